@@ -1,0 +1,148 @@
+/// One membership interval from the directory CSV: a person belonged to a team from one day
+/// to another (both inclusive; an open end means "still a member").
+public struct MembershipRecord: Sendable, Equatable {
+    public var personId: String
+    public var team: String
+    public var from: Day
+    public var to: Day?
+
+    public init(personId: String, team: String, from: Day, to: Day?) {
+        self.personId = personId
+        self.team = team
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether the two intervals share at least one day.
+    public func overlaps(_ other: MembershipRecord) -> Bool {
+        let endA = to?.dayNumber ?? Int.max, endB = other.to?.dayNumber ?? Int.max
+        return from.dayNumber <= endB && other.from.dayNumber <= endA
+    }
+}
+
+/// Decodes the directory CSV: `person_id,team,from,to`.
+///
+/// `person_id` is the same identifier the telemetry uses (for Q Developer, the IAM Identity
+/// Center user id). `from` and `to` are `YYYY-MM-DD`, inclusive; `to` may be blank.
+/// A person's intervals must not overlap: each day belongs to at most one team.
+public struct DirectoryReader {
+    static let requiredColumns = ["person_id", "team", "from", "to"]
+    /// Longest team name accepted, in characters.
+    public static let maxTeamNameLength = 120
+
+    public let file: String
+    let person: Int, team: Int, from: Int, to: Int
+    let fieldCount: Int
+    public let ignoredColumns: [String]
+    private var intervals: [String: [(line: Int, record: MembershipRecord)]] = [:]
+
+    public init(header: [String], file: String) throws(DiagnosticList) {
+        self.file = file
+        var index: [String: Int] = [:]
+        var ignored: [String] = []
+        var problems: [Diagnostic] = []
+        for (i, raw) in header.enumerated() {
+            let name = raw.trimmingASCIISpaces().lowercased()
+            if Self.requiredColumns.contains(name) {
+                if index[name] != nil {
+                    problems.append(Diagnostic(.error, file: file, line: 1, code: "DIR002",
+                                               message: "column '\(name)' appears more than once in the header",
+                                               hint: "remove the repeated column"))
+                }
+                index[name] = i
+            } else {
+                ignored.append(raw.trimmingASCIISpaces())
+            }
+        }
+        let missing = Self.requiredColumns.filter { index[$0] == nil }
+        if !missing.isEmpty {
+            problems.append(Diagnostic(.error, file: file, line: 1, code: "DIR001",
+                                       message: "the header lacks \(missing.joined(separator: ", "))",
+                                       hint: "a directory CSV has the header person_id,team,from,to"))
+        }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        self.person = index["person_id"]!
+        self.team = index["team"]!
+        self.from = index["from"]!
+        self.to = index["to"]!
+        self.fieldCount = header.count
+        self.ignoredColumns = ignored
+    }
+
+    /// Decodes one record, appending any problems to `diagnostics`; nil when the row has an error.
+    public mutating func decode(_ record: borrowing CSVRecord, diagnostics: inout [Diagnostic]) -> MembershipRecord? {
+        guard record.count == fieldCount else {
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: 1, code: "CSV010",
+                                          message: "expected \(fieldCount) fields, as in the header, but found \(record.count)",
+                                          hint: "a comma inside a value needs quotes; check this row against the header"))
+            return nil
+        }
+        var ok = true
+        let personId = record.string(person).trimmingASCIISpaces()
+        if personId.isEmpty || personId.utf8.count > 256 {
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(person), code: "DIR010",
+                                          message: personId.isEmpty ? "person_id is empty" : "person_id is longer than 256 bytes",
+                                          hint: "use the id the telemetry uses for this person"))
+            ok = false
+        }
+        let teamName = TeamName.clean(record.string(team))
+        if teamName.isEmpty || teamName.count > Self.maxTeamNameLength {
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(team), code: "DIR011",
+                                          message: teamName.isEmpty ? "team is empty" : "team name is longer than \(Self.maxTeamNameLength) characters",
+                                          hint: "every membership names the team the person belonged to"))
+            ok = false
+        }
+        let fromDay = record.withField(from) { Day.parse(trimmed($0)) }
+        if fromDay == nil {
+            let shown = record.withField(from) { excerpt($0) }
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(from), code: "DIR012",
+                                          message: "from \(shown) is not a date", hint: "use YYYY-MM-DD"))
+            ok = false
+        }
+        let toBlank = record.withField(to) { trimmed($0).isEmpty }
+        let toDay = toBlank ? nil : record.withField(to) { Day.parse(trimmed($0)) }
+        if !toBlank && toDay == nil {
+            let shown = record.withField(to) { excerpt($0) }
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(to), code: "DIR012",
+                                          message: "to \(shown) is not a date", hint: "use YYYY-MM-DD, or leave it blank for a current member"))
+            ok = false
+        }
+        if let fromDay, let toDay, toDay < fromDay {
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(to), code: "DIR013",
+                                          message: "to (\(toDay)) is before from (\(fromDay))", hint: "swap the dates"))
+            ok = false
+        }
+        guard ok, let fromDay else { return nil }
+        let membership = MembershipRecord(personId: personId, team: teamName, from: fromDay, to: toDay)
+        if let clash = intervals[personId]?.first(where: { $0.record.overlaps(membership) }) {
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(from), code: "DIR014",
+                                          message: "this person's membership overlaps the one on line \(clash.line)",
+                                          hint: "a person belongs to one team on any day; end the earlier membership the day before this one starts"))
+            return nil
+        }
+        intervals[personId, default: []].append((record.line, membership))
+        return membership
+    }
+}
+
+/// Team names come from input files: they are cleaned once, here, before they go anywhere.
+public enum TeamName {
+    /// Trims spaces, turns control characters (including line breaks) into spaces and folds runs of spaces.
+    public static func clean(_ raw: String) -> String {
+        var out = ""
+        var lastWasSpace = true
+        for scalar in raw.unicodeScalars {
+            let isSpace = scalar.properties.generalCategory == .control || scalar == " "
+                || scalar.properties.isWhitespace
+            if isSpace {
+                if !lastWasSpace { out.append(" ") }
+                lastWasSpace = true
+            } else {
+                out.unicodeScalars.append(scalar)
+                lastWasSpace = false
+            }
+        }
+        if out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+}

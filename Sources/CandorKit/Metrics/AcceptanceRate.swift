@@ -1,0 +1,53 @@
+/// A team's inline acceptance figures for one period, before disclosure control.
+public struct TeamAcceptance: Sendable, Equatable {
+    /// The team, or nil for people the directory places in no team.
+    public var team: String?
+    /// People with at least one suggestion shown.
+    public var people: Int
+    public var accepted: Int64
+    public var shown: Int64
+    /// The largest share of `shown` that one person contributed (0…1).
+    public var largestShare: Double
+
+    /// accepted ÷ shown, nil with no suggestions.
+    public var rate: Double? { shown > 0 ? Double(accepted) / Double(shown) : nil }
+    /// The 95% Wilson interval.
+    public var interval: ProportionInterval? { WilsonInterval.interval(successes: accepted, trials: shown) }
+}
+
+/// Computes `ai.acceptance_rate` per team from per-person totals. Pure.
+public enum AcceptanceRateCalculator {
+    /// Per team (alphabetical, the no-team group last) and for the whole organisation.
+    public static func compute(_ totals: [InlineTotals]) -> (teams: [TeamAcceptance], organisation: TeamAcceptance) {
+        var byTeam: [String?: [InlineTotals]] = [:]
+        for t in totals { byTeam[t.team, default: []].append(t) }
+        let teams = byTeam.map { team, rows in summarise(team: team, rows) }
+            .filter { $0.people > 0 }
+            .sorted(by: teamOrder)
+        let org = summarise(team: nil, totals)
+        return (teams, org)
+    }
+
+    static func summarise(team: String?, _ rows: [InlineTotals]) -> TeamAcceptance {
+        // A person may appear in several rows (several teams) for the organisation; count them once.
+        var perPerson: [String: (Int64, Int64)] = [:]
+        for r in rows where r.shown > 0 {
+            let current = perPerson[r.person] ?? (0, 0)
+            perPerson[r.person] = (current.0 + r.accepted, current.1 + r.shown)
+        }
+        let accepted = perPerson.values.reduce(0) { $0 + $1.0 }
+        let shown = perPerson.values.reduce(0) { $0 + $1.1 }
+        let largest = perPerson.values.map(\.1).max() ?? 0
+        return TeamAcceptance(team: team, people: perPerson.count, accepted: accepted, shown: shown,
+                              largestShare: shown > 0 ? Double(largest) / Double(shown) : 0)
+    }
+
+    /// Teams by name (code-point order, so it is the same in every locale); the no-team group last.
+    public static func teamOrder(_ a: TeamAcceptance, _ b: TeamAcceptance) -> Bool {
+        switch (a.team, b.team) {
+        case (nil, _): return false
+        case (_, nil): return true
+        case let (x?, y?): return x.lowercased() != y.lowercased() ? x.lowercased() < y.lowercased() : x < y
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Finds input files in folders: every regular file below them, in byte order of path,
+/// skipping hidden files, so a run ingests the same files in the same order everywhere.
+public enum InputDiscovery {
+    /// Expands folders in `paths` to the files below them; files are kept as given.
+    public static func expand(_ paths: [String]) -> [String] {
+        var out: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                out += files(under: path)
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    static func files(under folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular {
+                found.append(relative)
+            }
+        }
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        return found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { base + $0 }
+    }
+}

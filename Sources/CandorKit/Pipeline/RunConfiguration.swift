@@ -1,0 +1,86 @@
+import Foundation
+
+/// Everything one `candor run` needs, injected so a run is reproducible: same inputs and the
+/// same `now` give byte-identical reports.
+public struct RunConfiguration: Sendable {
+    /// The organisation folder: `policy.yml` and an `inputs/` folder of exports.
+    public var workspace: String
+    /// Overrides the database the policy names.
+    public var database: String?
+    /// Where reports go: `<out>/<period>/<kind>.{md,html}`.
+    public var outDirectory: String
+    /// Periods to report; empty means every quarter with data.
+    public var periods: [Period]
+    public var now: Date
+    /// Overrides for the built-in templates.
+    public var templatesDirectory: String?
+
+    public init(workspace: String, database: String?, outDirectory: String, periods: [Period], now: Date, templatesDirectory: String?) {
+        self.workspace = workspace
+        self.database = database
+        self.outDirectory = outDirectory
+        self.periods = periods
+        self.now = now
+        self.templatesDirectory = templatesDirectory
+    }
+
+    var policyPath: String { URL(fileURLWithPath: workspace).appendingPathComponent("policy.yml").path }
+    var inputsPath: String { URL(fileURLWithPath: workspace).appendingPathComponent("inputs").path }
+}
+
+/// The main job: ingest an organisation's exports, then write every report for its periods.
+public struct Run: Sendable {
+    public let configuration: RunConfiguration
+    public let log: any ProgressLog
+
+    public init(_ configuration: RunConfiguration, log: any ProgressLog) {
+        self.configuration = configuration
+        self.log = log
+    }
+
+    /// What a run did.
+    public struct Result: Sendable {
+        public var ingest: IngestSummary
+        public var written: [String]
+    }
+
+    public func execute() throws -> Result {
+        let c = configuration
+        log.progress("[1/3] policy: \(c.policyPath)")
+        let workspace = try Workspace.open(policyPath: c.policyPath, database: c.database)
+        for w in workspace.warnings { log.progress("warning: \(w)") }
+        let templates = try TemplateSet(overridesFrom: c.templatesDirectory)
+
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: c.inputsPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw OutputError(path: c.inputsPath, message: "no inputs folder", hint: "put the exports to read in an inputs/ folder beside policy.yml")
+        }
+        let files = InputDiscovery.expand([c.inputsPath])
+        log.progress("[2/3] ingest: \(files.count) files")
+        let ingestor = Ingestor(store: workspace.store, pseudonymiser: workspace.pseudonymiser, log: log, now: c.now)
+        let summary = try ingestor.ingest(paths: files)
+
+        let periods = c.periods.isEmpty ? try dataPeriods(workspace.store) : c.periods
+        log.progress("[3/3] reports: \(periods.map(\.description).joined(separator: ", "))")
+        let builder = ReportBuilder(policy: workspace.policy, store: workspace.store, templates: templates, now: c.now, log: log)
+        var written: [String] = []
+        for period in periods.sorted() {
+            for kind in ReportKind.allCases {
+                written += try builder.write(kind, period: period, to: c.outDirectory)
+            }
+        }
+        return Result(ingest: summary, written: written)
+    }
+
+    private func dataPeriods(_ store: CandorStore) throws -> [Period] {
+        guard let range = try store.activityDayRange() else { return [] }
+        var periods: [Period] = []
+        var p = Period(containing: range.first)
+        let last = Period(containing: range.last)
+        while p <= last {
+            periods.append(p)
+            p = p.quarter == 4 ? Period(year: p.year + 1, quarter: 1)! : Period(year: p.year, quarter: p.quarter + 1)!
+        }
+        return periods
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Yams
+
+/// The governance contract: why telemetry is collected and the limits on its use.
+///
+/// Loaded from `policy.yml`. candor refuses to run without a stated purpose.
+public struct Policy: Sendable, Equatable {
+    /// Retention windows, in days, per storage tier.
+    public struct Retention: Sendable, Equatable {
+        public var rawDays: Int
+        public var enrichedDays: Int
+        public var aggregateDays: Int
+    }
+
+    /// Why this programme collects telemetry, in the words people will read in every report.
+    public var purpose: String
+    /// Team cells with fewer contributors are suppressed (k).
+    public var minimumGroupSize: Int
+    public var retention: Retention
+    /// The pseudonymisation key file, resolved against the policy file's folder.
+    public var keyFile: String
+    /// The SQLite database, resolved against the policy file's folder, when the policy names one.
+    public var database: String?
+    /// SHA-256 of the policy file's bytes, shown in reports.
+    public var sha256: String
+    /// Where the policy was read from.
+    public var path: String
+
+    /// The default minimum group size (k = 5: common practice for people data; see DESIGN.md).
+    public static let defaultMinimumGroupSize = 5
+    /// The smallest k a policy may set: below 3 a cell singles people out (SDC Handbook, ch. 4).
+    public static let smallestMinimumGroupSize = 3
+
+    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database"]
+
+    /// Reads and validates a policy file.
+    /// - Throws: ``PolicyError`` naming the file, line and what to change.
+    public static func load(path: String) throws -> Policy {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if FileManager.default.fileExists(atPath: path) {
+                throw PolicyError(path: path, line: nil, message: "cannot read the policy file", hint: "make it readable by this user")
+            }
+            throw PolicyError(path: path, line: nil, message: "no policy file here",
+                              hint: "create one with `candor init DIR`, or pass --policy PATH")
+        }
+        guard data.count <= 1 << 20 else {
+            throw PolicyError(path: path, line: nil, message: "the policy file is larger than 1 MiB", hint: "check that this is the right file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PolicyError(path: path, line: nil, message: "the policy file is not UTF-8 text", hint: "save it as UTF-8")
+        }
+        let policy = try parse(text, path: path)
+        return policy
+    }
+
+    /// Parses policy text; `path` is used for messages and to resolve relative paths.
+    public static func parse(_ text: String, path: String) throws -> Policy {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw PolicyError(yaml: error, path: path)
+        }
+        guard let root, let mapping = root.mapping else {
+            throw PolicyError(path: path, line: root?.mark?.line, message: "the policy must be a mapping of keys to values",
+                              hint: "start from the file `candor init` writes")
+        }
+        for (key, _) in mapping {
+            let name = key.string ?? ""
+            if !knownKeys.contains(name) {
+                throw PolicyError(path: path, line: key.mark?.line, message: "unknown key '\(name)'",
+                                  hint: "known keys: \(knownKeys.sorted().joined(separator: ", "))")
+            }
+        }
+        if let version = mapping["version"], version.int != 1 {
+            throw PolicyError(path: path, line: version.mark?.line, message: "unsupported policy version",
+                              hint: "this candor reads version: 1")
+        }
+        guard let purposeNode = mapping["purpose"], let purposeText = purposeNode.string,
+              !purposeText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw PolicyError(path: path, line: mapping["purpose"]?.mark?.line ?? root.mark?.line,
+                              message: "the policy states no purpose; candor will not run without one",
+                              hint: "add `purpose:` saying, in plain words, why this telemetry is collected and what it helps teams decide")
+        }
+        var k = defaultMinimumGroupSize
+        if let node = mapping["minimum_group_size"] {
+            guard let value = node.int, value >= smallestMinimumGroupSize, value <= 1000 else {
+                throw PolicyError(path: path, line: node.mark?.line,
+                                  message: "minimum_group_size must be a whole number from \(smallestMinimumGroupSize) to 1000",
+                                  hint: "5 is the usual choice for data about people")
+            }
+            k = value
+        }
+        var retention = Retention(rawDays: 90, enrichedDays: 400, aggregateDays: 1825)
+        if let node = mapping["retention_days"] {
+            guard let tiers = node.mapping else {
+                throw PolicyError(path: path, line: node.mark?.line, message: "retention_days must map raw, enriched and aggregate to days",
+                                  hint: "for example:  retention_days: {raw: 90, enriched: 400, aggregate: 1825}")
+            }
+            for (key, value) in tiers {
+                let name = key.string ?? ""
+                guard let days = value.int, days >= 1, days <= 36500 else {
+                    throw PolicyError(path: path, line: value.mark?.line, message: "retention_days.\(name) must be a whole number of days from 1 to 36500",
+                                      hint: "raw rows are personal data; keep them only as long as reports need them")
+                }
+                switch name {
+                case "raw": retention.rawDays = days
+                case "enriched": retention.enrichedDays = days
+                case "aggregate": retention.aggregateDays = days
+                default:
+                    throw PolicyError(path: path, line: key.mark?.line, message: "unknown retention tier '\(name)'",
+                                      hint: "the tiers are raw, enriched and aggregate")
+                }
+            }
+            if !(retention.rawDays <= retention.enrichedDays && retention.enrichedDays <= retention.aggregateDays) {
+                throw PolicyError(path: path, line: node.mark?.line, message: "retention must not grow shorter as data gets coarser",
+                                  hint: "keep raw ≤ enriched ≤ aggregate days")
+            }
+        }
+        guard let keyNode = mapping["key_file"], let keyFile = keyNode.string, !keyFile.isEmpty else {
+            throw PolicyError(path: path, line: mapping["key_file"]?.mark?.line ?? root.mark?.line,
+                              message: "the policy names no key_file", hint: "add `key_file: candor.key` (the file `candor init` writes)")
+        }
+        var database: String?
+        if let node = mapping["database"] {
+            guard let value = node.string, !value.isEmpty else {
+                throw PolicyError(path: path, line: node.mark?.line, message: "database must be a file path", hint: "for example:  database: candor.sqlite")
+            }
+            database = value
+        }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func resolve(_ p: String) -> String {
+            p.hasPrefix("/") ? p : base.appendingPathComponent(p).standardizedFileURL.path
+        }
+        return Policy(
+            purpose: purposeText.trimmingCharacters(in: .whitespacesAndNewlines),
+            minimumGroupSize: k,
+            retention: retention,
+            keyFile: resolve(keyFile),
+            database: database.map(resolve),
+            sha256: SHA256Digest.hex(of: Array(text.utf8)),
+            path: path)
+    }
+}
+
+/// A policy file problem, with the line to look at.
+public struct PolicyError: Error, LocalizedError, Equatable {
+    public var path: String
+    public var line: Int?
+    public var message: String
+    public var hint: String
+
+    public init(path: String, line: Int?, message: String, hint: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+        self.hint = hint
+    }
+
+    init(yaml error: YamlError, path: String) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            self.init(path: path, line: mark.line, message: "not valid YAML: \(problem)",
+                      hint: "check indentation and quoting near this line")
+        default:
+            self.init(path: path, line: nil, message: "not valid YAML", hint: "check that the file is UTF-8 YAML")
+        }
+    }
+
+    public var errorDescription: String? {
+        "\(path)\(line.map { ":\($0)" } ?? ""): \(message) — \(hint)"
+    }
+}

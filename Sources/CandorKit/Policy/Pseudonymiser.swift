@@ -1,0 +1,56 @@
+import Crypto
+
+/// Replaces source person identifiers with keyed pseudonyms before anything is stored.
+///
+/// pseudonym = first 16 bytes of HMAC-SHA256(key, normalised id), as lowercase hex.
+/// Normalisation trims spaces, drops an IAM Identity Center directory prefix (`d-xxxxxxxxxx.`,
+/// as in Q Developer prompt logs) and lowercases, so the same person gets the same pseudonym
+/// from every source. Without the key a pseudonym cannot be recomputed from an id.
+public struct Pseudonymiser: Sendable {
+    private let key: SymmetricKey
+
+    public init(key: PseudonymKey) {
+        self.key = SymmetricKey(data: key.bytes)
+    }
+
+    /// The pseudonym for a source id.
+    public func pseudonym(for sourceId: String) -> String {
+        let normalised = Pseudonymiser.normalise(sourceId)
+        let mac = HMAC<SHA256>.authenticationCode(for: Array(normalised.utf8), using: key)
+        return hex(mac.prefix(16))
+    }
+
+    static func normalise(_ id: String) -> String {
+        var s = id.trimmingASCIISpaces()
+        if s.hasPrefix("d-"), let dot = s.firstIndex(of: "."), s.distance(from: s.startIndex, to: dot) <= 20 {
+            s = String(s[s.index(after: dot)...])
+        }
+        return s.lowercased()
+    }
+}
+
+/// SHA-256 helpers for provenance (input files, policy, audit chain).
+public enum SHA256Digest {
+    /// Lowercase hex SHA-256 of `bytes`.
+    public static func hex(of bytes: [UInt8]) -> String {
+        CandorKit.hex(SHA256.hash(data: bytes))
+    }
+}
+
+func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+    let digits = Array("0123456789abcdef".utf8)
+    var out = [UInt8]()
+    for b in bytes {
+        out.append(digits[Int(b >> 4)])
+        out.append(digits[Int(b & 0x0F)])
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// SHA-256 over data that arrives in chunks.
+public struct StreamingSHA256 {
+    private var hasher = SHA256()
+    public init() {}
+    public mutating func update(_ chunk: UnsafeBufferPointer<UInt8>) { hasher.update(bufferPointer: UnsafeRawBufferPointer(chunk)) }
+    public mutating func finalize() -> String { hex(hasher.finalize()) }
+}

@@ -1,0 +1,133 @@
+// Generated from templates/ by scripts/embed-templates. Do not edit: edit templates/ and re-run it.
+// EmbeddedTemplatesTests fails while this file and templates/ differ.
+
+/// The default report templates, compiled in so `candor` runs from any directory.
+enum EmbeddedTemplates {
+    static let files: [String: String] = [
+        "acceptance-table": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric">
+<caption>{{acceptance.name}} by team, {{period}}</caption>
+<thead>
+<tr><th scope="col">Team</th><th scope="col" class="num">People</th><th scope="col" class="num">Suggestions shown</th><th scope="col" class="num">Accepted</th><th scope="col" class="num">Acceptance rate</th><th scope="col">95% interval</th></tr>
+</thead>
+<tbody>
+{{#acceptance.rows}}
+{{#shown}}
+<tr><th scope="row">{{team}}</th><td class="num">{{people}}</td><td class="num">{{suggestions}}</td><td class="num">{{accepted}}</td><td class="num">{{rate}}</td><td>{{interval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{bandStart}}%;width:{{bandWidth}}%"></span></span></td></tr>
+{{/shown}}
+{{^shown}}
+<tr class="suppressed"><th scope="row">{{team}}</th><td colspan="5">{{suppression}}</td></tr>
+{{/shown}}
+{{/acceptance.rows}}
+</tbody>
+<tfoot>
+{{#acceptance.organisation}}
+{{#shown}}
+<tr><th scope="row">{{team}}</th><td class="num">{{people}}</td><td class="num">{{suggestions}}</td><td class="num">{{accepted}}</td><td class="num">{{rate}}</td><td>{{interval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{bandStart}}%;width:{{bandWidth}}%"></span></span></td></tr>
+{{/shown}}
+{{^shown}}
+<tr class="suppressed"><th scope="row">{{team}}</th><td colspan="5">{{suppression}}</td></tr>
+{{/shown}}
+{{/acceptance.organisation}}
+</tfoot>
+</table>
+
+"""##,
+        "governance.md": ###"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# Governance review {{period}}
+
+**Purpose of this programme.** {{purpose}}
+
+Period {{periodStart}} to {{periodEnd}} · generated {{generatedAt}} · minimum group size {{k}} people
+
+These figures describe teams, never individuals. They exist to help teams decide where to invest in tools, training and practices. They are never used to evaluate, rank or pay anyone.
+
+## Adoption: {{acceptance.name}}
+
+**What it measures.** {{acceptance.definition}}
+
+**The decision it supports.** {{acceptance.decision}}
+
+**How it is computed.** {{acceptance.formula}} {{acceptance.methodology}}
+
+{{> acceptance-table}}
+
+{{#acceptance.notes}}
+- {{.}}
+{{/acceptance.notes}}
+
+**Caveats.**
+
+{{#acceptance.caveats}}
+- {{.}}
+{{/acceptance.caveats}}
+
+**Never used for:** {{acceptance.neverUsedFor}}.
+
+## Data behind this report
+
+- Amazon Q Developer user activity reports: {{data.rows}} person-day rows from {{data.files}} files, covering {{data.daysWithData}} of the {{data.daysInPeriod}} days in the period ({{data.completeness}}){{#data.hasRange}}, {{data.range}}{{/data.hasRange}}.
+{{#data.hasRowsWithoutTeam}}
+- {{data.rowsWithoutTeam}} person-day rows belong to people the directory places in no team on that day; they are counted in the organisation and in the row "{{data.noTeamLabel}}".
+{{/data.hasRowsWithoutTeam}}
+{{^data.hasDirectory}}
+- No directory has been ingested, so no activity can be attributed to teams. Ingest a directory CSV (person\_id, team, from, to).
+{{/data.hasDirectory}}
+- People appear only as keyed pseudonyms; the key is kept outside the database.
+
+## About this report
+
+candor {{candorVersion}} · libcmark {{cmarkVersion}} · metric registry {{registryVersion}} · policy SHA-256 {{policySHA256}}
+
+"""###,
+        "page.html": #"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="candor {{candorVersion}}">
+<title>{{title}}</title>
+<style>
+{{> style}}
+</style>
+</head>
+<body>
+<main>
+{{{body}}}
+</main>
+</body>
+</html>
+
+"""#,
+        "style": ##"""
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #4a4a4a; --rule: #c8c8c8; --band: #1f5f99; --bg-suppressed: #f2f2f2; }
+html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; line-height: 1.5; }
+body { margin: 0; }
+main { max-width: 56rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+h1 { font-size: 1.8rem; margin: 0 0 1rem; }
+h2 { font-size: 1.3rem; margin: 2.25rem 0 0.75rem; border-bottom: 1px solid var(--rule); padding-bottom: 0.25rem; }
+p, li { max-width: 46rem; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.5rem; }
+th, td { border-bottom: 1px solid var(--rule); padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid var(--ink); }
+tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 600; }
+.num { text-align: right; }
+tr.suppressed td { color: var(--muted); font-style: italic; background: var(--bg-suppressed); }
+.bar { display: block; position: relative; height: 0.4rem; margin-top: 0.3rem; background: #e6e6e6; min-width: 6rem; }
+.band { display: block; height: 100%; background: var(--band); }
+@media print {
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  table, tr { break-inside: avoid; }
+  .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+
+"""##,
+    ]
+}

@@ -1,0 +1,175 @@
+/// The governance review's view model: every field is already a formatted string, so templates
+/// hold no logic and output is the same in every locale.
+public struct GovernanceView: Sendable {
+    public struct Row: Sendable {
+        public var team: String
+        public var shown: Bool
+        public var people: String
+        public var suggestions: String
+        public var accepted: String
+        public var rate: String
+        public var interval: String
+        /// Where the interval starts and how wide it is, in % of the 0–100% scale, for the bar.
+        public var bandStart: String
+        public var bandWidth: String
+        /// Why the row shows no numbers.
+        public var suppression: String
+    }
+
+    public struct Acceptance: Sendable {
+        public var name: String
+        public var definition: String
+        public var decision: String
+        public var formula: String
+        public var methodology: String
+        public var caveats: [String]
+        public var neverUsedFor: String
+        public var rows: [Row]
+        public var organisation: Row
+        public var notes: [String]
+    }
+
+    public struct DataSummary: Sendable {
+        public var rows: String
+        public var files: String
+        public var daysWithData: String
+        public var daysInPeriod: String
+        public var completeness: String
+        public var hasRange: Bool
+        public var range: String
+        public var hasRowsWithoutTeam: Bool
+        public var rowsWithoutTeam: String
+        public var noTeamLabel: String
+        public var hasDirectory: Bool
+    }
+
+    public var title: String
+    public var period: String
+    public var periodStart: String
+    public var periodEnd: String
+    public var generatedAt: String
+    public var purpose: String
+    public var k: String
+    public var acceptance: Acceptance
+    public var data: DataSummary
+    public var candorVersion: String
+    public var cmarkVersion: String
+    public var registryVersion: String
+    public var policySHA256: String
+}
+
+/// Builds the governance review's view model from computed values. Pure.
+public enum GovernanceViewBuilder {
+    /// The label of people the directory places in no team.
+    public static let noTeamLabel = "Not in the directory"
+    public static let organisationLabel = "Organisation"
+
+    public struct Inputs: Sendable {
+        public var period: Period
+        public var policy: Policy
+        public var generatedAt: String
+        public var totals: [InlineTotals]
+        public var coverage: Coverage
+        public var cmarkVersion: String
+
+        public init(period: Period, policy: Policy, generatedAt: String, totals: [InlineTotals], coverage: Coverage, cmarkVersion: String) {
+            self.period = period
+            self.policy = policy
+            self.generatedAt = generatedAt
+            self.totals = totals
+            self.coverage = coverage
+            self.cmarkVersion = cmarkVersion
+        }
+    }
+
+    public static func build(_ input: Inputs) -> GovernanceView {
+        let k = input.policy.minimumGroupSize
+        let metric = MetricRegistry.acceptanceRate
+        let (teams, organisation) = AcceptanceRateCalculator.compute(input.totals)
+        let decisions = DisclosureControl.decide(contributors: teams.map(\.people), total: organisation.people, k: k)
+
+        var rows: [Row] = []
+        for (team, decision) in zip(teams, decisions.cells) {
+            rows.append(row(team, label: team.team ?? noTeamLabel, decision: decision))
+        }
+        let orgRow = row(organisation, label: organisationLabel, decision: decisions.total)
+
+        var notes: [String] = []
+        let primary = decisions.cells.filter { $0 == .suppressed(.fewerThanK(k: k)) }.count
+        let secondary = decisions.cells.filter { $0 == .suppressed(.complementary) }.count
+        if primary > 0 {
+            notes.append("\(primary) \(primary == 1 ? "team is" : "teams are") not shown because fewer than \(k) people had suggestions in the period (the policy's minimum group size).")
+        }
+        if secondary > 0 {
+            notes.append("\(secondary) more \(secondary == 1 ? "team is" : "teams are") hidden so that a suppressed team's figures cannot be worked out from the organisation total.")
+        }
+        if teams.isEmpty {
+            notes.append("No inline suggestions were recorded in this period.")
+        }
+        notes.append("People counts only those who were shown at least one inline suggestion in the period. Teams are listed alphabetically; the table is not a ranking.")
+
+        let cov = input.coverage
+        let days = input.period.dayCount
+        let data = GovernanceView.DataSummary(
+            rows: Format.count(cov.rows),
+            files: Format.count(cov.files),
+            daysWithData: Format.count(cov.daysWithData),
+            daysInPeriod: Format.count(days),
+            completeness: Format.percent(Double(cov.daysWithData) / Double(days), decimals: 0) + " complete",
+            hasRange: cov.firstDay != nil,
+            range: cov.firstDay.map { "first day \($0), last day \(cov.lastDay ?? $0)" } ?? "",
+            hasRowsWithoutTeam: cov.rowsWithoutTeam > 0,
+            rowsWithoutTeam: Format.count(cov.rowsWithoutTeam),
+            noTeamLabel: noTeamLabel,
+            hasDirectory: cov.directoryFiles > 0)
+
+        return GovernanceView(
+            title: "Governance review \(input.period)",
+            period: input.period.description,
+            periodStart: input.period.first.iso8601,
+            periodEnd: input.period.last.iso8601,
+            generatedAt: input.generatedAt,
+            purpose: input.policy.purpose,
+            k: String(k),
+            acceptance: .init(
+                name: metric.name,
+                definition: metric.definition,
+                decision: metric.decision,
+                formula: metric.formula,
+                methodology: metric.methodology,
+                caveats: metric.caveats,
+                neverUsedFor: metric.neverUsedFor.joined(separator: "; "),
+                rows: rows,
+                organisation: orgRow,
+                notes: notes),
+            data: data,
+            candorVersion: CandorVersion.string,
+            cmarkVersion: input.cmarkVersion,
+            registryVersion: MetricRegistry.version,
+            policySHA256: input.policy.sha256)
+    }
+
+    typealias Row = GovernanceView.Row
+
+    static func row(_ t: TeamAcceptance, label: String, decision: CellDecision) -> Row {
+        switch decision {
+        case .shown:
+            let interval = t.interval
+            return Row(team: label, shown: true,
+                       people: Format.count(t.people), suggestions: Format.count(t.shown), accepted: Format.count(t.accepted),
+                       rate: t.rate.map { Format.percent($0) } ?? "–",
+                       interval: interval.map { "\(Format.percent($0.lower))–\(Format.percent($0.upper))" } ?? "–",
+                       bandStart: Format.fixed((interval?.lower ?? 0) * 100, decimals: 2),
+                       bandWidth: Format.fixed(max(0.5, ((interval?.upper ?? 0) - (interval?.lower ?? 0)) * 100), decimals: 2),
+                       suppression: "")
+        case .suppressed(let reason):
+            let text: String
+            switch reason {
+            case .fewerThanK(let k): text = "suppressed (fewer than \(k) people)"
+            case .complementary: text = "suppressed (protects a smaller team's figures from being worked out)"
+            }
+            return Row(team: label, shown: false, people: "", suggestions: "", accepted: "", rate: "", interval: "",
+                       bandStart: "0", bandWidth: "0", suppression: text)
+        }
+    }
+}

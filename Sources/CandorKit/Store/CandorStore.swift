@@ -1,0 +1,239 @@
+import Foundation
+import GRDB
+
+/// The SQLite store: the only place in candor that speaks SQL.
+///
+/// Opened in WAL mode with `synchronous=NORMAL` (safe from corruption, see sqlite.org/pragma.html)
+/// and `secure_delete=ON` so deleted personal data does not linger in free pages.
+/// Waits up to 30 s for another candor process holding the write lock.
+public struct CandorStore: Sendable {
+    let queue: DatabaseQueue
+    /// The database file.
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(path: path, message: "cannot create the database folder", hint: "check that \(folder) is writable")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Schema.migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, message: "cannot open the database (\(error.message ?? "SQLite error \(error.resultCode.rawValue)"))",
+                             hint: "check that it is a candor database and that its folder is writable")
+        }
+    }
+
+    /// The source file already ingested with this content hash, if any.
+    public func sourceFile(sha256: String) throws -> SourceFileSummary? {
+        try queue.read { db in
+            try Row.fetchOne(db, sql: "SELECT path, format, rows FROM source_file WHERE sha256 = ?", arguments: [sha256])
+                .map { SourceFileSummary(path: $0["path"], format: $0["format"], rows: $0["rows"]) }
+        }
+    }
+
+    /// Runs `body` in one write transaction: everything it wrote is kept if it returns, and
+    /// nothing if it throws.
+    public func transaction<T>(_ body: (StoreWriter) throws -> T) throws -> T {
+        try queue.write { db in try body(StoreWriter(db: db)) }
+    }
+
+    /// Per person and team, the inline suggestion totals for days in `from...to`.
+    ///
+    /// A day's row counts for the team the person belonged to on that day; `team` is nil for
+    /// rows of people the directory does not place in any team on that day.
+    public func inlineTotals(from: Day, to: Day) throws -> [InlineTotals] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT m.team AS team, a.person AS person,
+                       SUM(a.Inline_AcceptanceCount) AS accepted,
+                       SUM(a.Inline_SuggestionsCount) AS shown,
+                       COUNT(*) AS days
+                FROM qdev_activity a
+                LEFT JOIN team_membership m
+                  ON m.person = a.person AND a.day >= m.valid_from AND (m.valid_to IS NULL OR a.day <= m.valid_to)
+                WHERE a.day BETWEEN ? AND ?
+                GROUP BY m.team, a.person
+                ORDER BY m.team, a.person
+                """, arguments: [from.iso8601, to.iso8601])
+            .map { InlineTotals(team: $0["team"], person: $0["person"], accepted: $0["accepted"], shown: $0["shown"], activeDays: $0["days"]) }
+        }
+    }
+
+    /// What the store holds for days in `from...to`: days with any Q Developer row, and the files they came from.
+    public func coverage(from: Day, to: Day) throws -> Coverage {
+        try queue.read { db in
+            let days = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT day) FROM qdev_activity WHERE day BETWEEN ? AND ?",
+                                        arguments: [from.iso8601, to.iso8601]) ?? 0
+            let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM qdev_activity WHERE day BETWEEN ? AND ?",
+                                        arguments: [from.iso8601, to.iso8601]) ?? 0
+            let files = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM source_file WHERE id IN
+                  (SELECT DISTINCT source_id FROM qdev_activity WHERE day BETWEEN ? AND ?)
+                """, arguments: [from.iso8601, to.iso8601]) ?? 0
+            let first = try String.fetchOne(db, sql: "SELECT MIN(day) FROM qdev_activity WHERE day BETWEEN ? AND ?",
+                                            arguments: [from.iso8601, to.iso8601]).flatMap(Day.parse)
+            let last = try String.fetchOne(db, sql: "SELECT MAX(day) FROM qdev_activity WHERE day BETWEEN ? AND ?",
+                                           arguments: [from.iso8601, to.iso8601]).flatMap(Day.parse)
+            let unplaced = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM qdev_activity a WHERE a.day BETWEEN ? AND ? AND NOT EXISTS
+                  (SELECT 1 FROM team_membership m WHERE m.person = a.person AND a.day >= m.valid_from
+                   AND (m.valid_to IS NULL OR a.day <= m.valid_to))
+                """, arguments: [from.iso8601, to.iso8601]) ?? 0
+            let directoryFiles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source_file WHERE format = 'directory'") ?? 0
+            return Coverage(daysWithData: days, rows: rows, files: files, firstDay: first, lastDay: last,
+                            rowsWithoutTeam: unplaced, directoryFiles: directoryFiles)
+        }
+    }
+
+    /// Row counts per table, for tests and `candor status`.
+    public func tableCounts() throws -> [String: Int] {
+        try queue.read { db in
+            var out: [String: Int] = [:]
+            for table in ["source_file", "qdev_activity", "team_membership"] {
+                out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            }
+            return out
+        }
+    }
+
+    /// `PRAGMA integrity_check` result ("ok" when healthy).
+    public func integrityCheck() throws -> String {
+        try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+}
+
+/// Writes inside one ``CandorStore/transaction(_:)``.
+public struct StoreWriter {
+    let db: Database
+
+    /// Records an input file before its rows; returns its id.
+    public func insertSource(sha256: String, path: String, format: InputFormat, bytes: Int64, ingestedAt: String) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO source_file (sha256, path, format, bytes, ingested_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [sha256, path, format.rawValue, bytes, ingestedAt])
+        return db.lastInsertedRowID
+    }
+
+    /// Completes a file's record once all its rows are in.
+    public func finishSource(id: Int64, rows: Int, ignoredColumns: [String], warnings: Int) throws {
+        try db.execute(sql: "UPDATE source_file SET rows = ?, ignored_columns = ?, warnings = ? WHERE id = ?",
+                       arguments: [rows, ignoredColumns.joined(separator: ","), warnings, id])
+    }
+
+    /// A prepared upsert for Q Developer activity rows: a later row for the same (day, person)
+    /// replaces the earlier one, so re-ingesting or overlapping exports never double count.
+    public func qDeveloperActivityUpserter() throws -> ActivityUpserter {
+        let columns = QDeveloperMetric.allCases.map(\.columnName)
+        let sql = """
+            INSERT INTO qdev_activity (day, person, \(columns.joined(separator: ", ")), source_id)
+            VALUES (?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?)
+            ON CONFLICT (day, person) DO UPDATE SET
+            \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")), source_id = excluded.source_id
+            """
+        return ActivityUpserter(statement: try db.makeStatement(sql: sql))
+    }
+
+    /// Adds or replaces a membership interval (keyed by person and start day).
+    public func upsertMembership(person: String, team: String, from: Day, to: Day?, sourceId: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO team_membership (person, team, valid_from, valid_to, source_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (person, valid_from) DO UPDATE SET team = excluded.team, valid_to = excluded.valid_to, source_id = excluded.source_id
+            """, arguments: [person, team, from.iso8601, to?.iso8601, sourceId])
+    }
+
+    /// An existing interval of `person` that overlaps `from...to` and starts on another day.
+    public func overlappingMembership(person: String, from: Day, to: Day?) throws -> (team: String, from: Day)? {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT team, valid_from FROM team_membership
+            WHERE person = ? AND valid_from <> ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+            ORDER BY valid_from LIMIT 1
+            """, arguments: [person, from.iso8601, to?.iso8601 ?? "9999-12-31", from.iso8601])
+        guard let row, let start = Day.parse(row["valid_from"] as String) else { return nil }
+        return (row["team"], start)
+    }
+}
+
+/// A prepared statement that upserts Q Developer activity rows.
+public struct ActivityUpserter {
+    let statement: Statement
+
+    /// Stores one row under `person` (a pseudonym, never a source id).
+    public func upsert(day: Day, person: String, counts: [Int64], sourceId: Int64) throws {
+        var values: [(any DatabaseValueConvertible)?] = [day.iso8601, person]
+        values.reserveCapacity(counts.count + 3)
+        for c in counts { values.append(c) }
+        values.append(sourceId)
+        statement.setUncheckedArguments(StatementArguments(values))
+        try statement.execute()
+    }
+}
+
+/// A file already in the store.
+public struct SourceFileSummary: Sendable, Equatable {
+    public var path: String
+    public var format: String
+    public var rows: Int
+}
+
+/// One person's inline suggestion totals within one team over a period.
+public struct InlineTotals: Sendable, Equatable {
+    /// nil when the directory places the person in no team on those days.
+    public var team: String?
+    /// Pseudonym.
+    public var person: String
+    public var accepted: Int64
+    public var shown: Int64
+    public var activeDays: Int
+
+    public init(team: String?, person: String, accepted: Int64, shown: Int64, activeDays: Int) {
+        self.team = team
+        self.person = person
+        self.accepted = accepted
+        self.shown = shown
+        self.activeDays = activeDays
+    }
+}
+
+/// How much data the store holds for a period.
+public struct Coverage: Sendable, Equatable {
+    public var daysWithData: Int
+    public var rows: Int
+    public var files: Int
+    public var firstDay: Day?
+    public var lastDay: Day?
+    public var rowsWithoutTeam: Int
+    public var directoryFiles: Int
+}
+
+/// A database problem, with what to do.
+public struct StoreError: Error, LocalizedError {
+    public var path: String
+    public var message: String
+    public var hint: String
+    public var errorDescription: String? { "\(path): \(message) — \(hint)" }
+}
+
+extension CandorStore {
+    /// The first and last day with any Q Developer activity, if any.
+    public func activityDayRange() throws -> (first: Day, last: Day)? {
+        try queue.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT MIN(day) AS first, MAX(day) AS last FROM qdev_activity"),
+                  let first = (row["first"] as String?).flatMap(Day.parse),
+                  let last = (row["last"] as String?).flatMap(Day.parse) else { return nil }
+            return (first, last)
+        }
+    }
+}

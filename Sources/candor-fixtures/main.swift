@@ -1,0 +1,208 @@
+// candor-fixtures — writes the synthetic organisation in fixtures/acme.
+//
+//     swift run candor-fixtures fixtures/acme
+//
+// Deterministic: the same seed gives byte-identical files, so the committed fixtures and the
+// example reports built from them can be checked by tests. fixtures/README.md describes what
+// is planted where.
+
+import CandorKit
+import Foundation
+
+/// SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014).
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    mutating func uuid() -> String {
+        let hex = Array("0123456789abcdef")
+        var s = ""
+        for i in 0..<32 {
+            if [8, 12, 16, 20].contains(i) { s.append("-") }
+            s.append(hex[Int(next() % 16)])
+        }
+        return s
+    }
+}
+
+struct Person {
+    var id: String
+    var memberships: [(team: String, from: Day, to: Day?)]
+    var activeProbability: Double
+    var acceptance: Double
+    var volume: Double
+    var inDirectory: Bool
+    var start: Day
+    var end: Day?
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: candor-fixtures OUTPUT_DIR   (e.g. fixtures/acme)\n".utf8))
+    exit(1)
+}
+let output = URL(fileURLWithPath: arguments[1])
+var rng = SplitMix64(state: 20_260_401)
+
+let firstDay = Day(year: 2026, month: 4, day: 1)!
+let lastDay = Day(year: 2026, month: 9, day: 30)!
+let q3 = Day(year: 2026, month: 7, day: 1)!
+
+// Teams, their sizes and a team-level acceptance tendency. "Docs Tools" (3 people) is below the
+// default minimum group size, so every report must suppress it.
+let teams: [(name: String, size: Int, acceptance: Double)] = [
+    ("Checkout", 10, 0.31), ("Data Platform", 9, 0.27), ("Identity", 8, 0.34), ("Mobile", 8, 0.24),
+    ("Payments", 8, 0.29), ("Platform & Infra", 7, 0.36), ("Search", 7, 0.22), ("Docs Tools", 3, 0.40),
+]
+
+var people: [Person] = []
+for team in teams {
+    for _ in 0..<team.size {
+        people.append(Person(
+            id: rng.uuid(), memberships: [(team.name, Day(year: 2025, month: 1, day: 6)!, nil)],
+            activeProbability: 0.55 + 0.4 * rng.unit(),
+            acceptance: min(0.9, max(0.05, team.acceptance + 0.12 * (rng.unit() - 0.5))),
+            volume: 15 + 60 * rng.unit(), inDirectory: true, start: firstDay, end: nil))
+    }
+}
+// Team moves at the start of Q3: one person Checkout → Search, one Mobile → Identity.
+@MainActor func move(_ index: Int, to team: String, on day: Day) {
+    let current = people[index].memberships.removeLast()
+    people[index].memberships.append((current.team, current.from, day.adding(days: -1)))
+    people[index].memberships.append((team, day, nil))
+}
+move(0, to: "Search", on: q3)
+move(teams[0].size + teams[1].size + teams[2].size, to: "Identity", on: q3)
+// A leaver at the end of Q2 (Payments) and a new hire in Q3 (Data Platform).
+let leaver = teams[0..<4].reduce(0) { $0 + $1.size } + 1
+people[leaver].end = Day(year: 2026, month: 6, day: 30)!
+people[leaver].memberships[0].to = people[leaver].end
+people.append(Person(id: rng.uuid(), memberships: [("Data Platform", Day(year: 2026, month: 7, day: 20)!, nil)],
+                     activeProbability: 0.8, acceptance: 0.26, volume: 40, inDirectory: true,
+                     start: Day(year: 2026, month: 7, day: 20)!, end: nil))
+// Contractors with Q Developer seats who are not in the directory: one all along, a second from Q3.
+people.append(Person(id: rng.uuid(), memberships: [], activeProbability: 0.7, acceptance: 0.3, volume: 30,
+                     inDirectory: false, start: firstDay, end: nil))
+people.append(Person(id: rng.uuid(), memberships: [], activeProbability: 0.7, acceptance: 0.33, volume: 30,
+                     inDirectory: false, start: q3, end: nil))
+
+let metrics = QDeveloperMetric.allCases
+let legacyHeader = ["UserId", "Date"] + QDeveloperMetric.legacyEightColumnSet.map(\.rawValue)
+let fullHeader = ["UserId", "Date"] + metrics.map(\.rawValue).sorted()
+
+@MainActor func write(_ text: String, _ relative: String) throws {
+    let url = output.appendingPathComponent(relative)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+}
+
+func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+
+/// One person's counts for a day, or nil when they did not use Q Developer that day.
+@MainActor func activity(_ p: Person, on day: Day) -> [QDeveloperMetric: Int]? {
+    if day < p.start { return nil }
+    if let end = p.end, day > end { return nil }
+    let weekend = day.isoWeekday >= 6
+    if rng.unit() > p.activeProbability * (weekend ? 0.08 : 1) { return nil }
+    var c: [QDeveloperMetric: Int] = [:]
+    let shown = Int(p.volume * (0.5 + rng.unit()))
+    var accepted = 0
+    for _ in 0..<shown where rng.unit() < p.acceptance { accepted += 1 }
+    c[.inlineSuggestionsCount] = shown
+    c[.inlineAcceptanceCount] = accepted
+    c[.inlineAICodeLines] = accepted * (1 + Int(rng.next() % 4))
+    let chats = Int(rng.next() % 9)
+    c[.chatMessagesSent] = chats * 2
+    c[.chatMessagesInteracted] = chats > 0 ? Int(rng.next() % UInt64(chats + 1)) : 0
+    c[.chatAICodeLines] = chats > 0 ? Int(rng.next() % 40) : 0
+    if rng.unit() < 0.15 {
+        let generated = 1 + Int(rng.next() % 5)
+        c[.codeReviewFindingsCount] = generated + Int(rng.next() % 3)
+        c[.codeFixGenerationEventCount] = generated
+        c[.codeFixAcceptanceEventCount] = Int(rng.next() % UInt64(generated + 1))
+        c[.codeFixGeneratedLines] = generated * 6
+        c[.codeFixAcceptedLines] = (c[.codeFixAcceptanceEventCount] ?? 0) * 6
+        c[.codeReviewSucceededEventCount] = generated
+    }
+    if rng.unit() < 0.1 {
+        let events = 1 + Int(rng.next() % 3)
+        c[.inlineChatTotalEventCount] = events
+        c[.inlineChatAcceptanceEventCount] = Int(rng.next() % UInt64(events + 1))
+        c[.inlineChatAcceptedLineAdditions] = (c[.inlineChatAcceptanceEventCount] ?? 0) * 5
+    }
+    if rng.unit() < 0.05 {
+        c[.testGenerationEventCount] = 1
+        c[.testGenerationGeneratedTests] = 3
+        c[.testGenerationAcceptedTests] = Int(rng.next() % 4)
+        c[.testGenerationGeneratedLines] = 60
+        c[.testGenerationAcceptedLines] = (c[.testGenerationAcceptedTests] ?? 0) * 20
+    }
+    return c
+}
+
+let account = "111122223333"
+var files = 0, rows = 0
+var day = firstDay
+while day <= lastDay {
+    let (y, m, d) = day.components
+    let legacy = m == 4                        // April: the 2025-era 8-column file
+    let crlf = m == 6                          // June: CRLF line endings
+    let isoDates = m >= 7                      // from July: YYYY-MM-DD dates
+    let header = legacy ? legacyHeader : fullHeader
+    var lines: [String] = []
+    for p in people {
+        guard let counts = activity(p, on: day) else { continue }
+        let date = isoDates ? "\(y)-\(pad(m))-\(pad(d))" : "\(pad(m))-\(pad(d))-\(y)"
+        var fields = [legacy ? "\"\(p.id)\"" : p.id, date]
+        for column in header.dropFirst(2) {
+            let v = counts[QDeveloperMetric(rawValue: column)!] ?? 0
+            // Legacy files leave zero cells blank, as the real April 2025 sample does.
+            fields.append(legacy && v == 0 ? "" : String(v))
+        }
+        lines.append(fields.joined(separator: ","))
+    }
+    let eol = crlf ? "\r\n" : "\n"
+    let folder = "inputs/AWSLogs/\(account)/QDeveloperLogs/by_user_analytic/us-east-1/\(y)/\(pad(m))/\(pad(d))/00"
+    let stamp = "\(y)\(pad(m))\(pad(d))T000000Z"
+    // The week of 2026-08-03 arrives split into two part files, as exports over the size limit are.
+    let split = day >= Day(year: 2026, month: 8, day: 3)! && day <= Day(year: 2026, month: 8, day: 9)!
+    let parts = split ? [Array(lines.prefix(lines.count / 2)), Array(lines.dropFirst(lines.count / 2))] : [lines]
+    for (i, part) in parts.enumerated() {
+        let suffix = split ? "_part_\(i + 1)" : ""
+        let text = ([header.joined(separator: ",")] + part).joined(separator: eol) + eol
+        try write(text, "\(folder)/\(account)_by_user_analytic_\(stamp)\(suffix).csv")
+        files += 1
+    }
+    // 2026-08-14 is delivered twice: a late re-delivery repeats every row with one extra column
+    // this version of candor does not know. Ingesting both must not double count.
+    if day == Day(year: 2026, month: 8, day: 14)! {
+        let extraHeader = header + ["Region"]
+        let text = ([extraHeader.joined(separator: ",")] + lines.map { $0 + ",us-east-1" }).joined(separator: eol) + eol
+        try write(text, "\(folder)/\(account)_by_user_analytic_\(y)\(pad(m))\(pad(d))T060000Z_redelivery.csv")
+        files += 1
+    }
+    rows += lines.count
+    day = day.adding(days: 1)
+}
+
+var directory = ["person_id,team,from,to"]
+for p in people where p.inDirectory {
+    for m in p.memberships {
+        directory.append("\(p.id),\(m.team.contains(",") ? "\"\(m.team)\"" : m.team),\(m.from),\(m.to?.iso8601 ?? "")")
+    }
+}
+try write(directory.joined(separator: "\n") + "\n", "inputs/directory.csv")
+
+// The example key: fixed bytes from the seed, so the fixture database is reproducible.
+var keyBytes: [UInt8] = []
+for _ in 0..<4 { withUnsafeBytes(of: rng.next().littleEndian) { keyBytes += $0 } }
+try write("# EXAMPLE KEY for the synthetic fixtures/acme organisation only. Never use it for real data.\n"
+          + Data(keyBytes).base64EncodedString() + "\n", "candor.key")
+
+print("wrote \(files) Q Developer files (\(rows) person-day rows) for \(people.count) people, and the directory, to \(output.path)")

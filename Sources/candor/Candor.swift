@@ -1,0 +1,22 @@
+import ArgumentParser
+import CandorKit
+import Foundation
+
+@main
+struct Candor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "candor",
+        abstract: "Team-level reports from developer-tool telemetry, under a policy that forbids surveillance.",
+        discussion: """
+            candor reads what developer tools export (Amazon Q Developer activity reports first), keeps \
+            only what its policy allows, replaces people with keyed pseudonyms, and writes team-level \
+            reports in which every number carries its method and uncertainty, and no team smaller than \
+            the policy's minimum group size is shown.
+
+            Exit status: 0 success; 1 the command could not run (see the message); 2 some input files \
+            were rejected (each problem is printed as file:line:column).
+            """,
+        version: CandorVersion.string,
+        subcommands: [InitCommand.self, IngestCommand.self, ReportCommand.self, RunCommand.self, FormatsCommand.self]
+    )
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import CandorKit
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Read export files into the store, one transaction per file.",
+        discussion: """
+            Formats are recognised by content (see `candor formats`). Folders are read recursively. \
+            A file with any error is rejected whole and the others are still ingested; the same file \
+            twice, or exports that overlap on the same person and day, never count twice.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var clock: ClockOptions
+
+    @Option(name: .long, help: ArgumentHelp("Read every file as this format instead of recognising it.", valueName: "name"))
+    var format: InputFormat?
+
+    @Flag(name: .shortAndLong, help: "Print only problems, not progress.")
+    var quiet = false
+
+    @Argument(help: ArgumentHelp("Export files or folders.", valueName: "file"))
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one file or folder to ingest") }
+    }
+
+    func run() throws {
+        let log = StandardErrorLog(quiet: quiet)
+        let now = try clock.resolve()
+        let summary = try reportingErrors {
+            let opened = try Workspace.open(policyPath: workspace.policy, database: workspace.database)
+            for w in opened.warnings { log.write("warning: \(w)") }
+            let ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format)
+            return try ingestor.ingest(paths: InputDiscovery.expand(files))
+        }
+        let unchanged = summary.files.filter { if case .unchanged = $0.status { return true } else { return false } }.count
+        print("ingested \(summary.files.count - unchanged - summary.rejectedCount) files (\(summary.ingestedRows) rows), \(unchanged) unchanged, \(summary.rejectedCount) rejected")
+        if summary.rejectedCount > 0 { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import CandorKit
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a starter policy.yml and a new pseudonymisation key in a folder.",
+        discussion: "Never overwrites: a replaced key would give everyone new pseudonyms.")
+
+    @Argument(help: ArgumentHelp("The folder to create them in.", valueName: "dir"))
+    var directory: String
+
+    func run() throws {
+        let created = try reportingErrors { try Workspace.initialise(directory: directory) }
+        print("wrote \(created.policyPath) — state your purpose in it and review it with your governance board")
+        print("wrote \(created.keyPath) (mode 0600) — back it up separately; never commit or share it")
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import CandorKit
+import Foundation
+
+/// Options shared by commands that open a workspace.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The policy file.", valueName: "path"))
+    var policy = "policy.yml"
+
+    @Option(name: .long, help: ArgumentHelp("The SQLite database (default: the policy's `database`, else candor.sqlite beside the policy).", valueName: "path"))
+    var database: String?
+}
+
+/// `--now`, injected so reports are reproducible.
+struct ClockOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The time reports say they were generated (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD, UTC). Default: now.", valueName: "time"))
+    var now: String?
+
+    func resolve() throws -> Date {
+        guard let now else { return Date() }
+        guard let date = Timestamp.parse(now) else {
+            throw ValidationError("--now '\(now)' is not a UTC time; use e.g. 2026-10-05T09:00:00Z or 2026-10-05")
+        }
+        return date
+    }
+}
+
+extension Period: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension InputFormat: ExpressibleByArgument {}
+extension ReportKind: ExpressibleByArgument {}
+
+/// Prints progress and diagnostics to standard error, keeping standard output for results.
+struct StandardErrorLog: ProgressLog {
+    let quiet: Bool
+    func progress(_ line: String) {
+        if !quiet { write(line) }
+    }
+    func diagnostic(_ diagnostic: Diagnostic) {
+        if !(quiet && diagnostic.severity == .note) { write(diagnostic.description) }
+    }
+    func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Runs `body`, printing a library error as one line and exiting 1.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as LocalizedError {
+        StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "\(error)"))
+        throw ExitCode(1)
+    } catch let error as InputError {
+        StandardErrorLog(quiet: false).write("error: \(error)")
+        throw ExitCode(1)
+    }
+}

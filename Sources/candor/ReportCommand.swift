@@ -1,0 +1,36 @@
+import ArgumentParser
+import CandorKit
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a report for a period as Markdown and HTML.",
+        discussion: "Writes <out>/<period>/<kind>.md and .html, each through a temporary file and a rename.")
+
+    @Argument(help: ArgumentHelp("The report: \(ReportKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+    var kind: ReportKind
+
+    @Option(name: .long, help: ArgumentHelp("The quarter to report, e.g. 2026-Q3.", valueName: "period"))
+    var period: Period
+
+    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
+    var out = "reports"
+
+    @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files overriding the built-in templates.", valueName: "dir"))
+    var templates: String?
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var clock: ClockOptions
+
+    func run() throws {
+        let log = StandardErrorLog(quiet: false)
+        let now = try clock.resolve()
+        try reportingErrors {
+            let opened = try Workspace.open(policyPath: workspace.policy, database: workspace.database)
+            for w in opened.warnings { log.write("warning: \(w)") }
+            let builder = ReportBuilder(policy: opened.policy, store: opened.store,
+                                        templates: try TemplateSet(overridesFrom: templates), now: now, log: log)
+            for path in try builder.write(kind, period: period, to: out) { print(path) }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import CandorKit
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "The main job: ingest an organisation folder's exports and write all its reports.",
+        discussion: """
+            The folder holds policy.yml (with its key file) and an inputs/ folder of exports, read \
+            recursively in path order. Reports go to <out>/<period>/. Without --period, every quarter \
+            with data is reported.
+            """)
+
+    @Argument(help: ArgumentHelp("The organisation folder.", valueName: "dir"))
+    var directory: String
+
+    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
+    var out = "reports"
+
+    @Option(name: .long, help: ArgumentHelp("A quarter to report (repeatable).", valueName: "period"))
+    var period: [Period] = []
+
+    @Option(name: .long, help: ArgumentHelp("The SQLite database (default: the policy's).", valueName: "path"))
+    var database: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files overriding the built-in templates.", valueName: "dir"))
+    var templates: String?
+
+    @OptionGroup var clock: ClockOptions
+
+    @Flag(name: .shortAndLong, help: "Print only problems, not progress.")
+    var quiet = false
+
+    func run() throws {
+        let log = StandardErrorLog(quiet: quiet)
+        let configuration = RunConfiguration(workspace: directory, database: database, outDirectory: out,
+                                             periods: period, now: try clock.resolve(), templatesDirectory: templates)
+        let result = try reportingErrors { try Run(configuration, log: log).execute() }
+        for path in result.written { print(path) }
+        if result.ingest.rejectedCount > 0 {
+            log.write("\(result.ingest.rejectedCount) input file(s) rejected; reports were written without them")
+            throw ExitCode(2)
+        }
+    }
+}
