@@ -151,7 +151,7 @@ public struct CSVReader {
         mutating func endField() throws {
             record.ends.append(record.bytes.count)
             if record.ends.count > maxFields {
-                throw CSVError(kind: .tooManyFields(limit: maxFields), line: line, column: column)
+                throw CSVError(kind: .tooManyFields(limit: maxFields), line: line, column: record.columns.last ?? column)
             }
         }
 

@@ -1,0 +1,48 @@
+import Testing
+@testable import CandorKit
+
+func decodeDirectory(_ text: String) throws -> (rows: [MembershipRecord], diagnostics: [Diagnostic]) {
+    let csv = CSVReader(source: ByteSource(bytes: Array(text.utf8), name: "dir.csv"))
+    var reader: DirectoryReader?
+    var rows: [MembershipRecord] = []
+    var diagnostics: [Diagnostic] = []
+    var sawHeader = false
+    try csv.forEachRecord { record in
+        if !sawHeader {
+            sawHeader = true
+            do { reader = try DirectoryReader(header: record.strings, file: "dir.csv") } catch let e as DiagnosticList { diagnostics += e.diagnostics }
+            return
+        }
+        if let row = reader?.decode(record, diagnostics: &diagnostics) { rows.append(row) }
+    }
+    return (rows, diagnostics)
+}
+
+@Suite("Directory CSV")
+struct DirectoryReaderTests {
+    @Test("intervals with an open end; team names are cleaned")
+    func reads() throws {
+        let (rows, diagnostics) = try decodeDirectory("person_id,team,from,to\np1,\"Platform & Infra\",2026-01-01,2026-06-30\np1,\"  Search\n Team \",2026-07-01,\n")
+        #expect(diagnostics.isEmpty)
+        #expect(rows == [
+            MembershipRecord(personId: "p1", team: "Platform & Infra", from: Day(year: 2026, month: 1, day: 1)!, to: Day(year: 2026, month: 6, day: 30)!),
+            MembershipRecord(personId: "p1", team: "Search Team", from: Day(year: 2026, month: 7, day: 1)!, to: nil),
+        ])
+    }
+
+    @Test("overlapping intervals for one person are rejected with the line of the first")
+    func overlap() throws {
+        let (_, diagnostics) = try decodeDirectory("person_id,team,from,to\np1,A,2026-01-01,\np2,B,2026-01-01,\np1,B,2026-03-01,2026-04-01\n")
+        #expect(diagnostics.map(\.code) == ["DIR014"])
+        #expect(diagnostics[0].line == 4)
+        #expect(diagnostics[0].message.contains("line 2"))
+    }
+
+    @Test("bad dates, reversed intervals, empty team and missing columns")
+    func bad() throws {
+        let (_, d) = try decodeDirectory("person_id,team,from,to\np1,A,someday,\np2,A,2026-05-01,2026-04-01\np3,,2026-01-01,\np4,A,2026-01-01,never\n")
+        #expect(d.map(\.code) == ["DIR012", "DIR013", "DIR011", "DIR012"])
+        #expect(d.map(\.line) == [2, 3, 4, 5])
+        #expect(try decodeDirectory("person_id,team,from\np,A,2026-01-01\n").diagnostics.map(\.code) == ["DIR001"])
+    }
+}

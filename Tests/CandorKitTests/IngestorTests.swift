@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import CandorKit
+
+@Suite("Ingest through the policy gate into the store")
+struct IngestorTests {
+    let header = "UserId,Date,Inline_AcceptanceCount,Inline_SuggestionsCount"
+
+    @Test("rows are stored under pseudonyms; the database never holds a source id")
+    func pseudonymsOnly() throws {
+        let h = try IngestHarness()
+        let file = try h.folder.write("q.csv", "\(header)\nalice@example.com,2026-07-01,3,10\nBOB-ID-123,07-02-2026,1,4\n")
+        let dir = try h.folder.write("dir.csv", "person_id,team,from,to\nalice@example.com,Payments,2026-01-01,\nBOB-ID-123,Payments,2026-01-01,\n")
+        let summary = try h.ingestor.ingest(paths: [file, dir])
+        #expect(summary.rejectedCount == 0 && summary.ingestedRows == 4)
+        let totals = try h.store.inlineTotals(from: Day(year: 2026, month: 7, day: 1)!, to: Day(year: 2026, month: 7, day: 31)!)
+        #expect(Set(totals.map(\.person)) == [h.pseudonym("alice@example.com"), h.pseudonym("BOB-ID-123")])
+        #expect(totals.allSatisfy { $0.team == "Payments" })
+        // Force everything to the main file, then search its bytes.
+        _ = try h.store.integrityCheck()
+        let store2 = try CandorStore(path: h.folder.path("candor.sqlite"))
+        _ = try store2.tableCounts()
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: h.folder.path("candor.sqlite")))
+        if let wal = try? Data(contentsOf: URL(fileURLWithPath: h.folder.path("candor.sqlite-wal"))) { bytes += wal }
+        for secret in ["alice", "example.com", "BOB-ID", "bob-id"] {
+            #expect(bytes.range(of: Data(secret.utf8)) == nil, "found \(secret) in the database file")
+        }
+    }
+
+    @Test("ingesting the same file twice is a no-op")
+    func sameFileTwice() throws {
+        let h = try IngestHarness()
+        let file = try h.folder.write("q.csv", "\(header)\na,2026-07-01,3,10\nb,2026-07-01,2,5\n")
+        _ = try h.ingestor.ingest(paths: [file])
+        let before = try h.q3Totals()
+        let again = try h.ingestor.ingest(path: file)
+        #expect(again.status == .unchanged(previousPath: file))
+        let copy = try h.folder.write("copy/q.csv", try String(contentsOfFile: file, encoding: .utf8))
+        #expect(try h.ingestor.ingest(path: copy).status == .unchanged(previousPath: file))
+        let after = try h.q3Totals()
+        #expect(before.accepted == 5 && before.shown == 15 && before.rows == 2)
+        #expect(after.accepted == before.accepted && after.shown == before.shown && after.rows == before.rows)
+    }
+
+    @Test("two exports that overlap on (day, person) never double count; the later file's row wins")
+    func overlappingExports() throws {
+        let h = try IngestHarness()
+        let first = try h.folder.write("a.csv", "\(header)\na,2026-07-01,3,10\nb,2026-07-01,2,5\n")
+        let second = try h.folder.write("b.csv", "UserId,Date,Inline_SuggestionsCount,Inline_AcceptanceCount,Extra\nb,07-01-2026,5,2,x\nc,2026-07-01,8,4,y\n")
+        let summary = try h.ingestor.ingest(paths: [first, second])
+        #expect(summary.rejectedCount == 0)
+        #expect(summary.files[1].diagnostics.map(\.code) == ["QDEV020"])
+        let totals = try h.q3Totals()
+        #expect(totals.rows == 3 && totals.accepted == 9 && totals.shown == 23)
+    }
+
+    @Test("a file with any bad row stores nothing, and the error names file, line and column", arguments: [
+        ("a,2026-07-01,3,10\nb,2026-07-01,x,5\n", "QDEV013", 3),
+        ("a,2026-07-01,3,10\nb,2026-07-01,3\n", "CSV010", 3),
+        ("a,2026-07-01,3,10\n\"b,2026-07-01,3,5\n", "CSV001", 3),
+        ("a,2026-07-01,3,10\nb,2026-02-30,3,5\n", "QDEV012", 3),
+    ])
+    func rollback(body: String, code: String, line: Int) throws {
+        let h = try IngestHarness()
+        let file = try h.folder.write("bad.csv", "\(header)\n\(body)")
+        let outcome = try h.ingestor.ingest(path: file)
+        #expect(outcome.status == .rejected)
+        let error = try #require(outcome.diagnostics.first { $0.severity == .error })
+        #expect(error.code == code && error.line == line && error.file == file)
+        #expect(try h.store.tableCounts() == ["source_file": 0, "qdev_activity": 0, "team_membership": 0])
+        // Fixing the file lets it in.
+        try Data("\(header)\na,2026-07-01,3,10\n".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(try h.ingestor.ingest(path: file).status == .ingested(rows: 1))
+    }
+
+    @Test("missing files, folders, empty and unknown files are rejected with a clear message")
+    func unreadable() throws {
+        let h = try IngestHarness()
+        let missing = try h.ingestor.ingest(path: h.folder.path("nope.csv"))
+        #expect(missing.status == .rejected && missing.diagnostics.first?.message == "no such file")
+        let folder = try h.ingestor.ingest(path: h.folder.url.path)
+        #expect(folder.diagnostics.first?.message == "is a directory")
+        let empty = try h.ingestor.ingest(path: try h.folder.write("empty.csv", ""))
+        #expect(empty.diagnostics.map(\.code) == ["IN004"])
+        let unknown = try h.ingestor.ingest(path: try h.folder.write("x.csv", "name,value\na,1\n"))
+        #expect(unknown.diagnostics.map(\.code) == ["IN002"])
+        #expect(unknown.diagnostics.first?.hint?.contains("candor formats") == true)
+        let json = try h.ingestor.ingest(path: try h.folder.write("x.json", "[{\"a\": 1}]\n"))
+        #expect(json.diagnostics.first?.message.contains("JSON") == true)
+        #expect(try h.store.tableCounts()["source_file"] == 0)
+    }
+
+    @Test("directory memberships: overlap with a stored interval is rejected; re-ingest replaces by start day")
+    func directory() throws {
+        let h = try IngestHarness()
+        let d1 = try h.folder.write("d1.csv", "person_id,team,from,to\np,A,2026-01-01,2026-06-30\np,B,2026-07-01,\n")
+        #expect(try h.ingestor.ingest(path: d1).status == .ingested(rows: 2))
+        let d2 = try h.folder.write("d2.csv", "person_id,team,from,to\np,C,2026-05-01,2026-05-31\n")
+        let clash = try h.ingestor.ingest(path: d2)
+        #expect(clash.status == .rejected && clash.diagnostics.map(\.code) == ["DIR015"])
+        let d3 = try h.folder.write("d3.csv", "person_id,team,from,to\np,A,2026-01-01,2026-07-31\np,B,2026-07-01,\n")
+        #expect(try h.ingestor.ingest(path: d3).status == .rejected)
+        #expect(try h.store.tableCounts()["team_membership"] == 2)
+    }
+
+    @Test("a day counts for the team the person belonged to on that day")
+    func attribution() throws {
+        let h = try IngestHarness()
+        let dir = try h.folder.write("dir.csv", "person_id,team,from,to\np,A,2026-01-01,2026-07-15\np,B,2026-07-16,\n")
+        let q = try h.folder.write("q.csv", "\(header)\np,2026-07-15,1,2\np,2026-07-16,3,4\nq,2026-07-16,5,6\n")
+        _ = try h.ingestor.ingest(paths: [dir, q])
+        let totals = try h.store.inlineTotals(from: Period("2026-Q3")!.first, to: Period("2026-Q3")!.last)
+        #expect(totals.map(\.team) == [nil, "A", "B"])
+        #expect(totals.map(\.shown) == [6, 2, 4])
+        let coverage = try h.store.coverage(from: Period("2026-Q3")!.first, to: Period("2026-Q3")!.last)
+        #expect(coverage.rowsWithoutTeam == 1 && coverage.daysWithData == 2 && coverage.files == 1)
+    }
+}

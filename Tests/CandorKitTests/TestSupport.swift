@@ -1,0 +1,44 @@
+import Foundation
+@testable import CandorKit
+
+/// A temporary folder removed when the value is released.
+final class TemporaryFolder {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("candor-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        let p = path(name)
+        try FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: p))
+        return p
+    }
+}
+
+/// A store and ingestor over a temporary database.
+struct IngestHarness {
+    let folder: TemporaryFolder
+    let store: CandorStore
+    let ingestor: Ingestor
+    static let key = PseudonymKey(bytes: Array(repeating: 42, count: 32))
+
+    init() throws {
+        folder = try TemporaryFolder()
+        store = try CandorStore(path: folder.path("candor.sqlite"))
+        ingestor = Ingestor(store: store, pseudonymiser: Pseudonymiser(key: Self.key), log: SilentLog(),
+                            now: Date(timeIntervalSince1970: 1_790_000_000))
+    }
+
+    func pseudonym(_ id: String) -> String { Pseudonymiser(key: Self.key).pseudonym(for: id) }
+
+    /// Σ accepted, Σ shown over all people and teams for 2026-Q3.
+    func q3Totals() throws -> (accepted: Int64, shown: Int64, rows: Int) {
+        let totals = try store.inlineTotals(from: Period("2026-Q3")!.first, to: Period("2026-Q3")!.last)
+        return (totals.reduce(0) { $0 + $1.accepted }, totals.reduce(0) { $0 + $1.shown }, try store.tableCounts()["qdev_activity"] ?? 0)
+    }
+}
