@@ -1,0 +1,75 @@
+import Foundation
+
+/// Runs the built `candor` executable, as a user would.
+struct CandorBinary {
+    /// The package root (this file is Tests/CandorEndToEndTests/CandorBinary.swift).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `candor` built beside the test bundle.
+    static var executable: URL {
+        // The test process is .build/<triple>/debug/candorPackageTests.xctest; candor is built next to it.
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let beside = exe.deletingLastPathComponent().appendingPathComponent("candor")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        let bundle = Bundle.main.bundleURL.appendingPathComponent("candor")
+        if FileManager.default.isExecutableFile(atPath: bundle.path) { return bundle }
+        return packageRoot.appendingPathComponent(".build/debug/candor")
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs candor with `arguments` in `directory` (default: the package root).
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
+        // Output goes to files, so a full pipe can never block the child.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("candor-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A temporary folder removed when the value is released.
+final class TemporaryFolder {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("candor-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+}
+
+/// Every regular file below `folder`, as relative path → bytes.
+func filesBelow(_ folder: URL) throws -> [String: Data] {
+    var out: [String: Data] = [:]
+    guard let e = FileManager.default.enumerator(atPath: folder.path) else { return out }
+    while let relative = e.nextObject() as? String {
+        if (e.fileAttributes?[.type] as? FileAttributeType) == .typeRegular {
+            out[relative] = try Data(contentsOf: folder.appendingPathComponent(relative))
+        }
+    }
+    return out
+}

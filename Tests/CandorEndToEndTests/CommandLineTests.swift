@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@Suite("candor on the command line")
+struct CommandLineTests {
+    static let badFolder = CandorBinary.packageRoot.appendingPathComponent("fixtures/bad")
+
+    /// A workspace made by `candor init`, with a database inside it.
+    func workspace() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        let result = try CandorBinary.run(["init", folder.path("org")])
+        #expect(result.status == 0, "\(result.stderr)")
+        return folder
+    }
+
+    @Test("init writes a commented policy and a 0600 key, and never overwrites them")
+    func initialise() throws {
+        let folder = try workspace()
+        let policy = try String(contentsOfFile: folder.path("org/policy.yml"), encoding: .utf8)
+        #expect(policy.contains("purpose:") && policy.contains("minimum_group_size: 5") && policy.contains("retention_days:") && policy.contains("key_file: candor.key"))
+        #expect(policy.contains("# "))
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.path("org/candor.key"))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let again = try CandorBinary.run(["init", folder.path("org")])
+        #expect(again.status == 1 && again.stderr.contains("already exists"))
+    }
+
+    @Test("each bad fixture is rejected with file:line:column, exit 2, and nothing stored", arguments: [
+        ("bad-number.csv", ":3:16: error: Inline_AcceptanceCount 'three' is not a whole number"),
+        ("wrong-column-count.csv", ":3:1: error: expected 4 fields"),
+        ("unterminated-quote.csv", ":3:1: error: a quoted field starts here but its closing quote never comes"),
+        ("impossible-date.csv", ":2:5: error: Date '02-30-2026' is not a date"),
+        ("unknown-format.csv", ":1: error: unknown format: its header row matches no known export"),
+        ("overlapping-directory.csv", ":3:"),
+    ])
+    func badInput(file: String, expected: String) throws {
+        let folder = try workspace()
+        let path = Self.badFolder.appendingPathComponent(file).path
+        let result = try CandorBinary.run(["ingest", "--policy", folder.path("org/policy.yml"), path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(path + expected), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains(" — "), "every error says what to do")
+        #expect(result.stdout.contains("0 files (0 rows)") && result.stdout.contains("1 rejected"))
+        let sqlite = try CandorBinary.run(["report", "governance", "--period", "2026-Q3", "--policy", folder.path("org/policy.yml"), "--out", folder.path("r"), "--now", "2026-10-01"])
+        #expect(sqlite.status == 0)
+        let md = try String(contentsOfFile: folder.path("r/2026-Q3/governance.md"), encoding: .utf8)
+        #expect(md.contains("0 person-day rows from 0 files"))
+    }
+
+    @Test("a good file next to a bad one is still ingested")
+    func mixed() throws {
+        let folder = try workspace()
+        let good = folder.path("good.csv")
+        try Data("UserId,Date,Inline_AcceptanceCount,Inline_SuggestionsCount\nu,2026-07-01,1,2\n".utf8).write(to: URL(fileURLWithPath: good))
+        let result = try CandorBinary.run(["ingest", "--policy", folder.path("org/policy.yml"), Self.badFolder.appendingPathComponent("bad-number.csv").path, good])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("ingested 1 files (1 rows), 0 unchanged, 1 rejected"))
+    }
+
+    @Test("a missing file, a folder of no exports, and an unreadable file")
+    func unreadable() throws {
+        let folder = try workspace()
+        let missing = try CandorBinary.run(["ingest", "--policy", folder.path("org/policy.yml"), folder.path("nope.csv")])
+        #expect(missing.status == 2 && missing.stderr.contains(folder.path("nope.csv") + ": error: no such file"))
+        if getuid() != 0 {   // root can read any file, so this case only runs as an ordinary user
+            let locked = folder.path("locked.csv")
+            try Data("UserId,Date,Inline_SuggestionsCount\n".utf8).write(to: URL(fileURLWithPath: locked))
+            chmod(locked, 0)
+            let result = try CandorBinary.run(["ingest", "--policy", folder.path("org/policy.yml"), locked])
+            #expect(result.status == 2 && result.stderr.contains("permission denied"))
+        }
+    }
+
+    @Test("no policy, no purpose, a bad period, a bad --now: one clear line and exit 1 or 64")
+    func usageErrors() throws {
+        let folder = try TemporaryFolder()
+        let noPolicy = try CandorBinary.run(["ingest", "--policy", folder.path("policy.yml"), "x.csv"])
+        #expect(noPolicy.status == 1 && noPolicy.stderr.contains("no policy file here") && noPolicy.stderr.contains("candor init"))
+        try Data("version: 1\nkey_file: candor.key\n".utf8).write(to: URL(fileURLWithPath: folder.path("policy.yml")))
+        let noPurpose = try CandorBinary.run(["report", "governance", "--period", "2026-Q3", "--policy", folder.path("policy.yml")])
+        #expect(noPurpose.status == 1 && noPurpose.stderr.contains("policy.yml:1: the policy states no purpose"))
+        let badPeriod = try CandorBinary.run(["report", "governance", "--period", "2026-Q9"])
+        #expect(badPeriod.status == 64 && badPeriod.stderr.contains("2026-Q9"))
+        let badNow = try CandorBinary.run(["report", "governance", "--period", "2026-Q3", "--now", "tomorrow"])
+        #expect(badNow.status == 64 && badNow.stderr.contains("--now"))
+    }
+
+    @Test("--templates overrides the built-in templates")
+    func templates() throws {
+        let folder = try workspace()
+        let custom = folder.path("templates")
+        try FileManager.default.createDirectory(atPath: custom, withIntermediateDirectories: true)
+        try Data("{{%CONTENT_TYPE: MARKDOWN}}\n# ACME review {{period}}\n\n{{purpose}}\n".utf8).write(to: URL(fileURLWithPath: custom + "/governance.md.mustache"))
+        let result = try CandorBinary.run(["report", "governance", "--period", "2026-Q3", "--policy", folder.path("org/policy.yml"),
+                                           "--out", folder.path("r"), "--templates", custom, "--now", "2026-10-01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOfFile: folder.path("r/2026-Q3/governance.html"), encoding: .utf8)
+        #expect(html.contains("<h1>ACME review 2026-Q3</h1>") && html.contains("Content-Security-Policy"))
+    }
+
+    @Test("help and formats")
+    func help() throws {
+        let help = try CandorBinary.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("init") && help.stdout.contains("ingest") && help.stdout.contains("report") && help.stdout.contains("run"))
+        let formats = try CandorBinary.run(["formats"])
+        #expect(formats.status == 0 && formats.stdout.contains("q-developer-activity") && formats.stdout.contains("directory"))
+    }
+}

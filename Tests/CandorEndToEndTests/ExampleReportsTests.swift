@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// The committed example reports are what the README's main command produces from fixtures/acme.
+@Suite("Example reports (golden)")
+struct ExampleReportsTests {
+    /// The arguments of `scripts/example` after `candor`, with the output and database swapped for a
+    /// temporary folder. Keep in sync with scripts/example (checked below).
+    static let exampleArguments = ["run", "fixtures/acme", "--out", "reports", "--database", ".candor/acme.sqlite", "--now", "2026-10-05T09:00:00Z"]
+
+    static func arguments(out: String, database: String) -> [String] {
+        var args = exampleArguments
+        args[args.firstIndex(of: "--out")! + 1] = out
+        args[args.firstIndex(of: "--database")! + 1] = database
+        return args
+    }
+
+    @Test("scripts/example runs exactly these arguments")
+    func scriptInSync() throws {
+        let script = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("scripts/example"), encoding: .utf8)
+        #expect(script.contains("candor " + Self.exampleArguments.joined(separator: " ")))
+    }
+
+    /// Rebuilds the example reports and compares them byte for byte with reports/.
+    /// `CANDOR_RECORD=1 swift test --filter ExampleReports` rewrites reports/ and fails, so a
+    /// re-record is never a silent pass.
+    @Test("reports/ is current")
+    func golden() throws {
+        let temp = try TemporaryFolder()
+        let result = try CandorBinary.run(Self.arguments(out: temp.path("reports"), database: temp.path("acme.sqlite")) + ["--quiet"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let built = try filesBelow(temp.url.appendingPathComponent("reports"))
+        let committedFolder = CandorBinary.packageRoot.appendingPathComponent("reports")
+        if ProcessInfo.processInfo.environment["CANDOR_RECORD"] == "1" {
+            try? FileManager.default.removeItem(at: committedFolder)
+            for (relative, data) in built {
+                let url = committedFolder.appendingPathComponent(relative)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            Issue.record("recorded \(built.count) files into reports/; unset CANDOR_RECORD and run the tests again")
+            return
+        }
+        let committed = try filesBelow(committedFolder).filter { !$0.key.hasPrefix(".") }
+        #expect(Set(built.keys) == Set(committed.keys), "reports/ has a different set of files; re-record with CANDOR_RECORD=1")
+        for (relative, data) in built.sorted(by: { $0.key < $1.key }) {
+            guard let old = committed[relative] else { continue }
+            if old != data {
+                let firstDiff = firstDifferingLine(String(decoding: old, as: UTF8.self), String(decoding: data, as: UTF8.self))
+                Issue.record("reports/\(relative) is out of date (\(firstDiff)); if the change is intended, re-record with CANDOR_RECORD=1")
+            }
+        }
+        #expect(built.keys.contains("2026-Q2/governance.html") && built.keys.contains("2026-Q3/governance.md"))
+    }
+
+    @Test("the same inputs and --now give byte-identical reports, from any working directory")
+    func deterministic() throws {
+        let a = try TemporaryFolder(), b = try TemporaryFolder()
+        let fixtures = CandorBinary.packageRoot.appendingPathComponent("fixtures/acme").path
+        let first = try CandorBinary.run(["run", fixtures, "--out", a.path("r"), "--database", a.path("db.sqlite"), "--now", "2026-10-05", "-q"], in: a.url)
+        let second = try CandorBinary.run(["run", fixtures, "--out", b.path("r"), "--database", b.path("db.sqlite"), "--now", "2026-10-05", "-q"], in: URL(fileURLWithPath: "/"))
+        #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
+        let x = try filesBelow(a.url.appendingPathComponent("r")), y = try filesBelow(b.url.appendingPathComponent("r"))
+        #expect(!x.isEmpty && x == y)
+        // Re-running on the same database (everything already ingested) changes nothing either.
+        let third = try CandorBinary.run(["run", fixtures, "--out", a.path("r2"), "--database", a.path("db.sqlite"), "--now", "2026-10-05"], in: a.url)
+        #expect(third.status == 0)
+        #expect(third.stderr.contains("unchanged since last ingest, skipped"))
+        #expect(try filesBelow(a.url.appendingPathComponent("r2")) == x)
+    }
+
+    @Test("the example governance report shows every team alphabetically, intervals, and the suppressed team")
+    func content() throws {
+        let html = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q3/governance.html"), encoding: .utf8)
+        let teams = ["Checkout", "Data Platform", "Docs Tools", "Identity", "Mobile", "Payments", "Platform &amp; Infra", "Search", "Not in the directory"]
+        var cursor = html.startIndex
+        for team in teams {
+            let range = try #require(html.range(of: "<th scope=\"row\">\(team)</th>", range: cursor..<html.endIndex), "\(team) missing or out of order")
+            cursor = range.upperBound
+        }
+        #expect(html.contains("<tr class=\"suppressed\"><th scope=\"row\">Docs Tools</th><td colspan=\"5\">suppressed (fewer than 5 people)</td></tr>"))
+        #expect(html.contains("%–"))
+        #expect(html.contains("Content-Security-Policy"))
+        let q2 = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q2/governance.md"), encoding: .utf8)
+        #expect(q2.contains("<th scope=\"row\">Search</th><td colspan=\"5\">suppressed (protects"))
+    }
+}
+
+func firstDifferingLine(_ a: String, _ b: String) -> String {
+    let x = a.components(separatedBy: "\n"), y = b.components(separatedBy: "\n")
+    for i in 0..<max(x.count, y.count) where (i < x.count ? x[i] : nil) != (i < y.count ? y[i] : nil) {
+        return "first difference at line \(i + 1)"
+    }
+    return "same lines, different bytes"
+}
