@@ -32,6 +32,8 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // GRDB's own SQLite module: Store/ActivityUpserter.swift binds bulk rows directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -47,6 +49,11 @@ let package = Package(
         // Deterministic, seeded generator of the synthetic organisation in fixtures/acme.
         .executableTarget(
             name: "candor-fixtures",
+            dependencies: ["CandorKit"]
+        ),
+        // Throughput against `sqlite3 .import` of the same files: swift run -c release candor-bench
+        .executableTarget(
+            name: "candor-bench",
             dependencies: ["CandorKit"]
         ),
         .testTarget(

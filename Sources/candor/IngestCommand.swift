@@ -32,7 +32,7 @@ struct IngestCommand: ParsableCommand {
         let now = try clock.resolve()
         let summary = try reportingErrors {
             let opened = try Workspace.open(policyPath: workspace.policy, database: workspace.database)
-            for w in opened.warnings { log.write("warning: \(w)") }
+            for w in opened.warnings { log.diagnostic(w) }
             let ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format)
             return try ingestor.ingest(paths: InputDiscovery.expand(files))
         }

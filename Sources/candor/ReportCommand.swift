@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
         let now = try clock.resolve()
         try reportingErrors {
             let opened = try Workspace.open(policyPath: workspace.policy, database: workspace.database)
-            for w in opened.warnings { log.write("warning: \(w)") }
+            for w in opened.warnings { log.diagnostic(w) }
             let builder = ReportBuilder(policy: opened.policy, store: opened.store,
                                         templates: try TemplateSet(overridesFrom: templates), now: now, log: log)
             for path in try builder.write(kind, period: period, to: out) { print(path) }

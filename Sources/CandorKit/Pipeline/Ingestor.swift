@@ -86,7 +86,12 @@ public struct Ingestor: Sendable {
         // 2. Decode and store in one transaction.
         do {
             return try store.transaction { writer in
-                try ingest(path: path, sha256: sha256, size: size, writer: writer)
+                // Another process may have ingested the same bytes since the check above.
+                if let previous = try writer.sourceFile(sha256: sha256) {
+                    return FileOutcome(path: path, format: InputFormat(rawValue: previous.format),
+                                       status: .unchanged(previousPath: previous.path), diagnostics: [])
+                }
+                return try ingest(path: path, sha256: sha256, size: size, writer: writer)
             }
         } catch let rejection as Rejection {
             return rejected(rejection.diagnostics, format: rejection.format)
@@ -107,14 +112,19 @@ public struct Ingestor: Sendable {
         var diagnostics: [Diagnostic] = []
         var errorCount = 0
         var rows = 0
-        var handler: RowHandler?
+        var sawHeader = false
+        // One of these is set by the header; they are mutated in place, never copied per row.
+        var qDeveloper: QDeveloperActivityReader?
+        var directory: DirectoryReader?
         var format: InputFormat?
         var sourceId: Int64 = 0
         var upserter: ActivityUpserter?
+        var pseudonyms = PseudonymCache(pseudonymiser)
 
         do {
             try reader.forEachRecord { record in
-                guard handler != nil else {
+                guard sawHeader else {
+                    sawHeader = true
                     // The header row decides the format.
                     let header = record.strings
                     guard let detected = forcedFormat ?? InputFormat.detect(csvHeader: header) else {
@@ -130,15 +140,15 @@ public struct Ingestor: Sendable {
                         switch detected {
                         case .qDeveloperActivity:
                             let r = try QDeveloperActivityReader(header: header, file: path)
-                            handler = .qDeveloper(r)
                             if !r.ignoredColumns.isEmpty {
                                 diagnostics.append(Diagnostic(.note, file: path, line: 1, code: "QDEV020",
                                     message: "ignored \(r.ignoredColumns.count) column(s) this version does not know: "
                                         + r.ignoredColumns.prefix(10).map { excerpt(Array($0.utf8)) }.joined(separator: ", ")))
                             }
+                            qDeveloper = r
                             upserter = try writer.qDeveloperActivityUpserter()
                         case .directory:
-                            handler = .directory(try DirectoryReader(header: header, file: path))
+                            directory = try DirectoryReader(header: header, file: path)
                         }
                     } catch let list as DiagnosticList {
                         throw Rejection(format: detected, diagnostics: list.diagnostics)
@@ -148,20 +158,17 @@ public struct Ingestor: Sendable {
                     return
                 }
                 let before = diagnostics.count
-                switch handler! {
-                case .qDeveloper(var r):
-                    let decoded = r.decode(record, diagnostics: &diagnostics)
-                    handler = .qDeveloper(r)
-                    if let decoded, errorCount == 0 {
-                        try upserter!.upsert(day: decoded.day, person: pseudonymiser.pseudonym(for: decoded.userId),
-                                             counts: decoded.counts, sourceId: sourceId)
+                if qDeveloper != nil {
+                    if let decoded = qDeveloper!.decode(record, diagnostics: &diagnostics) {
+                        if errorCount == 0 {
+                            try upserter!.upsert(day: decoded.day, person: pseudonyms.pseudonym(for: decoded.userId),
+                                                 counts: decoded.counts, sourceId: sourceId)
+                        }
+                        rows += 1
                     }
-                    if decoded != nil { rows += 1 }
-                case .directory(var r):
-                    let decoded = r.decode(record, diagnostics: &diagnostics)
-                    handler = .directory(r)
-                    if let m = decoded {
-                        let person = pseudonymiser.pseudonym(for: m.personId)
+                } else if directory != nil {
+                    if let m = directory!.decode(record, diagnostics: &diagnostics) {
+                        let person = pseudonyms.pseudonym(for: m.personId)
                         if let clash = try writer.overlappingMembership(person: person, from: m.from, to: m.to) {
                             diagnostics.append(Diagnostic(.error, file: path, line: record.line, code: "DIR015",
                                 message: "this membership overlaps one already stored (team \(excerpt(Array(clash.team.utf8))) from \(clash.from))",
@@ -172,8 +179,10 @@ public struct Ingestor: Sendable {
                         rows += 1
                     }
                 }
-                errorCount += diagnostics[before...].filter { $0.severity == .error }.count
-                if errorCount >= Self.maxErrorsPerFile { throw StopReading() }
+                if diagnostics.count > before {
+                    errorCount += diagnostics[before...].filter { $0.severity == .error }.count
+                    if errorCount >= Self.maxErrorsPerFile { throw StopReading() }
+                }
             }
         } catch let error as CSVError {
             diagnostics.append(error.diagnostic(file: path))
@@ -182,24 +191,17 @@ public struct Ingestor: Sendable {
             diagnostics.append(Diagnostic(.note, file: path, code: "IN003",
                                           message: "stopped after \(Self.maxErrorsPerFile) errors; there may be more"))
         }
-        if handler == nil && errorCount == 0 {
+        if !sawHeader && errorCount == 0 {
             throw Rejection(diagnostics: [Diagnostic(.error, file: path, code: "IN004", message: "the file is empty",
                                                      hint: "an export has a header row; check that the download finished")])
         }
         if errorCount > 0 {
             throw Rejection(format: format, diagnostics: diagnostics)
         }
-        var ignored: [String] = []
-        if case .qDeveloper(let r)? = handler { ignored = r.ignoredColumns }
-        if case .directory(let r)? = handler { ignored = r.ignoredColumns }
+        let ignored = qDeveloper?.ignoredColumns ?? directory?.ignoredColumns ?? []
         try writer.finishSource(id: sourceId, rows: rows, ignoredColumns: ignored,
                                 warnings: diagnostics.filter { $0.severity == .warning }.count)
         return FileOutcome(path: path, format: format, status: .ingested(rows: rows), diagnostics: diagnostics)
-    }
-
-    private enum RowHandler {
-        case qDeveloper(QDeveloperActivityReader)
-        case directory(DirectoryReader)
     }
 
     private struct StopReading: Error {}

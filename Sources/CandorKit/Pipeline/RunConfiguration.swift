@@ -48,7 +48,7 @@ public struct Run: Sendable {
         let c = configuration
         log.progress("[1/3] policy: \(c.policyPath)")
         let workspace = try Workspace.open(policyPath: c.policyPath, database: c.database)
-        for w in workspace.warnings { log.progress("warning: \(w)") }
+        for w in workspace.warnings { log.diagnostic(w) }
         let templates = try TemplateSet(overridesFrom: c.templatesDirectory)
 
         var isDirectory: ObjCBool = false

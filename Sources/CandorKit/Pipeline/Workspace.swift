@@ -38,16 +38,18 @@ public enum Workspace {
         public var pseudonymiser: Pseudonymiser
         public var store: CandorStore
         /// Warnings to show the user (e.g. a key file others can read).
-        public var warnings: [String]
+        public var warnings: [Diagnostic]
     }
 
     /// Loads the policy at `policyPath`, its key, and opens the database (`database` overrides the policy's).
     public static func open(policyPath: String, database: String?) throws -> Opened {
         let policy = try Policy.load(path: policyPath)
         let key = try PseudonymKey.load(path: policy.keyFile)
-        var warnings: [String] = []
+        var warnings: [Diagnostic] = []
         if PseudonymKey.isShared(path: policy.keyFile) {
-            warnings.append("\(policy.keyFile): the pseudonymisation key can be read by other users — run `chmod 600 \(policy.keyFile)`")
+            warnings.append(Diagnostic(.warning, file: policy.keyFile, code: "KEY001",
+                                       message: "the pseudonymisation key can be read by other users",
+                                       hint: "run `chmod 600 \(policy.keyFile)`"))
         }
         let dbPath = database ?? policy.database
             ?? URL(fileURLWithPath: policyPath).deletingLastPathComponent().appendingPathComponent("candor.sqlite").path

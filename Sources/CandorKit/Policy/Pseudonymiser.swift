@@ -29,6 +29,27 @@ public struct Pseudonymiser: Sendable {
     }
 }
 
+/// Remembers the pseudonyms of one file's ids: an export repeats each person on many rows,
+/// and an HMAC costs far more than a dictionary look-up. Holds at most `capacity` ids.
+struct PseudonymCache {
+    private let pseudonymiser: Pseudonymiser
+    private var known: [String: String] = [:]
+    private let capacity: Int
+
+    init(_ pseudonymiser: Pseudonymiser, capacity: Int = 200_000) {
+        self.pseudonymiser = pseudonymiser
+        self.capacity = capacity
+    }
+
+    mutating func pseudonym(for id: String) -> String {
+        if let p = known[id] { return p }
+        let p = pseudonymiser.pseudonym(for: id)
+        if known.count >= capacity { known.removeAll(keepingCapacity: true) }
+        known[id] = p
+        return p
+    }
+}
+
 /// SHA-256 helpers for provenance (input files, policy, audit chain).
 public enum SHA256Digest {
     /// Lowercase hex SHA-256 of `bytes`.

@@ -39,10 +39,7 @@ public struct CandorStore: Sendable {
 
     /// The source file already ingested with this content hash, if any.
     public func sourceFile(sha256: String) throws -> SourceFileSummary? {
-        try queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT path, format, rows FROM source_file WHERE sha256 = ?", arguments: [sha256])
-                .map { SourceFileSummary(path: $0["path"], format: $0["format"], rows: $0["rows"]) }
-        }
+        try queue.read { db in try StoreWriter(db: db).sourceFile(sha256: sha256) }
     }
 
     /// Runs `body` in one write transaction: everything it wrote is kept if it returns, and
@@ -120,6 +117,12 @@ public struct CandorStore: Sendable {
 public struct StoreWriter {
     let db: Database
 
+    /// The source file already stored with this content hash, if any.
+    public func sourceFile(sha256: String) throws -> SourceFileSummary? {
+        try Row.fetchOne(db, sql: "SELECT path, format, rows FROM source_file WHERE sha256 = ?", arguments: [sha256])
+            .map { SourceFileSummary(path: $0["path"], format: $0["format"], rows: $0["rows"]) }
+    }
+
     /// Records an input file before its rows; returns its id.
     public func insertSource(sha256: String, path: String, format: InputFormat, bytes: Int64, ingestedAt: String) throws -> Int64 {
         try db.execute(sql: "INSERT INTO source_file (sha256, path, format, bytes, ingested_at) VALUES (?, ?, ?, ?, ?)",
@@ -143,7 +146,7 @@ public struct StoreWriter {
             ON CONFLICT (day, person) DO UPDATE SET
             \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")), source_id = excluded.source_id
             """
-        return ActivityUpserter(statement: try db.makeStatement(sql: sql))
+        return try ActivityUpserter(statement: db.makeStatement(sql: sql), database: db)
     }
 
     /// Adds or replaces a membership interval (keyed by person and start day).
@@ -163,21 +166,6 @@ public struct StoreWriter {
             """, arguments: [person, from.iso8601, to?.iso8601 ?? "9999-12-31", from.iso8601])
         guard let row, let start = Day.parse(row["valid_from"] as String) else { return nil }
         return (row["team"], start)
-    }
-}
-
-/// A prepared statement that upserts Q Developer activity rows.
-public struct ActivityUpserter {
-    let statement: Statement
-
-    /// Stores one row under `person` (a pseudonym, never a source id).
-    public func upsert(day: Day, person: String, counts: [Int64], sourceId: Int64) throws {
-        var values: [(any DatabaseValueConvertible)?] = [day.iso8601, person]
-        values.reserveCapacity(counts.count + 3)
-        for c in counts { values.append(c) }
-        values.append(sourceId)
-        statement.setUncheckedArguments(StatementArguments(values))
-        try statement.execute()
     }
 }
 
