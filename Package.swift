@@ -56,14 +56,19 @@ let package = Package(
             name: "candor-bench",
             dependencies: ["CandorKit"]
         ),
+        // Helpers shared by the test targets.
+        .target(
+            name: "CandorTestSupport",
+            path: "Tests/CandorTestSupport"
+        ),
         .testTarget(
             name: "CandorKitTests",
-            dependencies: ["CandorKit"],
+            dependencies: ["CandorKit", "CandorTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "CandorEndToEndTests",
-            dependencies: ["CandorKit", "candor"]
+            dependencies: ["CandorKit", "CandorTestSupport", "candor"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -13,17 +13,6 @@
 import CandorKit
 import Foundation
 
-struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 func argument(_ name: String, default value: String) -> String {
     let args = CommandLine.arguments
     if let i = args.firstIndex(of: name), i + 1 < args.count { return args[i + 1] }
@@ -84,17 +73,14 @@ func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(
 
 var results: [(people: Int, rows: Int, ingest: Double)] = []
 for people in sizes {
-    var rng = Generator(state: UInt64(people))
+    var rng = SeededGenerator(seed: UInt64(people))
     let folder = work.appendingPathComponent("\(people)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let csvPath = folder.appendingPathComponent("by_user_analytic.csv").path
     let metrics = QDeveloperMetric.allCases.map(\.rawValue).sorted()
     let header = (["UserId", "Date"] + metrics).joined(separator: ",")
     var ids: [String] = []
-    for _ in 0..<people {
-        let hex = Array("0123456789abcdef")
-        ids.append(String((0..<36).map { i in [8, 13, 18, 23].contains(i) ? "-" : hex[Int(rng.next() % 16)] }))
-    }
+    for _ in 0..<people { ids.append(rng.uuid()) }
     // Write the CSV.
     var rows = 0
     _ = FileManager.default.createFile(atPath: csvPath, contents: nil)

@@ -9,28 +9,6 @@
 import CandorKit
 import Foundation
 
-/// SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func uuid() -> String {
-        let hex = Array("0123456789abcdef")
-        var s = ""
-        for i in 0..<32 {
-            if [8, 12, 16, 20].contains(i) { s.append("-") }
-            s.append(hex[Int(next() % 16)])
-        }
-        return s
-    }
-}
-
 struct Person {
     var id: String
     var memberships: [(team: String, from: Day, to: Day?)]
@@ -48,7 +26,7 @@ guard arguments.count == 2 else {
     exit(1)
 }
 let output = URL(fileURLWithPath: arguments[1])
-var rng = SplitMix64(state: 20_260_401)
+var rng = SeededGenerator(seed: 20_260_401)
 
 let firstDay = Day(year: 2026, month: 4, day: 1)!
 let lastDay = Day(year: 2026, month: 9, day: 30)!

@@ -1,4 +1,5 @@
 import Foundation
+@_exported import CandorTestSupport
 
 /// Runs the built `candor` executable, as a user would.
 struct CandorBinary {
@@ -49,17 +50,6 @@ struct CandorBinary {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
-}
-
-/// A temporary folder removed when the value is released.
-final class TemporaryFolder {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("candor-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 }
 
 /// Every regular file below `folder`, as relative path → bytes.

@@ -4,6 +4,16 @@
 /// The default report templates, compiled in so `candor` runs from any directory.
 enum EmbeddedTemplates {
     static let files: [String: String] = [
+        "acceptance-row": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+{{#shown}}
+<tr><th scope="row">{{team}}</th><td class="num">{{people}}</td><td class="num">{{suggestions}}</td><td class="num">{{accepted}}</td><td class="num">{{rate}}</td><td>{{interval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{bandStart}}%;width:{{bandWidth}}%"></span></span></td></tr>
+{{/shown}}
+{{^shown}}
+<tr class="suppressed"><th scope="row">{{team}}</th><td colspan="5">{{suppression}}</td></tr>
+{{/shown}}
+
+"""##,
         "acceptance-table": ##"""
 {{%CONTENT_TYPE: HTML_BLOCK}}
 <table class="metric">
@@ -13,22 +23,12 @@ enum EmbeddedTemplates {
 </thead>
 <tbody>
 {{#acceptance.rows}}
-{{#shown}}
-<tr><th scope="row">{{team}}</th><td class="num">{{people}}</td><td class="num">{{suggestions}}</td><td class="num">{{accepted}}</td><td class="num">{{rate}}</td><td>{{interval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{bandStart}}%;width:{{bandWidth}}%"></span></span></td></tr>
-{{/shown}}
-{{^shown}}
-<tr class="suppressed"><th scope="row">{{team}}</th><td colspan="5">{{suppression}}</td></tr>
-{{/shown}}
+{{> acceptance-row}}
 {{/acceptance.rows}}
 </tbody>
 <tfoot>
 {{#acceptance.organisation}}
-{{#shown}}
-<tr><th scope="row">{{team}}</th><td class="num">{{people}}</td><td class="num">{{suggestions}}</td><td class="num">{{accepted}}</td><td class="num">{{rate}}</td><td>{{interval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{bandStart}}%;width:{{bandWidth}}%"></span></span></td></tr>
-{{/shown}}
-{{^shown}}
-<tr class="suppressed"><th scope="row">{{team}}</th><td colspan="5">{{suppression}}</td></tr>
-{{/shown}}
+{{> acceptance-row}}
 {{/acceptance.organisation}}
 </tfoot>
 </table>
