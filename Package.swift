@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CandorEndToEndTests",
-            dependencies: ["CandorKit", "CandorTestSupport", "candor"]
+            dependencies: ["CandorKit", "CandorTestSupport", "candor", "candor-fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
