@@ -64,10 +64,33 @@ public struct CSVReader {
                 if bomCheck.count == 3 { atFileStart = false; offset = 3; lineStart = 3; bomCheck = [] }
                 if atFileStart { return }
             }
-            while i < chunk.count {
+            let n = chunk.count
+            while i < n {
+                // Fast path: copy a run of ordinary bytes inside a field in one go.
+                if !afterCR && (state == .unquoted || state == .quoted) {
+                    let start = i
+                    if state == .unquoted {
+                        while i < n { let b = chunk[i]; if b == 0x2C || b == 0x0A || b == 0x0D { break }; i += 1 }
+                    } else {
+                        while i < n { let b = chunk[i]; if b == 0x22 || b == 0x0A || b == 0x0D { break }; i += 1 }
+                    }
+                    if i > start {
+                        try appendRun(UnsafeBufferPointer(rebasing: chunk[start..<i]))
+                        offset += Int64(i - start)
+                        if i == n { break }
+                    }
+                }
                 try step(chunk[i], body)
                 i += 1
             }
+        }
+
+        mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>) throws {
+            if record.currentFieldLength + run.count > maxFieldBytes {
+                offset += Int64(maxFieldBytes - record.currentFieldLength)
+                throw CSVError(kind: .fieldTooLong(limit: maxFieldBytes), line: line, column: column)
+            }
+            record.bytes.append(contentsOf: run)
         }
 
         @inline(__always)
