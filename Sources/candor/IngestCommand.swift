@@ -34,7 +34,12 @@ struct IngestCommand: ParsableCommand {
             let opened = try Workspace.open(policyPath: workspace.policy, database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
             let ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format)
-            return try ingestor.ingest(paths: InputDiscovery.expand(files))
+            let paths = InputDiscovery.expand(files)
+            if paths.isEmpty {
+                throw OutputError(path: files.joined(separator: " "), message: "no files to ingest",
+                                  hint: "the folder is empty, or holds only hidden files")
+            }
+            return try ingestor.ingest(paths: paths)
         }
         let unchanged = summary.files.filter { if case .unchanged = $0.status { return true } else { return false } }.count
         print("ingested \(summary.files.count - unchanged - summary.rejectedCount) files (\(summary.ingestedRows) rows), \(unchanged) unchanged, \(summary.rejectedCount) rejected")

@@ -85,3 +85,29 @@ struct TemplateTests {
         #expect(throws: TemplateError.self) { try TemplateSet(overridesFrom: folder.path("missing")) }
     }
 }
+
+@Suite("Atomic output")
+struct AtomicFileTests {
+    @Test("files are written whole, replace the old ones, and leave no temporary files")
+    func writes() throws {
+        let folder = try TemporaryFolder()
+        let a = folder.path("out/a.md"), b = folder.path("out/b.html")
+        try AtomicFile.write([(a, "one"), (b, "two")])
+        try AtomicFile.write([(a, "three"), (b, "four")])
+        #expect(try String(contentsOfFile: a, encoding: .utf8) == "three")
+        #expect(try String(contentsOfFile: b, encoding: .utf8) == "four")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted() == ["a.md", "b.html"])
+    }
+
+    @Test("if one file of a set cannot be written, none is replaced")
+    func allOrNothing() throws {
+        let folder = try TemporaryFolder()
+        let a = folder.path("a.md")
+        try AtomicFile.write("old", to: a)
+        // A regular file where a folder is needed makes the second write fail.
+        try folder.write("blocker", "x")
+        #expect(throws: OutputError.self) { try AtomicFile.write([(a, "new"), (folder.path("blocker/b.html"), "x")]) }
+        #expect(try String(contentsOfFile: a, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["a.md", "blocker"])
+    }
+}

@@ -45,8 +45,7 @@ public struct ReportBuilder: Sendable {
         let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description)
         let md = folder.appendingPathComponent("\(kind.rawValue).md").path
         let html = folder.appendingPathComponent("\(kind.rawValue).html").path
-        try AtomicFile.write(rendered.markdown, to: md)
-        try AtomicFile.write(rendered.html, to: html)
+        try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)])
         log.progress("wrote \(md)")
         log.progress("wrote \(html)")
         return [md, html]
