@@ -67,7 +67,7 @@ struct IngestorTests {
         #expect(outcome.status == .rejected)
         let error = try #require(outcome.diagnostics.first { $0.severity == .error })
         #expect(error.code == code && error.line == line && error.file == file)
-        #expect(try h.store.tableCounts() == ["source_file": 0, "qdev_activity": 0, "team_membership": 0])
+        #expect(try h.store.tableCounts().values.allSatisfy { $0 == 0 })
         // Fixing the file lets it in.
         try Data("\(header)\na,2026-07-01,3,10\n".utf8).write(to: URL(fileURLWithPath: file))
         #expect(try h.ingestor.ingest(path: file).status == .ingested(rows: 1))

@@ -4,6 +4,18 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case qDeveloperActivity = "q-developer-activity"
     /// candor's directory CSV: person → team over time.
     case directory = "directory"
+    /// GitHub Copilot usage-metrics `users-1-day` report (NDJSON, or JSON-wrapped in `day_totals`).
+    case copilotUsers = "copilot-users"
+    /// GitHub Copilot usage-metrics `user-teams-1-day` report (NDJSON, or JSON-wrapped).
+    case copilotUserTeams = "copilot-user-teams"
+
+    /// Whether the format is read as CSV or JSON.
+    public var isJSON: Bool {
+        switch self {
+        case .qDeveloperActivity, .directory: return false
+        case .copilotUsers, .copilotUserTeams: return true
+        }
+    }
 
     /// One line for `candor formats` and for error messages.
     public var summary: String {
@@ -12,7 +24,22 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "Amazon Q Developer user activity report CSV (header: UserId,Date,Chat_AICodeLines,…,Inline_SuggestionsCount)"
         case .directory:
             return "directory CSV (header: person_id,team,from,to)"
+        case .copilotUsers:
+            return "GitHub Copilot usage-metrics users-1-day report (NDJSON rows with user_login, day, code_acceptance_activity_count, totals_by_feature)"
+        case .copilotUserTeams:
+            return "GitHub Copilot usage-metrics user-teams-1-day report (NDJSON rows with user_login, day, team_id, slug)"
         }
+    }
+
+    /// Recognises a JSON format from the member names at the start of the file.
+    public static func detect(json sniff: JSONSniff) -> InputFormat? {
+        let keys = sniff.allKeys
+        if keys.contains("user_login") && keys.contains("day") {
+            if keys.contains("team_id") || keys.contains("slug") { return .copilotUserTeams }
+            let activity = CopilotCounters.fieldNames + ["totals_by_feature", "totals_by_ide", "used_chat", "used_agent", "used_cli"]
+            if activity.contains(where: keys.contains) { return .copilotUsers }
+        }
+        return nil
     }
 
     /// Recognises a CSV format from its header row.
@@ -33,7 +60,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
         let first = prefix.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
         if prefix.isEmpty { return "the file is empty" }
         if prefix.contains(0) { return "the file looks binary" }
-        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return "the file is JSON, which this version of candor does not read yet" }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return "it is JSON, but its fields match no known export" }
         return "its header row matches no known export"
     }
 }
@@ -57,6 +84,10 @@ extension InputFormat {
             return #"UserId,Date,Chat_AICodeLines,…,Inline_AcceptanceCount,Inline_SuggestionsCount ⏎ "b8f1f340-…",06-23-2025,12,…,21,70"#
         case .directory:
             return "person_id,team,from,to ⏎ b8f1f340-…,Payments,2026-04-01,"
+        case .copilotUsers:
+            return #"{"user_login":"alice","day":"2026-05-07","organization_id":"999","code_acceptance_activity_count":12,"totals_by_feature":[{"feature":"code_completion",…}]}"#
+        case .copilotUserTeams:
+            return #"{"user_id":1001,"user_login":"alice","day":"2026-05-07","organization_id":"999","team_id":42,"slug":"frontend"}"#
         }
     }
 }

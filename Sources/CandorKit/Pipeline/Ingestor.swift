@@ -106,102 +106,178 @@ public struct Ingestor: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    private func ingest(path: String, sha256: String, size: Int64, writer: StoreWriter) throws -> FileOutcome {
-        let source = try ByteSource(path: path)
-        let reader = CSVReader(source: source)
+    /// Counters and diagnostics for the file being ingested.
+    final class FileState {
+        let path: String
         var diagnostics: [Diagnostic] = []
         var errorCount = 0
         var rows = 0
+        var ignoredColumns: [String] = []
+
+        init(path: String) { self.path = path }
+
+        /// Rows are stored only while the file has no error (it will be rolled back otherwise).
+        var accepting: Bool { errorCount == 0 }
+
+        /// Records diagnostics; stops reading once the file has too many errors.
+        func record(_ new: [Diagnostic]) throws {
+            guard !new.isEmpty else { return }
+            diagnostics += new
+            errorCount += new.filter { $0.severity == .error }.count
+            if errorCount >= Ingestor.maxErrorsPerFile { throw StopReading() }
+        }
+    }
+
+    private func ingest(path: String, sha256: String, size: Int64, writer: StoreWriter) throws -> FileOutcome {
+        let prefix = try ByteSource.prefix(ofFile: path, maxBytes: FormatDetector.prefixLength)
+        if prefix.isEmpty {
+            throw Rejection(diagnostics: [Diagnostic(.error, file: path, code: "IN004", message: "the file is empty",
+                                                     hint: "an export has a header row or a JSON value; check that the download finished")])
+        }
+        guard let format = forcedFormat ?? FormatDetector.detect(prefix: prefix) else {
+            throw Rejection(diagnostics: [Diagnostic(
+                .error, file: path, line: 1, code: "IN002",
+                message: "unknown format: \(InputFormat.describeUnknown(prefix: prefix))",
+                hint: "candor reads: " + InputFormat.allCases.map(\.summary).joined(separator: "; ")
+                    + ". Run `candor formats`, or pass --format if you are sure")])
+        }
+        let state = FileState(path: path)
+        let sourceId = try writer.insertSource(sha256: sha256, path: path, format: format, bytes: size, ingestedAt: Timestamp.iso8601(now))
+        var pseudonyms = PseudonymCache(pseudonymiser)
+        do {
+            if format.isJSON {
+                try ingestJSON(path: path, format: format, prefix: prefix, state: state, sourceId: sourceId, writer: writer, pseudonyms: &pseudonyms)
+            } else {
+                try ingestCSV(path: path, format: format, state: state, sourceId: sourceId, writer: writer, pseudonyms: &pseudonyms)
+            }
+        } catch let error as CSVError {
+            state.diagnostics.append(error.diagnostic(file: path))
+            state.errorCount += 1
+        } catch let error as JSONSyntaxError {
+            state.diagnostics.append(error.diagnostic(file: path))
+            state.errorCount += 1
+        } catch let error as JSONRecordTooLarge {
+            state.diagnostics.append(Diagnostic(.error, file: path, code: "JSON002",
+                                                message: "\(error.path): a record with more than \(error.limit) values",
+                                                hint: "this does not look like the tool's export"))
+            state.errorCount += 1
+        } catch is StopReading {
+            state.diagnostics.append(Diagnostic(.note, file: path, code: "IN003",
+                                                message: "stopped after \(Self.maxErrorsPerFile) errors; there may be more"))
+        }
+        if state.errorCount > 0 {
+            throw Rejection(format: format, diagnostics: state.diagnostics)
+        }
+        try writer.finishSource(id: sourceId, rows: state.rows, ignoredColumns: state.ignoredColumns,
+                                warnings: state.diagnostics.filter { $0.severity == .warning }.count)
+        return FileOutcome(path: path, format: format, status: .ingested(rows: state.rows), diagnostics: state.diagnostics)
+    }
+
+    private func ingestCSV(path: String, format: InputFormat, state: FileState, sourceId: Int64, writer: StoreWriter,
+                           pseudonyms: inout PseudonymCache) throws {
+        let reader = CSVReader(source: try ByteSource(path: path))
         var sawHeader = false
         // One of these is set by the header; they are mutated in place, never copied per row.
         var qDeveloper: QDeveloperActivityReader?
         var directory: DirectoryReader?
-        var format: InputFormat?
-        var sourceId: Int64 = 0
         var upserter: ActivityUpserter?
-        var pseudonyms = PseudonymCache(pseudonymiser)
+        var rowDiagnostics: [Diagnostic] = []
 
-        do {
-            try reader.forEachRecord { record in
-                guard sawHeader else {
-                    sawHeader = true
-                    // The header row decides the format.
-                    let header = record.strings
-                    guard let detected = forcedFormat ?? InputFormat.detect(csvHeader: header) else {
-                        let prefix = (try? ByteSource.prefix(ofFile: path, maxBytes: 4096)) ?? []
-                        throw Rejection(diagnostics: [Diagnostic(
-                            .error, file: path, line: 1, code: "IN002",
-                            message: "unknown format: \(InputFormat.describeUnknown(prefix: prefix))",
-                            hint: "candor reads: " + InputFormat.allCases.map(\.summary).joined(separator: "; ")
-                                + ". Run `candor formats`, or pass --format if you are sure")])
-                    }
-                    format = detected
-                    do {
-                        switch detected {
-                        case .qDeveloperActivity:
-                            let r = try QDeveloperActivityReader(header: header, file: path)
-                            if !r.ignoredColumns.isEmpty {
-                                diagnostics.append(Diagnostic(.note, file: path, line: 1, code: "QDEV020",
-                                    message: "ignored \(r.ignoredColumns.count) column(s) this version does not know: "
-                                        + r.ignoredColumns.prefix(10).map { excerpt(Array($0.utf8)) }.joined(separator: ", ")))
-                            }
-                            qDeveloper = r
-                            upserter = try writer.qDeveloperActivityUpserter()
-                        case .directory:
-                            directory = try DirectoryReader(header: header, file: path)
+        try reader.forEachRecord { record in
+            guard sawHeader else {
+                sawHeader = true
+                let header = record.strings
+                do {
+                    switch format {
+                    case .qDeveloperActivity:
+                        let r = try QDeveloperActivityReader(header: header, file: path)
+                        if !r.ignoredColumns.isEmpty {
+                            state.diagnostics.append(Diagnostic(.note, file: path, line: 1, code: "QDEV020",
+                                message: "ignored \(r.ignoredColumns.count) column(s) this version does not know: "
+                                    + r.ignoredColumns.prefix(10).map { excerpt(Array($0.utf8)) }.joined(separator: ", ")))
                         }
-                    } catch let list as DiagnosticList {
-                        throw Rejection(format: detected, diagnostics: list.diagnostics)
+                        state.ignoredColumns = r.ignoredColumns
+                        qDeveloper = r
+                        upserter = try writer.qDeveloperActivityUpserter()
+                    case .directory:
+                        let r = try DirectoryReader(header: header, file: path)
+                        state.ignoredColumns = r.ignoredColumns
+                        directory = r
+                    default:
+                        throw DiagnosticList([Diagnostic(.error, file: path, line: 1, code: "IN005",
+                                                         message: "\(format.rawValue) is not a CSV format", hint: "remove --format")])
                     }
-                    sourceId = try writer.insertSource(sha256: sha256, path: path, format: detected, bytes: size,
-                                                       ingestedAt: Timestamp.iso8601(now))
-                    return
+                } catch let list as DiagnosticList {
+                    throw Rejection(format: format, diagnostics: list.diagnostics)
                 }
-                let before = diagnostics.count
-                if qDeveloper != nil {
-                    if let decoded = qDeveloper!.decode(record, diagnostics: &diagnostics) {
-                        if errorCount == 0 {
-                            try upserter!.upsert(day: decoded.day, person: pseudonyms.pseudonym(for: decoded.userId),
-                                                 counts: decoded.counts, sourceId: sourceId)
-                        }
-                        rows += 1
+                return
+            }
+            rowDiagnostics.removeAll(keepingCapacity: true)
+            if qDeveloper != nil {
+                if let decoded = qDeveloper!.decode(record, diagnostics: &rowDiagnostics) {
+                    if state.accepting && rowDiagnostics.isEmpty {
+                        try upserter!.upsert(day: decoded.day, person: pseudonyms.pseudonym(for: decoded.userId),
+                                             counts: decoded.counts, sourceId: sourceId)
                     }
-                } else if directory != nil {
-                    if let m = directory!.decode(record, diagnostics: &diagnostics) {
-                        let person = pseudonyms.pseudonym(for: m.personId)
-                        if let clash = try writer.overlappingMembership(person: person, from: m.from, to: m.to) {
-                            diagnostics.append(Diagnostic(.error, file: path, line: record.line, code: "DIR015",
-                                message: "this membership overlaps one already stored (team \(excerpt(Array(clash.team.utf8))) from \(clash.from))",
-                                hint: "a person belongs to one team on any day; correct the intervals, keeping each start day the same to replace one"))
-                        } else if errorCount == 0 {
-                            try writer.upsertMembership(person: person, team: m.team, from: m.from, to: m.to, sourceId: sourceId)
-                        }
-                        rows += 1
-                    }
+                    state.rows += 1
                 }
-                if diagnostics.count > before {
-                    errorCount += diagnostics[before...].filter { $0.severity == .error }.count
-                    if errorCount >= Self.maxErrorsPerFile { throw StopReading() }
+            } else if directory != nil {
+                if let m = directory!.decode(record, diagnostics: &rowDiagnostics) {
+                    let person = pseudonyms.pseudonym(for: m.personId)
+                    if let clash = try writer.overlappingMembership(person: person, from: m.from, to: m.to) {
+                        rowDiagnostics.append(Diagnostic(.error, file: path, line: record.line, code: "DIR015",
+                            message: "this membership overlaps one already stored (team \(excerpt(Array(clash.team.utf8))) from \(clash.from))",
+                            hint: "a person belongs to one team on any day; correct the intervals, keeping each start day the same to replace one"))
+                    } else if state.accepting {
+                        try writer.upsertMembership(person: person, team: m.team, from: m.from, to: m.to, sourceId: sourceId)
+                    }
+                    state.rows += 1
                 }
             }
-        } catch let error as CSVError {
-            diagnostics.append(error.diagnostic(file: path))
-            errorCount += 1
-        } catch is StopReading {
-            diagnostics.append(Diagnostic(.note, file: path, code: "IN003",
-                                          message: "stopped after \(Self.maxErrorsPerFile) errors; there may be more"))
+            try state.record(rowDiagnostics)
         }
-        if !sawHeader && errorCount == 0 {
-            throw Rejection(diagnostics: [Diagnostic(.error, file: path, code: "IN004", message: "the file is empty",
-                                                     hint: "an export has a header row; check that the download finished")])
+        if !sawHeader {
+            throw Rejection(format: format, diagnostics: [Diagnostic(.error, file: path, code: "IN004", message: "the file has no header row",
+                                                                     hint: "check that the download finished")])
         }
-        if errorCount > 0 {
-            throw Rejection(format: format, diagnostics: diagnostics)
+    }
+
+    private func ingestJSON(path: String, format: InputFormat, prefix: [UInt8], state: FileState, sourceId: Int64, writer: StoreWriter,
+                            pseudonyms: inout PseudonymCache) throws {
+        let sniff = JSONSniff(prefix: prefix)
+        let patterns: [[JSONPathPattern]]
+        switch format {
+        case .copilotUsers, .copilotUserTeams:
+            // Wrapped in {"day_totals": [...]} or one row per line (NDJSON).
+            patterns = sniff.rootKeys.contains("day_totals") ? [[.key("day_totals"), .anyIndex]] : (sniff.rootIsArray ? [[.anyIndex]] : [[]])
+        default:
+            throw Rejection(format: format, diagnostics: [Diagnostic(.error, file: path, line: 1, code: "IN005",
+                                                                     message: "\(format.rawValue) is not a JSON format", hint: "remove --format")])
         }
-        let ignored = qDeveloper?.ignoredColumns ?? directory?.ignoredColumns ?? []
-        try writer.finishSource(id: sourceId, rows: rows, ignoredColumns: ignored,
-                                warnings: diagnostics.filter { $0.severity == .warning }.count)
-        return FileOutcome(path: path, format: format, status: .ingested(rows: rows), diagnostics: diagnostics)
+        var rowDiagnostics: [Diagnostic] = []
+        try JSONRecordStream(source: try ByteSource(path: path), records: patterns).forEach { item in
+            guard case .record(let node, let recordPath) = item else { return }
+            rowDiagnostics.removeAll(keepingCapacity: true)
+            switch format {
+            case .copilotUsers:
+                if let row = CopilotUsageReader.userDay(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                    if state.accepting && rowDiagnostics.isEmpty {
+                        try writer.upsertCopilotUserDay(row, person: pseudonyms.pseudonym(for: row.login), sourceId: sourceId)
+                    }
+                    state.rows += 1
+                }
+            case .copilotUserTeams:
+                if let row = CopilotUsageReader.userTeam(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                    if state.accepting && rowDiagnostics.isEmpty {
+                        try writer.upsertCopilotUserTeam(row, person: pseudonyms.pseudonym(for: row.login), sourceId: sourceId)
+                    }
+                    state.rows += 1
+                }
+            default:
+                break
+            }
+            try state.record(rowDiagnostics)
+        }
     }
 
     private struct StopReading: Error {}

@@ -100,7 +100,7 @@ public struct CandorStore: Sendable {
     public func tableCounts() throws -> [String: Int] {
         try queue.read { db in
             var out: [String: Int] = [:]
-            for table in ["source_file", "qdev_activity", "team_membership"] {
+            for table in ["source_file", "qdev_activity", "team_membership", "copilot_user_day", "copilot_user_feature_day", "copilot_user_team_day"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return out
@@ -222,6 +222,59 @@ extension CandorStore {
                   let first = (row["first"] as String?).flatMap(Day.parse),
                   let last = (row["last"] as String?).flatMap(Day.parse) else { return nil }
             return (first, last)
+        }
+    }
+}
+
+extension StoreWriter {
+    /// Stores a Copilot user-day under `person` (a pseudonym), replacing any earlier row for the same
+    /// day, person and scope together with its per-feature rows.
+    public func upsertCopilotUserDay(_ row: CopilotUserDay, person: String, sourceId: Int64) throws {
+        let columns = CopilotCounters.columnNames
+        let key: [any DatabaseValueConvertible] = [row.day.iso8601, person, row.scope]
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO copilot_user_day (day, person, scope, \(columns.joined(separator: ", ")), used_agent, used_chat, used_cli, source_id)
+            VALUES (?, ?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
+            ON CONFLICT (day, person, scope) DO UPDATE SET
+            \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")),
+            used_agent = excluded.used_agent, used_chat = excluded.used_chat, used_cli = excluded.used_cli, source_id = excluded.source_id
+            """)
+        try upsert.execute(arguments: StatementArguments(key + row.totals.values + [row.usedAgent, row.usedChat, row.usedCLI, sourceId]))
+        try db.cachedStatement(sql: "DELETE FROM copilot_user_feature_day WHERE day = ? AND person = ? AND scope = ?")
+            .execute(arguments: StatementArguments(key))
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO copilot_user_feature_day (day, person, scope, feature, \(columns.joined(separator: ", ")), source_id)
+            VALUES (?, ?, ?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?)
+            """)
+        for (feature, counters) in row.features {
+            try insert.execute(arguments: StatementArguments(key + [feature] + counters.values + [sourceId]))
+        }
+    }
+
+    /// Stores a Copilot user-team membership for a day (idempotent).
+    public func upsertCopilotUserTeam(_ row: CopilotUserTeam, person: String, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO copilot_user_team_day (day, person, scope, team_id, team_slug, source_id) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (day, person, scope, team_id) DO UPDATE SET team_slug = excluded.team_slug, source_id = excluded.source_id
+            """).execute(arguments: [row.day.iso8601, person, row.scope, row.teamId, row.slug, sourceId])
+    }
+}
+
+extension CandorStore {
+    /// Sums of Copilot counters for days in `from...to`, overall and for one feature (tests and reports).
+    public func copilotTotals(from: Day, to: Day, feature: String? = nil) throws -> (rows: Int, counters: [Int64]) {
+        try queue.read { db in
+            let columns = CopilotCounters.columnNames.map { "COALESCE(SUM(\($0)), 0)" }.joined(separator: ", ")
+            let row: Row?
+            if let feature {
+                row = try Row.fetchOne(db, sql: "SELECT COUNT(*), \(columns) FROM copilot_user_feature_day WHERE day BETWEEN ? AND ? AND feature = ?",
+                                       arguments: [from.iso8601, to.iso8601, feature])
+            } else {
+                row = try Row.fetchOne(db, sql: "SELECT COUNT(*), \(columns) FROM copilot_user_day WHERE day BETWEEN ? AND ?",
+                                       arguments: [from.iso8601, to.iso8601])
+            }
+            guard let row else { return (0, []) }
+            return (row[0], (1...CopilotCounters.columnNames.count).map { row[$0] })
         }
     }
 }

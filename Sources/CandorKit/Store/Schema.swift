@@ -43,6 +43,51 @@ enum Schema {
                 ) WITHOUT ROWID
                 """)
         }
+        registerCopilot(&migrator)
         return migrator
+    }
+}
+
+extension Schema {
+    /// GitHub Copilot usage-metrics tables (raw tier, person × day).
+    static func registerCopilot(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v2-copilot-usage") { db in
+            let counters = CopilotCounters.columnNames.map { "\($0) INTEGER NOT NULL DEFAULT 0" }.joined(separator: ",\n    ")
+            try db.execute(sql: """
+                CREATE TABLE copilot_user_day (
+                    day TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    \(counters),
+                    used_agent INTEGER NOT NULL DEFAULT 0,
+                    used_chat INTEGER NOT NULL DEFAULT 0,
+                    used_cli INTEGER NOT NULL DEFAULT 0,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (day, person, scope)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE copilot_user_feature_day (
+                    day TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    feature TEXT NOT NULL,
+                    \(counters),
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (day, person, scope, feature)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE copilot_user_team_day (
+                    day TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    team_id TEXT NOT NULL,
+                    team_slug TEXT NOT NULL,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (day, person, scope, team_id)
+                ) WITHOUT ROWID
+                """)
+        }
     }
 }

@@ -1,0 +1,68 @@
+/// What the first bytes of a JSON file show: enough to recognise the export and its layout.
+public struct JSONSniff: Sendable, Equatable {
+    /// Whether the first top-level value is an array.
+    public var rootIsArray = false
+    /// Member names of the first top-level value (when it is an object).
+    public var rootKeys: Set<String> = []
+    /// Every member name seen in the prefix, at any depth.
+    public var allKeys: Set<String> = []
+
+    /// Tokenises `prefix` (which may end mid-value) and collects member names.
+    public init(prefix: [UInt8]) {
+        var tokenizer = JSONTokenizer()
+        var first = true
+        var depth = 0
+        var sniff = self
+        _ = try? prefix.withUnsafeBufferPointer { buffer in
+            try tokenizer.consume(buffer) { token, _, _ in
+                if first {
+                    sniff.rootIsArray = token == .beginArray
+                    first = false
+                }
+                switch token {
+                case .beginArray, .beginObject: depth += 1
+                case .endArray, .endObject: depth -= 1
+                case .key(let k):
+                    sniff.allKeys.insert(k)
+                    if depth == 1 && !sniff.rootIsArray { sniff.rootKeys.insert(k) }
+                default: break
+                }
+            }
+        }
+        self = sniff
+    }
+}
+
+/// Recognises an export from its first bytes: a CSV header or the member names of JSON records.
+public enum FormatDetector {
+    /// How many bytes are looked at.
+    public static let prefixLength = 64 * 1024
+
+    /// The format of a file starting with `prefix`, or nil.
+    public static func detect(prefix: [UInt8]) -> InputFormat? {
+        if looksLikeJSON(prefix) {
+            return InputFormat.detect(json: JSONSniff(prefix: prefix))
+        }
+        guard let header = firstCSVRecord(prefix) else { return nil }
+        return InputFormat.detect(csvHeader: header)
+    }
+
+    static func looksLikeJSON(_ prefix: [UInt8]) -> Bool {
+        let first = prefix.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    }
+
+    static func firstCSVRecord(_ prefix: [UInt8]) -> [String]? {
+        guard !prefix.isEmpty, !prefix.contains(0) else { return nil }
+        var header: [String]?
+        let reader = CSVReader(source: ByteSource(bytes: prefix, name: "prefix"))
+        struct Stop: Error {}
+        do {
+            try reader.forEachRecord { record in
+                header = record.strings
+                throw Stop()
+            }
+        } catch {}
+        return header
+    }
+}
