@@ -17,6 +17,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read every file as this format instead of recognising it.", valueName: "name"))
     var format: InputFormat?
 
+    @Option(name: .long, help: ArgumentHelp("What aggregate-only exports cover when the file does not say, e.g. team:frontend (Copilot legacy metrics).", valueName: "scope"))
+    var scope = Ingestor.defaultScope
+
     @Flag(name: .shortAndLong, help: "Print only problems, not progress.")
     var quiet = false
 
@@ -25,6 +28,9 @@ struct IngestCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file or folder to ingest") }
+        if scope.isEmpty || scope.count > 100 || scope.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw ValidationError("--scope must be 1 to 100 printable characters, e.g. org:acme or team:frontend")
+        }
     }
 
     func run() throws {
@@ -33,7 +39,7 @@ struct IngestCommand: ParsableCommand {
         let summary = try reportingErrors {
             let opened = try Workspace.open(policyPath: workspace.policy, database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
-            let ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format)
+            let ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format, scope: scope)
             let paths = InputDiscovery.expand(files)
             if paths.isEmpty {
                 throw OutputError(path: files.joined(separator: " "), message: "no files to ingest",

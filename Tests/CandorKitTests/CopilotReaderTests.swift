@@ -118,3 +118,85 @@ func databaseContains(_ h: IngestHarness, _ text: String) throws -> Bool {
     if let wal = try? Data(contentsOf: URL(fileURLWithPath: h.folder.path("candor.sqlite-wal"))) { bytes += wal }
     return bytes.range(of: Data(text.utf8)) != nil
 }
+
+@Suite("GitHub Copilot legacy metrics API")
+struct CopilotLegacyMetricsTests {
+    @Test("the public 21-day sample: leaf-language sums match an independent computation")
+    func publicSample() throws {
+        let url = CopilotReaderTests.samples.appendingPathComponent("organization_metrics_response_sample.json")
+        let days = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [[String: Any]]
+        func leafSum(_ key: String) -> Int64 {
+            var total: Int64 = 0
+            for day in days {
+                let completions = day["copilot_ide_code_completions"] as? [String: Any]
+                for editor in (completions?["editors"] as? [[String: Any]]) ?? [] {
+                    for model in (editor["models"] as? [[String: Any]]) ?? [] {
+                        for language in (model["languages"] as? [[String: Any]]) ?? [] {
+                            total += (language[key] as? NSNumber)?.int64Value ?? 0
+                        }
+                    }
+                }
+            }
+            return total
+        }
+        func chatSum(_ key: String) -> Int64 {
+            days.reduce(0) { sum, day in
+                let editors = ((day["copilot_ide_chat"] as? [String: Any])?["editors"] as? [[String: Any]]) ?? []
+                return sum + editors.flatMap { ($0["models"] as? [[String: Any]]) ?? [] }.reduce(0) { $0 + (($1[key] as? NSNumber)?.int64Value ?? 0) }
+            }
+        }
+        let h = try IngestHarness()
+        let ingestor = Ingestor(store: h.store, pseudonymiser: Pseudonymiser(key: IngestHarness.key), log: SilentLog(),
+                                now: Date(timeIntervalSince1970: 0), scope: "org:octodemo")
+        let outcome = try ingestor.ingest(path: url.path)
+        #expect(outcome.format == .copilotLegacyMetrics)
+        #expect(outcome.status == .ingested(rows: days.count), "\(outcome.diagnostics)")
+        // GitHub's sample has days with acceptances but no suggestions: warned about, not rejected.
+        let inconsistent = days.indices.filter { i in
+            let c = days[i]["copilot_ide_code_completions"] as? [String: Any]
+            let leaves = ((c?["editors"] as? [[String: Any]]) ?? []).flatMap { ($0["models"] as? [[String: Any]]) ?? [] }
+                .flatMap { ($0["languages"] as? [[String: Any]]) ?? [] }
+            let s = leaves.reduce(0) { $0 + (($1["total_code_suggestions"] as? NSNumber)?.intValue ?? 0) }
+            let a = leaves.reduce(0) { $0 + (($1["total_code_acceptances"] as? NSNumber)?.intValue ?? 0) }
+            return a > s
+        }
+        #expect(outcome.diagnostics.filter { $0.code == "COP010" }.map { $0.message.components(separatedBy: ":").first! }
+                == inconsistent.map { "$[\($0)]" })
+        #expect(outcome.diagnostics.allSatisfy { $0.severity == .warning })
+        let first = Day.parse(days.map { $0["date"] as! String }.min()!)!, last = Day.parse(days.map { $0["date"] as! String }.max()!)!
+        let stored = try h.store.copilotScopeTotals(scope: "org:octodemo", from: first, to: last)
+        #expect(stored.days == days.count)
+        let expected: [String: Int64] = [
+            "completion_suggestions": leafSum("total_code_suggestions"), "completion_acceptances": leafSum("total_code_acceptances"),
+            "lines_suggested": leafSum("total_code_lines_suggested"), "lines_accepted": leafSum("total_code_lines_accepted"),
+            "ide_chats": chatSum("total_chats"), "ide_chat_insertions": chatSum("total_chat_insertion_events"),
+            "ide_chat_copies": chatSum("total_chat_copy_events"),
+            "active_users": days.reduce(0) { $0 + (($1["total_active_users"] as? NSNumber)?.int64Value ?? 0) },
+        ]
+        for (column, value) in expected {
+            #expect(stored.values[CopilotScopeDay.columnNames.firstIndex(of: column)!] == value, "\(column)")
+        }
+        #expect(expected["completion_suggestions"]! > 0)
+        // A second scope is stored apart; the same file again is a no-op.
+        #expect(try ingestor.ingest(path: url.path).status == .unchanged(previousPath: url.path))
+    }
+
+    @Test("bad days are located by path")
+    func bad() throws {
+        let h = try IngestHarness()
+        let text = """
+            [{"date":"2024-11-04","total_active_users":4,"copilot_ide_code_completions":{"editors":[{"name":"vscode","models":[{"name":"default",
+              "languages":[{"name":"java","total_code_suggestions":"40","total_code_acceptances":12}]}]}]}}]
+            """
+        let outcome = try h.ingestor.ingest(path: try h.folder.write("legacy.json", text))
+        #expect(outcome.status == .rejected)
+        let d = try #require(outcome.diagnostics.first)
+        #expect(d.message.hasPrefix("$[0].copilot_ide_code_completions.editors[0].models[0].languages[0].total_code_suggestions: expected a whole number"))
+        #expect(d.line == 2)
+        let inconsistent = """
+            [{"date":"2024-11-04","copilot_ide_code_completions":{"editors":[{"models":[{"languages":[{"total_code_suggestions":1,"total_code_acceptances":2}]}]}]}}]
+            """
+        let second = try h.ingestor.ingest(path: try h.folder.write("legacy2.json", inconsistent))
+        #expect(second.diagnostics.map(\.code) == ["COP010"] && second.status == .ingested(rows: 1))
+    }
+}

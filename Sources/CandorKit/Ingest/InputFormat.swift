@@ -9,11 +9,14 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// GitHub Copilot usage-metrics `user-teams-1-day` report (NDJSON, or JSON-wrapped).
     case copilotUserTeams = "copilot-user-teams"
 
+    /// GitHub Copilot legacy metrics API response (`/copilot/metrics`): a JSON array of days, no person-level data.
+    case copilotLegacyMetrics = "copilot-legacy-metrics"
+
     /// Whether the format is read as CSV or JSON.
     public var isJSON: Bool {
         switch self {
         case .qDeveloperActivity, .directory: return false
-        case .copilotUsers, .copilotUserTeams: return true
+        case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics: return true
         }
     }
 
@@ -28,12 +31,18 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "GitHub Copilot usage-metrics users-1-day report (NDJSON rows with user_login, day, code_acceptance_activity_count, totals_by_feature)"
         case .copilotUserTeams:
             return "GitHub Copilot usage-metrics user-teams-1-day report (NDJSON rows with user_login, day, team_id, slug)"
+        case .copilotLegacyMetrics:
+            return "GitHub Copilot legacy /copilot/metrics response (JSON array of days with date, copilot_ide_code_completions, …); --scope names the org or team"
         }
     }
 
     /// Recognises a JSON format from the member names at the start of the file.
     public static func detect(json sniff: JSONSniff) -> InputFormat? {
         let keys = sniff.allKeys
+        if sniff.rootIsArray && keys.contains("date")
+            && (keys.contains("copilot_ide_code_completions") || keys.contains("total_active_users") || keys.contains("copilot_ide_chat")) {
+            return .copilotLegacyMetrics
+        }
         if keys.contains("user_login") && keys.contains("day") {
             if keys.contains("team_id") || keys.contains("slug") { return .copilotUserTeams }
             let activity = CopilotCounters.fieldNames + ["totals_by_feature", "totals_by_ide", "used_chat", "used_agent", "used_cli"]
@@ -88,6 +97,8 @@ extension InputFormat {
             return #"{"user_login":"alice","day":"2026-05-07","organization_id":"999","code_acceptance_activity_count":12,"totals_by_feature":[{"feature":"code_completion",…}]}"#
         case .copilotUserTeams:
             return #"{"user_id":1001,"user_login":"alice","day":"2026-05-07","organization_id":"999","team_id":42,"slug":"frontend"}"#
+        case .copilotLegacyMetrics:
+            return #"[{"date":"2024-11-04","total_active_users":4,"copilot_ide_code_completions":{"editors":[{"models":[{"languages":[{"name":"java","total_code_suggestions":40,"total_code_acceptances":12,…}]}]}]},…}]"#
         }
     }
 }

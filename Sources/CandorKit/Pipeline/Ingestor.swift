@@ -41,13 +41,20 @@ public struct Ingestor: Sendable {
     public let now: Date
     /// Forces a format instead of recognising it.
     public let forcedFormat: InputFormat?
+    /// What aggregate-only exports cover when the file does not say (`--scope`, e.g. `team:frontend`).
+    public let scope: String
 
-    public init(store: CandorStore, pseudonymiser: Pseudonymiser, log: any ProgressLog, now: Date, forcedFormat: InputFormat? = nil) {
+    /// The scope of aggregate-only exports when none is given.
+    public static let defaultScope = "organisation"
+
+    public init(store: CandorStore, pseudonymiser: Pseudonymiser, log: any ProgressLog, now: Date, forcedFormat: InputFormat? = nil,
+                scope: String = Ingestor.defaultScope) {
         self.store = store
         self.pseudonymiser = pseudonymiser
         self.log = log
         self.now = now
         self.forcedFormat = forcedFormat
+        self.scope = scope
     }
 
     /// Ingests `paths` in the order given. Problems are reported per file; only database failures throw.
@@ -215,7 +222,7 @@ public struct Ingestor: Sendable {
             rowDiagnostics.removeAll(keepingCapacity: true)
             if qDeveloper != nil {
                 if let decoded = qDeveloper!.decode(record, diagnostics: &rowDiagnostics) {
-                    if state.accepting && rowDiagnostics.isEmpty {
+                    if state.accepting {
                         try upserter!.upsert(day: decoded.day, person: pseudonyms.pseudonym(for: decoded.userId),
                                              counts: decoded.counts, sourceId: sourceId)
                     }
@@ -250,6 +257,8 @@ public struct Ingestor: Sendable {
         case .copilotUsers, .copilotUserTeams:
             // Wrapped in {"day_totals": [...]} or one row per line (NDJSON).
             patterns = sniff.rootKeys.contains("day_totals") ? [[.key("day_totals"), .anyIndex]] : (sniff.rootIsArray ? [[.anyIndex]] : [[]])
+        case .copilotLegacyMetrics:
+            patterns = CopilotLegacyMetricsReader.recordPatterns
         default:
             throw Rejection(format: format, diagnostics: [Diagnostic(.error, file: path, line: 1, code: "IN005",
                                                                      message: "\(format.rawValue) is not a JSON format", hint: "remove --format")])
@@ -261,16 +270,21 @@ public struct Ingestor: Sendable {
             switch format {
             case .copilotUsers:
                 if let row = CopilotUsageReader.userDay(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
-                    if state.accepting && rowDiagnostics.isEmpty {
+                    if state.accepting {
                         try writer.upsertCopilotUserDay(row, person: pseudonyms.pseudonym(for: row.login), sourceId: sourceId)
                     }
                     state.rows += 1
                 }
             case .copilotUserTeams:
                 if let row = CopilotUsageReader.userTeam(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
-                    if state.accepting && rowDiagnostics.isEmpty {
+                    if state.accepting {
                         try writer.upsertCopilotUserTeam(row, person: pseudonyms.pseudonym(for: row.login), sourceId: sourceId)
                     }
+                    state.rows += 1
+                }
+            case .copilotLegacyMetrics:
+                if let row = CopilotLegacyMetricsReader.day(node, path: recordPath, file: path, scope: scope, diagnostics: &rowDiagnostics) {
+                    if state.accepting { try writer.upsertCopilotScopeDay(row, sourceId: sourceId) }
                     state.rows += 1
                 }
             default:

@@ -100,7 +100,8 @@ public struct CandorStore: Sendable {
     public func tableCounts() throws -> [String: Int] {
         try queue.read { db in
             var out: [String: Int] = [:]
-            for table in ["source_file", "qdev_activity", "team_membership", "copilot_user_day", "copilot_user_feature_day", "copilot_user_team_day"] {
+            for table in ["source_file", "qdev_activity", "team_membership", "copilot_user_day", "copilot_user_feature_day",
+                          "copilot_user_team_day", "copilot_scope_day"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return out
@@ -251,6 +252,16 @@ extension StoreWriter {
         }
     }
 
+    /// Stores a legacy-API day for a scope, replacing an earlier one for the same day and scope.
+    public func upsertCopilotScopeDay(_ row: CopilotScopeDay, sourceId: Int64) throws {
+        let columns = CopilotScopeDay.columnNames
+        try db.cachedStatement(sql: """
+            INSERT INTO copilot_scope_day (day, scope, \(columns.joined(separator: ", ")), source_id)
+            VALUES (?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?)
+            ON CONFLICT (day, scope) DO UPDATE SET \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")), source_id = excluded.source_id
+            """).execute(arguments: StatementArguments([row.day.iso8601, row.scope] as [any DatabaseValueConvertible] + row.values + [sourceId]))
+    }
+
     /// Stores a Copilot user-team membership for a day (idempotent).
     public func upsertCopilotUserTeam(_ row: CopilotUserTeam, person: String, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
@@ -261,6 +272,16 @@ extension StoreWriter {
 }
 
 extension CandorStore {
+    /// Sums of legacy-API counters for `scope` over days in `from...to` (tests and reports).
+    public func copilotScopeTotals(scope: String, from: Day, to: Day) throws -> (days: Int, values: [Int64]) {
+        try queue.read { db in
+            let columns = CopilotScopeDay.columnNames.map { "COALESCE(SUM(\($0)), 0)" }.joined(separator: ", ")
+            guard let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), \(columns) FROM copilot_scope_day WHERE scope = ? AND day BETWEEN ? AND ?",
+                                             arguments: [scope, from.iso8601, to.iso8601]) else { return (0, []) }
+            return (row[0], (1...CopilotScopeDay.columnNames.count).map { row[$0] })
+        }
+    }
+
     /// Sums of Copilot counters for days in `from...to`, overall and for one feature (tests and reports).
     public func copilotTotals(from: Day, to: Day, feature: String? = nil) throws -> (rows: Int, counters: [Int64]) {
         try queue.read { db in

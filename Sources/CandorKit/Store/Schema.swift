@@ -44,6 +44,19 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v3-copilot-legacy") { db in
+            // Aggregate grain only: the legacy API has no person-level data.
+            let counters = CopilotScopeDay.columnNames.map { "\($0) INTEGER NOT NULL DEFAULT 0" }.joined(separator: ",\n    ")
+            try db.execute(sql: """
+                CREATE TABLE copilot_scope_day (
+                    day TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    \(counters),
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (day, scope)
+                ) WITHOUT ROWID
+                """)
+        }
         return migrator
     }
 }
