@@ -2,6 +2,8 @@
 public enum InputFormat: String, CaseIterable, Sendable {
     /// Amazon Q Developer user activity report CSV (`by_user_analytic`), 46 or 8 columns.
     case qDeveloperActivity = "q-developer-activity"
+    /// Kiro per-client `user_report` CSV (Date, UserId, Client_Type, Credits_Used, …).
+    case kiroUserReport = "kiro-user-report"
     /// candor's directory CSV: person → team over time.
     case directory = "directory"
     /// GitHub Copilot usage-metrics `users-1-day` report (NDJSON, or JSON-wrapped in `day_totals`).
@@ -15,7 +17,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// Whether the format is read as CSV or JSON.
     public var isJSON: Bool {
         switch self {
-        case .qDeveloperActivity, .directory: return false
+        case .qDeveloperActivity, .kiroUserReport, .directory: return false
         case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics: return true
         }
     }
@@ -25,6 +27,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
         switch self {
         case .qDeveloperActivity:
             return "Amazon Q Developer user activity report CSV (header: UserId,Date,Chat_AICodeLines,…,Inline_SuggestionsCount)"
+        case .kiroUserReport:
+            return "Kiro per-client user report CSV (header: Date,UserId,Client_Type,Chat_Conversations,Credits_Used,…,Total_Messages)"
         case .directory:
             return "directory CSV (header: person_id,team,from,to)"
         case .copilotUsers:
@@ -54,6 +58,9 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// Recognises a CSV format from its header row.
     public static func detect(csvHeader header: [String]) -> InputFormat? {
         let names = Set(header.map { $0.trimmingASCIISpaces().lowercased() })
+        if names.contains("userid"), names.contains("date"), names.contains("client_type") || names.contains("credits_used") {
+            return .kiroUserReport
+        }
         if names.contains("userid"), names.contains("date"),
            header.contains(where: { QDeveloperMetric.named($0.trimmingASCIISpaces()) != nil }) {
             return .qDeveloperActivity
@@ -91,6 +98,8 @@ extension InputFormat {
         switch self {
         case .qDeveloperActivity:
             return #"UserId,Date,Chat_AICodeLines,…,Inline_AcceptanceCount,Inline_SuggestionsCount ⏎ "b8f1f340-…",06-23-2025,12,…,21,70"#
+        case .kiroUserReport:
+            return "Date,UserId,Client_Type,Chat_Conversations,Credits_Used,…,Total_Messages ⏎ 2026-03-02,b8f1f340-…,KIRO_IDE,4,37.5,…,61"
         case .directory:
             return "person_id,team,from,to ⏎ b8f1f340-…,Payments,2026-04-01,"
         case .copilotUsers:

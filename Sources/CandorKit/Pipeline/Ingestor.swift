@@ -187,6 +187,7 @@ public struct Ingestor: Sendable {
         // One of these is set by the header; they are mutated in place, never copied per row.
         var qDeveloper: QDeveloperActivityReader?
         var directory: DirectoryReader?
+        var kiro: KiroUserReportReader?
         var upserter: ActivityUpserter?
         var rowDiagnostics: [Diagnostic] = []
 
@@ -210,6 +211,15 @@ public struct Ingestor: Sendable {
                         let r = try DirectoryReader(header: header, file: path)
                         state.ignoredColumns = r.ignoredColumns
                         directory = r
+                    case .kiroUserReport:
+                        let r = try KiroUserReportReader(header: header, file: path)
+                        state.ignoredColumns = r.ignoredColumns
+                        if !r.ignoredColumns.isEmpty {
+                            state.diagnostics.append(Diagnostic(.note, file: path, line: 1, code: "KIRO020",
+                                message: "not stored: \(r.ignoredColumns.count) column(s) outside what candor keeps: "
+                                    + r.ignoredColumns.prefix(10).map { excerpt(Array($0.utf8)) }.joined(separator: ", ")))
+                        }
+                        kiro = r
                     default:
                         throw DiagnosticList([Diagnostic(.error, file: path, line: 1, code: "IN005",
                                                          message: "\(format.rawValue) is not a CSV format", hint: "remove --format")])
@@ -226,6 +236,11 @@ public struct Ingestor: Sendable {
                         try upserter!.upsert(day: decoded.day, person: pseudonyms.pseudonym(for: decoded.userId),
                                              counts: decoded.counts, sourceId: sourceId)
                     }
+                    state.rows += 1
+                }
+            } else if let kiro {
+                if let row = kiro.decode(record, diagnostics: &rowDiagnostics) {
+                    if state.accepting { try writer.upsertKiroUserDay(row, person: pseudonyms.pseudonym(for: row.userId), sourceId: sourceId) }
                     state.rows += 1
                 }
             } else if directory != nil {

@@ -101,7 +101,7 @@ public struct CandorStore: Sendable {
         try queue.read { db in
             var out: [String: Int] = [:]
             for table in ["source_file", "qdev_activity", "team_membership", "copilot_user_day", "copilot_user_feature_day",
-                          "copilot_user_team_day", "copilot_scope_day"] {
+                          "copilot_user_team_day", "copilot_scope_day", "kiro_user_day"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return out
@@ -260,6 +260,18 @@ extension StoreWriter {
             VALUES (?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?)
             ON CONFLICT (day, scope) DO UPDATE SET \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")), source_id = excluded.source_id
             """).execute(arguments: StatementArguments([row.day.iso8601, row.scope] as [any DatabaseValueConvertible] + row.values + [sourceId]))
+    }
+
+    /// Stores a Kiro user-report row under `person`, replacing one for the same day, person and client.
+    public func upsertKiroUserDay(_ row: KiroUserReportRecord, person: String, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO kiro_user_day (day, person, client_type, chat_conversations, total_messages, credits_used, overage_credits_used, source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (day, person, client_type) DO UPDATE SET chat_conversations = excluded.chat_conversations,
+              total_messages = excluded.total_messages, credits_used = excluded.credits_used,
+              overage_credits_used = excluded.overage_credits_used, source_id = excluded.source_id
+            """).execute(arguments: [row.day.iso8601, person, row.clientType, row.chatConversations, row.totalMessages,
+                                     row.creditsUsed, row.overageCreditsUsed, sourceId])
     }
 
     /// Stores a Copilot user-team membership for a day (idempotent).

@@ -44,6 +44,21 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v4-kiro") { db in
+            try db.execute(sql: """
+                CREATE TABLE kiro_user_day (
+                    day TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    client_type TEXT NOT NULL,
+                    chat_conversations INTEGER NOT NULL DEFAULT 0,
+                    total_messages INTEGER NOT NULL DEFAULT 0,
+                    credits_used REAL NOT NULL DEFAULT 0,
+                    overage_credits_used REAL NOT NULL DEFAULT 0,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (day, person, client_type)
+                ) WITHOUT ROWID
+                """)
+        }
         migrator.registerMigration("v3-copilot-legacy") { db in
             // Aggregate grain only: the legacy API has no person-level data.
             let counters = CopilotScopeDay.columnNames.map { "\($0) INTEGER NOT NULL DEFAULT 0" }.joined(separator: ",\n    ")
