@@ -14,11 +14,19 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// GitHub Copilot legacy metrics API response (`/copilot/metrics`): a JSON array of days, no person-level data.
     case copilotLegacyMetrics = "copilot-legacy-metrics"
 
+    /// Amazon CodeGuru Reviewer `ListRecommendations` (optionally wrapped with its `CodeReviewArn`).
+    case codeGuruRecommendations = "codeguru-recommendations"
+    /// Amazon CodeGuru Reviewer `DescribeCodeReview` or `ListCodeReviews`.
+    case codeGuruCodeReviews = "codeguru-code-reviews"
+    /// Amazon CodeGuru Reviewer `ListRecommendationFeedback`.
+    case codeGuruFeedback = "codeguru-feedback"
+
     /// Whether the format is read as CSV or JSON.
     public var isJSON: Bool {
         switch self {
         case .qDeveloperActivity, .kiroUserReport, .directory: return false
-        case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics: return true
+        case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback:
+            return true
         }
     }
 
@@ -37,12 +45,21 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "GitHub Copilot usage-metrics user-teams-1-day report (NDJSON rows with user_login, day, team_id, slug)"
         case .copilotLegacyMetrics:
             return "GitHub Copilot legacy /copilot/metrics response (JSON array of days with date, copilot_ide_code_completions, …); --scope names the org or team"
+        case .codeGuruRecommendations:
+            return "Amazon CodeGuru Reviewer ListRecommendations JSON (RecommendationSummaries; CodeReviewArn in a wrapper or --code-review)"
+        case .codeGuruCodeReviews:
+            return "Amazon CodeGuru Reviewer DescribeCodeReview or ListCodeReviews JSON (CodeReview / CodeReviewSummaries with Metrics)"
+        case .codeGuruFeedback:
+            return "Amazon CodeGuru Reviewer ListRecommendationFeedback JSON (RecommendationFeedbackSummaries; CodeReviewArn as above)"
         }
     }
 
     /// Recognises a JSON format from the member names at the start of the file.
     public static func detect(json sniff: JSONSniff) -> InputFormat? {
         let keys = sniff.allKeys
+        if sniff.rootKeys.contains("RecommendationSummaries") { return .codeGuruRecommendations }
+        if sniff.rootKeys.contains("CodeReview") || sniff.rootKeys.contains("CodeReviewSummaries") { return .codeGuruCodeReviews }
+        if sniff.rootKeys.contains("RecommendationFeedbackSummaries") { return .codeGuruFeedback }
         if sniff.rootIsArray && keys.contains("date")
             && (keys.contains("copilot_ide_code_completions") || keys.contains("total_active_users") || keys.contains("copilot_ide_chat")) {
             return .copilotLegacyMetrics
@@ -106,6 +123,12 @@ extension InputFormat {
             return #"{"user_login":"alice","day":"2026-05-07","organization_id":"999","code_acceptance_activity_count":12,"totals_by_feature":[{"feature":"code_completion",…}]}"#
         case .copilotUserTeams:
             return #"{"user_id":1001,"user_login":"alice","day":"2026-05-07","organization_id":"999","team_id":42,"slug":"frontend"}"#
+        case .codeGuruRecommendations:
+            return #"{"CodeReviewArn":"arn:aws:codeguru-reviewer:…:code-review:…","RecommendationSummaries":[{"FilePath":"src/app/cache.py","RecommendationId":"3be1…","StartLine":63,"EndLine":64,"RuleMetadata":{"RuleId":"python-atomicity-violation"},"Severity":"Medium"}]}"#
+        case .codeGuruCodeReviews:
+            return #"{"CodeReview":{"CodeReviewArn":"arn:aws:codeguru-reviewer:…","RepositoryName":"checkout","State":"Completed","CreatedTimeStamp":1618874226.226,"Metrics":{"MeteredLinesOfCodeCount":1200,"SuppressedLinesOfCodeCount":0,"FindingsCount":3}}}"#
+        case .codeGuruFeedback:
+            return #"{"CodeReviewArn":"arn:aws:codeguru-reviewer:…","RecommendationFeedbackSummaries":[{"RecommendationId":"3be1…","Reactions":["ThumbsDown"],"UserId":"…"}]}"#
         case .copilotLegacyMetrics:
             return #"[{"date":"2024-11-04","total_active_users":4,"copilot_ide_code_completions":{"editors":[{"models":[{"languages":[{"name":"java","total_code_suggestions":40,"total_code_acceptances":12,…}]}]}]},…}]"#
         }

@@ -46,9 +46,12 @@ public struct Ingestor: Sendable {
 
     /// The scope of aggregate-only exports when none is given.
     public static let defaultScope = "organisation"
+    /// The code review that CodeGuru recommendation or feedback files without a `CodeReviewArn` wrapper belong to.
+    public let codeReviewArn: String?
 
     public init(store: CandorStore, pseudonymiser: Pseudonymiser, log: any ProgressLog, now: Date, forcedFormat: InputFormat? = nil,
-                scope: String = Ingestor.defaultScope) {
+                scope: String = Ingestor.defaultScope, codeReviewArn: String? = nil) {
+        self.codeReviewArn = codeReviewArn
         self.store = store
         self.pseudonymiser = pseudonymiser
         self.log = log
@@ -274,15 +277,64 @@ public struct Ingestor: Sendable {
             patterns = sniff.rootKeys.contains("day_totals") ? [[.key("day_totals"), .anyIndex]] : (sniff.rootIsArray ? [[.anyIndex]] : [[]])
         case .copilotLegacyMetrics:
             patterns = CopilotLegacyMetricsReader.recordPatterns
+        case .codeGuruRecommendations:
+            patterns = [[.key("RecommendationSummaries"), .anyIndex]]
+        case .codeGuruFeedback:
+            patterns = [[.key("RecommendationFeedbackSummaries"), .anyIndex]]
+        case .codeGuruCodeReviews:
+            patterns = [[.key("CodeReview")], [.key("CodeReviewSummaries"), .anyIndex]]
         default:
             throw Rejection(format: format, diagnostics: [Diagnostic(.error, file: path, line: 1, code: "IN005",
                                                                      message: "\(format.rawValue) is not a JSON format", hint: "remove --format")])
         }
         var rowDiagnostics: [Diagnostic] = []
+        // CodeGuru recommendations and feedback belong to a code review named by a wrapper field, which
+        // may come after the list: records wait (in a bounded buffer) until it is known.
+        var arn: String? = codeReviewArn
+        var waiting: [(JSONNode, JSONPath)] = []
+        func handleCodeGuru(_ node: JSONNode, _ recordPath: JSONPath, arn: String) throws {
+            if format == .codeGuruRecommendations {
+                if let row = CodeGuruReviewerReader.recommendation(node, path: recordPath, file: path, arn: arn, diagnostics: &rowDiagnostics) {
+                    if state.accepting { try writer.upsertCodeGuruRecommendation(row, sourceId: sourceId) }
+                    state.rows += 1
+                }
+            } else if let row = CodeGuruReviewerReader.feedback(node, path: recordPath, file: path, arn: arn, diagnostics: &rowDiagnostics) {
+                if state.accepting { try writer.upsertCodeGuruFeedback(row, person: pseudonyms.pseudonym(for: row.userId), sourceId: sourceId) }
+                state.rows += 1
+            }
+        }
         try JSONRecordStream(source: try ByteSource(path: path), records: patterns).forEach { item in
-            guard case .record(let node, let recordPath) = item else { return }
             rowDiagnostics.removeAll(keepingCapacity: true)
+            if case .context(let node, let contextPath) = item, contextPath == JSONPath([.key("CodeReviewArn")]),
+               format == .codeGuruRecommendations || format == .codeGuruFeedback {
+                var f = JSONFields(JSONNode(.object([JSONNode.Member(key: "CodeReviewArn", value: node)]), line: node.line, column: node.column),
+                                   path: JSONPath(), file: path)
+                if let found = CodeGuruReviewerReader.arn(f.string("CodeReviewArn", maxLength: 1600), &f, key: "CodeReviewArn") {
+                    if let given = codeReviewArn, given != found {
+                        f.diagnostics.append(Diagnostic(.error, file: path, line: node.line, column: node.column, code: "CGR004",
+                                                        message: "$.CodeReviewArn differs from --code-review", hint: "drop --code-review for files that name their code review"))
+                    }
+                    arn = found
+                    for (n, p) in waiting { try handleCodeGuru(n, p, arn: found) }
+                    waiting.removeAll()
+                }
+                try state.record(f.diagnostics + rowDiagnostics)
+                return
+            }
+            guard case .record(let node, let recordPath) = item else { return }
             switch format {
+            case .codeGuruRecommendations, .codeGuruFeedback:
+                if let arn {
+                    try handleCodeGuru(node, recordPath, arn: arn)
+                } else {
+                    if waiting.count >= 100_000 { throw Rejection(format: format, diagnostics: [Self.missingArn(path)]) }
+                    waiting.append((node, recordPath))
+                }
+            case .codeGuruCodeReviews:
+                if let row = CodeGuruReviewerReader.codeReview(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                    if state.accepting { try writer.upsertCodeGuruCodeReview(row, sourceId: sourceId) }
+                    state.rows += 1
+                }
             case .copilotUsers:
                 if let row = CopilotUsageReader.userDay(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
                     if state.accepting {
@@ -307,6 +359,14 @@ public struct Ingestor: Sendable {
             }
             try state.record(rowDiagnostics)
         }
+        if !waiting.isEmpty {
+            try state.record([Self.missingArn(path)])
+        }
+    }
+
+    static func missingArn(_ path: String) -> Diagnostic {
+        Diagnostic(.error, file: path, line: 1, code: "CGR005", message: "the file does not say which code review its records belong to",
+                   hint: "add the exporter's CodeReviewArn wrapper field, or pass --code-review ARN")
     }
 
     private struct StopReading: Error {}

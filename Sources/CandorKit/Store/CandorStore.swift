@@ -101,7 +101,8 @@ public struct CandorStore: Sendable {
         try queue.read { db in
             var out: [String: Int] = [:]
             for table in ["source_file", "qdev_activity", "team_membership", "copilot_user_day", "copilot_user_feature_day",
-                          "copilot_user_team_day", "copilot_scope_day", "kiro_user_day"] {
+                          "copilot_user_team_day", "copilot_scope_day", "kiro_user_day",
+                          "codeguru_code_review", "codeguru_recommendation", "codeguru_feedback"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return out
@@ -272,6 +273,41 @@ extension StoreWriter {
               overage_credits_used = excluded.overage_credits_used, source_id = excluded.source_id
             """).execute(arguments: [row.day.iso8601, person, row.clientType, row.chatConversations, row.totalMessages,
                                      row.creditsUsed, row.overageCreditsUsed, sourceId])
+    }
+
+    /// Stores a CodeGuru Reviewer code review, replacing an earlier record of the same ARN.
+    public func upsertCodeGuruCodeReview(_ r: CodeGuruCodeReview, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO codeguru_code_review (arn, repository, provider_type, state, type, pull_request_id, created_at, updated_at,
+              metered_lines, suppressed_lines, findings, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (arn) DO UPDATE SET repository = excluded.repository, provider_type = excluded.provider_type,
+              state = excluded.state, type = excluded.type, pull_request_id = excluded.pull_request_id,
+              created_at = excluded.created_at, updated_at = excluded.updated_at,
+              metered_lines = COALESCE(excluded.metered_lines, metered_lines),
+              suppressed_lines = COALESCE(excluded.suppressed_lines, suppressed_lines),
+              findings = COALESCE(excluded.findings, findings), source_id = excluded.source_id
+            """).execute(arguments: [r.arn, r.repository, r.providerType, r.state, r.type, r.pullRequestId,
+                                     Timestamp.iso8601(seconds: r.createdAt), r.updatedAt.map { Timestamp.iso8601(seconds: $0) },
+                                     r.meteredLines, r.suppressedLines, r.findings, sourceId])
+    }
+
+    /// Stores a recommendation, replacing one with the same code review and id.
+    public func upsertCodeGuruRecommendation(_ r: CodeGuruRecommendation, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO codeguru_recommendation (code_review_arn, recommendation_id, file_path, start_line, end_line, category, rule_id, severity, source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (code_review_arn, recommendation_id) DO UPDATE SET file_path = excluded.file_path, start_line = excluded.start_line,
+              end_line = excluded.end_line, category = excluded.category, rule_id = excluded.rule_id, severity = excluded.severity,
+              source_id = excluded.source_id
+            """).execute(arguments: [r.codeReviewArn, r.recommendationId, r.filePath, r.startLine, r.endLine, r.category, r.ruleId, r.severity, sourceId])
+    }
+
+    /// Stores a person's (pseudonymous) reaction to a recommendation, replacing their earlier one.
+    public func upsertCodeGuruFeedback(_ r: CodeGuruFeedback, person: String, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO codeguru_feedback (code_review_arn, recommendation_id, person, reaction, source_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (code_review_arn, recommendation_id, person) DO UPDATE SET reaction = excluded.reaction, source_id = excluded.source_id
+            """).execute(arguments: [r.codeReviewArn, r.recommendationId, person, r.reaction, sourceId])
     }
 
     /// Stores a Copilot user-team membership for a day (idempotent).

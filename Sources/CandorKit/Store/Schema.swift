@@ -44,6 +44,49 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v5-codeguru-reviewer") { db in
+            try db.execute(sql: """
+                CREATE TABLE codeguru_code_review (
+                    arn TEXT NOT NULL PRIMARY KEY,
+                    repository TEXT NOT NULL,
+                    provider_type TEXT,
+                    state TEXT NOT NULL,
+                    type TEXT,
+                    pull_request_id TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT,
+                    metered_lines INTEGER,
+                    suppressed_lines INTEGER,
+                    findings INTEGER,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id)
+                ) WITHOUT ROWID
+                """)
+            // Metadata only: descriptions are free text and never stored.
+            try db.execute(sql: """
+                CREATE TABLE codeguru_recommendation (
+                    code_review_arn TEXT NOT NULL,
+                    recommendation_id TEXT NOT NULL,
+                    file_path TEXT NOT NULL,
+                    start_line INTEGER,
+                    end_line INTEGER,
+                    category TEXT,
+                    rule_id TEXT,
+                    severity TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (code_review_arn, recommendation_id)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE codeguru_feedback (
+                    code_review_arn TEXT NOT NULL,
+                    recommendation_id TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    reaction TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (code_review_arn, recommendation_id, person)
+                ) WITHOUT ROWID
+                """)
+        }
         migrator.registerMigration("v4-kiro") { db in
             try db.execute(sql: """
                 CREATE TABLE kiro_user_day (

@@ -66,6 +66,12 @@ public struct JSONFields {
         return v
     }
 
+    /// A whole number ≥ 0 when present; nil when absent or null (no error) or wrong (error recorded).
+    public mutating func countIfPresent(_ key: String) -> Int64? {
+        guard node[key].map({ !$0.isNull }) == true else { return nil }
+        return count(key)
+    }
+
     /// A number (integer or fractional) ≥ 0; absent or null is nil.
     public mutating func nonNegativeNumber(_ key: String) -> Double? {
         guard let value = member(key, required: false) else { return nil }
@@ -95,6 +101,40 @@ public struct JSONFields {
             return nil
         }
         return d
+    }
+
+    /// A point in time written as epoch seconds (AWS wire format, possibly fractional) or an ISO 8601
+    /// string; returns whole seconds since 1970 (UTC).
+    public mutating func timestamp(_ key: String, required: Bool = true) -> Int64? {
+        guard let value = member(key, required: required) else { return nil }
+        if let seconds = value.double, seconds.isFinite, seconds >= 0, seconds < 253_402_300_800 {
+            return Int64(seconds.rounded(.down))
+        }
+        if let text = value.string, let seconds = Timestamp.parseISO8601(text) { return seconds }
+        problem(key, value, "expected a time (epoch seconds or ISO 8601), found \(value.string.map { excerpt(Array($0.utf8)) } ?? value.kindName)",
+                "re-export the data", code: "JSON014")
+        return nil
+    }
+
+    /// One of `allowed` (compared case-sensitively, as the APIs write them).
+    public mutating func enumeration(_ key: String, _ allowed: Set<String>, required: Bool = true) -> String? {
+        guard let value = member(key, required: required) else { return nil }
+        guard let s = value.string, allowed.contains(s) else {
+            problem(key, value, "expected one of \(allowed.sorted().joined(separator: ", ")), found \(value.string.map { excerpt(Array($0.utf8)) } ?? value.kindName)",
+                    "re-export the data; this version of candor knows the values the API documents", code: "JSON015")
+            return nil
+        }
+        return s
+    }
+
+    /// A whole number (any sign) such as a line number; absent is nil.
+    public mutating func integer(_ key: String, required: Bool = false) -> Int64? {
+        guard let value = member(key, required: required) else { return nil }
+        guard let v = value.int64 else {
+            problem(key, value, "expected a whole number, found \(value.kindName)", "re-export the data")
+            return nil
+        }
+        return v
     }
 
     /// An identifier that may be written as a string or a whole number (GitHub ids are numbers, AWS ids strings).
