@@ -21,11 +21,17 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// Amazon CodeGuru Reviewer `ListRecommendationFeedback`.
     case codeGuruFeedback = "codeguru-feedback"
 
+    /// Amazon CodeGuru Security `GetFindings` / `BatchGetFindings`.
+    case codeGuruSecurityFindings = "codeguru-security-findings"
+    /// Amazon CodeGuru Security `ListFindingsMetrics` (account × day).
+    case codeGuruSecurityMetrics = "codeguru-security-metrics"
+
     /// Whether the format is read as CSV or JSON.
     public var isJSON: Bool {
         switch self {
         case .qDeveloperActivity, .kiroUserReport, .directory: return false
-        case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback:
+        case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback,
+             .codeGuruSecurityFindings, .codeGuruSecurityMetrics:
             return true
         }
     }
@@ -51,6 +57,10 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "Amazon CodeGuru Reviewer DescribeCodeReview or ListCodeReviews JSON (CodeReview / CodeReviewSummaries with Metrics)"
         case .codeGuruFeedback:
             return "Amazon CodeGuru Reviewer ListRecommendationFeedback JSON (RecommendationFeedbackSummaries; CodeReviewArn as above)"
+        case .codeGuruSecurityFindings:
+            return "Amazon CodeGuru Security GetFindings / BatchGetFindings JSON (findings[] with status, severity, createdAt, resource)"
+        case .codeGuruSecurityMetrics:
+            return "Amazon CodeGuru Security ListFindingsMetrics JSON (findingsMetrics[] per day and severity); --scope names the account"
         }
     }
 
@@ -60,6 +70,10 @@ public enum InputFormat: String, CaseIterable, Sendable {
         if sniff.rootKeys.contains("RecommendationSummaries") { return .codeGuruRecommendations }
         if sniff.rootKeys.contains("CodeReview") || sniff.rootKeys.contains("CodeReviewSummaries") { return .codeGuruCodeReviews }
         if sniff.rootKeys.contains("RecommendationFeedbackSummaries") { return .codeGuruFeedback }
+        if sniff.rootKeys.contains("findingsMetrics") { return .codeGuruSecurityMetrics }
+        if sniff.rootKeys.contains("findings") && (keys.contains("severity") || keys.contains("status") || keys.contains("detectorId")) {
+            return .codeGuruSecurityFindings
+        }
         if sniff.rootIsArray && keys.contains("date")
             && (keys.contains("copilot_ide_code_completions") || keys.contains("total_active_users") || keys.contains("copilot_ide_chat")) {
             return .copilotLegacyMetrics
@@ -129,6 +143,10 @@ extension InputFormat {
             return #"{"CodeReview":{"CodeReviewArn":"arn:aws:codeguru-reviewer:…","RepositoryName":"checkout","State":"Completed","CreatedTimeStamp":1618874226.226,"Metrics":{"MeteredLinesOfCodeCount":1200,"SuppressedLinesOfCodeCount":0,"FindingsCount":3}}}"#
         case .codeGuruFeedback:
             return #"{"CodeReviewArn":"arn:aws:codeguru-reviewer:…","RecommendationFeedbackSummaries":[{"RecommendationId":"3be1…","Reactions":["ThumbsDown"],"UserId":"…"}]}"#
+        case .codeGuruSecurityFindings:
+            return #"{"findings":[{"id":"f-1","status":"Open","severity":"High","createdAt":1750636800,"resource":{"id":"checkout"},"vulnerability":{"filePath":{"path":"src/a.py","startLine":3,"endLine":4}}}]}"#
+        case .codeGuruSecurityMetrics:
+            return #"{"findingsMetrics":[{"date":1750636800,"newFindings":{"high":2,…},"closedFindings":{…},"openFindings":{…},"meanTimeToClose":{"high":4.5,…}}]}"#
         case .copilotLegacyMetrics:
             return #"[{"date":"2024-11-04","total_active_users":4,"copilot_ide_code_completions":{"editors":[{"models":[{"languages":[{"name":"java","total_code_suggestions":40,"total_code_acceptances":12,…}]}]}]},…}]"#
         }

@@ -283,6 +283,10 @@ public struct Ingestor: Sendable {
             patterns = [[.key("RecommendationFeedbackSummaries"), .anyIndex]]
         case .codeGuruCodeReviews:
             patterns = [[.key("CodeReview")], [.key("CodeReviewSummaries"), .anyIndex]]
+        case .codeGuruSecurityFindings:
+            patterns = [[.key("findings"), .anyIndex]]
+        case .codeGuruSecurityMetrics:
+            patterns = [[.key("findingsMetrics"), .anyIndex]]
         default:
             throw Rejection(format: format, diagnostics: [Diagnostic(.error, file: path, line: 1, code: "IN005",
                                                                      message: "\(format.rawValue) is not a JSON format", hint: "remove --format")])
@@ -329,6 +333,16 @@ public struct Ingestor: Sendable {
                 } else {
                     if waiting.count >= 100_000 { throw Rejection(format: format, diagnostics: [Self.missingArn(path)]) }
                     waiting.append((node, recordPath))
+                }
+            case .codeGuruSecurityFindings:
+                if let row = CodeGuruSecurityReader.finding(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                    if state.accepting { try writer.upsertCodeGuruSecurityFinding(row, sourceId: sourceId) }
+                    state.rows += 1
+                }
+            case .codeGuruSecurityMetrics:
+                if let rows = CodeGuruSecurityReader.metrics(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                    if state.accepting { for row in rows { try writer.upsertCodeGuruSecurityMetric(row, scope: scope, sourceId: sourceId) } }
+                    state.rows += 1
                 }
             case .codeGuruCodeReviews:
                 if let row = CodeGuruReviewerReader.codeReview(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {

@@ -102,7 +102,8 @@ public struct CandorStore: Sendable {
             var out: [String: Int] = [:]
             for table in ["source_file", "qdev_activity", "team_membership", "copilot_user_day", "copilot_user_feature_day",
                           "copilot_user_team_day", "copilot_scope_day", "kiro_user_day",
-                          "codeguru_code_review", "codeguru_recommendation", "codeguru_feedback"] {
+                          "codeguru_code_review", "codeguru_recommendation", "codeguru_feedback",
+                          "codeguru_security_finding", "codeguru_security_metric_day"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return out
@@ -308,6 +309,28 @@ extension StoreWriter {
             INSERT INTO codeguru_feedback (code_review_arn, recommendation_id, person, reaction, source_id) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (code_review_arn, recommendation_id, person) DO UPDATE SET reaction = excluded.reaction, source_id = excluded.source_id
             """).execute(arguments: [r.codeReviewArn, r.recommendationId, person, r.reaction, sourceId])
+    }
+
+    /// Stores a CodeGuru Security finding; a later export of the same finding (e.g. now Closed) replaces it.
+    public func upsertCodeGuruSecurityFinding(_ f: CodeGuruSecurityFinding, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO codeguru_security_finding (resource, finding_id, status, severity, type, detector_id, rule_id, file_path,
+              start_line, end_line, created_at, updated_at, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (resource, finding_id) DO UPDATE SET status = excluded.status, severity = excluded.severity, type = excluded.type,
+              detector_id = excluded.detector_id, rule_id = excluded.rule_id, file_path = excluded.file_path, start_line = excluded.start_line,
+              end_line = excluded.end_line, created_at = excluded.created_at, updated_at = excluded.updated_at, source_id = excluded.source_id
+            """).execute(arguments: [f.resource, f.id, f.status, f.severity, f.type, f.detectorId, f.ruleId, f.filePath, f.startLine, f.endLine,
+                                     Timestamp.iso8601(seconds: f.createdAt), f.updatedAt.map { Timestamp.iso8601(seconds: $0) }, sourceId])
+    }
+
+    /// Stores a day of findings metrics for one severity and scope.
+    public func upsertCodeGuruSecurityMetric(_ m: CodeGuruSecurityMetric, scope: String, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO codeguru_security_metric_day (day, scope, severity, new_findings, closed_findings, open_findings, mean_days_to_close, source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (day, scope, severity) DO UPDATE SET new_findings = excluded.new_findings, closed_findings = excluded.closed_findings,
+              open_findings = excluded.open_findings, mean_days_to_close = excluded.mean_days_to_close, source_id = excluded.source_id
+            """).execute(arguments: [m.day.iso8601, scope, m.severity, m.newFindings, m.closedFindings, m.openFindings, m.meanDaysToClose, sourceId])
     }
 
     /// Stores a Copilot user-team membership for a day (idempotent).

@@ -44,6 +44,39 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v6-codeguru-security") { db in
+            try db.execute(sql: """
+                CREATE TABLE codeguru_security_finding (
+                    resource TEXT NOT NULL,
+                    finding_id TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    type TEXT,
+                    detector_id TEXT,
+                    rule_id TEXT,
+                    file_path TEXT,
+                    start_line INTEGER,
+                    end_line INTEGER,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (resource, finding_id)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE codeguru_security_metric_day (
+                    day TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    new_findings REAL NOT NULL,
+                    closed_findings REAL NOT NULL,
+                    open_findings REAL NOT NULL,
+                    mean_days_to_close REAL,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (day, scope, severity)
+                ) WITHOUT ROWID
+                """)
+        }
         migrator.registerMigration("v5-codeguru-reviewer") { db in
             try db.execute(sql: """
                 CREATE TABLE codeguru_code_review (
