@@ -23,6 +23,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The CodeGuru Reviewer code review ARN for recommendation or feedback files that do not name it.", valueName: "arn"))
     var codeReview: String?
 
+    @Option(name: .long, help: ArgumentHelp("The repository (OWNER/NAME) of SARIF logs that do not name one.", valueName: "repository"))
+    var repository: String?
+
     @Flag(name: .shortAndLong, help: "Print only problems, not progress.")
     var quiet = false
 
@@ -42,7 +45,7 @@ struct IngestCommand: ParsableCommand {
         let summary = try reportingErrors {
             let opened = try Workspace.open(policyPath: workspace.policy, database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
-            let ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format, scope: scope, codeReviewArn: codeReview)
+            let ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format, scope: scope, codeReviewArn: codeReview, repository: repository)
             let paths = InputDiscovery.expand(files)
             if paths.isEmpty {
                 throw OutputError(path: files.joined(separator: " "), message: "no files to ingest",

@@ -155,3 +155,29 @@ struct JSONRecordStreamTests {
         #expect(JSONPath([.key("a b"), .index(2), .key("c")]).description == "$['a b'][2].c")
     }
 }
+
+@Suite("JSON record stream with context patterns")
+struct JSONContextPatternTests {
+    @Test("only named context is built; everything else is skipped, wherever it is")
+    func selective() throws {
+        let text = """
+            {"version":"2.1.0","runs":[
+              {"results":[{"ruleId":"a"},{"ruleId":"b"}],
+               "tool":{"driver":{"name":"CodeQL","rules":[{"id":"a","help":{"text":"long"}}]}},
+               "artifacts":[{"location":{"uri":"x"}}]},
+              {"tool":{"driver":{"name":"Semgrep"}},"results":[{"ruleId":"c"}]}]}
+            """
+        let stream = JSONRecordStream(source: ByteSource(bytes: Array(text.utf8), name: "t", chunkSize: 5),
+                                      records: [[.key("runs"), .anyIndex, .key("results"), .anyIndex]],
+                                      context: [[.key("runs"), .anyIndex, .key("tool"), .key("driver"), .key("name")], [.key("version")]])
+        var seen: [String] = []
+        try stream.forEach { item in
+            switch item {
+            case .record(let n, let p): seen.append("\(p)=\(n["ruleId"]?.string ?? "?")")
+            case .context(let n, let p): seen.append("\(p)=\(n.string ?? "?")")
+            }
+        }
+        #expect(seen == ["$.version=2.1.0", "$.runs[0].results[0]=a", "$.runs[0].results[1]=b", "$.runs[0].tool.driver.name=CodeQL",
+                         "$.runs[1].tool.driver.name=Semgrep", "$.runs[1].results[0]=c"])
+    }
+}

@@ -26,12 +26,15 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// Amazon CodeGuru Security `ListFindingsMetrics` (account × day).
     case codeGuruSecurityMetrics = "codeguru-security-metrics"
 
+    /// SARIF 2.1.0 from any analyser.
+    case sarif = "sarif"
+
     /// Whether the format is read as CSV or JSON.
     public var isJSON: Bool {
         switch self {
         case .qDeveloperActivity, .kiroUserReport, .directory: return false
         case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback,
-             .codeGuruSecurityFindings, .codeGuruSecurityMetrics:
+             .codeGuruSecurityFindings, .codeGuruSecurityMetrics, .sarif:
             return true
         }
     }
@@ -61,6 +64,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "Amazon CodeGuru Security GetFindings / BatchGetFindings JSON (findings[] with status, severity, createdAt, resource)"
         case .codeGuruSecurityMetrics:
             return "Amazon CodeGuru Security ListFindingsMetrics JSON (findingsMetrics[] per day and severity); --scope names the account"
+        case .sarif:
+            return "SARIF 2.1.0 log from any analyser (runs[].tool.driver.name, runs[].results[]); --repository when it names none"
         }
     }
 
@@ -70,6 +75,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
         if sniff.rootKeys.contains("RecommendationSummaries") { return .codeGuruRecommendations }
         if sniff.rootKeys.contains("CodeReview") || sniff.rootKeys.contains("CodeReviewSummaries") { return .codeGuruCodeReviews }
         if sniff.rootKeys.contains("RecommendationFeedbackSummaries") { return .codeGuruFeedback }
+        if sniff.rootKeys.contains("runs") && (sniff.rootKeys.contains("version") || sniff.rootKeys.contains("$schema")) { return .sarif }
         if sniff.rootKeys.contains("findingsMetrics") { return .codeGuruSecurityMetrics }
         if sniff.rootKeys.contains("findings") && (keys.contains("severity") || keys.contains("status") || keys.contains("detectorId")) {
             return .codeGuruSecurityFindings
@@ -143,6 +149,8 @@ extension InputFormat {
             return #"{"CodeReview":{"CodeReviewArn":"arn:aws:codeguru-reviewer:…","RepositoryName":"checkout","State":"Completed","CreatedTimeStamp":1618874226.226,"Metrics":{"MeteredLinesOfCodeCount":1200,"SuppressedLinesOfCodeCount":0,"FindingsCount":3}}}"#
         case .codeGuruFeedback:
             return #"{"CodeReviewArn":"arn:aws:codeguru-reviewer:…","RecommendationFeedbackSummaries":[{"RecommendationId":"3be1…","Reactions":["ThumbsDown"],"UserId":"…"}]}"#
+        case .sarif:
+            return #"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"CodeQL"}},"versionControlProvenance":[{"repositoryUri":"https://github.com/acme/checkout"}],"results":[{"ruleId":"py/sql-injection","level":"error",…}]}]}"#
         case .codeGuruSecurityFindings:
             return #"{"findings":[{"id":"f-1","status":"Open","severity":"High","createdAt":1750636800,"resource":{"id":"checkout"},"vulnerability":{"filePath":{"path":"src/a.py","startLine":3,"endLine":4}}}]}"#
         case .codeGuruSecurityMetrics:

@@ -48,10 +48,13 @@ public struct Ingestor: Sendable {
     public static let defaultScope = "organisation"
     /// The code review that CodeGuru recommendation or feedback files without a `CodeReviewArn` wrapper belong to.
     public let codeReviewArn: String?
+    /// The repository of SARIF logs that do not name one (`--repository`).
+    public let repository: String?
 
     public init(store: CandorStore, pseudonymiser: Pseudonymiser, log: any ProgressLog, now: Date, forcedFormat: InputFormat? = nil,
-                scope: String = Ingestor.defaultScope, codeReviewArn: String? = nil) {
+                scope: String = Ingestor.defaultScope, codeReviewArn: String? = nil, repository: String? = nil) {
         self.codeReviewArn = codeReviewArn
+        self.repository = repository
         self.store = store
         self.pseudonymiser = pseudonymiser
         self.log = log
@@ -270,6 +273,9 @@ public struct Ingestor: Sendable {
     private func ingestJSON(path: String, format: InputFormat, prefix: [UInt8], state: FileState, sourceId: Int64, writer: StoreWriter,
                             pseudonyms: inout PseudonymCache) throws {
         let sniff = JSONSniff(prefix: prefix)
+        if format == .sarif {
+            return try ingestSARIF(path: path, state: state, sourceId: sourceId, writer: writer)
+        }
         let patterns: [[JSONPathPattern]]
         switch format {
         case .copilotUsers, .copilotUserTeams:
@@ -375,6 +381,31 @@ public struct Ingestor: Sendable {
         }
         if !waiting.isEmpty {
             try state.record([Self.missingArn(path)])
+        }
+    }
+
+    private func ingestSARIF(path: String, state: FileState, sourceId: Int64, writer: StoreWriter) throws {
+        var runDiagnostics: [Diagnostic] = []
+        let runs = try SARIFReader.runs(source: try ByteSource(path: path), file: path, repositoryOverride: repository, diagnostics: &runDiagnostics)
+        try state.record(runDiagnostics)
+        guard state.accepting else { return }
+        let sha = try writer.sourceSHA256(id: sourceId)
+        var keys: [Int: String] = [:]
+        for (index, run) in runs.sorted(by: { $0.key < $1.key }) {
+            let key = run.scanKey(fileSHA256: sha)
+            keys[index] = key
+            try writer.replaceSARIFScan(key: key, run: run, sourceId: sourceId)
+        }
+        var rowDiagnostics: [Diagnostic] = []
+        try JSONRecordStream(source: try ByteSource(path: path), records: SARIFReader.resultPatterns, context: []).forEach { item in
+            guard case .record(let node, let recordPath) = item, case .index(let run)? = recordPath.components.dropFirst().first,
+                  let scanKey = keys[run] else { return }
+            rowDiagnostics.removeAll(keepingCapacity: true)
+            if let result = SARIFReader.result(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                if state.accepting { try writer.insertSARIFResult(scanKey: scanKey, result, sourceId: sourceId) }
+                state.rows += 1
+            }
+            try state.record(rowDiagnostics)
         }
     }
 

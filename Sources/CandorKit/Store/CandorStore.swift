@@ -103,7 +103,7 @@ public struct CandorStore: Sendable {
             for table in ["source_file", "qdev_activity", "team_membership", "copilot_user_day", "copilot_user_feature_day",
                           "copilot_user_team_day", "copilot_scope_day", "kiro_user_day",
                           "codeguru_code_review", "codeguru_recommendation", "codeguru_feedback",
-                          "codeguru_security_finding", "codeguru_security_metric_day"] {
+                          "codeguru_security_finding", "codeguru_security_metric_day", "sarif_scan", "sarif_result"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return out
@@ -124,6 +124,11 @@ public struct StoreWriter {
     public func sourceFile(sha256: String) throws -> SourceFileSummary? {
         try Row.fetchOne(db, sql: "SELECT path, format, rows FROM source_file WHERE sha256 = ?", arguments: [sha256])
             .map { SourceFileSummary(path: $0["path"], format: $0["format"], rows: $0["rows"]) }
+    }
+
+    /// The content hash of a source file being ingested.
+    public func sourceSHA256(id: Int64) throws -> String {
+        try String.fetchOne(db, sql: "SELECT sha256 FROM source_file WHERE id = ?", arguments: [id]) ?? ""
     }
 
     /// Records an input file before its rows; returns its id.
@@ -333,6 +338,33 @@ extension StoreWriter {
             """).execute(arguments: [m.day.iso8601, scope, m.severity, m.newFindings, m.closedFindings, m.openFindings, m.meanDaysToClose, sourceId])
     }
 
+    /// Records a SARIF scan and clears its earlier results: the file being read defines the scan.
+    public func replaceSARIFScan(key: String, run: SARIFRun, sourceId: Int64) throws {
+        try db.execute(sql: "DELETE FROM sarif_result WHERE scan_key = ?", arguments: [key])
+        try db.execute(sql: """
+            INSERT INTO sarif_scan (scan_key, repository, tool, revision, completed_at, source_id) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (scan_key) DO UPDATE SET repository = excluded.repository, tool = excluded.tool, revision = excluded.revision,
+              completed_at = excluded.completed_at, source_id = excluded.source_id
+            """, arguments: [key, run.repository ?? "", run.tool ?? "", run.revision, run.completedAt.map { Timestamp.iso8601(seconds: $0) }, sourceId])
+    }
+
+    /// Stores a SARIF result in its scan. Results with the same identity in one scan get `#2`, `#3`, … appended.
+    public func insertSARIFResult(scanKey: String, _ r: SARIFResult, sourceId: Int64) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO sarif_result (scan_key, result_key, rule_id, level, uri, start_line, baseline_state,
+              suppression_kind, suppression_status, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var key = r.key
+        var ordinal = 1
+        while true {
+            try statement.execute(arguments: [scanKey, key, r.ruleId, r.level, r.uri, r.startLine, r.baselineState,
+                                              r.suppressionKind, r.suppressionStatus, sourceId])
+            if db.changesCount > 0 { return }
+            ordinal += 1
+            key = r.key + "#\(ordinal)"
+        }
+    }
+
     /// Stores a Copilot user-team membership for a day (idempotent).
     public func upsertCopilotUserTeam(_ row: CopilotUserTeam, person: String, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
@@ -367,6 +399,32 @@ extension CandorStore {
             }
             guard let row else { return (0, []) }
             return (row[0], (1...CopilotCounters.columnNames.count).map { row[$0] })
+        }
+    }
+}
+
+/// What the store holds from SARIF logs (tests and the data-quality section).
+public struct SARIFSummary: Sendable, Equatable {
+    public var scans: Int
+    public var results: Int
+    public var suppressed: Int
+    public var underReview: Int
+    public var absent: Int
+    public var repositories: [String]
+    public var tools: [String]
+}
+
+extension CandorStore {
+    public func sarifSummary() throws -> SARIFSummary {
+        try queue.read { db in
+            SARIFSummary(
+                scans: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sarif_scan") ?? 0,
+                results: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sarif_result") ?? 0,
+                suppressed: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sarif_result WHERE suppression_kind IS NOT NULL AND suppression_status = 'accepted'") ?? 0,
+                underReview: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sarif_result WHERE suppression_status = 'underReview'") ?? 0,
+                absent: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sarif_result WHERE baseline_state = 'absent'") ?? 0,
+                repositories: try String.fetchAll(db, sql: "SELECT DISTINCT repository FROM sarif_scan ORDER BY repository"),
+                tools: try String.fetchAll(db, sql: "SELECT DISTINCT tool FROM sarif_scan ORDER BY tool"))
         }
     }
 }

@@ -44,6 +44,34 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v7-sarif") { db in
+            try db.execute(sql: """
+                CREATE TABLE sarif_scan (
+                    scan_key TEXT NOT NULL PRIMARY KEY,
+                    repository TEXT NOT NULL,
+                    tool TEXT NOT NULL,
+                    revision TEXT,
+                    completed_at TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id)
+                ) WITHOUT ROWID
+                """)
+            // Messages are free text and never stored.
+            try db.execute(sql: """
+                CREATE TABLE sarif_result (
+                    scan_key TEXT NOT NULL,
+                    result_key TEXT NOT NULL,
+                    rule_id TEXT NOT NULL,
+                    level TEXT NOT NULL,
+                    uri TEXT,
+                    start_line INTEGER,
+                    baseline_state TEXT,
+                    suppression_kind TEXT,
+                    suppression_status TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (scan_key, result_key)
+                ) WITHOUT ROWID
+                """)
+        }
         migrator.registerMigration("v6-codeguru-security") { db in
             try db.execute(sql: """
                 CREATE TABLE codeguru_security_finding (

@@ -57,13 +57,18 @@ public struct JSONPath: Sendable, Equatable, CustomStringConvertible {
 /// value (`NextToken`, a `CodeReviewArn` wrapper field, …) is handed over as context, in file order.
 public struct JSONRecordStream {
     public var recordPatterns: [[JSONPathPattern]]
+    /// When set, only values at these paths are handed over as context, and everything that is
+    /// neither a record, context, nor on the way to one is skipped without being built (SARIF rule
+    /// catalogues, artifact lists, …). When nil, every other value is built and handed over.
+    public var contextPatterns: [[JSONPathPattern]]?
     /// Most nodes in one record or context value; a larger context value is skipped, a larger record is an error.
     public var maxNodes = 2_000_000
     private let source: ByteSource
 
-    public init(source: ByteSource, records: [[JSONPathPattern]]) {
+    public init(source: ByteSource, records: [[JSONPathPattern]], context: [[JSONPathPattern]]? = nil) {
         self.source = source
         self.recordPatterns = records
+        self.contextPatterns = context
     }
 
     /// What the stream hands over.
@@ -76,7 +81,7 @@ public struct JSONRecordStream {
     /// - Throws: ``JSONSyntaxError`` at the first syntax error (everything before it was handed over).
     public func forEach(_ body: (Item) throws -> Void) throws {
         var tokenizer = JSONTokenizer()
-        var state = State(patterns: recordPatterns, maxNodes: maxNodes)
+        var state = State(patterns: recordPatterns, contextPatterns: contextPatterns, maxNodes: maxNodes)
         try source.forEachChunk { chunk in
             try tokenizer.consume(chunk) { token, line, column in try state.handle(token, line, column, body) }
         }
@@ -91,13 +96,17 @@ public struct JSONRecordStream {
 
     private struct State {
         let patterns: [[JSONPathPattern]]
+        let contextPatterns: [[JSONPathPattern]]?
         let maxNodes: Int
         var frames: [Frame] = []
         var builder: JSONNodeBuilder?
         var building: (isRecord: Bool, path: JSONPath)?
+        /// Open containers of a value being skipped (0 = not skipping).
+        var skipping = 0
 
-        init(patterns: [[JSONPathPattern]], maxNodes: Int) {
+        init(patterns: [[JSONPathPattern]], contextPatterns: [[JSONPathPattern]]?, maxNodes: Int) {
             self.patterns = patterns
+            self.contextPatterns = contextPatterns
             self.maxNodes = maxNodes
         }
 
@@ -108,6 +117,16 @@ public struct JSONRecordStream {
         mutating func handle(_ token: JSONTokenizer.Token, _ line: Int, _ column: Int, _ body: (Item) throws -> Void) throws {
             if builder != nil {
                 if let done = try builder!.add(token, line, column) { try finishValue(done, body) }
+                return
+            }
+            if skipping > 0 {
+                switch token {
+                case .beginObject, .beginArray: skipping += 1
+                case .endObject, .endArray:
+                    skipping -= 1
+                    if skipping == 0 { valueEnded() }
+                default: break
+                }
                 return
             }
             switch token {
@@ -125,8 +144,15 @@ public struct JSONRecordStream {
             let path = currentPath
             let isRecord = patterns.contains { path.matches($0) }
             let isContainer = token == .beginObject || token == .beginArray
-            if !isRecord && isContainer && patterns.contains(where: { path.isPrefix(of: $0) }) {
+            let isContext = contextPatterns?.contains { path.matches($0) } ?? false
+            if !isRecord && !isContext && isContainer
+                && (patterns.contains(where: { path.isPrefix(of: $0) }) || (contextPatterns ?? []).contains(where: { path.isPrefix(of: $0) })) {
                 frames.append(Frame(isArray: token == .beginArray, key: nil, index: 0))
+                return
+            }
+            if !isRecord && !isContext && contextPatterns != nil {
+                // Not wanted: skip it without building anything.
+                if isContainer { skipping = 1 } else { valueEnded() }
                 return
             }
             builder = JSONNodeBuilder(maxNodes: isRecord ? maxNodes : min(maxNodes, 100_000))
