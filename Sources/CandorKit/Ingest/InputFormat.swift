@@ -29,12 +29,19 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// SARIF 2.1.0 from any analyser.
     case sarif = "sarif"
 
+    /// GitHub pull requests as `gh api --paginate repos/OWNER/REPO/pulls` writes them.
+    case githubPullRequests = "github-pull-requests"
+    /// GitHub pull-request reviews (`pulls/N/reviews`).
+    case githubReviews = "github-reviews"
+    /// GitHub pull-request review comments (`pulls/comments`).
+    case githubReviewComments = "github-review-comments"
+
     /// Whether the format is read as CSV or JSON.
     public var isJSON: Bool {
         switch self {
         case .qDeveloperActivity, .kiroUserReport, .directory: return false
         case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback,
-             .codeGuruSecurityFindings, .codeGuruSecurityMetrics, .sarif:
+             .codeGuruSecurityFindings, .codeGuruSecurityMetrics, .sarif, .githubPullRequests, .githubReviews, .githubReviewComments:
             return true
         }
     }
@@ -66,6 +73,12 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "Amazon CodeGuru Security ListFindingsMetrics JSON (findingsMetrics[] per day and severity); --scope names the account"
         case .sarif:
             return "SARIF 2.1.0 log from any analyser (runs[].tool.driver.name, runs[].results[]); --repository when it names none"
+        case .githubPullRequests:
+            return "GitHub pull requests from gh api --paginate (arrays or NDJSON of objects with number, user, created_at, merged_at, base.repo)"
+        case .githubReviews:
+            return "GitHub pull-request reviews from gh api (objects with user, state, submitted_at, pull_request_url)"
+        case .githubReviewComments:
+            return "GitHub pull-request review comments from gh api (objects with pull_request_review_id, user, created_at, pull_request_url)"
         }
     }
 
@@ -76,6 +89,13 @@ public enum InputFormat: String, CaseIterable, Sendable {
         if sniff.rootKeys.contains("CodeReview") || sniff.rootKeys.contains("CodeReviewSummaries") { return .codeGuruCodeReviews }
         if sniff.rootKeys.contains("RecommendationFeedbackSummaries") { return .codeGuruFeedback }
         if sniff.rootKeys.contains("runs") && (sniff.rootKeys.contains("version") || sniff.rootKeys.contains("$schema")) { return .sarif }
+        if keys.contains("pull_request_url") {
+            if keys.contains("pull_request_review_id") { return .githubReviewComments }
+            if keys.contains("submitted_at") { return .githubReviews }
+        }
+        if keys.contains("number") && (keys.contains("merged_at") || (keys.contains("head") && keys.contains("base"))) {
+            return .githubPullRequests
+        }
         if sniff.rootKeys.contains("findingsMetrics") { return .codeGuruSecurityMetrics }
         if sniff.rootKeys.contains("findings") && (keys.contains("severity") || keys.contains("status") || keys.contains("detectorId")) {
             return .codeGuruSecurityFindings
@@ -149,6 +169,12 @@ extension InputFormat {
             return #"{"CodeReview":{"CodeReviewArn":"arn:aws:codeguru-reviewer:…","RepositoryName":"checkout","State":"Completed","CreatedTimeStamp":1618874226.226,"Metrics":{"MeteredLinesOfCodeCount":1200,"SuppressedLinesOfCodeCount":0,"FindingsCount":3}}}"#
         case .codeGuruFeedback:
             return #"{"CodeReviewArn":"arn:aws:codeguru-reviewer:…","RecommendationFeedbackSummaries":[{"RecommendationId":"3be1…","Reactions":["ThumbsDown"],"UserId":"…"}]}"#
+        case .githubPullRequests:
+            return #"[{"number":42,"state":"closed","draft":false,"user":{"login":"alice","type":"User"},"created_at":"2026-07-01T09:00:00Z","merged_at":"2026-07-02T15:00:00Z","base":{"repo":{"full_name":"acme/checkout"}},…}]"#
+        case .githubReviews:
+            return #"[{"id":80,"user":{"login":"bob"},"state":"APPROVED","submitted_at":"2026-07-01T11:00:00Z","pull_request_url":"https://api.github.com/repos/acme/checkout/pulls/42"}]"#
+        case .githubReviewComments:
+            return #"[{"id":10,"pull_request_review_id":80,"user":{"login":"bob"},"created_at":"2026-07-01T10:55:00Z","pull_request_url":"https://api.github.com/repos/acme/checkout/pulls/42"}]"#
         case .sarif:
             return #"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"CodeQL"}},"versionControlProvenance":[{"repositoryUri":"https://github.com/acme/checkout"}],"results":[{"ruleId":"py/sql-injection","level":"error",…}]}]}"#
         case .codeGuruSecurityFindings:

@@ -289,6 +289,9 @@ public struct Ingestor: Sendable {
             patterns = [[.key("RecommendationFeedbackSummaries"), .anyIndex]]
         case .codeGuruCodeReviews:
             patterns = [[.key("CodeReview")], [.key("CodeReviewSummaries"), .anyIndex]]
+        case .githubPullRequests, .githubReviews, .githubReviewComments:
+            // gh api --paginate: arrays (one per page); --jq '.[]': one object per line.
+            patterns = sniff.rootIsArray ? GitHubReader.recordPatterns : [[]]
         case .codeGuruSecurityFindings:
             patterns = [[.key("findings"), .anyIndex]]
         case .codeGuruSecurityMetrics:
@@ -339,6 +342,21 @@ public struct Ingestor: Sendable {
                 } else {
                     if waiting.count >= 100_000 { throw Rejection(format: format, diagnostics: [Self.missingArn(path)]) }
                     waiting.append((node, recordPath))
+                }
+            case .githubPullRequests:
+                if let row = GitHubReader.pullRequest(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                    if state.accepting { try writer.upsertGitHubPullRequest(row, author: pseudonyms.pseudonym(for: row.author), sourceId: sourceId) }
+                    state.rows += 1
+                }
+            case .githubReviews:
+                if let row = GitHubReader.review(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                    if state.accepting { try writer.upsertGitHubReview(row, reviewer: pseudonyms.pseudonym(for: row.reviewer), sourceId: sourceId) }
+                    state.rows += 1
+                }
+            case .githubReviewComments:
+                if let row = GitHubReader.reviewComment(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                    if state.accepting { try writer.upsertGitHubReviewComment(row, commenter: pseudonyms.pseudonym(for: row.commenter), sourceId: sourceId) }
+                    state.rows += 1
                 }
             case .codeGuruSecurityFindings:
                 if let row = CodeGuruSecurityReader.finding(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {

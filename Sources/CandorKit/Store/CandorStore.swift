@@ -103,7 +103,8 @@ public struct CandorStore: Sendable {
             for table in ["source_file", "qdev_activity", "team_membership", "copilot_user_day", "copilot_user_feature_day",
                           "copilot_user_team_day", "copilot_scope_day", "kiro_user_day",
                           "codeguru_code_review", "codeguru_recommendation", "codeguru_feedback",
-                          "codeguru_security_finding", "codeguru_security_metric_day", "sarif_scan", "sarif_result"] {
+                          "codeguru_security_finding", "codeguru_security_metric_day", "sarif_scan", "sarif_result",
+                          "github_pull_request", "github_review", "github_review_comment"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return out
@@ -363,6 +364,43 @@ extension StoreWriter {
             ordinal += 1
             key = r.key + "#\(ordinal)"
         }
+    }
+
+    /// Stores a pull request under a pseudonymous author; a later export of it (merged, closed) replaces it.
+    /// Counts only on single-PR responses are kept when a list export lacks them.
+    public func upsertGitHubPullRequest(_ p: GitHubPullRequest, author: String, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO github_pull_request (repository, number, author, author_is_bot, state, draft, created_at, closed_at, merged_at,
+              review_comments, additions, deletions, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (repository, number) DO UPDATE SET author = excluded.author, author_is_bot = excluded.author_is_bot,
+              state = excluded.state, draft = excluded.draft, created_at = excluded.created_at, closed_at = excluded.closed_at,
+              merged_at = excluded.merged_at, review_comments = COALESCE(excluded.review_comments, review_comments),
+              additions = COALESCE(excluded.additions, additions), deletions = COALESCE(excluded.deletions, deletions),
+              source_id = excluded.source_id
+            """).execute(arguments: [p.repository, p.number, author, p.authorIsBot, p.state, p.draft, Timestamp.iso8601(seconds: p.createdAt),
+                                     p.closedAt.map { Timestamp.iso8601(seconds: $0) }, p.mergedAt.map { Timestamp.iso8601(seconds: $0) },
+                                     p.reviewComments, p.additions, p.deletions, sourceId])
+    }
+
+    /// Stores a review under a pseudonymous reviewer (idempotent by review id).
+    public func upsertGitHubReview(_ r: GitHubReview, reviewer: String, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO github_review (repository, review_id, number, reviewer, reviewer_is_bot, state, submitted_at, source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (repository, review_id) DO UPDATE SET number = excluded.number, reviewer = excluded.reviewer,
+              reviewer_is_bot = excluded.reviewer_is_bot, state = excluded.state, submitted_at = excluded.submitted_at, source_id = excluded.source_id
+            """).execute(arguments: [r.repository, r.id, r.number, reviewer, r.reviewerIsBot, r.state,
+                                     r.submittedAt.map { Timestamp.iso8601(seconds: $0) }, sourceId])
+    }
+
+    /// Stores a review comment under a pseudonymous commenter (idempotent by comment id).
+    public func upsertGitHubReviewComment(_ c: GitHubReviewComment, commenter: String, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO github_review_comment (repository, comment_id, number, review_id, commenter, created_at, source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (repository, comment_id) DO UPDATE SET number = excluded.number, review_id = excluded.review_id,
+              commenter = excluded.commenter, created_at = excluded.created_at, source_id = excluded.source_id
+            """).execute(arguments: [c.repository, c.id, c.number, c.reviewId, commenter, Timestamp.iso8601(seconds: c.createdAt), sourceId])
     }
 
     /// Stores a Copilot user-team membership for a day (idempotent).

@@ -44,6 +44,51 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v8-github") { db in
+            try db.execute(sql: """
+                CREATE TABLE github_pull_request (
+                    repository TEXT NOT NULL,
+                    number INTEGER NOT NULL,
+                    author TEXT NOT NULL,
+                    author_is_bot INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    draft INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    closed_at TEXT,
+                    merged_at TEXT,
+                    review_comments INTEGER,
+                    additions INTEGER,
+                    deletions INTEGER,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (repository, number)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE github_review (
+                    repository TEXT NOT NULL,
+                    review_id TEXT NOT NULL,
+                    number INTEGER NOT NULL,
+                    reviewer TEXT NOT NULL,
+                    reviewer_is_bot INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    submitted_at TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (repository, review_id)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE github_review_comment (
+                    repository TEXT NOT NULL,
+                    comment_id TEXT NOT NULL,
+                    number INTEGER NOT NULL,
+                    review_id TEXT,
+                    commenter TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (repository, comment_id)
+                ) WITHOUT ROWID
+                """)
+        }
         migrator.registerMigration("v7-sarif") { db in
             try db.execute(sql: """
                 CREATE TABLE sarif_scan (
