@@ -36,12 +36,22 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// GitHub pull-request review comments (`pulls/comments`).
     case githubReviewComments = "github-review-comments"
 
+    /// Apache DevLake webhook deployments (JSON object, array or NDJSON).
+    case devlakeDeployments = "devlake-deployments"
+    /// Apache DevLake webhook incidents (`/issues`; JSON object, array or NDJSON).
+    case devlakeIncidents = "devlake-incidents"
+    /// candor's deployments CSV (docs/formats.md).
+    case deploymentsCSV = "deployments-csv"
+    /// candor's incidents CSV (docs/formats.md).
+    case incidentsCSV = "incidents-csv"
+
     /// Whether the format is read as CSV or JSON.
     public var isJSON: Bool {
         switch self {
-        case .qDeveloperActivity, .kiroUserReport, .directory: return false
+        case .qDeveloperActivity, .kiroUserReport, .directory, .deploymentsCSV, .incidentsCSV: return false
         case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback,
-             .codeGuruSecurityFindings, .codeGuruSecurityMetrics, .sarif, .githubPullRequests, .githubReviews, .githubReviewComments:
+             .codeGuruSecurityFindings, .codeGuruSecurityMetrics, .sarif, .githubPullRequests, .githubReviews, .githubReviewComments,
+             .devlakeDeployments, .devlakeIncidents:
             return true
         }
     }
@@ -73,6 +83,14 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "Amazon CodeGuru Security ListFindingsMetrics JSON (findingsMetrics[] per day and severity); --scope names the account"
         case .sarif:
             return "SARIF 2.1.0 log from any analyser (runs[].tool.driver.name, runs[].results[]); --repository when it names none"
+        case .devlakeDeployments:
+            return "Apache DevLake webhook deployments JSON (id, startedDate, finishedDate, result, environment, deploymentCommits[].repoUrl)"
+        case .devlakeIncidents:
+            return "Apache DevLake webhook incidents JSON (issueKey, createdDate, resolutionDate, status, severity; optional deploymentId)"
+        case .deploymentsCSV:
+            return "deployments CSV (header: deployment_id,repository,environment,started_at,finished_at,result)"
+        case .incidentsCSV:
+            return "incidents CSV (header: incident_id,repository,created_at,resolved_at,severity,caused_by_deployment)"
         case .githubPullRequests:
             return "GitHub pull requests from gh api --paginate (arrays or NDJSON of objects with number, user, created_at, merged_at, base.repo)"
         case .githubReviews:
@@ -89,6 +107,10 @@ public enum InputFormat: String, CaseIterable, Sendable {
         if sniff.rootKeys.contains("CodeReview") || sniff.rootKeys.contains("CodeReviewSummaries") { return .codeGuruCodeReviews }
         if sniff.rootKeys.contains("RecommendationFeedbackSummaries") { return .codeGuruFeedback }
         if sniff.rootKeys.contains("runs") && (sniff.rootKeys.contains("version") || sniff.rootKeys.contains("$schema")) { return .sarif }
+        if keys.contains("deploymentCommits") || (keys.contains("startedDate") && keys.contains("finishedDate") && keys.contains("id")) {
+            return .devlakeDeployments
+        }
+        if keys.contains("issueKey") && keys.contains("createdDate") { return .devlakeIncidents }
         if keys.contains("pull_request_url") {
             if keys.contains("pull_request_review_id") { return .githubReviewComments }
             if keys.contains("submitted_at") { return .githubReviews }
@@ -122,6 +144,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
            header.contains(where: { QDeveloperMetric.named($0.trimmingASCIISpaces()) != nil }) {
             return .qDeveloperActivity
         }
+        if names.contains("deployment_id") && names.contains("started_at") { return .deploymentsCSV }
+        if names.contains("incident_id") && names.contains("created_at") { return .incidentsCSV }
         if DirectoryReader.requiredColumns.allSatisfy(names.contains) {
             return .directory
         }
@@ -169,6 +193,14 @@ extension InputFormat {
             return #"{"CodeReview":{"CodeReviewArn":"arn:aws:codeguru-reviewer:…","RepositoryName":"checkout","State":"Completed","CreatedTimeStamp":1618874226.226,"Metrics":{"MeteredLinesOfCodeCount":1200,"SuppressedLinesOfCodeCount":0,"FindingsCount":3}}}"#
         case .codeGuruFeedback:
             return #"{"CodeReviewArn":"arn:aws:codeguru-reviewer:…","RecommendationFeedbackSummaries":[{"RecommendationId":"3be1…","Reactions":["ThumbsDown"],"UserId":"…"}]}"#
+        case .devlakeDeployments:
+            return #"{"id":"d-101","startedDate":"2026-07-01T09:00:00Z","finishedDate":"2026-07-01T09:12:00Z","result":"SUCCESS","environment":"PRODUCTION","deploymentCommits":[{"repoUrl":"https://github.com/acme/checkout","commitSha":"abc",…}]}"#
+        case .devlakeIncidents:
+            return #"{"issueKey":"INC-7","title":"…","originalStatus":"Resolved","createdDate":"2026-07-01T10:00:00Z","resolutionDate":"2026-07-01T12:30:00Z","status":"DONE","severity":"SEV2","deploymentId":"d-101"}"#
+        case .deploymentsCSV:
+            return "deployment_id,repository,environment,started_at,finished_at,result ⏎ d-101,acme/checkout,production,2026-07-01T09:00:00Z,2026-07-01T09:12:00Z,success"
+        case .incidentsCSV:
+            return "incident_id,repository,created_at,resolved_at,severity,caused_by_deployment ⏎ INC-7,acme/checkout,2026-07-01T10:00:00Z,2026-07-01T12:30:00Z,SEV2,d-101"
         case .githubPullRequests:
             return #"[{"number":42,"state":"closed","draft":false,"user":{"login":"alice","type":"User"},"created_at":"2026-07-01T09:00:00Z","merged_at":"2026-07-02T15:00:00Z","base":{"repo":{"full_name":"acme/checkout"}},…}]"#
         case .githubReviews:

@@ -194,6 +194,7 @@ public struct Ingestor: Sendable {
         var qDeveloper: QDeveloperActivityReader?
         var directory: DirectoryReader?
         var kiro: KiroUserReportReader?
+        var delivery: DeliveryCSVReader?
         var upserter: ActivityUpserter?
         var rowDiagnostics: [Diagnostic] = []
 
@@ -217,6 +218,10 @@ public struct Ingestor: Sendable {
                         let r = try DirectoryReader(header: header, file: path)
                         state.ignoredColumns = r.ignoredColumns
                         directory = r
+                    case .deploymentsCSV, .incidentsCSV:
+                        let r = try DeliveryCSVReader(kind: format == .deploymentsCSV ? .deployments : .incidents, header: header, file: path)
+                        state.ignoredColumns = r.ignoredColumns
+                        delivery = r
                     case .kiroUserReport:
                         let r = try KiroUserReportReader(header: header, file: path)
                         state.ignoredColumns = r.ignoredColumns
@@ -243,6 +248,16 @@ public struct Ingestor: Sendable {
                                              counts: decoded.counts, sourceId: sourceId)
                     }
                     state.rows += 1
+                }
+            } else if let delivery {
+                switch delivery.decode(record, diagnostics: &rowDiagnostics) {
+                case .deployment(let d)?:
+                    if state.accepting { try writer.upsertDeployment(d, sourceId: sourceId) }
+                    state.rows += 1
+                case .incident(let i)?:
+                    if state.accepting { try writer.upsertIncident(i, sourceId: sourceId) }
+                    state.rows += 1
+                case nil: break
                 }
             } else if let kiro {
                 if let row = kiro.decode(record, diagnostics: &rowDiagnostics) {
@@ -289,7 +304,7 @@ public struct Ingestor: Sendable {
             patterns = [[.key("RecommendationFeedbackSummaries"), .anyIndex]]
         case .codeGuruCodeReviews:
             patterns = [[.key("CodeReview")], [.key("CodeReviewSummaries"), .anyIndex]]
-        case .githubPullRequests, .githubReviews, .githubReviewComments:
+        case .githubPullRequests, .githubReviews, .githubReviewComments, .devlakeDeployments, .devlakeIncidents:
             // gh api --paginate: arrays (one per page); --jq '.[]': one object per line.
             patterns = sniff.rootIsArray ? GitHubReader.recordPatterns : [[]]
         case .codeGuruSecurityFindings:
@@ -342,6 +357,16 @@ public struct Ingestor: Sendable {
                 } else {
                     if waiting.count >= 100_000 { throw Rejection(format: format, diagnostics: [Self.missingArn(path)]) }
                     waiting.append((node, recordPath))
+                }
+            case .devlakeDeployments:
+                if let row = DeliveryReader.deployment(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                    if state.accepting { try writer.upsertDeployment(row, sourceId: sourceId) }
+                    state.rows += 1
+                }
+            case .devlakeIncidents:
+                if let row = DeliveryReader.incident(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                    if state.accepting { try writer.upsertIncident(row, sourceId: sourceId) }
+                    state.rows += 1
                 }
             case .githubPullRequests:
                 if let row = GitHubReader.pullRequest(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {

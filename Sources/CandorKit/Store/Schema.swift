@@ -44,6 +44,33 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v9-delivery") { db in
+            try db.execute(sql: """
+                CREATE TABLE deployment (
+                    deployment_id TEXT NOT NULL PRIMARY KEY,
+                    repository TEXT NOT NULL,
+                    environment TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT NOT NULL,
+                    result TEXT NOT NULL,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE incident (
+                    incident_id TEXT NOT NULL PRIMARY KEY,
+                    repository TEXT,
+                    component TEXT,
+                    created_at TEXT NOT NULL,
+                    resolved_at TEXT,
+                    status TEXT,
+                    severity TEXT,
+                    priority TEXT,
+                    caused_by_deployment TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id)
+                ) WITHOUT ROWID
+                """)
+        }
         migrator.registerMigration("v8-github") { db in
             try db.execute(sql: """
                 CREATE TABLE github_pull_request (
