@@ -45,13 +45,16 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// candor's incidents CSV (docs/formats.md).
     case incidentsCSV = "incidents-csv"
 
+    /// IDE / CI / policy-engine events as JSON Lines (`type`, `time`, `actor`, `attributes`).
+    case events = "events"
+
     /// Whether the format is read as CSV or JSON.
     public var isJSON: Bool {
         switch self {
         case .qDeveloperActivity, .kiroUserReport, .directory, .deploymentsCSV, .incidentsCSV: return false
         case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback,
              .codeGuruSecurityFindings, .codeGuruSecurityMetrics, .sarif, .githubPullRequests, .githubReviews, .githubReviewComments,
-             .devlakeDeployments, .devlakeIncidents:
+             .devlakeDeployments, .devlakeIncidents, .events:
             return true
         }
     }
@@ -83,6 +86,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "Amazon CodeGuru Security ListFindingsMetrics JSON (findingsMetrics[] per day and severity); --scope names the account"
         case .sarif:
             return "SARIF 2.1.0 log from any analyser (runs[].tool.driver.name, runs[].results[]); --repository when it names none"
+        case .events:
+            return "IDE / CI / policy-engine events as JSON Lines (type, time, actor, attributes; e.g. suggestion.accepted, suggestion.reverted)"
         case .devlakeDeployments:
             return "Apache DevLake webhook deployments JSON (id, startedDate, finishedDate, result, environment, deploymentCommits[].repoUrl)"
         case .devlakeIncidents:
@@ -111,6 +116,9 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return .devlakeDeployments
         }
         if keys.contains("issueKey") && keys.contains("createdDate") { return .devlakeIncidents }
+        if sniff.rootKeys.contains("type") && sniff.rootKeys.contains("time") && (sniff.rootKeys.contains("actor") || sniff.rootKeys.contains("attributes")) {
+            return .events
+        }
         if keys.contains("pull_request_url") {
             if keys.contains("pull_request_review_id") { return .githubReviewComments }
             if keys.contains("submitted_at") { return .githubReviews }
@@ -193,6 +201,8 @@ extension InputFormat {
             return #"{"CodeReview":{"CodeReviewArn":"arn:aws:codeguru-reviewer:…","RepositoryName":"checkout","State":"Completed","CreatedTimeStamp":1618874226.226,"Metrics":{"MeteredLinesOfCodeCount":1200,"SuppressedLinesOfCodeCount":0,"FindingsCount":3}}}"#
         case .codeGuruFeedback:
             return #"{"CodeReviewArn":"arn:aws:codeguru-reviewer:…","RecommendationFeedbackSummaries":[{"RecommendationId":"3be1…","Reactions":["ThumbsDown"],"UserId":"…"}]}"#
+        case .events:
+            return #"{"type":"suggestion.accepted","time":"2026-07-01T09:00:00Z","actor":"b8f1f340-…","attributes":{"suggestion_id":"s-1","tool":"q-developer","lines":4}}"#
         case .devlakeDeployments:
             return #"{"id":"d-101","startedDate":"2026-07-01T09:00:00Z","finishedDate":"2026-07-01T09:12:00Z","result":"SUCCESS","environment":"PRODUCTION","deploymentCommits":[{"repoUrl":"https://github.com/acme/checkout","commitSha":"abc",…}]}"#
         case .devlakeIncidents:

@@ -304,7 +304,7 @@ public struct Ingestor: Sendable {
             patterns = [[.key("RecommendationFeedbackSummaries"), .anyIndex]]
         case .codeGuruCodeReviews:
             patterns = [[.key("CodeReview")], [.key("CodeReviewSummaries"), .anyIndex]]
-        case .githubPullRequests, .githubReviews, .githubReviewComments, .devlakeDeployments, .devlakeIncidents:
+        case .githubPullRequests, .githubReviews, .githubReviewComments, .devlakeDeployments, .devlakeIncidents, .events:
             // gh api --paginate: arrays (one per page); --jq '.[]': one object per line.
             patterns = sniff.rootIsArray ? GitHubReader.recordPatterns : [[]]
         case .codeGuruSecurityFindings:
@@ -320,6 +320,8 @@ public struct Ingestor: Sendable {
         // may come after the list: records wait (in a bounded buffer) until it is known.
         var arn: String? = codeReviewArn
         var waiting: [(JSONNode, JSONPath)] = []
+        var droppedAttributes: [String: Int] = [:]
+        var otherTypes = 0
         func handleCodeGuru(_ node: JSONNode, _ recordPath: JSONPath, arn: String) throws {
             if format == .codeGuruRecommendations {
                 if let row = CodeGuruReviewerReader.recommendation(node, path: recordPath, file: path, arn: arn, diagnostics: &rowDiagnostics) {
@@ -357,6 +359,15 @@ public struct Ingestor: Sendable {
                 } else {
                     if waiting.count >= 100_000 { throw Rejection(format: format, diagnostics: [Self.missingArn(path)]) }
                     waiting.append((node, recordPath))
+                }
+            case .events:
+                if let row = EventReader.event(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                    if state.accepting {
+                        try writer.upsertEvent(row, person: row.actor.map { pseudonyms.pseudonym(for: $0) }, sourceId: sourceId)
+                    }
+                    for name in row.dropped { droppedAttributes[name, default: 0] += 1 }
+                    if !EventReader.understoodTypes.contains(row.type) { otherTypes += 1 }
+                    state.rows += 1
                 }
             case .devlakeDeployments:
                 if let row = DeliveryReader.deployment(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
@@ -424,6 +435,16 @@ public struct Ingestor: Sendable {
         }
         if !waiting.isEmpty {
             try state.record([Self.missingArn(path)])
+        }
+        if !droppedAttributes.isEmpty {
+            state.ignoredColumns = droppedAttributes.keys.sorted()
+            state.diagnostics.append(Diagnostic(.note, file: path, code: "EVT020",
+                message: "not stored: attributes outside what candor keeps: "
+                    + droppedAttributes.sorted { $0.key < $1.key }.prefix(10).map { "\(excerpt(Array($0.key.utf8))) (\($0.value)×)" }.joined(separator: ", ")))
+        }
+        if otherTypes > 0 {
+            state.diagnostics.append(Diagnostic(.note, file: path, code: "EVT021",
+                message: "\(otherTypes) event(s) of types candor does not interpret were stored as they are"))
         }
     }
 

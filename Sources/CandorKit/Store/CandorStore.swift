@@ -104,7 +104,8 @@ public struct CandorStore: Sendable {
                           "copilot_user_team_day", "copilot_scope_day", "kiro_user_day",
                           "codeguru_code_review", "codeguru_recommendation", "codeguru_feedback",
                           "codeguru_security_finding", "codeguru_security_metric_day", "sarif_scan", "sarif_result",
-                          "github_pull_request", "github_review", "github_review_comment", "deployment", "incident"] {
+                          "github_pull_request", "github_review", "github_review_comment", "deployment", "incident",
+                          "tool_event", "tool_event_attribute"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return out
@@ -424,6 +425,17 @@ extension StoreWriter {
               source_id = excluded.source_id
             """).execute(arguments: [i.id, i.repository, i.component, Timestamp.iso8601(seconds: i.createdAt),
                                      i.resolvedAt.map { Timestamp.iso8601(seconds: $0) }, i.status, i.severity, i.priority, i.causedByDeployment, sourceId])
+    }
+
+    /// Stores an event (idempotent by its key) with its kept attributes, under a pseudonymous actor.
+    public func upsertEvent(_ e: ToolEvent, person: String?, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO tool_event (event_key, type, time, person, source_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (event_key) DO UPDATE SET type = excluded.type, time = excluded.time, person = excluded.person, source_id = excluded.source_id
+            """).execute(arguments: [e.key, e.type, Timestamp.iso8601(seconds: e.time), person, sourceId])
+        try db.cachedStatement(sql: "DELETE FROM tool_event_attribute WHERE event_key = ?").execute(arguments: [e.key])
+        let insert = try db.cachedStatement(sql: "INSERT INTO tool_event_attribute (event_key, name, value) VALUES (?, ?, ?)")
+        for a in e.attributes { try insert.execute(arguments: [e.key, a.name, a.value]) }
     }
 
     /// Stores a Copilot user-team membership for a day (idempotent).

@@ -44,6 +44,26 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v10-events") { db in
+            try db.execute(sql: """
+                CREATE TABLE tool_event (
+                    event_key TEXT NOT NULL PRIMARY KEY,
+                    type TEXT NOT NULL,
+                    time TEXT NOT NULL,
+                    person TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE tool_event_attribute (
+                    event_key TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (event_key, name)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: "CREATE INDEX tool_event_by_type_time ON tool_event (type, time)")
+        }
         migrator.registerMigration("v9-delivery") { db in
             try db.execute(sql: """
                 CREATE TABLE deployment (
