@@ -20,13 +20,20 @@ public struct MembershipRecord: Sendable, Equatable {
     }
 }
 
-/// Decodes the directory CSV: `person_id,team,from,to`.
+/// Decodes the directory CSVs: people (`person_id,team,from,to`) or repositories
+/// (`repository,team,from,to`: which team owns a repository over time).
 ///
 /// `person_id` is the same identifier the telemetry uses (for Q Developer, the IAM Identity
 /// Center user id). `from` and `to` are `YYYY-MM-DD`, inclusive; `to` may be blank.
 /// A person's intervals must not overlap: each day belongs to at most one team.
 public struct DirectoryReader {
     static let requiredColumns = ["person_id", "team", "from", "to"]
+    static let repositoryColumns = ["repository", "team", "from", "to"]
+
+    /// What the first column identifies.
+    public enum Subject: Sendable { case people, repositories }
+    public let subject: Subject
+    var subjectColumn: String { subject == .people ? "person_id" : "repository" }
     /// Longest team name accepted, in characters.
     public static let maxTeamNameLength = 120
 
@@ -36,14 +43,16 @@ public struct DirectoryReader {
     public let ignoredColumns: [String]
     private var intervals: [String: [(line: Int, record: MembershipRecord)]] = [:]
 
-    public init(header: [String], file: String) throws(DiagnosticList) {
+    public init(header: [String], file: String, subject: Subject = .people) throws(DiagnosticList) {
         self.file = file
+        self.subject = subject
+        let required = subject == .people ? Self.requiredColumns : Self.repositoryColumns
         var index: [String: Int] = [:]
         var ignored: [String] = []
         var problems: [Diagnostic] = []
         for (i, raw) in header.enumerated() {
             let name = raw.trimmingASCIISpaces().lowercased()
-            if Self.requiredColumns.contains(name) {
+            if required.contains(name) {
                 if index[name] != nil {
                     problems.append(Diagnostic(.error, file: file, line: 1, code: "DIR002",
                                                message: "column '\(name)' appears more than once in the header",
@@ -54,14 +63,14 @@ public struct DirectoryReader {
                 ignored.append(raw.trimmingASCIISpaces())
             }
         }
-        let missing = Self.requiredColumns.filter { index[$0] == nil }
+        let missing = required.filter { index[$0] == nil }
         if !missing.isEmpty {
             problems.append(Diagnostic(.error, file: file, line: 1, code: "DIR001",
                                        message: "the header lacks \(missing.joined(separator: ", "))",
-                                       hint: "a directory CSV has the header person_id,team,from,to"))
+                                       hint: "a directory CSV has the header " + required.joined(separator: ",")))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
-        self.person = index["person_id"]!
+        self.person = index[required[0]]!
         self.team = index["team"]!
         self.from = index["from"]!
         self.to = index["to"]!
@@ -78,10 +87,11 @@ public struct DirectoryReader {
             return nil
         }
         var ok = true
-        let personId = record.string(person).trimmingASCIISpaces()
+        var personId = record.string(person).trimmingASCIISpaces()
+        if subject == .repositories { personId = SARIFReader.normaliseRepository(personId) ?? "" }
         if personId.isEmpty || personId.utf8.count > 256 {
             diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(person), code: "DIR010",
-                                          message: personId.isEmpty ? "person_id is empty" : "person_id is longer than 256 bytes",
+                                          message: personId.isEmpty ? "\(subjectColumn) is empty" : "\(subjectColumn) is longer than 256 bytes",
                                           hint: "use the id the telemetry uses for this person"))
             ok = false
         }
@@ -116,7 +126,8 @@ public struct DirectoryReader {
         let membership = MembershipRecord(personId: personId, team: teamName, from: fromDay, to: toDay)
         if let clash = intervals[personId]?.first(where: { $0.record.overlaps(membership) }) {
             diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(from), code: "DIR014",
-                                          message: "this person's membership overlaps the one on line \(clash.line)",
+                                          message: subject == .people ? "this person's membership overlaps the one on line \(clash.line)"
+                                              : "this repository's ownership overlaps the one on line \(clash.line)",
                                           hint: "a person belongs to one team on any day; end the earlier membership the day before this one starts"))
             return nil
         }

@@ -2,6 +2,16 @@
 public enum InputFormat: String, CaseIterable, Sendable {
     /// Amazon Q Developer user activity report CSV (`by_user_analytic`), 46 or 8 columns.
     case qDeveloperActivity = "q-developer-activity"
+    /// Repository → owning team over time (`repository,team,from,to`).
+    case repositoryDirectory = "repository-directory"
+    /// Consent registry CSV (`person_id,programme,status,effective`).
+    case consent = "consent"
+    /// Policy-change log CSV (`date,change,metrics`).
+    case policyChanges = "policy-changes"
+    /// Disputes CSV (`dispute_id,filed,resolved,outcome,metric`).
+    case disputes = "disputes"
+    /// Governance decisions CSV (`date,decision,metric,action`).
+    case decisions = "decisions"
     /// Kiro per-client `user_report` CSV (Date, UserId, Client_Type, Credits_Used, …).
     case kiroUserReport = "kiro-user-report"
     /// candor's directory CSV: person → team over time.
@@ -51,7 +61,9 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// Whether the format is read as CSV or JSON.
     public var isJSON: Bool {
         switch self {
-        case .qDeveloperActivity, .kiroUserReport, .directory, .deploymentsCSV, .incidentsCSV: return false
+        case .qDeveloperActivity, .kiroUserReport, .directory, .deploymentsCSV, .incidentsCSV, .repositoryDirectory,
+             .consent, .policyChanges, .disputes, .decisions:
+            return false
         case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback,
              .codeGuruSecurityFindings, .codeGuruSecurityMetrics, .sarif, .githubPullRequests, .githubReviews, .githubReviewComments,
              .devlakeDeployments, .devlakeIncidents, .events:
@@ -64,6 +76,16 @@ public enum InputFormat: String, CaseIterable, Sendable {
         switch self {
         case .qDeveloperActivity:
             return "Amazon Q Developer user activity report CSV (header: UserId,Date,Chat_AICodeLines,…,Inline_SuggestionsCount)"
+        case .repositoryDirectory:
+            return "repository directory CSV (header: repository,team,from,to)"
+        case .consent:
+            return "consent registry CSV (header: person_id,programme,status,effective; status opted_in, opted_out or revoked)"
+        case .policyChanges:
+            return "policy-change log CSV (header: date,change,metrics; metrics separated by ;)"
+        case .disputes:
+            return "disputes CSV (header: dispute_id,filed,resolved,outcome,metric; outcome open, upheld, rejected or withdrawn)"
+        case .decisions:
+            return "governance decisions CSV (header: date,decision,metric,action)"
         case .kiroUserReport:
             return "Kiro per-client user report CSV (header: Date,UserId,Client_Type,Chat_Conversations,Credits_Used,…,Total_Messages)"
         case .directory:
@@ -154,6 +176,15 @@ public enum InputFormat: String, CaseIterable, Sendable {
         }
         if names.contains("deployment_id") && names.contains("started_at") { return .deploymentsCSV }
         if names.contains("incident_id") && names.contains("created_at") { return .incidentsCSV }
+        if DirectoryReader.repositoryColumns.allSatisfy(names.contains) { return .repositoryDirectory }
+        if let kind = GovernanceCSVReader.detect(names) {
+            switch kind {
+            case .consent: return .consent
+            case .policyChanges: return .policyChanges
+            case .disputes: return .disputes
+            case .decisions: return .decisions
+            }
+        }
         if DirectoryReader.requiredColumns.allSatisfy(names.contains) {
             return .directory
         }
@@ -187,6 +218,16 @@ extension InputFormat {
         switch self {
         case .qDeveloperActivity:
             return #"UserId,Date,Chat_AICodeLines,…,Inline_AcceptanceCount,Inline_SuggestionsCount ⏎ "b8f1f340-…",06-23-2025,12,…,21,70"#
+        case .repositoryDirectory:
+            return "repository,team,from,to ⏎ acme/checkout,Checkout,2025-01-01,"
+        case .consent:
+            return "person_id,programme,status,effective ⏎ b8f1f340-…,self-view,opted_in,2026-07-01"
+        case .policyChanges:
+            return "date,change,metrics ⏎ 2026-08-01,Inline suggestions enabled for Rust,ai.acceptance_rate"
+        case .disputes:
+            return "dispute_id,filed,resolved,outcome,metric ⏎ D-3,2026-07-10,2026-07-24,upheld,ai.acceptance_rate"
+        case .decisions:
+            return "date,decision,metric,action ⏎ 2026-09-30,Stop reporting accepted lines per day,ai.accepted_lines_per_active_day,retire"
         case .kiroUserReport:
             return "Date,UserId,Client_Type,Chat_Conversations,Credits_Used,…,Total_Messages ⏎ 2026-03-02,b8f1f340-…,KIRO_IDE,4,37.5,…,61"
         case .directory:

@@ -195,6 +195,7 @@ public struct Ingestor: Sendable {
         var directory: DirectoryReader?
         var kiro: KiroUserReportReader?
         var delivery: DeliveryCSVReader?
+        var governance: GovernanceCSVReader?
         var upserter: ActivityUpserter?
         var rowDiagnostics: [Diagnostic] = []
 
@@ -218,6 +219,16 @@ public struct Ingestor: Sendable {
                         let r = try DirectoryReader(header: header, file: path)
                         state.ignoredColumns = r.ignoredColumns
                         directory = r
+                    case .repositoryDirectory:
+                        let r = try DirectoryReader(header: header, file: path, subject: .repositories)
+                        state.ignoredColumns = r.ignoredColumns
+                        directory = r
+                    case .consent, .policyChanges, .disputes, .decisions:
+                        let kind: GovernanceCSVReader.Kind = format == .consent ? .consent : format == .policyChanges ? .policyChanges
+                            : format == .disputes ? .disputes : .decisions
+                        let r = try GovernanceCSVReader(kind: kind, header: header, file: path)
+                        state.ignoredColumns = r.ignoredColumns
+                        governance = r
                     case .deploymentsCSV, .incidentsCSV:
                         let r = try DeliveryCSVReader(kind: format == .deploymentsCSV ? .deployments : .incidents, header: header, file: path)
                         state.ignoredColumns = r.ignoredColumns
@@ -249,6 +260,13 @@ public struct Ingestor: Sendable {
                     }
                     state.rows += 1
                 }
+            } else if let governance {
+                if let row = governance.decode(record, diagnostics: &rowDiagnostics) {
+                    var person: String?
+                    if case .consent(let c) = row { person = pseudonyms.pseudonym(for: c.personId) }
+                    if state.accepting { try writer.upsertGovernance(row, person: person, sourceId: sourceId) }
+                    state.rows += 1
+                }
             } else if let delivery {
                 switch delivery.decode(record, diagnostics: &rowDiagnostics) {
                 case .deployment(let d)?:
@@ -262,6 +280,17 @@ public struct Ingestor: Sendable {
             } else if let kiro {
                 if let row = kiro.decode(record, diagnostics: &rowDiagnostics) {
                     if state.accepting { try writer.upsertKiroUserDay(row, person: pseudonyms.pseudonym(for: row.userId), sourceId: sourceId) }
+                    state.rows += 1
+                }
+            } else if directory != nil, directory!.subject == .repositories {
+                if let m = directory!.decode(record, diagnostics: &rowDiagnostics) {
+                    if let clash = try writer.overlappingOwnership(repository: m.personId, from: m.from, to: m.to) {
+                        rowDiagnostics.append(Diagnostic(.error, file: path, line: record.line, code: "DIR015",
+                            message: "this ownership overlaps one already stored (team \(excerpt(Array(clash.team.utf8))) from \(clash.from))",
+                            hint: "a repository belongs to one team on any day; correct the intervals, keeping each start day the same to replace one"))
+                    } else if state.accepting {
+                        try writer.upsertRepositoryOwnership(repository: m.personId, team: m.team, from: m.from, to: m.to, sourceId: sourceId)
+                    }
                     state.rows += 1
                 }
             } else if directory != nil {

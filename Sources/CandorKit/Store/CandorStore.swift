@@ -105,7 +105,7 @@ public struct CandorStore: Sendable {
                           "codeguru_code_review", "codeguru_recommendation", "codeguru_feedback",
                           "codeguru_security_finding", "codeguru_security_metric_day", "sarif_scan", "sarif_result",
                           "github_pull_request", "github_review", "github_review_comment", "deployment", "incident",
-                          "tool_event", "tool_event_attribute"] {
+                          "tool_event", "tool_event_attribute", "repository_ownership", "consent", "policy_change", "dispute", "decision"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return out
@@ -436,6 +436,52 @@ extension StoreWriter {
         try db.cachedStatement(sql: "DELETE FROM tool_event_attribute WHERE event_key = ?").execute(arguments: [e.key])
         let insert = try db.cachedStatement(sql: "INSERT INTO tool_event_attribute (event_key, name, value) VALUES (?, ?, ?)")
         for a in e.attributes { try insert.execute(arguments: [e.key, a.name, a.value]) }
+    }
+
+    /// Adds or replaces a repository-ownership interval (keyed by repository and start day).
+    public func upsertRepositoryOwnership(repository: String, team: String, from: Day, to: Day?, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO repository_ownership (repository, team, valid_from, valid_to, source_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (repository, valid_from) DO UPDATE SET team = excluded.team, valid_to = excluded.valid_to, source_id = excluded.source_id
+            """).execute(arguments: [repository, team, from.iso8601, to?.iso8601, sourceId])
+    }
+
+    /// An existing ownership interval of `repository` overlapping `from...to` that starts on another day.
+    public func overlappingOwnership(repository: String, from: Day, to: Day?) throws -> (team: String, from: Day)? {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT team, valid_from FROM repository_ownership
+            WHERE repository = ? AND valid_from <> ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+            ORDER BY valid_from LIMIT 1
+            """, arguments: [repository, from.iso8601, to?.iso8601 ?? "9999-12-31", from.iso8601])
+        guard let row, let start = Day.parse(row["valid_from"] as String) else { return nil }
+        return (row["team"], start)
+    }
+
+    /// Stores a governance record (consent under a pseudonym); each kind is idempotent on its natural key.
+    public func upsertGovernance(_ row: GovernanceCSVReader.Row, person: String?, sourceId: Int64) throws {
+        switch row {
+        case .consent(let c):
+            try db.cachedStatement(sql: """
+                INSERT INTO consent (person, programme, effective, status, source_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (person, programme, effective) DO UPDATE SET status = excluded.status, source_id = excluded.source_id
+                """).execute(arguments: [person ?? "", c.programme, c.effective.iso8601, c.status, sourceId])
+        case .policyChange(let p):
+            try db.cachedStatement(sql: """
+                INSERT INTO policy_change (day, change, metrics, source_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT (day, change) DO UPDATE SET metrics = excluded.metrics, source_id = excluded.source_id
+                """).execute(arguments: [p.day.iso8601, p.change, p.metrics.joined(separator: ";"), sourceId])
+        case .dispute(let d):
+            try db.cachedStatement(sql: """
+                INSERT INTO dispute (dispute_id, filed, resolved, outcome, metric, source_id) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (dispute_id) DO UPDATE SET filed = excluded.filed, resolved = excluded.resolved, outcome = excluded.outcome,
+                  metric = excluded.metric, source_id = excluded.source_id
+                """).execute(arguments: [d.id, d.filed.iso8601, d.resolved?.iso8601, d.outcome, d.metric, sourceId])
+        case .decision(let d):
+            try db.cachedStatement(sql: """
+                INSERT INTO decision (day, decision, metric, action, source_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (day, decision) DO UPDATE SET metric = excluded.metric, action = excluded.action, source_id = excluded.source_id
+                """).execute(arguments: [d.day.iso8601, d.decision, d.metric, d.action, sourceId])
+        }
     }
 
     /// Stores a Copilot user-team membership for a day (idempotent).

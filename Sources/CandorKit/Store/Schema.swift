@@ -44,6 +44,57 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v11-governance-inputs") { db in
+            try db.execute(sql: """
+                CREATE TABLE repository_ownership (
+                    repository TEXT NOT NULL,
+                    team TEXT NOT NULL,
+                    valid_from TEXT NOT NULL,
+                    valid_to TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (repository, valid_from)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE consent (
+                    person TEXT NOT NULL,
+                    programme TEXT NOT NULL,
+                    effective TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (person, programme, effective)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE policy_change (
+                    day TEXT NOT NULL,
+                    change TEXT NOT NULL,
+                    metrics TEXT NOT NULL,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (day, change)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE dispute (
+                    dispute_id TEXT NOT NULL PRIMARY KEY,
+                    filed TEXT NOT NULL,
+                    resolved TEXT,
+                    outcome TEXT NOT NULL,
+                    metric TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE decision (
+                    day TEXT NOT NULL,
+                    decision TEXT NOT NULL,
+                    metric TEXT,
+                    action TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (day, decision)
+                ) WITHOUT ROWID
+                """)
+        }
         migrator.registerMigration("v10-events") { db in
             try db.execute(sql: """
                 CREATE TABLE tool_event (
