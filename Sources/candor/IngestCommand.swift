@@ -45,7 +45,8 @@ struct IngestCommand: ParsableCommand {
         let summary = try reportingErrors {
             let opened = try Workspace.open(policyPath: workspace.policy, database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
-            let ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format, scope: scope, codeReviewArn: codeReview, repository: repository)
+            let ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format, scope: scope, codeReviewArn: codeReview, repository: repository,
+                                    survey: opened.policy.survey)
             let paths = InputDiscovery.expand(files)
             if paths.isEmpty {
                 throw OutputError(path: files.joined(separator: " "), message: "no files to ingest",

@@ -39,11 +39,13 @@ public enum FormatDetector {
     public static let prefixLength = 64 * 1024
 
     /// The format of a file starting with `prefix`, or nil.
-    public static func detect(prefix: [UInt8]) -> InputFormat? {
+    /// `survey` is the policy's survey mapping, which says what the organisation's survey export looks like.
+    public static func detect(prefix: [UInt8], survey: SurveyMapping? = nil) -> InputFormat? {
         if looksLikeJSON(prefix) {
             return InputFormat.detect(json: JSONSniff(prefix: prefix))
         }
         guard let header = firstCSVRecord(prefix) else { return nil }
+        if let survey, SurveyReader.matches(header: header, mapping: survey) { return .survey }
         return InputFormat.detect(csvHeader: header)
     }
 

@@ -12,6 +12,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case disputes = "disputes"
     /// Governance decisions CSV (`date,decision,metric,action`).
     case decisions = "decisions"
+    /// A developer-survey CSV read through the policy's `survey:` mapping.
+    case survey = "survey"
     /// Kiro per-client `user_report` CSV (Date, UserId, Client_Type, Credits_Used, …).
     case kiroUserReport = "kiro-user-report"
     /// candor's directory CSV: person → team over time.
@@ -61,7 +63,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// Whether the format is read as CSV or JSON.
     public var isJSON: Bool {
         switch self {
-        case .qDeveloperActivity, .kiroUserReport, .directory, .deploymentsCSV, .incidentsCSV, .repositoryDirectory,
+        case .qDeveloperActivity, .kiroUserReport, .directory, .deploymentsCSV, .incidentsCSV, .repositoryDirectory, .survey,
              .consent, .policyChanges, .disputes, .decisions:
             return false
         case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback,
@@ -78,6 +80,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "Amazon Q Developer user activity report CSV (header: UserId,Date,Chat_AICodeLines,…,Inline_SuggestionsCount)"
         case .repositoryDirectory:
             return "repository directory CSV (header: repository,team,from,to)"
+        case .survey:
+            return "developer survey CSV with the team and item columns named in the policy's survey: mapping"
         case .consent:
             return "consent registry CSV (header: person_id,programme,status,effective; status opted_in, opted_out or revoked)"
         case .policyChanges:
@@ -220,6 +224,8 @@ extension InputFormat {
             return #"UserId,Date,Chat_AICodeLines,…,Inline_AcceptanceCount,Inline_SuggestionsCount ⏎ "b8f1f340-…",06-23-2025,12,…,21,70"#
         case .repositoryDirectory:
             return "repository,team,from,to ⏎ acme/checkout,Checkout,2025-01-01,"
+        case .survey:
+            return "Timestamp,Team,I can get my work done without unnecessary friction,… ⏎ 2026-07-01 09:12:00,Payments,4,…"
         case .consent:
             return "person_id,programme,status,effective ⏎ b8f1f340-…,self-view,opted_in,2026-07-01"
         case .policyChanges:

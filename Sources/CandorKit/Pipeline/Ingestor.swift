@@ -50,9 +50,12 @@ public struct Ingestor: Sendable {
     public let codeReviewArn: String?
     /// The repository of SARIF logs that do not name one (`--repository`).
     public let repository: String?
+    /// The policy's survey mapping, if it has one.
+    public let survey: SurveyMapping?
 
     public init(store: CandorStore, pseudonymiser: Pseudonymiser, log: any ProgressLog, now: Date, forcedFormat: InputFormat? = nil,
-                scope: String = Ingestor.defaultScope, codeReviewArn: String? = nil, repository: String? = nil) {
+                scope: String = Ingestor.defaultScope, codeReviewArn: String? = nil, repository: String? = nil, survey: SurveyMapping? = nil) {
+        self.survey = survey
         self.codeReviewArn = codeReviewArn
         self.repository = repository
         self.store = store
@@ -147,7 +150,7 @@ public struct Ingestor: Sendable {
             throw Rejection(diagnostics: [Diagnostic(.error, file: path, code: "IN004", message: "the file is empty",
                                                      hint: "an export has a header row or a JSON value; check that the download finished")])
         }
-        guard let format = forcedFormat ?? FormatDetector.detect(prefix: prefix) else {
+        guard let format = forcedFormat ?? FormatDetector.detect(prefix: prefix, survey: survey) else {
             throw Rejection(diagnostics: [Diagnostic(
                 .error, file: path, line: 1, code: "IN002",
                 message: "unknown format: \(InputFormat.describeUnknown(prefix: prefix))",
@@ -196,6 +199,7 @@ public struct Ingestor: Sendable {
         var kiro: KiroUserReportReader?
         var delivery: DeliveryCSVReader?
         var governance: GovernanceCSVReader?
+        var surveyReader: SurveyReader?
         var upserter: ActivityUpserter?
         var rowDiagnostics: [Diagnostic] = []
 
@@ -219,6 +223,18 @@ public struct Ingestor: Sendable {
                         let r = try DirectoryReader(header: header, file: path)
                         state.ignoredColumns = r.ignoredColumns
                         directory = r
+                    case .survey:
+                        guard let mapping = survey else {
+                            throw DiagnosticList([Diagnostic(.error, file: path, line: 1, code: "SRV003", message: "the policy has no survey: mapping",
+                                                             hint: "add one to policy.yml naming the team and item columns")])
+                        }
+                        let r = try SurveyReader(header: header, file: path, mapping: mapping)
+                        state.ignoredColumns = r.ignoredColumns
+                        if !r.ignoredColumns.isEmpty {
+                            state.diagnostics.append(Diagnostic(.note, file: path, line: 1, code: "SRV020",
+                                message: "not read: \(r.ignoredColumns.count) column(s) outside the survey mapping (free text and identities are never stored)"))
+                        }
+                        surveyReader = r
                     case .repositoryDirectory:
                         let r = try DirectoryReader(header: header, file: path, subject: .repositories)
                         state.ignoredColumns = r.ignoredColumns
@@ -258,6 +274,11 @@ public struct Ingestor: Sendable {
                         try upserter!.upsert(day: decoded.day, person: pseudonyms.pseudonym(for: decoded.userId),
                                              counts: decoded.counts, sourceId: sourceId)
                     }
+                    state.rows += 1
+                }
+            } else if surveyReader != nil {
+                if let response = surveyReader!.decode(record, diagnostics: &rowDiagnostics) {
+                    if state.accepting { try writer.upsertSurveyResponse(response, sourceId: sourceId) }
                     state.rows += 1
                 }
             } else if let governance {

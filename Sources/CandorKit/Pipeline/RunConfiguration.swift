@@ -57,7 +57,7 @@ public struct Run: Sendable {
         }
         let files = InputDiscovery.expand([c.inputsPath])
         log.progress("[2/3] ingest: \(files.count) files")
-        let ingestor = Ingestor(store: workspace.store, pseudonymiser: workspace.pseudonymiser, log: log, now: c.now)
+        let ingestor = Ingestor(store: workspace.store, pseudonymiser: workspace.pseudonymiser, log: log, now: c.now, survey: workspace.policy.survey)
         let summary = try ingestor.ingest(paths: files)
 
         let periods = c.periods.isEmpty ? try dataPeriods(workspace.store) : c.periods

@@ -31,7 +31,10 @@ public struct Policy: Sendable, Equatable {
     /// The smallest k a policy may set: below 3 a cell singles people out (SDC Handbook, ch. 4).
     public static let smallestMinimumGroupSize = 3
 
-    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database"]
+    /// How to read the developer survey, when the policy has a `survey:` section.
+    public var survey: SurveyMapping?
+
+    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey"]
 
     /// Reads and validates a policy file.
     /// - Throws: ``PolicyError`` naming the file, line and what to change.
@@ -128,6 +131,7 @@ public struct Policy: Sendable, Equatable {
             }
             database = value
         }
+        let survey = try mapping["survey"].map { try SurveyMapping.parse($0, path: path) }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") ? p : base.appendingPathComponent(p).standardizedFileURL.path
@@ -139,7 +143,8 @@ public struct Policy: Sendable, Equatable {
             keyFile: resolve(keyFile),
             database: database.map(resolve),
             sha256: SHA256Digest.hex(of: Array(text.utf8)),
-            path: path)
+            path: path,
+            survey: survey)
     }
 }
 

@@ -105,7 +105,8 @@ public struct CandorStore: Sendable {
                           "codeguru_code_review", "codeguru_recommendation", "codeguru_feedback",
                           "codeguru_security_finding", "codeguru_security_metric_day", "sarif_scan", "sarif_result",
                           "github_pull_request", "github_review", "github_review_comment", "deployment", "incident",
-                          "tool_event", "tool_event_attribute", "repository_ownership", "consent", "policy_change", "dispute", "decision"] {
+                          "tool_event", "tool_event_attribute", "repository_ownership", "consent", "policy_change", "dispute", "decision",
+                          "survey_response", "survey_answer"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return out
@@ -482,6 +483,17 @@ extension StoreWriter {
                 ON CONFLICT (day, decision) DO UPDATE SET metric = excluded.metric, action = excluded.action, source_id = excluded.source_id
                 """).execute(arguments: [d.day.iso8601, d.decision, d.metric, d.action, sourceId])
         }
+    }
+
+    /// Stores an anonymous survey response (idempotent by its content key).
+    public func upsertSurveyResponse(_ r: SurveyResponse, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO survey_response (response_key, team, day, source_id) VALUES (?, ?, ?, ?)
+            ON CONFLICT (response_key) DO UPDATE SET team = excluded.team, day = excluded.day, source_id = excluded.source_id
+            """).execute(arguments: [r.key, r.team, r.day?.iso8601, sourceId])
+        try db.cachedStatement(sql: "DELETE FROM survey_answer WHERE response_key = ?").execute(arguments: [r.key])
+        let insert = try db.cachedStatement(sql: "INSERT INTO survey_answer (response_key, item, value) VALUES (?, ?, ?)")
+        for a in r.answers { try insert.execute(arguments: [r.key, a.item, a.value]) }
     }
 
     /// Stores a Copilot user-team membership for a day (idempotent).

@@ -44,6 +44,25 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v12-survey") { db in
+            // Anonymous responses: the team and the day, never a person or a free-text answer.
+            try db.execute(sql: """
+                CREATE TABLE survey_response (
+                    response_key TEXT NOT NULL PRIMARY KEY,
+                    team TEXT NOT NULL,
+                    day TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE survey_answer (
+                    response_key TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    value INTEGER NOT NULL,
+                    PRIMARY KEY (response_key, item)
+                ) WITHOUT ROWID
+                """)
+        }
         migrator.registerMigration("v11-governance-inputs") { db in
             try db.execute(sql: """
                 CREATE TABLE repository_ownership (
