@@ -169,13 +169,25 @@ while day <= lastDay {
     day = day.adding(days: 1)
 }
 
-var directory = ["person_id,team,from,to"]
-for p in people where p.inDirectory {
+func login(_ index: Int) -> String { "acme-dev-" + (index < 10 ? "0" : "") + String(index) }
+
+var directory = ["person_id,team,from,to,github_login"]
+for (index, p) in people.enumerated() where p.inDirectory {
     for m in p.memberships {
-        directory.append("\(p.id),\(m.team.contains(",") ? "\"\(m.team)\"" : m.team),\(m.from),\(m.to?.iso8601 ?? "")")
+        directory.append("\(p.id),\(m.team.contains(",") ? "\"\(m.team)\"" : m.team),\(m.from),\(m.to?.iso8601 ?? ""),\(login(index))")
     }
 }
 try write(directory.joined(separator: "\n") + "\n", "inputs/directory.csv")
+
+// Every other export format, for the same people and teams.
+let everyone = people.enumerated().map { index, p in
+    FixturePerson(
+        id: p.id, login: login(index),
+        team: { day in p.memberships.first { day >= $0.from && ($0.to.map { day <= $0 } ?? true) }?.team },
+        active: { day in day >= p.start && (p.end.map { day <= $0 } ?? true) })
+}
+var others = OtherFormats(output: output, people: everyone, teams: teams.map(\.name))
+try others.writeAll()
 
 // The example key: fixed bytes from the seed, so the fixture database is reproducible.
 var keyBytes: [UInt8] = []
@@ -183,4 +195,4 @@ for _ in 0..<4 { withUnsafeBytes(of: rng.next().littleEndian) { keyBytes += $0 }
 try write("# EXAMPLE KEY for the synthetic fixtures/acme organisation only. Never use it for real data.\n"
           + Data(keyBytes).base64EncodedString() + "\n", "candor.key")
 
-print("wrote \(files) Q Developer files (\(rows) person-day rows) for \(people.count) people, and the directory, to \(output.path)")
+print("wrote \(files) Q Developer files (\(rows) person-day rows) for \(people.count) people, the directory, and \(others.files) files in the other formats, to \(output.path)")

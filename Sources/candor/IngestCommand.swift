@@ -26,6 +26,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The repository (OWNER/NAME) of SARIF logs that do not name one.", valueName: "repository"))
     var repository: String?
 
+    @Flag(name: .long, help: "Read files again even if the same bytes were ingested before (rows are replaced, never added twice).")
+    var force = false
+
     @Flag(name: .shortAndLong, help: "Print only problems, not progress.")
     var quiet = false
 
@@ -43,10 +46,11 @@ struct IngestCommand: ParsableCommand {
         let log = StandardErrorLog(quiet: quiet)
         let now = try clock.resolve()
         let summary = try reportingErrors {
-            let opened = try Workspace.open(policyPath: workspace.policy, database: workspace.database)
+            let opened = try Workspace.open(policyPath: workspace.policyPath(inputs: files), database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
-            let ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format, scope: scope, codeReviewArn: codeReview, repository: repository,
+            var ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format, scope: scope, codeReviewArn: codeReview, repository: repository,
                                     survey: opened.policy.survey)
+            ingestor.force = force
             let paths = InputDiscovery.expand(files)
             if paths.isEmpty {
                 throw OutputError(path: files.joined(separator: " "), message: "no files to ingest",

@@ -4,8 +4,15 @@ import Foundation
 
 /// Options shared by commands that open a workspace.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The policy file.", valueName: "path"))
-    var policy = "policy.yml"
+    @Option(name: .long, help: ArgumentHelp("The policy file (default: policy.yml here, or the policy of the organisation folder given).", valueName: "path"))
+    var policy: String?
+
+    /// The policy to use: `--policy`, else that of the one organisation folder among `inputs`, else `./policy.yml`.
+    func policyPath(inputs: [String] = []) -> String {
+        if let policy { return policy }
+        let organisations = inputs.compactMap { InputDiscovery.organisationPolicy(in: $0) }
+        return organisations.count == 1 ? organisations[0] : "policy.yml"
+    }
 
     @Option(name: .long, help: ArgumentHelp("The SQLite database (default: the policy's `database`, else candor.sqlite beside the policy).", valueName: "path"))
     var database: String?

@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
         let log = StandardErrorLog(quiet: false)
         let now = try clock.resolve()
         try reportingErrors {
-            let opened = try Workspace.open(policyPath: workspace.policy, database: workspace.database)
+            let opened = try Workspace.open(policyPath: workspace.policyPath(inputs: []), database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
             let builder = ReportBuilder(policy: opened.policy, store: opened.store,
                                         templates: try TemplateSet(overridesFrom: templates), now: now, log: log)

@@ -73,7 +73,7 @@ struct IngestorTests {
         #expect(try h.ingestor.ingest(path: file).status == .ingested(rows: 1))
     }
 
-    @Test("missing files, folders, empty and unknown files are rejected with a clear message")
+    @Test("missing files, folders and unknown files are rejected with a clear message; an empty file is a warning")
     func unreadable() throws {
         let h = try IngestHarness()
         let missing = try h.ingestor.ingest(path: h.folder.path("nope.csv"))
@@ -81,7 +81,8 @@ struct IngestorTests {
         let folder = try h.ingestor.ingest(path: h.folder.url.path)
         #expect(folder.diagnostics.first?.message == "is a directory")
         let empty = try h.ingestor.ingest(path: try h.folder.write("empty.csv", ""))
-        #expect(empty.diagnostics.map(\.code) == ["IN004"])
+        #expect(empty.diagnostics.map(\.code) == ["IN004"] && empty.status == .ingested(rows: 0))
+        #expect(empty.diagnostics.first?.severity == .warning)
         let unknown = try h.ingestor.ingest(path: try h.folder.write("x.csv", "name,value\na,1\n"))
         #expect(unknown.diagnostics.map(\.code) == ["IN002"])
         #expect(unknown.diagnostics.first?.hint?.contains("candor formats") == true)

@@ -5,12 +5,16 @@ public struct MembershipRecord: Sendable, Equatable {
     public var team: String
     public var from: Day
     public var to: Day?
+    /// The person's ids in other tools (the optional `github_login` column), so their activity there
+    /// is theirs too. Pseudonymised like every id.
+    public var aliases: [String]
 
-    public init(personId: String, team: String, from: Day, to: Day?) {
+    public init(personId: String, team: String, from: Day, to: Day?, aliases: [String] = []) {
         self.personId = personId
         self.team = team
         self.from = from
         self.to = to
+        self.aliases = aliases
     }
 
     /// Whether the two intervals share at least one day.
@@ -39,6 +43,9 @@ public struct DirectoryReader {
 
     public let file: String
     let person: Int, team: Int, from: Int, to: Int
+    /// Optional identity columns (`github_login`).
+    let aliasColumns: [Int]
+    static let aliasColumnNames = ["github_login"]
     let fieldCount: Int
     public let ignoredColumns: [String]
     private var intervals: [String: [(line: Int, record: MembershipRecord)]] = [:]
@@ -50,9 +57,12 @@ public struct DirectoryReader {
         var index: [String: Int] = [:]
         var ignored: [String] = []
         var problems: [Diagnostic] = []
+        var aliasIndex: [Int] = []
         for (i, raw) in header.enumerated() {
             let name = raw.trimmingASCIISpaces().lowercased()
-            if required.contains(name) {
+            if subject == .people && Self.aliasColumnNames.contains(name) {
+                aliasIndex.append(i)
+            } else if required.contains(name) {
                 if index[name] != nil {
                     problems.append(Diagnostic(.error, file: file, line: 1, code: "DIR002",
                                                message: "column '\(name)' appears more than once in the header",
@@ -71,6 +81,7 @@ public struct DirectoryReader {
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         self.person = index[required[0]]!
+        self.aliasColumns = aliasIndex
         self.team = index["team"]!
         self.from = index["from"]!
         self.to = index["to"]!
@@ -123,7 +134,18 @@ public struct DirectoryReader {
             ok = false
         }
         guard ok, let fromDay else { return nil }
-        let membership = MembershipRecord(personId: personId, team: teamName, from: fromDay, to: toDay)
+        var aliases: [String] = []
+        for c in aliasColumns {
+            let alias = record.string(c).trimmingASCIISpaces()
+            if alias.isEmpty { continue }
+            if alias.utf8.count > 100 || alias.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " }) {
+                diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(c), code: "DIR016",
+                                              message: "github_login is not a login (too long or holds spaces)", hint: "write the GitHub login, or leave it blank"))
+                return nil
+            }
+            aliases.append(alias)
+        }
+        let membership = MembershipRecord(personId: personId, team: teamName, from: fromDay, to: toDay, aliases: aliases)
         if let clash = intervals[personId]?.first(where: { $0.record.overlaps(membership) }) {
             diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(from), code: "DIR014",
                                           message: subject == .people ? "this person's membership overlaps the one on line \(clash.line)"

@@ -52,6 +52,8 @@ public struct Ingestor: Sendable {
     public let repository: String?
     /// The policy's survey mapping, if it has one.
     public let survey: SurveyMapping?
+    /// Read files again even when the same bytes were ingested before (`--force`).
+    public var force = false
 
     public init(store: CandorStore, pseudonymiser: Pseudonymiser, log: any ProgressLog, now: Date, forcedFormat: InputFormat? = nil,
                 scope: String = Ingestor.defaultScope, codeReviewArn: String? = nil, repository: String? = nil, survey: SurveyMapping? = nil) {
@@ -96,14 +98,14 @@ public struct Ingestor: Sendable {
         } catch let error as InputError {
             return rejected([Diagnostic(.error, file: path, code: "IN001", message: Self.message(error), hint: Self.hint(error))])
         }
-        if let previous = try store.sourceFile(sha256: sha256) {
+        if !force, let previous = try store.sourceFile(sha256: sha256) {
             return FileOutcome(path: path, format: InputFormat(rawValue: previous.format), status: .unchanged(previousPath: previous.path), diagnostics: [])
         }
         // 2. Decode and store in one transaction.
         do {
             return try store.transaction { writer in
                 // Another process may have ingested the same bytes since the check above.
-                if let previous = try writer.sourceFile(sha256: sha256) {
+                if !force, let previous = try writer.sourceFile(sha256: sha256) {
                     return FileOutcome(path: path, format: InputFormat(rawValue: previous.format),
                                        status: .unchanged(previousPath: previous.path), diagnostics: [])
                 }
@@ -146,16 +148,17 @@ public struct Ingestor: Sendable {
 
     private func ingest(path: String, sha256: String, size: Int64, writer: StoreWriter) throws -> FileOutcome {
         let prefix = try ByteSource.prefix(ofFile: path, maxBytes: FormatDetector.prefixLength)
-        if prefix.isEmpty {
-            throw Rejection(diagnostics: [Diagnostic(.error, file: path, code: "IN004", message: "the file is empty",
-                                                     hint: "an export has a header row or a JSON value; check that the download finished")])
+        if prefix.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            // A day with no activity can arrive as an empty file: nothing to store, nothing wrong.
+            return FileOutcome(path: path, format: forcedFormat, status: .ingested(rows: 0), diagnostics: [
+                Diagnostic(.warning, file: path, code: "IN004", message: "the file is empty; nothing was stored",
+                           hint: "if the export should have rows, check that the download finished")])
         }
         guard let format = forcedFormat ?? FormatDetector.detect(prefix: prefix, survey: survey) else {
             throw Rejection(diagnostics: [Diagnostic(
                 .error, file: path, line: 1, code: "IN002",
                 message: "unknown format: \(InputFormat.describeUnknown(prefix: prefix))",
-                hint: "candor reads: " + InputFormat.allCases.map(\.summary).joined(separator: "; ")
-                    + ". Run `candor formats`, or pass --format if you are sure")])
+                hint: "run `candor formats` to see every format candor reads with an example; pass --format NAME only if you are sure")])
         }
         let state = FileState(path: path)
         let sourceId = try writer.insertSource(sha256: sha256, path: path, format: format, bytes: size, ingestedAt: Timestamp.iso8601(now))
@@ -323,6 +326,9 @@ public struct Ingestor: Sendable {
                             hint: "a person belongs to one team on any day; correct the intervals, keeping each start day the same to replace one"))
                     } else if state.accepting {
                         try writer.upsertMembership(person: person, team: m.team, from: m.from, to: m.to, sourceId: sourceId)
+                        for alias in m.aliases {
+                            try writer.upsertPersonAlias(alias: pseudonyms.pseudonym(for: alias), person: person, sourceId: sourceId)
+                        }
                     }
                     state.rows += 1
                 }

@@ -2,6 +2,7 @@ import Foundation
 
 /// Finds input files in folders: every regular file below them, in byte order of path,
 /// skipping hidden files, so a run ingests the same files in the same order everywhere.
+/// An organisation folder (one holding `policy.yml` and `inputs/`) stands for its `inputs/`.
 public enum InputDiscovery {
     /// Expands folders in `paths` to the files below them; files are kept as given.
     public static func expand(_ paths: [String]) -> [String] {
@@ -9,12 +10,22 @@ public enum InputDiscovery {
         for path in paths {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                out += files(under: path)
+                out += files(under: organisationPolicy(in: path) != nil ? (path as NSString).appendingPathComponent("inputs") : path)
             } else {
                 out.append(path)
             }
         }
         return out
+    }
+
+    /// The policy of an organisation folder (`DIR/policy.yml` beside `DIR/inputs/`), if `path` is one.
+    public static func organisationPolicy(in path: String) -> String? {
+        let policy = (path as NSString).appendingPathComponent("policy.yml")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: policy),
+              FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("inputs"), isDirectory: &isDirectory),
+              isDirectory.boolValue else { return nil }
+        return policy
     }
 
     static func files(under folder: String) -> [String] {

@@ -106,10 +106,34 @@ public struct CandorStore: Sendable {
                           "codeguru_security_finding", "codeguru_security_metric_day", "sarif_scan", "sarif_result",
                           "github_pull_request", "github_review", "github_review_comment", "deployment", "incident",
                           "tool_event", "tool_event_attribute", "repository_ownership", "consent", "policy_change", "dispute", "decision",
-                          "survey_response", "survey_answer"] {
+                          "survey_response", "survey_answer", "person_alias"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return out
+        }
+    }
+
+    /// SHA-256 over the content of every data table (all but `source_file`), rows in key order:
+    /// equal digests mean equal data. For idempotency tests and `candor status`.
+    public func contentDigest() throws -> String {
+        try queue.read { db in
+            var hasher = StreamingSHA256()
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+                  AND name <> 'source_file' ORDER BY name
+                """)
+            for table in tables {
+                let columns = try db.columns(in: table).count
+                let order = (1...columns).map(String.init).joined(separator: ", ")
+                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+                var line = Array("\(table)\n".utf8)
+                line.withUnsafeBufferPointer { hasher.update($0) }
+                while let row = try rows.next() {
+                    line = Array((row.databaseValues.map { $0.description }.joined(separator: "\u{1F}") + "\n").utf8)
+                    line.withUnsafeBufferPointer { hasher.update($0) }
+                }
+            }
+            return hasher.finalize()
         }
     }
 
@@ -134,8 +158,13 @@ public struct StoreWriter {
         try String.fetchOne(db, sql: "SELECT sha256 FROM source_file WHERE id = ?", arguments: [id]) ?? ""
     }
 
-    /// Records an input file before its rows; returns its id.
+    /// Records an input file before its rows; returns its id. A file read again (`--force`) keeps its id.
     public func insertSource(sha256: String, path: String, format: InputFormat, bytes: Int64, ingestedAt: String) throws -> Int64 {
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM source_file WHERE sha256 = ?", arguments: [sha256]) {
+            try db.execute(sql: "UPDATE source_file SET path = ?, format = ?, ingested_at = ? WHERE id = ?",
+                           arguments: [path, format.rawValue, ingestedAt, existing])
+            return existing
+        }
         try db.execute(sql: "INSERT INTO source_file (sha256, path, format, bytes, ingested_at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [sha256, path, format.rawValue, bytes, ingestedAt])
         return db.lastInsertedRowID
@@ -158,6 +187,14 @@ public struct StoreWriter {
             \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")), source_id = excluded.source_id
             """
         return try ActivityUpserter(statement: db.makeStatement(sql: sql), database: db)
+    }
+
+    /// Records that `alias` (a pseudonymous id in another tool) is `person`.
+    public func upsertPersonAlias(alias: String, person: String, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO person_alias (alias, person, source_id) VALUES (?, ?, ?)
+            ON CONFLICT (alias) DO UPDATE SET person = excluded.person, source_id = excluded.source_id
+            """).execute(arguments: [alias, person, sourceId])
     }
 
     /// Adds or replaces a membership interval (keyed by person and start day).

@@ -44,6 +44,16 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v13-person-alias") { db in
+            // A person's pseudonymous ids in other tools → their directory pseudonym.
+            try db.execute(sql: """
+                CREATE TABLE person_alias (
+                    alias TEXT NOT NULL PRIMARY KEY,
+                    person TEXT NOT NULL,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id)
+                ) WITHOUT ROWID
+                """)
+        }
         migrator.registerMigration("v12-survey") { db in
             // Anonymous responses: the team and the day, never a person or a free-text answer.
             try db.execute(sql: """

@@ -1,0 +1,327 @@
+import CandorKit
+import Foundation
+
+/// One person as the other exports see them.
+struct FixturePerson {
+    var id: String
+    var login: String
+    /// The team on a day, or nil.
+    var team: (Day) -> String?
+    var active: (Day) -> Bool
+}
+
+/// Writes the same organisation in every other export format candor reads. Uses its own seed, so
+/// the Q Developer files are unaffected by changes here.
+struct OtherFormats {
+    let output: URL
+    let people: [FixturePerson]
+    let teams: [String]
+    var rng = SeededGenerator(seed: 90_210)
+    var files = 0
+
+    /// The repositories each team owns.
+    static let repositories: [String: [String]] = [
+        "Checkout": ["acme/checkout-web", "acme/checkout-api"], "Data Platform": ["acme/data-pipeline"], "Identity": ["acme/identity"],
+        "Mobile": ["acme/mobile-app"], "Payments": ["acme/payments"], "Platform & Infra": ["acme/platform-infra"], "Search": ["acme/search"],
+        "Docs Tools": ["acme/docs-tools"],
+    ]
+    static let arnPrefix = "arn:aws:codeguru-reviewer:us-east-1:111122223333:association:5f0e8a52-0c61-4c42-9b55-a1c7e0e2b001:code-review:"
+
+    mutating func write(_ text: String, _ relative: String) throws {
+        let url = output.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        files += 1
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(rng.next() % UInt64(range.count)) }
+    mutating func chance(_ p: Double) -> Bool { rng.unit() < p }
+
+    static func time(_ day: Day, _ hour: Int, _ minute: Int = 0) -> String {
+        "\(day.iso8601)T\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute):00Z"
+    }
+
+    static func days(_ first: Day, _ last: Day) -> [Day] {
+        (first.dayNumber...last.dayNumber).map(Day.init(dayNumber:))
+    }
+
+    var allRepositories: [(repo: String, team: String)] {
+        Self.repositories.sorted { $0.key < $1.key }.flatMap { team, repos in repos.map { ($0, team) } }
+    }
+
+    mutating func writeAll() throws {
+        try repositoriesCSV()
+        try copilot()
+        try kiro()
+        try codeGuruReviewer()
+        try codeGuruSecurity()
+        try sarif()
+        try github()
+        try delivery()
+        try survey()
+        try events()
+        try governance()
+    }
+
+    mutating func repositoriesCSV() throws {
+        var lines = ["repository,team,from,to"]
+        for (repo, team) in allRepositories { lines.append("\(repo),\"\(team)\",2025-01-01,") }
+        try write(lines.joined(separator: "\n") + "\n", "inputs/repositories.csv")
+    }
+
+    /// Half of the people also use GitHub Copilot in September.
+    mutating func copilot() throws {
+        let users = people.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        let september = Self.days(Day(year: 2026, month: 9, day: 1)!, Day(year: 2026, month: 9, day: 30)!).filter { $0.isoWeekday <= 5 }
+        for day in september {
+            var rows: [String] = []
+            for (i, p) in users.enumerated() where p.active(day) && chance(0.7) {
+                let generations = int(5...60), acceptances = int(0...generations), chat = int(0...12)
+                let completion = #"{"feature":"code_completion","user_initiated_interaction_count":0,"code_generation_activity_count":\#(generations),"code_acceptance_activity_count":\#(acceptances),"loc_suggested_to_add_sum":\#(generations * 3),"loc_suggested_to_delete_sum":0,"loc_added_sum":\#(acceptances * 2),"loc_deleted_sum":0}"#
+                let agent = #"{"feature":"chat_panel_agent_mode","user_initiated_interaction_count":\#(chat),"code_generation_activity_count":\#(chat * 2),"code_acceptance_activity_count":\#(chat),"loc_suggested_to_add_sum":0,"loc_suggested_to_delete_sum":0,"loc_added_sum":\#(chat * 9),"loc_deleted_sum":\#(chat)}"#
+                rows.append(#"{"user_id":\#(700_000 + i),"user_login":"\#(p.login)","day":"\#(day.iso8601)","organization_id":"900001","enterprise_id":"4200","user_initiated_interaction_count":\#(chat),"code_generation_activity_count":\#(generations + chat * 2),"code_acceptance_activity_count":\#(acceptances + chat),"loc_suggested_to_add_sum":\#(generations * 3),"loc_suggested_to_delete_sum":0,"loc_added_sum":\#(acceptances * 2 + chat * 9),"loc_deleted_sum":\#(chat),"used_agent":\#(chat > 0),"used_chat":\#(chat > 0),"used_cli":false,"totals_by_ide":[{"ide":"vscode","user_initiated_interaction_count":\#(chat)}],"totals_by_feature":[\#(completion),\#(agent)]}"#)
+            }
+            if day == september.last! {
+                // The last day arrives in the JSON-wrapped variant GitHub's viewer publishes.
+                try write(#"{"report_start_day":"\#(day)","report_end_day":"\#(day)","organization_id":"900001","day_totals":["# + "\n"
+                          + rows.joined(separator: ",\n") + "\n]}\n", "inputs/github/copilot/users-1-day/\(day).json")
+            } else {
+                try write(rows.joined(separator: "\n") + "\n", "inputs/github/copilot/users-1-day/\(day).ndjson")
+            }
+        }
+        // The user-teams report lists only teams with at least five Copilot users.
+        let day = Day(year: 2026, month: 9, day: 15)!
+        var byTeam: [String: [FixturePerson]] = [:]
+        for p in users { if let t = p.team(day) { byTeam[t, default: []].append(p) } }
+        var teamLines: [String] = []
+        for (index, (team, members)) in byTeam.sorted(by: { $0.key < $1.key }).enumerated() where members.count >= 5 {
+            let slug = team.lowercased().replacingOccurrences(of: " & ", with: "-").replacingOccurrences(of: " ", with: "-")
+            for (i, p) in members.enumerated() {
+                teamLines.append(#"{"user_id":\#(700_000 + i),"user_login":"\#(p.login)","day":"\#(day)","organization_id":"900001","team_id":\#(4000 + index),"slug":"\#(slug)"}"#)
+            }
+        }
+        try write(teamLines.joined(separator: "\n") + "\n", "inputs/github/copilot/user-teams-1-day/\(day).ndjson")
+        // The legacy metrics API for Q2 (organisation level; no person-level data).
+        var legacy: [String] = []
+        for day in Self.days(Day(year: 2026, month: 4, day: 1)!, Day(year: 2026, month: 6, day: 30)!) {
+            let suggestions = int(200...900), acceptances = int(40...(suggestions / 3))
+            legacy.append(#"{"date":"\#(day)","total_active_users":\#(int(12...20)),"total_engaged_users":\#(int(8...12)),"copilot_ide_code_completions":{"total_engaged_users":9,"languages":[{"name":"swift","total_engaged_users":9}],"editors":[{"name":"vscode","total_engaged_users":9,"models":[{"name":"default","is_custom_model":false,"custom_model_training_date":null,"total_engaged_users":9,"languages":[{"name":"swift","total_engaged_users":6,"total_code_suggestions":\#(suggestions / 2),"total_code_acceptances":\#(acceptances / 2),"total_code_lines_suggested":\#(suggestions),"total_code_lines_accepted":\#(acceptances)},{"name":"kotlin","total_engaged_users":3,"total_code_suggestions":\#(suggestions - suggestions / 2),"total_code_acceptances":\#(acceptances - acceptances / 2),"total_code_lines_suggested":\#(suggestions),"total_code_lines_accepted":\#(acceptances)}]}]}]},"copilot_ide_chat":{"total_engaged_users":4,"editors":[{"name":"vscode","total_engaged_users":4,"models":[{"name":"default","is_custom_model":false,"total_engaged_users":4,"total_chats":\#(int(5...40)),"total_chat_insertion_events":\#(int(0...5)),"total_chat_copy_events":\#(int(0...5))}]}]},"copilot_dotcom_chat":{"total_engaged_users":0,"models":[]},"copilot_dotcom_pull_requests":{"total_engaged_users":0,"repositories":[]}}"#)
+        }
+        try write("[\n" + legacy.joined(separator: ",\n") + "\n]\n", "inputs/github/copilot/legacy-metrics-2026-q2.json")
+    }
+
+    /// A few people try Kiro in the last week of September.
+    mutating func kiro() throws {
+        let header = "Date,UserId,Client_Type,Chat_Conversations,Credits_Used,Overage_Cap,Overage_Credits_Used,Overage_Enabled,ProfileId,Subscription_Tier,Total_Messages"
+        let profile = "arn:aws:codewhisperer:us-east-1:111122223333:profile/ACMEEXAMPLE"
+        for day in Self.days(Day(year: 2026, month: 9, day: 24)!, Day(year: 2026, month: 9, day: 30)!) where day.isoWeekday <= 5 {
+            for client in ["KIRO_IDE", "KIRO_CLI"] {
+                var lines = [header]
+                for p in people.enumerated().filter({ $0.offset % 7 == 1 }).map(\.element) where chance(client == "KIRO_IDE" ? 0.8 : 0.3) {
+                    let conversations = int(1...8)
+                    lines.append("\(day),\(p.id),\(client),\(conversations),\(conversations * 9).5,0,0,false,\(profile),Pro,\(conversations * int(3...9))")
+                }
+                let (y, m, d) = day.components
+                try write(lines.joined(separator: "\n") + "\n",
+                          "inputs/AWSLogs/111122223333/KiroLogs/user_report/us-east-1/\(y)/0\(m)/\(d)/00/\(client)_111122223333_user_report_\(day.iso8601.replacingOccurrences(of: "-", with: ""))T020000Z.csv")
+            }
+        }
+    }
+
+    /// Two pull-request code reviews per repository in Q3, with recommendations and some feedback.
+    mutating func codeGuruReviewer() throws {
+        let rules = [("python-resource-leak", "ResourceLeaks", "High"), ("java-concurrency", "ConcurrencyIssues", "Medium"),
+                     ("input-validation", "InputValidations", "Low"), ("aws-best-practices", "AWSBestPractices", "Info")]
+        for (repo, team) in allRepositories {
+            let name = repo.replacingOccurrences(of: "acme/", with: "")
+            for (n, day) in [Day(year: 2026, month: 7, day: 14)!, Day(year: 2026, month: 9, day: 8)!].enumerated() {
+                let pr = 100 + n * 37 + name.count
+                let arn = Self.arnPrefix + "PullRequest-github-acme-\(name)-\(pr)-\(String(format: "%08x", rng.next() & 0xffffffff))"
+                let findings = int(1...4)
+                let suppressed = n == 1 && team == "Search" ? 420 : 0     // Search excludes files in its second review
+                try write(#"{"CodeReview":{"Name":"pr-\#(pr)","CodeReviewArn":"\#(arn)","RepositoryName":"\#(name)","Owner":"acme","ProviderType":"GitHub","State":"Completed","StateReason":"Pull request review completed.","CreatedTimeStamp":\#(day.dayNumber * 86400 + 36000).5,"LastUpdatedTimeStamp":\#(day.dayNumber * 86400 + 36600).25,"Type":"PullRequest","PullRequestId":"\#(pr)","SourceCodeType":{"CommitDiff":{"SourceCommit":"a1","DestinationCommit":"b2"}},"Metrics":{"MeteredLinesOfCodeCount":\#(int(300...3000)),"SuppressedLinesOfCodeCount":\#(suppressed),"FindingsCount":\#(findings)},"AnalysisTypes":["Security","CodeQuality"],"ConfigFileState":"Absent"}}"# + "\n",
+                          "inputs/codeguru/reviewer/\(name)/pr-\(pr)-describe.json")
+                var recs: [String] = []
+                for f in 0..<findings {
+                    let rule = rules[(f + n) % rules.count]
+                    let id = String(format: "%016llx", rng.next())
+                    recs.append(#"{"FilePath":"src/\#(name)/module\#(f).py","RecommendationId":"\#(id)","StartLine":\#(10 + f * 7),"EndLine":\#(12 + f * 7),"Description":"**Problem** a description candor never stores","RecommendationCategory":"\#(rule.1)","RuleMetadata":{"RuleId":"\#(rule.0)","RuleName":"Rule","ShortDescription":"short","LongDescription":"long","RuleTags":["tag"]},"Severity":"\#(rule.2)"}"#)
+                    if chance(0.35) {
+                        let reviewer = people[int(0...(people.count - 1))]
+                        try write(#"{"CodeReviewArn":"\#(arn)","RecommendationFeedbackSummaries":[{"RecommendationId":"\#(id)","Reactions":["\#(chance(0.5) ? "ThumbsDown" : "ThumbsUp")"],"UserId":"\#(reviewer.id)"}]}"# + "\n",
+                                  "inputs/codeguru/reviewer/\(name)/pr-\(pr)-feedback-\(f).json")
+                    }
+                }
+                try write(#"{"CodeReviewArn":"\#(arn)","RecommendationSummaries":["# + "\n" + recs.joined(separator: ",\n") + "\n" + #"],"NextToken":null}"# + "\n",
+                          "inputs/codeguru/reviewer/\(name)/pr-\(pr)-recommendations.json")
+            }
+        }
+    }
+
+    mutating func codeGuruSecurity() throws {
+        for (repo, _) in allRepositories.prefix(4) {
+            let name = repo.replacingOccurrences(of: "acme/", with: "")
+            var findings: [String] = []
+            for i in 0..<int(2...6) {
+                let created = Day(year: 2026, month: 7, day: 1)!.adding(days: int(0...60))
+                let closed = chance(0.5)
+                findings.append(#"{"id":"\#(name)-finding-\#(i)","title":"Hard-coded credentials","description":"never stored","type":"Vulnerability","status":"\#(closed ? "Closed" : "Open")","severity":"\#(["Critical", "High", "Medium", "Low"][i % 4])","createdAt":\#(created.dayNumber * 86400 + 3600),"updatedAt":"\#(Self.time(created.adding(days: closed ? int(1...20) : 0), 12))","generatorId":"AmazonCodeGuruSecurity","detectorId":"python/hardcoded-credentials@v1.0","detectorName":"Hardcoded credentials","detectorTags":["cwe-798"],"ruleId":"python-hardcoded-credentials","resource":{"id":"\#(name)","subResourceId":"scan-1"},"vulnerability":{"id":"v-\#(i)","referenceUrls":[],"relatedVulnerabilities":["CWE-798"],"itemCount":1,"filePath":{"name":"settings.py","path":"src/settings.py","startLine":\#(i + 3),"endLine":\#(i + 4),"codeSnippet":[{"number":\#(i + 3),"content":"never stored"}]}},"remediation":{"recommendation":{"text":"never stored","url":"https://example.invalid"},"suggestedFixes":[]}}"#)
+            }
+            try write(#"{"findings":["# + "\n" + findings.joined(separator: ",\n") + "\n" + #"],"nextToken":null}"# + "\n", "inputs/codeguru/security/findings-\(name).json")
+        }
+        var metrics: [String] = []
+        for day in Self.days(Day(year: 2026, month: 7, day: 1)!, Day(year: 2026, month: 9, day: 30)!) {
+            func s() -> String { #"{"critical":\#(int(0...1)),"high":\#(int(0...3)),"medium":\#(int(0...5)),"low":\#(int(0...4)),"info":\#(int(0...2))}"# }
+            metrics.append(#"{"date":\#(day.dayNumber * 86400),"newFindings":\#(s()),"closedFindings":\#(s()),"openFindings":\#(s()),"meanTimeToClose":{"critical":0,"high":4.5,"medium":11.2,"low":0,"info":0}}"#)
+        }
+        try write(#"{"findingsMetrics":["# + "\n" + metrics.joined(separator: ",\n") + "\n]}\n", "inputs/codeguru/security/findings-metrics-2026-q3.json")
+    }
+
+    /// A CodeQL scan of every repository at the start and end of Q3.
+    mutating func sarif() throws {
+        let rules = ["py/sql-injection", "py/clear-text-logging-sensitive-data", "py/unused-import", "js/xss", "js/unused-local-variable"]
+        for (repo, team) in allRepositories {
+            let name = repo.replacingOccurrences(of: "acme/", with: "")
+            for (n, day) in [Day(year: 2026, month: 7, day: 2)!, Day(year: 2026, month: 9, day: 28)!].enumerated() {
+                var results: [String] = []
+                for i in 0..<int(3...9) {
+                    let rule = rules[(i + name.count) % rules.count]
+                    // Platform & Infra suppresses instead of fixing in its second scan.
+                    let suppress = n == 1 && team == "Platform & Infra" && i % 2 == 0
+                    let suppression = suppress ? #","suppressions":[{"kind":"inSource","justification":"never stored"}]"# : ""
+                    let baseline = n == 1 ? #","baselineState":"\#(i % 3 == 0 ? "new" : "unchanged")""# : ""
+                    results.append(#"{"ruleId":"\#(rule)","ruleIndex":0,"level":"\#(["error", "warning", "note"][i % 3])","message":{"text":"never stored"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"src/file\#(i).py","uriBaseId":"%SRCROOT%"},"region":{"startLine":\#(5 + i * 11),"startColumn":1}}}],"partialFingerprints":{"primaryLocationLineHash":"\#(String(format: "%016llx", UInt64(i * 7919 + name.count * 104_729)))"}\#(suppression)\#(baseline)}"#)
+                }
+                let sha = String(format: "%016llx", rng.next())
+                try write("""
+                    {"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{
+                    "tool":{"driver":{"name":"CodeQL","semanticVersion":"2.18.0","rules":[{"id":"py/sql-injection","shortDescription":{"text":"SQL query built from user-controlled sources"}}]}},
+                    "versionControlProvenance":[{"repositoryUri":"https://github.com/\(repo)","revisionId":"\(sha)","branch":"refs/heads/main"}],
+                    "invocations":[{"executionSuccessful":true,"endTimeUtc":"\(Self.time(day, 3))"}],
+                    "results":[
+                    \(results.joined(separator: ",\n"))
+                    ]}]}
+
+                    """, "inputs/sarif/\(name)-\(day.iso8601).sarif")
+            }
+        }
+    }
+
+    /// Pull requests, reviews and review comments in Q3, as gh api --paginate writes them.
+    mutating func github() throws {
+        for (repo, team) in allRepositories {
+            let name = repo.replacingOccurrences(of: "acme/", with: "")
+            let members = people.filter { $0.team(Day(year: 2026, month: 8, day: 1)!) == team }
+            guard members.count >= 2 else { continue }
+            var pages: [[String]] = [[]]
+            var reviews: [String] = [], comments: [String] = []
+            for number in 1...int(8...16) {
+                let author = members[int(0...(members.count - 1))]
+                let created = Day(year: 2026, month: 7, day: 1)!.adding(days: int(0...85))
+                let createdHour = int(8...16)
+                let merged = chance(0.85)
+                let mergedAt = merged ? "\"\(Self.time(created.adding(days: int(0...3)), min(createdHour + int(1...5), 23)))\"" : "null"
+                let pr = #"{"url":"https://api.github.com/repos/\#(repo)/pulls/\#(number)","id":\#(rng.next() % 1_000_000_000),"number":\#(number),"state":"closed","locked":false,"title":"never stored","user":{"login":"\#(author.login)","id":1,"type":"User"},"body":"never stored","created_at":"\#(Self.time(created, createdHour))","updated_at":"\#(Self.time(created.adding(days: 4), 9))","closed_at":"\#(Self.time(created.adding(days: 4), 9))","merged_at":\#(mergedAt),"draft":false,"head":{"ref":"feature-\#(number)","sha":"abc\#(number)","repo":{"full_name":"\#(repo)"}},"base":{"ref":"main","sha":"def","repo":{"full_name":"\#(repo)","private":true,"owner":{"login":"acme","type":"Organization"}}},"author_association":"MEMBER","labels":[],"requested_reviewers":[]}"#
+                if pages[pages.count - 1].count == 10 { pages.append([]) }
+                pages[pages.count - 1].append(pr)
+                // Search approves within minutes and without comments in September (rubber-stamp pattern for issue 6).
+                let rubberStamp = team == "Search" && created >= Day(year: 2026, month: 9, day: 1)!
+                let reviewer = members.first { $0.login != author.login }!
+                let reviewMinute = rubberStamp ? int(1...4) : int(30...59)
+                let reviewId = 90_000 + number * 10 + name.count
+                reviews.append(#"{"id":\#(reviewId),"user":{"login":"\#(reviewer.login)","type":"User"},"body":"never stored","state":"APPROVED","submitted_at":"\#(Self.time(created, min(createdHour + (rubberStamp ? 0 : 1), 23), reviewMinute))","commit_id":"abc\#(number)","pull_request_url":"https://api.github.com/repos/\#(repo)/pulls/\#(number)","author_association":"MEMBER"}"#)
+                if !rubberStamp {
+                    for c in 0..<int(0...3) {
+                        comments.append(#"{"id":\#(reviewId * 10 + c),"pull_request_review_id":\#(reviewId),"user":{"login":"\#(reviewer.login)"},"body":"never stored","diff_hunk":"never stored","path":"src/a.py","created_at":"\#(Self.time(created, min(createdHour + 1, 23), c))","pull_request_url":"https://api.github.com/repos/\#(repo)/pulls/\#(number)"}"#)
+                    }
+                }
+            }
+            try write(pages.map { "[" + $0.joined(separator: ",") + "]" }.joined(separator: "\n") + "\n", "inputs/github/pulls/\(name).json")
+            try write("[" + reviews.joined(separator: ",\n") + "]\n", "inputs/github/reviews/\(name).json")
+            try write("[" + comments.joined(separator: ",\n") + "]\n", "inputs/github/review-comments/\(name).json")
+        }
+    }
+
+    /// Production deployments (DevLake webhook JSON) and incidents (CSV) in Q3.
+    mutating func delivery() throws {
+        var deployments: [String] = []
+        var incidents = ["incident_id,repository,created_at,resolved_at,severity,caused_by_deployment"]
+        var incidentNumber = 1
+        for (repo, _) in allRepositories {
+            for week in 0..<13 where chance(0.8) {
+                let day = Day(year: 2026, month: 7, day: 1)!.adding(days: week * 7 + int(0...4))
+                let id = "deploy-\(repo.replacingOccurrences(of: "acme/", with: ""))-\(week)"
+                let failed = chance(0.12)
+                deployments.append(#"{"id":"\#(id)","displayTitle":"never stored","startedDate":"\#(Self.time(day, 10))","finishedDate":"\#(Self.time(day, 10, int(5...40)))","result":"\#(failed ? "FAILURE" : "SUCCESS")","environment":"PRODUCTION","deploymentCommits":[{"repoUrl":"https://github.com/\#(repo)","commitSha":"\#(String(format: "%012llx", rng.next() & 0xffffffffffff))","startedDate":"\#(Self.time(day, 10))","finishedDate":"\#(Self.time(day, 10, 30))"}]}"#)
+                if !failed && chance(0.08) {
+                    let resolved = chance(0.9) ? Self.time(day.adding(days: int(0...1)), 18) : ""
+                    incidents.append("INC-\(incidentNumber),\(repo),\(Self.time(day, 14)),\(resolved),SEV\(int(2...3)),\(id)")
+                    incidentNumber += 1
+                }
+            }
+        }
+        try write("[\n" + deployments.joined(separator: ",\n") + "\n]\n", "inputs/delivery/deployments-2026-q3.json")
+        try write(incidents.joined(separator: "\n") + "\n", "inputs/delivery/incidents-2026-q3.csv")
+    }
+
+    /// The Q3 developer survey, read through the survey: mapping in policy.yml.
+    mutating func survey() throws {
+        var lines = ["Timestamp,Email Address,Team,I can get my work done without unnecessary friction,I trust the AI suggestions I accept,What would help you most? (optional)"]
+        let day = Day(year: 2026, month: 9, day: 14)!
+        for p in people where chance(0.7) {
+            guard let team = p.team(day) else { continue }
+            let (y, m, d) = day.adding(days: int(0...4)).components
+            let trust = chance(0.1) ? "" : String(int(2...5))
+            lines.append("\(m)/\(d)/\(y) \(int(8...17)):\(int(10...59)):\(int(10...59)),\(p.login)@acme.example,\"\(team)\",\(int(1...5)),\(trust),\"never stored, free text\"")
+        }
+        try write(lines.joined(separator: "\n") + "\n", "inputs/survey/developer-survey-2026-q3.csv")
+    }
+
+    /// IDE telemetry for September: suggestions shown, accepted, modified, rejected and reverted.
+    mutating func events() throws {
+        var lines: [String] = []
+        for day in Self.days(Day(year: 2026, month: 9, day: 1)!, Day(year: 2026, month: 9, day: 30)!) where day.isoWeekday <= 5 {
+            for p in people.enumerated().filter({ $0.offset % 4 == 2 }).map(\.element) where p.active(day) && chance(0.5) {
+                let id = "sg-\(day.iso8601)-\(p.login)"
+                lines.append(#"{"type":"suggestion.shown","time":"\#(Self.time(day, 10))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)","tool":"q-developer","language":"python"}}"#)
+                if chance(0.4) {
+                    lines.append(#"{"type":"suggestion.accepted","time":"\#(Self.time(day, 10, 1))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)","lines":\#(int(1...12)),"code":"never stored"}}"#)
+                    if chance(0.2) { lines.append(#"{"type":"suggestion.modified","time":"\#(Self.time(day, 10, 9))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)","lines_changed":\#(int(1...5))}}"#) }
+                    if chance(0.05) { lines.append(#"{"id":"revert-\#(id)","type":"suggestion.reverted","time":"\#(Self.time(day.adding(days: 2), 15))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)","commit":"r\#(int(1000...9999))"}}"#) }
+                } else {
+                    lines.append(#"{"type":"suggestion.rejected","time":"\#(Self.time(day, 10, 1))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)"}}"#)
+                }
+            }
+        }
+        try write(lines.joined(separator: "\n") + "\n", "inputs/events/ide-2026-09.jsonl")
+    }
+
+    mutating func governance() throws {
+        var consent = ["person_id,programme,status,effective"]
+        for (i, p) in people.enumerated() where i % 5 == 0 {
+            consent.append("\(p.id),self-view,opted_in,2026-07-0\(1 + i % 8)")
+            if i % 15 == 0 { consent.append("\(p.id),self-view,revoked,2026-09-01") }
+        }
+        for (i, p) in people.enumerated() where i % 11 == 3 { consent.append("\(p.id),ai-adoption,opted_out,2026-08-01") }
+        try write(consent.joined(separator: "\n") + "\n", "inputs/governance/consent.csv")
+        try write("""
+            date,change,metrics
+            2026-05-04,"Amazon Q Developer inline suggestions enabled for Kotlin",ai.acceptance_rate
+            2026-07-01,"Teams reorganised: one engineer moved Checkout → Search, one Mobile → Identity",
+            2026-08-17,"Search adopts a two-approval rule for the payments path",flow.review_pickup;flow.review_depth
+
+            """, "inputs/governance/policy-changes.csv")
+        try write("""
+            dispute_id,filed,resolved,outcome,metric
+            D-2026-01,2026-07-08,2026-07-22,upheld,ai.acceptance_rate
+            D-2026-02,2026-09-02,,open,flow.review_pickup
+
+            """, "inputs/governance/disputes.csv")
+        try write("""
+            date,decision,metric,action
+            2026-06-30,"Keep the acceptance rate, always shown beside quality measures",ai.acceptance_rate,keep
+            2026-09-29,"Retire accepted lines per active day: it rewards volume",ai.accepted_lines_per_active_day,retire
+
+            """, "inputs/governance/decisions.csv")
+    }
+}

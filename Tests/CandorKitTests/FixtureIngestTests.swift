@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import CandorKit
+
+@Suite("Every format from fixtures/acme")
+struct FixtureIngestTests {
+    static let acme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("fixtures/acme")
+
+    @Test("one call ingests every format; reading everything again (forced) changes no row")
+    func everyFormat() throws {
+        let folder = try TemporaryFolder()
+        let policy = try Policy.load(path: Self.acme.appendingPathComponent("policy.yml").path)
+        let store = try CandorStore(path: folder.path("acme.sqlite"))
+        var ingestor = Ingestor(store: store, pseudonymiser: Pseudonymiser(key: try PseudonymKey.load(path: policy.keyFile)),
+                                log: SilentLog(), now: Date(timeIntervalSince1970: 1_790_000_000), survey: policy.survey)
+        let files = InputDiscovery.expand([Self.acme.path])
+        #expect(!files.contains { $0.hasSuffix("policy.yml") || $0.hasSuffix("candor.key") })
+        let first = try ingestor.ingest(paths: files)
+        #expect(first.rejectedCount == 0, "\(first.files.filter { $0.status == .rejected }.map(\.diagnostics))")
+        let formats = Set(first.files.compactMap(\.format))
+        // Deployments come as DevLake JSON and incidents as CSV; the other variant of each has its own tests.
+        let expected = Set(InputFormat.allCases).subtracting([.deploymentsCSV, .devlakeIncidents])
+        #expect(formats == expected, "missing: \(expected.subtracting(formats))")
+        let counts = try store.tableCounts()
+        for (table, count) in counts { #expect(count > 0, "\(table) is empty") }
+        let digest = try store.contentDigest()
+
+        // Unchanged files are skipped by hash…
+        let second = try ingestor.ingest(paths: files)
+        #expect(second.files.allSatisfy { if case .unchanged = $0.status { return true } else { return false } })
+        // …and reading them all again replaces every row with itself.
+        ingestor.force = true
+        let third = try ingestor.ingest(paths: files)
+        #expect(third.rejectedCount == 0)
+        #expect(try store.tableCounts() == counts)
+        #expect(try store.contentDigest() == digest)
+        #expect(try store.integrityCheck() == "ok")
+    }
+}
