@@ -26,6 +26,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The repository (OWNER/NAME) of SARIF logs that do not name one.", valueName: "repository"))
     var repository: String?
 
+    @Flag(name: .long, help: "Store a file's good records even when some are bad; the bad ones' problems go to rejects/ beside the database.")
+    var skipBadRows = false
+
     @Flag(name: .long, help: "Read files again even if the same bytes were ingested before (rows are replaced, never added twice).")
     var force = false
 
@@ -51,6 +54,7 @@ struct IngestCommand: ParsableCommand {
             var ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format, scope: scope, codeReviewArn: codeReview, repository: repository,
                                     survey: opened.policy.survey)
             ingestor.force = force
+            ingestor.skipBadRows = skipBadRows
             let paths = InputDiscovery.expand(files)
             if paths.isEmpty {
                 throw OutputError(path: files.joined(separator: " "), message: "no files to ingest",

@@ -117,3 +117,39 @@ struct IngestorTests {
         #expect(coverage.rowsWithoutTeam == 1 && coverage.daysWithData == 2 && coverage.files == 1)
     }
 }
+
+@Suite("Skipping bad rows")
+struct SkipBadRowsTests {
+    @Test("good rows are stored, bad ones go to a rejects file without personal data; a broken file is still rejected")
+    func skip() throws {
+        let h = try IngestHarness()
+        var ingestor = h.ingestor
+        ingestor.skipBadRows = true
+        let text = "UserId,Date,Inline_AcceptanceCount,Inline_SuggestionsCount\nalice@example.com,2026-07-01,3,10\nbob@example.com,2026-07-01,=HYPERLINK(1),5\ncarol@example.com,2026-07-02,1,2\n"
+        let path = try h.folder.write("q.csv", text)
+        let outcome = try ingestor.ingest(path: path)
+        #expect(outcome.status == .ingested(rows: 2))
+        #expect(outcome.diagnostics.map(\.code) == ["IN006"])
+        #expect(outcome.rejects.map(\.line) == [3])
+        let rejectsFolder = h.folder.path("rejects")
+        let files = try FileManager.default.contentsOfDirectory(atPath: rejectsFolder)
+        #expect(files.count == 1 && files[0].hasSuffix("-q.csv.csv"))
+        let rejects = try String(contentsOfFile: rejectsFolder + "/" + files[0], encoding: .utf8)
+        #expect(rejects.contains(",3,") && rejects.contains("QDEV013") && !rejects.contains("bob") && !rejects.contains(",=HYPERLINK"))
+        let mode = try FileManager.default.attributesOfItem(atPath: rejectsFolder + "/" + files[0])[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try h.store.coverage(from: Period("2026-Q3")!.first, to: Period("2026-Q3")!.last).rejectedRows == 1)
+        // A file broken as a whole is rejected even so.
+        let broken = try ingestor.ingest(path: try h.folder.write("broken.csv", "UserId,Date,Inline_SuggestionsCount\n\"u,2026-07-01,1\n"))
+        #expect(broken.status == .rejected)
+    }
+
+    @Test("CSV cells written by candor are neutralised against formula injection")
+    func cells() {
+        #expect(CSVCell.escape("=1+1") == "\"'=1+1\"")
+        #expect(CSVCell.escape("@SUM(A1)") == "\"'@SUM(A1)\"")
+        #expect(CSVCell.escape("-5") == "\"'-5\"")
+        #expect(CSVCell.escape("plain") == "plain")
+        #expect(CSVCell.escape("a,\"b\"") == "\"a,\"\"b\"\"\"")
+    }
+}

@@ -14,6 +14,10 @@ public struct FileOutcome: Sendable, Equatable {
     public var format: InputFormat?
     public var status: Status
     public var diagnostics: [Diagnostic]
+    /// Problems of records left out with `--skip-bad-rows` (written to the rejects file).
+    public var rejects: [Diagnostic] = []
+    /// The file's SHA-256, when it was read.
+    public var sha256: String?
 }
 
 /// The result of ingesting a set of files.
@@ -54,6 +58,10 @@ public struct Ingestor: Sendable {
     public let survey: SurveyMapping?
     /// Read files again even when the same bytes were ingested before (`--force`).
     public var force = false
+    /// Store the good records of a file with bad ones, and write the bad ones' diagnostics to a
+    /// rejects file beside the database (`--skip-bad-rows`). A file that cannot be read as a whole
+    /// (wrong format, broken CSV quoting, JSON syntax) is still rejected.
+    public var skipBadRows = false
 
     public init(store: CandorStore, pseudonymiser: Pseudonymiser, log: any ProgressLog, now: Date, forcedFormat: InputFormat? = nil,
                 scope: String = Ingestor.defaultScope, codeReviewArn: String? = nil, repository: String? = nil, survey: SurveyMapping? = nil) {
@@ -103,7 +111,7 @@ public struct Ingestor: Sendable {
         }
         // 2. Decode and store in one transaction.
         do {
-            return try store.transaction { writer in
+            let outcome = try store.transaction { writer in
                 // Another process may have ingested the same bytes since the check above.
                 if !force, let previous = try writer.sourceFile(sha256: sha256) {
                     return FileOutcome(path: path, format: InputFormat(rawValue: previous.format),
@@ -111,6 +119,8 @@ public struct Ingestor: Sendable {
                 }
                 return try ingest(path: path, sha256: sha256, size: size, writer: writer)
             }
+            if !outcome.rejects.isEmpty { try writeRejects(outcome) }
+            return outcome
         } catch let rejection as Rejection {
             return rejected(rejection.diagnostics, format: rejection.format)
         } catch let error as InputError {
@@ -127,24 +137,52 @@ public struct Ingestor: Sendable {
     /// Counters and diagnostics for the file being ingested.
     final class FileState {
         let path: String
+        let skipBadRows: Bool
         var diagnostics: [Diagnostic] = []
+        /// Errors in records (a record with one is not stored).
         var errorCount = 0
+        /// Errors that make the whole file unreadable.
+        var fileErrors = 0
+        /// Records left out because of their errors (with `--skip-bad-rows`).
+        var rejectedRows = 0
         var rows = 0
         var ignoredColumns: [String] = []
 
-        init(path: String) { self.path = path }
+        init(path: String, skipBadRows: Bool) {
+            self.path = path
+            self.skipBadRows = skipBadRows
+        }
 
-        /// Rows are stored only while the file has no error (it will be rolled back otherwise).
-        var accepting: Bool { errorCount == 0 }
+        /// Rows are stored while the file has no error, or, with `--skip-bad-rows`, no file-level error.
+        var accepting: Bool { fileErrors == 0 && (skipBadRows || errorCount == 0) }
+        /// Whether the file is rejected as a whole.
+        var rejected: Bool { fileErrors > 0 || (!skipBadRows && errorCount > 0) }
 
-        /// Records diagnostics; stops reading once the file has too many errors.
+        /// Records one record's diagnostics; stops reading once the file has too many errors
+        /// (with `--skip-bad-rows`, only stops keeping them).
         func record(_ new: [Diagnostic]) throws {
             guard !new.isEmpty else { return }
+            let errors = new.filter { $0.severity == .error }.count
+            errorCount += errors
+            if errors > 0 { rejectedRows += 1 }
+            if skipBadRows {
+                if diagnostics.count < Ingestor.maxKeptRejects { diagnostics += new }
+                return
+            }
             diagnostics += new
-            errorCount += new.filter { $0.severity == .error }.count
             if errorCount >= Ingestor.maxErrorsPerFile { throw StopReading() }
         }
+
+        /// Records diagnostics about the file as a whole.
+        func recordFile(_ new: [Diagnostic]) throws {
+            diagnostics += new
+            fileErrors += new.filter { $0.severity == .error }.count
+            errorCount += new.filter { $0.severity == .error }.count
+        }
     }
+
+    /// Most record diagnostics kept for one file's rejects file.
+    static let maxKeptRejects = 100_000
 
     private func ingest(path: String, sha256: String, size: Int64, writer: StoreWriter) throws -> FileOutcome {
         let prefix = try ByteSource.prefix(ofFile: path, maxBytes: FormatDetector.prefixLength)
@@ -160,7 +198,7 @@ public struct Ingestor: Sendable {
                 message: "unknown format: \(InputFormat.describeUnknown(prefix: prefix))",
                 hint: "run `candor formats` to see every format candor reads with an example; pass --format NAME only if you are sure")])
         }
-        let state = FileState(path: path)
+        let state = FileState(path: path, skipBadRows: skipBadRows)
         let sourceId = try writer.insertSource(sha256: sha256, path: path, format: format, bytes: size, ingestedAt: Timestamp.iso8601(now))
         var pseudonyms = PseudonymCache(pseudonymiser)
         do {
@@ -170,26 +208,32 @@ public struct Ingestor: Sendable {
                 try ingestCSV(path: path, format: format, state: state, sourceId: sourceId, writer: writer, pseudonyms: &pseudonyms)
             }
         } catch let error as CSVError {
-            state.diagnostics.append(error.diagnostic(file: path))
-            state.errorCount += 1
+            try state.recordFile([error.diagnostic(file: path)])
         } catch let error as JSONSyntaxError {
-            state.diagnostics.append(error.diagnostic(file: path))
-            state.errorCount += 1
+            try state.recordFile([error.diagnostic(file: path)])
         } catch let error as JSONRecordTooLarge {
-            state.diagnostics.append(Diagnostic(.error, file: path, code: "JSON002",
-                                                message: "\(error.path): a record with more than \(error.limit) values",
-                                                hint: "this does not look like the tool's export"))
-            state.errorCount += 1
+            try state.recordFile([Diagnostic(.error, file: path, code: "JSON002",
+                                             message: "\(error.path): a record with more than \(error.limit) values",
+                                             hint: "this does not look like the tool's export")])
         } catch is StopReading {
             state.diagnostics.append(Diagnostic(.note, file: path, code: "IN003",
                                                 message: "stopped after \(Self.maxErrorsPerFile) errors; there may be more"))
         }
-        if state.errorCount > 0 {
+        if state.rejected {
             throw Rejection(format: format, diagnostics: state.diagnostics)
         }
+        var diagnostics = state.diagnostics
+        var rejects: [Diagnostic] = []
+        if state.rejectedRows > 0 {
+            rejects = diagnostics.filter { $0.severity == .error }
+            diagnostics = diagnostics.filter { $0.severity != .error }
+            diagnostics.append(Diagnostic(.warning, file: path, code: "IN006",
+                                          message: "\(state.rejectedRows) record(s) with errors were skipped (--skip-bad-rows); the other \(state.rows) were stored",
+                                          hint: "the skipped records' problems are listed in the rejects file beside the database"))
+        }
         try writer.finishSource(id: sourceId, rows: state.rows, ignoredColumns: state.ignoredColumns,
-                                warnings: state.diagnostics.filter { $0.severity == .warning }.count)
-        return FileOutcome(path: path, format: format, status: .ingested(rows: state.rows), diagnostics: state.diagnostics)
+                                warnings: diagnostics.filter { $0.severity == .warning }.count, rejectedRows: state.rejectedRows)
+        return FileOutcome(path: path, format: format, status: .ingested(rows: state.rows), diagnostics: diagnostics, rejects: rejects, sha256: sha256)
     }
 
     private func ingestCSV(path: String, format: InputFormat, state: FileState, sourceId: Int64, writer: StoreWriter,
@@ -490,7 +534,7 @@ public struct Ingestor: Sendable {
             try state.record(rowDiagnostics)
         }
         if !waiting.isEmpty {
-            try state.record([Self.missingArn(path)])
+            try state.recordFile([Self.missingArn(path)])
         }
         if !droppedAttributes.isEmpty {
             state.ignoredColumns = droppedAttributes.keys.sorted()
@@ -507,7 +551,7 @@ public struct Ingestor: Sendable {
     private func ingestSARIF(path: String, state: FileState, sourceId: Int64, writer: StoreWriter) throws {
         var runDiagnostics: [Diagnostic] = []
         let runs = try SARIFReader.runs(source: try ByteSource(path: path), file: path, repositoryOverride: repository, diagnostics: &runDiagnostics)
-        try state.record(runDiagnostics)
+        try state.recordFile(runDiagnostics)
         guard state.accepting else { return }
         let sha = try writer.sourceSHA256(id: sourceId)
         var keys: [Int: String] = [:]
@@ -527,6 +571,22 @@ public struct Ingestor: Sendable {
             }
             try state.record(rowDiagnostics)
         }
+    }
+
+    /// Writes the problems of skipped records as CSV beside the database: `rejects/<sha>-<name>.csv`.
+    /// Only locations, codes and candor's messages are written (never a person id or a free-text value),
+    /// and every cell is neutralised against spreadsheet formula injection.
+    func writeRejects(_ outcome: FileOutcome) throws {
+        let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("rejects")
+        let name = String((outcome.sha256 ?? "").prefix(12)) + "-" + URL(fileURLWithPath: outcome.path).lastPathComponent + ".csv"
+        var lines = ["file,line,column,code,message,hint"]
+        for d in outcome.rejects {
+            lines.append([d.file, d.line.map(String.init) ?? "", d.column.map(String.init) ?? "", d.code, d.message, d.hint ?? ""]
+                .map(CSVCell.escape).joined(separator: ","))
+        }
+        let path = folder.appendingPathComponent(name).path
+        try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: path, mode: 0o600)
+        log.progress("wrote \(path) (\(outcome.rejects.count) skipped record problems)")
     }
 
     static func missingArn(_ path: String) -> Diagnostic {

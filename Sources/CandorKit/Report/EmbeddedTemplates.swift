@@ -72,6 +72,9 @@ These figures describe teams, never individuals. They exist to help teams decide
 {{#data.hasRowsWithoutTeam}}
 - {{data.rowsWithoutTeam}} person-day rows belong to people the directory places in no team on that day; they are counted in the organisation and in the row "{{data.noTeamLabel}}".
 {{/data.hasRowsWithoutTeam}}
+{{#data.hasRejectedRows}}
+- Data quality: {{data.rejectedRows}} rows of these files had errors and were left out (ingested with --skip-bad-rows); their problems are listed in the rejects folder beside the database.
+{{/data.hasRejectedRows}}
 {{^data.hasDirectory}}
 - No directory has been ingested, so no activity can be attributed to teams. Ingest a directory CSV (person\_id, team, from, to).
 {{/data.hasDirectory}}

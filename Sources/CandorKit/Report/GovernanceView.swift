@@ -41,6 +41,8 @@ public struct GovernanceView: Sendable {
         public var rowsWithoutTeam: String
         public var noTeamLabel: String
         public var hasDirectory: Bool
+        public var hasRejectedRows: Bool
+        public var rejectedRows: String
     }
 
     public var title: String
@@ -121,7 +123,9 @@ public enum GovernanceViewBuilder {
             hasRowsWithoutTeam: cov.rowsWithoutTeam > 0,
             rowsWithoutTeam: Format.count(cov.rowsWithoutTeam),
             noTeamLabel: noTeamLabel,
-            hasDirectory: cov.directoryFiles > 0)
+            hasDirectory: cov.directoryFiles > 0,
+            hasRejectedRows: cov.rejectedRows > 0,
+            rejectedRows: Format.count(cov.rejectedRows))
 
         return GovernanceView(
             title: "Governance review \(input.period)",

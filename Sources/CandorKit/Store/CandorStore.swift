@@ -91,8 +91,12 @@ public struct CandorStore: Sendable {
                    AND (m.valid_to IS NULL OR a.day <= m.valid_to))
                 """, arguments: [from.iso8601, to.iso8601]) ?? 0
             let directoryFiles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source_file WHERE format = 'directory'") ?? 0
+            let rejected = try Int.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(rejected_rows), 0) FROM source_file WHERE id IN
+                  (SELECT DISTINCT source_id FROM qdev_activity WHERE day BETWEEN ? AND ?)
+                """, arguments: [from.iso8601, to.iso8601]) ?? 0
             return Coverage(daysWithData: days, rows: rows, files: files, firstDay: first, lastDay: last,
-                            rowsWithoutTeam: unplaced, directoryFiles: directoryFiles)
+                            rowsWithoutTeam: unplaced, directoryFiles: directoryFiles, rejectedRows: rejected)
         }
     }
 
@@ -171,9 +175,9 @@ public struct StoreWriter {
     }
 
     /// Completes a file's record once all its rows are in.
-    public func finishSource(id: Int64, rows: Int, ignoredColumns: [String], warnings: Int) throws {
-        try db.execute(sql: "UPDATE source_file SET rows = ?, ignored_columns = ?, warnings = ? WHERE id = ?",
-                       arguments: [rows, ignoredColumns.joined(separator: ","), warnings, id])
+    public func finishSource(id: Int64, rows: Int, ignoredColumns: [String], warnings: Int, rejectedRows: Int = 0) throws {
+        try db.execute(sql: "UPDATE source_file SET rows = ?, ignored_columns = ?, warnings = ?, rejected_rows = ? WHERE id = ?",
+                       arguments: [rows, ignoredColumns.joined(separator: ","), warnings, rejectedRows, id])
     }
 
     /// A prepared upsert for Q Developer activity rows: a later row for the same (day, person)
@@ -252,6 +256,8 @@ public struct Coverage: Sendable, Equatable {
     public var lastDay: Day?
     public var rowsWithoutTeam: Int
     public var directoryFiles: Int
+    /// Rows skipped as invalid (`--skip-bad-rows`) in the files behind the period.
+    public var rejectedRows: Int = 0
 }
 
 /// A database problem, with what to do.

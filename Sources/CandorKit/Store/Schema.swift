@@ -44,6 +44,9 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v14-rejected-rows") { db in
+            try db.execute(sql: "ALTER TABLE source_file ADD COLUMN rejected_rows INTEGER NOT NULL DEFAULT 0")
+        }
         migrator.registerMigration("v13-person-alias") { db in
             // A person's pseudonymous ids in other tools → their directory pseudonym.
             try db.execute(sql: """
