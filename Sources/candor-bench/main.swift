@@ -1,6 +1,9 @@
 // candor-bench — ingest and report throughput against the baseline a team would use instead.
 //
-//     swift run -c release candor-bench [--people 1000,10000] [--days 92]
+//     swift run -c release candor-bench [--people 1000,10000] [--rows 1000000] [--days 92]
+//
+// `--rows N` adds an organisation sized to give about N rows. candor runs as the release `candor`
+// binary beside this one, like a user would run it, so its peak memory is measured too.
 //
 // For each organisation size it writes one Amazon Q Developer user activity CSV (46 columns,
 // one row per active person-day) and a directory, then measures, in the same run:
@@ -19,8 +22,39 @@ func argument(_ name: String, default value: String) -> String {
     return value
 }
 
-let sizes = argument("--people", default: "1000,10000").split(separator: ",").compactMap { Int($0) }
+var sizes = argument("--people", default: "1000,10000").split(separator: ",").compactMap { Int($0) }
 let days = Int(argument("--days", default: "92")) ?? 92
+if let rows = Int(argument("--rows", default: "")) { sizes.append(max(1, Int((Double(rows) / (Double(days) * 0.6)).rounded()))) }
+let candorBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("candor").path
+guard FileManager.default.isExecutableFile(atPath: candorBinary) else {
+    print("build the candor binary first: swift build -c release --product candor (looked for \(candorBinary))")
+    exit(1)
+}
+
+/// Runs a command, returning its wall time; its exit status must be 0.
+func runTimed(_ executable: String, _ arguments: [String]) throws -> Double {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: executable)
+    p.arguments = arguments
+    p.standardOutput = FileHandle.nullDevice
+    let clock = ContinuousClock()
+    let start = clock.now
+    try p.run()
+    p.waitUntilExit()
+    let elapsed = seconds(clock.now - start)
+    guard p.terminationStatus == 0 else {
+        print("\(executable) \(arguments.joined(separator: " ")) failed with status \(p.terminationStatus)")
+        exit(1)
+    }
+    return elapsed
+}
+
+/// The largest peak RSS of any finished child process so far, in MiB.
+func childrenMaxRSSMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
 let period = Period("2026-Q3")!
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("candor-bench-\(getpid())")
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -53,21 +87,11 @@ func runSQLite(_ database: String, script: String) throws {
     guard p.terminationStatus == 0 else { throw NSError(domain: "sqlite3", code: Int(p.terminationStatus)) }
 }
 
-func maxRSSMiB() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-}
-
-struct Log: ProgressLog {
-    func progress(_ line: String) {}
-    func diagnostic(_ diagnostic: Diagnostic) { print("  \(diagnostic)") }
-}
 
 print("candor-bench: \(days) days of Q Developer activity per organisation; times are wall-clock seconds on this machine")
 print("")
 print(pad("people", 8) + pad("rows", 10) + pad("CSV MiB", 9) + pad("sqlite3 .import", 17) + pad("candor ingest", 15)
-      + pad("ratio", 7) + pad("rows/s", 10) + pad("report", 9) + "max RSS MiB")
+      + pad("ratio", 7) + pad("rows/s", 10) + pad("report", 9) + "ingest peak RSS MiB")
 
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
 
@@ -116,28 +140,28 @@ for people in sizes {
         baseline = try time { try runSQLite(db, script: ".import --csv --skip 1 \(csvPath) t\n") }
     }
 
-    // candor: a workspace with a key, ingest the directory (not timed) then the activity CSV.
+    // candor, run as a user runs it: a workspace, the directory (not timed), then the activity CSV.
     let key = folder.appendingPathComponent("candor.key").path
     try PseudonymKey.generate().write(to: key)
-    try Data("version: 1\npurpose: benchmark\nkey_file: candor.key\n".utf8).write(to: folder.appendingPathComponent("policy.yml"))
-    let opened = try Workspace.open(policyPath: folder.appendingPathComponent("policy.yml").path, database: folder.appendingPathComponent("candor.sqlite").path)
-    let ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: Log(), now: Date(timeIntervalSince1970: 0))
-    _ = try ingestor.ingest(path: directoryPath)
-    var outcome: FileOutcome?
-    let ingest = try time { outcome = try ingestor.ingest(path: csvPath) }
-    guard outcome?.status == .ingested(rows: rows) else {
-        print("ingest did not store every row: \(String(describing: outcome))")
+    let policy = folder.appendingPathComponent("policy.yml").path
+    try Data("version: 1\npurpose: benchmark\nkey_file: candor.key\n".utf8).write(to: URL(fileURLWithPath: policy))
+    let database = folder.appendingPathComponent("candor.sqlite").path
+    _ = try runTimed(candorBinary, ["ingest", "--policy", policy, "--database", database, "-q", directoryPath])
+    let ingest = try runTimed(candorBinary, ["ingest", "--policy", policy, "--database", database, "-q", csvPath])
+    let ingestRSS = childrenMaxRSSMiB()
+    let store = try CandorStore(path: database)
+    guard try store.tableCounts()["qdev_activity"] == rows else {
+        print("candor did not store every row")
         exit(1)
     }
-    let builder = ReportBuilder(policy: opened.policy, store: opened.store, templates: try TemplateSet.builtIn(),
-                                now: Date(timeIntervalSince1970: 0), log: Log())
-    let report = try time { _ = try builder.governance(period: period) }
+    let report = try runTimed(candorBinary, ["report", "governance", "--period", period.description, "--policy", policy,
+                                             "--database", database, "--out", folder.appendingPathComponent("reports").path, "--now", "2026-10-05"])
     results.append((people, rows, ingest))
     print(pad(String(people), 8) + pad(String(rows), 10) + pad(Format.fixed(Double(csvBytes) / 1_048_576, decimals: 1), 9)
           + pad(baseline.isNaN ? "n/a" : Format.fixed(baseline, decimals: 2), 17) + pad(Format.fixed(ingest, decimals: 2), 15)
           + pad(baseline.isNaN ? "n/a" : Format.fixed(ingest / baseline, decimals: 2) + "×", 7)
           + pad(Format.count(Int(Double(rows) / ingest)), 10) + pad(Format.fixed(report, decimals: 2), 9)
-          + Format.fixed(maxRSSMiB(), decimals: 0))
+          + Format.fixed(ingestRSS, decimals: 0))
 }
 if let first = results.first, let last = results.last, results.count > 1 {
     let rowGrowth = Double(last.rows) / Double(first.rows)

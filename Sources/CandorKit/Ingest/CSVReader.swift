@@ -66,6 +66,14 @@ public struct CSVReader {
             }
             let n = chunk.count
             while i < n {
+                // Fastest path: a whole unquoted record inside this chunk is handed over in place,
+                // its fields pointing into the chunk (no copy). Anything else takes the general path.
+                if state == .fieldStart && record.count == 0 && !afterCR {
+                    if let next = try fastRecord(chunk, from: i, body) {
+                        i = next
+                        continue
+                    }
+                }
                 // Fast path: copy a run of ordinary bytes inside a field in one go.
                 if !afterCR && (state == .unquoted || state == .quoted) {
                     let start = i
@@ -83,6 +91,65 @@ public struct CSVReader {
                 try step(chunk[i], body)
                 i += 1
             }
+        }
+
+        /// Handles the record starting at `start` if it is unquoted and ends (LF or CRLF) inside the
+        /// chunk; returns the index after its line break, or nil to use the general path.
+        @inline(__always)
+        mutating func fastRecord(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (borrowing CSVRecord) throws -> Void) throws -> Int? {
+            let n = chunk.count
+            var j = start
+            var fields = 0
+            while j < n {
+                let b = chunk[j]
+                if b == 0x0A || b == 0x0D || b == 0x22 { break }
+                if b == 0x2C { fields += 1 }
+                j += 1
+            }
+            guard j < n, chunk[j] != 0x22 else { return nil }
+            var end = j + 1
+            if chunk[j] == 0x0D {
+                // CRLF needs the LF in this chunk; a lone CR ends the line too.
+                guard j + 1 < n else { return nil }
+                if chunk[j + 1] == 0x0A { end = j + 2 }
+            }
+            if j == start {
+                // A blank line: skipped, like the general path does.
+                offset += Int64(end - start)
+                line += 1
+                lineStart = offset
+                return end
+            }
+            guard fields + 1 <= maxFields, j - start <= maxFieldBytes * (fields + 1) else { return nil }
+            let base = chunk.baseAddress! + start
+            record.external = UnsafeBufferPointer(start: base, count: j - start)
+            record.line = line
+            let lineColumnBase = Int(offset - lineStart)
+            var fieldStart = 0
+            for k in 0..<(j - start) where base[k] == 0x2C {
+                if k - fieldStart > maxFieldBytes {
+                    record.external = nil
+                    record.reset()
+                    return nil
+                }
+                record.columns.append(lineColumnBase + fieldStart + 1)
+                record.ends.append(k)
+                fieldStart = k + 1
+            }
+            if j - start - fieldStart > maxFieldBytes {
+                record.external = nil
+                record.reset()
+                return nil
+            }
+            record.columns.append(lineColumnBase + fieldStart + 1)
+            record.ends.append(j - start)
+            try body(record)
+            record.external = nil
+            record.reset()
+            offset += Int64(end - start)
+            line += 1
+            lineStart = offset
+            return end
         }
 
         mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>) throws {
@@ -208,6 +275,8 @@ public struct CSVReader {
 /// One CSV record: its fields as byte ranges into one buffer, with where each field starts.
 public struct CSVRecord {
     var bytes: [UInt8] = []
+    /// When set, the fields live in the reader's chunk (a record read in place) instead of `bytes`.
+    var external: UnsafeBufferPointer<UInt8>?
     var ends: [Int] = []
     var columns: [Int] = []
     /// The 1-based line on which this record starts.
@@ -241,6 +310,10 @@ public struct CSVRecord {
     /// Calls `body` with the bytes of field `i`.
     @inline(__always)
     public func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let external {
+            let start = i == 0 ? 0 : ends[i - 1] + 1
+            return try body(UnsafeBufferPointer(rebasing: external[start..<ends[i]]))
+        }
         let start = i == 0 ? 0 : ends[i - 1]
         return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<ends[i]])) }
     }

@@ -47,7 +47,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// These are the forms seen in Amazon Q Developer exports (`MM-DD-YYYY` in real files,
     /// ISO in newer ones; DevLake's parser accepts the slash forms too).
     public static func parse<C: Collection>(_ bytes: C) -> Day? where C.Element == UInt8 {
-        let b = Array(bytes)
+        // Fast path for the common case: contiguous bytes, no copy.
+        if let day = bytes.withContiguousStorageIfAvailable({ parseContiguous($0) }) { return day }
+        return Array(bytes).withUnsafeBufferPointer { parseContiguous($0) }
+    }
+
+    @inline(__always)
+    static func parseContiguous(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
         func num(_ r: Range<Int>) -> Int? {
             var v = 0
             for i in r {

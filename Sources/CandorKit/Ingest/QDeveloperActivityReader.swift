@@ -92,7 +92,7 @@ public struct QDeveloperActivityReader {
             return nil
         }
         var ok = true
-        let userId = record.string(userIdColumn).trimmingASCIISpaces()
+        let userId = record.withField(userIdColumn) { String(decoding: trimmed($0), as: UTF8.self) }
         if userId.isEmpty {
             diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(userIdColumn),
                                           code: "QDEV010", message: "UserId is empty",

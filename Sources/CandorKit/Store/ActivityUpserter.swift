@@ -8,6 +8,17 @@ import GRDBSQLite
 public struct ActivityUpserter {
     let statement: Statement
     let database: Database
+    /// Rows arrive grouped by day: the day's text is made once per day, not once per row.
+    private let dayText = DayTextCache()
+
+    final class DayTextCache {
+        var day = Int.min
+        var text = ""
+        func text(for d: Day) -> String {
+            if d.dayNumber != day { day = d.dayNumber; text = d.iso8601 }
+            return text
+        }
+    }
 
     init(statement: Statement, database: Database) throws {
         self.statement = statement
@@ -19,7 +30,7 @@ public struct ActivityUpserter {
     /// Stores one row under `person` (a pseudonym, never a source id).
     public func upsert(day: Day, person: String, counts: [Int64], sourceId: Int64) throws {
         let s = statement.sqliteStatement
-        var code = day.iso8601.withCString { sqlite3_bind_text(s, 1, $0, -1, SQLITE_TRANSIENT) }
+        var code = dayText.text(for: day).withCString { sqlite3_bind_text(s, 1, $0, -1, SQLITE_TRANSIENT) }
         if code == SQLITE_OK { code = person.withCString { sqlite3_bind_text(s, 2, $0, -1, SQLITE_TRANSIENT) } }
         var index: Int32 = 3
         for value in counts where code == SQLITE_OK {
