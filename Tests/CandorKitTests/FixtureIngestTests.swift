@@ -38,3 +38,28 @@ struct FixtureIngestTests {
         #expect(try store.integrityCheck() == "ok")
     }
 }
+
+@Suite("Finding lifecycle on fixtures/acme")
+struct FixtureLifecycleTests {
+    @Test("the planted patterns come out: Platform & Infra suppresses SARIF results, Search's excluded lines grew")
+    func planted() throws {
+        let folder = try TemporaryFolder()
+        let policy = try Policy.load(path: FixtureIngestTests.acme.appendingPathComponent("policy.yml").path)
+        let store = try CandorStore(path: folder.path("acme.sqlite"))
+        let ingestor = Ingestor(store: store, pseudonymiser: Pseudonymiser(key: try PseudonymKey.load(path: policy.keyFile)),
+                                log: SilentLog(), now: Date(timeIntervalSince1970: 0), survey: policy.survey)
+        let inputs = FixtureIngestTests.acme.appendingPathComponent("inputs")
+        _ = try ingestor.ingest(paths: InputDiscovery.expand([inputs.appendingPathComponent("sarif").path, inputs.appendingPathComponent("codeguru/reviewer").path]))
+        let sarif = try store.sarifScanSnapshots()
+        #expect(sarif.count == 9 && sarif.values.allSatisfy { $0.count == 2 })
+        let platform = FindingLifecycle.histories(sarif["acme/platform-infra|CodeQL"]!)
+        #expect(platform.values.contains { $0.state == .suppressed })
+        let others = FindingLifecycle.histories(sarif["acme/search|CodeQL"]!)
+        #expect(!others.values.contains { $0.state == .suppressed })
+        let reviews = try store.codeGuruReviewSnapshots()
+        #expect(reviews.count == 9)
+        let search = FindingLifecycle.histories(reviews["search"]!)
+        let gone = search.values.filter { $0.state != .open }
+        #expect(!gone.isEmpty && gone.allSatisfy { $0.state == .suppressed || $0.state == .dismissed })
+    }
+}
