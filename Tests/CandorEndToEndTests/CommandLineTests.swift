@@ -106,3 +106,18 @@ struct CommandLineTests {
         #expect(formats.status == 0 && formats.stdout.contains("q-developer-activity") && formats.stdout.contains("directory"))
     }
 }
+
+@Suite("candor ingest on the example organisation")
+struct IngestOrganisationTests {
+    @Test("candor ingest fixtures/acme reads every export with the folder's policy; again, nothing changes")
+    func organisation() throws {
+        let temp = try TemporaryFolder()
+        let first = try CandorBinary.run(["ingest", "fixtures/acme", "--database", temp.path("acme.sqlite"), "-q"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains(" 0 rejected"))
+        let second = try CandorBinary.run(["ingest", "fixtures/acme", "--database", temp.path("acme.sqlite"), "-q"])
+        #expect(second.status == 0 && second.stdout.hasPrefix("ingested 0 files (0 rows)"), "\(second.stdout)")
+        let formats = try CandorBinary.run(["formats"])
+        #expect(formats.stdout.components(separatedBy: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty }.count == 26)
+    }
+}
