@@ -117,7 +117,7 @@ struct OtherFormats {
         for day in Self.days(Day(year: 2026, month: 9, day: 24)!, Day(year: 2026, month: 9, day: 30)!) where day.isoWeekday <= 5 {
             for client in ["KIRO_IDE", "KIRO_CLI"] {
                 var lines = [header]
-                for p in people.enumerated().filter({ $0.offset % 7 == 1 }).map(\.element) where chance(client == "KIRO_IDE" ? 0.8 : 0.3) {
+                for p in people.enumerated().filter({ $0.offset % 7 == 1 }).map(\.element) where p.active(day) && chance(client == "KIRO_IDE" ? 0.8 : 0.3) {
                     let conversations = int(1...8)
                     lines.append("\(day),\(p.id),\(client),\(conversations),\(conversations * 9).5,0,0,false,\(profile),Pro,\(conversations * int(3...9))")
                 }

@@ -4,8 +4,9 @@ import Testing
 
 @Suite("GitHub Copilot usage-metrics reports")
 struct CopilotReaderTests {
+    /// GitHub's published samples, copied unmodified into fixtures/samples (see its README).
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/samples/copilot")
+        .deletingLastPathComponent().appendingPathComponent("fixtures/samples/copilot")
     static let header = ["user_initiated_interaction_count", "code_generation_activity_count", "code_acceptance_activity_count",
                          "loc_suggested_to_add_sum", "loc_suggested_to_delete_sum", "loc_added_sum", "loc_deleted_sum"]
 
@@ -117,6 +118,17 @@ func databaseContains(_ h: IngestHarness, _ text: String) throws -> Bool {
     var bytes = try Data(contentsOf: URL(fileURLWithPath: h.folder.path("candor.sqlite")))
     if let wal = try? Data(contentsOf: URL(fileURLWithPath: h.folder.path("candor.sqlite-wal"))) { bytes += wal }
     return bytes.range(of: Data(text.utf8)) != nil
+}
+
+@Suite("GitHub Copilot entity reports")
+struct CopilotEntityReportTests {
+    @Test("the organisation-level 1-day report is not a per-person format: refused with a clear message")
+    func refused() throws {
+        let h = try IngestHarness()
+        let outcome = try h.ingestor.ingest(path: CopilotReaderTests.samples.appendingPathComponent("organization-1-day-report.json").path)
+        #expect(outcome.status == .rejected && outcome.diagnostics.map(\.code) == ["IN002"])
+        #expect(outcome.diagnostics.first?.message.contains("JSON") == true)
+    }
 }
 
 @Suite("GitHub Copilot legacy metrics API")

@@ -58,8 +58,33 @@ struct FixtureLifecycleTests {
         #expect(!others.values.contains { $0.state == .suppressed })
         let reviews = try store.codeGuruReviewSnapshots()
         #expect(reviews.count == 9)
-        let search = FindingLifecycle.histories(reviews["search"]!)
+        let search = FindingLifecycle.histories(reviews["acme/search"]!)
         let gone = search.values.filter { $0.state != .open }
         #expect(!gone.isEmpty && gone.allSatisfy { $0.state == .suppressed || $0.state == .dismissed })
+    }
+}
+
+@Suite("Team attribution as of each record's day")
+struct AttributionTests {
+    @Test("people through the directory (GitHub activity through github_login), repositories through their owners")
+    func fixtures() throws {
+        let folder = try TemporaryFolder()
+        let policy = try Policy.load(path: FixtureIngestTests.acme.appendingPathComponent("policy.yml").path)
+        let store = try CandorStore(path: folder.path("acme.sqlite"))
+        let ingestor = Ingestor(store: store, pseudonymiser: Pseudonymiser(key: try PseudonymKey.load(path: policy.keyFile)),
+                                log: SilentLog(), now: Date(timeIntervalSince1970: 0), survey: policy.survey)
+        _ = try ingestor.ingest(paths: InputDiscovery.expand([FixtureIngestTests.acme.path]))
+        // Contractors are not in the directory; everyone else is.
+        let q = try store.attribution(view: "qdev_activity_team")
+        #expect(q.attributed > 0 && q.unattributed > 0 && q.unattributed < q.attributed / 10)
+        // A contractor with a Copilot seat is not in the directory either.
+        for view in ["copilot_user_day_team", "kiro_user_day_team", "tool_event_team"] {
+            let a = try store.attribution(view: view)
+            #expect(a.attributed > 0 && a.unattributed < a.attributed / 10, "\(view): \(a)")
+        }
+        for view in ["github_pull_request_team", "sarif_scan_team", "codeguru_code_review_team", "deployment_team"] {
+            let a = try store.attribution(view: view)
+            #expect(a.attributed > 0 && a.unattributed == 0, "\(view): \(a)")
+        }
     }
 }

@@ -44,6 +44,38 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v15-team-attribution") { db in
+            // Attribution as of the day of each record: a person's team (through their GitHub alias for
+            // GitHub data) or a repository's owning team on that day. NULL when the directory has none.
+            let personTeam = { (table: String, dayExpression: String, personColumn: String) in
+                """
+                SELECT r.*, (SELECT m.team FROM team_membership m
+                             WHERE m.person = COALESCE((SELECT a.person FROM person_alias a WHERE a.alias = r.\(personColumn)), r.\(personColumn))
+                               AND \(dayExpression) >= m.valid_from AND (m.valid_to IS NULL OR \(dayExpression) <= m.valid_to)
+                             ORDER BY m.valid_from DESC LIMIT 1) AS team
+                FROM \(table) r
+                """
+            }
+            let repositoryTeam = { (table: String, dayExpression: String) in
+                """
+                SELECT r.*, (SELECT o.team FROM repository_ownership o
+                             WHERE o.repository = r.repository
+                               AND \(dayExpression) >= o.valid_from AND (o.valid_to IS NULL OR \(dayExpression) <= o.valid_to)
+                             ORDER BY o.valid_from DESC LIMIT 1) AS team
+                FROM \(table) r
+                """
+            }
+            try db.execute(sql: "CREATE VIEW qdev_activity_team AS " + personTeam("qdev_activity", "r.day", "person"))
+            try db.execute(sql: "CREATE VIEW kiro_user_day_team AS " + personTeam("kiro_user_day", "r.day", "person"))
+            try db.execute(sql: "CREATE VIEW copilot_user_day_team AS " + personTeam("copilot_user_day", "r.day", "person"))
+            try db.execute(sql: "CREATE VIEW copilot_user_feature_day_team AS " + personTeam("copilot_user_feature_day", "r.day", "person"))
+            try db.execute(sql: "CREATE VIEW tool_event_team AS " + personTeam("tool_event", "substr(r.time, 1, 10)", "person"))
+            try db.execute(sql: "CREATE VIEW github_pull_request_team AS " + repositoryTeam("github_pull_request", "substr(r.created_at, 1, 10)"))
+            try db.execute(sql: "CREATE VIEW sarif_scan_team AS " + repositoryTeam("sarif_scan", "substr(COALESCE(r.completed_at, '9999-12-31'), 1, 10)"))
+            try db.execute(sql: "CREATE VIEW codeguru_code_review_team AS " + repositoryTeam("codeguru_code_review", "substr(r.created_at, 1, 10)"))
+            try db.execute(sql: "CREATE VIEW deployment_team AS " + repositoryTeam("deployment", "substr(r.finished_at, 1, 10)"))
+            try db.execute(sql: "CREATE INDEX team_membership_by_person ON team_membership (person, valid_from)")
+        }
         migrator.registerMigration("v14-rejected-rows") { db in
             try db.execute(sql: "ALTER TABLE source_file ADD COLUMN rejected_rows INTEGER NOT NULL DEFAULT 0")
         }

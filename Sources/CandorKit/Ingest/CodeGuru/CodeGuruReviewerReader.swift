@@ -68,7 +68,10 @@ public enum CodeGuruReviewerReader {
         defer { diagnostics += f.diagnostics }
         guard f.isValid else { return nil }
         let arn = arn(f.string("CodeReviewArn", maxLength: 1600), &f, key: "CodeReviewArn")
-        let repository = f.string("RepositoryName", maxLength: 100)
+        let name = f.string("RepositoryName", maxLength: 100)
+        let owner = f.string("Owner", required: false, maxLength: 100)
+        // `OWNER/NAME` when the owner is known, as the repository directory names repositories.
+        let repository = name.map { n in owner.map { "\($0)/\(n)" } ?? n }
         let provider = f.string("ProviderType", required: false, maxLength: 64)
         let state = f.enumeration("State", states)
         let type = f.string("Type", required: false, maxLength: 64)
