@@ -323,6 +323,13 @@ public struct CSVRecord {
         withField(i) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The diagnostic for a record whose field count differs from the header's, or nil.
+    public func fieldCountProblem(expected: Int, file: String, hint: String) -> Diagnostic? {
+        guard count != expected else { return nil }
+        return Diagnostic(.error, file: file, line: line, column: 1, code: "CSV010",
+                          message: "expected \(expected) fields, as in the header, but found \(count)", hint: hint)
+    }
+
     /// All fields as strings.
     public var strings: [String] { (0..<count).map { string($0) } }
 }

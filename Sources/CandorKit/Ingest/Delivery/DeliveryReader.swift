@@ -142,10 +142,8 @@ public struct DeliveryCSVReader {
     public enum Row: Sendable, Equatable { case deployment(Deployment), incident(Incident) }
 
     public func decode(_ record: borrowing CSVRecord, diagnostics: inout [Diagnostic]) -> Row? {
-        guard record.count == fieldCount else {
-            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: 1, code: "CSV010",
-                                          message: "expected \(fieldCount) fields, as in the header, but found \(record.count)",
-                                          hint: "a comma inside a value needs quotes; check this row against the header"))
+        if let problem = record.fieldCountProblem(expected: fieldCount, file: file, hint: "a comma inside a value needs quotes; check this row against the header") {
+            diagnostics.append(problem)
             return nil
         }
         var ok = true
