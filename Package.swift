@@ -63,7 +63,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CandorKitTests",
-            dependencies: ["CandorKit", "CandorTestSupport"],
+            // GRDB only to play the attacker in audit-log tampering tests.
+            dependencies: ["CandorKit", "CandorTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]
         ),
         .testTarget(

@@ -13,6 +13,7 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var clock: ClockOptions
+    @OptionGroup var audit: AuditOptions
 
     @Option(name: .long, help: ArgumentHelp("Read every file as this format instead of recognising it.", valueName: "name"))
     var format: InputFormat?
@@ -60,7 +61,9 @@ struct IngestCommand: ParsableCommand {
                 throw OutputError(path: files.joined(separator: " "), message: "no files to ingest",
                                   hint: "the folder is empty, or holds only hidden files")
             }
-            return try ingestor.ingest(paths: paths)
+            let summary = try ingestor.ingest(paths: paths)
+            try Audit.recordIngest(summary, store: opened.store, actor: audit.resolved, now: now)
+            return summary
         }
         let unchanged = summary.files.filter { if case .unchanged = $0.status { return true } else { return false } }.count
         print("ingested \(summary.files.count - unchanged - summary.rejectedCount) files (\(summary.ingestedRows) rows), \(unchanged) unchanged, \(summary.rejectedCount) rejected")

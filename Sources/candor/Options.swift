@@ -18,6 +18,14 @@ struct WorkspaceOptions: ParsableArguments {
     var database: String?
 }
 
+/// Who is running candor, for the audit log.
+struct AuditOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Who runs this command, for the audit log (default: the operating-system user).", valueName: "name"))
+    var actor: String?
+
+    var resolved: String { actor ?? operatingSystemUser() }
+}
+
 /// `--now`, injected so reports are reproducible.
 struct ClockOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The time reports say they were generated (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD, UTC). Default: now.", valueName: "time"))
@@ -61,6 +69,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         throw error
     } catch let error as ValidationError {
         throw error
+    } catch let error as PurposeRefused {
+        StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
+        throw ExitCode(4)
     } catch let error as LocalizedError {
         StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "\(error)"))
         throw ExitCode(1)

@@ -19,8 +19,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files overriding the built-in templates.", valueName: "dir"))
     var templates: String?
 
+    @Option(name: .long, help: ArgumentHelp("Why the report is requested: \(Purpose.known.joined(separator: ", ")). Prohibited uses are refused.", valueName: "purpose"))
+    var purpose = "governance-review"
+
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var clock: ClockOptions
+    @OptionGroup var audit: AuditOptions
 
     func run() throws {
         let log = StandardErrorLog(quiet: false)
@@ -28,9 +32,14 @@ struct ReportCommand: ParsableCommand {
         try reportingErrors {
             let opened = try Workspace.open(policyPath: workspace.policyPath(inputs: []), database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
+            let declared = try Audit.checkPurpose(purpose, policy: opened.policy, store: opened.store, actor: audit.resolved, now: now,
+                                                  command: "report \(kind.rawValue)")
             let builder = ReportBuilder(policy: opened.policy, store: opened.store,
                                         templates: try TemplateSet(overridesFrom: templates), now: now, log: log)
-            for path in try builder.write(kind, period: period, to: out) { print(path) }
+            let written = try builder.write(kind, period: period, to: out)
+            try Audit.recordReport(command: "report \(kind.rawValue) \(period)", purpose: declared, audience: "governance-board",
+                                   policy: opened.policy, written: written, store: opened.store, actor: audit.resolved, now: now)
+            for path in written { print(path) }
         }
     }
 }

@@ -26,15 +26,21 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files overriding the built-in templates.", valueName: "dir"))
     var templates: String?
 
+    @Option(name: .long, help: ArgumentHelp("Why the reports are requested: \(Purpose.known.joined(separator: ", ")). Prohibited uses are refused.", valueName: "purpose"))
+    var purpose = "governance-review"
+
     @OptionGroup var clock: ClockOptions
+    @OptionGroup var audit: AuditOptions
 
     @Flag(name: .shortAndLong, help: "Print only problems, not progress.")
     var quiet = false
 
     func run() throws {
         let log = StandardErrorLog(quiet: quiet)
-        let configuration = RunConfiguration(workspace: directory, database: database, outDirectory: out,
+        var configuration = RunConfiguration(workspace: directory, database: database, outDirectory: out,
                                              periods: period, now: try clock.resolve(), templatesDirectory: templates)
+        configuration.actor = audit.resolved
+        configuration.purpose = purpose
         let result = try reportingErrors { try Run(configuration, log: log).execute() }
         for path in result.written { print(path) }
         if result.ingest.rejectedCount > 0 {

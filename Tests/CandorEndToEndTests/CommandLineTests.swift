@@ -121,3 +121,35 @@ struct IngestOrganisationTests {
         #expect(formats.stdout.components(separatedBy: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty }.count == 26)
     }
 }
+
+@Suite("Audit log and purpose on the command line")
+struct AuditCommandTests {
+    @Test("every command is logged; a prohibited purpose is refused (exit 4) and the refusal logged; verify passes")
+    func audit() throws {
+        let folder = try TemporaryFolder()
+        #expect(try CandorBinary.run(["init", folder.path("org"), "--actor", "alice-admin"]).status == 0)
+        let policy = folder.path("org/policy.yml")
+        let q = folder.path("q.csv")
+        try Data("UserId,Date,Inline_AcceptanceCount,Inline_SuggestionsCount\nu,2026-07-01,1,2\n".utf8).write(to: URL(fileURLWithPath: q))
+        #expect(try CandorBinary.run(["ingest", "--policy", policy, q, "--actor", "ops"]).status == 0)
+        let refused = try CandorBinary.run(["report", "governance", "--period", "2026-Q3", "--policy", policy, "--out", folder.path("r"),
+                                            "--purpose", "stack ranking for the promotion round", "--actor", "ops"])
+        #expect(refused.status == 4 && refused.stderr.contains("refused") && refused.stderr.contains("audit log"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("r/2026-Q3/governance.html")))
+        #expect(try CandorBinary.run(["report", "governance", "--period", "2026-Q3", "--policy", policy, "--out", folder.path("r"),
+                                      "--now", "2026-10-05", "--actor", "ops"]).status == 0)
+        let show = try CandorBinary.run(["audit", "show", "--policy", policy])
+        #expect(show.status == 0)
+        for expected in ["#1 ", "alice-admin · init", "ops · ingest", "ops · refused report governance · purpose stack ranking",
+                         "ops · report governance 2026-Q3 · purpose governance-review", "governance.html "] {
+            #expect(show.stdout.contains(expected), "missing \(expected) in \(show.stdout)")
+        }
+        let verify = try CandorBinary.run(["audit", "verify", "--policy", policy])
+        #expect(verify.status == 0 && verify.stdout.contains("audit log intact: 4 entries"))
+        // Delete the head record's newest entry by hand: verify must fail.
+        let head = folder.path("org/candor.sqlite.audit-head")
+        try Data("9 \(String(repeating: "f", count: 64))\n".utf8).write(to: URL(fileURLWithPath: head))
+        let tampered = try CandorBinary.run(["audit", "verify", "--policy", policy])
+        #expect(tampered.status == 3 && tampered.stderr.contains("TAMPERED"))
+    }
+}

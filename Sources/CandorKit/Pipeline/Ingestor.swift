@@ -107,7 +107,8 @@ public struct Ingestor: Sendable {
             return rejected([Diagnostic(.error, file: path, code: "IN001", message: Self.message(error), hint: Self.hint(error))])
         }
         if !force, let previous = try store.sourceFile(sha256: sha256) {
-            return FileOutcome(path: path, format: InputFormat(rawValue: previous.format), status: .unchanged(previousPath: previous.path), diagnostics: [])
+            return FileOutcome(path: path, format: InputFormat(rawValue: previous.format), status: .unchanged(previousPath: previous.path),
+                               diagnostics: [], sha256: sha256)
         }
         // 2. Decode and store in one transaction.
         do {

@@ -14,6 +14,10 @@ public struct RunConfiguration: Sendable {
     public var now: Date
     /// Overrides for the built-in templates.
     public var templatesDirectory: String?
+    /// Who runs it, for the audit log.
+    public var actor: String = operatingSystemUser()
+    /// The declared purpose of the reports.
+    public var purpose: String = "governance-review"
 
     public init(workspace: String, database: String?, outDirectory: String, periods: [Period], now: Date, templatesDirectory: String?) {
         self.workspace = workspace
@@ -49,6 +53,7 @@ public struct Run: Sendable {
         log.progress("[1/3] policy: \(c.policyPath)")
         let workspace = try Workspace.open(policyPath: c.policyPath, database: c.database)
         for w in workspace.warnings { log.diagnostic(w) }
+        let purpose = try Audit.checkPurpose(c.purpose, policy: workspace.policy, store: workspace.store, actor: c.actor, now: c.now, command: "run")
         let templates = try TemplateSet(overridesFrom: c.templatesDirectory)
 
         var isDirectory: ObjCBool = false
@@ -59,6 +64,7 @@ public struct Run: Sendable {
         log.progress("[2/3] ingest: \(files.count) files")
         let ingestor = Ingestor(store: workspace.store, pseudonymiser: workspace.pseudonymiser, log: log, now: c.now, survey: workspace.policy.survey)
         let summary = try ingestor.ingest(paths: files)
+        try Audit.recordIngest(summary, store: workspace.store, actor: c.actor, now: c.now)
 
         let periods = c.periods.isEmpty ? try dataPeriods(workspace.store) : c.periods
         log.progress("[3/3] reports: \(periods.map(\.description).joined(separator: ", "))")
@@ -69,6 +75,9 @@ public struct Run: Sendable {
                 written += try builder.write(kind, period: period, to: c.outDirectory)
             }
         }
+        try Audit.recordReport(command: "run " + periods.sorted().map(\.description).joined(separator: " "), purpose: purpose,
+                               audience: "governance-board", policy: workspace.policy, written: written, store: workspace.store,
+                               actor: c.actor, now: c.now)
         return Result(ingest: summary, written: written)
     }
 

@@ -33,8 +33,10 @@ public struct Policy: Sendable, Equatable {
 
     /// How to read the developer survey, when the policy has a `survey:` section.
     public var survey: SurveyMapping?
+    /// Uses the data must never serve; a request declaring one is refused (default: ``Purpose/defaultProhibited``).
+    public var prohibitedUses: [String] = Purpose.defaultProhibited
 
-    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey"]
+    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "prohibited_uses"]
 
     /// Reads and validates a policy file.
     /// - Throws: ``PolicyError`` naming the file, line and what to change.
@@ -132,6 +134,15 @@ public struct Policy: Sendable, Equatable {
             database = value
         }
         let survey = try mapping["survey"].map { try SurveyMapping.parse($0, path: path) }
+        var prohibited = Purpose.defaultProhibited
+        if let node = mapping["prohibited_uses"] {
+            guard let list = node.sequence?.compactMap({ $0.string }), !list.isEmpty, list.count == node.sequence?.count else {
+                throw PolicyError(path: path, line: node.mark?.line, message: "prohibited_uses must be a list of uses",
+                                  hint: "for example:  prohibited_uses: [compensation, promotion, termination, performance improvement plan, ranking]")
+            }
+            // A policy may add prohibited uses, never remove the ones candor always refuses.
+            prohibited = Array(Set(Purpose.defaultProhibited + list.map { $0.lowercased() })).sorted()
+        }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") ? p : base.appendingPathComponent(p).standardizedFileURL.path
@@ -144,7 +155,8 @@ public struct Policy: Sendable, Equatable {
             database: database.map(resolve),
             sha256: SHA256Digest.hex(of: Array(text.utf8)),
             path: path,
-            survey: survey)
+            survey: survey,
+            prohibitedUses: prohibited)
     }
 }
 

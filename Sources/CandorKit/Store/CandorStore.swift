@@ -669,3 +669,51 @@ extension CandorStore {
         }
     }
 }
+
+extension CandorStore {
+    /// Where the newest audit entry's sequence and hash are kept, outside the database.
+    public var auditHeadPath: String { path + ".audit-head" }
+
+    /// Appends an audit entry chained to the last one, in one transaction, then records the new head
+    /// beside the database.
+    @discardableResult
+    public func appendAudit(time: String, actor: String, command: String, purpose: String, audience: String,
+                            datasets: String, inputs: [String], outputs: [String]) throws -> AuditEntry {
+        let entry: AuditEntry = try queue.write { db in
+            let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")
+            let entry = AuditEntry.make(sequence: (last?[0] as Int64? ?? 0) + 1, time: time, actor: actor, command: command, purpose: purpose,
+                                        audience: audience, datasets: datasets, inputs: inputs, outputs: outputs,
+                                        previous: last?[1] as String? ?? AuditEntry.genesis)
+            try db.execute(sql: """
+                INSERT INTO audit_log (sequence, time, actor, command, purpose, audience, datasets, inputs, outputs, previous, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [entry.sequence, entry.time, entry.actor, entry.command, entry.purpose, entry.audience, entry.datasets,
+                                 entry.inputs.joined(separator: " "), entry.outputs.joined(separator: "\n"), entry.previous, entry.hash])
+            return entry
+        }
+        try AtomicFile.write("\(entry.sequence) \(entry.hash)\n", to: auditHeadPath, mode: 0o600)
+        return entry
+    }
+
+    /// Every audit entry, in sequence order.
+    public func auditEntries() throws -> [AuditEntry] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY sequence").map { row in
+                let inputs: String = row["inputs"], outputs: String = row["outputs"]
+                return AuditEntry(sequence: row["sequence"], time: row["time"], actor: row["actor"], command: row["command"],
+                                  purpose: row["purpose"], audience: row["audience"], datasets: row["datasets"],
+                                  inputs: inputs.isEmpty ? [] : inputs.components(separatedBy: " "),
+                                  outputs: outputs.isEmpty ? [] : outputs.components(separatedBy: "\n"),
+                                  previous: row["previous"], hash: row["hash"])
+            }
+        }
+    }
+
+    /// The head recorded beside the database, if any.
+    public func auditHead() -> (sequence: Int64, hash: String)? {
+        guard let text = try? String(contentsOfFile: auditHeadPath, encoding: .utf8) else { return nil }
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard parts.count == 2, let sequence = Int64(parts[0]) else { return nil }
+        return (sequence, String(parts[1]))
+    }
+}

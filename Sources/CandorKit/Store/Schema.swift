@@ -44,6 +44,26 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v16-audit-log") { db in
+            // Append-only: each entry carries the SHA-256 of the previous one (Policy/AuditLog.swift).
+            try db.execute(sql: """
+                CREATE TABLE audit_log (
+                    sequence INTEGER PRIMARY KEY,
+                    time TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    command TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    audience TEXT NOT NULL,
+                    datasets TEXT NOT NULL,
+                    inputs TEXT NOT NULL,
+                    outputs TEXT NOT NULL,
+                    previous TEXT NOT NULL,
+                    hash TEXT NOT NULL
+                )
+                """)
+            try db.execute(sql: "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+            try db.execute(sql: "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+        }
         migrator.registerMigration("v15-team-attribution") { db in
             // Attribution as of the day of each record: a person's team (through their GitHub alias for
             // GitHub data) or a repository's owning team on that day. NULL when the directory has none.

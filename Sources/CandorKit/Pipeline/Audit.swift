@@ -1,0 +1,52 @@
+import Foundation
+
+/// Records what candor did in the tamper-evident audit log, and checks declared purposes.
+public enum Audit {
+    /// Refuses a prohibited or unknown purpose, recording a refusal in the audit log first.
+    /// - Returns: the normalised purpose.
+    public static func checkPurpose(_ declared: String, policy: Policy, store: CandorStore, actor: String, now: Date, command: String) throws -> String {
+        switch Purpose.evaluate(declared, prohibited: policy.prohibitedUses) {
+        case .allowed(let purpose):
+            return purpose
+        case .prohibited(let use):
+            try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "refused " + command, purpose: clean(declared),
+                                  audience: "-", datasets: "-", inputs: [policy.sha256], outputs: [])
+            throw PurposeRefused(declared: declared, prohibitedUse: use)
+        case .unknown:
+            throw PurposeRefused(declared: declared, prohibitedUse: nil)
+        }
+    }
+
+    /// Records an ingest: the SHA-256 of every file read, and the database written.
+    public static func recordIngest(_ summary: IngestSummary, store: CandorStore, actor: String, now: Date) throws {
+        let inputs = summary.files.compactMap { $0.status == .rejected ? nil : $0.sha256 }
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "ingest", purpose: "ingest", audience: "-",
+                              datasets: "raw", inputs: Array(Set(inputs)), outputs: [clean(store.path)])
+    }
+
+    /// Records written reports with the SHA-256 of each file.
+    public static func recordReport(command: String, purpose: String, audience: String, policy: Policy, written: [String],
+                                    store: CandorStore, actor: String, now: Date) throws {
+        let outputs = written.map { path in clean(path) + " " + ((try? fileSHA256(path)) ?? "unreadable") }
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: command, purpose: purpose, audience: audience,
+                              datasets: "raw", inputs: [policy.sha256], outputs: outputs)
+    }
+
+    /// Records `candor init`.
+    public static func recordInit(policyPath: String, store: CandorStore, actor: String, now: Date) throws {
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "init", purpose: "setup", audience: "-", datasets: "-",
+                              inputs: [], outputs: [clean(policyPath) + " " + (try fileSHA256(policyPath))])
+    }
+
+    static func fileSHA256(_ path: String) throws -> String {
+        let source = try ByteSource(path: path)
+        var hasher = StreamingSHA256()
+        try source.forEachChunk { hasher.update($0) }
+        return hasher.finalize()
+    }
+
+    /// Audit fields are one line each.
+    static func clean(_ s: String) -> String {
+        String(s.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+    }
+}
