@@ -180,3 +180,43 @@ struct DayTests {
         #expect(Format.fixed(-0.04, decimals: 1) == "0.0")
     }
 }
+
+@Suite("Disclosure control: dominance")
+struct DominanceTests {
+    @Test("a cell where one person contributes more than the threshold is hidden, and protected like any other")
+    func dominance() {
+        // Team B has 8 people but one contributes 70% of its suggestions.
+        let d = DisclosureControl.decide(contributors: [9, 8, 12, 7], total: 36, k: 5,
+                                         largestShares: [0.2, 0.7, 0.15, 0.3], dominanceThreshold: 0.5)
+        #expect(d.cells == [.shown, .suppressed(.dominance(threshold: 0.5)), .shown, .suppressed(.complementary)])
+        #expect(d.total == .shown)
+    }
+
+    @Test("exactly at the threshold is shown (the rule is 'more than')")
+    func boundary() {
+        let d = DisclosureControl.decide(contributors: [6, 6], total: 12, k: 5, largestShares: [0.5, 0.1], dominanceThreshold: 0.5)
+        #expect(d.cells == [.shown, .shown])
+    }
+
+    @Test("the policy sets the threshold within bounds")
+    func policy() throws {
+        #expect(try Policy.parse("purpose: x\nkey_file: k\n", path: "/p.yml").dominanceThreshold == 0.5)
+        #expect(try Policy.parse("purpose: x\nkey_file: k\ndominance_threshold: 0.6\n", path: "/p.yml").dominanceThreshold == 0.6)
+        #expect(throws: PolicyError.self) { try Policy.parse("purpose: x\nkey_file: k\ndominance_threshold: 0.99\n", path: "/p.yml") }
+    }
+
+    @Test("a dominated team in a report says why, never what")
+    func report() throws {
+        let policy = try Policy.parse("purpose: x\nkey_file: k\n", path: "/p.yml")
+        var totals = (0..<6).map { InlineTotals(team: "Big", person: "b\($0)", accepted: 5, shown: 10, activeDays: 1) }
+        totals += [InlineTotals(team: "Skewed", person: "s0", accepted: 300, shown: 900, activeDays: 30)]
+        totals += (1..<6).map { InlineTotals(team: "Skewed", person: "s\($0)", accepted: 5, shown: 10, activeDays: 1) }
+        totals += (0..<6).map { InlineTotals(team: "Third", person: "t\($0)", accepted: 5, shown: 10, activeDays: 1) }
+        let view = GovernanceViewBuilder.build(.init(period: Period("2026-Q3")!, policy: policy, generatedAt: "now", totals: totals,
+                                                     coverage: Coverage(daysWithData: 1, rows: 1, files: 1, firstDay: nil, lastDay: nil,
+                                                                        rowsWithoutTeam: 0, directoryFiles: 1), cmarkVersion: "0"))
+        let skewed = view.acceptance.rows.first { $0.team == "Skewed" }!
+        #expect(!skewed.shown && skewed.suppression == "suppressed (one person contributed most of it)" && skewed.rate.isEmpty)
+        #expect(view.acceptance.notes.contains { $0.contains("more than 50%") })
+    }
+}

@@ -2,6 +2,8 @@
 public enum SuppressionReason: Sendable, Equatable {
     /// Fewer contributors than the minimum group size (primary suppression).
     case fewerThanK(k: Int)
+    /// One contributor accounts for more than the dominance threshold of the cell (primary suppression).
+    case dominance(threshold: Double)
     /// Hidden so that another suppressed cell cannot be recovered from the total (secondary suppression).
     case complementary
 }
@@ -18,7 +20,9 @@ public enum CellDecision: Sendable, Equatable {
 ///
 /// 1. Primary suppression, the minimum-frequency (threshold) rule: a cell with fewer than k
 ///    contributors is hidden (Hundepool et al., *Handbook on Statistical Disclosure Control*, 2nd ed.
-///    2024, ch. 4; k = 5 is common for people data).
+///    2024, ch. 4; k = 5 is common for people data); and the (1, t)-dominance rule: a cell in which
+///    the largest single contributor accounts for more than the share t of the cell's total is hidden,
+///    because publishing it largely publishes that person (same handbook, ch. 4, "(n,k)-dominance").
 /// 2. Complementary (secondary) suppression (same handbook, ch. 4 and 5.2): because the total equals
 ///    the sum of the cells, a lone hidden cell could be recovered by differencing. While fewer than
 ///    two cells are hidden, or the hidden cells together have fewer than k contributors, the shown
@@ -29,8 +33,14 @@ public enum CellDecision: Sendable, Equatable {
 /// Pure: contributor counts in, decisions out.
 public enum DisclosureControl {
     /// Decisions for `contributors` (one count per cell, in table order) and for their total.
-    public static func decide(contributors: [Int], total: Int, k: Int) -> (cells: [CellDecision], total: CellDecision) {
-        var cells: [CellDecision] = contributors.map { $0 < k ? .suppressed(.fewerThanK(k: k)) : .shown }
+    /// `largestShares` (one per cell, 0…1) enables the dominance rule with `dominanceThreshold`.
+    public static func decide(contributors: [Int], total: Int, k: Int,
+                              largestShares: [Double]? = nil, dominanceThreshold: Double = 1) -> (cells: [CellDecision], total: CellDecision) {
+        var cells: [CellDecision] = contributors.indices.map { i in
+            if contributors[i] < k { return .suppressed(.fewerThanK(k: k)) }
+            if let shares = largestShares, shares[i] > dominanceThreshold { return .suppressed(.dominance(threshold: dominanceThreshold)) }
+            return .shown
+        }
         if total < k {
             // Nothing about this population may be shown.
             return (contributors.map { _ in .suppressed(.fewerThanK(k: k)) }, .suppressed(.fewerThanK(k: k)))

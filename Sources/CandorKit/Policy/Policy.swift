@@ -33,10 +33,13 @@ public struct Policy: Sendable, Equatable {
 
     /// How to read the developer survey, when the policy has a `survey:` section.
     public var survey: SurveyMapping?
+    /// A team figure is hidden when one person contributes more than this share of it ((1, t)-dominance).
+    public var dominanceThreshold: Double = Policy.defaultDominanceThreshold
+    public static let defaultDominanceThreshold = 0.5
     /// Uses the data must never serve; a request declaring one is refused (default: ``Purpose/defaultProhibited``).
     public var prohibitedUses: [String] = Purpose.defaultProhibited
 
-    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "prohibited_uses"]
+    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "prohibited_uses", "dominance_threshold"]
 
     /// Reads and validates a policy file.
     /// - Throws: ``PolicyError`` naming the file, line and what to change.
@@ -134,6 +137,14 @@ public struct Policy: Sendable, Equatable {
             database = value
         }
         let survey = try mapping["survey"].map { try SurveyMapping.parse($0, path: path) }
+        var dominance = defaultDominanceThreshold
+        if let node = mapping["dominance_threshold"] {
+            guard let value = node.float, value >= 0.3, value <= 0.95 else {
+                throw PolicyError(path: path, line: node.mark?.line, message: "dominance_threshold must be a share from 0.3 to 0.95",
+                                  hint: "0.5 hides a team figure when one person contributes more than half of it")
+            }
+            dominance = value
+        }
         var prohibited = Purpose.defaultProhibited
         if let node = mapping["prohibited_uses"] {
             guard let list = node.sequence?.compactMap({ $0.string }), !list.isEmpty, list.count == node.sequence?.count else {
@@ -156,6 +167,7 @@ public struct Policy: Sendable, Equatable {
             sha256: SHA256Digest.hex(of: Array(text.utf8)),
             path: path,
             survey: survey,
+            dominanceThreshold: dominance,
             prohibitedUses: prohibited)
     }
 }

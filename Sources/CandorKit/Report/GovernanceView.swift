@@ -88,7 +88,8 @@ public enum GovernanceViewBuilder {
         let k = input.policy.minimumGroupSize
         let metric = MetricRegistry.acceptanceRate
         let (teams, organisation) = AcceptanceRateCalculator.compute(input.totals)
-        let decisions = DisclosureControl.decide(contributors: teams.map(\.people), total: organisation.people, k: k)
+        let decisions = DisclosureControl.decide(contributors: teams.map(\.people), total: organisation.people, k: k,
+                                                 largestShares: teams.map(\.largestShare), dominanceThreshold: input.policy.dominanceThreshold)
 
         var rows: [Row] = []
         for (team, decision) in zip(teams, decisions.cells) {
@@ -99,6 +100,10 @@ public enum GovernanceViewBuilder {
         var notes: [String] = []
         let primary = decisions.cells.filter { $0 == .suppressed(.fewerThanK(k: k)) }.count
         let secondary = decisions.cells.filter { $0 == .suppressed(.complementary) }.count
+        let dominated = decisions.cells.filter { if case .suppressed(.dominance) = $0 { return true } else { return false } }.count
+        if dominated > 0 {
+            notes.append("\(dominated) \(dominated == 1 ? "team is" : "teams are") not shown because one person contributed more than \(Format.percent(input.policy.dominanceThreshold, decimals: 0)) of the team's suggestions, so the figure would describe that person.")
+        }
         if primary > 0 {
             notes.append("\(primary) \(primary == 1 ? "team is" : "teams are") not shown because fewer than \(k) people had suggestions in the period (the policy's minimum group size).")
         }
@@ -171,6 +176,7 @@ public enum GovernanceViewBuilder {
             switch reason {
             case .fewerThanK(let k): text = "suppressed (fewer than \(k) people)"
             case .complementary: text = "suppressed (protects a smaller team's figures from being worked out)"
+            case .dominance: text = "suppressed (one person contributed most of it)"
             }
             return Row(team: label, shown: false, people: "", suggestions: "", accepted: "", rate: "", interval: "",
                        bandStart: "0", bandWidth: "0", suppression: text)
