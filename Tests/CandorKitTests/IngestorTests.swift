@@ -153,3 +153,34 @@ struct SkipBadRowsTests {
         #expect(CSVCell.escape("a,\"b\"") == "\"a,\"\"b\"\"\"")
     }
 }
+
+@Suite("Consent in the metrics")
+struct ConsentTests {
+    @Test("required programmes drop objectors from their objection day; optional ones count only opt-ins; counts, never who")
+    func consent() throws {
+        let h = try IngestHarness()
+        let activity = "UserId,Date,Inline_AcceptanceCount,Inline_SuggestionsCount\n"
+            + ["a", "b", "c"].flatMap { u in ["2026-07-01", "2026-08-01"].map { "\(u),\($0),1,10" } }.joined(separator: "\n") + "\n"
+        _ = try h.ingestor.ingest(path: try h.folder.write("q.csv", activity))
+        // b objects from 2026-07-15; c objects, then withdraws the objection by opting in again.
+        let consent = "person_id,programme,status,effective\nb,ai-adoption,opted_out,2026-07-15\nc,ai-adoption,opted_out,2026-06-01\nc,ai-adoption,opted_in,2026-07-20\na,self-view,opted_in,2026-07-01\n"
+        _ = try h.ingestor.ingest(path: try h.folder.write("consent.csv", consent))
+        let q3 = Period("2026-Q3")!
+        let required = ConsentRule(programme: "ai-adoption", required: true)
+        let rows = try h.store.inlineTotals(from: q3.first, to: q3.last, consent: required)
+        // a: both days; b: only before the objection; c: only after opting back in.
+        #expect(rows.reduce(0) { $0 + $1.activeDays } == 4)
+        #expect(try h.store.consentExclusions(from: q3.first, to: q3.last, consent: required) == (2, 2))
+        let optional = ConsentRule(programme: "self-view", required: false)
+        #expect(try h.store.inlineTotals(from: q3.first, to: q3.last, consent: optional).map(\.person) == [h.pseudonym("a")])
+    }
+
+    @Test("the policy declares programmes; self-view cannot be made required")
+    func policy() throws {
+        let p = try Policy.parse("purpose: x\nkey_file: k\nprogrammes: {ai-adoption: optional, pilots: required}\n", path: "/p.yml")
+        #expect(p.consentRule(for: "ai-adoption") == ConsentRule(programme: "ai-adoption", required: false))
+        #expect(p.consentRule(for: "pilots").required && !p.consentRule(for: "unknown").required)
+        #expect(throws: PolicyError.self) { try Policy.parse("purpose: x\nkey_file: k\nprogrammes: {self-view: required}\n", path: "/p.yml") }
+        #expect(throws: PolicyError.self) { try Policy.parse("purpose: x\nkey_file: k\nprogrammes: {a: sometimes}\n", path: "/p.yml") }
+    }
+}

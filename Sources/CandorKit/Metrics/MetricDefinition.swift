@@ -18,6 +18,8 @@ public struct MetricDefinition: Sendable, Equatable {
     public var caveats: [String]
     /// Uses this metric must never serve.
     public var neverUsedFor: [String]
+    /// The programme whose consent rules govern the data behind it.
+    public var programme: String
 }
 
 /// The metrics candor knows.
@@ -40,5 +42,6 @@ public enum MetricRegistry {
             "A leading indicator: a higher rate is not better code. Read it beside quality and outcome measures, never alone.",
             "Amazon does not document whether the export counts suggestions discarded while typing; the dashboard excludes them.",
         ],
-        neverUsedFor: ["evaluating, ranking or comparing individuals", "compensation, promotion or termination decisions", "performance-improvement plans"])
+        neverUsedFor: ["evaluating, ranking or comparing individuals", "compensation, promotion or termination decisions", "performance-improvement plans"],
+        programme: "ai-adoption")
 }

@@ -33,13 +33,23 @@ public struct Policy: Sendable, Equatable {
 
     /// How to read the developer survey, when the policy has a `survey:` section.
     public var survey: SurveyMapping?
+    /// Programmes and whether each is required (everyone's data, minus objections) or optional
+    /// (only people who opted in). Default: `ai-adoption` required, `self-view` optional.
+    public var programmes: [String: Bool] = Policy.defaultProgrammes
+    public static let defaultProgrammes = ["ai-adoption": true, "self-view": false]
+
+    /// How the consent registry applies to `programme` (unknown programmes are treated as optional).
+    public func consentRule(for programme: String) -> ConsentRule {
+        ConsentRule(programme: programme, required: programmes[programme] ?? false)
+    }
+
     /// A team figure is hidden when one person contributes more than this share of it ((1, t)-dominance).
     public var dominanceThreshold: Double = Policy.defaultDominanceThreshold
     public static let defaultDominanceThreshold = 0.5
     /// Uses the data must never serve; a request declaring one is refused (default: ``Purpose/defaultProhibited``).
     public var prohibitedUses: [String] = Purpose.defaultProhibited
 
-    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "prohibited_uses", "dominance_threshold"]
+    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "prohibited_uses", "dominance_threshold", "programmes"]
 
     /// Reads and validates a policy file.
     /// - Throws: ``PolicyError`` naming the file, line and what to change.
@@ -145,6 +155,24 @@ public struct Policy: Sendable, Equatable {
             }
             dominance = value
         }
+        var programmes = defaultProgrammes
+        if let node = mapping["programmes"] {
+            guard let entries = node.mapping else {
+                throw PolicyError(path: path, line: node.mark?.line, message: "programmes must map each programme to required or optional",
+                                  hint: "for example:  programmes: {ai-adoption: required, self-view: optional}")
+            }
+            for (key, value) in entries {
+                guard let name = key.string, !name.isEmpty, let kind = value.string, kind == "required" || kind == "optional" else {
+                    throw PolicyError(path: path, line: value.mark?.line ?? key.mark?.line, message: "a programme is required or optional",
+                                      hint: "required: everyone's data is used unless they object; optional: only people who opted in")
+                }
+                programmes[name] = kind == "required"
+            }
+            if programmes["self-view"] == true {
+                throw PolicyError(path: path, line: node.mark?.line, message: "the self-view programme is always optional",
+                                  hint: "a person's own view is shown only to people who asked for it")
+            }
+        }
         var prohibited = Purpose.defaultProhibited
         if let node = mapping["prohibited_uses"] {
             guard let list = node.sequence?.compactMap({ $0.string }), !list.isEmpty, list.count == node.sequence?.count else {
@@ -167,6 +195,7 @@ public struct Policy: Sendable, Equatable {
             sha256: SHA256Digest.hex(of: Array(text.utf8)),
             path: path,
             survey: survey,
+            programmes: programmes,
             dominanceThreshold: dominance,
             prohibitedUses: prohibited)
     }

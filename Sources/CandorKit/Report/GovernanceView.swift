@@ -73,14 +73,18 @@ public enum GovernanceViewBuilder {
         public var totals: [InlineTotals]
         public var coverage: Coverage
         public var cmarkVersion: String
+        /// People and person-day rows left out under the consent registry (counts only).
+        public var consentExcluded: (people: Int, rows: Int)
 
-        public init(period: Period, policy: Policy, generatedAt: String, totals: [InlineTotals], coverage: Coverage, cmarkVersion: String) {
+        public init(period: Period, policy: Policy, generatedAt: String, totals: [InlineTotals], coverage: Coverage, cmarkVersion: String,
+                    consentExcluded: (people: Int, rows: Int) = (0, 0)) {
             self.period = period
             self.policy = policy
             self.generatedAt = generatedAt
             self.totals = totals
             self.coverage = coverage
             self.cmarkVersion = cmarkVersion
+            self.consentExcluded = consentExcluded
         }
     }
 
@@ -112,6 +116,13 @@ public enum GovernanceViewBuilder {
         }
         if teams.isEmpty {
             notes.append("No inline suggestions were recorded in this period.")
+        }
+        let excluded = input.consentExcluded
+        if excluded.people > 0 {
+            let rule = input.policy.consentRule(for: metric.programme)
+            notes.append(rule.required
+                ? "\(excluded.people) \(excluded.people == 1 ? "person has" : "people have") objected to the \(metric.programme) programme: their data (\(Format.count(excluded.rows)) person-day rows) is left out from the day of their objection. Who objected is never shown."
+                : "The \(metric.programme) programme is optional: only people who opted in are counted; \(Format.count(excluded.rows)) person-day rows of \(excluded.people) people are left out.")
         }
         notes.append("People counts only those who were shown at least one inline suggestion in the period. Teams are listed alphabetically; the table is not a ranking.")
 

@@ -52,9 +52,18 @@ public struct CandorStore: Sendable {
     ///
     /// A day's row counts for the team the person belonged to on that day; `team` is nil for
     /// rows of people the directory does not place in any team on that day.
-    public func inlineTotals(from: Day, to: Day) throws -> [InlineTotals] {
+    ///
+    /// `consent` applies the consent registry as of each row's day: for a required programme, rows of
+    /// people who objected (opted out or revoked) are left out; for an optional one, only rows of people
+    /// who opted in are used.
+    public func inlineTotals(from: Day, to: Day, consent: ConsentRule? = nil) throws -> [InlineTotals] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: """
+            var arguments: StatementArguments = [from.iso8601, to.iso8601]
+            let filter = consent.map { rule -> String in
+                arguments += [rule.programme]
+                return "AND " + Self.consentCondition(rule, day: "a.day", person: "a.person")
+            } ?? ""
+            return try Row.fetchAll(db, sql: """
                 SELECT m.team AS team, a.person AS person,
                        SUM(a.Inline_AcceptanceCount) AS accepted,
                        SUM(a.Inline_SuggestionsCount) AS shown,
@@ -62,12 +71,32 @@ public struct CandorStore: Sendable {
                 FROM qdev_activity a
                 LEFT JOIN team_membership m
                   ON m.person = a.person AND a.day >= m.valid_from AND (m.valid_to IS NULL OR a.day <= m.valid_to)
-                WHERE a.day BETWEEN ? AND ?
+                WHERE a.day BETWEEN ? AND ? \(filter)
                 GROUP BY m.team, a.person
                 ORDER BY m.team, a.person
-                """, arguments: [from.iso8601, to.iso8601])
+                """, arguments: arguments)
             .map { InlineTotals(team: $0["team"], person: $0["person"], accepted: $0["accepted"], shown: $0["shown"], activeDays: $0["days"]) }
         }
+    }
+
+    /// How many people and person-day rows the consent rule leaves out in `from...to` — counts only, never who.
+    public func consentExclusions(from: Day, to: Day, consent: ConsentRule) throws -> (people: Int, rows: Int) {
+        try queue.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT a.person), COUNT(*) FROM qdev_activity a
+                WHERE a.day BETWEEN ? AND ? AND NOT (\(Self.consentCondition(consent, day: "a.day", person: "a.person")))
+                """, arguments: [from.iso8601, to.iso8601, consent.programme])!
+            return (row[0], row[1])
+        }
+    }
+
+    /// SQL that is true when a row may be used under `rule` (the programme is the next argument).
+    static func consentCondition(_ rule: ConsentRule, day: String, person: String) -> String {
+        let latest = """
+            (SELECT c.status FROM consent c WHERE c.person = \(person) AND c.programme = ? AND c.effective <= \(day)
+             ORDER BY c.effective DESC LIMIT 1)
+            """
+        return rule.required ? "COALESCE(\(latest), 'none') NOT IN ('opted_out', 'revoked')" : "COALESCE(\(latest), 'none') = 'opted_in'"
     }
 
     /// What the store holds for days in `from...to`: days with any Q Developer row, and the files they came from.
@@ -218,6 +247,18 @@ public struct StoreWriter {
             """, arguments: [person, from.iso8601, to?.iso8601 ?? "9999-12-31", from.iso8601])
         guard let row, let start = Day.parse(row["valid_from"] as String) else { return nil }
         return (row["team"], start)
+    }
+}
+
+/// How the consent registry applies to a programme's data.
+public struct ConsentRule: Sendable, Equatable {
+    public var programme: String
+    /// Required programmes use everyone's data except objections; optional ones only opted-in people's.
+    public var required: Bool
+
+    public init(programme: String, required: Bool) {
+        self.programme = programme
+        self.required = required
     }
 }
 
