@@ -234,6 +234,12 @@ public struct Ingestor: Sendable {
         }
         try writer.finishSource(id: sourceId, rows: state.rows, ignoredColumns: state.ignoredColumns,
                                 warnings: diagnostics.filter { $0.severity == .warning }.count, rejectedRows: state.rejectedRows)
+        // Keep the enriched and aggregate tiers current, in the same transaction.
+        switch format {
+        case .qDeveloperActivity: try writer.refreshWeeklyTiers(sourceId: sourceId)
+        case .directory: try writer.refreshWeeklyTiers(sourceId: nil)
+        default: break
+        }
         return FileOutcome(path: path, format: format, status: .ingested(rows: state.rows), diagnostics: diagnostics, rejects: rejects, sha256: sha256)
     }
 

@@ -78,3 +78,8 @@ extension Timestamp {
         iso8601(Date(timeIntervalSince1970: Double(seconds)))
     }
 }
+
+extension Timestamp {
+    /// The UTC day of a time.
+    public static func day(_ date: Date) -> Day { split(date).0 }
+}

@@ -44,6 +44,46 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v17-retention-tiers") { db in
+            // Enriched tier: Q Developer inline totals per person per ISO week (week = its Monday).
+            try db.execute(sql: """
+                CREATE TABLE qdev_person_week (
+                    week TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    active_days INTEGER NOT NULL,
+                    accepted INTEGER NOT NULL,
+                    shown INTEGER NOT NULL,
+                    PRIMARY KEY (week, person)
+                ) WITHOUT ROWID
+                """)
+            // Aggregate tier: per team per week — contributors, sums, sums of squares and the largest single
+            // contribution, enough for rates, intervals and dominance checks after the lower tiers expire.
+            try db.execute(sql: """
+                CREATE TABLE qdev_team_week (
+                    week TEXT NOT NULL,
+                    team TEXT NOT NULL,
+                    contributors INTEGER NOT NULL,
+                    accepted INTEGER NOT NULL,
+                    shown INTEGER NOT NULL,
+                    accepted_squares INTEGER NOT NULL,
+                    shown_squares INTEGER NOT NULL,
+                    largest_shown INTEGER NOT NULL,
+                    PRIMARY KEY (week, team)
+                ) WITHOUT ROWID
+                """)
+            // Weeks whose raw rows purge has cut into: their tiers are never recomputed from what is left.
+            try db.execute(sql: "CREATE TABLE frozen_week (week TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID")
+            // What purge removed, for the transparency report.
+            try db.execute(sql: """
+                CREATE TABLE purge_log (
+                    id INTEGER PRIMARY KEY,
+                    time TEXT NOT NULL,
+                    tier TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    rows INTEGER NOT NULL
+                )
+                """)
+        }
         migrator.registerMigration("v16-audit-log") { db in
             // Append-only: each entry carries the SHA-256 of the previous one (Policy/AuditLog.swift).
             try db.execute(sql: """
