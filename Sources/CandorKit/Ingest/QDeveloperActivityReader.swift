@@ -34,6 +34,9 @@ public struct QDeveloperActivityReader {
     /// Known metrics that this file does not have (recorded as 0).
     public let absentMetrics: [QDeveloperMetric]
     private var scratch: [Int64]
+    /// Where `Inline_AcceptanceCount` is, and whether `Inline_SuggestionsCount` is present.
+    private let acceptedField: Int?
+    private let hasShownColumn: Bool
 
     /// Maps `header`, or returns the diagnostics that make the file unreadable.
     public init(header: [String], file: String) throws(DiagnosticList) {
@@ -75,6 +78,8 @@ public struct QDeveloperActivityReader {
         self.ignoredColumns = ignored
         self.absentMetrics = QDeveloperMetric.allCases.filter { seen[$0.index] == nil }
         self.scratch = Array(repeating: 0, count: QDeveloperMetric.allCases.count)
+        self.acceptedField = metrics.first { $0.1 == QDeveloperMetric.acceptedIndex }?.0
+        self.hasShownColumn = metrics.contains { $0.1 == QDeveloperMetric.shownIndex }
     }
 
     private static func duplicate(_ name: String, _ file: String) -> Diagnostic {
@@ -124,10 +129,9 @@ public struct QDeveloperActivityReader {
                 ok = false
             }
         }
-        let accepted = scratch[QDeveloperMetric.inlineAcceptanceCount.index]
-        let shown = scratch[QDeveloperMetric.inlineSuggestionsCount.index]
-        if ok, accepted > shown, metricColumns.contains(where: { $0.metric == QDeveloperMetric.inlineSuggestionsCount.index }) {
-            let field = metricColumns.first { $0.metric == QDeveloperMetric.inlineAcceptanceCount.index }!.field
+        let accepted = scratch[QDeveloperMetric.acceptedIndex]
+        let shown = scratch[QDeveloperMetric.shownIndex]
+        if ok, accepted > shown, let field = acceptedField, hasShownColumn {
             diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(field),
                                           code: "QDEV014",
                                           message: "Inline_AcceptanceCount (\(accepted)) is greater than Inline_SuggestionsCount (\(shown))",

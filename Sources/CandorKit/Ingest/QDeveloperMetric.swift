@@ -51,6 +51,10 @@ public enum QDeveloperMetric: String, CaseIterable, Sendable {
     /// Position in ``allCases``, the order values are stored in.
     public var index: Int { QDeveloperMetric.indexByName[rawValue]! }
 
+    /// Positions of the two counts read on every row, computed once.
+    public static let acceptedIndex = QDeveloperMetric.inlineAcceptanceCount.index
+    public static let shownIndex = QDeveloperMetric.inlineSuggestionsCount.index
+
     /// The column name as stored (same as the export header).
     public var columnName: String { rawValue }
 

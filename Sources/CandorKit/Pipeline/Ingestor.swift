@@ -148,6 +148,8 @@ public struct Ingestor: Sendable {
         var rejectedRows = 0
         var rows = 0
         var ignoredColumns: [String] = []
+        /// Set while ingesting Q Developer activity: it carries the weekly-tier changes.
+        var activityUpserter: ActivityUpserter?
 
         init(path: String, skipBadRows: Bool) {
             self.path = path
@@ -235,11 +237,8 @@ public struct Ingestor: Sendable {
         try writer.finishSource(id: sourceId, rows: state.rows, ignoredColumns: state.ignoredColumns,
                                 warnings: diagnostics.filter { $0.severity == .warning }.count, rejectedRows: state.rejectedRows)
         // Keep the enriched and aggregate tiers current, in the same transaction.
-        switch format {
-        case .qDeveloperActivity: try writer.refreshWeeklyTiers(sourceId: sourceId)
-        case .directory: try writer.refreshWeeklyTiers(sourceId: nil)
-        default: break
-        }
+        if let upserter = state.activityUpserter { try writer.applyWeeklyDeltas(upserter) }
+        if format == .directory { try writer.refreshTeamWeeks(nil) }
         return FileOutcome(path: path, format: format, status: .ingested(rows: state.rows), diagnostics: diagnostics, rejects: rejects, sha256: sha256)
     }
 
@@ -273,6 +272,7 @@ public struct Ingestor: Sendable {
                         state.ignoredColumns = r.ignoredColumns
                         qDeveloper = r
                         upserter = try writer.qDeveloperActivityUpserter()
+                        state.activityUpserter = upserter
                     case .directory:
                         let r = try DirectoryReader(header: header, file: path)
                         state.ignoredColumns = r.ignoredColumns
@@ -325,7 +325,8 @@ public struct Ingestor: Sendable {
             if qDeveloper != nil {
                 if let decoded = qDeveloper!.decode(record, diagnostics: &rowDiagnostics) {
                     if state.accepting {
-                        try upserter!.upsert(day: decoded.day, person: pseudonyms.pseudonym(for: decoded.userId),
+                        let person = pseudonyms.entry(for: decoded.userId)
+                        try upserter!.upsert(day: decoded.day, person: person.pseudonym, slot: person.slot,
                                              counts: decoded.counts, sourceId: sourceId)
                     }
                     state.rows += 1

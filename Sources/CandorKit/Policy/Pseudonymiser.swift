@@ -33,7 +33,8 @@ public struct Pseudonymiser: Sendable {
 /// and an HMAC costs far more than a dictionary look-up. Holds at most `capacity` ids.
 struct PseudonymCache {
     private let pseudonymiser: Pseudonymiser
-    private var known: [String: String] = [:]
+    private var known: [String: (pseudonym: String, slot: Int)] = [:]
+    private var slots = 0
     private let capacity: Int
 
     init(_ pseudonymiser: Pseudonymiser, capacity: Int = 200_000) {
@@ -41,12 +42,16 @@ struct PseudonymCache {
         self.capacity = capacity
     }
 
-    mutating func pseudonym(for id: String) -> String {
-        if let p = known[id] { return p }
+    mutating func pseudonym(for id: String) -> String { entry(for: id).pseudonym }
+
+    /// The pseudonym and a small number standing for it within this file (cheap to hash).
+    mutating func entry(for id: String) -> (pseudonym: String, slot: Int) {
+        if let e = known[id] { return e }
         let p = pseudonymiser.pseudonym(for: id)
         if known.count >= capacity { known.removeAll(keepingCapacity: true) }
-        known[id] = p
-        return p
+        slots += 1
+        known[id] = (p, slots)
+        return (p, slots)
     }
 }
 

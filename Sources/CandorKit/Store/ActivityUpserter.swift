@@ -7,7 +7,17 @@ import GRDBSQLite
 /// The only place candor calls the SQLite C API itself; everything else goes through GRDB.
 public struct ActivityUpserter {
     let statement: Statement
+    let insertNew: Statement
+    let previous: Statement
     let database: Database
+    /// Changes to the enriched tier (person × week) made by this file's rows, applied at the end.
+    let deltas = WeekDeltas()
+
+    /// Per (week, person): the change in active days, accepted and shown.
+    final class WeekDeltas {
+        struct Key: Hashable { var week: Int; var slot: Int }
+        var values: [Key: (person: String, days: Int64, accepted: Int64, shown: Int64)] = [:]
+    }
     /// Rows arrive grouped by day: the day's text is made once per day, not once per row.
     private let dayText = DayTextCache()
 
@@ -20,15 +30,40 @@ public struct ActivityUpserter {
         }
     }
 
-    init(statement: Statement, database: Database) throws {
+    init(statement: Statement, insertNew: Statement, previous: Statement, database: Database) throws {
         self.statement = statement
+        self.insertNew = insertNew
+        self.previous = previous
         self.database = database
         let expected = QDeveloperMetric.allCases.count + 3
         precondition(sqlite3_bind_parameter_count(statement.sqliteStatement) == Int32(expected))
     }
 
     /// Stores one row under `person` (a pseudonym, never a source id).
-    public func upsert(day: Day, person: String, counts: [Int64], sourceId: Int64) throws {
+    /// `slot` is a number that stands for `person` within this file (it keys the weekly changes).
+    public func upsert(day: Day, person: String, slot: Int, counts: [Int64], sourceId: Int64) throws {
+        // The common case is a new (day, person): one INSERT that does nothing on conflict. Only when
+        // the row exists are its old values read (for the weekly tier) and the row replaced.
+        var old: (Int64, Int64)?
+        if try !bindAndStep(insertNew, day: day, person: person, counts: counts, sourceId: sourceId) {
+            let p = previous.sqliteStatement
+            _ = dayText.text(for: day).withCString { sqlite3_bind_text(p, 1, $0, -1, SQLITE_TRANSIENT) }
+            _ = person.withCString { sqlite3_bind_text(p, 2, $0, -1, SQLITE_TRANSIENT) }
+            if sqlite3_step(p) == SQLITE_ROW { old = (sqlite3_column_int64(p, 0), sqlite3_column_int64(p, 1)) }
+            sqlite3_reset(p)
+            _ = try bindAndStep(statement, day: day, person: person, counts: counts, sourceId: sourceId)
+        }
+        let key = WeekDeltas.Key(week: day.isoWeekStart.dayNumber, slot: slot)
+        let accepted = counts[QDeveloperMetric.acceptedIndex], shown = counts[QDeveloperMetric.shownIndex]
+        var d = deltas.values[key] ?? (person, 0, 0, 0)
+        d.days += old == nil ? 1 : 0
+        d.accepted += accepted - (old?.0 ?? 0)
+        d.shown += shown - (old?.1 ?? 0)
+        deltas.values[key] = d
+    }
+
+    /// Binds one row to `statement` and runs it; returns whether it changed a row.
+    private func bindAndStep(_ statement: Statement, day: Day, person: String, counts: [Int64], sourceId: Int64) throws -> Bool {
         let s = statement.sqliteStatement
         var code = dayText.text(for: day).withCString { sqlite3_bind_text(s, 1, $0, -1, SQLITE_TRANSIENT) }
         if code == SQLITE_OK { code = person.withCString { sqlite3_bind_text(s, 2, $0, -1, SQLITE_TRANSIENT) } }
@@ -49,6 +84,7 @@ public struct ActivityUpserter {
                                 message: String(cString: sqlite3_errmsg(database.sqliteConnection)),
                                 sql: statement.sql)
         }
+        return sqlite3_changes(database.sqliteConnection) > 0
     }
 }
 

@@ -219,7 +219,14 @@ public struct StoreWriter {
             ON CONFLICT (day, person) DO UPDATE SET
             \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")), source_id = excluded.source_id
             """
-        return try ActivityUpserter(statement: db.makeStatement(sql: sql), database: db)
+        let insertNew = """
+            INSERT INTO qdev_activity (day, person, \(columns.joined(separator: ", ")), source_id)
+            VALUES (?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?)
+            ON CONFLICT (day, person) DO NOTHING
+            """
+        return try ActivityUpserter(statement: db.makeStatement(sql: sql), insertNew: db.makeStatement(sql: insertNew),
+                                    previous: db.makeStatement(sql: "SELECT Inline_AcceptanceCount, Inline_SuggestionsCount FROM qdev_activity WHERE day = ? AND person = ?"),
+                                    database: db)
     }
 
     /// Records that `alias` (a pseudonymous id in another tool) is `person`.

@@ -2,40 +2,57 @@ import GRDB
 
 /// The enriched and aggregate tiers, and retention: the only place data is deleted.
 extension StoreWriter {
-    /// Recomputes the enriched (person × week) and aggregate (team × week) rows of every week that
-    /// has raw Q Developer rows from `sourceId` — or, with nil, of every week that still has raw rows
-    /// (after a directory changes who is in which team). Weeks whose raw rows were purged keep
-    /// their stored tiers.
-    public func refreshWeeklyTiers(sourceId: Int64?) throws {
-        // The days to recompute: whole ISO weeks around the source's rows (a range on the primary key).
-        let range: Row?
-        if let sourceId {
-            range = try Row.fetchOne(db, sql: "SELECT MIN(day), MAX(day) FROM qdev_activity WHERE source_id = ?", arguments: [sourceId])
-        } else {
-            range = try Row.fetchOne(db, sql: "SELECT MIN(day), MAX(day) FROM qdev_activity")
+    /// Applies a file's changes to the enriched tier (person × week) and recomputes the aggregate
+    /// tier (team × week) of the weeks it touched. Weeks that purge has cut into are left as they were.
+    public func applyWeeklyDeltas(_ upserter: ActivityUpserter) throws {
+        let add = try db.makeStatement(sql: """
+            INSERT INTO qdev_person_week (week, person, active_days, accepted, shown) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (week, person) DO UPDATE SET active_days = active_days + excluded.active_days,
+              accepted = accepted + excluded.accepted, shown = shown + excluded.shown
+            """)
+        let frozen = Set(try String.fetchAll(db, sql: "SELECT week FROM frozen_week"))
+        var weeks: Set<String> = []
+        var weekText: [Int: String] = [:]
+        // In key order, so the enriched tier's B-tree grows at its end instead of splitting pages.
+        let ordered = upserter.deltas.values.map { (week: $0.key.week, value: $0.value) }
+            .sorted { $0.week != $1.week ? $0.week < $1.week : $0.value.person < $1.value.person }
+        for (weekNumber, d) in ordered {
+            let week = weekText[weekNumber] ?? Day(dayNumber: weekNumber).iso8601
+            weekText[weekNumber] = week
+            if frozen.contains(week) { continue }
+            weeks.insert(week)
+            if d.days == 0 && d.accepted == 0 && d.shown == 0 { continue }
+            add.setUncheckedArguments([week, d.person, d.days, d.accepted, d.shown])
+            try add.execute()
         }
-        guard let range, let first = (range[0] as String?).flatMap(Day.parse), let last = (range[1] as String?).flatMap(Day.parse) else { return }
-        let from = first.isoWeekStart.iso8601, to = last.isoWeekStart.adding(days: 6).iso8601
-        // Weeks that purge has cut into keep the tiers computed while they were whole.
-        let open = "NOT IN (SELECT week FROM frozen_week)"
-        let weekOf = "date(a.day, '-' || ((CAST(strftime('%w', a.day) AS INTEGER) + 6) % 7) || ' days')"
-        try db.execute(sql: "DELETE FROM qdev_person_week WHERE week BETWEEN ? AND ? AND week \(open)", arguments: [from, to])
-        try db.execute(sql: """
-            INSERT INTO qdev_person_week (week, person, active_days, accepted, shown)
-            SELECT \(weekOf) AS week, a.person, COUNT(*), SUM(a.Inline_AcceptanceCount), SUM(a.Inline_SuggestionsCount)
-            FROM qdev_activity a WHERE a.day BETWEEN ? AND ? AND \(weekOf) \(open)
-            GROUP BY week, a.person
-            """, arguments: [from, to])
-        try db.execute(sql: "DELETE FROM qdev_team_week WHERE week BETWEEN ? AND ? AND week \(open)", arguments: [from, to])
+        upserter.deltas.values.removeAll()
+        try refreshTeamWeeks(Array(weeks))
+    }
+
+    /// Recomputes team × week from person × week for `weeks` (nil: every week not frozen). A person-week
+    /// counts for the team the directory places the person in during that week (the latest membership
+    /// overlapping it, so someone who moves mid-week counts for the new team).
+    public func refreshTeamWeeks(_ weeks: [String]?) throws {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS refresh_weeks (week TEXT PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM refresh_weeks")
+        if let weeks {
+            let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO refresh_weeks VALUES (?)")
+            for w in weeks { try insert.execute(arguments: [w]) }
+        } else {
+            try db.execute(sql: "INSERT INTO refresh_weeks SELECT DISTINCT week FROM qdev_person_week WHERE week NOT IN (SELECT week FROM frozen_week)")
+        }
+        try db.execute(sql: "DELETE FROM qdev_team_week WHERE week IN (SELECT week FROM refresh_weeks)")
         try db.execute(sql: """
             INSERT INTO qdev_team_week (week, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown)
             SELECT week, team, COUNT(*), SUM(accepted), SUM(shown), SUM(accepted * accepted), SUM(shown * shown), MAX(shown)
-            FROM (SELECT \(weekOf) AS week, COALESCE(a.team, '') AS team, a.person,
-                         SUM(a.Inline_AcceptanceCount) AS accepted, SUM(a.Inline_SuggestionsCount) AS shown
-                  FROM qdev_activity_team a WHERE a.day BETWEEN ? AND ? AND \(weekOf) \(open)
-                  GROUP BY week, team, a.person)
+            FROM (SELECT w.week, w.accepted, w.shown,
+                         COALESCE((SELECT m.team FROM team_membership m
+                                   WHERE m.person = w.person AND m.valid_from <= date(w.week, '+6 days')
+                                     AND (m.valid_to IS NULL OR m.valid_to >= w.week)
+                                   ORDER BY m.valid_from DESC LIMIT 1), '') AS team
+                  FROM qdev_person_week w WHERE w.week IN (SELECT week FROM refresh_weeks))
             GROUP BY week, team
-            """, arguments: [from, to])
+            """)
     }
 }
 
