@@ -62,3 +62,27 @@ func occurrences(of text: String, in h: IngestHarness) throws -> Int {
     }
     return count
 }
+
+@Suite("Weekly tiers at scale")
+struct WeeklyTierScaleTests {
+    @Test("more person-weeks than fit in memory at once: flushed in parts, totals exact")
+    func flushes() throws {
+        let h = try IngestHarness()
+        var csv = RetentionTests.header
+        var accepted: Int64 = 0, shown: Int64 = 0
+        // 55 weeks × 1,000 people = 55,000 person-weeks, above the 50,000 flush threshold.
+        for week in 0..<55 {
+            let day = Day(year: 2025, month: 1, day: 6)!.adding(days: week * 7).iso8601
+            for p in 0..<1000 {
+                let a = Int64((week + p) % 7), s = Int64(10 + p % 13)
+                accepted += a
+                shown += s
+                csv += "u\(p),\(day),\(a),\(s)\n"
+            }
+        }
+        let outcome = try h.ingestor.ingest(path: try h.folder.write("big.csv", csv))
+        #expect(outcome.status == .ingested(rows: 55_000))
+        #expect(try h.store.weeklyTierCounts() == (55_000, 55))
+        #expect(try h.store.aggregateTotals(team: "") == (accepted, shown))
+    }
+}

@@ -13,10 +13,14 @@ public struct ActivityUpserter {
     /// Changes to the enriched tier (person × week) made by this file's rows, applied at the end.
     let deltas = WeekDeltas()
 
-    /// Per (week, person): the change in active days, accepted and shown.
+    /// Per (week, person): the change in active days, accepted and shown. Flushed to the enriched
+    /// tier whenever it holds ``WeekDeltas/flushThreshold`` entries, so memory stays bounded.
     final class WeekDeltas {
         struct Key: Hashable { var week: Int; var slot: Int }
         var values: [Key: (person: String, days: Int64, accepted: Int64, shown: Int64)] = [:]
+        /// Weeks already flushed, for the aggregate refresh at the end of the file.
+        var flushedWeeks: Set<String> = []
+        static let flushThreshold = 50_000
     }
     /// Rows arrive grouped by day: the day's text is made once per day, not once per row.
     private let dayText = DayTextCache()
@@ -60,6 +64,9 @@ public struct ActivityUpserter {
         d.accepted += accepted - (old?.0 ?? 0)
         d.shown += shown - (old?.1 ?? 0)
         deltas.values[key] = d
+        if deltas.values.count >= WeekDeltas.flushThreshold {
+            try StoreWriter(db: database).flushPersonWeeks(self)
+        }
     }
 
     /// Binds one row to `statement` and runs it; returns whether it changed a row.

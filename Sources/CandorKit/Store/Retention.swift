@@ -5,28 +5,33 @@ extension StoreWriter {
     /// Applies a file's changes to the enriched tier (person × week) and recomputes the aggregate
     /// tier (team × week) of the weeks it touched. Weeks that purge has cut into are left as they were.
     public func applyWeeklyDeltas(_ upserter: ActivityUpserter) throws {
-        let add = try db.makeStatement(sql: """
+        try flushPersonWeeks(upserter)
+        try refreshTeamWeeks(upserter.deltas.flushedWeeks.sorted())
+        upserter.deltas.flushedWeeks.removeAll()
+    }
+
+    /// Adds the pending person × week changes to the enriched tier and empties them.
+    func flushPersonWeeks(_ upserter: ActivityUpserter) throws {
+        let add = try db.cachedStatement(sql: """
             INSERT INTO qdev_person_week (week, person, active_days, accepted, shown) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (week, person) DO UPDATE SET active_days = active_days + excluded.active_days,
               accepted = accepted + excluded.accepted, shown = shown + excluded.shown
             """)
         let frozen = Set(try String.fetchAll(db, sql: "SELECT week FROM frozen_week"))
-        var weeks: Set<String> = []
         var weekText: [Int: String] = [:]
         // In key order, so the enriched tier's B-tree grows at its end instead of splitting pages.
         let ordered = upserter.deltas.values.map { (week: $0.key.week, value: $0.value) }
             .sorted { $0.week != $1.week ? $0.week < $1.week : $0.value.person < $1.value.person }
+        upserter.deltas.values.removeAll(keepingCapacity: true)
         for (weekNumber, d) in ordered {
             let week = weekText[weekNumber] ?? Day(dayNumber: weekNumber).iso8601
             weekText[weekNumber] = week
             if frozen.contains(week) { continue }
-            weeks.insert(week)
+            upserter.deltas.flushedWeeks.insert(week)
             if d.days == 0 && d.accepted == 0 && d.shown == 0 { continue }
             add.setUncheckedArguments([week, d.person, d.days, d.accepted, d.shown])
             try add.execute()
         }
-        upserter.deltas.values.removeAll()
-        try refreshTeamWeeks(Array(weeks))
     }
 
     /// Recomputes team × week from person × week for `weeks` (nil: every week not frozen). A person-week
