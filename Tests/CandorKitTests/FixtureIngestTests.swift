@@ -7,13 +7,19 @@ struct FixtureIngestTests {
     static let acme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("fixtures/acme")
 
+    /// A store in `folder` and an ingestor with fixtures/acme's policy and key.
+    static func acmeIngestor(in folder: TemporaryFolder) throws -> (CandorStore, Ingestor) {
+        let policy = try Policy.load(path: acme.appendingPathComponent("policy.yml").path)
+        let store = try CandorStore(path: folder.path("acme.sqlite"))
+        let ingestor = Ingestor(store: store, pseudonymiser: Pseudonymiser(key: try PseudonymKey.load(path: policy.keyFile)),
+                                log: SilentLog(), now: Date(timeIntervalSince1970: 1_790_000_000), survey: policy.survey)
+        return (store, ingestor)
+    }
+
     @Test("one call ingests every format; reading everything again (forced) changes no row")
     func everyFormat() throws {
         let folder = try TemporaryFolder()
-        let policy = try Policy.load(path: Self.acme.appendingPathComponent("policy.yml").path)
-        let store = try CandorStore(path: folder.path("acme.sqlite"))
-        var ingestor = Ingestor(store: store, pseudonymiser: Pseudonymiser(key: try PseudonymKey.load(path: policy.keyFile)),
-                                log: SilentLog(), now: Date(timeIntervalSince1970: 1_790_000_000), survey: policy.survey)
+        var (store, ingestor) = try Self.acmeIngestor(in: folder)
         let files = InputDiscovery.expand([Self.acme.path])
         #expect(!files.contains { $0.hasSuffix("policy.yml") || $0.hasSuffix("candor.key") })
         let first = try ingestor.ingest(paths: files)
@@ -44,10 +50,7 @@ struct FixtureLifecycleTests {
     @Test("the planted patterns come out: Platform & Infra suppresses SARIF results, Search's excluded lines grew")
     func planted() throws {
         let folder = try TemporaryFolder()
-        let policy = try Policy.load(path: FixtureIngestTests.acme.appendingPathComponent("policy.yml").path)
-        let store = try CandorStore(path: folder.path("acme.sqlite"))
-        let ingestor = Ingestor(store: store, pseudonymiser: Pseudonymiser(key: try PseudonymKey.load(path: policy.keyFile)),
-                                log: SilentLog(), now: Date(timeIntervalSince1970: 0), survey: policy.survey)
+        let (store, ingestor) = try FixtureIngestTests.acmeIngestor(in: folder)
         let inputs = FixtureIngestTests.acme.appendingPathComponent("inputs")
         _ = try ingestor.ingest(paths: InputDiscovery.expand([inputs.appendingPathComponent("sarif").path, inputs.appendingPathComponent("codeguru/reviewer").path]))
         let sarif = try store.sarifScanSnapshots()
@@ -69,10 +72,7 @@ struct AttributionTests {
     @Test("people through the directory (GitHub activity through github_login), repositories through their owners")
     func fixtures() throws {
         let folder = try TemporaryFolder()
-        let policy = try Policy.load(path: FixtureIngestTests.acme.appendingPathComponent("policy.yml").path)
-        let store = try CandorStore(path: folder.path("acme.sqlite"))
-        let ingestor = Ingestor(store: store, pseudonymiser: Pseudonymiser(key: try PseudonymKey.load(path: policy.keyFile)),
-                                log: SilentLog(), now: Date(timeIntervalSince1970: 0), survey: policy.survey)
+        let (store, ingestor) = try FixtureIngestTests.acmeIngestor(in: folder)
         _ = try ingestor.ingest(paths: InputDiscovery.expand([FixtureIngestTests.acme.path]))
         // Contractors are not in the directory; everyone else is.
         let q = try store.attribution(view: "qdev_activity_team")

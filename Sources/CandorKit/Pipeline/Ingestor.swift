@@ -424,6 +424,12 @@ public struct Ingestor: Sendable {
                                                                      message: "\(format.rawValue) is not a JSON format", hint: "remove --format")])
         }
         var rowDiagnostics: [Diagnostic] = []
+        /// Stores a decoded record (unless the file is already failing) and counts it.
+        func keep<T>(_ row: T?, _ write: (T) throws -> Void) rethrows {
+            guard let row else { return }
+            if state.accepting { try write(row) }
+            state.rows += 1
+        }
         // CodeGuru recommendations and feedback belong to a code review named by a wrapper field, which
         // may come after the list: records wait (in a bounded buffer) until it is known.
         var arn: String? = codeReviewArn
@@ -478,34 +484,28 @@ public struct Ingestor: Sendable {
                     state.rows += 1
                 }
             case .devlakeDeployments:
-                if let row = DeliveryReader.deployment(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
-                    if state.accepting { try writer.upsertDeployment(row, sourceId: sourceId) }
-                    state.rows += 1
+                try keep(DeliveryReader.deployment(node, path: recordPath, file: path, diagnostics: &rowDiagnostics)) { row in
+                    try writer.upsertDeployment(row, sourceId: sourceId)
                 }
             case .devlakeIncidents:
-                if let row = DeliveryReader.incident(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
-                    if state.accepting { try writer.upsertIncident(row, sourceId: sourceId) }
-                    state.rows += 1
+                try keep(DeliveryReader.incident(node, path: recordPath, file: path, diagnostics: &rowDiagnostics)) { row in
+                    try writer.upsertIncident(row, sourceId: sourceId)
                 }
             case .githubPullRequests:
-                if let row = GitHubReader.pullRequest(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
-                    if state.accepting { try writer.upsertGitHubPullRequest(row, author: pseudonyms.pseudonym(for: row.author), sourceId: sourceId) }
-                    state.rows += 1
+                try keep(GitHubReader.pullRequest(node, path: recordPath, file: path, diagnostics: &rowDiagnostics)) { row in
+                    try writer.upsertGitHubPullRequest(row, author: pseudonyms.pseudonym(for: row.author), sourceId: sourceId)
                 }
             case .githubReviews:
-                if let row = GitHubReader.review(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
-                    if state.accepting { try writer.upsertGitHubReview(row, reviewer: pseudonyms.pseudonym(for: row.reviewer), sourceId: sourceId) }
-                    state.rows += 1
+                try keep(GitHubReader.review(node, path: recordPath, file: path, diagnostics: &rowDiagnostics)) { row in
+                    try writer.upsertGitHubReview(row, reviewer: pseudonyms.pseudonym(for: row.reviewer), sourceId: sourceId)
                 }
             case .githubReviewComments:
-                if let row = GitHubReader.reviewComment(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
-                    if state.accepting { try writer.upsertGitHubReviewComment(row, commenter: pseudonyms.pseudonym(for: row.commenter), sourceId: sourceId) }
-                    state.rows += 1
+                try keep(GitHubReader.reviewComment(node, path: recordPath, file: path, diagnostics: &rowDiagnostics)) { row in
+                    try writer.upsertGitHubReviewComment(row, commenter: pseudonyms.pseudonym(for: row.commenter), sourceId: sourceId)
                 }
             case .codeGuruSecurityFindings:
-                if let row = CodeGuruSecurityReader.finding(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
-                    if state.accepting { try writer.upsertCodeGuruSecurityFinding(row, sourceId: sourceId) }
-                    state.rows += 1
+                try keep(CodeGuruSecurityReader.finding(node, path: recordPath, file: path, diagnostics: &rowDiagnostics)) { row in
+                    try writer.upsertCodeGuruSecurityFinding(row, sourceId: sourceId)
                 }
             case .codeGuruSecurityMetrics:
                 if let rows = CodeGuruSecurityReader.metrics(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
@@ -513,9 +513,8 @@ public struct Ingestor: Sendable {
                     state.rows += 1
                 }
             case .codeGuruCodeReviews:
-                if let row = CodeGuruReviewerReader.codeReview(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
-                    if state.accepting { try writer.upsertCodeGuruCodeReview(row, sourceId: sourceId) }
-                    state.rows += 1
+                try keep(CodeGuruReviewerReader.codeReview(node, path: recordPath, file: path, diagnostics: &rowDiagnostics)) { row in
+                    try writer.upsertCodeGuruCodeReview(row, sourceId: sourceId)
                 }
             case .copilotUsers:
                 if let row = CopilotUsageReader.userDay(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
@@ -532,9 +531,8 @@ public struct Ingestor: Sendable {
                     state.rows += 1
                 }
             case .copilotLegacyMetrics:
-                if let row = CopilotLegacyMetricsReader.day(node, path: recordPath, file: path, scope: scope, diagnostics: &rowDiagnostics) {
-                    if state.accepting { try writer.upsertCopilotScopeDay(row, sourceId: sourceId) }
-                    state.rows += 1
+                try keep(CopilotLegacyMetricsReader.day(node, path: recordPath, file: path, scope: scope, diagnostics: &rowDiagnostics)) { row in
+                    try writer.upsertCopilotScopeDay(row, sourceId: sourceId)
                 }
             default:
                 break
