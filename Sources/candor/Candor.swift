@@ -17,6 +17,6 @@ struct Candor: ParsableCommand {
             were rejected (each problem is printed as file:line:column).
             """,
         version: CandorVersion.string,
-        subcommands: [InitCommand.self, IngestCommand.self, ReportCommand.self, RunCommand.self, PurgeCommand.self, AuditCommand.self, FormatsCommand.self]
+        subcommands: [InitCommand.self, IngestCommand.self, ReportCommand.self, RunCommand.self, PurgeCommand.self, AuditCommand.self, PolicyCommand.self, FormatsCommand.self]
     )
 }

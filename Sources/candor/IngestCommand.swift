@@ -52,6 +52,7 @@ struct IngestCommand: ParsableCommand {
         let summary = try reportingErrors {
             let opened = try Workspace.open(policyPath: workspace.policyPath(inputs: files), database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
+            try Audit.recordPolicy(opened.policy, store: opened.store, actor: audit.resolved, now: now)
             var ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format, scope: scope, codeReviewArn: codeReview, repository: repository,
                                     survey: opened.policy.survey)
             ingestor.force = force

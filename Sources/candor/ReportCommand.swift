@@ -32,6 +32,7 @@ struct ReportCommand: ParsableCommand {
         try reportingErrors {
             let opened = try Workspace.open(policyPath: workspace.policyPath(inputs: []), database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
+            try Audit.recordPolicy(opened.policy, store: opened.store, actor: audit.resolved, now: now)
             let declared = try Audit.checkPurpose(purpose, policy: opened.policy, store: opened.store, actor: audit.resolved, now: now,
                                                   command: "report \(kind.rawValue)")
             let builder = ReportBuilder(policy: opened.policy, store: opened.store,

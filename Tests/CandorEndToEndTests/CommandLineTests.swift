@@ -140,16 +140,31 @@ struct AuditCommandTests {
                                       "--now", "2026-10-05", "--actor", "ops"]).status == 0)
         let show = try CandorBinary.run(["audit", "show", "--policy", policy])
         #expect(show.status == 0)
-        for expected in ["#1 ", "alice-admin · init", "ops · ingest", "ops · refused report governance · purpose stack ranking",
+        for expected in ["#1 ", "alice-admin · init", "ops · policy version", "ops · ingest", "ops · refused report governance · purpose stack ranking",
                          "ops · report governance 2026-Q3 · purpose governance-review", "governance.html "] {
             #expect(show.stdout.contains(expected), "missing \(expected) in \(show.stdout)")
         }
         let verify = try CandorBinary.run(["audit", "verify", "--policy", policy])
-        #expect(verify.status == 0 && verify.stdout.contains("audit log intact: 4 entries"))
+        #expect(verify.status == 0 && verify.stdout.contains("audit log intact: 5 entries"))
         // Delete the head record's newest entry by hand: verify must fail.
         let head = folder.path("org/candor.sqlite.audit-head")
         try Data("9 \(String(repeating: "f", count: 64))\n".utf8).write(to: URL(fileURLWithPath: head))
         let tampered = try CandorBinary.run(["audit", "verify", "--policy", policy])
         #expect(tampered.status == 3 && tampered.stderr.contains("TAMPERED"))
+    }
+}
+
+@Suite("candor policy check")
+struct PolicyCheckTests {
+    @Test("a valid policy is summarised; a broken one names its line")
+    func check() throws {
+        let ok = try CandorBinary.run(["policy", "check", "--policy", "fixtures/acme/policy.yml"])
+        #expect(ok.status == 0 && ok.stdout.contains("policy ok") && ok.stdout.contains("minimum group size: 5 people")
+                && ok.stdout.contains("never used for: compensation"))
+        let folder = try TemporaryFolder()
+        let bad = folder.path("policy.yml")
+        try Data("version: 1\npurpose: Learn.\nminimum_group_size: 1\nkey_file: k\n".utf8).write(to: URL(fileURLWithPath: bad))
+        let result = try CandorBinary.run(["policy", "check", "--policy", bad])
+        #expect(result.status == 1 && result.stderr.contains("policy.yml:3: minimum_group_size must be"))
     }
 }

@@ -17,11 +17,19 @@ public enum Audit {
         }
     }
 
+    /// Records the policy version in force; a new one is also an audit entry.
+    public static func recordPolicy(_ policy: Policy, store: CandorStore, actor: String, now: Date) throws {
+        if try store.recordPolicyVersion(sha256: policy.sha256, time: Timestamp.iso8601(now)) {
+            try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "policy version", purpose: "governance", audience: "-",
+                                  datasets: "-", inputs: [policy.sha256], outputs: [])
+        }
+    }
+
     /// Records an ingest: the SHA-256 of every file read, and the database written.
     public static func recordIngest(_ summary: IngestSummary, store: CandorStore, actor: String, now: Date) throws {
-        let inputs = summary.files.compactMap { $0.status == .rejected ? nil : $0.sha256 }
         try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "ingest", purpose: "ingest", audience: "-",
-                              datasets: "raw", inputs: Array(Set(inputs)), outputs: [clean(store.path)])
+                              datasets: "raw", inputs: Array(Set(summary.files.compactMap { $0.status == .rejected ? nil : $0.sha256 })),
+                              outputs: [clean(store.path)])
     }
 
     /// Records written reports with the SHA-256 of each file.

@@ -25,12 +25,14 @@ public struct ReportBuilder: Sendable {
     /// The Markdown and HTML of the governance review for `period`.
     public func governance(period: Period) throws -> (markdown: String, html: String) {
         let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
-        let view = GovernanceViewBuilder.build(.init(
+        var inputs = GovernanceViewBuilder.Inputs(
             period: period, policy: policy, generatedAt: Timestamp.readable(now),
             totals: try store.inlineTotals(from: period.first, to: period.last, consent: consent),
             coverage: try store.coverage(from: period.first, to: period.last),
             cmarkVersion: CommonMark.libraryVersion,
-            consentExcluded: try store.consentExclusions(from: period.first, to: period.last, consent: consent)))
+            consentExcluded: try store.consentExclusions(from: period.first, to: period.last, consent: consent))
+        inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
+        let view = GovernanceViewBuilder.build(inputs)
         var markdown = try templates.render("governance.md", view)
         if !markdown.hasSuffix("\n") { markdown += "\n" }
         let html = try HTMLPage.render(markdown: markdown, title: view.title, templates: templates)

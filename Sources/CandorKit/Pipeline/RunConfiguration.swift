@@ -53,6 +53,7 @@ public struct Run: Sendable {
         log.progress("[1/3] policy: \(c.policyPath)")
         let workspace = try Workspace.open(policyPath: c.policyPath, database: c.database)
         for w in workspace.warnings { log.diagnostic(w) }
+        try Audit.recordPolicy(workspace.policy, store: workspace.store, actor: c.actor, now: c.now)
         let purpose = try Audit.checkPurpose(c.purpose, policy: workspace.policy, store: workspace.store, actor: c.actor, now: c.now, command: "run")
         let templates = try TemplateSet(overridesFrom: c.templatesDirectory)
 

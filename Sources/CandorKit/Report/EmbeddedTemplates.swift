@@ -44,6 +44,19 @@ Period {{periodStart}} to {{periodEnd}} · generated {{generatedAt}} · minimum 
 
 These figures describe teams, never individuals. They exist to help teams decide where to invest in tools, training and practices. They are never used to evaluate, rank or pay anyone.
 
+## Programme changes in this period
+
+{{#hasChanges}}
+{{#changes}}
+- {{day}}: {{description}}{{#hasMetrics}} (affects {{metrics}}){{/hasMetrics}}
+{{/changes}}
+{{/hasChanges}}
+{{^hasChanges}}
+No changes to the programme or its policy were recorded in this period.
+{{/hasChanges}}
+
+Read every number below against these changes: a rate can move because the programme changed, not the work.
+
 ## Adoption: {{acceptance.name}}
 
 **What it measures.** {{acceptance.definition}}

@@ -45,8 +45,18 @@ public struct GovernanceView: Sendable {
         public var rejectedRows: String
     }
 
+    public struct Change: Sendable {
+        public var day: String
+        public var description: String
+        public var metrics: String
+        public var hasMetrics: Bool
+    }
+
     public var title: String
     public var period: String
+    /// Programme changes in the period (policy-change log and policy file versions).
+    public var changes: [Change]
+    public var hasChanges: Bool
     public var periodStart: String
     public var periodEnd: String
     public var generatedAt: String
@@ -75,6 +85,8 @@ public enum GovernanceViewBuilder {
         public var cmarkVersion: String
         /// People and person-day rows left out under the consent registry (counts only).
         public var consentExcluded: (people: Int, rows: Int)
+        /// Programme changes in the period.
+        public var changes: [ProgrammeChange] = []
 
         public init(period: Period, policy: Policy, generatedAt: String, totals: [InlineTotals], coverage: Coverage, cmarkVersion: String,
                     consentExcluded: (people: Int, rows: Int) = (0, 0)) {
@@ -143,9 +155,15 @@ public enum GovernanceViewBuilder {
             hasRejectedRows: cov.rejectedRows > 0,
             rejectedRows: Format.count(cov.rejectedRows))
 
+        let changes = input.changes.map {
+            GovernanceView.Change(day: $0.day.iso8601, description: $0.description, metrics: $0.metrics.joined(separator: ", "),
+                                  hasMetrics: !$0.metrics.isEmpty)
+        }
         return GovernanceView(
             title: "Governance review \(input.period)",
             period: input.period.description,
+            changes: changes,
+            hasChanges: !changes.isEmpty,
             periodStart: input.period.first.iso8601,
             periodEnd: input.period.last.iso8601,
             generatedAt: input.generatedAt,

@@ -765,3 +765,43 @@ extension CandorStore {
         return (sequence, String(parts[1]))
     }
 }
+
+/// A change to the programme: an entry of the policy-change log, or a new version of the policy file.
+public struct ProgrammeChange: Sendable, Equatable {
+    public var day: Day
+    public var description: String
+    /// Metric ids it touches; empty = the whole programme.
+    public var metrics: [String]
+}
+
+extension CandorStore {
+    /// Records the policy's hash the first time candor runs under it; returns whether it is new.
+    @discardableResult
+    public func recordPolicyVersion(sha256: String, time: String) throws -> Bool {
+        try queue.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO policy_version (sha256, first_seen) VALUES (?, ?)", arguments: [sha256, time])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Programme changes in `from...to`: the policy-change log and new policy versions (after the first), by day.
+    public func programmeChanges(from: Day, to: Day) throws -> [ProgrammeChange] {
+        try queue.read { db in
+            var out: [ProgrammeChange] = []
+            for row in try Row.fetchAll(db, sql: "SELECT day, change, metrics FROM policy_change WHERE day BETWEEN ? AND ? ORDER BY day, change",
+                                        arguments: [from.iso8601, to.iso8601]) {
+                let metrics: String = row["metrics"]
+                out.append(ProgrammeChange(day: Day.parse(row["day"] as String)!, description: row["change"],
+                                           metrics: metrics.isEmpty ? [] : metrics.components(separatedBy: ";")))
+            }
+            let versions = try Row.fetchAll(db, sql: "SELECT sha256, first_seen FROM policy_version ORDER BY first_seen, sha256")
+            for row in versions.dropFirst() {
+                let seen: String = row["first_seen"]
+                guard let day = Day.parse(String(seen.prefix(10))), day >= from, day <= to else { continue }
+                let sha: String = row["sha256"]
+                out.append(ProgrammeChange(day: day, description: "The policy file changed (SHA-256 \(sha.prefix(12))…).", metrics: []))
+            }
+            return out.sorted { ($0.day, $0.description) < ($1.day, $1.description) }
+        }
+    }
+}

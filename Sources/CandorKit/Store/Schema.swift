@@ -44,6 +44,10 @@ enum Schema {
                 """)
         }
         registerCopilot(&migrator)
+        migrator.registerMigration("v18-policy-versions") { db in
+            // Every policy file candor has run under, by content hash: a change shows up in reports.
+            try db.execute(sql: "CREATE TABLE policy_version (sha256 TEXT NOT NULL PRIMARY KEY, first_seen TEXT NOT NULL) WITHOUT ROWID")
+        }
         migrator.registerMigration("v17-retention-tiers") { db in
             // Enriched tier: Q Developer inline totals per person per ISO week (week = its Monday).
             try db.execute(sql: """
