@@ -8,13 +8,15 @@ struct Candor: ParsableCommand {
         commandName: "candor",
         abstract: "Team-level reports from developer-tool telemetry, under a policy that forbids surveillance.",
         discussion: """
-            candor reads what developer tools export (Amazon Q Developer activity reports first), keeps \
-            only what its policy allows, replaces people with keyed pseudonyms, and writes team-level \
-            reports in which every number carries its method and uncertainty, and no team smaller than \
-            the policy's minimum group size is shown.
+            candor reads what developer tools export (AI coding assistants, code and security analysers, \
+            pull requests, deployments, incidents, surveys, events), keeps only what its policy allows, \
+            replaces people with keyed pseudonyms, and writes team-level reports in which every number \
+            carries its method and uncertainty, and no team smaller than the policy's minimum group size \
+            is shown.
 
             Exit status: 0 success; 1 the command could not run (see the message); 2 some input files \
-            were rejected (each problem is printed as file:line:column).
+            were rejected (each problem is printed as file:line:column); 3 the audit log was tampered \
+            with; 4 the declared purpose is one the policy prohibits (the refusal is logged).
             """,
         version: CandorVersion.string,
         subcommands: [InitCommand.self, IngestCommand.self, ReportCommand.self, RunCommand.self, PurgeCommand.self, AuditCommand.self, PolicyCommand.self, FormatsCommand.self]
