@@ -358,28 +358,19 @@ public struct Ingestor: Sendable {
                     if state.accepting { try writer.upsertKiroUserDay(row, person: pseudonyms.pseudonym(for: row.userId), sourceId: sourceId) }
                     state.rows += 1
                 }
-            } else if directory != nil, directory!.subject == .repositories {
-                if let m = directory!.decode(record, diagnostics: &rowDiagnostics) {
-                    if let clash = try writer.overlappingOwnership(repository: m.personId, from: m.from, to: m.to) {
-                        rowDiagnostics.append(Diagnostic(.error, file: path, line: record.line, code: "DIR015",
-                            message: "this ownership overlaps one already stored (team \(excerpt(Array(clash.team.utf8))) from \(clash.from))",
-                            hint: "a repository belongs to one team on any day; correct the intervals, keeping each start day the same to replace one"))
-                    } else if state.accepting {
-                        try writer.upsertRepositoryOwnership(repository: m.personId, team: m.team, from: m.from, to: m.to, sourceId: sourceId)
-                    }
-                    state.rows += 1
-                }
             } else if directory != nil {
                 if let m = directory!.decode(record, diagnostics: &rowDiagnostics) {
-                    let person = pseudonyms.pseudonym(for: m.personId)
-                    if let clash = try writer.overlappingMembership(person: person, from: m.from, to: m.to) {
+                    let subject = directory!.subject
+                    // People are stored under their pseudonym; repositories under their name.
+                    let id = subject == .people ? pseudonyms.pseudonym(for: m.personId) : m.personId
+                    if let clash = try writer.overlappingInterval(subject, id: id, from: m.from, to: m.to) {
                         rowDiagnostics.append(Diagnostic(.error, file: path, line: record.line, code: "DIR015",
-                            message: "this membership overlaps one already stored (team \(excerpt(Array(clash.team.utf8))) from \(clash.from))",
-                            hint: "a person belongs to one team on any day; correct the intervals, keeping each start day the same to replace one"))
+                            message: "this interval overlaps one already stored (team \(excerpt(Array(clash.team.utf8))) from \(clash.from))",
+                            hint: "a \(subject == .people ? "person" : "repository") belongs to one team on any day; correct the intervals, keeping each start day the same to replace one"))
                     } else if state.accepting {
-                        try writer.upsertMembership(person: person, team: m.team, from: m.from, to: m.to, sourceId: sourceId)
+                        try writer.upsertInterval(subject, id: id, team: m.team, from: m.from, to: m.to, sourceId: sourceId)
                         for alias in m.aliases {
-                            try writer.upsertPersonAlias(alias: pseudonyms.pseudonym(for: alias), person: person, sourceId: sourceId)
+                            try writer.upsertPersonAlias(alias: pseudonyms.pseudonym(for: alias), person: id, sourceId: sourceId)
                         }
                     }
                     state.rows += 1

@@ -237,21 +237,28 @@ public struct StoreWriter {
             """).execute(arguments: [alias, person, sourceId])
     }
 
-    /// Adds or replaces a membership interval (keyed by person and start day).
-    public func upsertMembership(person: String, team: String, from: Day, to: Day?, sourceId: Int64) throws {
-        try db.execute(sql: """
-            INSERT INTO team_membership (person, team, valid_from, valid_to, source_id) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (person, valid_from) DO UPDATE SET team = excluded.team, valid_to = excluded.valid_to, source_id = excluded.source_id
-            """, arguments: [person, team, from.iso8601, to?.iso8601, sourceId])
+    /// The table and subject column of a directory's intervals.
+    static func intervalTable(_ subject: DirectoryReader.Subject) -> (table: String, column: String) {
+        subject == .people ? ("team_membership", "person") : ("repository_ownership", "repository")
     }
 
-    /// An existing interval of `person` that overlaps `from...to` and starts on another day.
-    public func overlappingMembership(person: String, from: Day, to: Day?) throws -> (team: String, from: Day)? {
+    /// Adds or replaces a team interval of a person (a pseudonym) or repository, keyed by subject and start day.
+    public func upsertInterval(_ subject: DirectoryReader.Subject, id: String, team: String, from: Day, to: Day?, sourceId: Int64) throws {
+        let (table, column) = Self.intervalTable(subject)
+        try db.cachedStatement(sql: """
+            INSERT INTO \(table) (\(column), team, valid_from, valid_to, source_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (\(column), valid_from) DO UPDATE SET team = excluded.team, valid_to = excluded.valid_to, source_id = excluded.source_id
+            """).execute(arguments: [id, team, from.iso8601, to?.iso8601, sourceId])
+    }
+
+    /// An existing interval of the subject that overlaps `from...to` and starts on another day.
+    public func overlappingInterval(_ subject: DirectoryReader.Subject, id: String, from: Day, to: Day?) throws -> (team: String, from: Day)? {
+        let (table, column) = Self.intervalTable(subject)
         let row = try Row.fetchOne(db, sql: """
-            SELECT team, valid_from FROM team_membership
-            WHERE person = ? AND valid_from <> ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+            SELECT team, valid_from FROM \(table)
+            WHERE \(column) = ? AND valid_from <> ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
             ORDER BY valid_from LIMIT 1
-            """, arguments: [person, from.iso8601, to?.iso8601 ?? "9999-12-31", from.iso8601])
+            """, arguments: [id, from.iso8601, to?.iso8601 ?? "9999-12-31", from.iso8601])
         guard let row, let start = Day.parse(row["valid_from"] as String) else { return nil }
         return (row["team"], start)
     }
@@ -528,25 +535,6 @@ extension StoreWriter {
         try db.cachedStatement(sql: "DELETE FROM tool_event_attribute WHERE event_key = ?").execute(arguments: [e.key])
         let insert = try db.cachedStatement(sql: "INSERT INTO tool_event_attribute (event_key, name, value) VALUES (?, ?, ?)")
         for a in e.attributes { try insert.execute(arguments: [e.key, a.name, a.value]) }
-    }
-
-    /// Adds or replaces a repository-ownership interval (keyed by repository and start day).
-    public func upsertRepositoryOwnership(repository: String, team: String, from: Day, to: Day?, sourceId: Int64) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO repository_ownership (repository, team, valid_from, valid_to, source_id) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (repository, valid_from) DO UPDATE SET team = excluded.team, valid_to = excluded.valid_to, source_id = excluded.source_id
-            """).execute(arguments: [repository, team, from.iso8601, to?.iso8601, sourceId])
-    }
-
-    /// An existing ownership interval of `repository` overlapping `from...to` that starts on another day.
-    public func overlappingOwnership(repository: String, from: Day, to: Day?) throws -> (team: String, from: Day)? {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT team, valid_from FROM repository_ownership
-            WHERE repository = ? AND valid_from <> ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
-            ORDER BY valid_from LIMIT 1
-            """, arguments: [repository, from.iso8601, to?.iso8601 ?? "9999-12-31", from.iso8601])
-        guard let row, let start = Day.parse(row["valid_from"] as String) else { return nil }
-        return (row["team"], start)
     }
 
     /// Stores a governance record (consent under a pseudonym); each kind is idempotent on its natural key.
