@@ -56,6 +56,7 @@ struct IngestCommand: ParsableCommand {
             var ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format, scope: scope, codeReviewArn: codeReview, repository: repository,
                                     survey: opened.policy.survey)
             ingestor.force = force
+            ingestor.policy = opened.policy
             ingestor.skipBadRows = skipBadRows
             let paths = InputDiscovery.expand(files)
             if paths.isEmpty {

@@ -11,8 +11,9 @@ struct FixtureIngestTests {
     static func acmeIngestor(in folder: TemporaryFolder) throws -> (CandorStore, Ingestor) {
         let policy = try Policy.load(path: acme.appendingPathComponent("policy.yml").path)
         let store = try CandorStore(path: folder.path("acme.sqlite"))
-        let ingestor = Ingestor(store: store, pseudonymiser: Pseudonymiser(key: try PseudonymKey.load(path: policy.keyFile)),
+        var ingestor = Ingestor(store: store, pseudonymiser: Pseudonymiser(key: try PseudonymKey.load(path: policy.keyFile)),
                                 log: SilentLog(), now: Date(timeIntervalSince1970: 1_790_000_000), survey: policy.survey)
+        ingestor.policy = policy
         return (store, ingestor)
     }
 

@@ -62,6 +62,9 @@ public struct Ingestor: Sendable {
     /// rejects file beside the database (`--skip-bad-rows`). A file that cannot be read as a whole
     /// (wrong format, broken CSV quoting, JSON syntax) is still rejected.
     public var skipBadRows = false
+    /// The policy whose source entries decide each record's dataset and which fields are kept.
+    /// Without one every field candor reads is kept (tests of readers use this).
+    public var policy: Policy?
 
     public init(store: CandorStore, pseudonymiser: Pseudonymiser, log: any ProgressLog, now: Date, forcedFormat: InputFormat? = nil,
                 scope: String = Ingestor.defaultScope, codeReviewArn: String? = nil, repository: String? = nil, survey: SurveyMapping? = nil) {
@@ -150,6 +153,8 @@ public struct Ingestor: Sendable {
         var ignoredColumns: [String] = []
         /// Set while ingesting Q Developer activity: it carries the weekly-tier changes.
         var activityUpserter: ActivityUpserter?
+        /// The policy's allow-list for this file's source; counts what it drops.
+        var gate = FieldGate(family: nil, policy: nil)
 
         init(path: String, skipBadRows: Bool) {
             self.path = path
@@ -202,7 +207,11 @@ public struct Ingestor: Sendable {
                 hint: "run `candor formats` to see every format candor reads with an example; pass --format NAME only if you are sure")])
         }
         let state = FileState(path: path, skipBadRows: skipBadRows)
-        let sourceId = try writer.insertSource(sha256: sha256, path: path, format: format, bytes: size, ingestedAt: Timestamp.iso8601(now))
+        let family = SourceFamily(format: format)
+        let sourcePolicy = family.map { policy?.sourcePolicy(for: $0) ?? SourcePolicy(family: $0, dataset: $0.defaultDataset, allowedFields: nil) }
+        state.gate = FieldGate(family: family, policy: sourcePolicy)
+        let sourceId = try writer.insertSource(sha256: sha256, path: path, format: format, bytes: size, ingestedAt: Timestamp.iso8601(now),
+                                               dataset: sourcePolicy?.dataset, category: family?.category ?? "governance")
         var pseudonyms = PseudonymCache(pseudonymiser)
         do {
             if format.isJSON {
@@ -236,6 +245,12 @@ public struct Ingestor: Sendable {
         }
         try writer.finishSource(id: sourceId, rows: state.rows, ignoredColumns: state.ignoredColumns,
                                 warnings: diagnostics.filter { $0.severity == .warning }.count, rejectedRows: state.rejectedRows)
+        try writer.replaceFieldDrops(sourceId: sourceId, drops: state.gate.drops)
+        if !state.gate.drops.isEmpty {
+            diagnostics.append(Diagnostic(.note, file: path, code: "POL020",
+                message: "left out under the policy's allow-list: " + state.gate.drops.sorted { $0.key < $1.key }
+                    .map { "\($0.key) (\($0.value) record\($0.value == 1 ? "" : "s"))" }.joined(separator: ", ")))
+        }
         // Keep the enriched and aggregate tiers current, in the same transaction.
         if let upserter = state.activityUpserter { try writer.applyWeeklyDeltas(upserter) }
         if format == .directory { try writer.refreshTeamWeeks(nil) }
@@ -323,8 +338,9 @@ public struct Ingestor: Sendable {
             }
             rowDiagnostics.removeAll(keepingCapacity: true)
             if qDeveloper != nil {
-                if let decoded = qDeveloper!.decode(record, diagnostics: &rowDiagnostics) {
+                if var decoded = qDeveloper!.decode(record, diagnostics: &rowDiagnostics) {
                     if state.accepting {
+                        if !state.gate.clearedMetricIndexes.isEmpty { state.gate.apply(qDeveloperCounts: &decoded.counts) }
                         let person = pseudonyms.entry(for: decoded.userId)
                         try upserter!.upsert(day: decoded.day, person: person.pseudonym, slot: person.slot,
                                              counts: decoded.counts, sourceId: sourceId)
@@ -348,8 +364,8 @@ public struct Ingestor: Sendable {
                 case .deployment(let d)?:
                     if state.accepting { try writer.upsertDeployment(d, sourceId: sourceId) }
                     state.rows += 1
-                case .incident(let i)?:
-                    if state.accepting { try writer.upsertIncident(i, sourceId: sourceId) }
+                case .incident(var i)?:
+                    if state.accepting { state.gate.apply(&i); try writer.upsertIncident(i, sourceId: sourceId) }
                     state.rows += 1
                 case nil: break
                 }
@@ -421,6 +437,12 @@ public struct Ingestor: Sendable {
             if state.accepting { try write(row) }
             state.rows += 1
         }
+        /// The same, for records with fields the policy may leave out: they are cleared first.
+        func keep<T: GatedRecord>(_ row: T?, _ write: (T) throws -> Void) rethrows {
+            guard var row else { return }
+            if state.accepting { state.gate.apply(&row); try write(row) }
+            state.rows += 1
+        }
         // CodeGuru recommendations and feedback belong to a code review named by a wrapper field, which
         // may come after the list: records wait (in a bounded buffer) until it is known.
         var arn: String? = codeReviewArn
@@ -429,13 +451,13 @@ public struct Ingestor: Sendable {
         var otherTypes = 0
         func handleCodeGuru(_ node: JSONNode, _ recordPath: JSONPath, arn: String) throws {
             if format == .codeGuruRecommendations {
-                if let row = CodeGuruReviewerReader.recommendation(node, path: recordPath, file: path, arn: arn, diagnostics: &rowDiagnostics) {
-                    if state.accepting { try writer.upsertCodeGuruRecommendation(row, sourceId: sourceId) }
-                    state.rows += 1
+                try keep(CodeGuruReviewerReader.recommendation(node, path: recordPath, file: path, arn: arn, diagnostics: &rowDiagnostics)) { row in
+                    try writer.upsertCodeGuruRecommendation(row, sourceId: sourceId)
                 }
-            } else if let row = CodeGuruReviewerReader.feedback(node, path: recordPath, file: path, arn: arn, diagnostics: &rowDiagnostics) {
-                if state.accepting { try writer.upsertCodeGuruFeedback(row, person: pseudonyms.pseudonym(for: row.userId), sourceId: sourceId) }
-                state.rows += 1
+            } else {
+                try keep(CodeGuruReviewerReader.feedback(node, path: recordPath, file: path, arn: arn, diagnostics: &rowDiagnostics)) { row in
+                    try writer.upsertCodeGuruFeedback(row, person: pseudonyms.pseudonym(for: row.userId), sourceId: sourceId)
+                }
             }
         }
         try JSONRecordStream(source: try ByteSource(path: path), records: patterns).forEach { item in
@@ -466,8 +488,9 @@ public struct Ingestor: Sendable {
                     waiting.append((node, recordPath))
                 }
             case .events:
-                if let row = EventReader.event(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                if var row = EventReader.event(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
                     if state.accepting {
+                        state.gate.apply(&row)
                         try writer.upsertEvent(row, person: row.actor.map { pseudonyms.pseudonym(for: $0) }, sourceId: sourceId)
                     }
                     for name in row.dropped { droppedAttributes[name, default: 0] += 1 }
@@ -508,8 +531,9 @@ public struct Ingestor: Sendable {
                     try writer.upsertCodeGuruCodeReview(row, sourceId: sourceId)
                 }
             case .copilotUsers:
-                if let row = CopilotUsageReader.userDay(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                if var row = CopilotUsageReader.userDay(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
                     if state.accepting {
+                        state.gate.apply(&row)
                         try writer.upsertCopilotUserDay(row, person: pseudonyms.pseudonym(for: row.login), sourceId: sourceId)
                     }
                     state.rows += 1
@@ -562,8 +586,8 @@ public struct Ingestor: Sendable {
             guard case .record(let node, let recordPath) = item, case .index(let run)? = recordPath.components.dropFirst().first,
                   let scanKey = keys[run] else { return }
             rowDiagnostics.removeAll(keepingCapacity: true)
-            if let result = SARIFReader.result(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
-                if state.accepting { try writer.insertSARIFResult(scanKey: scanKey, result, sourceId: sourceId) }
+            if var result = SARIFReader.result(node, path: recordPath, file: path, diagnostics: &rowDiagnostics) {
+                if state.accepting { state.gate.apply(&result); try writer.insertSARIFResult(scanKey: scanKey, result, sourceId: sourceId) }
                 state.rows += 1
             }
             try state.record(rowDiagnostics)

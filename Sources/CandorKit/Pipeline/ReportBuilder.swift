@@ -32,6 +32,7 @@ public struct ReportBuilder: Sendable {
             cmarkVersion: CommonMark.libraryVersion,
             consentExcluded: try store.consentExclusions(from: period.first, to: period.last, consent: consent))
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
+        inputs.fieldDrops = try store.fieldDrops()
         let view = GovernanceViewBuilder.build(inputs)
         var markdown = try templates.render("governance.md", view)
         if !markdown.hasSuffix("\n") { markdown += "\n" }

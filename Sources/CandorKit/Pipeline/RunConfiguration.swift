@@ -63,7 +63,8 @@ public struct Run: Sendable {
         }
         let files = InputDiscovery.expand([c.inputsPath])
         log.progress("[2/3] ingest: \(files.count) files")
-        let ingestor = Ingestor(store: workspace.store, pseudonymiser: workspace.pseudonymiser, log: log, now: c.now, survey: workspace.policy.survey)
+        var ingestor = Ingestor(store: workspace.store, pseudonymiser: workspace.pseudonymiser, log: log, now: c.now, survey: workspace.policy.survey)
+        ingestor.policy = workspace.policy
         let summary = try ingestor.ingest(paths: files)
         try Audit.recordIngest(summary, store: workspace.store, actor: c.actor, now: c.now)
 

@@ -49,7 +49,31 @@ public struct Policy: Sendable, Equatable {
     /// Uses the data must never serve; a request declaring one is refused (default: ``Purpose/defaultProhibited``).
     public var prohibitedUses: [String] = Purpose.defaultProhibited
 
-    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "prohibited_uses", "dominance_threshold", "programmes"]
+    /// Per source: dataset and the fields kept. Sources the policy does not name keep their default
+    /// dataset and every field candor reads (minus prohibited fields); see ``sourcePolicy(for:)``.
+    public var sources: [SourceFamily: SourcePolicy] = [:]
+    /// Fields never stored from any source, on top of content, which candor never reads at all.
+    public var prohibitedFields: [String] = []
+    /// The datasets each audience may see.
+    public var audiences: [Audience: Set<Dataset>] = Policy.defaultAudiences
+    public static let defaultAudiences = Dictionary(uniqueKeysWithValues: Audience.allCases.map { ($0, $0.defaultDatasets) })
+    /// Published targets per metric id (threshold-bunching detection looks just above them).
+    public var targets: [String: Double] = [:]
+    /// Review and calibration dates (pre-review bursts are looked for before them).
+    public var reviewCalendar: [ReviewDate] = []
+
+    /// What the policy says about a source family (its entry, or the defaults).
+    public func sourcePolicy(for family: SourceFamily) -> SourcePolicy {
+        if let entry = sources[family] { return entry }
+        let prohibited = Set(prohibitedFields)
+        let optional = Set(family.optionalFields)
+        return SourcePolicy(family: family, dataset: family.defaultDataset,
+                            allowedFields: optional.isDisjoint(with: prohibited) ? nil : optional.subtracting(prohibited))
+    }
+
+    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey",
+                                         "prohibited_uses", "dominance_threshold", "programmes", "sources", "prohibited_fields",
+                                         "audiences", "targets", "review_calendar"]
 
     /// Reads and validates a policy file.
     /// - Throws: ``PolicyError`` naming the file, line and what to change.
@@ -182,6 +206,24 @@ public struct Policy: Sendable, Equatable {
             // A policy may add prohibited uses, never remove the ones candor always refuses.
             prohibited = Array(Set(Purpose.defaultProhibited + list.map { $0.lowercased() })).sorted()
         }
+        let prohibitedFields = try parseProhibitedFields(mapping["prohibited_fields"], path: path)
+        var sources: [SourceFamily: SourcePolicy] = [:]
+        if let node = mapping["sources"] {
+            guard let entries = node.mapping else {
+                throw PolicyError(path: path, line: node.mark?.line, message: "sources must map each source to its dataset and fields",
+                                  hint: "for example:  sources: {github: {dataset: operational, fields: [merged_at, closed_at]}}")
+            }
+            for (key, value) in entries {
+                guard let name = key.string, let family = SourceFamily(rawValue: name) else {
+                    throw PolicyError(path: path, line: key.mark?.line, message: "unknown source '\(key.string ?? "")'",
+                                      hint: "sources: \(SourceFamily.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                sources[family] = try SourcePolicy.parse(family: family, node: value, prohibited: Set(prohibitedFields), path: path)
+            }
+        }
+        let audiences = try parseAudiences(mapping["audiences"], path: path)
+        let targets = try parseTargets(mapping["targets"], path: path)
+        let calendar = try parseCalendar(mapping["review_calendar"], path: path)
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") ? p : base.appendingPathComponent(p).standardizedFileURL.path
@@ -197,7 +239,99 @@ public struct Policy: Sendable, Equatable {
             survey: survey,
             programmes: programmes,
             dominanceThreshold: dominance,
-            prohibitedUses: prohibited)
+            prohibitedUses: prohibited,
+            sources: sources,
+            prohibitedFields: prohibitedFields,
+            audiences: audiences,
+            targets: targets,
+            reviewCalendar: calendar)
+    }
+
+    static func parseProhibitedFields(_ node: Node?, path: String) throws -> [String] {
+        guard let node else { return [] }
+        guard let list = node.sequence, list.allSatisfy({ ($0.string ?? "").isEmpty == false }) else {
+            throw PolicyError(path: path, line: node.mark?.line, message: "prohibited_fields must be a list of field names",
+                              hint: "for example:  prohibited_fields: [file_path, uri]  (content is never stored in any case)")
+        }
+        let known = Set(SourceFamily.allCases.flatMap(\.optionalFields))
+        for item in list where !known.contains(item.string!) && !SourceFamily.contentFields.contains(item.string!.lowercased()) {
+            throw PolicyError(path: path, line: item.mark?.line, message: "no source has a field '\(item.string!)'",
+                              hint: "`candor policy check` lists every source's optional fields; see docs/policy.md")
+        }
+        return list.map { $0.string! }.uniqued().sorted()
+    }
+
+    static func parseAudiences(_ node: Node?, path: String) throws -> [Audience: Set<Dataset>] {
+        var result = defaultAudiences
+        guard let node else { return result }
+        guard let entries = node.mapping else {
+            throw PolicyError(path: path, line: node.mark?.line, message: "audiences must map each audience to the datasets it may see",
+                              hint: "for example:  audiences: {all-staff: [coaching], governance-board: [coaching, operational]}")
+        }
+        for (key, value) in entries {
+            guard let name = key.string, let audience = Audience(rawValue: name) else {
+                throw PolicyError(path: path, line: key.mark?.line, message: "unknown audience '\(key.string ?? "")'",
+                                  hint: "audiences: \(Audience.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let list = value.sequence else {
+                throw PolicyError(path: path, line: value.mark?.line, message: "audiences.\(name) must be a list of datasets",
+                                  hint: "datasets: \(Dataset.allCases.map(\.rawValue).joined(separator: ", ")); [] shows it nothing")
+            }
+            var datasets: Set<Dataset> = []
+            for item in list {
+                guard let dataset = item.string.flatMap(Dataset.init(rawValue:)) else {
+                    throw PolicyError(path: path, line: item.mark?.line, message: "unknown dataset '\(item.string ?? "")'",
+                                      hint: "datasets: \(Dataset.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                guard audience.mayEverSee(dataset) else {
+                    throw PolicyError(path: path, line: item.mark?.line, message: "the \(name) audience may never see the \(dataset.rawValue) dataset",
+                                      hint: "security findings are for the security-reviewer audience only, with an approval reference")
+                }
+                datasets.insert(dataset)
+            }
+            result[audience] = datasets
+        }
+        return result
+    }
+
+    static func parseTargets(_ node: Node?, path: String) throws -> [String: Double] {
+        guard let node else { return [:] }
+        guard let entries = node.mapping else {
+            throw PolicyError(path: path, line: node.mark?.line, message: "targets must map metric ids to numbers",
+                              hint: "for example:  targets: {ai.acceptance_rate: 0.30}")
+        }
+        var result: [String: Double] = [:]
+        for (key, value) in entries {
+            guard let id = key.string, id.contains("."), id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" }) else {
+                throw PolicyError(path: path, line: key.mark?.line, message: "'\(key.string ?? "")' is not a metric id",
+                                  hint: "metric ids look like ai.acceptance_rate (see the metric registry in docs/)")
+            }
+            guard let number = value.float, number.isFinite else {
+                throw PolicyError(path: path, line: value.mark?.line, message: "targets.\(id) must be a number",
+                                  hint: "the published target, in the metric's own unit (a share from 0 to 1 for rates)")
+            }
+            result[id] = number
+        }
+        return result
+    }
+
+    static func parseCalendar(_ node: Node?, path: String) throws -> [ReviewDate] {
+        guard let node else { return [] }
+        guard let list = node.sequence else {
+            throw PolicyError(path: path, line: node.mark?.line, message: "review_calendar must be a list of dates",
+                              hint: "for example:  review_calendar: [{date: 2026-06-15, name: mid-year reviews}]")
+        }
+        var result: [ReviewDate] = []
+        for item in list {
+            let dateNode = item.mapping?["date"] ?? item
+            let name = item.mapping?["name"]?.string ?? "review"
+            guard let text = dateNode.string, let day = Day.parse(text) else {
+                throw PolicyError(path: path, line: item.mark?.line, message: "a review date must be YYYY-MM-DD",
+                                  hint: "for example:  - {date: 2026-06-15, name: mid-year reviews}")
+            }
+            result.append(ReviewDate(day: day, name: name))
+        }
+        return result.sorted { $0.day < $1.day }
     }
 }
 

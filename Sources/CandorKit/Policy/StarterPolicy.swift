@@ -37,5 +37,50 @@ enum StarterPolicy {
     # The SQLite database, relative to this file (optional; --database overrides it).
     database: candor.sqlite
 
+    # Uses the data must never serve. A report request that declares one (--purpose) is refused
+    # and the refusal is logged. These five are always refused; you may add more, never remove them.
+    prohibited_uses: [compensation, promotion, termination, performance improvement plan, ranking]
+
+    # A team figure is hidden when one person contributes more than this share of it.
+    dominance_threshold: 0.5
+
+    # Programmes: required ones use everyone's data except people who objected (from the day they
+    # objected); optional ones use only people who opted in (from the day they did). The personal
+    # self-view is always optional.
+    programmes:
+      ai-adoption: required
+      self-view: optional
+
+    # Sources: for each tool, the dataset its records belong to (coaching, operational or
+    # compliance — a report reads only the datasets its audience may see) and the fields kept.
+    # `fields: all` keeps every optional field candor reads; a list keeps only those, and every
+    # other field is dropped at ingest and counted for the transparency report. Content (prompts,
+    # responses, code, snippets, file contents, free text) is never read, whatever this says.
+    # `candor policy check` lists each source's optional fields.
+    sources:
+      q-developer: {dataset: coaching, fields: all}
+      copilot: {dataset: coaching, fields: all}
+      github: {dataset: operational, fields: [closed_at, merged_at, review_comments, submitted_at, review_id]}
+      codeguru-security: {dataset: compliance, fields: all}
+      sarif: {dataset: compliance, fields: all}
+
+    # Fields never stored from any source, on top of content.
+    prohibited_fields: []
+
+    # What each audience may see, by dataset. Security findings (compliance) are for the
+    # security-reviewer audience only, and only with `--approval REF`.
+    audiences:
+      governance-board: [coaching, operational]
+      all-staff: [coaching, operational]
+      team: [coaching, operational]
+      security-reviewer: [operational, compliance]
+      self: [coaching]
+
+    # Published targets, by metric id. candor looks for team values bunching just above them.
+    targets: {}
+
+    # Review and calibration dates. candor looks for activity bursts in the weeks before them.
+    review_calendar: []
+
     """
 }

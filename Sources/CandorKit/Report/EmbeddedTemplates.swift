@@ -92,6 +92,12 @@ Read every number below against these changes: a rate can move because the progr
 - No directory has been ingested, so no activity can be attributed to teams. Ingest a directory CSV (person\_id, team, from, to).
 {{/data.hasDirectory}}
 - People appear only as keyed pseudonyms; the key is kept outside the database.
+{{#data.hasFieldDrops}}
+- Data minimisation: the policy's field allow-lists left these fields out of every input so far; they were never stored:
+{{#data.fieldDrops}}
+  - {{.}}
+{{/data.fieldDrops}}
+{{/data.hasFieldDrops}}
 
 ## About this report
 

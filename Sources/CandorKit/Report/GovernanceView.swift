@@ -43,6 +43,9 @@ public struct GovernanceView: Sendable {
         public var hasDirectory: Bool
         public var hasRejectedRows: Bool
         public var rejectedRows: String
+        /// "source field (n records)" for every field the allow-list left out.
+        public var fieldDrops: [String]
+        public var hasFieldDrops: Bool
     }
 
     public struct Change: Sendable {
@@ -87,6 +90,8 @@ public enum GovernanceViewBuilder {
         public var consentExcluded: (people: Int, rows: Int)
         /// Programme changes in the period.
         public var changes: [ProgrammeChange] = []
+        /// Fields left out at ingest under the policy's allow-lists.
+        public var fieldDrops: [FieldDropCount] = []
 
         public init(period: Period, policy: Policy, generatedAt: String, totals: [InlineTotals], coverage: Coverage, cmarkVersion: String,
                     consentExcluded: (people: Int, rows: Int) = (0, 0)) {
@@ -153,7 +158,9 @@ public enum GovernanceViewBuilder {
             noTeamLabel: noTeamLabel,
             hasDirectory: cov.directoryFiles > 0,
             hasRejectedRows: cov.rejectedRows > 0,
-            rejectedRows: Format.count(cov.rejectedRows))
+            rejectedRows: Format.count(cov.rejectedRows),
+            fieldDrops: input.fieldDrops.map { "\($0.source) \($0.field) (\(Format.count($0.records)) records)" },
+            hasFieldDrops: !input.fieldDrops.isEmpty)
 
         let changes = input.changes.map {
             GovernanceView.Change(day: $0.day.iso8601, description: $0.description, metrics: $0.metrics.joined(separator: ", "),

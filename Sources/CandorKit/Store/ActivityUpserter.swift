@@ -58,7 +58,7 @@ public struct ActivityUpserter {
             _ = try bindAndStep(statement, day: day, person: person, counts: counts, sourceId: sourceId)
         }
         let key = WeekDeltas.Key(week: day.isoWeekStart.dayNumber, slot: slot)
-        let accepted = counts[QDeveloperMetric.acceptedIndex], shown = counts[QDeveloperMetric.shownIndex]
+        let accepted = max(0, counts[QDeveloperMetric.acceptedIndex]), shown = max(0, counts[QDeveloperMetric.shownIndex])
         var d = deltas.values[key] ?? (person, 0, 0, 0)
         d.days += old == nil ? 1 : 0
         d.accepted += accepted - (old?.0 ?? 0)
@@ -76,7 +76,8 @@ public struct ActivityUpserter {
         if code == SQLITE_OK { code = person.withCString { sqlite3_bind_text(s, 2, $0, -1, SQLITE_TRANSIENT) } }
         var index: Int32 = 3
         for value in counts where code == SQLITE_OK {
-            code = sqlite3_bind_int64(s, index, value)
+            // A count the policy withholds is stored as NULL (unknown), never as 0.
+            code = value < 0 ? sqlite3_bind_null(s, index) : sqlite3_bind_int64(s, index, value)
             index += 1
         }
         if code == SQLITE_OK { code = sqlite3_bind_int64(s, index, sourceId) }

@@ -192,15 +192,25 @@ public struct StoreWriter {
     }
 
     /// Records an input file before its rows; returns its id. A file read again (`--force`) keeps its id.
-    public func insertSource(sha256: String, path: String, format: InputFormat, bytes: Int64, ingestedAt: String) throws -> Int64 {
+    /// `dataset` is nil for governance inputs (directories, consent, ...); `category` is the policy category.
+    public func insertSource(sha256: String, path: String, format: InputFormat, bytes: Int64, ingestedAt: String,
+                             dataset: Dataset? = nil, category: String = "governance") throws -> Int64 {
         if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM source_file WHERE sha256 = ?", arguments: [sha256]) {
-            try db.execute(sql: "UPDATE source_file SET path = ?, format = ?, ingested_at = ? WHERE id = ?",
-                           arguments: [path, format.rawValue, ingestedAt, existing])
+            try db.execute(sql: "UPDATE source_file SET path = ?, format = ?, ingested_at = ?, dataset = ?, category = ? WHERE id = ?",
+                           arguments: [path, format.rawValue, ingestedAt, dataset?.rawValue, category, existing])
             return existing
         }
-        try db.execute(sql: "INSERT INTO source_file (sha256, path, format, bytes, ingested_at) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [sha256, path, format.rawValue, bytes, ingestedAt])
+        try db.execute(sql: "INSERT INTO source_file (sha256, path, format, bytes, ingested_at, dataset, category) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [sha256, path, format.rawValue, bytes, ingestedAt, dataset?.rawValue, category])
         return db.lastInsertedRowID
+    }
+
+    /// Records how many records of a file had each field left out by the policy (replacing an earlier count).
+    public func replaceFieldDrops(sourceId: Int64, drops: [String: Int]) throws {
+        try db.execute(sql: "DELETE FROM field_drop WHERE source_id = ?", arguments: [sourceId])
+        for (field, records) in drops.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "INSERT INTO field_drop (source_id, field, records) VALUES (?, ?, ?)", arguments: [sourceId, field, records])
+        }
     }
 
     /// Completes a file's record once all its rows are in.
@@ -762,6 +772,14 @@ public struct ProgrammeChange: Sendable, Equatable {
     public var metrics: [String]
 }
 
+/// Records of one source whose value of one field the policy left out.
+public struct FieldDropCount: Sendable, Equatable {
+    struct Key: Hashable { var source: String; var field: String }
+    public var source: String
+    public var field: String
+    public var records: Int
+}
+
 extension CandorStore {
     /// Records the policy's hash the first time candor runs under it; returns whether it is new.
     @discardableResult
@@ -770,6 +788,25 @@ extension CandorStore {
             try db.execute(sql: "INSERT OR IGNORE INTO policy_version (sha256, first_seen) VALUES (?, ?)", arguments: [sha256, time])
             return db.changesCount > 0
         }
+    }
+
+    /// Per source family and field: how many records had a value the policy's allow-list left out
+    /// (every file ingested so far), sorted by source and field.
+    public func fieldDrops() throws -> [FieldDropCount] {
+        let rows = try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.format, f.field, SUM(f.records) AS records FROM field_drop f JOIN source_file s ON s.id = f.source_id
+                GROUP BY s.format, f.field
+                """)
+        }
+        var totals: [FieldDropCount.Key: Int] = [:]
+        for row in rows {
+            let format: String = row["format"]
+            let family = InputFormat(rawValue: format).flatMap(SourceFamily.init(format:))?.rawValue ?? format
+            totals[.init(source: family, field: row["field"]), default: 0] += row["records"] as Int
+        }
+        return totals.map { FieldDropCount(source: $0.key.source, field: $0.key.field, records: $0.value) }
+            .sorted { ($0.source, $0.field) < ($1.source, $1.field) }
     }
 
     /// Programme changes in `from...to`: the policy-change log and new policy versions (after the first), by day.

@@ -111,15 +111,7 @@ enum Schema {
         migrator.registerMigration("v15-team-attribution") { db in
             // Attribution as of the day of each record: a person's team (through their GitHub alias for
             // GitHub data) or a repository's owning team on that day. NULL when the directory has none.
-            let personTeam = { (table: String, dayExpression: String, personColumn: String) in
-                """
-                SELECT r.*, (SELECT m.team FROM team_membership m
-                             WHERE m.person = COALESCE((SELECT a.person FROM person_alias a WHERE a.alias = r.\(personColumn)), r.\(personColumn))
-                               AND \(dayExpression) >= m.valid_from AND (m.valid_to IS NULL OR \(dayExpression) <= m.valid_to)
-                             ORDER BY m.valid_from DESC LIMIT 1) AS team
-                FROM \(table) r
-                """
-            }
+            let personTeam = Schema.personTeamView
             let repositoryTeam = { (table: String, dayExpression: String) in
                 """
                 SELECT r.*, (SELECT o.team FROM repository_ownership o
@@ -447,7 +439,19 @@ enum Schema {
                 ) WITHOUT ROWID
                 """)
         }
+        registerPolicyGate(&migrator)
         return migrator
+    }
+
+    /// A view's body: the rows of `table` with the team their person belonged to on the record's day.
+    static func personTeamView(_ table: String, _ dayExpression: String, _ personColumn: String) -> String {
+        """
+        SELECT r.*, (SELECT m.team FROM team_membership m
+                     WHERE m.person = COALESCE((SELECT a.person FROM person_alias a WHERE a.alias = r.\(personColumn)), r.\(personColumn))
+                       AND \(dayExpression) >= m.valid_from AND (m.valid_to IS NULL OR \(dayExpression) <= m.valid_to)
+                     ORDER BY m.valid_from DESC LIMIT 1) AS team
+        FROM \(table) r
+        """
     }
 }
 
