@@ -64,7 +64,7 @@ struct IngestCommand: ParsableCommand {
                                   hint: "the folder is empty, or holds only hidden files")
             }
             let summary = try ingestor.ingest(paths: paths)
-            try Audit.recordIngest(summary, store: opened.store, actor: audit.resolved, now: now)
+            try Audit.recordIngest(summary, policy: opened.policy, store: opened.store, actor: audit.resolved, now: now)
             return summary
         }
         let unchanged = summary.files.filter { if case .unchanged = $0.status { return true } else { return false } }.count

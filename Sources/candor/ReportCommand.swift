@@ -22,6 +22,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Why the report is requested: \(Purpose.known.joined(separator: ", ")). Prohibited uses are refused.", valueName: "purpose"))
     var purpose = "governance-review"
 
+    @Option(name: .long, help: ArgumentHelp("The approval (ticket, minute or letter) that allows a report reading security findings; recorded in the audit log.", valueName: "ref"))
+    var approval: String?
+
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var clock: ClockOptions
     @OptionGroup var audit: AuditOptions
@@ -35,11 +38,13 @@ struct ReportCommand: ParsableCommand {
             try Audit.recordPolicy(opened.policy, store: opened.store, actor: audit.resolved, now: now)
             let declared = try Audit.checkPurpose(purpose, policy: opened.policy, store: opened.store, actor: audit.resolved, now: now,
                                                   command: "report \(kind.rawValue)")
-            let builder = ReportBuilder(policy: opened.policy, store: opened.store,
+            var builder = ReportBuilder(policy: opened.policy, store: opened.store,
                                         templates: try TemplateSet(overridesFrom: templates), now: now, log: log)
+            builder.approval = approval
+            let datasets = try Audit.checkAccess(kind, builder: builder, store: opened.store, actor: audit.resolved, now: now)
             let written = try builder.write(kind, period: period, to: out)
-            try Audit.recordReport(command: "report \(kind.rawValue) \(period)", purpose: declared, audience: "governance-board",
-                                   policy: opened.policy, written: written, store: opened.store, actor: audit.resolved, now: now)
+            try Audit.recordReport(command: "report \(kind.rawValue) \(period)", purpose: declared, audience: kind.audience,
+                                   datasets: datasets, approval: approval, policy: opened.policy, written: written, store: opened.store, actor: audit.resolved, now: now)
             for path in written { print(path) }
         }
     }

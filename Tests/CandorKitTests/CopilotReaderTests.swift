@@ -115,8 +115,7 @@ struct CopilotReaderTests {
 }
 
 func databaseContains(_ h: IngestHarness, _ text: String) throws -> Bool {
-    var bytes = try Data(contentsOf: URL(fileURLWithPath: h.folder.path("candor.sqlite")))
-    if let wal = try? Data(contentsOf: URL(fileURLWithPath: h.folder.path("candor.sqlite-wal"))) { bytes += wal }
+    let bytes = storeBytes(h.store)
     return bytes.range(of: Data(text.utf8)) != nil
 }
 

@@ -16,12 +16,15 @@ struct IngestorTests {
         let totals = try h.store.inlineTotals(from: Day(year: 2026, month: 7, day: 1)!, to: Day(year: 2026, month: 7, day: 31)!)
         #expect(Set(totals.map(\.person)) == [h.pseudonym("alice@example.com"), h.pseudonym("BOB-ID-123")])
         #expect(totals.allSatisfy { $0.team == "Payments" })
-        // Force everything to the main file, then search its bytes.
+        // Search the bytes of every file of the store (main, dataset files, WALs).
         _ = try h.store.integrityCheck()
         let store2 = try CandorStore(path: h.folder.path("candor.sqlite"))
         _ = try store2.tableCounts()
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: h.folder.path("candor.sqlite")))
-        if let wal = try? Data(contentsOf: URL(fileURLWithPath: h.folder.path("candor.sqlite-wal"))) { bytes += wal }
+        let bytes = storeBytes(store2)
+        // The activity rows live in the coaching dataset's file, which the search covers.
+        let coaching = try Data(contentsOf: URL(fileURLWithPath: CandorStore.datasetPath(store2.path, .coaching)))
+            + ((try? Data(contentsOf: URL(fileURLWithPath: CandorStore.datasetPath(store2.path, .coaching) + "-wal"))) ?? Data())
+        #expect(coaching.range(of: Data(h.pseudonym("alice@example.com").utf8)) != nil)
         for secret in ["alice", "example.com", "BOB-ID", "bob-id"] {
             #expect(bytes.range(of: Data(secret.utf8)) == nil, "found \(secret) in the database file")
         }

@@ -125,9 +125,16 @@ struct MinimisationTests {
         let folder = try TemporaryFolder()
         let store = try CandorStore(path: folder.path("c.sqlite"))
         try store.queue.read { db in
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
-            let catalog = try Row.fetchAll(db, sql: "SELECT table_name, tier, sensitivity FROM data_catalog")
-            #expect(Set(tables) == Set(catalog.map { $0["table_name"] as String }))
+            let real = "type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'"
+            let main = try String.fetchAll(db, sql: "SELECT name FROM main.sqlite_master WHERE \(real)")
+            let catalog = try Row.fetchAll(db, sql: "SELECT table_name, tier, sensitivity, location FROM data_catalog")
+            #expect(Set(main) == Set(catalog.filter { $0["location"] == "main" }.map { $0["table_name"] as String }))
+            // Every dataset file holds exactly the tables the catalog places in a dataset, and main holds none of them.
+            for dataset in Dataset.allCases {
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM \(dataset.rawValue).sqlite_master WHERE \(real)")
+                #expect(Set(tables) == Set(catalog.filter { $0["location"] == "dataset" }.map { $0["table_name"] as String }))
+                #expect(Set(tables).isDisjoint(with: main))
+            }
             #expect(catalog.allSatisfy { ["raw", "enriched", "aggregate", "governance"].contains($0["tier"] as String) })
             #expect(catalog.allSatisfy { ["metadata", "derived"].contains($0["sensitivity"] as String) })  // never content
         }

@@ -51,8 +51,7 @@ struct RetentionTests {
 
 /// How many times `text` occurs in the database file and its write-ahead log.
 func occurrences(of text: String, in h: IngestHarness) throws -> Int {
-    var bytes = try Data(contentsOf: URL(fileURLWithPath: h.folder.path("candor.sqlite")))
-    if let wal = try? Data(contentsOf: URL(fileURLWithPath: h.folder.path("candor.sqlite-wal"))) { bytes += wal }
+    let bytes = storeBytes(h.store)
     let needle = Data(text.utf8)
     var count = 0
     var range = bytes.startIndex..<bytes.endIndex

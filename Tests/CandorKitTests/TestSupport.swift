@@ -24,3 +24,14 @@ struct IngestHarness {
         return (totals.reduce(0) { $0 + $1.accepted }, totals.reduce(0) { $0 + $1.shown }, try store.tableCounts()["qdev_activity"] ?? 0)
     }
 }
+
+/// The bytes of every file of the store: the main database, each dataset file, and their write-ahead logs.
+func storeBytes(_ store: CandorStore) -> Data {
+    var bytes = Data()
+    for file in store.files {
+        for path in [file, file + "-wal"] {
+            if let data = try? Data(contentsOf: URL(fileURLWithPath: path)) { bytes += data }
+        }
+    }
+    return bytes
+}

@@ -17,6 +17,17 @@ public enum Audit {
         }
     }
 
+    /// The datasets `kind` may read; a request without the approval its audience needs is refused and logged.
+    public static func checkAccess(_ kind: ReportKind, builder: ReportBuilder, store: CandorStore, actor: String, now: Date) throws -> Set<Dataset> {
+        do {
+            return try builder.datasets(for: kind)
+        } catch let error as ApprovalRequired {
+            try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "refused report \(kind.rawValue)", purpose: "no approval",
+                                  audience: kind.audience.rawValue, datasets: "-", inputs: [builder.policy.sha256], outputs: [])
+            throw error
+        }
+    }
+
     /// Records the policy version in force; a new one is also an audit entry.
     public static func recordPolicy(_ policy: Policy, store: CandorStore, actor: String, now: Date) throws {
         if try store.recordPolicyVersion(sha256: policy.sha256, time: Timestamp.iso8601(now)) {
@@ -26,18 +37,24 @@ public enum Audit {
     }
 
     /// Records an ingest: the SHA-256 of every file read, and the database written.
-    public static func recordIngest(_ summary: IngestSummary, store: CandorStore, actor: String, now: Date) throws {
+    public static func recordIngest(_ summary: IngestSummary, policy: Policy, store: CandorStore, actor: String, now: Date) throws {
+        let written = Set(summary.files.compactMap { file -> String? in
+            guard file.status != .rejected, let family = file.format.flatMap(SourceFamily.init(format:)) else { return nil }
+            return policy.sourcePolicy(for: family).dataset.rawValue
+        })
         try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "ingest", purpose: "ingest", audience: "-",
-                              datasets: "raw", inputs: Array(Set(summary.files.compactMap { $0.status == .rejected ? nil : $0.sha256 })),
+                              datasets: written.isEmpty ? "-" : written.sorted().joined(separator: ","), inputs: Array(Set(summary.files.compactMap { $0.status == .rejected ? nil : $0.sha256 })),
                               outputs: [clean(store.path)])
     }
 
     /// Records written reports with the SHA-256 of each file.
-    public static func recordReport(command: String, purpose: String, audience: String, policy: Policy, written: [String],
-                                    store: CandorStore, actor: String, now: Date) throws {
+    /// `datasets` are those the report attached; an approval reference is recorded with the audience.
+    public static func recordReport(command: String, purpose: String, audience: Audience, datasets: Set<Dataset>, approval: String? = nil,
+                                    policy: Policy, written: [String], store: CandorStore, actor: String, now: Date) throws {
         let outputs = written.map { path in clean(path) + " " + ((try? fileSHA256(path)) ?? "unreadable") }
-        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: command, purpose: purpose, audience: audience,
-                              datasets: "raw", inputs: [policy.sha256], outputs: outputs)
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: command, purpose: purpose,
+                              audience: audience.rawValue + (approval.map { " (approval " + clean($0) + ")" } ?? ""),
+                              datasets: datasets.isEmpty ? "-" : datasets.sorted().map(\.rawValue).joined(separator: ","), inputs: [policy.sha256], outputs: outputs)
     }
 
     /// Records `candor init`.

@@ -115,13 +115,29 @@ public struct Ingestor: Sendable {
         }
         // 2. Decode and store in one transaction.
         do {
-            let outcome = try store.transaction { writer in
+            let prefix = try ByteSource.prefix(ofFile: path, maxBytes: FormatDetector.prefixLength)
+            if prefix.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                // A day with no activity can arrive as an empty file: nothing to store, nothing wrong.
+                return FileOutcome(path: path, format: forcedFormat, status: .ingested(rows: 0), diagnostics: [
+                    Diagnostic(.warning, file: path, code: "IN004", message: "the file is empty; nothing was stored",
+                               hint: "if the export should have rows, check that the download finished")])
+            }
+            guard let format = forcedFormat ?? FormatDetector.detect(prefix: prefix, survey: survey) else {
+                throw Rejection(diagnostics: [Diagnostic(
+                    .error, file: path, line: 1, code: "IN002",
+                    message: "unknown format: \(InputFormat.describeUnknown(prefix: prefix))",
+                    hint: "run `candor formats` to see every format candor reads with an example; pass --format NAME only if you are sure")])
+            }
+            // The policy decides which dataset file the records go to, and which fields they keep.
+            let family = SourceFamily(format: format)
+            let sourcePolicy = family.map { policy?.sourcePolicy(for: $0) ?? SourcePolicy(family: $0, dataset: $0.defaultDataset, allowedFields: nil) }
+            let outcome = try store.transaction(dataset: sourcePolicy?.dataset) { writer in
                 // Another process may have ingested the same bytes since the check above.
                 if !force, let previous = try writer.sourceFile(sha256: sha256) {
                     return FileOutcome(path: path, format: InputFormat(rawValue: previous.format),
                                        status: .unchanged(previousPath: previous.path), diagnostics: [])
                 }
-                return try ingest(path: path, sha256: sha256, size: size, writer: writer)
+                return try ingest(path: path, sha256: sha256, size: size, prefix: prefix, format: format, sourcePolicy: sourcePolicy, writer: writer)
             }
             if !outcome.rejects.isEmpty { try writeRejects(outcome) }
             return outcome
@@ -192,23 +208,10 @@ public struct Ingestor: Sendable {
     /// Most record diagnostics kept for one file's rejects file.
     static let maxKeptRejects = 100_000
 
-    private func ingest(path: String, sha256: String, size: Int64, writer: StoreWriter) throws -> FileOutcome {
-        let prefix = try ByteSource.prefix(ofFile: path, maxBytes: FormatDetector.prefixLength)
-        if prefix.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            // A day with no activity can arrive as an empty file: nothing to store, nothing wrong.
-            return FileOutcome(path: path, format: forcedFormat, status: .ingested(rows: 0), diagnostics: [
-                Diagnostic(.warning, file: path, code: "IN004", message: "the file is empty; nothing was stored",
-                           hint: "if the export should have rows, check that the download finished")])
-        }
-        guard let format = forcedFormat ?? FormatDetector.detect(prefix: prefix, survey: survey) else {
-            throw Rejection(diagnostics: [Diagnostic(
-                .error, file: path, line: 1, code: "IN002",
-                message: "unknown format: \(InputFormat.describeUnknown(prefix: prefix))",
-                hint: "run `candor formats` to see every format candor reads with an example; pass --format NAME only if you are sure")])
-        }
+    private func ingest(path: String, sha256: String, size: Int64, prefix: [UInt8], format: InputFormat, sourcePolicy: SourcePolicy?,
+                        writer: StoreWriter) throws -> FileOutcome {
         let state = FileState(path: path, skipBadRows: skipBadRows)
         let family = SourceFamily(format: format)
-        let sourcePolicy = family.map { policy?.sourcePolicy(for: $0) ?? SourcePolicy(family: $0, dataset: $0.defaultDataset, allowedFields: nil) }
         state.gate = FieldGate(family: family, policy: sourcePolicy)
         let sourceId = try writer.insertSource(sha256: sha256, path: path, format: format, bytes: size, ingestedAt: Timestamp.iso8601(now),
                                                dataset: sourcePolicy?.dataset, category: family?.category ?? "governance")
@@ -253,7 +256,7 @@ public struct Ingestor: Sendable {
         }
         // Keep the enriched and aggregate tiers current, in the same transaction.
         if let upserter = state.activityUpserter { try writer.applyWeeklyDeltas(upserter) }
-        if format == .directory { try writer.refreshTeamWeeks(nil) }
+        if format == .directory { try writer.refreshAllTeamWeeks() }
         return FileOutcome(path: path, format: format, status: .ingested(rows: state.rows), diagnostics: diagnostics, rejects: rejects, sha256: sha256)
     }
 

@@ -3,6 +3,22 @@ import Foundation
 /// The kinds of report candor writes.
 public enum ReportKind: String, CaseIterable, Sendable {
     case governance
+
+    /// Who the report is for: it reads only the datasets the policy grants this audience.
+    public var audience: Audience {
+        switch self {
+        case .governance: .governanceBoard
+        }
+    }
+}
+
+/// A report whose audience may see the compliance dataset was requested without an approval reference.
+public struct ApprovalRequired: Error, LocalizedError {
+    public var kind: String
+    public var errorDescription: String? {
+        "the \(kind) report reads security findings (the compliance dataset) — pass --approval REF naming the approval "
+            + "(ticket, minute or letter) that allows it; the reference is recorded in the audit log"
+    }
 }
 
 /// Renders reports from the store and writes them atomically.
@@ -13,6 +29,8 @@ public struct ReportBuilder: Sendable {
     /// The report time, printed in every report; injected so output is reproducible.
     public let now: Date
     public let log: any ProgressLog
+    /// The approval reference that opens the compliance dataset (`--approval`).
+    public var approval: String?
 
     public init(policy: Policy, store: CandorStore, templates: TemplateSet, now: Date, log: any ProgressLog) {
         self.policy = policy
@@ -22,8 +40,24 @@ public struct ReportBuilder: Sendable {
         self.log = log
     }
 
+    /// The datasets a report kind may read: its audience's grant in the policy. The compliance
+    /// dataset also needs an approval reference.
+    public func datasets(for kind: ReportKind) throws -> Set<Dataset> {
+        let granted = policy.audiences[kind.audience] ?? []
+        if granted.contains(.compliance) && (approval ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ApprovalRequired(kind: kind.rawValue)
+        }
+        return granted
+    }
+
+    /// A read-only view of the store with only `kind`'s datasets attached.
+    func reader(for kind: ReportKind) throws -> CandorStore {
+        try store.reader(datasets: datasets(for: kind))
+    }
+
     /// The Markdown and HTML of the governance review for `period`.
     public func governance(period: Period) throws -> (markdown: String, html: String) {
+        let store = try reader(for: .governance)
         let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
         var inputs = GovernanceViewBuilder.Inputs(
             period: period, policy: policy, generatedAt: Timestamp.readable(now),

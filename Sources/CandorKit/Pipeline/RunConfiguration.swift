@@ -66,7 +66,7 @@ public struct Run: Sendable {
         var ingestor = Ingestor(store: workspace.store, pseudonymiser: workspace.pseudonymiser, log: log, now: c.now, survey: workspace.policy.survey)
         ingestor.policy = workspace.policy
         let summary = try ingestor.ingest(paths: files)
-        try Audit.recordIngest(summary, store: workspace.store, actor: c.actor, now: c.now)
+        try Audit.recordIngest(summary, policy: workspace.policy, store: workspace.store, actor: c.actor, now: c.now)
 
         let periods = c.periods.isEmpty ? try dataPeriods(workspace.store) : c.periods
         log.progress("[3/3] reports: \(periods.map(\.description).joined(separator: ", "))")
@@ -78,7 +78,7 @@ public struct Run: Sendable {
             }
         }
         try Audit.recordReport(command: "run " + periods.sorted().map(\.description).joined(separator: " "), purpose: purpose,
-                               audience: "governance-board", policy: workspace.policy, written: written, store: workspace.store,
+                               audience: ReportKind.governance.audience, datasets: try builder.datasets(for: .governance), policy: workspace.policy, written: written, store: workspace.store,
                                actor: c.actor, now: c.now)
         return Result(ingest: summary, written: written)
     }

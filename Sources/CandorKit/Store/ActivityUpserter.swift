@@ -10,6 +10,8 @@ public struct ActivityUpserter {
     let insertNew: Statement
     let previous: Statement
     let database: Database
+    /// The dataset file the rows go to.
+    let dataset: Dataset?
     /// Changes to the enriched tier (person × week) made by this file's rows, applied at the end.
     let deltas = WeekDeltas()
 
@@ -34,7 +36,8 @@ public struct ActivityUpserter {
         }
     }
 
-    init(statement: Statement, insertNew: Statement, previous: Statement, database: Database) throws {
+    init(statement: Statement, insertNew: Statement, previous: Statement, database: Database, dataset: Dataset?) throws {
+        self.dataset = dataset
         self.statement = statement
         self.insertNew = insertNew
         self.previous = previous
@@ -65,7 +68,7 @@ public struct ActivityUpserter {
         d.shown += shown - (old?.1 ?? 0)
         deltas.values[key] = d
         if deltas.values.count >= WeekDeltas.flushThreshold {
-            try StoreWriter(db: database).flushPersonWeeks(self)
+            try StoreWriter(db: database, dataset: dataset).flushPersonWeeks(self)
         }
     }
 

@@ -8,29 +8,109 @@ import GRDB
 /// Waits up to 30 s for another candor process holding the write lock.
 public struct CandorStore: Sendable {
     let queue: DatabaseQueue
-    /// The database file.
+    /// The main database file (governance tables); each dataset has a file beside it.
     public let path: String
+    /// The datasets this handle can read.
+    public let datasets: Set<Dataset>
+    /// Whether this handle is a read-only reader (reports).
+    public let isReader: Bool
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// The file that holds `dataset`'s records for the main database at `mainPath`:
+    /// `acme.sqlite` → `acme.coaching.sqlite`.
+    public static func datasetPath(_ mainPath: String, _ dataset: Dataset) -> String {
+        let url = URL(fileURLWithPath: mainPath)
+        let ext = url.pathExtension
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem).\(dataset.rawValue)\(ext.isEmpty ? "" : "." + ext)").path
+    }
+
+    /// Every file of the store: the main database and the dataset files.
+    public var files: [String] { [path] + Dataset.allCases.map { Self.datasetPath(path, $0) } }
+
+    /// Opens (creating if needed) the database at `path` and its dataset files, and brings their
+    /// schemas up to date. This handle writes, and reads every dataset.
     public init(path: String) throws {
-        self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw StoreError(path: path, message: "cannot create the database folder", hint: "check that \(folder) is writable")
         }
+        try Self.migrate(path: path, migrator: Schema.migrator, isMain: true)
+        for dataset in Dataset.allCases { try Self.migrate(path: Self.datasetPath(path, dataset), migrator: Schema.datasetMigrator, isMain: false) }
+        try self.init(path: path, datasets: Set(Dataset.allCases), reader: false)
+    }
+
+    private init(path: String, datasets: Set<Dataset>, reader: Bool) throws {
+        self.path = path
+        self.datasets = datasets
+        self.isReader = reader
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        // A reader's attached files are opened with its flags: read-only too.
+        configuration.readonly = reader
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            if !reader {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            let attached = Dataset.allCases.filter { datasets.contains($0) }
+            for dataset in attached {
+                try db.execute(sql: "ATTACH DATABASE ? AS \(dataset.rawValue)", arguments: [Self.datasetPath(path, dataset)])
+            }
+            // Reads go through views named after the tables, over the attached files only.
+            for table in Schema.datasetTables {
+                if attached.isEmpty {
+                    let create = Schema.datasetSchema.first { $0.hasPrefix("CREATE TABLE \(table) ") || $0.hasPrefix("CREATE TABLE \"\(table)\"") }!
+                    try db.execute(sql: create.replacingOccurrences(of: "CREATE TABLE ", with: "CREATE TEMP TABLE "))
+                } else {
+                    try db.execute(sql: "CREATE TEMP VIEW \(table) AS " + attached.map { "SELECT * FROM \($0.rawValue).\(table)" }.joined(separator: " UNION ALL "))
+                }
+            }
+            for view in Schema.teamViews { try db.execute(sql: "CREATE TEMP VIEW \(view.name) AS \(view.sql)") }
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, message: "cannot open the database (\(error.message ?? "SQLite error \(error.resultCode.rawValue)"))",
+                             hint: "check that it is a candor database and that its folder is writable")
+        }
+    }
+
+    /// A read-only handle on the same store that sees only `datasets` (the others are not attached).
+    public func reader(datasets: Set<Dataset>) throws -> CandorStore {
+        try CandorStore(path: path, datasets: datasets, reader: true)
+    }
+
+    /// Brings one file's schema up to date on a plain connection (no attachments, no views).
+    private static func migrate(path: String, migrator: DatabaseMigrator, isMain: Bool) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Schema.migrator.migrate(queue)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            if isMain {
+                let legacy = try queue.read { db -> Bool in
+                    let applied = try migrator.appliedIdentifiers(db)
+                    guard applied.contains("v1-skeleton"), !applied.contains("v20-datasets-apart") else { return false }
+                    for table in Schema.datasetTables where try db.tableExists(table) {
+                        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table))") == true { return true }
+                    }
+                    return false
+                }
+                if legacy {
+                    throw StoreError(path: path, message: "this database keeps all telemetry in one file, as candor did before datasets were kept apart",
+                                     hint: "ingest the same exports into a new database (--database NEW.sqlite); keep this file for its audit log")
+                }
+            }
+            try migrator.migrate(queue)
+            try queue.close()
         } catch let error as DatabaseError {
             throw StoreError(path: path, message: "cannot open the database (\(error.message ?? "SQLite error \(error.resultCode.rawValue)"))",
                              hint: "check that it is a candor database and that its folder is writable")
@@ -44,8 +124,10 @@ public struct CandorStore: Sendable {
 
     /// Runs `body` in one write transaction: everything it wrote is kept if it returns, and
     /// nothing if it throws.
-    public func transaction<T>(_ body: (StoreWriter) throws -> T) throws -> T {
-        try queue.write { db in try body(StoreWriter(db: db)) }
+    /// `dataset` is where telemetry records written in the transaction go (nil: governance tables only).
+    public func transaction<T>(dataset: Dataset? = nil, _ body: (StoreWriter) throws -> T) throws -> T {
+        precondition(!isReader, "a reader cannot write")
+        return try queue.write { db in try body(StoreWriter(db: db, dataset: dataset)) }
     }
 
     /// Per person and team, the inline suggestion totals for days in `from...to`.
@@ -151,10 +233,11 @@ public struct CandorStore: Sendable {
     public func contentDigest() throws -> String {
         try queue.read { db in
             var hasher = StreamingSHA256()
-            let tables = try String.fetchAll(db, sql: """
+            // Main's tables and the dataset tables (read through the views over the attached files).
+            let tables = (try String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
-                  AND name <> 'source_file' ORDER BY name
-                """)
+                  AND name <> 'source_file'
+                """) + Schema.datasetTables.filter { $0 != "dataset_source" }).sorted()
             for table in tables {
                 let columns = try db.columns(in: table).count
                 let order = (1...columns).map(String.init).joined(separator: ", ")
@@ -179,11 +262,33 @@ public struct CandorStore: Sendable {
 /// Writes inside one ``CandorStore/transaction(_:)``.
 public struct StoreWriter {
     let db: Database
+    /// The dataset file that receives telemetry records; nil when the transaction writes none.
+    let dataset: Dataset?
+
+    init(db: Database, dataset: Dataset? = nil) {
+        self.db = db
+        self.dataset = dataset
+    }
+
+    /// `table` in the writer's dataset file. Without a dataset the name is left bare, which resolves
+    /// to a read-only view: a telemetry write outside a dataset fails instead of landing anywhere.
+    func t(_ table: String) -> String {
+        dataset.map { "\($0.rawValue).\(table)" } ?? table
+    }
 
     /// The source file already stored with this content hash, if any.
+    ///
+    /// A telemetry file counts as stored only when its dataset file says so too: the main and dataset
+    /// files commit one after the other, so a crash between them leaves the file to be read again.
     public func sourceFile(sha256: String) throws -> SourceFileSummary? {
-        try Row.fetchOne(db, sql: "SELECT path, format, rows FROM source_file WHERE sha256 = ?", arguments: [sha256])
-            .map { SourceFileSummary(path: $0["path"], format: $0["format"], rows: $0["rows"]) }
+        guard let row = try Row.fetchOne(db, sql: "SELECT path, format, rows, dataset FROM source_file WHERE sha256 = ?", arguments: [sha256]) else {
+            return nil
+        }
+        if (row["dataset"] as String?) != nil,
+           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dataset_source WHERE sha256 = ?)", arguments: [sha256]) != true {
+            return nil
+        }
+        return SourceFileSummary(path: row["path"], format: row["format"], rows: row["rows"])
     }
 
     /// The content hash of a source file being ingested.
@@ -217,6 +322,10 @@ public struct StoreWriter {
     public func finishSource(id: Int64, rows: Int, ignoredColumns: [String], warnings: Int, rejectedRows: Int = 0) throws {
         try db.execute(sql: "UPDATE source_file SET rows = ?, ignored_columns = ?, warnings = ?, rejected_rows = ? WHERE id = ?",
                        arguments: [rows, ignoredColumns.joined(separator: ","), warnings, rejectedRows, id])
+        if dataset != nil {
+            try db.execute(sql: "INSERT INTO \(t("dataset_source")) (sha256, source_id) SELECT sha256, id FROM source_file WHERE id = ? ON CONFLICT (sha256) DO NOTHING",
+                           arguments: [id])
+        }
     }
 
     /// A prepared upsert for Q Developer activity rows: a later row for the same (day, person)
@@ -224,19 +333,19 @@ public struct StoreWriter {
     public func qDeveloperActivityUpserter() throws -> ActivityUpserter {
         let columns = QDeveloperMetric.allCases.map(\.columnName)
         let sql = """
-            INSERT INTO qdev_activity (day, person, \(columns.joined(separator: ", ")), source_id)
+            INSERT INTO \(t("qdev_activity")) (day, person, \(columns.joined(separator: ", ")), source_id)
             VALUES (?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?)
             ON CONFLICT (day, person) DO UPDATE SET
             \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")), source_id = excluded.source_id
             """
         let insertNew = """
-            INSERT INTO qdev_activity (day, person, \(columns.joined(separator: ", ")), source_id)
+            INSERT INTO \(t("qdev_activity")) (day, person, \(columns.joined(separator: ", ")), source_id)
             VALUES (?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?)
             ON CONFLICT (day, person) DO NOTHING
             """
         return try ActivityUpserter(statement: db.makeStatement(sql: sql), insertNew: db.makeStatement(sql: insertNew),
-                                    previous: db.makeStatement(sql: "SELECT Inline_AcceptanceCount, Inline_SuggestionsCount FROM qdev_activity WHERE day = ? AND person = ?"),
-                                    database: db)
+                                    previous: db.makeStatement(sql: "SELECT Inline_AcceptanceCount, Inline_SuggestionsCount FROM \(t("qdev_activity")) WHERE day = ? AND person = ?"),
+                                    database: db, dataset: dataset)
     }
 
     /// Records that `alias` (a pseudonymous id in another tool) is `person`.
@@ -352,17 +461,17 @@ extension StoreWriter {
         let columns = CopilotCounters.columnNames
         let key: [any DatabaseValueConvertible] = [row.day.iso8601, person, row.scope]
         let upsert = try db.cachedStatement(sql: """
-            INSERT INTO copilot_user_day (day, person, scope, \(columns.joined(separator: ", ")), used_agent, used_chat, used_cli, source_id)
+            INSERT INTO \(t("copilot_user_day")) (day, person, scope, \(columns.joined(separator: ", ")), used_agent, used_chat, used_cli, source_id)
             VALUES (?, ?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
             ON CONFLICT (day, person, scope) DO UPDATE SET
             \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")),
             used_agent = excluded.used_agent, used_chat = excluded.used_chat, used_cli = excluded.used_cli, source_id = excluded.source_id
             """)
         try upsert.execute(arguments: StatementArguments(key + row.totals.values + [row.usedAgent, row.usedChat, row.usedCLI, sourceId]))
-        try db.cachedStatement(sql: "DELETE FROM copilot_user_feature_day WHERE day = ? AND person = ? AND scope = ?")
+        try db.cachedStatement(sql: "DELETE FROM \(t("copilot_user_feature_day")) WHERE day = ? AND person = ? AND scope = ?")
             .execute(arguments: StatementArguments(key))
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO copilot_user_feature_day (day, person, scope, feature, \(columns.joined(separator: ", ")), source_id)
+            INSERT INTO \(t("copilot_user_feature_day")) (day, person, scope, feature, \(columns.joined(separator: ", ")), source_id)
             VALUES (?, ?, ?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?)
             """)
         for (feature, counters) in row.features {
@@ -374,7 +483,7 @@ extension StoreWriter {
     public func upsertCopilotScopeDay(_ row: CopilotScopeDay, sourceId: Int64) throws {
         let columns = CopilotScopeDay.columnNames
         try db.cachedStatement(sql: """
-            INSERT INTO copilot_scope_day (day, scope, \(columns.joined(separator: ", ")), source_id)
+            INSERT INTO \(t("copilot_scope_day")) (day, scope, \(columns.joined(separator: ", ")), source_id)
             VALUES (?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?)
             ON CONFLICT (day, scope) DO UPDATE SET \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")), source_id = excluded.source_id
             """).execute(arguments: StatementArguments([row.day.iso8601, row.scope] as [any DatabaseValueConvertible] + row.values + [sourceId]))
@@ -383,7 +492,7 @@ extension StoreWriter {
     /// Stores a Kiro user-report row under `person`, replacing one for the same day, person and client.
     public func upsertKiroUserDay(_ row: KiroUserReportRecord, person: String, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO kiro_user_day (day, person, client_type, chat_conversations, total_messages, credits_used, overage_credits_used, source_id)
+            INSERT INTO \(t("kiro_user_day")) (day, person, client_type, chat_conversations, total_messages, credits_used, overage_credits_used, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (day, person, client_type) DO UPDATE SET chat_conversations = excluded.chat_conversations,
               total_messages = excluded.total_messages, credits_used = excluded.credits_used,
@@ -395,7 +504,7 @@ extension StoreWriter {
     /// Stores a CodeGuru Reviewer code review, replacing an earlier record of the same ARN.
     public func upsertCodeGuruCodeReview(_ r: CodeGuruCodeReview, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO codeguru_code_review (arn, repository, provider_type, state, type, pull_request_id, created_at, updated_at,
+            INSERT INTO \(t("codeguru_code_review")) (arn, repository, provider_type, state, type, pull_request_id, created_at, updated_at,
               metered_lines, suppressed_lines, findings, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (arn) DO UPDATE SET repository = excluded.repository, provider_type = excluded.provider_type,
               state = excluded.state, type = excluded.type, pull_request_id = excluded.pull_request_id,
@@ -411,7 +520,7 @@ extension StoreWriter {
     /// Stores a recommendation, replacing one with the same code review and id.
     public func upsertCodeGuruRecommendation(_ r: CodeGuruRecommendation, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO codeguru_recommendation (code_review_arn, recommendation_id, file_path, start_line, end_line, category, rule_id, severity, source_id)
+            INSERT INTO \(t("codeguru_recommendation")) (code_review_arn, recommendation_id, file_path, start_line, end_line, category, rule_id, severity, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (code_review_arn, recommendation_id) DO UPDATE SET file_path = excluded.file_path, start_line = excluded.start_line,
               end_line = excluded.end_line, category = excluded.category, rule_id = excluded.rule_id, severity = excluded.severity,
@@ -422,7 +531,7 @@ extension StoreWriter {
     /// Stores a person's (pseudonymous) reaction to a recommendation, replacing their earlier one.
     public func upsertCodeGuruFeedback(_ r: CodeGuruFeedback, person: String, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO codeguru_feedback (code_review_arn, recommendation_id, person, reaction, source_id) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO \(t("codeguru_feedback")) (code_review_arn, recommendation_id, person, reaction, source_id) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (code_review_arn, recommendation_id, person) DO UPDATE SET reaction = excluded.reaction, source_id = excluded.source_id
             """).execute(arguments: [r.codeReviewArn, r.recommendationId, person, r.reaction, sourceId])
     }
@@ -430,7 +539,7 @@ extension StoreWriter {
     /// Stores a CodeGuru Security finding; a later export of the same finding (e.g. now Closed) replaces it.
     public func upsertCodeGuruSecurityFinding(_ f: CodeGuruSecurityFinding, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO codeguru_security_finding (resource, finding_id, status, severity, type, detector_id, rule_id, file_path,
+            INSERT INTO \(t("codeguru_security_finding")) (resource, finding_id, status, severity, type, detector_id, rule_id, file_path,
               start_line, end_line, created_at, updated_at, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (resource, finding_id) DO UPDATE SET status = excluded.status, severity = excluded.severity, type = excluded.type,
               detector_id = excluded.detector_id, rule_id = excluded.rule_id, file_path = excluded.file_path, start_line = excluded.start_line,
@@ -442,7 +551,7 @@ extension StoreWriter {
     /// Stores a day of findings metrics for one severity and scope.
     public func upsertCodeGuruSecurityMetric(_ m: CodeGuruSecurityMetric, scope: String, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO codeguru_security_metric_day (day, scope, severity, new_findings, closed_findings, open_findings, mean_days_to_close, source_id)
+            INSERT INTO \(t("codeguru_security_metric_day")) (day, scope, severity, new_findings, closed_findings, open_findings, mean_days_to_close, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (day, scope, severity) DO UPDATE SET new_findings = excluded.new_findings, closed_findings = excluded.closed_findings,
               open_findings = excluded.open_findings, mean_days_to_close = excluded.mean_days_to_close, source_id = excluded.source_id
@@ -451,9 +560,9 @@ extension StoreWriter {
 
     /// Records a SARIF scan and clears its earlier results: the file being read defines the scan.
     public func replaceSARIFScan(key: String, run: SARIFRun, sourceId: Int64) throws {
-        try db.execute(sql: "DELETE FROM sarif_result WHERE scan_key = ?", arguments: [key])
+        try db.execute(sql: "DELETE FROM \(t("sarif_result")) WHERE scan_key = ?", arguments: [key])
         try db.execute(sql: """
-            INSERT INTO sarif_scan (scan_key, repository, tool, revision, completed_at, source_id) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO \(t("sarif_scan")) (scan_key, repository, tool, revision, completed_at, source_id) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (scan_key) DO UPDATE SET repository = excluded.repository, tool = excluded.tool, revision = excluded.revision,
               completed_at = excluded.completed_at, source_id = excluded.source_id
             """, arguments: [key, run.repository ?? "", run.tool ?? "", run.revision, run.completedAt.map { Timestamp.iso8601(seconds: $0) }, sourceId])
@@ -462,7 +571,7 @@ extension StoreWriter {
     /// Stores a SARIF result in its scan. Results with the same identity in one scan get `#2`, `#3`, … appended.
     public func insertSARIFResult(scanKey: String, _ r: SARIFResult, sourceId: Int64) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO sarif_result (scan_key, result_key, rule_id, level, uri, start_line, baseline_state,
+            INSERT OR IGNORE INTO \(t("sarif_result")) (scan_key, result_key, rule_id, level, uri, start_line, baseline_state,
               suppression_kind, suppression_status, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var key = r.key
@@ -480,7 +589,7 @@ extension StoreWriter {
     /// Counts only on single-PR responses are kept when a list export lacks them.
     public func upsertGitHubPullRequest(_ p: GitHubPullRequest, author: String, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO github_pull_request (repository, number, author, author_is_bot, state, draft, created_at, closed_at, merged_at,
+            INSERT INTO \(t("github_pull_request")) (repository, number, author, author_is_bot, state, draft, created_at, closed_at, merged_at,
               review_comments, additions, deletions, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (repository, number) DO UPDATE SET author = excluded.author, author_is_bot = excluded.author_is_bot,
               state = excluded.state, draft = excluded.draft, created_at = excluded.created_at, closed_at = excluded.closed_at,
@@ -495,7 +604,7 @@ extension StoreWriter {
     /// Stores a review under a pseudonymous reviewer (idempotent by review id).
     public func upsertGitHubReview(_ r: GitHubReview, reviewer: String, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO github_review (repository, review_id, number, reviewer, reviewer_is_bot, state, submitted_at, source_id)
+            INSERT INTO \(t("github_review")) (repository, review_id, number, reviewer, reviewer_is_bot, state, submitted_at, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (repository, review_id) DO UPDATE SET number = excluded.number, reviewer = excluded.reviewer,
               reviewer_is_bot = excluded.reviewer_is_bot, state = excluded.state, submitted_at = excluded.submitted_at, source_id = excluded.source_id
@@ -506,7 +615,7 @@ extension StoreWriter {
     /// Stores a review comment under a pseudonymous commenter (idempotent by comment id).
     public func upsertGitHubReviewComment(_ c: GitHubReviewComment, commenter: String, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO github_review_comment (repository, comment_id, number, review_id, commenter, created_at, source_id)
+            INSERT INTO \(t("github_review_comment")) (repository, comment_id, number, review_id, commenter, created_at, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (repository, comment_id) DO UPDATE SET number = excluded.number, review_id = excluded.review_id,
               commenter = excluded.commenter, created_at = excluded.created_at, source_id = excluded.source_id
@@ -516,7 +625,7 @@ extension StoreWriter {
     /// Stores a deployment, replacing an earlier record with the same id.
     public func upsertDeployment(_ d: Deployment, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO deployment (deployment_id, repository, environment, started_at, finished_at, result, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO \(t("deployment")) (deployment_id, repository, environment, started_at, finished_at, result, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (deployment_id) DO UPDATE SET repository = excluded.repository, environment = excluded.environment,
               started_at = excluded.started_at, finished_at = excluded.finished_at, result = excluded.result, source_id = excluded.source_id
             """).execute(arguments: [d.id, d.repository, d.environment, Timestamp.iso8601(seconds: d.startedAt),
@@ -526,7 +635,7 @@ extension StoreWriter {
     /// Stores an incident, replacing an earlier record with the same id (keeping a known cause if the new one has none).
     public func upsertIncident(_ i: Incident, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO incident (incident_id, repository, component, created_at, resolved_at, status, severity, priority, caused_by_deployment, source_id)
+            INSERT INTO \(t("incident")) (incident_id, repository, component, created_at, resolved_at, status, severity, priority, caused_by_deployment, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (incident_id) DO UPDATE SET repository = COALESCE(excluded.repository, repository), component = excluded.component,
               created_at = excluded.created_at, resolved_at = excluded.resolved_at, status = excluded.status, severity = excluded.severity,
@@ -539,11 +648,11 @@ extension StoreWriter {
     /// Stores an event (idempotent by its key) with its kept attributes, under a pseudonymous actor.
     public func upsertEvent(_ e: ToolEvent, person: String?, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO tool_event (event_key, type, time, person, source_id) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO \(t("tool_event")) (event_key, type, time, person, source_id) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (event_key) DO UPDATE SET type = excluded.type, time = excluded.time, person = excluded.person, source_id = excluded.source_id
             """).execute(arguments: [e.key, e.type, Timestamp.iso8601(seconds: e.time), person, sourceId])
-        try db.cachedStatement(sql: "DELETE FROM tool_event_attribute WHERE event_key = ?").execute(arguments: [e.key])
-        let insert = try db.cachedStatement(sql: "INSERT INTO tool_event_attribute (event_key, name, value) VALUES (?, ?, ?)")
+        try db.cachedStatement(sql: "DELETE FROM \(t("tool_event_attribute")) WHERE event_key = ?").execute(arguments: [e.key])
+        let insert = try db.cachedStatement(sql: "INSERT INTO \(t("tool_event_attribute")) (event_key, name, value) VALUES (?, ?, ?)")
         for a in e.attributes { try insert.execute(arguments: [e.key, a.name, a.value]) }
     }
 
@@ -577,18 +686,18 @@ extension StoreWriter {
     /// Stores an anonymous survey response (idempotent by its content key).
     public func upsertSurveyResponse(_ r: SurveyResponse, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO survey_response (response_key, team, day, source_id) VALUES (?, ?, ?, ?)
+            INSERT INTO \(t("survey_response")) (response_key, team, day, source_id) VALUES (?, ?, ?, ?)
             ON CONFLICT (response_key) DO UPDATE SET team = excluded.team, day = excluded.day, source_id = excluded.source_id
             """).execute(arguments: [r.key, r.team, r.day?.iso8601, sourceId])
-        try db.cachedStatement(sql: "DELETE FROM survey_answer WHERE response_key = ?").execute(arguments: [r.key])
-        let insert = try db.cachedStatement(sql: "INSERT INTO survey_answer (response_key, item, value) VALUES (?, ?, ?)")
+        try db.cachedStatement(sql: "DELETE FROM \(t("survey_answer")) WHERE response_key = ?").execute(arguments: [r.key])
+        let insert = try db.cachedStatement(sql: "INSERT INTO \(t("survey_answer")) (response_key, item, value) VALUES (?, ?, ?)")
         for a in r.answers { try insert.execute(arguments: [r.key, a.item, a.value]) }
     }
 
     /// Stores a Copilot user-team membership for a day (idempotent).
     public func upsertCopilotUserTeam(_ row: CopilotUserTeam, person: String, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO copilot_user_team_day (day, person, scope, team_id, team_slug, source_id) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO \(t("copilot_user_team_day")) (day, person, scope, team_id, team_slug, source_id) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (day, person, scope, team_id) DO UPDATE SET team_slug = excluded.team_slug, source_id = excluded.source_id
             """).execute(arguments: [row.day.iso8601, person, row.scope, row.teamId, row.slug, sourceId])
     }

@@ -13,11 +13,11 @@ extension StoreWriter {
     /// Adds the pending person × week changes to the enriched tier and empties them.
     func flushPersonWeeks(_ upserter: ActivityUpserter) throws {
         let add = try db.cachedStatement(sql: """
-            INSERT INTO qdev_person_week (week, person, active_days, accepted, shown) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO \(t("qdev_person_week")) (week, person, active_days, accepted, shown) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (week, person) DO UPDATE SET active_days = active_days + excluded.active_days,
               accepted = accepted + excluded.accepted, shown = shown + excluded.shown
             """)
-        let frozen = Set(try String.fetchAll(db, sql: "SELECT week FROM frozen_week"))
+        let frozen = Set(try String.fetchAll(db, sql: "SELECT week FROM \(t("frozen_week"))"))
         var weekText: [Int: String] = [:]
         // In key order, so the enriched tier's B-tree grows at its end instead of splitting pages.
         let ordered = upserter.deltas.values.map { (week: $0.key.week, value: $0.value) }
@@ -34,6 +34,11 @@ extension StoreWriter {
         }
     }
 
+    /// Recomputes every dataset's team × week tier (after a directory change).
+    public func refreshAllTeamWeeks() throws {
+        for dataset in Dataset.allCases { try StoreWriter(db: db, dataset: dataset).refreshTeamWeeks(nil) }
+    }
+
     /// Recomputes team × week from person × week for `weeks` (nil: every week not frozen). A person-week
     /// counts for the team the directory places the person in during that week (the latest membership
     /// overlapping it, so someone who moves mid-week counts for the new team).
@@ -44,18 +49,18 @@ extension StoreWriter {
             let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO refresh_weeks VALUES (?)")
             for w in weeks { try insert.execute(arguments: [w]) }
         } else {
-            try db.execute(sql: "INSERT INTO refresh_weeks SELECT DISTINCT week FROM qdev_person_week WHERE week NOT IN (SELECT week FROM frozen_week)")
+            try db.execute(sql: "INSERT INTO refresh_weeks SELECT DISTINCT week FROM \(t("qdev_person_week")) WHERE week NOT IN (SELECT week FROM \(t("frozen_week")))")
         }
-        try db.execute(sql: "DELETE FROM qdev_team_week WHERE week IN (SELECT week FROM refresh_weeks)")
+        try db.execute(sql: "DELETE FROM \(t("qdev_team_week")) WHERE week IN (SELECT week FROM refresh_weeks)")
         try db.execute(sql: """
-            INSERT INTO qdev_team_week (week, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown)
+            INSERT INTO \(t("qdev_team_week")) (week, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown)
             SELECT week, team, COUNT(*), SUM(accepted), SUM(shown), SUM(accepted * accepted), SUM(shown * shown), MAX(shown)
             FROM (SELECT w.week, w.accepted, w.shown,
                          COALESCE((SELECT m.team FROM team_membership m
                                    WHERE m.person = w.person AND m.valid_from <= date(w.week, '+6 days')
                                      AND (m.valid_to IS NULL OR m.valid_to >= w.week)
                                    ORDER BY m.valid_from DESC LIMIT 1), '') AS team
-                  FROM qdev_person_week w WHERE w.week IN (SELECT week FROM refresh_weeks))
+                  FROM \(t("qdev_person_week")) w WHERE w.week IN (SELECT week FROM refresh_weeks))
             GROUP BY week, team
             """)
     }
@@ -73,6 +78,33 @@ public struct PurgeResult: Sendable, Equatable {
     public var total: Int { removed.reduce(0) { $0 + $1.rows } }
 }
 
+extension StoreWriter {
+    /// Retention and revocations in this writer's dataset file; returns (tier, reason, rows) per deletion.
+    func purge(today: Day, retention: Policy.Retention, revocationProgramme: String, time: String) throws -> [(String, String, Int)] {
+        var removed: [(String, String, Int)] = []
+        func run(_ tier: String, _ reason: String, _ sql: String, _ arguments: StatementArguments) throws {
+            try db.execute(sql: sql, arguments: arguments)
+            removed.append((tier, reason, db.changesCount))
+        }
+        let revoked = """
+            SELECT c.person FROM consent c WHERE c.programme = ? AND c.status = 'revoked'
+              AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme)
+            """
+        let weekOf = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
+        try db.execute(sql: "INSERT OR IGNORE INTO \(t("frozen_week")) SELECT DISTINCT \(weekOf) FROM \(t("qdev_activity")) WHERE person IN (\(revoked)) OR day < ?",
+                       arguments: [revocationProgramme, today.adding(days: -retention.rawDays).iso8601])
+        try run("raw", "consent revoked", "DELETE FROM \(t("qdev_activity")) WHERE person IN (\(revoked))", [revocationProgramme])
+        try run("enriched", "consent revoked", "DELETE FROM \(t("qdev_person_week")) WHERE person IN (\(revoked))", [revocationProgramme])
+        try run("raw", "older than \(retention.rawDays) days", "DELETE FROM \(t("qdev_activity")) WHERE day < ?",
+                [today.adding(days: -retention.rawDays).iso8601])
+        try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("qdev_person_week")) WHERE week < ?",
+                [today.adding(days: -retention.enrichedDays).iso8601])
+        try run("aggregate", "older than \(retention.aggregateDays) days", "DELETE FROM \(t("qdev_team_week")) WHERE week < ?",
+                [today.adding(days: -retention.aggregateDays).iso8601])
+        return removed
+    }
+}
+
 extension CandorStore {
     /// Enforces retention and revocations, then makes the deletion physical.
     ///
@@ -82,32 +114,25 @@ extension CandorStore {
     /// `wal_checkpoint(TRUNCATE)` empties the write-ahead log, so the bytes are gone from both files.
     /// What was removed is recorded (counts only) in `purge_log`.
     public func purge(today: Day, retention: Policy.Retention, revocationProgramme: String, time: String) throws -> PurgeResult {
+        precondition(!isReader, "a reader cannot purge")
         let result: PurgeResult = try queue.write { db in
             var removed: [(String, String, Int)] = []
-            func run(_ tier: String, _ reason: String, _ sql: String, _ arguments: StatementArguments) throws {
-                try db.execute(sql: sql, arguments: arguments)
-                let n = db.changesCount
-                removed.append((tier, reason, n))
-                try db.execute(sql: "INSERT INTO purge_log (time, tier, reason, rows) VALUES (?, ?, ?, ?)", arguments: [time, tier, reason, n])
+            for dataset in Dataset.allCases {
+                removed += try StoreWriter(db: db, dataset: dataset).purge(today: today, retention: retention,
+                                                                           revocationProgramme: revocationProgramme, time: time)
             }
-            let revoked = """
-                SELECT c.person FROM consent c WHERE c.programme = ? AND c.status = 'revoked'
-                  AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme)
-                """
-            let weekOf = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
-            try db.execute(sql: "INSERT OR IGNORE INTO frozen_week SELECT DISTINCT \(weekOf) FROM qdev_activity WHERE person IN (\(revoked)) OR day < ?",
-                           arguments: [revocationProgramme, today.adding(days: -retention.rawDays).iso8601])
-            try run("raw", "consent revoked", "DELETE FROM qdev_activity WHERE person IN (\(revoked))", [revocationProgramme])
-            try run("enriched", "consent revoked", "DELETE FROM qdev_person_week WHERE person IN (\(revoked))", [revocationProgramme])
-            try run("raw", "older than \(retention.rawDays) days", "DELETE FROM qdev_activity WHERE day < ?",
-                    [today.adding(days: -retention.rawDays).iso8601])
-            try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM qdev_person_week WHERE week < ?",
-                    [today.adding(days: -retention.enrichedDays).iso8601])
-            try run("aggregate", "older than \(retention.aggregateDays) days", "DELETE FROM qdev_team_week WHERE week < ?",
-                    [today.adding(days: -retention.aggregateDays).iso8601])
-            return PurgeResult(removed: removed)
+            // One line per tier and reason, summed over the dataset files.
+            var merged: [(tier: String, reason: String, rows: Int)] = []
+            for entry in removed {
+                if let i = merged.firstIndex(where: { $0.tier == entry.0 && $0.reason == entry.1 }) { merged[i].rows += entry.2 } else { merged.append(entry) }
+            }
+            for entry in merged {
+                try db.execute(sql: "INSERT INTO purge_log (time, tier, reason, rows) VALUES (?, ?, ?, ?)", arguments: [time, entry.tier, entry.reason, entry.rows])
+            }
+            return PurgeResult(removed: merged)
         }
         try queue.writeWithoutTransaction { db in
+            // Without a schema name the checkpoint covers the main file and every attached dataset file.
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
         return result

@@ -440,6 +440,7 @@ enum Schema {
                 """)
         }
         registerPolicyGate(&migrator)
+        registerDatasetSplit(&migrator)
         return migrator
     }
 

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+/// Purpose separation in storage: telemetry lives in one SQLite file per dataset (coaching,
+/// operational, compliance) beside the main database, which keeps only governance tables
+/// (source files, consent, directory, policy versions, audit log, purge log, ...).
+///
+/// Every dataset file has the same tables; a record goes to the file of its source's dataset
+/// (policy `sources:`). Writers name the dataset's schema explicitly. Readers attach only the
+/// datasets they may see (read-only for reports) and read through temporary views named after the
+/// tables, which union the attached files, so a query never changes with what is attached.
+extension Schema {
+    /// Tables that live in the dataset files (everything the catalog does not keep in main).
+    static let datasetTables: [String] = catalog.filter { $0.tier != "governance" }.map(\.table) + ["frozen_week", "dataset_source"]
+
+    /// Views that attribute records to teams; created per connection over whatever is attached.
+    static let teamViews: [(name: String, sql: String)] = [
+        ("qdev_activity_team", personTeamView("qdev_activity", "r.day", "person")),
+        ("kiro_user_day_team", personTeamView("kiro_user_day", "r.day", "person")),
+        ("copilot_user_day_team", personTeamView("copilot_user_day", "r.day", "person")),
+        ("copilot_user_feature_day_team", personTeamView("copilot_user_feature_day", "r.day", "person")),
+        ("tool_event_team", personTeamView("tool_event", "substr(r.time, 1, 10)", "person")),
+        ("github_pull_request_team", repositoryTeamView("github_pull_request", "substr(r.created_at, 1, 10)")),
+        ("sarif_scan_team", repositoryTeamView("sarif_scan", "substr(COALESCE(r.completed_at, '9999-12-31'), 1, 10)")),
+        ("codeguru_code_review_team", repositoryTeamView("codeguru_code_review", "substr(r.created_at, 1, 10)")),
+        ("deployment_team", repositoryTeamView("deployment", "substr(r.finished_at, 1, 10)")),
+    ]
+
+    static func repositoryTeamView(_ table: String, _ dayExpression: String) -> String {
+        """
+        SELECT r.*, (SELECT o.team FROM repository_ownership o
+                     WHERE o.repository = r.repository
+                       AND \(dayExpression) >= o.valid_from AND (o.valid_to IS NULL OR \(dayExpression) <= o.valid_to)
+                     ORDER BY o.valid_from DESC LIMIT 1) AS team
+        FROM \(table) r
+        """
+    }
+
+    /// The dataset files' schema: the telemetry tables and indexes as the main migrations left them
+    /// at v19 (the last version that kept them in main), without foreign keys to `source_file`,
+    /// which lives in another file. Computed once from an in-memory run of those migrations.
+    static let datasetSchema: [String] = {
+        do {
+            let memory = try DatabaseQueue()
+            try migrator.migrate(memory, upTo: "v19-policy-gate")
+            let tables = Set(datasetTables)
+            var statements = try memory.read { db in
+                try Row.fetchAll(db, sql: "SELECT type, tbl_name, sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL ORDER BY type DESC, tbl_name, name")
+                    .filter { tables.contains($0["tbl_name"] as String) }
+                    .map { ($0["sql"] as String).replacingOccurrences(of: " REFERENCES source_file(id)", with: "") }
+            }
+            statements.append("CREATE TABLE dataset_source (sha256 TEXT NOT NULL PRIMARY KEY, source_id INTEGER NOT NULL) WITHOUT ROWID")
+            return statements
+        } catch {
+            fatalError("candor's own schema failed to build: \(error)")
+        }
+    }()
+
+    /// Migrations of a dataset file.
+    static var datasetMigrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("d1-telemetry") { db in
+            for statement in datasetSchema { try db.execute(sql: statement) }
+        }
+        return migrator
+    }
+
+    /// Main database: the telemetry tables and team views move out to the dataset files.
+    static func registerDatasetSplit(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v20-datasets-apart") { db in
+            for view in teamViews { try db.execute(sql: "DROP VIEW IF EXISTS \(view.name)") }
+            for table in datasetTables where try db.tableExists(table) {
+                try db.execute(sql: "DROP TABLE \(table)")
+            }
+            // The catalog says where each table lives.
+            try db.execute(sql: "INSERT INTO data_catalog VALUES ('dataset_source', 'governance', 'metadata', 'governance')")
+            try db.execute(sql: "ALTER TABLE data_catalog ADD COLUMN location TEXT NOT NULL DEFAULT 'main'")
+            for table in datasetTables {
+                try db.execute(sql: "UPDATE data_catalog SET location = 'dataset' WHERE table_name = ?", arguments: [table])
+            }
+        }
+    }
+}
