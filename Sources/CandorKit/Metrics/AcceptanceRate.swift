@@ -8,11 +8,36 @@ public struct TeamAcceptance: Sendable, Equatable {
     public var shown: Int64
     /// The largest share of `shown` that one person contributed (0…1).
     public var largestShare: Double
+    /// Set when the figures come from the aggregate tier: `people` is then a lower bound (the largest
+    /// weekly count) and the interval is computed from person-week cluster sums.
+    public var clusterSums: ClusterSums? = nil
 
+    /// Whether `people` is a lower bound rather than a count of distinct people.
+    public var peopleIsLowerBound: Bool { clusterSums != nil }
     /// accepted ÷ shown, nil with no suggestions.
     public var rate: Double? { shown > 0 ? Double(accepted) / Double(shown) : nil }
-    /// The 95% Wilson interval.
-    public var interval: ProportionInterval? { WilsonInterval.interval(successes: accepted, trials: shown) }
+    /// The 95% interval: Wilson from the counts, or the cluster (ratio) interval from the aggregate tier.
+    public var interval: ProportionInterval? {
+        if let clusterSums { return RatioInterval.interval(clusterSums) }
+        return WilsonInterval.interval(successes: accepted, trials: shown)
+    }
+}
+
+/// `ai.acceptance_rate` from the aggregate tier (team × week sums) once person rows are purged. Pure.
+public enum AggregateAcceptance {
+    public static func compute(_ teams: [TeamWeekSums]) -> (teams: [TeamAcceptance], organisation: TeamAcceptance) {
+        var all = ClusterSums(n: 0, y: 0, x: 0, yy: 0, xx: 0, xy: 0)
+        var byWeek: [String: Int] = [:]
+        let rows = teams.filter { $0.sums.x > 0 }.map { t -> TeamAcceptance in
+            all = all + t.sums
+            for (week, n) in t.contributorsByWeek { byWeek[week, default: 0] += n }
+            return TeamAcceptance(team: t.team, people: t.largestWeeklyContributors, accepted: t.sums.y, shown: t.sums.x,
+                                  largestShare: min(1, Double(t.largestShownSum) / Double(t.sums.x)), clusterSums: t.sums)
+        }.sorted(by: AcceptanceRateCalculator.teamOrder)
+        let organisation = TeamAcceptance(team: nil, people: byWeek.values.max() ?? 0, accepted: all.y, shown: all.x, largestShare: 0,
+                                          clusterSums: all)
+        return (rows, organisation)
+    }
 }
 
 /// Computes `ai.acceptance_rate` per team from per-person totals. Pure.

@@ -255,8 +255,10 @@ public struct Ingestor: Sendable {
                     .map { "\($0.key) (\($0.value) record\($0.value == 1 ? "" : "s"))" }.joined(separator: ", ")))
         }
         // Keep the enriched and aggregate tiers current, in the same transaction.
-        if let upserter = state.activityUpserter { try writer.applyWeeklyDeltas(upserter) }
-        if format == .directory { try writer.refreshAllTeamWeeks() }
+        // The aggregate tier follows the directory and the consent registry: either changing refreshes it.
+        let consent = policy.map { $0.consentRule(for: MetricRegistry.acceptanceRate.programme) }
+        if let upserter = state.activityUpserter { try writer.applyWeeklyDeltas(upserter, consent: consent) }
+        if format == .directory || format == .consent { try writer.refreshAllTeamWeeks(consent: consent) }
         return FileOutcome(path: path, format: format, status: .ingested(rows: state.rows), diagnostics: diagnostics, rejects: rejects, sha256: sha256)
     }
 

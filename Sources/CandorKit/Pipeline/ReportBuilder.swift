@@ -59,12 +59,17 @@ public struct ReportBuilder: Sendable {
     public func governance(period: Period) throws -> (markdown: String, html: String) {
         let store = try reader(for: .governance)
         let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
+        // Once purge has cut into the period, the figures come from the tiers that remain.
+        let source = try store.periodSource(period)
         var inputs = GovernanceViewBuilder.Inputs(
             period: period, policy: policy, generatedAt: Timestamp.readable(now),
-            totals: try store.inlineTotals(from: period.first, to: period.last, consent: consent),
+            totals: source == .raw ? try store.inlineTotals(from: period.first, to: period.last, consent: consent)
+                : source == .enriched ? try store.personWeekTotals(period, consent: consent) : [],
             coverage: try store.coverage(from: period.first, to: period.last),
             cmarkVersion: CommonMark.libraryVersion,
-            consentExcluded: try store.consentExclusions(from: period.first, to: period.last, consent: consent))
+            consentExcluded: source == .raw ? try store.consentExclusions(from: period.first, to: period.last, consent: consent) : (0, 0))
+        inputs.source = source
+        if source == .aggregate { inputs.teamWeeks = try store.teamWeekSums(period) }
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
         inputs.fieldDrops = try store.fieldDrops()
         let view = GovernanceViewBuilder.build(inputs)

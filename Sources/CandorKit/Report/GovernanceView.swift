@@ -92,6 +92,9 @@ public enum GovernanceViewBuilder {
         public var changes: [ProgrammeChange] = []
         /// Fields left out at ingest under the policy's allow-lists.
         public var fieldDrops: [FieldDropCount] = []
+        /// Which tier the figures come from; with `.aggregate`, `teamWeeks` holds them.
+        public var source: PeriodSource = .raw
+        public var teamWeeks: [TeamWeekSums] = []
 
         public init(period: Period, policy: Policy, generatedAt: String, totals: [InlineTotals], coverage: Coverage, cmarkVersion: String,
                     consentExcluded: (people: Int, rows: Int) = (0, 0)) {
@@ -108,7 +111,8 @@ public enum GovernanceViewBuilder {
     public static func build(_ input: Inputs) -> GovernanceView {
         let k = input.policy.minimumGroupSize
         let metric = MetricRegistry.acceptanceRate
-        let (teams, organisation) = AcceptanceRateCalculator.compute(input.totals)
+        let (teams, organisation) = input.source == .aggregate ? AggregateAcceptance.compute(input.teamWeeks)
+            : AcceptanceRateCalculator.compute(input.totals)
         let decisions = DisclosureControl.decide(contributors: teams.map(\.people), total: organisation.people, k: k,
                                                  largestShares: teams.map(\.largestShare), dominanceThreshold: input.policy.dominanceThreshold)
 
@@ -140,6 +144,13 @@ public enum GovernanceViewBuilder {
             notes.append(rule.required
                 ? "\(excluded.people) \(excluded.people == 1 ? "person has" : "people have") objected to the \(metric.programme) programme: their data (\(Format.count(excluded.rows)) person-day rows) is left out from the day of their objection. Who objected is never shown."
                 : "The \(metric.programme) programme is optional: only people who opted in are counted; \(Format.count(excluded.rows)) person-day rows of \(excluded.people) people are left out.")
+        }
+        switch input.source {
+        case .raw: break
+        case .enriched:
+            notes.append("Person-day rows for part of this period have been deleted under the retention policy (kept \(input.policy.retention.rawDays) days), so these figures come from the weekly person tier: each ISO week counts for the quarter holding its Thursday, and objections apply to whole weeks.")
+        case .aggregate:
+            notes.append("Person rows for this period have been deleted under the retention policy, so these figures come from weekly team totals. A people count marked ≥ is the largest number of people in any one week; the interval treats each person-week as a cluster (Cochran 1977, ratio estimator) and is wider than one computed from people.")
         }
         notes.append("People counts only those who were shown at least one inline suggestion in the period. Teams are listed alphabetically; the table is not a ranking.")
 
@@ -201,7 +212,7 @@ public enum GovernanceViewBuilder {
         case .shown:
             let interval = t.interval
             return Row(team: label, shown: true,
-                       people: Format.count(t.people), suggestions: Format.count(t.shown), accepted: Format.count(t.accepted),
+                       people: (t.peopleIsLowerBound ? "≥ " : "") + Format.count(t.people), suggestions: Format.count(t.shown), accepted: Format.count(t.accepted),
                        rate: t.rate.map { Format.percent($0) } ?? "–",
                        interval: interval.map { "\(Format.percent($0.lower))–\(Format.percent($0.upper))" } ?? "–",
                        bandStart: Format.fixed((interval?.lower ?? 0) * 100, decimals: 2),

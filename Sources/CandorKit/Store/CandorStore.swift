@@ -63,7 +63,7 @@ public struct CandorStore: Sendable {
             // Reads go through views named after the tables, over the attached files only.
             for table in Schema.datasetTables {
                 if attached.isEmpty {
-                    let create = Schema.datasetSchema.first { $0.hasPrefix("CREATE TABLE \(table) ") || $0.hasPrefix("CREATE TABLE \"\(table)\"") }!
+                    let create = Schema.currentDatasetTables[table]!
                     try db.execute(sql: create.replacingOccurrences(of: "CREATE TABLE ", with: "CREATE TEMP TABLE "))
                 } else {
                     try db.execute(sql: "CREATE TEMP VIEW \(table) AS " + attached.map { "SELECT * FROM \($0.rawValue).\(table)" }.joined(separator: " UNION ALL "))

@@ -4,9 +4,9 @@ import GRDB
 extension StoreWriter {
     /// Applies a file's changes to the enriched tier (person × week) and recomputes the aggregate
     /// tier (team × week) of the weeks it touched. Weeks that purge has cut into are left as they were.
-    public func applyWeeklyDeltas(_ upserter: ActivityUpserter) throws {
+    public func applyWeeklyDeltas(_ upserter: ActivityUpserter, consent: ConsentRule?) throws {
         try flushPersonWeeks(upserter)
-        try refreshTeamWeeks(upserter.deltas.flushedWeeks.sorted())
+        try refreshTeamWeeks(upserter.deltas.flushedWeeks.sorted(), consent: consent)
         upserter.deltas.flushedWeeks.removeAll()
     }
 
@@ -35,14 +35,18 @@ extension StoreWriter {
     }
 
     /// Recomputes every dataset's team × week tier (after a directory change).
-    public func refreshAllTeamWeeks() throws {
-        for dataset in Dataset.allCases { try StoreWriter(db: db, dataset: dataset).refreshTeamWeeks(nil) }
+    public func refreshAllTeamWeeks(consent: ConsentRule?) throws {
+        for dataset in Dataset.allCases { try StoreWriter(db: db, dataset: dataset).refreshTeamWeeks(nil, consent: consent) }
     }
 
     /// Recomputes team × week from person × week for `weeks` (nil: every week not frozen). A person-week
     /// counts for the team the directory places the person in during that week (the latest membership
     /// overlapping it, so someone who moves mid-week counts for the new team).
-    public func refreshTeamWeeks(_ weeks: [String]?) throws {
+    ///
+    /// `consent` keeps the tier within the consent registry, as reports of raw rows are: for a
+    /// required programme a person-week is left out when the person has objected by the week's end;
+    /// for an optional one it is kept only when the person had opted in by the week's start.
+    public func refreshTeamWeeks(_ weeks: [String]?, consent: ConsentRule?) throws {
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS refresh_weeks (week TEXT PRIMARY KEY)")
         try db.execute(sql: "DELETE FROM refresh_weeks")
         if let weeks {
@@ -51,18 +55,24 @@ extension StoreWriter {
         } else {
             try db.execute(sql: "INSERT INTO refresh_weeks SELECT DISTINCT week FROM \(t("qdev_person_week")) WHERE week NOT IN (SELECT week FROM \(t("frozen_week")))")
         }
+        var arguments: StatementArguments = []
+        var consentFilter = ""
+        if let consent {
+            consentFilter = "AND " + CandorStore.consentCondition(consent, day: consent.required ? "date(w.week, '+6 days')" : "w.week", person: "w.person")
+            arguments += [consent.programme]
+        }
         try db.execute(sql: "DELETE FROM \(t("qdev_team_week")) WHERE week IN (SELECT week FROM refresh_weeks)")
         try db.execute(sql: """
-            INSERT INTO \(t("qdev_team_week")) (week, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown)
-            SELECT week, team, COUNT(*), SUM(accepted), SUM(shown), SUM(accepted * accepted), SUM(shown * shown), MAX(shown)
+            INSERT INTO \(t("qdev_team_week")) (week, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown, accepted_shown)
+            SELECT week, team, COUNT(*), SUM(accepted), SUM(shown), SUM(accepted * accepted), SUM(shown * shown), MAX(shown), SUM(accepted * shown)
             FROM (SELECT w.week, w.accepted, w.shown,
                          COALESCE((SELECT m.team FROM team_membership m
                                    WHERE m.person = w.person AND m.valid_from <= date(w.week, '+6 days')
                                      AND (m.valid_to IS NULL OR m.valid_to >= w.week)
                                    ORDER BY m.valid_from DESC LIMIT 1), '') AS team
-                  FROM \(t("qdev_person_week")) w WHERE w.week IN (SELECT week FROM refresh_weeks))
+                  FROM \(t("qdev_person_week")) w WHERE w.week IN (SELECT week FROM refresh_weeks) \(consentFilter))
             GROUP BY week, team
-            """)
+            """, arguments: arguments)
     }
 }
 

@@ -56,11 +56,30 @@ extension Schema {
         }
     }()
 
+    /// Each dataset table's CREATE statement at the newest dataset schema (for a reader granted no dataset).
+    static let currentDatasetTables: [String: String] = {
+        do {
+            let memory = try DatabaseQueue()
+            try datasetMigrator.migrate(memory)
+            return try memory.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb_%'")
+                    .map { ($0["name"] as String, $0["sql"] as String) })
+            }
+        } catch {
+            fatalError("candor's own dataset schema failed to build: \(error)")
+        }
+    }()
+
     /// Migrations of a dataset file.
     static var datasetMigrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("d1-telemetry") { db in
             for statement in datasetSchema { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("d2-aggregate-cross-products") { db in
+            // Σ accepted × shown per team-week: with the sums of squares it gives a ratio's variance
+            // once the person-weeks are gone (NULL for weeks aggregated before this column existed).
+            try db.execute(sql: "ALTER TABLE qdev_team_week ADD COLUMN accepted_shown INTEGER")
         }
         return migrator
     }
