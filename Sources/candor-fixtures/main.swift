@@ -171,10 +171,14 @@ while day <= lastDay {
 
 func login(_ index: Int) -> String { "acme-dev-" + (index < 10 ? "0" : "") + String(index) }
 
-var directory = ["person_id,team,from,to,github_login"]
+// Departments group the teams; "Docs Tools" (too small alone) sits in Platform, so protecting it
+// takes the department level into account too.
+let departments = ["Checkout": "Commerce", "Payments": "Commerce", "Mobile": "Product", "Search": "Product",
+                   "Data Platform": "Platform", "Identity": "Platform", "Platform & Infra": "Platform", "Docs Tools": "Platform"]
+var directory = ["person_id,team,from,to,github_login,department"]
 for (index, p) in people.enumerated() where p.inDirectory {
     for m in p.memberships {
-        directory.append("\(p.id),\(m.team.contains(",") ? "\"\(m.team)\"" : m.team),\(m.from),\(m.to?.iso8601 ?? ""),\(login(index))")
+        directory.append("\(p.id),\(m.team.contains(",") ? "\"\(m.team)\"" : m.team),\(m.from),\(m.to?.iso8601 ?? ""),\(login(index)),\(departments[m.team] ?? "")")
     }
 }
 try write(directory.joined(separator: "\n") + "\n", "inputs/directory.csv")

@@ -69,16 +69,17 @@ struct ExampleReportsTests {
         #expect(try filesBelow(a.url.appendingPathComponent("r2")) == x)
     }
 
-    @Test("the example governance report shows every team alphabetically, intervals, and the suppressed team")
+    @Test("the example governance report shows departments and their teams alphabetically, intervals, and the suppressed team")
     func content() throws {
         let html = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q3/governance.html"), encoding: .utf8)
-        let teams = ["Checkout", "Data Platform", "Docs Tools", "Identity", "Mobile", "Payments", "Platform &amp; Infra", "Search", "Not in the directory"]
+        let teams = ["Commerce (department)", "Checkout", "Payments", "Platform (department)", "Data Platform", "Docs Tools", "Identity",
+                     "Platform &amp; Infra", "Product (department)", "Mobile", "Search", "Not in the directory"]
         var cursor = html.startIndex
         for team in teams {
             let range = try #require(html.range(of: "<th scope=\"row\">\(team)</th>", range: cursor..<html.endIndex), "\(team) missing or out of order")
             cursor = range.upperBound
         }
-        #expect(html.contains("<tr class=\"suppressed\"><th scope=\"row\">Docs Tools</th><td colspan=\"5\">suppressed (fewer than 5 people)</td></tr>"))
+        #expect(html.contains("<tr class=\"suppressed in-department\"><th scope=\"row\">Docs Tools</th><td colspan=\"5\">suppressed (fewer than 5 people)</td></tr>"))
         #expect(html.contains("%–"))
         #expect(html.contains("Content-Security-Policy"))
         let q2 = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q2/governance.md"), encoding: .utf8)

@@ -2,26 +2,46 @@ import Foundation
 import Testing
 
 /// Plays the attacker against the published example reports: from the numbers a report shows, try
-/// to recover any suppressed team's figures by differencing the organisation total and the visible
-/// teams. Success for the attacker is failure for the test.
+/// to recover any suppressed figure by differencing the organisation total, the department
+/// subtotals and the visible teams, at every level and all at once. Success for the attacker is
+/// failure for the test.
 @Suite("Red team: differencing the published reports")
 struct RedTeamTests {
-    struct Row { var team: String; var people: Int?; var shown: Int?; var accepted: Int? }
+    struct Row { var team: String; var rowClass: String; var people: Int?; var shown: Int?; var accepted: Int? }
 
-    /// The acceptance table of a published governance report.
+    /// The acceptance table of a published governance report: its rows and the organisation row.
     static func table(_ html: String) -> (teams: [Row], organisation: Row) {
         func ints(_ cells: [String]) -> [Int?] { cells.map { Int($0.replacingOccurrences(of: ",", with: "")) } }
         var teams: [Row] = []
-        var organisation = Row(team: "", people: nil, shown: nil, accepted: nil)
+        var organisation = Row(team: "", rowClass: "", people: nil, shown: nil, accepted: nil)
         let body = html.components(separatedBy: "<table class=\"metric\">").dropFirst().first ?? ""
         for line in body.components(separatedBy: "\n") where line.hasPrefix("<tr") && line.contains("scope=\"row\"") {
             let team = line.components(separatedBy: "scope=\"row\">")[1].components(separatedBy: "</th>")[0]
+            let classes = line.hasPrefix("<tr class=\"") ? line.dropFirst(11).components(separatedBy: "\"")[0] : ""
+            let rowClass = classes.split(separator: " ").first { $0 != "suppressed" }.map(String.init) ?? "team"
             let cells = line.components(separatedBy: "<td class=\"num\">").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
             let values = ints(Array(cells))
-            let row = Row(team: team, people: values.first ?? nil, shown: values.count > 1 ? values[1] : nil, accepted: values.count > 2 ? values[2] : nil)
+            let row = Row(team: team, rowClass: rowClass, people: values.first ?? nil, shown: values.count > 1 ? values[1] : nil,
+                          accepted: values.count > 2 ? values[2] : nil)
             if team == "Organisation" { organisation = row } else { teams.append(row) }
         }
         return (teams, organisation)
+    }
+
+    /// The table as a hierarchy: cell 0 is the organisation; department rows own the team rows after them.
+    static func hierarchy(_ rows: [Row]) -> (children: [[Int]], cells: [Row]) {
+        var children: [[Int]] = [[]]
+        var currentDepartment: Int?
+        for row in rows {
+            let index = children.count
+            children.append([])
+            switch row.rowClass {
+            case "department": children[0].append(index); currentDepartment = index
+            case "in-department": children[currentDepartment!].append(index)
+            default: children[0].append(index); currentDepartment = nil
+            }
+        }
+        return (children, rows)
     }
 
     static var reports: [URL] {
@@ -30,27 +50,32 @@ struct RedTeamTests {
         return periods.sorted().map { root.appendingPathComponent($0).appendingPathComponent("governance.html") }
     }
 
-    @Test("organisation minus visible teams never isolates one hidden team, nor a group smaller than k")
+    @Test("no suppressed figure follows from the published totals at any level, nor does a group smaller than k")
     func differencing() throws {
         #expect(!Self.reports.isEmpty)
         var attacked = 0
-        defer { #expect(attacked >= 2, "the example reports should include suppressed teams to attack") }
+        defer { #expect(attacked >= 2, "the example reports should include suppressed rows to attack") }
         for url in Self.reports {
             let html = try String(contentsOf: url, encoding: .utf8)
-            let (teams, organisation) = Self.table(html)
-            let hidden = teams.filter { $0.people == nil }
-            let visible = teams.filter { $0.people != nil }
-            #expect(!teams.isEmpty, "\(url.lastPathComponent): no table")
-            guard let orgPeople = organisation.people, let orgShown = organisation.shown, let orgAccepted = organisation.accepted else { continue }
-            let residualPeople = orgPeople - visible.reduce(0) { $0 + $1.people! }
-            let residualShown = orgShown - visible.reduce(0) { $0 + $1.shown! }
-            let residualAccepted = orgAccepted - visible.reduce(0) { $0 + $1.accepted! }
+            let (rows, organisation) = Self.table(html)
+            #expect(!rows.isEmpty, "\(url.lastPathComponent): no table")
+            #expect(rows.contains { $0.rowClass == "department" }, "\(url.path): the example should have departments")
+            let all = [organisation] + rows
+            let (children, _) = Self.hierarchy(rows)
+            let hidden = Set(all.indices.filter { all[$0].people == nil })
             if hidden.isEmpty { continue }
             attacked += 1
-            // The attacker learns only the hidden teams' combined figures: never one team alone…
-            #expect(hidden.count >= 2, "\(url.path): one hidden team could be recovered (\(hidden[0].team): \(residualAccepted)/\(residualShown))")
-            // …and never a group smaller than the minimum group size.
-            #expect(residualPeople >= 5, "\(url.path): the hidden teams together are \(residualPeople) people")
+            // Solving every total at once recovers no hidden cell.
+            let recovered = LinearAttacker.recovered(children: children, hidden: hidden)
+            #expect(recovered.isEmpty, "\(url.path): recovered \(recovered.map { all[$0].team })")
+            // Wherever a published total has hidden parts, they are at least two and at least k people together.
+            for (total, parts) in children.enumerated() where !parts.isEmpty && !hidden.contains(total) {
+                let hiddenParts = parts.filter { hidden.contains($0) }
+                guard !hiddenParts.isEmpty else { continue }
+                let residualPeople = all[total].people! - parts.filter { !hidden.contains($0) }.reduce(0) { $0 + all[$1].people! }
+                #expect(hiddenParts.count >= 2, "\(url.path): \(all[hiddenParts[0]].team) alone is hidden under \(all[total].team)")
+                #expect(residualPeople >= 5, "\(url.path): the hidden parts of \(all[total].team) are \(residualPeople) people")
+            }
         }
     }
 
@@ -68,5 +93,7 @@ struct RedTeamTests {
         let hidden = teams.filter { $0.people == nil }
         #expect(hidden.count == 1)
         #expect(organisation.accepted! - teams[0].accepted! == 10)   // B's accepted suggestions, recovered
+        let (children, _) = Self.hierarchy(teams)
+        #expect(LinearAttacker.recovered(children: children, hidden: [2]) == [2])
     }
 }

@@ -60,4 +60,11 @@ public enum DisclosureControl {
             cells[pick] = .suppressed(.complementary)
         }
     }
+
+    /// Which period-over-period changes may be published: only where the cell is shown in both
+    /// periods. A change beside a shown value whose previous value is hidden would reveal it
+    /// (previous = current − change), and the other way round; so the change goes with either.
+    public static func showChanges(current: [CellDecision], previous: [CellDecision]) -> [Bool] {
+        zip(current, previous).map { $0.isShown && $1.isShown }
+    }
 }

@@ -8,8 +8,12 @@ public struct MembershipRecord: Sendable, Equatable {
     /// The person's ids in other tools (the optional `github_login` column), so their activity there
     /// is theirs too. Pseudonymised like every id.
     public var aliases: [String]
+    /// The department the team belonged to (the optional `department` column), for reports with
+    /// department subtotals.
+    public var department: String?
 
-    public init(personId: String, team: String, from: Day, to: Day?, aliases: [String] = []) {
+    public init(personId: String, team: String, from: Day, to: Day?, aliases: [String] = [], department: String? = nil) {
+        self.department = department
         self.personId = personId
         self.team = team
         self.from = from
@@ -46,6 +50,8 @@ public struct DirectoryReader {
     /// Optional identity columns (`github_login`).
     let aliasColumns: [Int]
     static let aliasColumnNames = ["github_login"]
+    /// The optional `department` column.
+    let departmentColumn: Int?
     let fieldCount: Int
     public let ignoredColumns: [String]
     private var intervals: [String: [(line: Int, record: MembershipRecord)]] = [:]
@@ -58,10 +64,13 @@ public struct DirectoryReader {
         var ignored: [String] = []
         var problems: [Diagnostic] = []
         var aliasIndex: [Int] = []
+        var departmentIndex: Int?
         for (i, raw) in header.enumerated() {
             let name = raw.trimmingASCIISpaces().lowercased()
             if subject == .people && Self.aliasColumnNames.contains(name) {
                 aliasIndex.append(i)
+            } else if subject == .people && name == "department" && departmentIndex == nil {
+                departmentIndex = i
             } else if required.contains(name) {
                 if index[name] != nil {
                     problems.append(Diagnostic(.error, file: file, line: 1, code: "DIR002",
@@ -82,6 +91,7 @@ public struct DirectoryReader {
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         self.person = index[required[0]]!
         self.aliasColumns = aliasIndex
+        self.departmentColumn = departmentIndex
         self.team = index["team"]!
         self.from = index["from"]!
         self.to = index["to"]!
@@ -143,7 +153,17 @@ public struct DirectoryReader {
             }
             aliases.append(alias)
         }
-        let membership = MembershipRecord(personId: personId, team: teamName, from: fromDay, to: toDay, aliases: aliases)
+        var department: String?
+        if let c = departmentColumn {
+            let name = TeamName.clean(record.string(c))
+            if name.count > Self.maxTeamNameLength {
+                diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(c), code: "DIR017",
+                                              message: "department name is longer than \(Self.maxTeamNameLength) characters", hint: "shorten it, or leave it blank"))
+                return nil
+            }
+            department = name.isEmpty ? nil : name
+        }
+        let membership = MembershipRecord(personId: personId, team: teamName, from: fromDay, to: toDay, aliases: aliases, department: department)
         if let clash = intervals[personId]?.first(where: { $0.record.overlaps(membership) }) {
             diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(from), code: "DIR014",
                                           message: subject == .people ? "this person's membership overlaps the one on line \(clash.line)"

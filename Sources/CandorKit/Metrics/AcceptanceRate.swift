@@ -76,3 +76,74 @@ public enum AcceptanceRateCalculator {
         }
     }
 }
+
+/// The acceptance table with department subtotals: in display order, each department's row followed
+/// by its teams' rows (departments and teams alphabetical), then teams outside any department, then
+/// people in no team. `tree` is the same table as a hierarchy for disclosure control, in the same
+/// order after the organisation.
+public struct AcceptanceTable: Sendable {
+    public struct Entry: Sendable {
+        public var figures: TeamAcceptance
+        /// A department's subtotal row.
+        public var isDepartment: Bool
+        /// The department a team row belongs to.
+        public var department: String?
+    }
+    public var entries: [Entry]
+    public var organisation: TeamAcceptance
+    public var tree: DisclosureNode
+
+    /// Builds the table from team figures; `departmentFigures` makes a department's subtotal from its
+    /// name and its teams (from the people behind them, so people are counted once).
+    static func build(teams: [TeamAcceptance], organisation: TeamAcceptance, departments: [String: String],
+                      departmentFigures: (String, [TeamAcceptance]) -> TeamAcceptance) -> AcceptanceTable {
+        var byDepartment: [String: [TeamAcceptance]] = [:]
+        var loose: [TeamAcceptance] = []
+        for team in teams {
+            if let name = team.team, let department = departments[name] { byDepartment[department, default: []].append(team) } else { loose.append(team) }
+        }
+        var entries: [Entry] = []
+        var nodes: [DisclosureNode] = []
+        let names = byDepartment.keys.sorted { $0.lowercased() != $1.lowercased() ? $0.lowercased() < $1.lowercased() : $0 < $1 }
+        for name in names {
+            let members = byDepartment[name]!.sorted(by: AcceptanceRateCalculator.teamOrder)
+            let subtotal = departmentFigures(name, members)
+            entries.append(Entry(figures: subtotal, isDepartment: true, department: nil))
+            entries += members.map { Entry(figures: $0, isDepartment: false, department: name) }
+            nodes.append(DisclosureNode(contributors: subtotal.people, largestShare: subtotal.largestShare,
+                                        children: members.map { DisclosureNode(contributors: $0.people, largestShare: $0.largestShare) }))
+        }
+        for team in loose.sorted(by: AcceptanceRateCalculator.teamOrder) {
+            entries.append(Entry(figures: team, isDepartment: false, department: nil))
+            nodes.append(DisclosureNode(contributors: team.people, largestShare: team.largestShare))
+        }
+        return AcceptanceTable(entries: entries, organisation: organisation,
+                               tree: DisclosureNode(contributors: organisation.people, largestShare: 0, children: nodes))
+    }
+
+    /// From per-person totals (raw or enriched tier).
+    public static func from(_ totals: [InlineTotals], departments: [String: String]) -> AcceptanceTable {
+        let (teams, organisation) = AcceptanceRateCalculator.compute(totals)
+        return build(teams: teams, organisation: organisation, departments: departments) { name, _ in
+            AcceptanceRateCalculator.summarise(team: name, totals.filter { $0.team.flatMap { departments[$0] } == name })
+        }
+    }
+
+    /// From team × week sums (aggregate tier).
+    public static func from(_ weeks: [TeamWeekSums], departments: [String: String]) -> AcceptanceTable {
+        let (teams, organisation) = AggregateAcceptance.compute(weeks)
+        return build(teams: teams, organisation: organisation, departments: departments) { name, _ in
+            let members = weeks.filter { $0.team.flatMap { departments[$0] } == name }
+            var merged = TeamWeekSums(team: name, weeks: 0, largestWeeklyContributors: 0, sums: ClusterSums(n: 0, y: 0, x: 0, yy: 0, xx: 0, xy: 0),
+                                      largestShownSum: 0, contributorsByWeek: [:])
+            for m in members {
+                merged.sums = merged.sums + m.sums
+                merged.largestShownSum += m.largestShownSum
+                for (week, n) in m.contributorsByWeek { merged.contributorsByWeek[week, default: 0] += n }
+            }
+            merged.largestWeeklyContributors = merged.contributorsByWeek.values.max() ?? 0
+            return AggregateAcceptance.compute([merged]).teams.first
+                ?? TeamAcceptance(team: name, people: 0, accepted: 0, shown: 0, largestShare: 0)
+        }
+    }
+}

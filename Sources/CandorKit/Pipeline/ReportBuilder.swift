@@ -69,6 +69,7 @@ public struct ReportBuilder: Sendable {
             cmarkVersion: CommonMark.libraryVersion,
             consentExcluded: source == .raw ? try store.consentExclusions(from: period.first, to: period.last, consent: consent) : (0, 0))
         inputs.source = source
+        inputs.departments = try store.teamDepartments(asOf: period.last)
         if source == .aggregate { inputs.teamWeeks = try store.teamWeekSums(period) }
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
         inputs.fieldDrops = try store.fieldDrops()

@@ -7,10 +7,10 @@ enum EmbeddedTemplates {
         "acceptance-row": ##"""
 {{%CONTENT_TYPE: HTML_BLOCK}}
 {{#shown}}
-<tr><th scope="row">{{team}}</th><td class="num">{{people}}</td><td class="num">{{suggestions}}</td><td class="num">{{accepted}}</td><td class="num">{{rate}}</td><td>{{interval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{bandStart}}%;width:{{bandWidth}}%"></span></span></td></tr>
+<tr class="{{rowClass}}"><th scope="row">{{team}}</th><td class="num">{{people}}</td><td class="num">{{suggestions}}</td><td class="num">{{accepted}}</td><td class="num">{{rate}}</td><td>{{interval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{bandStart}}%;width:{{bandWidth}}%"></span></span></td></tr>
 {{/shown}}
 {{^shown}}
-<tr class="suppressed"><th scope="row">{{team}}</th><td colspan="5">{{suppression}}</td></tr>
+<tr class="suppressed {{rowClass}}"><th scope="row">{{team}}</th><td colspan="5">{{suppression}}</td></tr>
 {{/shown}}
 
 """##,
@@ -140,6 +140,8 @@ th, td { border-bottom: 1px solid var(--rule); padding: 0.4rem 0.6rem; text-alig
 thead th { border-bottom: 2px solid var(--ink); }
 tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 600; }
 .num { text-align: right; }
+tr.department th, tr.department td { font-weight: 600; border-top: 1px solid var(--ink); }
+tr.in-department th { padding-left: 1.5em; font-weight: normal; }
 tr.suppressed td { color: var(--muted); font-style: italic; background: var(--bg-suppressed); }
 .bar { display: block; position: relative; height: 0.4rem; margin-top: 0.3rem; background: #e6e6e6; min-width: 6rem; }
 .band { display: block; height: 100%; background: var(--band); }

@@ -14,6 +14,8 @@ public struct GovernanceView: Sendable {
         public var bandWidth: String
         /// Why the row shows no numbers.
         public var suppression: String
+        /// "department" for a department's subtotal, "in-department" for its teams, "team" otherwise.
+        public var rowClass: String = "team"
     }
 
     public struct Acceptance: Sendable {
@@ -92,6 +94,8 @@ public enum GovernanceViewBuilder {
         public var changes: [ProgrammeChange] = []
         /// Fields left out at ingest under the policy's allow-lists.
         public var fieldDrops: [FieldDropCount] = []
+        /// Each team's department (teams without one stand alone under the organisation).
+        public var departments: [String: String] = [:]
         /// Which tier the figures come from; with `.aggregate`, `teamWeeks` holds them.
         public var source: PeriodSource = .raw
         public var teamWeeks: [TeamWeekSums] = []
@@ -111,29 +115,38 @@ public enum GovernanceViewBuilder {
     public static func build(_ input: Inputs) -> GovernanceView {
         let k = input.policy.minimumGroupSize
         let metric = MetricRegistry.acceptanceRate
-        let (teams, organisation) = input.source == .aggregate ? AggregateAcceptance.compute(input.teamWeeks)
-            : AcceptanceRateCalculator.compute(input.totals)
-        let decisions = DisclosureControl.decide(contributors: teams.map(\.people), total: organisation.people, k: k,
-                                                 largestShares: teams.map(\.largestShare), dominanceThreshold: input.policy.dominanceThreshold)
+        let table = input.source == .aggregate ? AcceptanceTable.from(input.teamWeeks, departments: input.departments)
+            : AcceptanceTable.from(input.totals, departments: input.departments)
+        let teams = table.entries.filter { !$0.isDepartment }.map(\.figures)
+        // One decision per cell, at every level, so no hidden cell follows from any total.
+        let decided = HierarchicalDisclosure.decide(table.tree, k: k, dominanceThreshold: input.policy.dominanceThreshold)
+        let cells = Array(decided.dropFirst())
 
         var rows: [Row] = []
-        for (team, decision) in zip(teams, decisions.cells) {
-            rows.append(row(team, label: team.team ?? noTeamLabel, decision: decision))
+        for (entry, decision) in zip(table.entries, cells) {
+            let name = entry.figures.team ?? noTeamLabel
+            var r = row(entry.figures, label: entry.isDepartment ? "\(name) (department)" : name, decision: decision)
+            r.rowClass = entry.isDepartment ? "department" : entry.department != nil ? "in-department" : "team"
+            rows.append(r)
         }
-        let orgRow = row(organisation, label: organisationLabel, decision: decisions.total)
+        let orgRow = row(table.organisation, label: organisationLabel, decision: decided[0])
 
         var notes: [String] = []
-        let primary = decisions.cells.filter { $0 == .suppressed(.fewerThanK(k: k)) }.count
-        let secondary = decisions.cells.filter { $0 == .suppressed(.complementary) }.count
-        let dominated = decisions.cells.filter { if case .suppressed(.dominance) = $0 { return true } else { return false } }.count
+        let primary = cells.filter { $0 == .suppressed(.fewerThanK(k: k)) }.count
+        let secondary = cells.filter { $0 == .suppressed(.complementary) }.count
+        let dominated = cells.filter { if case .suppressed(.dominance) = $0 { return true } else { return false } }.count
+        func rowsAre(_ n: Int) -> String { n == 1 ? "row is" : "rows are" }
         if dominated > 0 {
-            notes.append("\(dominated) \(dominated == 1 ? "team is" : "teams are") not shown because one person contributed more than \(Format.percent(input.policy.dominanceThreshold, decimals: 0)) of the team's suggestions, so the figure would describe that person.")
+            notes.append("\(dominated) \(rowsAre(dominated)) not shown because one person contributed more than \(Format.percent(input.policy.dominanceThreshold, decimals: 0)) of the suggestions, so the figure would describe that person.")
         }
         if primary > 0 {
-            notes.append("\(primary) \(primary == 1 ? "team is" : "teams are") not shown because fewer than \(k) people had suggestions in the period (the policy's minimum group size).")
+            notes.append("\(primary) \(rowsAre(primary)) not shown because fewer than \(k) people had suggestions in the period (the policy's minimum group size).")
         }
         if secondary > 0 {
-            notes.append("\(secondary) more \(secondary == 1 ? "team is" : "teams are") hidden so that a suppressed team's figures cannot be worked out from the organisation total.")
+            notes.append("\(secondary) more \(rowsAre(secondary)) hidden so that no hidden figure can be worked out from a department or organisation total.")
+        }
+        if !input.departments.isEmpty {
+            notes.append("Department rows are subtotals of the teams listed under them; a person who moved between teams counts once in a department and in the organisation.")
         }
         if teams.isEmpty {
             notes.append("No inline suggestions were recorded in this period.")

@@ -362,8 +362,17 @@ public struct StoreWriter {
     }
 
     /// Adds or replaces a team interval of a person (a pseudonym) or repository, keyed by subject and start day.
-    public func upsertInterval(_ subject: DirectoryReader.Subject, id: String, team: String, from: Day, to: Day?, sourceId: Int64) throws {
+    public func upsertInterval(_ subject: DirectoryReader.Subject, id: String, team: String, from: Day, to: Day?, department: String? = nil,
+                               sourceId: Int64) throws {
         let (table, column) = Self.intervalTable(subject)
+        if subject == .people {
+            try db.cachedStatement(sql: """
+                INSERT INTO team_membership (person, team, valid_from, valid_to, department, source_id) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (person, valid_from) DO UPDATE SET team = excluded.team, valid_to = excluded.valid_to,
+                  department = excluded.department, source_id = excluded.source_id
+                """).execute(arguments: [id, team, from.iso8601, to?.iso8601, department, sourceId])
+            return
+        }
         try db.cachedStatement(sql: """
             INSERT INTO \(table) (\(column), team, valid_from, valid_to, source_id) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (\(column), valid_from) DO UPDATE SET team = excluded.team, valid_to = excluded.valid_to, source_id = excluded.source_id
@@ -896,6 +905,21 @@ extension CandorStore {
         try queue.write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO policy_version (sha256, first_seen) VALUES (?, ?)", arguments: [sha256, time])
             return db.changesCount > 0
+        }
+    }
+
+    /// Each team's department as of `day`: from the newest membership row of the team that started
+    /// by then and names a department. Teams without one are absent.
+    public func teamDepartments(asOf day: Day) throws -> [String: String] {
+        try queue.read { db in
+            var out: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT team, department FROM team_membership WHERE department IS NOT NULL AND valid_from <= ?
+                ORDER BY team, valid_from, department
+                """, arguments: [day.iso8601]) {
+                out[row["team"]] = row["department"]
+            }
+            return out
         }
     }
 

@@ -441,6 +441,7 @@ enum Schema {
         }
         registerPolicyGate(&migrator)
         registerDatasetSplit(&migrator)
+        registerDepartments(&migrator)
         return migrator
     }
 

@@ -84,6 +84,13 @@ extension Schema {
         return migrator
     }
 
+    /// Main database: departments on memberships (for department subtotals in reports).
+    static func registerDepartments(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v21-departments") { db in
+            try db.execute(sql: "ALTER TABLE team_membership ADD COLUMN department TEXT")
+        }
+    }
+
     /// Main database: the telemetry tables and team views move out to the dataset files.
     static func registerDatasetSplit(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v20-datasets-apart") { db in
