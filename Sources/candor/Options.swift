@@ -72,6 +72,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as PurposeRefused {
         StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
         throw ExitCode(4)
+    } catch let error as SelfViewRefused {
+        StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
+        throw ExitCode(4)
     } catch let error as ApprovalRequired {
         StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
         throw ExitCode(4)

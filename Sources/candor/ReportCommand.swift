@@ -25,9 +25,24 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The approval (ticket, minute or letter) that allows a report reading security findings; recorded in the audit log.", valueName: "ref"))
     var approval: String?
 
+    @Option(name: .long, help: ArgumentHelp("For self-view: the person's id in the telemetry (pseudonymised before use).", valueName: "id"))
+    var person: String?
+
+    @Flag(name: .long, help: "For self-view: write one for everyone whose self-view consent is opted_in today.")
+    var allConsented = false
+
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var clock: ClockOptions
     @OptionGroup var audit: AuditOptions
+
+    func validate() throws {
+        if kind == .selfView && (person == nil) == !allConsented {
+            throw ValidationError("self-view needs exactly one of --person ID or --all-consented")
+        }
+        if kind != .selfView && (person != nil || allConsented) {
+            throw ValidationError("--person and --all-consented are for the self-view only")
+        }
+    }
 
     func run() throws {
         let log = StandardErrorLog(quiet: false)
@@ -42,10 +57,19 @@ struct ReportCommand: ParsableCommand {
                                         templates: try TemplateSet(overridesFrom: templates), now: now, log: log)
             builder.approval = approval
             let datasets = try Audit.checkAccess(kind, builder: builder, store: opened.store, actor: audit.resolved, now: now)
-            let written = try builder.write(kind, period: period, to: out)
+            let written: [String]
+            if kind == .selfView {
+                let people = try allConsented ? opened.store.selfViewSubscribers(on: Timestamp.day(now))
+                    : [opened.pseudonymiser.pseudonym(for: person!)]
+                written = try Audit.writeSelfViews(builder, period: period, people: people, to: out, store: opened.store,
+                                                   actor: audit.resolved, now: now)
+                print("wrote \(people.count) self-view\(people.count == 1 ? "" : "s") (each readable by its owner only)")
+            } else {
+                written = try builder.write(kind, period: period, to: out)
+            }
             try Audit.recordReport(command: "report \(kind.rawValue) \(period)", purpose: declared, audience: kind.audience,
                                    datasets: datasets, approval: approval, policy: opened.policy, written: written, store: opened.store, actor: audit.resolved, now: now)
-            for path in written { print(path) }
+            if kind != .selfView { for path in written { print(path) } }
         }
     }
 }

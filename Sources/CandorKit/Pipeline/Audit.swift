@@ -28,6 +28,24 @@ public enum Audit {
         }
     }
 
+    /// Writes self-views for `people` (pseudonyms); a person without self-view consent is refused,
+    /// and the refusal is logged under their reference (the start of the pseudonym, never a source id).
+    public static func writeSelfViews(_ builder: ReportBuilder, period: Period, people: [String], to out: String,
+                                      store: CandorStore, actor: String, now: Date) throws -> [String] {
+        var written: [String] = []
+        for person in people {
+            do {
+                written += try builder.writeSelfView(period: period, person: person, to: out)
+            } catch let refusal as SelfViewRefused {
+                try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "refused report self-view \(period)",
+                                      purpose: "no self-view consent", audience: "self \(refusal.reference)", datasets: "-",
+                                      inputs: [builder.policy.sha256], outputs: [])
+                throw refusal
+            }
+        }
+        return written
+    }
+
     /// Records the policy version in force; a new one is also an audit entry.
     public static func recordPolicy(_ policy: Policy, store: CandorStore, actor: String, now: Date) throws {
         if try store.recordPolicyVersion(sha256: policy.sha256, time: Timestamp.iso8601(now)) {

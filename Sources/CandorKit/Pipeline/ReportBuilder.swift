@@ -3,12 +3,27 @@ import Foundation
 /// The kinds of report candor writes.
 public enum ReportKind: String, CaseIterable, Sendable {
     case governance
+    /// One person's own data, only for people who opted in to the self-view programme.
+    case selfView = "self-view"
 
     /// Who the report is for: it reads only the datasets the policy grants this audience.
     public var audience: Audience {
         switch self {
         case .governance: .governanceBoard
+        case .selfView: .self
         }
+    }
+
+    /// The reports `candor run` publishes into the reports folder (never the personal self-view).
+    public static let published: [ReportKind] = [.governance]
+}
+
+/// A self-view was requested for someone who has not opted in to it.
+public struct SelfViewRefused: Error, LocalizedError {
+    public var reference: String
+    public var errorDescription: String? {
+        "no self-view for \(reference): this person has not opted in to the self-view programme (or has withdrawn) — "
+            + "a self-view is written only for people whose consent registry entry says opted_in"
     }
 }
 
@@ -80,12 +95,53 @@ public struct ReportBuilder: Sendable {
         return (markdown, html)
     }
 
+    /// The programme a self-view needs consent to.
+    public static let selfViewProgramme = "self-view"
+
+    /// The Markdown and HTML of `person`'s self-view (a pseudonym) for `period`.
+    /// - Throws: ``SelfViewRefused`` unless the person's consent to the self-view programme is opted_in today.
+    public func selfView(period: Period, person: String) throws -> (markdown: String, html: String) {
+        let today = Timestamp.day(now)
+        guard try store.consentStatus(person: person, programme: Self.selfViewProgramme, on: today) == "opted_in" else {
+            throw SelfViewRefused(reference: SelfView.reference(person))
+        }
+        let reader = try reader(for: .selfView)
+        let view = SelfView.build(SelfView.Inputs(
+            period: period, pseudonym: person, policy: policy, generatedAt: Timestamp.readable(now),
+            consents: try reader.consentStatuses(person: person, on: today),
+            holdings: try reader.personRecordCounts(person: person),
+            weeks: try reader.personWeeks(person: person, period: period),
+            team: try reader.team(of: person, on: min(today, period.last)), datasets: reader.datasets))
+        var markdown = try templates.render("self-view.md", view)
+        if !markdown.hasSuffix("\n") { markdown += "\n" }
+        return (markdown, try HTMLPage.render(markdown: markdown, title: view.title, templates: templates))
+    }
+
+    /// Writes `<out>/self-view/<pseudonym>/<period>.md` and `.html`, readable by their owner only
+    /// (files 0600, folders 0700); returns the paths written.
+    @discardableResult
+    public func writeSelfView(period: Period, person: String, to outDirectory: String) throws -> [String] {
+        let rendered = try selfView(period: period, person: person)
+        let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent("self-view").appendingPathComponent(person)
+        for directory in [folder.deletingLastPathComponent(), folder] {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
+        }
+        let md = folder.appendingPathComponent("\(period).md").path, html = folder.appendingPathComponent("\(period).html").path
+        try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)], mode: 0o600)
+        log.progress("wrote the self-view \(SelfView.reference(person))… for \(period)")
+        return [md, html]
+    }
+
     /// Writes `<out>/<period>/<kind>.md` and `.html`; returns the paths written.
     @discardableResult
     public func write(_ kind: ReportKind, period: Period, to outDirectory: String) throws -> [String] {
         let rendered: (markdown: String, html: String)
         switch kind {
         case .governance: rendered = try governance(period: period)
+        case .selfView:
+            throw OutputError(path: outDirectory, message: "the self-view is written per person",
+                              hint: "use `candor report self-view --person ID` (or --all-consented)")
         }
         let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description)
         let md = folder.appendingPathComponent("\(kind.rawValue).md").path

@@ -73,7 +73,7 @@ public struct Run: Sendable {
         let builder = ReportBuilder(policy: workspace.policy, store: workspace.store, templates: templates, now: c.now, log: log)
         var written: [String] = []
         for period in periods.sorted() {
-            for kind in ReportKind.allCases {
+            for kind in ReportKind.published {
                 written += try builder.write(kind, period: period, to: c.outDirectory)
             }
         }

@@ -13,9 +13,8 @@ public enum Audience: String, CaseIterable, Sendable, Comparable {
     /// dataset) are for security reviewers only, and only with an approval reference.
     public var defaultDatasets: Set<Dataset> {
         switch self {
-        case .governanceBoard, .allStaff, .team: [.coaching, .operational]
+        case .governanceBoard, .allStaff, .team, .self: [.coaching, .operational]
         case .securityReviewer: [.operational, .compliance]
-        case .self: [.coaching]
         }
     }
 

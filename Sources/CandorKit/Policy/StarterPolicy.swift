@@ -74,7 +74,7 @@ enum StarterPolicy {
       all-staff: [coaching, operational]
       team: [coaching, operational]
       security-reviewer: [operational, compliance]
-      self: [coaching]
+      self: [coaching, operational]
 
     # Published targets, by metric id. candor looks for team values bunching just above them.
     targets: {}

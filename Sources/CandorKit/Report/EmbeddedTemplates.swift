@@ -126,6 +126,71 @@ candor {{candorVersion}} · libcmark {{cmarkVersion}} · metric registry {{regis
 </html>
 
 """#,
+        "self-view-weeks": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric">
+<caption>Your inline suggestions by ISO week</caption>
+<thead>
+<tr><th scope="col">Week of</th><th scope="col" class="num">Active days</th><th scope="col" class="num">Suggestions shown</th><th scope="col" class="num">Accepted</th><th scope="col" class="num">Acceptance rate</th></tr>
+</thead>
+<tbody>
+{{#weeks}}
+<tr><th scope="row">{{week}}</th><td class="num">{{activeDays}}</td><td class="num">{{shown}}</td><td class="num">{{accepted}}</td><td class="num">{{rate}}</td></tr>
+{{/weeks}}
+</tbody>
+</table>
+
+"""##,
+        "self-view.md": ###"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# {{title}}
+
+This page is for you alone. You asked for it by opting in to the self-view programme; it is written only for people who did, it is not listed in any other report, and you can withdraw at any time.
+
+Reference {{reference}} · period {{period}} · generated {{generatedAt}}
+
+**Why this data is collected.** {{purpose}}
+
+**It is never used for:** {{neverUsedFor}}.
+
+## Your choices
+
+{{#consents}}
+- {{label}}: {{value}}
+{{/consents}}
+
+## What candor holds about you
+
+People appear in candor only under a keyed pseudonym; your name and ids are not in its database. These are the records kept under yours in the {{datasets}} datasets, which the policy lets this view read:
+
+{{#holdings}}
+- {{label}}: {{value}}
+{{/holdings}}
+
+Content is never kept: no prompts, responses, code, file contents or comment text.
+
+## Your inline suggestions, {{period}}
+
+{{#hasWeeks}}
+{{> self-view-weeks}}
+
+In the period you were shown {{totalShown}} inline suggestions and accepted {{totalAccepted}}: {{totalRate}} (95% interval {{totalInterval}}, treating suggestions as independent). This is the same measure the governance review shows for teams.
+{{/hasWeeks}}
+{{^hasWeeks}}
+No inline suggestions were recorded for you in this period.
+{{/hasWeeks}}
+
+{{#hasTeam}}
+The directory places you in {{team}}. The governance review shows a team's figures only when at least {{k}} people contributed and no one person dominates them; individual figures like yours appear nowhere else.
+{{/hasTeam}}
+
+## If something here is wrong
+
+Tell the governance board which figure you believe is wrong, quoting reference {{reference}}. Disputes and their outcomes are recorded and counted in the transparency report. You may also withdraw from any optional programme; your data in it is then removed at the next purge.
+
+policy SHA-256 {{policySHA256}}
+
+"""###,
         "style": ##"""
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #4a4a4a; --rule: #c8c8c8; --band: #1f5f99; --bg-suppressed: #f2f2f2; }
 html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; line-height: 1.5; }

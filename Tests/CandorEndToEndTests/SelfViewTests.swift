@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// The consent-gated self-view, through the built binary on fixtures/acme.
+@Suite("Self-view")
+struct SelfViewTests {
+    /// Opted in to self-view on 2026-07-06 and never withdrew (fixtures/acme/inputs/governance/consent.csv).
+    static let optedIn = "f7b57549-a5fa-1e22-74d5-b3c1154dd756"
+    /// Opted in, then withdrew on 2026-09-01.
+    static let withdrew = "e2cba4ce-8927-b693-e945-09bbae8ca258"
+    /// Never asked for a self-view.
+    static let neverAsked = "d0f8cf75-fcfb-5e00-1476-a82dffe1d30c"
+
+    static func permissions(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    @Test("only for people who opted in: their own data, owner-only files named by pseudonym, listed nowhere else")
+    func consentGated() throws {
+        let temp = try TemporaryFolder()
+        let db = temp.path("acme.sqlite"), out = temp.path("reports")
+        let run = try CandorBinary.run(["run", "fixtures/acme", "--out", out, "--database", db, "--now", "2026-10-05T09:00:00Z", "-q"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // `run` publishes no self-view.
+        #expect(!FileManager.default.fileExists(atPath: temp.path("reports/self-view")))
+
+        let ok = try CandorBinary.run(["report", "self-view", "--period", "2026-Q3", "--person", Self.optedIn, "--out", out,
+                                       "--database", db, "--policy", "fixtures/acme/policy.yml", "--now", "2026-10-05T09:00:00Z"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(!ok.stdout.contains("self-view/"), "paths (pseudonyms) are not printed")
+        let folder = temp.path("reports/self-view")
+        let people = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(people.count == 1 && people[0].count == 32 && people[0].allSatisfy(\.isHexDigit), "named by pseudonym: \(people)")
+        let html = folder + "/\(people[0])/2026-Q3.html", md = folder + "/\(people[0])/2026-Q3.md"
+        #expect(try Self.permissions(html) == 0o600 && Self.permissions(md) == 0o600)
+        #expect(try Self.permissions(folder) == 0o700 && Self.permissions(folder + "/\(people[0])") == 0o700)
+        let text = try String(contentsOfFile: md, encoding: .utf8)
+        #expect(text.contains("Your data in candor, 2026-Q3") && text.contains("Reference \(people[0].prefix(12))"))
+        #expect(text.contains("self-view: opted in since 2026-07-06"))
+        #expect(text.contains("Your inline suggestions by ISO week") && text.contains("If something here is wrong"))
+        #expect(!text.contains(Self.optedIn), "the source id is never written")
+        // No governance or published report mentions the self-view or the pseudonym.
+        for report in ["2026-Q2", "2026-Q3"] {
+            let governance = try String(contentsOfFile: temp.path("reports/\(report)/governance.md"), encoding: .utf8)
+            #expect(!governance.contains(people[0]) && !governance.contains(String(people[0].prefix(12))))
+        }
+
+        for (id, reason) in [(Self.withdrew, "withdrew"), (Self.neverAsked, "never asked")] {
+            let refused = try CandorBinary.run(["report", "self-view", "--period", "2026-Q3", "--person", id, "--out", out,
+                                                "--database", db, "--policy", "fixtures/acme/policy.yml", "--now", "2026-10-05T09:00:00Z"])
+            #expect(refused.status == 4, "\(reason): \(refused.stderr)")
+            #expect(refused.stderr.contains("has not opted in to the self-view programme"))
+            #expect(!refused.stderr.contains(id))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)
+        let log = try CandorBinary.run(["audit", "show", "--database", db, "--policy", "fixtures/acme/policy.yml"])
+        #expect(log.stdout.components(separatedBy: "refused report self-view").count - 1 == 2)
+
+        // Everyone currently opted in at once: the fixtures have 13 who opted in, 5 of whom withdrew.
+        let all = try CandorBinary.run(["report", "self-view", "--period", "2026-Q3", "--all-consented", "--out", out,
+                                        "--database", db, "--policy", "fixtures/acme/policy.yml", "--now", "2026-10-05T09:00:00Z"])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 8)
+    }
+
+    @Test("a self-view needs exactly one of --person or --all-consented; other reports take neither")
+    func usage() throws {
+        let neither = try CandorBinary.run(["report", "self-view", "--period", "2026-Q3"])
+        #expect(neither.status == 64 && neither.stderr.contains("exactly one of --person ID or --all-consented"))
+        let misplaced = try CandorBinary.run(["report", "governance", "--period", "2026-Q3", "--all-consented"])
+        #expect(misplaced.status == 64)
+    }
+}
