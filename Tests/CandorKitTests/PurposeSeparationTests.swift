@@ -104,8 +104,14 @@ struct PurposeSeparationTests {
         // With coaching withheld the governance review has no activity to show, and says so.
         let markdown = try narrow.governance(period: Period("2026-Q3")!).markdown
         #expect(markdown.contains("No inline suggestions were recorded in this period."))
-        builder.approval = nil
-        #expect(try builder.datasets(for: .governance).contains(.compliance) == false)
+        // Security findings: only the security-reviewer view reads them, and only with an approval reference.
+        #expect(throws: ApprovalRequired.self) { try builder.datasets(for: .securityReview) }
+        builder.approval = "   "
+        #expect(throws: ApprovalRequired.self) { try builder.datasets(for: .securityReview) }
+        builder.approval = "SEC-42"
+        #expect(try builder.datasets(for: .securityReview) == [.operational, .compliance])
+        #expect(try !store.securityFindings(Period("2026-Q3")!).isEmpty)
+        #expect(try store.reader(datasets: builder.datasets(for: .governance)).securityFindings(Period("2026-Q3")!).isEmpty)
     }
 
     @Test("a database from before the split is refused with what to do, and left untouched")

@@ -5,12 +5,15 @@ public enum ReportKind: String, CaseIterable, Sendable {
     case governance
     /// One person's own data, only for people who opted in to the self-view programme.
     case selfView = "self-view"
+    /// Security finding levels and categories per team, for security reviewers, with an approval.
+    case securityReview = "security-review"
 
     /// Who the report is for: it reads only the datasets the policy grants this audience.
     public var audience: Audience {
         switch self {
         case .governance: .governanceBoard
         case .selfView: .self
+        case .securityReview: .securityReviewer
         }
     }
 
@@ -95,6 +98,16 @@ public struct ReportBuilder: Sendable {
         return (markdown, html)
     }
 
+    /// The Markdown and HTML of the security-reviewer view for `period` (needs ``approval``).
+    public func securityReview(period: Period) throws -> (markdown: String, html: String) {
+        let reader = try reader(for: .securityReview)
+        let view = SecurityReview.build(period: period, findings: try reader.securityFindings(period), policy: policy,
+                                        approval: approval ?? "", generatedAt: Timestamp.readable(now))
+        var markdown = try templates.render("security-review.md", view)
+        if !markdown.hasSuffix("\n") { markdown += "\n" }
+        return (markdown, try HTMLPage.render(markdown: markdown, title: view.title, templates: templates))
+    }
+
     /// The programme a self-view needs consent to.
     public static let selfViewProgramme = "self-view"
 
@@ -137,8 +150,13 @@ public struct ReportBuilder: Sendable {
     @discardableResult
     public func write(_ kind: ReportKind, period: Period, to outDirectory: String) throws -> [String] {
         let rendered: (markdown: String, html: String)
+        // Reports for a restricted audience are readable by their owner only.
+        var mode: mode_t = 0o644
         switch kind {
         case .governance: rendered = try governance(period: period)
+        case .securityReview:
+            rendered = try securityReview(period: period)
+            mode = 0o600
         case .selfView:
             throw OutputError(path: outDirectory, message: "the self-view is written per person",
                               hint: "use `candor report self-view --person ID` (or --all-consented)")
@@ -146,7 +164,7 @@ public struct ReportBuilder: Sendable {
         let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description)
         let md = folder.appendingPathComponent("\(kind.rawValue).md").path
         let html = folder.appendingPathComponent("\(kind.rawValue).html").path
-        try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)])
+        try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)], mode: mode)
         log.progress("wrote \(md)")
         log.progress("wrote \(html)")
         return [md, html]

@@ -126,6 +126,41 @@ candor {{candorVersion}} · libcmark {{cmarkVersion}} · metric registry {{regis
 </html>
 
 """#,
+        "security-review.md": ###"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# {{title}}
+
+For the security-reviewer audience only, under approval {{approval}} (recorded in the audit log). Generated {{generatedAt}}.
+
+**Purpose of this programme.** {{purpose}}
+
+Findings describe repositories and the teams that own them, never the people who wrote the code. They help teams decide what to fix first; they are never used to evaluate, rank or pay anyone.
+
+{{#hasTeams}}
+{{#teams}}
+## {{team}}
+
+- SARIF results in each repository's latest scan in the period, by level: {{sarif}}; with an accepted suppression: {{suppressed}}
+- CodeGuru Security findings still open, by severity: {{open}}
+- Categories:
+{{#categories}}
+  - {{.}}
+{{/categories}}
+{{#hasMoreCategories}}
+  - and {{moreCategories}} more
+{{/hasMoreCategories}}
+
+{{/teams}}
+{{/hasTeams}}
+{{^hasTeams}}
+No security findings were recorded for this period.
+{{/hasTeams}}
+
+## About this report
+
+policy SHA-256 {{policySHA256}}
+
+"""###,
         "self-view-weeks": ##"""
 {{%CONTENT_TYPE: HTML_BLOCK}}
 <table class="metric">

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// Audiences see only what the policy grants them; the compliance view needs an approval reference.
+@Suite("Audiences and approval")
+struct AudienceTests {
+    @Test("the security-reviewer view needs --approval; with it, categories appear there and nowhere else")
+    func securityReview() throws {
+        let temp = try TemporaryFolder()
+        let db = temp.path("acme.sqlite"), out = temp.path("reports")
+        let common = ["--out", out, "--database", db, "--policy", "fixtures/acme/policy.yml", "--now", "2026-10-05T09:00:00Z"]
+        let run = try CandorBinary.run(["run", "fixtures/acme", "--out", out, "--database", db, "--now", "2026-10-05T09:00:00Z", "-q"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: temp.path("reports/2026-Q3/security-review.md")), "run publishes no restricted view")
+
+        let refused = try CandorBinary.run(["report", "security-review", "--period", "2026-Q3"] + common)
+        #expect(refused.status == 4 && refused.stderr.contains("pass --approval REF"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: temp.path("reports/2026-Q3/security-review.md")))
+
+        let ok = try CandorBinary.run(["report", "security-review", "--period", "2026-Q3", "--approval", "SEC-42"] + common)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let path = temp.path("reports/2026-Q3/security-review.md")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("under approval SEC-42") && text.contains("## Checkout"))
+        #expect(text.contains("python-hardcoded-credentials"), "CodeGuru Security categories are shown to security reviewers")
+        let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+        // Categories are in no report for another audience.
+        for period in ["2026-Q2", "2026-Q3"] {
+            let governance = try String(contentsOfFile: temp.path("reports/\(period)/governance.md"), encoding: .utf8)
+            #expect(!governance.contains("python-hardcoded-credentials") && !governance.contains("Critical"))
+        }
+        let log = try CandorBinary.run(["audit", "show", "--database", db, "--policy", "fixtures/acme/policy.yml"])
+        #expect(log.stdout.contains("refused report security-review"))
+        #expect(log.stdout.contains("security-reviewer (approval SEC-42)"))
+        #expect(log.stdout.contains("compliance,operational"))
+        #expect(log.stdout.contains("coaching,operational"), "the governance review read coaching and operational only")
+    }
+}
