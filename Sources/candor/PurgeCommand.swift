@@ -25,7 +25,7 @@ struct PurgeCommand: ParsableCommand {
             let result = try opened.store.purge(today: Timestamp.day(now), retention: opened.policy.retention,
                                                 revocationProgramme: programme, time: Timestamp.iso8601(now))
             try opened.store.appendAudit(time: Timestamp.iso8601(now), actor: audit.resolved, command: "purge", purpose: "retention",
-                                         audience: "-", datasets: "raw,enriched,aggregate", inputs: [opened.policy.sha256],
+                                         audience: "-", datasets: Dataset.allCases.map(\.rawValue).joined(separator: ","), inputs: [opened.policy.sha256],
                                          outputs: result.removed.map { "\($0.tier):\($0.rows):\($0.reason.replacingOccurrences(of: " ", with: "_"))" })
             return result
         }

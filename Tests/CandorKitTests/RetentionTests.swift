@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import CandorKit
 
@@ -33,7 +34,7 @@ struct RetentionTests {
         let before = try h.store.aggregateTotals(team: "T")
         let result = try h.store.purge(today: Day(year: 2026, month: 10, day: 5)!, retention: .init(rawDays: 90, enrichedDays: 400, aggregateDays: 1825),
                                        revocationProgramme: "ai-adoption", time: "2026-10-05T00:00:00Z")
-        #expect(result.removed.map(\.rows) == [1, 1, 1, 0, 0])
+        #expect(result.removed.map(\.rows) == [1, 1, 1, 0, 0, 0])
         #expect(try h.store.tableCounts()["qdev_activity"] == 1)
         // The revoked person's raw and enriched rows are gone from the file and its WAL, not just hidden:
         // only the directory and the consent registry (which records the revocation) still hold the pseudonym.
@@ -83,5 +84,51 @@ struct WeeklyTierScaleTests {
         #expect(outcome.status == .ingested(rows: 55_000))
         #expect(try h.store.weeklyTierCounts() == (55_000, 55))
         #expect(try h.store.aggregateTotals(team: "") == (accepted, shown))
+    }
+}
+
+@Suite("Purge across every source")
+struct PurgeEverySourceTests {
+    @Test("every source's rows past their window go, and a revoked person's AI-assistant records under any of their ids")
+    func everySource() throws {
+        let folder = try TemporaryFolder()
+        let (store, ingestor) = try FixtureIngestTests.acmeIngestor(in: folder)
+        _ = try ingestor.ingest(paths: InputDiscovery.expand([FixtureIngestTests.acme.path]))
+        // The first person in the directory (GitHub login acme-dev-00) revokes consent to the AI-adoption programme.
+        let person = "e2cba4ce-8927-b693-e945-09bbae8ca258"
+        _ = try ingestor.ingest(path: try folder.write("revoke.csv", "person_id,programme,status,effective\n\(person),ai-adoption,revoked,2026-09-20\n"))
+        let alias = ingestor.pseudonymiser.pseudonym(for: "acme-dev-00")
+        func aliasRows() throws -> Int {
+            try store.queue.read { db in
+                try ["copilot_user_day", "copilot_user_feature_day", "tool_event"].reduce(0) {
+                    $0 + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($1) WHERE person = ?", arguments: [alias]) ?? 0)
+                }
+            }
+        }
+        #expect(try aliasRows() > 0)
+        let before = try store.tableCounts()
+        let result = try store.purge(today: Day(year: 2026, month: 10, day: 5)!, retention: .init(rawDays: 30, enrichedDays: 400, aggregateDays: 1825),
+                                     revocationProgramme: "ai-adoption", time: "2026-10-05T00:00:00Z")
+        #expect(try aliasRows() == 0)
+        // Nothing about a person older than 30 days remains, in any source.
+        let cutoff = "2026-09-05"
+        let checks = [("qdev_activity", "day"), ("kiro_user_day", "day"), ("copilot_user_day", "day"), ("copilot_user_feature_day", "day"),
+                      ("copilot_user_team_day", "day"), ("tool_event", "time"), ("github_pull_request", "COALESCE(closed_at, merged_at, created_at)"),
+                      ("github_review", "COALESCE(submitted_at, '')"), ("github_review_comment", "created_at"), ("survey_response", "COALESCE(day, '')")]
+        let stale = try store.queue.read { db in
+            try checks.map { (table, column) in (table, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(column) < ?", arguments: [cutoff]) ?? -1) }
+        }
+        for (table, count) in stale { #expect(count == 0, "\(table)") }
+        let after = try store.tableCounts()
+        for table in ["copilot_user_day", "tool_event", "github_pull_request", "github_review"] {
+            #expect(after[table]! < before[table]!, "\(table): \(before[table]!) → \(after[table]!)")
+        }
+        // Records that name no one (findings, scans, deployments) follow the five-year window: all kept.
+        for table in ["sarif_result", "codeguru_security_finding", "deployment", "incident"] { #expect(after[table] == before[table], "\(table)") }
+        #expect(result.removed.contains { $0.tier == "raw" && $0.reason == "consent revoked" && $0.rows > 0 })
+        // The bytes are gone: the alias pseudonym survives only in the directory's alias table (main file).
+        let coaching = try Data(contentsOf: URL(fileURLWithPath: CandorStore.datasetPath(store.path, .coaching)))
+            + ((try? Data(contentsOf: URL(fileURLWithPath: CandorStore.datasetPath(store.path, .coaching) + "-wal"))) ?? Data())
+        #expect(coaching.range(of: Data(alias.utf8)) == nil)
     }
 }

@@ -100,6 +100,12 @@ extension StoreWriter {
             SELECT c.person FROM consent c WHERE c.programme = ? AND c.status = 'revoked'
               AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme)
             """
+        // Everyone whose consent is revoked, under their own pseudonym and their ids in other tools.
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS purge_revoked (id TEXT PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM purge_revoked")
+        try db.execute(sql: "INSERT OR IGNORE INTO purge_revoked \(revoked)", arguments: [revocationProgramme])
+        try db.execute(sql: "INSERT OR IGNORE INTO purge_revoked SELECT alias FROM person_alias WHERE person IN (SELECT id FROM purge_revoked)")
+        let revokedIds = "SELECT id FROM purge_revoked"
         let weekOf = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
         try db.execute(sql: "INSERT OR IGNORE INTO \(t("frozen_week")) SELECT DISTINCT \(weekOf) FROM \(t("qdev_activity")) WHERE person IN (\(revoked)) OR day < ?",
                        arguments: [revocationProgramme, today.adding(days: -retention.rawDays).iso8601])
@@ -111,6 +117,40 @@ extension StoreWriter {
                 [today.adding(days: -retention.enrichedDays).iso8601])
         try run("aggregate", "older than \(retention.aggregateDays) days", "DELETE FROM \(t("qdev_team_week")) WHERE week < ?",
                 [today.adding(days: -retention.aggregateDays).iso8601])
+
+        // Every other source. Records about people (an id, or anonymous survey answers from small
+        // groups) follow the raw window; records about code and delivery, which name no one, the
+        // aggregate window. A revoked person's AI-assistant records go with their Q Developer rows.
+        let raw = today.adding(days: -retention.rawDays).iso8601
+        let long = today.adding(days: -retention.aggregateDays).iso8601
+        let rawReason = "older than \(retention.rawDays) days", longReason = "older than \(retention.aggregateDays) days"
+        for table in ["kiro_user_day", "copilot_user_day", "copilot_user_feature_day", "copilot_user_team_day"] {
+            try run("raw", "consent revoked", "DELETE FROM \(t(table)) WHERE person IN (\(revokedIds))", [])
+            try run("raw", rawReason, "DELETE FROM \(t(table)) WHERE day < ?", [raw])
+        }
+        try run("raw", "consent revoked", "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE person IN (\(revokedIds)))", [])
+        try run("raw", "consent revoked", "DELETE FROM \(t("tool_event")) WHERE person IN (\(revokedIds))", [])
+        try run("raw", rawReason, "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE time < ?)", [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("tool_event")) WHERE time < ?", [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("github_pull_request")) WHERE COALESCE(closed_at, merged_at, created_at) < ?", [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("github_review")) WHERE COALESCE(submitted_at, '') < ?", [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("github_review_comment")) WHERE created_at < ?", [raw])
+        try run("raw", rawReason, """
+            DELETE FROM \(t("codeguru_feedback")) WHERE code_review_arn IN (SELECT arn FROM \(t("codeguru_code_review")) WHERE created_at < ?)
+            """, [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("survey_answer")) WHERE response_key IN (SELECT response_key FROM \(t("survey_response")) WHERE COALESCE(day, '') < ?)", [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("survey_response")) WHERE COALESCE(day, '') < ?", [raw])
+        try run("raw", longReason, """
+            DELETE FROM \(t("codeguru_recommendation")) WHERE code_review_arn IN (SELECT arn FROM \(t("codeguru_code_review")) WHERE created_at < ?)
+            """, [long])
+        try run("raw", longReason, "DELETE FROM \(t("codeguru_code_review")) WHERE created_at < ?", [long])
+        try run("raw", longReason, "DELETE FROM \(t("codeguru_security_finding")) WHERE COALESCE(updated_at, created_at) < ?", [long])
+        try run("raw", longReason, "DELETE FROM \(t("sarif_result")) WHERE scan_key IN (SELECT scan_key FROM \(t("sarif_scan")) WHERE COALESCE(completed_at, '') < ?)", [long])
+        try run("raw", longReason, "DELETE FROM \(t("sarif_scan")) WHERE COALESCE(completed_at, '') < ?", [long])
+        try run("raw", longReason, "DELETE FROM \(t("deployment")) WHERE finished_at < ?", [long])
+        try run("raw", longReason, "DELETE FROM \(t("incident")) WHERE COALESCE(resolved_at, created_at) < ?", [long])
+        try run("aggregate", longReason, "DELETE FROM \(t("copilot_scope_day")) WHERE day < ?", [long])
+        try run("aggregate", longReason, "DELETE FROM \(t("codeguru_security_metric_day")) WHERE day < ?", [long])
         return removed
     }
 }
