@@ -91,3 +91,34 @@ struct TierFallbackTests {
         #expect(try h.store.aggregateTotals(team: "T") == (4, 20))
     }
 }
+
+@Suite("Red team: a person leaving")
+struct LeaverRedTeamTests {
+    @Test("a report made again after someone revokes consent cannot be differenced against the first to recover their figures")
+    func revocationIsNotDifferencable() throws {
+        let h = try TierFallbackTests.populated()
+        var ingestor = h.ingestor
+        ingestor.policy = try Policy.parse(MinimisationTests.base, path: h.folder.path("policy.yml"))
+        let q3 = Period("2026-Q3")!
+        let totals = try h.store.inlineTotals(from: q3.first, to: q3.last)
+        let leaver = h.pseudonym("p3")
+        let theirs = totals.filter { $0.person == leaver }.reduce((0 as Int64, 0 as Int64)) { ($0.0 + $1.accepted, $0.1 + $1.shown) }
+        let first = AcceptanceRateCalculator.compute(totals).organisation
+        // p3 withdraws after the quarter; purge removes their rows.
+        _ = try ingestor.ingest(path: try h.folder.write("c.csv", "person_id,programme,status,effective\np3,ai-adoption,revoked,2026-10-01\n"))
+        _ = try h.store.purge(today: Day(year: 2026, month: 10, day: 5)!, retention: .init(rawDays: 400, enrichedDays: 400, aggregateDays: 1825),
+                              revocationProgramme: "ai-adoption", time: "t")
+        #expect(try h.store.inlineTotals(from: q3.first, to: q3.last).allSatisfy { $0.person != leaver })
+        // The period is now reported from the team totals, which keep everyone anonymously…
+        #expect(try h.store.periodSource(q3) == .aggregate)
+        let second = AggregateAcceptance.compute(try h.store.teamWeekSums(q3)).organisation
+        // …so the attacker's difference is not the leaver's figures.
+        let difference = (first.accepted - second.accepted, first.shown - second.shown)
+        #expect(difference != theirs && difference == (0, 0))
+        // The attack the rule prevents: the person-weeks that remain differ from the first report by exactly the leaver.
+        let naive = AcceptanceRateCalculator.compute(try h.store.personWeekTotals(q3, consent: nil)).organisation
+        #expect((first.accepted - naive.accepted, first.shown - naive.shown) == theirs)
+        let markdown = try TierFallbackTests.builder(h, rawDays: 400).governance(period: q3).markdown
+        #expect(markdown.contains("weekly team totals"))
+    }
+}

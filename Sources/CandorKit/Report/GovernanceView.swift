@@ -163,7 +163,7 @@ public enum GovernanceViewBuilder {
         case .enriched:
             notes.append("Person-day rows for part of this period have been deleted under the retention policy (kept \(input.policy.retention.rawDays) days), so these figures come from the weekly person tier: each ISO week counts for the quarter holding its Thursday, and objections apply to whole weeks.")
         case .aggregate:
-            notes.append("Person rows for this period have been deleted under the retention policy, so these figures come from weekly team totals. A people count marked ≥ is the largest number of people in any one week; the interval treats each person-week as a cluster (Cochran 1977, ratio estimator) and is wider than one computed from people.")
+            notes.append("Person rows behind this period have been deleted (past their retention window, or because someone withdrew consent), so these figures come from weekly team totals, as first made; they keep every contribution anonymously, so figures published earlier do not change in a way that would reveal what one person contributed. A people count marked ≥ is the largest number of people in any one week; the interval treats each person-week as a cluster (Cochran 1977, ratio estimator) and is wider than one computed from people.")
         }
         notes.append("People counts only those who were shown at least one inline suggestion in the period. Teams are listed alphabetically; the table is not a ranking.")
 

@@ -107,8 +107,15 @@ extension StoreWriter {
         try db.execute(sql: "INSERT OR IGNORE INTO purge_revoked SELECT alias FROM person_alias WHERE person IN (SELECT id FROM purge_revoked)")
         let revokedIds = "SELECT id FROM purge_revoked"
         let weekOf = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
-        try db.execute(sql: "INSERT OR IGNORE INTO \(t("frozen_week")) SELECT DISTINCT \(weekOf) FROM \(t("qdev_activity")) WHERE person IN (\(revoked)) OR day < ?",
-                       arguments: [revocationProgramme, today.adding(days: -retention.rawDays).iso8601])
+        // Weeks purge cuts into keep their team totals as they were. Weeks cut by a revocation are
+        // marked: their reports come from those totals, so a report made again after the person left
+        // cannot be differenced against the earlier one to recover what they contributed.
+        try db.execute(sql: "INSERT OR IGNORE INTO \(t("frozen_week")) (week) SELECT DISTINCT \(weekOf) FROM \(t("qdev_activity")) WHERE day < ?",
+                       arguments: [today.adding(days: -retention.rawDays).iso8601])
+        try db.execute(sql: """
+            INSERT INTO \(t("frozen_week")) (week, revoked) SELECT DISTINCT \(weekOf), 1 FROM \(t("qdev_activity")) WHERE person IN (\(revokedIds))
+            ON CONFLICT (week) DO UPDATE SET revoked = 1
+            """)
         try run("raw", "consent revoked", "DELETE FROM \(t("qdev_activity")) WHERE person IN (\(revoked))", [revocationProgramme])
         try run("enriched", "consent revoked", "DELETE FROM \(t("qdev_person_week")) WHERE person IN (\(revoked))", [revocationProgramme])
         try run("raw", "older than \(retention.rawDays) days", "DELETE FROM \(t("qdev_activity")) WHERE day < ?",

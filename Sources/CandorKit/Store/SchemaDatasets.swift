@@ -81,6 +81,10 @@ extension Schema {
             // once the person-weeks are gone (NULL for weeks aggregated before this column existed).
             try db.execute(sql: "ALTER TABLE qdev_team_week ADD COLUMN accepted_shown INTEGER")
         }
+        migrator.registerMigration("d3-frozen-by-revocation") { db in
+            // 1 when a revocation cut into the week (its reports then come from the team totals).
+            try db.execute(sql: "ALTER TABLE frozen_week ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 

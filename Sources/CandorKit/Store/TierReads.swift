@@ -30,12 +30,17 @@ extension CandorStore {
     static let weekInPeriod = "date(week, '+3 days') BETWEEN ? AND ?"
 
     /// Where `period`'s Q Developer figures come from: raw rows unless purge has cut into one of its
-    /// weeks; then the enriched tier while it holds every week the aggregate tier has; else the aggregate tier.
+    /// weeks; then the enriched tier while it holds every week the aggregate tier has and no
+    /// revocation cut into the period; else the aggregate tier.
     public func periodSource(_ period: Period) throws -> PeriodSource {
         try queue.read { db in
             let range: StatementArguments = [period.first.iso8601, period.last.iso8601]
             let frozen = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM frozen_week WHERE \(Self.weekInPeriod)", arguments: range) ?? 0
             guard frozen > 0 else { return .raw }
+            // A revocation cut into the period: the person-weeks no longer hold everyone who was in the
+            // published figures, so only the team totals (which still do, anonymously) keep them stable.
+            let revoked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM frozen_week WHERE revoked = 1 AND \(Self.weekInPeriod)", arguments: range) ?? 0
+            if revoked > 0 { return .aggregate }
             let missing = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM (SELECT DISTINCT week FROM qdev_team_week WHERE \(Self.weekInPeriod)
                                       EXCEPT SELECT DISTINCT week FROM qdev_person_week WHERE \(Self.weekInPeriod))
