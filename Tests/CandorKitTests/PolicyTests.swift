@@ -95,3 +95,24 @@ struct PseudonymTests {
         #expect(PseudonymKey.generate().bytes != key.bytes)
     }
 }
+
+@Suite("Policy documentation")
+struct PolicyDocumentationTests {
+    @Test("the annotated example in docs/policy.md is a valid policy, and so is the starter policy")
+    func documentedExampleIsValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/policy.md"), encoding: .utf8)
+        let yaml = try #require(doc.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
+        let policy = try Policy.parse(yaml, path: "/docs/policy.yml")
+        #expect(policy.sourcePolicy(for: .github).allowedFields == ["closed_at", "merged_at", "submitted_at"])
+        #expect(policy.sourcePolicy(for: .sarif).allowedFields?.contains("uri") == false)
+        #expect(policy.audiences[.allStaff] == [.coaching])
+        let starter = try Policy.parse(StarterPolicy.text, path: "/x/policy.yml")
+        #expect(starter.audiences == Policy.defaultAudiences && starter.programmes == Policy.defaultProgrammes)
+        // Every source's optional fields are in the documentation's table.
+        for family in SourceFamily.allCases {
+            #expect(doc.contains("| `\(family.rawValue)` |"), "\(family.rawValue) missing from docs/policy.md")
+            for field in family.optionalFields where family != .qDeveloper { #expect(doc.contains("`\(field)`"), "\(family.rawValue).\(field)") }
+        }
+    }
+}
