@@ -89,6 +89,12 @@ func runSQLite(_ database: String, script: String) throws {
 
 
 print("candor-bench: \(days) days of Q Developer activity per organisation; times are wall-clock seconds on this machine")
+// Children's peak RSS survives exec: when `swift run` compiled something first, its compiler's peak is
+// already counted and would hide candor's. Then the column says so instead of misleading.
+let inheritedRSS = childrenMaxRSSMiB()
+if inheritedRSS > 0 {
+    print("(peak RSS not measured: this process inherited \(Format.fixed(inheritedRSS, decimals: 0)) MiB from the build; run .build/release/candor-bench directly to measure it)")
+}
 print("")
 print(pad("people", 8) + pad("rows", 10) + pad("CSV MiB", 9) + pad("sqlite3 .import", 17) + pad("candor ingest", 15)
       + pad("ratio", 7) + pad("rows/s", 10) + pad("report", 9) + "ingest peak RSS MiB")
@@ -161,7 +167,7 @@ for people in sizes {
           + pad(baseline.isNaN ? "n/a" : Format.fixed(baseline, decimals: 2), 17) + pad(Format.fixed(ingest, decimals: 2), 15)
           + pad(baseline.isNaN ? "n/a" : Format.fixed(ingest / baseline, decimals: 2) + "×", 7)
           + pad(Format.count(Int(Double(rows) / ingest)), 10) + pad(Format.fixed(report, decimals: 2), 9)
-          + Format.fixed(ingestRSS, decimals: 0))
+          + (inheritedRSS > 0 ? "–" : Format.fixed(ingestRSS, decimals: 0)))
 }
 if let first = results.first, let last = results.last, results.count > 1 {
     let rowGrowth = Double(last.rows) / Double(first.rows)

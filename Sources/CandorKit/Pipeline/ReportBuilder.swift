@@ -92,10 +92,14 @@ public struct ReportBuilder: Sendable {
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
         inputs.fieldDrops = try store.fieldDrops()
         let view = GovernanceViewBuilder.build(inputs)
-        var markdown = try templates.render("governance.md", view)
+        return try render("governance.md", view, title: view.title)
+    }
+
+    /// Renders a report's Markdown template (ending in one newline) and its self-contained HTML page.
+    func render(_ template: String, _ view: Any, title: String) throws -> (markdown: String, html: String) {
+        var markdown = try templates.render(template, view)
         if !markdown.hasSuffix("\n") { markdown += "\n" }
-        let html = try HTMLPage.render(markdown: markdown, title: view.title, templates: templates)
-        return (markdown, html)
+        return (markdown, try HTMLPage.render(markdown: markdown, title: title, templates: templates))
     }
 
     /// The Markdown and HTML of the security-reviewer view for `period` (needs ``approval``).
@@ -103,9 +107,7 @@ public struct ReportBuilder: Sendable {
         let reader = try reader(for: .securityReview)
         let view = SecurityReview.build(period: period, findings: try reader.securityFindings(period), policy: policy,
                                         approval: approval ?? "", generatedAt: Timestamp.readable(now))
-        var markdown = try templates.render("security-review.md", view)
-        if !markdown.hasSuffix("\n") { markdown += "\n" }
-        return (markdown, try HTMLPage.render(markdown: markdown, title: view.title, templates: templates))
+        return try render("security-review.md", view, title: view.title)
     }
 
     /// The programme a self-view needs consent to.
@@ -125,9 +127,7 @@ public struct ReportBuilder: Sendable {
             holdings: try reader.personRecordCounts(person: person),
             weeks: try reader.personWeeks(person: person, period: period),
             team: try reader.team(of: person, on: min(today, period.last)), datasets: reader.datasets))
-        var markdown = try templates.render("self-view.md", view)
-        if !markdown.hasSuffix("\n") { markdown += "\n" }
-        return (markdown, try HTMLPage.render(markdown: markdown, title: view.title, templates: templates))
+        return try render("self-view.md", view, title: view.title)
     }
 
     /// Writes `<out>/self-view/<pseudonym>/<period>.md` and `.html`, readable by their owner only

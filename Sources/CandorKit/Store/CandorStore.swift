@@ -66,7 +66,14 @@ public struct CandorStore: Sendable {
                     let create = Schema.currentDatasetTables[table]!
                     try db.execute(sql: create.replacingOccurrences(of: "CREATE TABLE ", with: "CREATE TEMP TABLE "))
                 } else {
-                    try db.execute(sql: "CREATE TEMP VIEW \(table) AS " + attached.map { "SELECT * FROM \($0.rawValue).\(table)" }.joined(separator: " UNION ALL "))
+                    // A reader sees a snapshot: its views skip files whose table is empty, so the usual
+                    // single-file view is flattened by SQLite and keeps that file's indexes.
+                    var arms = attached
+                    if reader {
+                        let filled = try attached.filter { try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \($0.rawValue).\(table))") == true }
+                        arms = filled.isEmpty ? [attached[0]] : filled
+                    }
+                    try db.execute(sql: "CREATE TEMP VIEW \(table) AS " + arms.map { "SELECT * FROM \($0.rawValue).\(table)" }.joined(separator: " UNION ALL "))
                 }
             }
             for view in Schema.teamViews { try db.execute(sql: "CREATE TEMP VIEW \(view.name) AS \(view.sql)") }
