@@ -16,7 +16,8 @@ struct Candor: ParsableCommand {
 
             Exit status: 0 success; 1 the command could not run (see the message); 2 some input files \
             were rejected (each problem is printed as file:line:column); 3 the audit log was tampered \
-            with; 4 the declared purpose is one the policy prohibits (the refusal is logged).
+            with; 4 refused: a prohibited purpose, a restricted report without --approval, or a self-view \
+            for someone who has not opted in (every refusal is logged).
             """,
         version: CandorVersion.string,
         subcommands: [InitCommand.self, IngestCommand.self, ReportCommand.self, RunCommand.self, PurgeCommand.self, AuditCommand.self, PolicyCommand.self, FormatsCommand.self]

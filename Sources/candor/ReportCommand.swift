@@ -5,7 +5,13 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write a report for a period as Markdown and HTML.",
-        discussion: "Writes <out>/<period>/<kind>.md and .html, each through a temporary file and a rename.")
+        discussion: """
+            governance: <out>/<period>/governance.md and .html, for the governance board. \
+            security-review: finding levels and categories per team, for security reviewers; needs --approval REF. \
+            self-view: one person's own data (--person ID, or --all-consented), only for people who opted in, \
+            written to <out>/self-view/<pseudonym>/<period> readable by the owner only. \
+            Every file is written through a temporary file and a rename.
+            """)
 
     @Argument(help: ArgumentHelp("The report: \(ReportKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
     var kind: ReportKind
