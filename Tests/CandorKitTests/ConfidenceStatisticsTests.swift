@@ -1,0 +1,98 @@
+import Testing
+@testable import CandorKit
+
+@Suite("Confidence statistics (known answers)")
+struct ConfidenceStatisticsTests {
+    @Test("quantiles: Hyndman–Fan type 7, as R's quantile() gives them")
+    func quantiles() {
+        // R: quantile(c(1, 2, 3, 4), c(0.25, 0.5, 0.9)) → 1.75 2.50 3.70
+        #expect(Quantile.of([4, 1, 3, 2], 0.25) == 1.75)
+        #expect(Quantile.median([4, 1, 3, 2]) == 2.5)
+        #expect(abs(Quantile.of([1, 2, 3, 4], 0.9)! - 3.7) < 1e-12)
+        #expect(Quantile.median([7]) == 7 && Quantile.median([]) == nil)
+    }
+
+    @Test("Kaplan–Meier on the AML maintained group: median 31 weeks, Brookmeyer–Crowley (plain Greenwood) interval 18–48")
+    func kaplanMeier() {
+        // Embury et al. (1977), the `aml` data of R's survival package, maintained arm: + marks censoring.
+        let data: [(Double, Bool)] = [(9, true), (13, true), (13, false), (18, true), (23, true), (28, false), (31, true),
+                                      (34, true), (45, false), (48, true), (161, false)]
+        let observations = data.map { KaplanMeier.Observation(time: $0.0, event: $0.1) }
+        let curve = KaplanMeier.curve(observations)
+        // S: 10/11, ×9/10, ×7/8, ×6/7, ×4/5, ×3/4, ×1/2 (R: 0.909 0.818 0.716 0.614 0.491 0.368 0.184).
+        let expected = [0.909091, 0.818182, 0.715909, 0.613636, 0.490909, 0.368182, 0.184091]
+        #expect(curve.map(\.time) == [9, 13, 18, 23, 31, 34, 48])
+        #expect(zip(curve.map(\.survival), expected).allSatisfy { abs($0 - $1) < 1e-6 })
+        // Greenwood standard errors (R: 0.0867 0.1163 0.1397 0.1526 0.1642 0.1627 0.1535).
+        let se = [0.086678, 0.116291, 0.139666, 0.152633, 0.164193, 0.162668, 0.153492]
+        #expect(zip(curve.map(\.standardError), se).allSatisfy { abs($0 - $1) < 1e-5 })
+        let m = KaplanMeier.median(observations)
+        #expect(m.median == 31 && m.lower == 18 && m.upper == 48 && m.items == 11 && m.events == 7)
+        // Fewer than half closed: no median, said as nil, not guessed.
+        let open = KaplanMeier.median([.init(time: 5, event: true), .init(time: 9, event: false), .init(time: 9, event: false)])
+        #expect(open.median == nil)
+    }
+
+    @Test("cluster bootstrap: seeded and repeatable, degenerate when every person is alike, close to Cochran's interval")
+    func clusterBootstrap() throws {
+        let same = Array(repeating: (y: 3.0, x: 10.0), count: 8)
+        let flat = try #require(Bootstrap.ratioOfSums(same, seed: 1))
+        #expect(abs(flat.lower - 0.3) < 1e-12 && abs(flat.upper - 0.3) < 1e-12)
+        var g = SeededGenerator(seed: 99)
+        let people = (0..<60).map { _ -> (y: Double, x: Double) in
+            let x = Double(20 + g.next() % 200), rate = 0.15 + 0.3 * g.unit()
+            return (y: (x * rate).rounded(), x: x)
+        }
+        let a = try #require(Bootstrap.ratioOfSums(people, seed: 7)), b = try #require(Bootstrap.ratioOfSums(people, seed: 7))
+        #expect(a == b)
+        #expect(Bootstrap.ratioOfSums(people, seed: 8) != a)
+        // Against the linearisation interval from the same clusters (Cochran 1977): the two agree to a few tenths of a point.
+        let sums = people.reduce(ClusterSums(n: 0, y: 0, x: 0, yy: 0, xx: 0, xy: 0)) {
+            $0 + ClusterSums(n: 1, y: Int64($1.y), x: Int64($1.x), yy: $1.y * $1.y, xx: $1.x * $1.x, xy: $1.x * $1.y)
+        }
+        let cochran = try #require(RatioInterval.interval(sums))
+        #expect(abs(a.lower - cochran.lower) < 0.006 && abs(a.upper - cochran.upper) < 0.006, "\(a) vs \(cochran)")
+        #expect(Bootstrap.ratioOfSums([(y: 1, x: 2)], seed: 1) == nil)
+    }
+
+    @Test("bootstrap median: repeatable, brackets the median, degenerate on equal values")
+    func bootstrapMedian() throws {
+        let hours = [1.0, 2, 2, 3, 4, 5, 8, 9, 12, 30, 48]
+        let i = try #require(Bootstrap.median(hours, seed: 3))
+        #expect(i == Bootstrap.median(hours, seed: 3))
+        #expect(i.lower <= 5 && i.upper >= 5 && i.lower >= 1 && i.upper <= 48)
+        #expect(Bootstrap.median([4, 4, 4], seed: 1) == ValueInterval(lower: 4, upper: 4))
+    }
+
+    @Test("Pettitt: U by hand for a step series; the exact permutation p-value of a perfect 3 + 3 step is 0.1")
+    func pettitt() throws {
+        #expect(ChangePoint.statistics([1, 2, 3, 10, 11, 12]) == [5, 8, 9, 8, 5])
+        let step = try #require(ChangePoint.test([1, 2, 3, 10, 11, 12], seed: 11))
+        #expect(step.index == 2 && step.statistic == 9 && step.meanBefore == 2 && step.meanAfter == 11)
+        // Of the 720 orders of six distinct values, 72 reach K = 9 (the three largest all on one side of the middle).
+        #expect(abs(step.pValue - 0.1) < 0.03, "\(step.pValue)")
+        #expect(try #require(ChangePoint.test([1, 2, 3, 10, 11, 12], seed: 11)) == step)
+        // Thirteen weeks with a clear shift after week 6: significant; a flat series: not.
+        let shifted = [30.0, 31, 29, 30, 32, 30, 31, 40, 41, 39, 42, 40, 41]
+        let found = try #require(ChangePoint.test(shifted, seed: 5))
+        #expect(found.index == 6 && found.pValue < 0.01)
+        let flat = try #require(ChangePoint.test([5, 5, 5, 5, 5, 5, 5], seed: 5))
+        #expect(flat.statistic == 0 && flat.pValue == 1)
+        #expect(ChangePoint.test([1, 2, 3], seed: 1) == nil)
+    }
+
+    @Test("labels: suppressed, then people and the interval's coefficient of variation (Statistics Canada cut-offs)")
+    func labels() {
+        #expect(ConfidenceLabel.label(people: 40, estimate: 0.3, lower: 0.28, upper: 0.32, suppressed: true) == .suppressed)
+        // CV = 0.04 / (3.92 × 0.3) ≈ 3.4%.
+        #expect(ConfidenceLabel.label(people: 40, estimate: 0.3, lower: 0.28, upper: 0.32) == .high)
+        #expect(ConfidenceLabel.label(people: 6, estimate: 0.3, lower: 0.28, upper: 0.32) == .medium)
+        // CV = 0.3 / (3.92 × 0.3) ≈ 25.5%: medium even with many people.
+        #expect(ConfidenceLabel.label(people: 40, estimate: 0.3, lower: 0.15, upper: 0.45) == .medium)
+        // CV ≈ 42.5%: low.
+        #expect(ConfidenceLabel.label(people: 40, estimate: 0.3, lower: 0.05, upper: 0.55) == .low)
+        #expect(ConfidenceLabel.label(people: 40, estimate: 0.3, lower: nil, upper: nil) == .low)
+        #expect(ConfidenceLabel.label(people: 40, estimate: 0, lower: 0, upper: 0.1) == .low)
+        #expect(ConfidenceLabel.label(people: 4, estimate: 0.3, lower: 0.3, upper: 0.3) == .low)
+    }
+}
