@@ -34,9 +34,9 @@ public struct Policy: Sendable, Equatable {
     /// How to read the developer survey, when the policy has a `survey:` section.
     public var survey: SurveyMapping?
     /// Programmes and whether each is required (everyone's data, minus objections) or optional
-    /// (only people who opted in). Default: `ai-adoption` required, `self-view` optional.
+    /// (only people who opted in). Default: `ai-adoption` and `engineering-metrics` required, `self-view` optional.
     public var programmes: [String: Bool] = Policy.defaultProgrammes
-    public static let defaultProgrammes = ["ai-adoption": true, "self-view": false]
+    public static let defaultProgrammes = ["ai-adoption": true, "engineering-metrics": true, "self-view": false]
 
     /// How the consent registry applies to `programme` (unknown programmes are treated as optional).
     public func consentRule(for programme: String) -> ConsentRule {

@@ -48,7 +48,8 @@ enum StarterPolicy {
     # objected); optional ones use only people who opted in (from the day they did). The personal
     # self-view is always optional.
     programmes:
-      ai-adoption: required
+      ai-adoption: required          # AI-assistant usage
+      engineering-metrics: required  # quality, flow, delivery and survey figures
       self-view: optional
 
     # Sources: for each tool, the dataset its records belong to (coaching, operational or
