@@ -78,3 +78,62 @@ struct ScorecardMetricsTests {
         #expect(MetricValue.noData("x", team: nil).label == .low)
     }
 }
+
+@Suite("Quality metrics (known answers)")
+struct QualityMetricsTests {
+    static let day: Int64 = 86_400
+
+    static func finding(_ repo: String, first: Int64, closed: Int64?, state: FindingState, baseline: Bool = false) -> FindingFacts {
+        FindingFacts(team: "T", repository: repo, history: FindingHistory(state: state, firstSeen: first * day, closedAt: closed.map { $0 * day }),
+                     inBaseline: baseline)
+    }
+
+    static let findings = [
+        finding("a", first: 0, closed: 4, state: .fixed, baseline: true),
+        finding("a", first: 10, closed: 12, state: .fixed),
+        finding("a", first: 10, closed: 30, state: .fixed),
+        finding("b", first: 20, closed: 25, state: .suppressed),
+        finding("b", first: 20, closed: nil, state: .open),
+        finding("b", first: 40, closed: 41, state: .dismissed),
+    ]
+
+    @Test("new findings per 1,000 metered lines leave the baseline out; without lines, per 100 scans")
+    func newFindings() {
+        let v = QualityMetrics.newFindingsRate(Self.findings, lines: ["a": 2000, "b": 3000], scans: [:], team: "T",
+                                               from: 0, to: 50 * Self.day, seed: 1)
+        #expect(v.estimate == 1000.0 * 5 / 5000 && v.events == 5 && v.people == 2 && v.note == "per 1,000 metered lines")
+        let perScan = QualityMetrics.newFindingsRate(Self.findings, lines: [:], scans: ["a": 4, "b": 6], team: "T", from: 0, to: 50 * Self.day, seed: 1)
+        #expect(perScan.estimate == 50 && perScan.note == "per 100 scans (no metered lines)")
+    }
+
+    @Test("time to fix: fixed are events; open, suppressed and dismissed are censored")
+    func timeToFix() {
+        // Times: 4 (fix), 2 (fix), 20 (fix), 5 (censored: suppressed), 30 (censored: open at day 50), 1 (censored: dismissed).
+        // Sorted: 1c, 2f (n=5: S=4/5), 4f (n=4: S=3/5), 5c, 20f (n=2: S=3/10) → median 20 days.
+        let v = QualityMetrics.timeToFix(Self.findings, team: "T", to: 50 * Self.day)
+        #expect(v.estimate == 20 && v.events == 6)
+    }
+
+    @Test("suppression share of findings closed in the period")
+    func suppression() {
+        let v = QualityMetrics.suppressionShare(Self.findings, team: "T", from: 10 * Self.day, to: 50 * Self.day)
+        // Closed in days 10…50: day 12 fixed, 30 fixed, 25 suppressed, 41 dismissed → 2 of 4 hidden.
+        #expect(v.estimate == 0.5 && v.events == 4)
+    }
+}
+
+@Suite("Experience and trust metrics (known answers)")
+struct PeopleMetricsTests {
+    @Test("satisfaction is top-box share with its response rate; opt-in shares; disputes per 100 with resolution time")
+    func peopleMetrics() {
+        let s = PeopleMetrics.satisfaction(favourable: 30, answers: 40, responses: 20, teamSize: 25, team: "T")
+        #expect(s.estimate == 0.75 && s.note == "response rate 80% (20 of 25)" && s.people == 20)
+        #expect(PeopleMetrics.share(MetricRegistry.optInRate.id, count: 13, of: 62, team: nil).estimate == 13.0 / 62)
+        let d = PeopleMetrics.disputes(filed: [(Day(year: 2026, month: 7, day: 1)!, Day(year: 2026, month: 7, day: 11)!),
+                                               (Day(year: 2026, month: 8, day: 1)!, nil)],
+                                       people: 50, to: Day(year: 2026, month: 9, day: 30)!, team: nil)
+        // Resolved after 10 days; one open for 60 days (censored): S = 1/2 at day 10 → median 10.
+        #expect(d.estimate == 4 && d.note == "median 10 days to resolve")
+        #expect(PeopleMetrics.satisfaction(favourable: 0, answers: 0, responses: 0, teamSize: 5, team: "T").note == "no data from this source")
+    }
+}
