@@ -137,3 +137,15 @@ struct PeopleMetricsTests {
         #expect(PeopleMetrics.satisfaction(favourable: 0, answers: 0, responses: 0, teamSize: 5, team: "T").note == "no data from this source")
     }
 }
+
+@Suite("Persistence (known answer)")
+struct PersistenceTests {
+    @Test("kept ÷ accepted over people, an undone count never above what was accepted")
+    func persistence() {
+        let v = AdoptionMetrics.persistence([SuggestionOutcome(team: "T", person: "a", accepted: 10, undone: 2),
+                                             SuggestionOutcome(team: "T", person: "b", accepted: 5, undone: 0),
+                                             SuggestionOutcome(team: "T", person: "c", accepted: 5, undone: 9)], team: "T", seed: 2)
+        #expect(v.estimate == 13.0 / 20 && v.people == 3 && v.events == 20)
+        #expect(AdoptionMetrics.persistence([], team: "T", seed: 1).note == "no data from this source")
+    }
+}

@@ -58,4 +58,22 @@ public enum AdoptionMetrics {
         }
         return out
     }
+
+    /// Share of accepted suggestions not later reverted or heavily modified, with a seeded cluster bootstrap over people.
+    public static func persistence(_ outcomes: [SuggestionOutcome], team: String?, seed: UInt64) -> MetricValue {
+        let id = MetricRegistry.persistence.id
+        var people: [String: (kept: Int, accepted: Int)] = [:]
+        for o in outcomes {
+            var v = people[o.person] ?? (0, 0)
+            v.kept += o.accepted - min(o.accepted, o.undone)
+            v.accepted += o.accepted
+            people[o.person] = v
+        }
+        let accepted = people.values.reduce(0) { $0 + $1.accepted }
+        guard accepted > 0 else { return .noData(id, team: team) }
+        let kept = people.values.reduce(0) { $0 + $1.kept }
+        let clusters = people.sorted { $0.key < $1.key }.map { (y: Double($0.value.kept), x: Double($0.value.accepted)) }
+        return MetricValue(metric: id, team: team, estimate: Double(kept) / Double(accepted), interval: Bootstrap.ratioOfSums(clusters, seed: seed),
+                           people: people.count, events: accepted)
+    }
 }

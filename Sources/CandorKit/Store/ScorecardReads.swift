@@ -1,0 +1,201 @@
+import GRDB
+
+/// Survey counts for one team.
+public struct SurveyCounts: Sendable, Equatable {
+    public var team: String
+    public var responses: Int
+    public var answers: Int
+    public var favourable: Int
+}
+
+/// The facts the scorecard computes its metrics from, read for one period. Everything is per team
+/// as of each record's day (people through the directory, repositories through their owners).
+extension CandorStore {
+    static func seconds(_ text: String?) -> Int64? { text.flatMap(Timestamp.parseISO8601) }
+
+    /// Per person and team: active days, inline accepted and shown, accepted AI lines (Q Developer), under `consent`.
+    public func adoptionRows(_ period: Period, consent: ConsentRule?) throws -> [PersonAdoption] {
+        try queue.read { db in
+            var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
+            var filter = ""
+            if let consent {
+                filter = "AND " + Self.consentCondition(consent, day: "a.day", person: "a.person")
+                arguments += [consent.programme]
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT a.team, a.person, COUNT(*) AS days, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted,
+                       COALESCE(SUM(a.Inline_SuggestionsCount), 0) AS shown,
+                       COALESCE(SUM(COALESCE(a.Inline_AICodeLines, 0) + COALESCE(a.Chat_AICodeLines, 0) + COALESCE(a.Dev_AcceptedLines, 0)
+                                    + COALESCE(a.CodeFix_AcceptedLines, 0)), 0) AS lines
+                FROM qdev_activity_team a WHERE a.day BETWEEN ? AND ? \(filter)
+                GROUP BY a.team, a.person ORDER BY a.team, a.person
+                """, arguments: arguments)
+            .map { PersonAdoption(team: $0["team"], person: $0["person"], activeDays: $0["days"], accepted: $0["accepted"],
+                                  shown: $0["shown"], acceptedLines: $0["lines"]) }
+        }
+    }
+
+    /// People the directory places in each team at some point in the period.
+    public func teamSizes(_ period: Period) throws -> [String: Int] {
+        try queue.read { db in
+            var out: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT team, COUNT(DISTINCT person) AS n FROM team_membership
+                WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) GROUP BY team
+                """, arguments: [period.last.iso8601, period.first.iso8601]) {
+                out[row["team"]] = row["n"]
+            }
+            return out
+        }
+    }
+
+    /// People in the directory at the period's end (for the trust metrics).
+    public func peopleInScope(on day: Day) throws -> Int {
+        try queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT person) FROM team_membership WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
+                             arguments: [day.iso8601, day.iso8601]) ?? 0
+        }
+    }
+
+    /// Pull requests opened in the period, with their first non-author review, approvals and comment counts.
+    public func pullRequestFacts(_ period: Period) throws -> [PullRequestFacts] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.repository, p.number, p.team, p.author, p.author_is_bot, p.draft, p.created_at, p.merged_at, p.closed_at,
+                       COALESCE(p.review_comments, (SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = p.repository AND c.number = p.number)) AS comments,
+                       (SELECT MIN(r.submitted_at) FROM github_review r WHERE r.repository = p.repository AND r.number = p.number
+                          AND r.reviewer <> p.author AND r.reviewer_is_bot = 0 AND r.state <> 'PENDING') AS first_review,
+                       (SELECT GROUP_CONCAT(r.submitted_at, '|') FROM github_review r WHERE r.repository = p.repository AND r.number = p.number
+                          AND r.state = 'APPROVED' AND r.reviewer_is_bot = 0 AND r.submitted_at IS NOT NULL) AS approvals
+                FROM github_pull_request_team p WHERE substr(p.created_at, 1, 10) BETWEEN ? AND ?
+                ORDER BY p.repository, p.number
+                """, arguments: [period.first.iso8601, period.last.iso8601])
+            .compactMap { row in
+                guard let opened = Self.seconds(row["created_at"]) else { return nil }
+                let approvals = ((row["approvals"] as String?) ?? "").split(separator: "|").compactMap { Timestamp.parseISO8601(String($0)) }.sorted()
+                return PullRequestFacts(team: row["team"], author: row["author"], openedAt: opened, draft: row["draft"], authorIsBot: row["author_is_bot"],
+                                        firstReviewAt: Self.seconds(row["first_review"]), mergedAt: Self.seconds(row["merged_at"]),
+                                        closedAt: Self.seconds(row["closed_at"]), reviewComments: row["comments"], approvals: approvals)
+            }
+        }
+    }
+
+    /// Production deployments finished in the period.
+    public func deploymentFacts(_ period: Period) throws -> [DeploymentFacts] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT deployment_id, team, result FROM deployment_team
+                WHERE substr(finished_at, 1, 10) BETWEEN ? AND ? AND lower(environment) IN ('production', 'prod')
+                ORDER BY deployment_id
+                """, arguments: [period.first.iso8601, period.last.iso8601])
+            .map { DeploymentFacts(team: $0["team"], id: $0["deployment_id"], failed: ($0["result"] as String).lowercased() == "failure") }
+        }
+    }
+
+    /// Incidents created in the period, attributed through their repository's owner.
+    public func incidentFacts(_ period: Period) throws -> [IncidentFacts] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT i.created_at, i.resolved_at, i.caused_by_deployment,
+                       (SELECT o.team FROM repository_ownership o WHERE o.repository = i.repository AND substr(i.created_at, 1, 10) >= o.valid_from
+                          AND (o.valid_to IS NULL OR substr(i.created_at, 1, 10) <= o.valid_to) ORDER BY o.valid_from DESC LIMIT 1) AS team
+                FROM incident i WHERE substr(i.created_at, 1, 10) BETWEEN ? AND ? ORDER BY i.incident_id
+                """, arguments: [period.first.iso8601, period.last.iso8601])
+            .compactMap { row in
+                guard let created = Self.seconds(row["created_at"]) else { return nil }
+                return IncidentFacts(team: row["team"], createdAt: created, resolvedAt: Self.seconds(row["resolved_at"]), causedBy: row["caused_by_deployment"])
+            }
+        }
+    }
+
+    /// Metered lines and scan counts per repository in the period (CodeGuru Reviewer code reviews and SARIF scans).
+    public func scanVolume(_ period: Period) throws -> (lines: [String: Int64], scans: [String: Int]) {
+        try queue.read { db in
+            var lines: [String: Int64] = [:], scans: [String: Int] = [:]
+            let range: StatementArguments = [period.first.iso8601, period.last.iso8601]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT repository, COALESCE(SUM(metered_lines), 0) AS lines, COUNT(*) AS n FROM codeguru_code_review
+                WHERE substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY repository
+                """, arguments: range) {
+                let repository: String = row["repository"]
+                if (row["lines"] as Int64) > 0 { lines[repository] = row["lines"] }
+                scans[repository, default: 0] += row["n"] as Int
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT repository, COUNT(*) AS n FROM sarif_scan WHERE substr(completed_at, 1, 10) BETWEEN ? AND ? GROUP BY repository
+                """, arguments: range) {
+                scans[row["repository"], default: 0] += row["n"] as Int
+            }
+            return (lines, scans)
+        }
+    }
+
+    /// The team owning `repository` on `day`.
+    public func owner(of repository: String, on day: Day) throws -> String? {
+        try queue.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT team FROM repository_ownership WHERE repository = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+                ORDER BY valid_from DESC LIMIT 1
+                """, arguments: [repository, day.iso8601, day.iso8601])
+        }
+    }
+
+    /// Survey responses per team in the period: responses, answers to mapped items, favourable answers.
+    public func surveyCounts(_ period: Period, favourableFrom: Int) throws -> [SurveyCounts] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.team, COUNT(DISTINCT r.response_key) AS responses, COUNT(a.item) AS answers,
+                       COALESCE(SUM(a.value >= ?), 0) AS favourable
+                FROM survey_response r LEFT JOIN survey_answer a ON a.response_key = r.response_key
+                WHERE r.day IS NULL OR r.day BETWEEN ? AND ? GROUP BY r.team ORDER BY r.team
+                """, arguments: [favourableFrom, period.first.iso8601, period.last.iso8601])
+            .map { SurveyCounts(team: $0["team"], responses: $0["responses"], answers: $0["answers"], favourable: $0["favourable"]) }
+        }
+    }
+
+    /// People whose latest consent to `programme` on `day` is opted_in.
+    public func optedIn(_ programme: String, on day: Day) throws -> Int {
+        try queue.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM consent c WHERE c.programme = ? AND c.effective <= ? AND c.status = 'opted_in'
+                  AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme AND c2.effective <= ?)
+                """, arguments: [programme, day.iso8601, day.iso8601]) ?? 0
+        }
+    }
+
+    /// Disputes filed in the period, with their resolution day.
+    public func disputesFiled(_ period: Period) throws -> [(filed: Day, resolved: Day?)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT filed, resolved FROM dispute WHERE filed BETWEEN ? AND ? ORDER BY filed, dispute_id",
+                             arguments: [period.first.iso8601, period.last.iso8601])
+            .compactMap { row in Day.parse(row["filed"] as String).map { ($0, (row["resolved"] as String?).flatMap(Day.parse)) } }
+        }
+    }
+}
+
+/// One person's accepted suggestions in a team, and how many were later reverted or heavily modified.
+public struct SuggestionOutcome: Sendable, Equatable {
+    public var team: String?
+    public var person: String
+    public var accepted: Int
+    public var undone: Int
+}
+
+extension CandorStore {
+    /// From IDE events: suggestions accepted in the period, per person and team, and how many of them
+    /// have a `suggestion.reverted` or `suggestion.modified` event.
+    public func suggestionOutcomes(_ period: Period) throws -> [SuggestionOutcome] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.team, e.person, COUNT(DISTINCT a.value) AS accepted,
+                       COUNT(DISTINCT CASE WHEN EXISTS (
+                           SELECT 1 FROM tool_event u JOIN tool_event_attribute ua ON ua.event_key = u.event_key AND ua.name = 'suggestion_id'
+                           WHERE u.type IN ('suggestion.reverted', 'suggestion.modified') AND ua.value = a.value) THEN a.value END) AS undone
+                FROM tool_event_team e JOIN tool_event_attribute a ON a.event_key = e.event_key AND a.name = 'suggestion_id'
+                WHERE e.type = 'suggestion.accepted' AND e.person IS NOT NULL AND substr(e.time, 1, 10) BETWEEN ? AND ?
+                GROUP BY e.team, e.person ORDER BY e.team, e.person
+                """, arguments: [period.first.iso8601, period.last.iso8601])
+            .map { SuggestionOutcome(team: $0["team"], person: $0["person"], accepted: $0["accepted"], undone: $0["undone"]) }
+        }
+    }
+}
