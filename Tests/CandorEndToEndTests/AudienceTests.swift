@@ -28,7 +28,7 @@ struct AudienceTests {
         // Categories are in no report for another audience.
         for period in ["2026-Q2", "2026-Q3"] {
             let governance = try String(contentsOfFile: temp.path("reports/\(period)/governance.md"), encoding: .utf8)
-            #expect(!governance.contains("python-hardcoded-credentials") && !governance.contains("Critical"))
+            #expect(!governance.contains("python-hardcoded-credentials") && !governance.contains("hardcoded") && !governance.contains("Critical 1"))
         }
         let log = try CandorBinary.run(["audit", "show", "--database", db, "--policy", "fixtures/acme/policy.yml"])
         #expect(log.stdout.contains("refused report security-review"))

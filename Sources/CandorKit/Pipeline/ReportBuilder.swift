@@ -88,6 +88,10 @@ public struct ReportBuilder: Sendable {
             consentExcluded: source == .raw ? try store.consentExclusions(from: period.first, to: period.last, consent: consent) : (0, 0))
         inputs.source = source
         inputs.departments = try store.teamDepartments(asOf: period.last)
+        var scorecard = ScorecardBuilder(store: store, policy: policy, departments: inputs.departments)
+        scorecard.source = source
+        inputs.scorecard = try scorecard.build(period)
+        inputs.scorecardChanges = try store.programmeChanges(from: period.first.adding(days: -14), to: period.last)
         if source == .aggregate { inputs.teamWeeks = try store.teamWeekSums(period) }
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
         inputs.fieldDrops = try store.fieldDrops()

@@ -6,8 +6,32 @@ public struct Scorecard: Sendable {
     public var teams: [String]
     /// Values by metric id; each list holds the teams in `teams` order, then the organisation (team nil).
     public var values: [String: [MetricValue]]
-    /// Why a team's values are hidden, by team.
+    /// Teams hidden in every metric (too few people in the directory, or protecting one that is), with why.
     public var suppressed: [String: SuppressionReason]
+
+    static func hidden(_ value: MetricValue, reason: SuppressionReason, k: Int) -> MetricValue {
+        var hidden = MetricValue(metric: value.metric, team: value.team, estimate: nil, interval: nil, people: 0, events: 0, label: .suppressed)
+        switch reason {
+        case .fewerThanK: hidden.note = "fewer than \(k) people"
+        case .complementary: hidden.note = "hidden so a smaller group's figures cannot be worked out"
+        case .dominance: hidden.note = "one person contributed most of it"
+        }
+        return hidden
+    }
+
+    /// The same scorecard with `teams` hidden in every metric too (e.g. teams another table of the
+    /// same report hides), so no report shows in one place what it hides in another.
+    public func hiding(_ teams: [String: SuppressionReason], k: Int) -> Scorecard {
+        var copy = self
+        for (metric, list) in values {
+            copy.values[metric] = list.map { v in
+                guard let team = v.team, let reason = teams[team], v.label != .suppressed else { return v }
+                return Scorecard.hidden(v, reason: reason, k: k)
+            }
+        }
+        copy.suppressed.merge(teams) { current, _ in current }
+        return copy
+    }
 }
 
 /// Reads the facts for a period through a reader (so only the audience's datasets), computes every
@@ -17,6 +41,8 @@ public struct ScorecardBuilder {
     public let store: CandorStore
     public let policy: Policy
     public let departments: [String: String]
+    /// Where the period's Q Developer figures come from (raw rows, or the weekly tiers once purged).
+    public var source: PeriodSource = .raw
 
     public init(store: CandorStore, policy: Policy, departments: [String: String]) {
         self.store = store
@@ -43,14 +69,30 @@ public struct ScorecardBuilder {
 
         // Adoption.
         let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
-        let adoption = try store.adoptionRows(period, consent: consent)
+        // Once purge has cut into the period, adoption comes from person-weeks (accepted lines are not
+        // kept there); from team-weeks, only the acceptance table above the scorecard can say anything.
+        let adoption: [PersonAdoption]
+        switch source {
+        case .raw: adoption = try store.adoptionRows(period, consent: consent)
+        case .enriched:
+            adoption = try store.personWeekTotals(period, consent: consent).map {
+                PersonAdoption(team: $0.team, person: $0.person, activeDays: $0.activeDays, accepted: $0.accepted, shown: $0.shown, acceptedLines: 0)
+            }
+        case .aggregate: adoption = []
+        }
+        func tierNote(_ value: MetricValue, lines: Bool = false) -> MetricValue {
+            guard source != .raw, lines || source == .aggregate else { return value }
+            return MetricValue(metric: value.metric, team: value.team, estimate: nil, interval: nil, people: 0, events: 0, label: .low,
+                               note: source == .aggregate ? "person rows purged: see the acceptance table, from weekly team totals"
+                                   : "daily rows purged: accepted lines are not kept in the weekly tiers")
+        }
         let everyone = sizes.values.reduce(0, +)
         let suggestions = try store.suggestionOutcomes(period)
         for team in groups {
             let rows = pick(adoption, team, \.team)
-            add(AdoptionMetrics.activeShare(rows, teamSize: team.map { sizes[$0] ?? 0 } ?? max(everyone, Set(adoption.map(\.person)).count), team: team))
-            add(AdoptionMetrics.acceptanceRate(rows, team: team, seed: Self.seed("ai.acceptance_rate", team ?? "", p)))
-            add(AdoptionMetrics.acceptedLinesPerActiveDay(rows, team: team, seed: Self.seed("ai.accepted_lines_per_active_day", team ?? "", p)))
+            add(tierNote(AdoptionMetrics.activeShare(rows, teamSize: team.map { sizes[$0] ?? 0 } ?? max(everyone, Set(adoption.map(\.person)).count), team: team)))
+            add(tierNote(AdoptionMetrics.acceptanceRate(rows, team: team, seed: Self.seed("ai.acceptance_rate", team ?? "", p))))
+            add(tierNote(AdoptionMetrics.acceptedLinesPerActiveDay(rows, team: team, seed: Self.seed("ai.accepted_lines_per_active_day", team ?? "", p)), lines: true))
             add(AdoptionMetrics.persistence(pick(suggestions, team, \.team), team: team, seed: Self.seed("ai.persistence", team ?? "", p)))
         }
 
@@ -119,33 +161,53 @@ public struct ScorecardBuilder {
             add(PeopleMetrics.share(MetricRegistry.selfViewUptake.id, count: try store.optedIn(ReportBuilder.selfViewProgramme, on: period.last), of: scope, team: nil))
         }
 
-        // Disclosure: one decision per team from its people, across departments and the organisation.
+        // Disclosure, per metric: a cell rests on its own people (for metrics about code and delivery,
+        // on the team's people), protected across departments and the organisation; a team too small
+        // in the directory is hidden in every metric.
         var byDepartment: [String: [Int]] = [:]
         var loose: [Int] = []
         for (i, team) in teams.enumerated() { if let d = departments[team] { byDepartment[d, default: []].append(i) } else { loose.append(i) } }
-        var order: [Int?] = []   // pre-order: department markers (nil) and team indexes
-        var children: [DisclosureNode] = []
-        for name in byDepartment.keys.sorted() {
-            let members = byDepartment[name]!
-            children.append(DisclosureNode(contributors: members.reduce(0) { $0 + sizes[teams[$1]]! },
-                                           children: members.map { DisclosureNode(contributors: sizes[teams[$0]]!) }))
-            order.append(nil)
-            order += members.map { $0 }
+        func decide(_ contributors: (Int) -> Int, total: Int) -> (teams: [CellDecision?], organisation: CellDecision) {
+            var order: [Int?] = []
+            var children: [DisclosureNode] = []
+            for name in byDepartment.keys.sorted() {
+                let members = byDepartment[name]!
+                children.append(DisclosureNode(contributors: members.reduce(0) { $0 + contributors($1) },
+                                               children: members.map { DisclosureNode(contributors: contributors($0)) }))
+                order.append(nil)
+                order += members.map { $0 }
+            }
+            for i in loose { children.append(DisclosureNode(contributors: contributors(i))); order.append(i) }
+            // People in the organisation's figure but in no team (not in the directory) are a cell too,
+            // never shown: otherwise the organisation minus the teams would be their figure.
+            let residual = total - children.reduce(0) { $0 + $1.contributors }
+            if residual > 0 { children.append(DisclosureNode(contributors: residual)) }
+            let decided = HierarchicalDisclosure.decide(DisclosureNode(contributors: total, children: children), k: policy.minimumGroupSize)
+            var out = [CellDecision?](repeating: nil, count: teams.count)
+            for (position, index) in order.enumerated() { if let index { out[index] = decided[position + 1] } }
+            return (out, decided[0])
         }
-        for i in loose { children.append(DisclosureNode(contributors: sizes[teams[i]]!)); order.append(i) }
-        let decisions = HierarchicalDisclosure.decide(DisclosureNode(contributors: everyone, children: children), k: policy.minimumGroupSize)
+        let directory = decide({ sizes[teams[$0]]! }, total: everyone)
         var suppressed: [String: SuppressionReason] = [:]
-        for (position, index) in order.enumerated() {
-            if let index, case .suppressed(let reason) = decisions[position + 1] { suppressed[teams[index]] = reason }
-        }
-        let organisationHidden = !decisions[0].isShown
+        for (i, decision) in directory.teams.enumerated() { if case .suppressed(let reason)? = decision { suppressed[teams[i]] = reason } }
+        let personBased: Set<MetricDefinition.Dimension> = [.adoption, .flow, .experience]
         for (metric, list) in values {
+            guard let definition = MetricRegistry.metric(metric) else { continue }
+            var reasons = suppressed
+            var organisationReason: SuppressionReason? = directory.organisation.isShown ? nil : .fewerThanK(k: policy.minimumGroupSize)
+            if personBased.contains(definition.dimension) {
+                let people = Dictionary(uniqueKeysWithValues: list.compactMap { v in v.team.map { ($0, v.estimate == nil ? 0 : v.people) } })
+                // A team with no data has nothing to protect: it counts as large enough, so it forces no other cell.
+                let own = decide({ max(people[teams[$0]] ?? 0, (people[teams[$0]] ?? 0) == 0 ? self.policy.minimumGroupSize : 0) },
+                                 total: list.last { $0.team == nil }?.people ?? 0)
+                for (i, decision) in own.teams.enumerated() where reasons[teams[i]] == nil && (people[teams[i]] ?? 0) > 0 {
+                    if case .suppressed(let reason)? = decision { reasons[teams[i]] = reason }
+                }
+                if case .suppressed(let reason) = own.organisation, (list.last { $0.team == nil }?.estimate) != nil { organisationReason = organisationReason ?? reason }
+            }
             values[metric] = list.map { value in
-                let reason = value.team.flatMap { suppressed[$0] } ?? (value.team == nil && organisationHidden ? .fewerThanK(k: policy.minimumGroupSize) : nil)
-                guard let reason else { return value }
-                var hidden = MetricValue(metric: value.metric, team: value.team, estimate: nil, interval: nil, people: 0, events: 0, label: .suppressed)
-                hidden.note = reason == .complementary ? "hidden so a smaller team's figures cannot be worked out" : "fewer than \(policy.minimumGroupSize) people"
-                return hidden
+                guard let reason = value.team.map({ reasons[$0] }) ?? organisationReason else { return value }
+                return Scorecard.hidden(value, reason: reason, k: policy.minimumGroupSize)
             }
         }
         return Scorecard(teams: teams, values: values, suppressed: suppressed)

@@ -34,7 +34,7 @@ enum EmbeddedTemplates {
 </table>
 
 """##,
-        "governance.md": ###"""
+        "governance.md": #####"""
 {{%CONTENT_TYPE: MARKDOWN}}
 # Governance review {{period}}
 
@@ -79,6 +79,31 @@ Read every number below against these changes: a rate can move because the progr
 
 **Never used for:** {{acceptance.neverUsedFor}}.
 
+## Scorecard
+
+Every metric below is read beside its pair — a leading metric beside the outcome it should move. Teams are listed alphabetically; there is no overall score and no ranking. Each value carries its 95% interval, n (people, or the repositories and deployments for metrics about code and delivery), the events behind it, and a confidence label (high, medium, low: from n and the interval's coefficient of variation; see `candor explain`).
+
+{{#scorecard.dimensions}}
+### {{title}}
+
+{{#metrics}}
+#### {{name}}
+
+`{{id}}` · {{kind}} metric · read beside {{pairedName}} (`{{pairedId}}`)
+
+{{definition}} {{formula}} Interval: {{intervalMethod}}.
+
+{{> scorecard-table}}
+
+{{#hasChanges}}
+Changes touching this metric in the period and the two weeks before:
+{{#changes}}
+- {{.}}
+{{/changes}}
+{{/hasChanges}}
+
+{{/metrics}}
+{{/scorecard.dimensions}}
 ## Data behind this report
 
 - Amazon Q Developer user activity reports: {{data.rows}} person-day rows from {{data.files}} files, covering {{data.daysWithData}} of the {{data.daysInPeriod}} days in the period ({{data.completeness}}){{#data.hasRange}}, {{data.range}}{{/data.hasRange}}.
@@ -103,7 +128,7 @@ Read every number below against these changes: a rate can move because the progr
 
 candor {{candorVersion}} · libcmark {{cmarkVersion}} · metric registry {{registryVersion}} · policy SHA-256 {{policySHA256}}
 
-"""###,
+"""#####,
         "page.html": #"""
 {{%CONTENT_TYPE: HTML_BLOCK}}
 <!DOCTYPE html>
@@ -126,6 +151,36 @@ candor {{candorVersion}} · libcmark {{cmarkVersion}} · metric registry {{regis
 </html>
 
 """#,
+        "scorecard-row": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+{{#shown}}
+<tr><th scope="row">{{team}}</th><td class="num">{{value}}</td><td>{{interval}}</td><td class="num">{{people}}</td><td class="num">{{events}}</td><td class="label label-{{label}}">{{label}}</td><td>{{note}}</td></tr>
+{{/shown}}
+{{^shown}}
+<tr class="suppressed"><th scope="row">{{team}}</th><td colspan="6">suppressed ({{note}})</td></tr>
+{{/shown}}
+
+"""##,
+        "scorecard-table": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric scorecard">
+<caption>{{name}} by team ({{unit}})</caption>
+<thead>
+<tr><th scope="col">Team</th><th scope="col" class="num">Value</th><th scope="col">95% interval</th><th scope="col" class="num">n</th><th scope="col" class="num">Events</th><th scope="col">Confidence</th><th scope="col">Note</th></tr>
+</thead>
+<tbody>
+{{#rows}}
+{{> scorecard-row}}
+{{/rows}}
+</tbody>
+<tfoot>
+{{#organisation}}
+{{> scorecard-row}}
+{{/organisation}}
+</tfoot>
+</table>
+
+"""##,
         "security-review.md": ###"""
 {{%CONTENT_TYPE: MARKDOWN}}
 # {{title}}
@@ -242,6 +297,7 @@ tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 600; }
 .num { text-align: right; }
 tr.department th, tr.department td { font-weight: 600; border-top: 1px solid var(--ink); }
 tr.in-department th { padding-left: 1.5em; font-weight: normal; }
+td.label-high { color: #1d5e20; } td.label-medium { color: #6b5300; } td.label-low { color: #8a1c1c; }
 tr.suppressed td { color: var(--muted); font-style: italic; background: var(--bg-suppressed); }
 .bar { display: block; position: relative; height: 0.4rem; margin-top: 0.3rem; background: #e6e6e6; min-width: 6rem; }
 .band { display: block; height: 100%; background: var(--band); }

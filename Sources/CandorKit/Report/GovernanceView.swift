@@ -73,6 +73,7 @@ public struct GovernanceView: Sendable {
     public var cmarkVersion: String
     public var registryVersion: String
     public var policySHA256: String
+    public var scorecard: ScorecardView
 }
 
 /// Builds the governance review's view model from computed values. Pure.
@@ -94,6 +95,9 @@ public enum GovernanceViewBuilder {
         public var changes: [ProgrammeChange] = []
         /// Fields left out at ingest under the policy's allow-lists.
         public var fieldDrops: [FieldDropCount] = []
+        /// Every metric for every team, and the changes in the period and the two weeks before.
+        public var scorecard: Scorecard = Scorecard(teams: [], values: [:], suppressed: [:])
+        public var scorecardChanges: [ProgrammeChange] = []
         /// Each team's department (teams without one stand alone under the organisation).
         public var departments: [String: String] = [:]
         /// Which tier the figures come from; with `.aggregate`, `teamWeeks` holds them.
@@ -130,6 +134,11 @@ public enum GovernanceViewBuilder {
             rows.append(r)
         }
         let orgRow = row(table.organisation, label: organisationLabel, decision: decided[0])
+        // Teams the acceptance table hides are hidden in the scorecard too.
+        var hiddenTeams: [String: SuppressionReason] = [:]
+        for (entry, decision) in zip(table.entries, cells) where !entry.isDepartment {
+            if let team = entry.figures.team, case .suppressed(let reason) = decision { hiddenTeams[team] = reason }
+        }
 
         var notes: [String] = []
         let primary = cells.filter { $0 == .suppressed(.fewerThanK(k: k)) }.count
@@ -215,7 +224,8 @@ public enum GovernanceViewBuilder {
             candorVersion: CandorVersion.string,
             cmarkVersion: input.cmarkVersion,
             registryVersion: MetricRegistry.version,
-            policySHA256: input.policy.sha256)
+            policySHA256: input.policy.sha256,
+            scorecard: ScorecardView.build(input.scorecard.hiding(hiddenTeams, k: k), changes: input.scorecardChanges))
     }
 
     typealias Row = GovernanceView.Row

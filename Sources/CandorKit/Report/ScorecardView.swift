@@ -1,0 +1,74 @@
+/// The scorecard section's view model: per dimension, per metric, one row per team (alphabetical)
+/// and the organisation, every value with its interval, n and label. Pure; all strings formatted.
+public struct ScorecardView: Sendable {
+    public struct Row: Sendable {
+        public var team: String
+        public var shown: Bool
+        public var value: String
+        public var interval: String
+        public var people: String
+        public var events: String
+        public var label: String
+        public var note: String
+    }
+    public struct Metric: Sendable {
+        public var id: String
+        public var name: String
+        public var kind: String
+        public var pairedName: String
+        public var pairedId: String
+        public var definition: String
+        public var formula: String
+        public var intervalMethod: String
+        public var unit: String
+        public var rows: [Row]
+        public var organisation: Row
+        public var changes: [String]
+        public var hasChanges: Bool
+    }
+    public struct Dimension: Sendable {
+        public var title: String
+        public var metrics: [Metric]
+    }
+    public var dimensions: [Dimension]
+
+    static let titles: [MetricDefinition.Dimension: String] = [.adoption: "Adoption", .quality: "Quality", .flow: "Flow",
+                                                              .outcome: "Outcomes", .experience: "Experience", .trust: "Trust"]
+    static let order: [MetricDefinition.Dimension] = [.adoption, .quality, .flow, .outcome, .experience, .trust]
+
+    /// A value in its metric's unit.
+    public static func format(_ value: Double, _ unit: MetricDefinition.Unit) -> String {
+        switch unit {
+        case .proportion: Format.percent(value)
+        case .hours: Format.fixed(value, decimals: 1) + " h"
+        case .days: Format.fixed(value, decimals: 1) + " d"
+        case .perThousandLines: Format.fixed(value, decimals: 2)
+        case .count: Format.count(Int(value.rounded()))
+        case .linesPerDay, .perHundredDeployments: Format.fixed(value, decimals: 1)
+        }
+    }
+
+    public static func build(_ card: Scorecard, changes: [ProgrammeChange]) -> ScorecardView {
+        func row(_ v: MetricValue, _ unit: MetricDefinition.Unit) -> Row {
+            let shown = v.label != .suppressed
+            return Row(team: v.team ?? GovernanceViewBuilder.organisationLabel, shown: shown,
+                       value: v.estimate.map { format($0, unit) } ?? "–",
+                       interval: v.interval.map { "\(format($0.lower, unit))–\(format($0.upper, unit))" } ?? "–",
+                       people: shown ? Format.count(v.people) : "", events: shown ? Format.count(v.events) : "",
+                       label: v.label.rawValue, note: v.note ?? "")
+        }
+        let dimensions = order.map { dimension in
+            Dimension(title: titles[dimension]!, metrics: MetricRegistry.all.filter { $0.dimension == dimension }.map { m in
+                let values = card.values[m.id] ?? []
+                let touching = changes.filter { $0.metrics.contains(m.id) }.map { "\($0.day.iso8601): \($0.description)" }
+                return Metric(id: m.id, name: m.name, kind: m.kind.rawValue, pairedName: MetricRegistry.metric(m.pairedWith)?.name ?? m.pairedWith,
+                              pairedId: m.pairedWith, definition: m.definition, formula: m.formula, intervalMethod: m.interval, unit: m.unit.rawValue,
+                              rows: values.filter { $0.team != nil }.map { row($0, m.unit) },
+                              organisation: values.last(where: { $0.team == nil }).map { row($0, m.unit) }
+                                ?? row(.noData(m.id, team: nil), m.unit),
+                              changes: touching, hasChanges: !touching.isEmpty)
+            })
+        }
+        return ScorecardView(dimensions: dimensions)
+    }
+}
