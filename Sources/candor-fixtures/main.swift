@@ -82,6 +82,19 @@ let fullHeader = ["UserId", "Date"] + metrics.map(\.rawValue).sorted()
 
 func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 
+/// The team a person belongs to on a day.
+func team(of p: Person, on day: Day) -> String? {
+    p.memberships.first { day >= $0.from && ($0.to.map { day <= $0 } ?? true) }?.team
+}
+
+/// Planted shifts in acceptance (fixtures/README.md): Payments from 2026-05-04, when the policy-change
+/// log enables Kotlin suggestions (explained); Data Platform from 2026-08-24, with no change (unexplained).
+func plantedShift(_ team: String?, _ day: Day) -> Double {
+    if team == "Payments" && day >= Day(year: 2026, month: 5, day: 4)! { return 0.10 }
+    if team == "Data Platform" && day >= Day(year: 2026, month: 8, day: 24)! { return 0.10 }
+    return 0
+}
+
 /// One person's counts for a day, or nil when they did not use Q Developer that day.
 @MainActor func activity(_ p: Person, on day: Day) -> [QDeveloperMetric: Int]? {
     if day < p.start { return nil }
@@ -91,7 +104,8 @@ func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
     var c: [QDeveloperMetric: Int] = [:]
     let shown = Int(p.volume * (0.5 + rng.unit()))
     var accepted = 0
-    for _ in 0..<shown where rng.unit() < p.acceptance { accepted += 1 }
+    let rate = p.acceptance + plantedShift(team(of: p, on: day), day)
+    for _ in 0..<shown where rng.unit() < rate { accepted += 1 }
     c[.inlineSuggestionsCount] = shown
     c[.inlineAcceptanceCount] = accepted
     c[.inlineAICodeLines] = accepted * (1 + Int(rng.next() % 4))

@@ -83,6 +83,16 @@ struct ExampleReportsTests {
         #expect(html.contains("%–"))
         #expect(html.contains("Content-Security-Policy"))
         let q2 = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q2/governance.md"), encoding: .utf8)
+        let q3 = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q3/governance.md"), encoding: .utf8)
+        // The planted shifts (fixtures/README.md): one explained by the policy-change log, one not.
+        #expect(q2.contains("- Payments, from the week of 2026-05-11") && q2.contains("coincides with 2026-05-04 Amazon Q Developer inline suggestions enabled for Kotlin"))
+        #expect(q3.contains("- Data Platform, from the week of 2026-08-24") && q3.contains("unexplained shift — worth discussing"))
+        // Every registry metric is in the scorecard, with a label or an honest note.
+        for metric in ["ai.active\\_share", "quality.time\\_to\\_fix", "flow.review\\_pickup", "outcome.change\\_failure\\_rate",
+                       "experience.satisfaction", "trust.self\\_view\\_uptake"] {
+            #expect(q3.contains("`\(metric)`"), "\(metric)")
+        }
+        #expect(q3.contains("security findings are not among this audience&#x27;s datasets"))
         #expect(q2.contains("<th scope=\"row\">Search</th><td colspan=\"5\">suppressed (protects"))
     }
 }

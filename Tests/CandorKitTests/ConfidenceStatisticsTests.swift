@@ -96,3 +96,28 @@ struct ConfidenceStatisticsTests {
         #expect(ConfidenceLabel.label(people: 4, estimate: 0.3, lower: 0.3, upper: 0.3) == .low)
     }
 }
+
+@Suite("Shifts and their explanations")
+struct ShiftExplanationTests {
+    static let weeks = (0..<13).map { Day(year: 2026, month: 7, day: 6)!.adding(days: 7 * $0) }
+    static let series = [0.30, 0.31, 0.29, 0.30, 0.32, 0.30, 0.31, 0.40, 0.41, 0.39, 0.42, 0.40, 0.41]
+    static func change(_ day: Day, _ metrics: [String]) -> ProgrammeChange {
+        ProgrammeChange(day: day, description: "a change", metrics: metrics)
+    }
+
+    @Test("a shift within seven days of a change to the metric coincides with it; otherwise it is unexplained; flat series give none")
+    func explain() throws {
+        let id = "ai.acceptance_rate"
+        // The shift is at the eighth week (2026-08-24).
+        let explained = try #require(ShiftExplanation.shift(metric: id, team: "T", weeks: Self.weeks, values: Self.series,
+                                                            changes: [Self.change(Day(year: 2026, month: 8, day: 20)!, [id])], seed: 1))
+        #expect(explained.week == Day(year: 2026, month: 8, day: 24)! && explained.explanation?.day == Day(year: 2026, month: 8, day: 20)!)
+        #expect(abs(explained.before - 0.3043) < 0.001 && abs(explained.after - 0.405) < 0.001)
+        // A change too far away, or to another metric, explains nothing.
+        for change in [Self.change(Day(year: 2026, month: 8, day: 10)!, [id]), Self.change(Day(year: 2026, month: 8, day: 24)!, ["flow.cycle_time"])] {
+            let unexplained = try #require(ShiftExplanation.shift(metric: id, team: "T", weeks: Self.weeks, values: Self.series, changes: [change], seed: 1))
+            #expect(unexplained.explanation == nil)
+        }
+        #expect(ShiftExplanation.shift(metric: id, team: "T", weeks: Self.weeks, values: Array(repeating: 0.3, count: 13), changes: [], seed: 1) == nil)
+    }
+}

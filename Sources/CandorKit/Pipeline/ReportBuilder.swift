@@ -90,8 +90,9 @@ public struct ReportBuilder: Sendable {
         inputs.departments = try store.teamDepartments(asOf: period.last)
         var scorecard = ScorecardBuilder(store: store, policy: policy, departments: inputs.departments)
         scorecard.source = source
-        inputs.scorecard = try scorecard.build(period)
         inputs.scorecardChanges = try store.programmeChanges(from: period.first.adding(days: -14), to: period.last)
+        scorecard.changes = inputs.scorecardChanges
+        inputs.scorecard = try scorecard.build(period)
         if source == .aggregate { inputs.teamWeeks = try store.teamWeekSums(period) }
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
         inputs.fieldDrops = try store.fieldDrops()

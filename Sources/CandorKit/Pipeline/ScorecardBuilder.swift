@@ -8,6 +8,8 @@ public struct Scorecard: Sendable {
     public var values: [String: [MetricValue]]
     /// Teams hidden in every metric (too few people in the directory, or protecting one that is), with why.
     public var suppressed: [String: SuppressionReason]
+    /// Significant shifts in weekly series of shown teams and the organisation.
+    public var shifts: [Shift] = []
 
     static func hidden(_ value: MetricValue, reason: SuppressionReason, k: Int) -> MetricValue {
         var hidden = MetricValue(metric: value.metric, team: value.team, estimate: nil, interval: nil, people: 0, events: 0, label: .suppressed)
@@ -30,6 +32,7 @@ public struct Scorecard: Sendable {
             }
         }
         copy.suppressed.merge(teams) { current, _ in current }
+        copy.shifts = shifts.filter { shift in shift.team.map { teams[$0] == nil } ?? true }
         return copy
     }
 }
@@ -43,6 +46,8 @@ public struct ScorecardBuilder {
     public let departments: [String: String]
     /// Where the period's Q Developer figures come from (raw rows, or the weekly tiers once purged).
     public var source: PeriodSource = .raw
+    /// Changes that may explain a shift (the period and the two weeks before).
+    public var changes: [ProgrammeChange] = []
 
     public init(store: CandorStore, policy: Policy, departments: [String: String]) {
         self.store = store
@@ -55,6 +60,27 @@ public struct ScorecardBuilder {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in parts.joined(separator: "|").utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         return hash
+    }
+
+    /// Change points in each shown team's weekly acceptance rate (and the organisation's), with their explanations.
+    func weeklyShifts(_ period: Period, teams: [String?], hidden: Set<String>, consent: ConsentRule) throws -> [Shift] {
+        guard source == .raw else { return [] }
+        let weekly = try store.weeklyInline(period, consent: consent)
+        var shifts: [Shift] = []
+        for team in teams where !hidden.contains(team ?? "") {
+            var byWeek: [Day: (Int64, Int64)] = [:]
+            for w in weekly where team == nil || w.team == team {
+                let current = byWeek[w.week] ?? (0, 0)
+                byWeek[w.week] = (current.0 + w.accepted, current.1 + w.shown)
+            }
+            let weeks = byWeek.keys.sorted().filter { byWeek[$0]!.1 > 0 }
+            let values = weeks.map { Double(byWeek[$0]!.0) / Double(byWeek[$0]!.1) }
+            if let shift = ShiftExplanation.shift(metric: MetricRegistry.acceptanceRate.id, team: team, weeks: weeks, values: values, changes: changes,
+                                                  seed: Self.seed("shift", MetricRegistry.acceptanceRate.id, team ?? "", period.description)) {
+                shifts.append(shift)
+            }
+        }
+        return shifts
     }
 
     public func build(_ period: Period) throws -> Scorecard {
@@ -210,6 +236,9 @@ public struct ScorecardBuilder {
                 return Scorecard.hidden(value, reason: reason, k: policy.minimumGroupSize)
             }
         }
-        return Scorecard(teams: teams, values: values, suppressed: suppressed)
+        var card = Scorecard(teams: teams, values: values, suppressed: suppressed)
+        card.shifts = try weeklyShifts(period, teams: groups, hidden: Set(values[MetricRegistry.acceptanceRate.id, default: []]
+            .filter { $0.label == .suppressed }.map { $0.team ?? "" }), consent: consent)
+        return card
     }
 }

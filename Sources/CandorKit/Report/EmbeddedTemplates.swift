@@ -95,6 +95,13 @@ Every metric below is read beside its pair — a leading metric beside the outco
 
 {{> scorecard-table}}
 
+{{#hasShifts}}
+Shifts in the weekly series (a prompt to discuss, not a verdict):
+{{#shifts}}
+- {{.}}
+{{/shifts}}
+{{/hasShifts}}
+
 {{#hasChanges}}
 Changes touching this metric in the period and the two weeks before:
 {{#changes}}

@@ -25,6 +25,9 @@ public struct ScorecardView: Sendable {
         public var organisation: Row
         public var changes: [String]
         public var hasChanges: Bool
+        /// Significant shifts in the weekly series, each with its explanation or "unexplained".
+        public var shifts: [String]
+        public var hasShifts: Bool
     }
     public struct Dimension: Sendable {
         public var title: String
@@ -61,12 +64,17 @@ public struct ScorecardView: Sendable {
             Dimension(title: titles[dimension]!, metrics: MetricRegistry.all.filter { $0.dimension == dimension }.map { m in
                 let values = card.values[m.id] ?? []
                 let touching = changes.filter { $0.metrics.contains(m.id) }.map { "\($0.day.iso8601): \($0.description)" }
+                let shifts = card.shifts.filter { $0.metric == m.id }.map { shift -> String in
+                    "\(shift.team ?? GovernanceViewBuilder.organisationLabel), from the week of \(shift.week.iso8601): \(format(shift.before, m.unit)) → "
+                        + "\(format(shift.after, m.unit)) (Pettitt test, permutation p = \(Format.fixed(shift.pValue, decimals: 3))): "
+                        + (shift.explanation.map { "coincides with \($0.day.iso8601) \($0.description)" } ?? "unexplained shift — worth discussing")
+                }
                 return Metric(id: m.id, name: m.name, kind: m.kind.rawValue, pairedName: MetricRegistry.metric(m.pairedWith)?.name ?? m.pairedWith,
                               pairedId: m.pairedWith, definition: m.definition, formula: m.formula, intervalMethod: m.interval, unit: m.unit.rawValue,
                               rows: values.filter { $0.team != nil }.map { row($0, m.unit) },
                               organisation: values.last(where: { $0.team == nil }).map { row($0, m.unit) }
                                 ?? row(.noData(m.id, team: nil), m.unit),
-                              changes: touching, hasChanges: !touching.isEmpty)
+                              changes: touching, hasChanges: !touching.isEmpty, shifts: shifts, hasShifts: !shifts.isEmpty)
             })
         }
         return ScorecardView(dimensions: dimensions)

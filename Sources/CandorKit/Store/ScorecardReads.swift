@@ -199,3 +199,34 @@ extension CandorStore {
         }
     }
 }
+
+/// One team's inline totals in one ISO week.
+public struct TeamWeekInline: Sendable, Equatable {
+    public var team: String?
+    public var week: Day
+    public var accepted: Int64
+    public var shown: Int64
+}
+
+extension CandorStore {
+    /// Inline accepted and shown per team and ISO week (weeks by their Thursday, as everywhere), from
+    /// the daily rows, under `consent`.
+    public func weeklyInline(_ period: Period, consent: ConsentRule?) throws -> [TeamWeekInline] {
+        try queue.read { db in
+            var arguments: StatementArguments = []
+            var filter = ""
+            if let consent {
+                filter = "AND " + Self.consentCondition(consent, day: "a.day", person: "a.person")
+                arguments += [consent.programme]
+            }
+            let week = "date(a.day, '-' || ((CAST(strftime('%w', a.day) AS INTEGER) + 6) % 7) || ' days')"
+            return try Row.fetchAll(db, sql: """
+                SELECT team, week, SUM(accepted) AS accepted, SUM(shown) AS shown FROM (
+                  SELECT a.team, \(week) AS week, COALESCE(a.Inline_AcceptanceCount, 0) AS accepted, COALESCE(a.Inline_SuggestionsCount, 0) AS shown
+                  FROM qdev_activity_team a WHERE 1 \(filter))
+                WHERE date(week, '+3 days') BETWEEN ? AND ? GROUP BY team, week ORDER BY team, week
+                """, arguments: arguments + [period.first.iso8601, period.last.iso8601])
+            .map { TeamWeekInline(team: $0["team"], week: Day.parse($0["week"] as String)!, accepted: $0["accepted"], shown: $0["shown"]) }
+        }
+    }
+}
