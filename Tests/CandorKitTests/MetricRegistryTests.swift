@@ -43,3 +43,22 @@ struct MetricRegistryTests {
         #expect(MetricRegistry.metric("ai.nothing") == nil)
     }
 }
+
+@Suite("Decisions and metric bloat")
+struct DecisionsViewTests {
+    @Test("decisions carry the report they relied on; metrics no decision used for two quarters are retirement candidates")
+    func decisions() {
+        let decisions = [DecisionEntry(day: Day(year: 2026, month: 8, day: 3)!, decision: "Keep reviewing pickup", metric: "flow.review_pickup", action: "keep"),
+                         DecisionEntry(day: Day(year: 2026, month: 4, day: 20)!, decision: "Watch acceptance", metric: "ai.acceptance_rate", action: nil),
+                         DecisionEntry(day: Day(year: 2025, month: 11, day: 1)!, decision: "Old", metric: "flow.cycle_time", action: nil)]
+        let audit = [AuditEntry(sequence: 1, time: "2026-07-06T09:00:00Z", actor: "a", command: "run 2026-Q2", purpose: "governance-review",
+                                audience: "governance-board", datasets: "coaching,operational", inputs: [],
+                                outputs: ["reports/2026-Q2/governance.md 1111", "reports/2026-Q2/governance.html abcdef0123456789"], previous: "", hash: "h")]
+        let view = DecisionsView.build(period: Period("2026-Q3")!, decisions: decisions, audit: audit)
+        #expect(view.decisions == ["2026-08-03: Keep reviewing pickup (metric flow.review_pickup, action: keep) — relied on reports/2026-Q2/governance.html (SHA-256 abcdef012345…, written 2026-07-06T09:00:00Z)"])
+        // Used in Q3 or Q2: pickup and acceptance; cycle time's decision is too old.
+        #expect(!view.retire.contains { $0.contains("flow.review_pickup") || $0.contains("ai.acceptance_rate") })
+        #expect(view.retire.contains("Median hours from open to merge (flow.cycle_time)"))
+        #expect(view.retire.count == MetricRegistry.all.count - 2)
+    }
+}

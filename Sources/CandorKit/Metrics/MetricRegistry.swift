@@ -7,6 +7,13 @@ public enum MetricRegistry {
     /// annotated on every metric it touches like a policy change.
     public static let version = "2026.2"
 
+    /// candor's own changes to metric definitions, annotated on the metrics they touch like policy changes.
+    public static let changes: [ProgrammeChange] = [
+        ProgrammeChange(day: Day(year: 2026, month: 11, day: 25)!,
+                        description: "Metric registry 2026.2: the scorecard's acceptance rate gets a cluster-bootstrap interval over people",
+                        metrics: ["ai.acceptance_rate"]),
+    ]
+
     static let individuals = ["evaluating, ranking or comparing individuals", "compensation, promotion or termination decisions",
                               "performance-improvement plans"]
     static let teams = individuals + ["ranking teams against each other"]

@@ -91,6 +91,9 @@ public struct ReportBuilder: Sendable {
         var scorecard = ScorecardBuilder(store: store, policy: policy, departments: inputs.departments)
         scorecard.source = source
         inputs.scorecardChanges = try store.programmeChanges(from: period.first.adding(days: -14), to: period.last)
+            + MetricRegistry.changes.filter { $0.day >= period.first.adding(days: -14) && $0.day <= period.last }
+        inputs.decisions = try store.decisions()
+        inputs.audit = try store.auditEntries()
         scorecard.changes = inputs.scorecardChanges
         inputs.scorecard = try scorecard.build(period)
         if source == .aggregate { inputs.teamWeeks = try store.teamWeekSums(period) }

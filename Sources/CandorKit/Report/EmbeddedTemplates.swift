@@ -111,6 +111,25 @@ Changes touching this metric in the period and the two weeks before:
 
 {{/metrics}}
 {{/scorecard.dimensions}}
+## Decisions and the metrics they use
+
+{{#decisions.hasDecisions}}
+{{#decisions.decisions}}
+- {{.}}
+{{/decisions.decisions}}
+{{/decisions.hasDecisions}}
+{{^decisions.hasDecisions}}
+No decisions were recorded in this period.
+{{/decisions.hasDecisions}}
+
+{{#decisions.hasRetire}}
+No decision in this quarter or the one before used these metrics; consider retiring them, so the report measures only what someone acts on:
+
+{{#decisions.retire}}
+- {{.}}
+{{/decisions.retire}}
+{{/decisions.hasRetire}}
+
 ## Data behind this report
 
 - Amazon Q Developer user activity reports: {{data.rows}} person-day rows from {{data.files}} files, covering {{data.daysWithData}} of the {{data.daysInPeriod}} days in the period ({{data.completeness}}){{#data.hasRange}}, {{data.range}}{{/data.hasRange}}.

@@ -74,6 +74,7 @@ public struct GovernanceView: Sendable {
     public var registryVersion: String
     public var policySHA256: String
     public var scorecard: ScorecardView
+    public var decisions: DecisionsView
 }
 
 /// Builds the governance review's view model from computed values. Pure.
@@ -98,6 +99,9 @@ public enum GovernanceViewBuilder {
         /// Every metric for every team, and the changes in the period and the two weeks before.
         public var scorecard: Scorecard = Scorecard(teams: [], values: [:], suppressed: [:])
         public var scorecardChanges: [ProgrammeChange] = []
+        /// The decision log and the audit log (for each decision's provenance).
+        public var decisions: [DecisionEntry] = []
+        public var audit: [AuditEntry] = []
         /// Each team's department (teams without one stand alone under the organisation).
         public var departments: [String: String] = [:]
         /// Which tier the figures come from; with `.aggregate`, `teamWeeks` holds them.
@@ -225,7 +229,8 @@ public enum GovernanceViewBuilder {
             cmarkVersion: input.cmarkVersion,
             registryVersion: MetricRegistry.version,
             policySHA256: input.policy.sha256,
-            scorecard: ScorecardView.build(input.scorecard.hiding(hiddenTeams, k: k), changes: input.scorecardChanges))
+            scorecard: ScorecardView.build(input.scorecard.hiding(hiddenTeams, k: k), changes: input.scorecardChanges),
+            decisions: DecisionsView.build(period: input.period, decisions: input.decisions, audit: input.audit))
     }
 
     typealias Row = GovernanceView.Row

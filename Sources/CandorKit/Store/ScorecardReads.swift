@@ -230,3 +230,23 @@ extension CandorStore {
         }
     }
 }
+
+/// A decision from the decision log.
+public struct DecisionEntry: Sendable, Equatable {
+    public var day: Day
+    public var decision: String
+    public var metric: String?
+    public var action: String?
+}
+
+extension CandorStore {
+    /// Every decision in the log, by day.
+    public func decisions() throws -> [DecisionEntry] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT day, decision, metric, action FROM decision ORDER BY day, decision")
+                .compactMap { row in
+                    Day.parse(row["day"] as String).map { DecisionEntry(day: $0, decision: row["decision"], metric: row["metric"], action: row["action"]) }
+                }
+        }
+    }
+}
