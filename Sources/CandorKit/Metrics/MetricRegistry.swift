@@ -34,19 +34,20 @@ public enum MetricRegistry {
             "Amazon does not document whether the export counts suggestions discarded while typing; the dashboard excludes them.",
         ],
         neverUsedFor: individuals,
-        programme: "ai-adoption", unit: .proportion, pairedWith: "ai.persistence", sources: [.qDeveloper, .copilot],
-        interval: "Wilson score interval on the summed counts; a seeded cluster bootstrap over people where person totals are available")
+        programme: "ai-adoption", unit: .proportion, pairedWith: "ai.persistence", sources: [.qDeveloper],
+        interval: "in the scorecard, a seeded cluster bootstrap over people (2,000 resamples); in the acceptance table, the Wilson score interval on the summed counts")
 
     public static let activeShare = MetricDefinition(
         id: "ai.active_share", name: "Share of people using an AI assistant", dimension: .adoption, kind: .leading,
         decision: "Whether access, onboarding or training stand between the team and the assistant.",
         definition: "Of the people the directory places in the team during the period, the share with any AI-assistant activity.",
-        formula: "people with ≥ 1 active day (Q Developer, Copilot or Kiro) ÷ people in the team during the period.",
+        formula: "people with ≥ 1 Amazon Q Developer active day ÷ people in the team during the period.",
         methodology: "A person counts for the team they belonged to on their active days; the denominator is everyone with a membership overlapping the period. People outside the consent registry's scope are left out of both.",
         caveats: ["Activity is not benefit: a person can be active and gain nothing, or gain much from rare use.",
-                  "People without a licence count as not active; read the number beside licence coverage."],
+                  "People without a licence count as not active; read the number beside licence coverage.",
+                  "Copilot and Kiro activity are not counted yet: a team on another assistant looks inactive here."],
         neverUsedFor: individuals + ["requiring people to use an assistant"], programme: "ai-adoption", unit: .proportion,
-        pairedWith: "outcome.change_failure_rate", sources: [.qDeveloper, .copilot, .kiro],
+        pairedWith: "outcome.change_failure_rate", sources: [.qDeveloper],
         interval: "Wilson score interval (people are the trials)")
 
     public static let acceptedLines = MetricDefinition(

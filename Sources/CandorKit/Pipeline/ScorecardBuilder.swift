@@ -10,6 +10,10 @@ public struct Scorecard: Sendable {
     public var suppressed: [String: SuppressionReason]
     /// Significant shifts in weekly series of shown teams and the organisation.
     public var shifts: [Shift] = []
+    /// Completeness: days in the period with any record, per source this reader can see, and the period's length.
+    public var sourceDays: [SourceFamily: Int] = [:]
+    public var readable: Set<SourceFamily> = []
+    public var periodDays = 0
 
     static func hidden(_ value: MetricValue, reason: SuppressionReason, k: Int) -> MetricValue {
         var hidden = MetricValue(metric: value.metric, team: value.team, estimate: nil, interval: nil, people: 0, events: 0, label: .suppressed)
@@ -237,6 +241,9 @@ public struct ScorecardBuilder {
             }
         }
         var card = Scorecard(teams: teams, values: values, suppressed: suppressed)
+        card.sourceDays = try store.sourceDays(period)
+        card.readable = Set(SourceFamily.allCases.filter { store.datasets.contains(policy.sourcePolicy(for: $0).dataset) })
+        card.periodDays = period.dayCount
         card.shifts = try weeklyShifts(period, teams: groups, hidden: Set(values[MetricRegistry.acceptanceRate.id, default: []]
             .filter { $0.label == .suppressed }.map { $0.team ?? "" }), consent: consent)
         return card

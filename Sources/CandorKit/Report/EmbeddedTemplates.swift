@@ -93,6 +93,8 @@ Every metric below is read beside its pair — a leading metric beside the outco
 
 {{definition}} {{formula}} Interval: {{intervalMethod}}.
 
+Data: {{completeness}}.
+
 {{> scorecard-table}}
 
 {{#hasShifts}}

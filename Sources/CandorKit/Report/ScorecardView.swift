@@ -25,6 +25,8 @@ public struct ScorecardView: Sendable {
         public var organisation: Row
         public var changes: [String]
         public var hasChanges: Bool
+        /// Completeness: per source, days with data of the days in the period, or why there is none.
+        public var completeness: String
         /// Significant shifts in the weekly series, each with its explanation or "unexplained".
         public var shifts: [String]
         public var hasShifts: Bool
@@ -51,6 +53,16 @@ public struct ScorecardView: Sendable {
         }
     }
 
+    /// "q-developer 92 of 92 days · copilot: no data in the period", for a metric's sources.
+    static func completeness(_ m: MetricDefinition, _ card: Scorecard) -> String {
+        if m.sources.isEmpty { return "the consent registry and dispute log" }
+        return m.sources.map { source -> String in
+            guard card.readable.contains(source) else { return "\(source.rawValue): not among this audience's datasets" }
+            let days = card.sourceDays[source] ?? 0
+            return days == 0 ? "\(source.rawValue): no data in the period" : "\(source.rawValue) \(days) of \(card.periodDays) days"
+        }.joined(separator: " · ")
+    }
+
     public static func build(_ card: Scorecard, changes: [ProgrammeChange]) -> ScorecardView {
         func row(_ v: MetricValue, _ unit: MetricDefinition.Unit) -> Row {
             let shown = v.label != .suppressed
@@ -74,7 +86,8 @@ public struct ScorecardView: Sendable {
                               rows: values.filter { $0.team != nil }.map { row($0, m.unit) },
                               organisation: values.last(where: { $0.team == nil }).map { row($0, m.unit) }
                                 ?? row(.noData(m.id, team: nil), m.unit),
-                              changes: touching, hasChanges: !touching.isEmpty, shifts: shifts, hasShifts: !shifts.isEmpty)
+                              changes: touching, hasChanges: !touching.isEmpty, completeness: completeness(m, card),
+                              shifts: shifts, hasShifts: !shifts.isEmpty)
             })
         }
         return ScorecardView(dimensions: dimensions)
