@@ -1,5 +1,11 @@
 import Foundation
 
+/// One week of a series: the week's Monday and the value.
+public struct WeeklyPoint: Sendable, Equatable {
+    public var week: Day
+    public var value: Double
+}
+
 /// Every registry metric for every team and the organisation in one period, after disclosure control.
 public struct Scorecard: Sendable {
     /// Teams in display order (alphabetical), each with its department if any.
@@ -14,6 +20,8 @@ public struct Scorecard: Sendable {
     public var sourceDays: [SourceFamily: Int] = [:]
     public var readable: Set<SourceFamily> = []
     public var periodDays = 0
+    /// The organisation's weekly series, by metric (for the charts).
+    public var weekly: [String: [WeeklyPoint]] = [:]
 
     static func hidden(_ value: MetricValue, reason: SuppressionReason, k: Int) -> MetricValue {
         var hidden = MetricValue(metric: value.metric, team: value.team, estimate: nil, interval: nil, people: 0, events: 0, label: .suppressed)
@@ -66,9 +74,11 @@ public struct ScorecardBuilder {
         return hash
     }
 
-    /// Change points in each shown team's weekly acceptance rate (and the organisation's), with their explanations.
-    func weeklyShifts(_ period: Period, teams: [String?], hidden: Set<String>, consent: ConsentRule) throws -> [Shift] {
-        guard source == .raw else { return [] }
+    /// Change points in each shown team's weekly acceptance rate (and the organisation's), with their
+    /// explanations; and the organisation's weekly series for the chart.
+    func weeklyShifts(_ period: Period, teams: [String?], hidden: Set<String>, consent: ConsentRule) throws -> (shifts: [Shift], organisation: [WeeklyPoint]) {
+        guard source == .raw else { return ([], []) }
+        var organisation: [WeeklyPoint] = []
         let weekly = try store.weeklyInline(period, consent: consent)
         var shifts: [Shift] = []
         for team in teams where !hidden.contains(team ?? "") {
@@ -79,12 +89,13 @@ public struct ScorecardBuilder {
             }
             let weeks = byWeek.keys.sorted().filter { byWeek[$0]!.1 > 0 }
             let values = weeks.map { Double(byWeek[$0]!.0) / Double(byWeek[$0]!.1) }
+            if team == nil { organisation = zip(weeks, values).map { WeeklyPoint(week: $0, value: $1) } }
             if let shift = ShiftExplanation.shift(metric: MetricRegistry.acceptanceRate.id, team: team, weeks: weeks, values: values, changes: changes,
                                                   seed: Self.seed("shift", MetricRegistry.acceptanceRate.id, team ?? "", period.description)) {
                 shifts.append(shift)
             }
         }
-        return shifts
+        return (shifts, organisation)
     }
 
     public func build(_ period: Period) throws -> Scorecard {
@@ -244,8 +255,10 @@ public struct ScorecardBuilder {
         card.sourceDays = try store.sourceDays(period)
         card.readable = Set(SourceFamily.allCases.filter { store.datasets.contains(policy.sourcePolicy(for: $0).dataset) })
         card.periodDays = period.dayCount
-        card.shifts = try weeklyShifts(period, teams: groups, hidden: Set(values[MetricRegistry.acceptanceRate.id, default: []]
+        let weekly = try weeklyShifts(period, teams: groups, hidden: Set(values[MetricRegistry.acceptanceRate.id, default: []]
             .filter { $0.label == .suppressed }.map { $0.team ?? "" }), consent: consent)
+        card.shifts = weekly.shifts
+        card.weekly[MetricRegistry.acceptanceRate.id] = weekly.organisation
         return card
     }
 }

@@ -97,6 +97,10 @@ Data: {{completeness}}.
 
 {{> scorecard-table}}
 
+{{#chart}}
+{{> weekly-chart}}
+{{/chart}}
+
 {{#hasShifts}}
 Shifts in the weekly series (a prompt to discuss, not a verdict):
 {{#shifts}}
@@ -326,6 +330,10 @@ tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 600; }
 tr.department th, tr.department td { font-weight: 600; border-top: 1px solid var(--ink); }
 tr.in-department th { padding-left: 1.5em; font-weight: normal; }
 td.label-high { color: #1d5e20; } td.label-medium { color: #6b5300; } td.label-low { color: #8a1c1c; }
+figure.chart { margin: 1em 0; } figure.chart svg { max-width: 100%; height: auto; }
+.chart .series { fill: none; stroke: var(--band); stroke-width: 2; } .chart .dot { fill: var(--band); }
+.chart .grid { stroke: var(--rule); stroke-width: 0.5; } .chart .change { stroke: #6b5300; stroke-dasharray: 4 3; } .chart .shift { stroke: #8a1c1c; stroke-dasharray: 1 3; stroke-width: 2; }
+.chart text { font-size: 10px; fill: var(--muted); } .chart .tick { text-anchor: end; dominant-baseline: middle; } .chart .end { text-anchor: end; }
 tr.suppressed td { color: var(--muted); font-style: italic; background: var(--bg-suppressed); }
 .bar { display: block; position: relative; height: 0.4rem; margin-top: 0.3rem; background: #e6e6e6; min-width: 6rem; }
 .band { display: block; height: 100%; background: var(--band); }
@@ -335,6 +343,26 @@ tr.suppressed td { color: var(--muted); font-style: italic; background: var(--bg
   table, tr { break-inside: avoid; }
   .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
+
+"""##,
+        "weekly-chart": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<figure class="chart">
+<svg viewBox="0 0 600 160" width="600" height="160" role="img" aria-label="{{caption}}">
+{{#ticks}}
+<line class="grid" x1="48" x2="592" y1="{{y}}" y2="{{y}}"/><text class="tick" x="44" y="{{y}}">{{label}}</text>
+{{/ticks}}
+{{#markers}}
+<line class="{{kind}}" x1="{{x}}" x2="{{x}}" y1="8" y2="140"><title>{{label}}</title></line>
+{{/markers}}
+<polyline class="series" points="{{points}}"/>
+{{#dots}}
+<circle class="dot" cx="{{x}}" cy="{{label}}" r="2.5"><title>{{kind}}</title></circle>
+{{/dots}}
+<text class="axis" x="48" y="156">{{first}}</text><text class="axis end" x="592" y="156">{{last}}</text>
+</svg>
+<figcaption>{{caption}}</figcaption>
+</figure>
 
 """##,
     ]
