@@ -90,7 +90,7 @@ struct ExampleReportsTests {
         // Every registry metric is in the scorecard, with a label or an honest note.
         for metric in ["ai.active\\_share", "quality.time\\_to\\_fix", "flow.review\\_pickup", "outcome.change\\_failure\\_rate",
                        "experience.satisfaction", "trust.self\\_view\\_uptake"] {
-            #expect(q3.contains("`\(metric)`"), "\(metric)")
+            #expect(q3.contains("Metric \(metric) ·"), "\(metric)")
         }
         #expect(q3.contains("security findings are not among this audience&#x27;s datasets"))
         #expect(q2.contains("<th scope=\"row\">Search</th><td colspan=\"5\">suppressed (protects"))

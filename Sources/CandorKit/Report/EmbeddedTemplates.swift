@@ -89,7 +89,7 @@ Every metric below is read beside its pair — a leading metric beside the outco
 {{#metrics}}
 #### {{name}}
 
-`{{id}}` · {{kind}} metric · read beside {{pairedName}} (`{{pairedId}}`)
+Metric {{id}} · {{kind}} · read beside {{pairedName}} ({{pairedId}})
 
 {{definition}} {{formula}} Interval: {{intervalMethod}}.
 
