@@ -62,3 +62,19 @@ struct DecisionsViewTests {
         #expect(view.retire.count == MetricRegistry.all.count - 2)
     }
 }
+
+@Suite("Registry changes as annotations")
+struct RegistryChangeAnnotationTests {
+    @Test("candor's own definition changes are listed on the metrics they touch, like policy changes")
+    func registryChangeAnnotated() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(path: try h.folder.write("dir.csv", "person_id,team,from,to\n" + (0..<6).map { "p\($0),T,2026-01-01,\n" }.joined()))
+        _ = try h.ingestor.ingest(path: try h.folder.write("q.csv", RetentionTests.header + (0..<6).map { "p\($0),2026-11-24,3,10\n" }.joined()))
+        let markdown = try TierFallbackTests.builder(h).governance(period: Period("2026-Q4")!).markdown
+        let acceptance = try #require(markdown.components(separatedBy: "#### Inline suggestion acceptance rate").dropFirst().first?
+            .components(separatedBy: "#### ").first)
+        #expect(acceptance.contains("2026-11-25: Metric registry 2026.2"))
+        let cycle = try #require(markdown.components(separatedBy: "#### Median hours from open to merge").dropFirst().first?.components(separatedBy: "#### ").first)
+        #expect(!cycle.contains("Metric registry 2026.2"))
+    }
+}

@@ -98,6 +98,43 @@ public struct ScorecardBuilder {
         return (shifts, organisation)
     }
 
+    /// Weekly series of the flow metrics per team (by the week each pull request opened), their
+    /// shifts, and the organisation's series for the charts.
+    func flowShifts(_ prs: [PullRequestFacts], period: Period, teams: [String?], hidden: [String: Set<String>]) -> (shifts: [Shift], organisation: [String: [WeeklyPoint]]) {
+        func week(_ seconds: Int64) -> Day { Day(dayNumber: Int(seconds / 86_400)).isoWeekStart }
+        let series: [(String, (PullRequestFacts) -> Double?)] = [
+            (MetricRegistry.reviewPickup.id, { pr in pr.firstReviewAt.map { Double(max(0, $0 - pr.openedAt)) / 3600 } }),
+            (MetricRegistry.cycleTime.id, { pr in pr.mergedAt.map { Double(max(0, $0 - pr.openedAt)) / 3600 } }),
+        ]
+        var shifts: [Shift] = []
+        var organisation: [String: [WeeklyPoint]] = [:]
+        for team in teams {
+            let mine = prs.filter { !$0.authorIsBot && !$0.draft && (team == nil || $0.team == team) }
+            var weekly: [(String, [WeeklyPoint])] = series.map { id, value in
+                var byWeek: [Day: [Double]] = [:]
+                for pr in mine { if let v = value(pr) { byWeek[week(pr.openedAt), default: []].append(v) } }
+                return (id, byWeek.keys.sorted().map { WeeklyPoint(week: $0, value: Quantile.median(byWeek[$0]!)!) })
+            }
+            var approvals: [Day: (silent: Int, all: Int)] = [:]
+            for pr in mine where pr.reviewComments != nil && !pr.approvals.isEmpty {
+                var v = approvals[week(pr.openedAt)] ?? (0, 0)
+                v.all += pr.approvals.count
+                if pr.reviewComments == 0 { v.silent += pr.approvals.count }
+                approvals[week(pr.openedAt)] = v
+            }
+            weekly.append((MetricRegistry.reviewDepth.id, approvals.keys.sorted().map { WeeklyPoint(week: $0, value: Double(approvals[$0]!.silent) / Double(approvals[$0]!.all)) }))
+            for (id, points) in weekly {
+                if team == nil { organisation[id] = points }
+                guard !(hidden[id]?.contains(team ?? "") ?? false) else { continue }
+                if let shift = ShiftExplanation.shift(metric: id, team: team, weeks: points.map(\.week), values: points.map(\.value), changes: changes,
+                                                      seed: Self.seed("shift", id, team ?? "", period.description)) {
+                    shifts.append(shift)
+                }
+            }
+        }
+        return (shifts, organisation)
+    }
+
     public func build(_ period: Period) throws -> Scorecard {
         let sizes = try store.teamSizes(period)
         let teams = sizes.keys.sorted { $0.lowercased() != $1.lowercased() ? $0.lowercased() < $1.lowercased() : $0 < $1 }
@@ -259,6 +296,11 @@ public struct ScorecardBuilder {
             .filter { $0.label == .suppressed }.map { $0.team ?? "" }), consent: consent)
         card.shifts = weekly.shifts
         card.weekly[MetricRegistry.acceptanceRate.id] = weekly.organisation
+        var hiddenByMetric: [String: Set<String>] = [:]
+        for (id, list) in values { hiddenByMetric[id] = Set(list.filter { $0.label == .suppressed }.map { $0.team ?? "" }) }
+        let flow = flowShifts(prs, period: period, teams: groups, hidden: hiddenByMetric)
+        card.shifts += flow.shifts
+        for (id, points) in flow.organisation { card.weekly[id] = points }
         return card
     }
 }
