@@ -185,6 +185,7 @@ public struct ScorecardBuilder {
             }
         }
         let volume = try store.scanVolume(period)
+        let security = store.datasets.contains(.compliance) ? try store.securityFindings(period) : []
         var owners: [String: String?] = [:]
         for repository in Set(volume.lines.keys).union(volume.scans.keys) { owners[repository] = try store.owner(of: repository, on: period.last) }
         for team in groups {
@@ -193,9 +194,17 @@ public struct ScorecardBuilder {
             let scans = volume.scans.filter { team == nil || owners[$0.key] == team }
             add(QualityMetrics.newFindingsRate(mine, lines: lines, scans: scans, team: team, from: start, to: end,
                                                seed: Self.seed("quality.new_findings_rate", team ?? "", p)))
-            add(store.datasets.contains(.compliance) ? .noData(MetricRegistry.openHighSeverity.id, team: team)
-                : MetricValue(metric: MetricRegistry.openHighSeverity.id, team: team, estimate: nil, interval: nil, people: 0, events: 0, label: .low,
-                              note: "security findings are not among this audience's datasets"))
+            if store.datasets.contains(.compliance) {
+                let rows = team == nil ? security : security.filter { $0.team == team }
+                let open = rows.reduce(0) { $0 + ($1.openBySeverity["High"] ?? 0) + ($1.openBySeverity["Critical"] ?? 0) + ($1.sarifByLevel["error"] ?? 0) }
+                add(rows.isEmpty ? .noData(MetricRegistry.openHighSeverity.id, team: team)
+                    : MetricValue(metric: MetricRegistry.openHighSeverity.id, team: team, estimate: Double(open), interval: nil,
+                                  people: team.map { sizes[$0] ?? 0 } ?? everyone, events: open, label: .low,
+                                  note: "a count at the period's end: CodeGuru Security High and Critical still open, SARIF errors in the latest scans"))
+            } else {
+                add(MetricValue(metric: MetricRegistry.openHighSeverity.id, team: team, estimate: nil, interval: nil, people: 0, events: 0, label: .low,
+                                note: "security findings are not among this audience's datasets"))
+            }
             add(QualityMetrics.timeToFix(mine, team: team, to: end))
             add(QualityMetrics.suppressionShare(mine, team: team, from: start, to: end))
         }
