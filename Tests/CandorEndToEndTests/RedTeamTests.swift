@@ -79,6 +79,33 @@ struct RedTeamTests {
         }
     }
 
+    @Test("scorecard tables: organisation minus the visible teams never isolates one hidden team")
+    func scorecardDifferencing() throws {
+        var attacked = 0
+        for url in Self.reports {
+            let html = try String(contentsOf: url, encoding: .utf8)
+            for body in html.components(separatedBy: "<table class=\"metric scorecard\">").dropFirst() {
+                let table = body.components(separatedBy: "</table>")[0]
+                var rows: [(team: String, n: Int?, events: Int?)] = []
+                for line in table.components(separatedBy: "\n") where line.hasPrefix("<tr") && line.contains("scope=\"row\"") {
+                    let team = line.components(separatedBy: "scope=\"row\">")[1].components(separatedBy: "</th>")[0]
+                    let numbers = line.components(separatedBy: "<td class=\"num\">").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+                        .map { Int($0.replacingOccurrences(of: ",", with: "")) }
+                    rows.append((team, numbers.count >= 3 ? numbers[1] : nil, numbers.count >= 3 ? numbers[2] : nil))
+                }
+                guard let organisation = rows.last, organisation.team == "Organisation", let orgEvents = organisation.events else { continue }
+                let teams = rows.dropLast()
+                let hidden = teams.filter { $0.n == nil }
+                guard !hidden.isEmpty else { continue }
+                attacked += 1
+                let visibleEvents = teams.compactMap(\.events).reduce(0, +)
+                // The residual the attacker learns covers at least two hidden teams (or one and the people outside the directory).
+                #expect(hidden.count >= 2, "\(url.lastPathComponent): only \(hidden[0].team) is hidden; its events would be \(orgEvents - visibleEvents)")
+            }
+        }
+        #expect(attacked >= 10)
+    }
+
     @Test("the attack works on an unprotected table, so the test can fail")
     func attackWorks() {
         // Three teams, one hidden, and an organisation total: subtraction recovers the hidden one.
