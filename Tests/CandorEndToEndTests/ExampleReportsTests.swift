@@ -93,6 +93,10 @@ struct ExampleReportsTests {
             #expect(q3.contains("Metric \(metric) ·"), "\(metric)")
         }
         #expect(q3.contains("security findings are not among this audience&#x27;s datasets"))
+        // No false alarm: Q3's objectors (from 2026-08-01) and the Data Platform joiner (2026-07-20) move
+        // nobody's weekly active share — objectors leave both counts, joiners count from their first week.
+        let activeShare = q3.components(separatedBy: "#### Share of people using an AI assistant").dropFirst().first?.components(separatedBy: "#### ").first ?? ""
+        #expect(!activeShare.isEmpty && !activeShare.contains("Shifts in the weekly series"))
         #expect(q2.contains("<th scope=\"row\">Search</th><td colspan=\"5\">suppressed (protects"))
     }
 }

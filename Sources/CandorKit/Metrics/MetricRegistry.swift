@@ -42,7 +42,7 @@ public enum MetricRegistry {
         decision: "Whether access, onboarding or training stand between the team and the assistant.",
         definition: "Of the people the directory places in the team during the period, the share with any AI-assistant activity.",
         formula: "people with ≥ 1 Amazon Q Developer active day ÷ people in the team during the period.",
-        methodology: "A person counts for the team they belonged to on their active days; the denominator is everyone with a membership overlapping the period. People outside the consent registry's scope are left out of both.",
+        methodology: "A person counts for the team they belonged to on their active days; the denominator is everyone with a membership overlapping the period. People the programme may not count at the period's end (objected, or withdrew) are left out of both counts, so an objection never reads as inactivity.",
         caveats: ["Activity is not benefit: a person can be active and gain nothing, or gain much from rare use.",
                   "People without a licence count as not active; read the number beside licence coverage.",
                   "Copilot and Kiro activity are not counted yet: a team on another assistant looks inactive here."],

@@ -74,25 +74,48 @@ public struct ScorecardBuilder {
         return hash
     }
 
-    /// Change points in each shown team's weekly acceptance rate (and the organisation's), with their
-    /// explanations; and the organisation's weekly series for the chart.
-    func weeklyShifts(_ period: Period, teams: [String?], hidden: Set<String>, consent: ConsentRule) throws -> (shifts: [Shift], organisation: [WeeklyPoint]) {
-        guard source == .raw else { return ([], []) }
-        var organisation: [WeeklyPoint] = []
+    /// Change points in each shown team's weekly adoption series (acceptance rate, active people per
+    /// team member, accepted lines per active day) and the organisation's, with their explanations;
+    /// and the organisation's weekly series for the charts.
+    func weeklyShifts(_ period: Period, teams: [String?], hidden: [String: Set<String>],
+                      consent: ConsentRule) throws -> (shifts: [Shift], organisation: [String: [WeeklyPoint]]) {
+        guard source == .raw else { return ([], [:]) }
         let weekly = try store.weeklyInline(period, consent: consent)
+        let active = try store.activePersonWeeks(period)
+        let members = try store.memberships(period)
+        let excluded = try store.excludedPeople(consent, on: period.last)
         var shifts: [Shift] = []
-        for team in teams where !hidden.contains(team ?? "") {
-            var byWeek: [Day: (Int64, Int64)] = [:]
+        var organisation: [String: [WeeklyPoint]] = [:]
+        for team in teams {
+            var byWeek: [Day: TeamWeekInline] = [:]
             for w in weekly where team == nil || w.team == team {
-                let current = byWeek[w.week] ?? (0, 0)
-                byWeek[w.week] = (current.0 + w.accepted, current.1 + w.shown)
+                var current = byWeek[w.week] ?? TeamWeekInline(team: team, week: w.week, accepted: 0, shown: 0)
+                current.accepted += w.accepted; current.shown += w.shown; current.people += w.people
+                current.activeDays += w.activeDays; current.lines += w.lines
+                byWeek[w.week] = current
             }
-            let weeks = byWeek.keys.sorted().filter { byWeek[$0]!.1 > 0 }
-            let values = weeks.map { Double(byWeek[$0]!.0) / Double(byWeek[$0]!.1) }
-            if team == nil { organisation = zip(weeks, values).map { WeeklyPoint(week: $0, value: $1) } }
-            if let shift = ShiftExplanation.shift(metric: MetricRegistry.acceptanceRate.id, team: team, weeks: weeks, values: values, changes: changes,
-                                                  seed: Self.seed("shift", MetricRegistry.acceptanceRate.id, team ?? "", period.description)) {
-                shifts.append(shift)
+            let weeks = byWeek.keys.sorted()
+            // Each week's denominator is the people in the team that week (a joiner counts from their first week).
+            func size(_ week: Day) -> Int {
+                Set(members.filter { m in (team == nil || m.team == team) && !excluded.contains(m.person)
+                    && m.from <= week.adding(days: 6) && (m.to.map { $0 >= week } ?? true) }.map(\.person)).count
+            }
+            var activeByWeek: [Day: Set<String>] = [:]
+            for a in active where (team == nil || a.team == team) && !excluded.contains(a.person) { activeByWeek[a.week, default: []].insert(a.person) }
+            let series: [(String, [WeeklyPoint])] = [
+                (MetricRegistry.acceptanceRate.id, weeks.filter { byWeek[$0]!.shown > 0 }
+                    .map { WeeklyPoint(week: $0, value: Double(byWeek[$0]!.accepted) / Double(byWeek[$0]!.shown)) }),
+                (MetricRegistry.activeShare.id, weeks.filter { size($0) > 0 }.map { WeeklyPoint(week: $0, value: min(1, Double(activeByWeek[$0]?.count ?? 0) / Double(size($0)))) }),
+                (MetricRegistry.acceptedLines.id, weeks.filter { byWeek[$0]!.activeDays > 0 }
+                    .map { WeeklyPoint(week: $0, value: Double(byWeek[$0]!.lines) / Double(byWeek[$0]!.activeDays)) }),
+            ]
+            for (id, points) in series {
+                if team == nil { organisation[id] = points }
+                guard !(hidden[id]?.contains(team ?? "") ?? false) else { continue }
+                if let shift = ShiftExplanation.shift(metric: id, team: team, weeks: points.map(\.week), values: points.map(\.value), changes: changes,
+                                                      seed: Self.seed("shift", id, team ?? "", period.description)) {
+                    shifts.append(shift)
+                }
             }
         }
         return (shifts, organisation)
@@ -165,10 +188,14 @@ public struct ScorecardBuilder {
                                    : "daily rows purged: accepted lines are not kept in the weekly tiers")
         }
         let everyone = sizes.values.reduce(0, +)
+        let consentedSizes = try store.teamSizes(period, consent: consent)
+        let excluded = try store.excludedPeople(consent, on: period.last)
         let suggestions = try store.suggestionOutcomes(period)
         for team in groups {
             let rows = pick(adoption, team, \.team)
-            add(tierNote(AdoptionMetrics.activeShare(rows, teamSize: team.map { sizes[$0] ?? 0 } ?? max(everyone, Set(adoption.map(\.person)).count), team: team)))
+            // Active share counts only people the programme may count at the period's end, above and below the line.
+            add(tierNote(AdoptionMetrics.activeShare(rows.filter { !excluded.contains($0.person) },
+                                                     teamSize: team.map { consentedSizes[$0] ?? 0 } ?? consentedSizes.values.reduce(0, +), team: team)))
             add(tierNote(AdoptionMetrics.acceptanceRate(rows, team: team, seed: Self.seed("ai.acceptance_rate", team ?? "", p))))
             add(tierNote(AdoptionMetrics.acceptedLinesPerActiveDay(rows, team: team, seed: Self.seed("ai.accepted_lines_per_active_day", team ?? "", p)), lines: true))
             add(AdoptionMetrics.persistence(pick(suggestions, team, \.team), team: team, seed: Self.seed("ai.persistence", team ?? "", p)))
@@ -301,12 +328,11 @@ public struct ScorecardBuilder {
         card.sourceDays = try store.sourceDays(period)
         card.readable = Set(SourceFamily.allCases.filter { store.datasets.contains(policy.sourcePolicy(for: $0).dataset) })
         card.periodDays = period.dayCount
-        let weekly = try weeklyShifts(period, teams: groups, hidden: Set(values[MetricRegistry.acceptanceRate.id, default: []]
-            .filter { $0.label == .suppressed }.map { $0.team ?? "" }), consent: consent)
-        card.shifts = weekly.shifts
-        card.weekly[MetricRegistry.acceptanceRate.id] = weekly.organisation
         var hiddenByMetric: [String: Set<String>] = [:]
         for (id, list) in values { hiddenByMetric[id] = Set(list.filter { $0.label == .suppressed }.map { $0.team ?? "" }) }
+        let weekly = try weeklyShifts(period, teams: groups, hidden: hiddenByMetric, consent: consent)
+        card.shifts = weekly.shifts
+        for (id, points) in weekly.organisation { card.weekly[id] = points }
         let flow = flowShifts(prs, period: period, teams: groups, hidden: hiddenByMetric)
         card.shifts += flow.shifts
         for (id, points) in flow.organisation { card.weekly[id] = points }

@@ -35,17 +35,56 @@ extension CandorStore {
         }
     }
 
-    /// People the directory places in each team at some point in the period.
-    public func teamSizes(_ period: Period) throws -> [String: Int] {
+    /// People the directory places in each team at some point in the period; with `consent`, only
+    /// those the programme may count at the period's end.
+    public func teamSizes(_ period: Period, consent: ConsentRule? = nil) throws -> [String: Int] {
         try queue.read { db in
             var out: [String: Int] = [:]
+            var arguments: StatementArguments = [period.last.iso8601, period.first.iso8601]
+            var filter = ""
+            if let consent {
+                filter = "AND " + Self.consentCondition(consent, day: "'\(period.last.iso8601)'", person: "m.person")
+                arguments += [consent.programme]
+            }
             for row in try Row.fetchAll(db, sql: """
-                SELECT team, COUNT(DISTINCT person) AS n FROM team_membership
-                WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) GROUP BY team
-                """, arguments: [period.last.iso8601, period.first.iso8601]) {
+                SELECT m.team, COUNT(DISTINCT m.person) AS n FROM team_membership m
+                WHERE m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to >= ?) \(filter) GROUP BY m.team
+                """, arguments: arguments) {
                 out[row["team"]] = row["n"]
             }
             return out
+        }
+    }
+
+    /// People the programme may not count at `day` (objected, withdrew, or — for an optional programme — never opted in), among those with consent records.
+    public func excludedPeople(_ consent: ConsentRule, on day: Day) throws -> Set<String> {
+        try queue.read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT DISTINCT person FROM team_membership m WHERE NOT (\(Self.consentCondition(consent, day: "'\(day.iso8601)'", person: "m.person")))
+                """, arguments: [consent.programme]))
+        }
+    }
+
+    /// Membership intervals overlapping the period (pseudonymous people).
+    public func memberships(_ period: Period) throws -> [(person: String, team: String, from: Day, to: Day?)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT person, team, valid_from, valid_to FROM team_membership WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+                ORDER BY person, valid_from
+                """, arguments: [period.last.iso8601, period.first.iso8601])
+            .map { (person: $0["person"], team: $0["team"], from: Day.parse($0["valid_from"] as String)!, to: ($0["valid_to"] as String?).flatMap(Day.parse)) }
+        }
+    }
+
+    /// (team, week, person) for every person active in a week of the period, by the week's Monday.
+    public func activePersonWeeks(_ period: Period) throws -> [(team: String?, week: Day, person: String)] {
+        try queue.read { db in
+            let week = "date(a.day, '-' || ((CAST(strftime('%w', a.day) AS INTEGER) + 6) % 7) || ' days')"
+            return try Row.fetchAll(db, sql: """
+                SELECT DISTINCT a.team, \(week) AS week, a.person FROM qdev_activity_team a
+                WHERE date(\(week), '+3 days') BETWEEN ? AND ? ORDER BY 1, 2, 3
+                """, arguments: [period.first.iso8601, period.last.iso8601])
+            .map { (team: $0["team"], week: Day.parse($0["week"] as String)!, person: $0["person"]) }
         }
     }
 
@@ -206,6 +245,10 @@ public struct TeamWeekInline: Sendable, Equatable {
     public var week: Day
     public var accepted: Int64
     public var shown: Int64
+    /// People active that week, their active person-days, and the AI lines they accepted.
+    public var people: Int = 0
+    public var activeDays: Int = 0
+    public var lines: Int64 = 0
 }
 
 extension CandorStore {
@@ -221,12 +264,15 @@ extension CandorStore {
             }
             let week = "date(a.day, '-' || ((CAST(strftime('%w', a.day) AS INTEGER) + 6) % 7) || ' days')"
             return try Row.fetchAll(db, sql: """
-                SELECT team, week, SUM(accepted) AS accepted, SUM(shown) AS shown FROM (
-                  SELECT a.team, \(week) AS week, COALESCE(a.Inline_AcceptanceCount, 0) AS accepted, COALESCE(a.Inline_SuggestionsCount, 0) AS shown
+                SELECT team, week, SUM(accepted) AS accepted, SUM(shown) AS shown, COUNT(DISTINCT person) AS people, COUNT(*) AS days,
+                       SUM(lines) AS lines FROM (
+                  SELECT a.team, a.person, \(week) AS week, COALESCE(a.Inline_AcceptanceCount, 0) AS accepted, COALESCE(a.Inline_SuggestionsCount, 0) AS shown,
+                         COALESCE(a.Inline_AICodeLines, 0) + COALESCE(a.Chat_AICodeLines, 0) + COALESCE(a.Dev_AcceptedLines, 0) + COALESCE(a.CodeFix_AcceptedLines, 0) AS lines
                   FROM qdev_activity_team a WHERE 1 \(filter))
                 WHERE date(week, '+3 days') BETWEEN ? AND ? GROUP BY team, week ORDER BY team, week
                 """, arguments: arguments + [period.first.iso8601, period.last.iso8601])
-            .map { TeamWeekInline(team: $0["team"], week: Day.parse($0["week"] as String)!, accepted: $0["accepted"], shown: $0["shown"]) }
+            .map { TeamWeekInline(team: $0["team"], week: Day.parse($0["week"] as String)!, accepted: $0["accepted"], shown: $0["shown"],
+                                  people: $0["people"], activeDays: $0["days"], lines: $0["lines"]) }
         }
     }
 }
