@@ -13,6 +13,13 @@ public struct SurveyCounts: Sendable, Equatable {
 extension CandorStore {
     static func seconds(_ text: String?) -> Int64? { text.flatMap(Timestamp.parseISO8601) }
 
+    /// Q Developer rows with the team of their person on their day, as a join (Q Developer ids are the
+    /// directory's ids, so no alias lookup): far faster than the per-row subquery of `qdev_activity_team`.
+    static let activityWithTeam = """
+        qdev_activity a LEFT JOIN team_membership tm
+          ON tm.person = a.person AND a.day >= tm.valid_from AND (tm.valid_to IS NULL OR a.day <= tm.valid_to)
+        """
+
     /// Per person and team: active days, inline accepted and shown, accepted AI lines (Q Developer), under `consent`.
     public func adoptionRows(_ period: Period, consent: ConsentRule?) throws -> [PersonAdoption] {
         try queue.read { db in
@@ -23,12 +30,12 @@ extension CandorStore {
                 arguments += [consent.programme]
             }
             return try Row.fetchAll(db, sql: """
-                SELECT a.team, a.person, COUNT(*) AS days, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted,
+                SELECT tm.team AS team, a.person, COUNT(*) AS days, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted,
                        COALESCE(SUM(a.Inline_SuggestionsCount), 0) AS shown,
                        COALESCE(SUM(COALESCE(a.Inline_AICodeLines, 0) + COALESCE(a.Chat_AICodeLines, 0) + COALESCE(a.Dev_AcceptedLines, 0)
                                     + COALESCE(a.CodeFix_AcceptedLines, 0)), 0) AS lines
-                FROM qdev_activity_team a WHERE a.day BETWEEN ? AND ? \(filter)
-                GROUP BY a.team, a.person ORDER BY a.team, a.person
+                FROM \(Self.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
+                GROUP BY tm.team, a.person ORDER BY tm.team, a.person
                 """, arguments: arguments)
             .map { PersonAdoption(team: $0["team"], person: $0["person"], activeDays: $0["days"], accepted: $0["accepted"],
                                   shown: $0["shown"], acceptedLines: $0["lines"]) }
@@ -79,12 +86,12 @@ extension CandorStore {
     /// (team, week, person) for every person active in a week of the period, by the week's Monday.
     public func activePersonWeeks(_ period: Period) throws -> [(team: String?, week: Day, person: String)] {
         try queue.read { db in
-            let week = "date(a.day, '-' || ((CAST(strftime('%w', a.day) AS INTEGER) + 6) % 7) || ' days')"
+            let (lo, hi, reference) = Self.weekRange(period)
             return try Row.fetchAll(db, sql: """
-                SELECT DISTINCT a.team, \(week) AS week, a.person FROM qdev_activity_team a
-                WHERE date(\(week), '+3 days') BETWEEN ? AND ? ORDER BY 1, 2, 3
-                """, arguments: [period.first.iso8601, period.last.iso8601])
-            .map { (team: $0["team"], week: Day.parse($0["week"] as String)!, person: $0["person"]) }
+                SELECT DISTINCT tm.team AS team, \(Self.weekIndex(reference)) AS w, a.person FROM \(Self.activityWithTeam)
+                WHERE a.day BETWEEN ? AND ? ORDER BY 1, 2, 3
+                """, arguments: [lo.iso8601, hi.iso8601])
+            .map { (team: $0["team"], week: reference.adding(days: 7 * ($0["w"] as Int)), person: $0["person"]) }
         }
     }
 
@@ -262,18 +269,33 @@ extension CandorStore {
                 filter = "AND " + Self.consentCondition(consent, day: "a.day", person: "a.person")
                 arguments += [consent.programme]
             }
-            let week = "date(a.day, '-' || ((CAST(strftime('%w', a.day) AS INTEGER) + 6) % 7) || ' days')"
+            let (lo, hi, reference) = Self.weekRange(period)
             return try Row.fetchAll(db, sql: """
-                SELECT team, week, SUM(accepted) AS accepted, SUM(shown) AS shown, COUNT(DISTINCT person) AS people, COUNT(*) AS days,
-                       SUM(lines) AS lines FROM (
-                  SELECT a.team, a.person, \(week) AS week, COALESCE(a.Inline_AcceptanceCount, 0) AS accepted, COALESCE(a.Inline_SuggestionsCount, 0) AS shown,
-                         COALESCE(a.Inline_AICodeLines, 0) + COALESCE(a.Chat_AICodeLines, 0) + COALESCE(a.Dev_AcceptedLines, 0) + COALESCE(a.CodeFix_AcceptedLines, 0) AS lines
-                  FROM qdev_activity_team a WHERE 1 \(filter))
-                WHERE date(week, '+3 days') BETWEEN ? AND ? GROUP BY team, week ORDER BY team, week
-                """, arguments: arguments + [period.first.iso8601, period.last.iso8601])
-            .map { TeamWeekInline(team: $0["team"], week: Day.parse($0["week"] as String)!, accepted: $0["accepted"], shown: $0["shown"],
+                SELECT tm.team AS team, \(Self.weekIndex(reference)) AS w,
+                       SUM(COALESCE(a.Inline_AcceptanceCount, 0)) AS accepted, SUM(COALESCE(a.Inline_SuggestionsCount, 0)) AS shown,
+                       COUNT(DISTINCT a.person) AS people, COUNT(*) AS days,
+                       SUM(COALESCE(a.Inline_AICodeLines, 0) + COALESCE(a.Chat_AICodeLines, 0) + COALESCE(a.Dev_AcceptedLines, 0) + COALESCE(a.CodeFix_AcceptedLines, 0)) AS lines
+                FROM \(Self.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
+                GROUP BY tm.team, w ORDER BY tm.team, w
+                """, arguments: [lo.iso8601, hi.iso8601] + arguments)
+            .map { TeamWeekInline(team: $0["team"], week: reference.adding(days: 7 * ($0["w"] as Int)), accepted: $0["accepted"], shown: $0["shown"],
                                   people: $0["people"], activeDays: $0["days"], lines: $0["lines"]) }
         }
+    }
+
+    /// The days of the ISO weeks that belong to `period` (by their Thursday), and the first week's Monday.
+    static func weekRange(_ period: Period) -> (first: Day, last: Day, reference: Day) {
+        var monday = period.first.isoWeekStart
+        if monday.adding(days: 3) < period.first { monday = monday.adding(days: 7) }
+        var lastMonday = period.last.isoWeekStart
+        if lastMonday.adding(days: 3) > period.last { lastMonday = lastMonday.adding(days: -7) }
+        return (monday, lastMonday.adding(days: 6), monday)
+    }
+
+    /// SQL for a row's week number counted from `reference` (a Monday): one julianday() per row
+    /// instead of string date arithmetic.
+    static func weekIndex(_ reference: Day) -> String {
+        "CAST((julianday(a.day) - julianday('\(reference.iso8601)')) / 7 AS INTEGER)"
     }
 }
 
