@@ -109,16 +109,22 @@ public struct ScorecardBuilder {
                 (MetricRegistry.acceptedLines.id, weeks.filter { byWeek[$0]!.activeDays > 0 }
                     .map { WeeklyPoint(week: $0, value: Double(byWeek[$0]!.lines) / Double(byWeek[$0]!.activeDays)) }),
             ]
-            for (id, points) in series {
-                if team == nil { organisation[id] = points }
-                guard !(hidden[id]?.contains(team ?? "") ?? false) else { continue }
-                if let shift = ShiftExplanation.shift(metric: id, team: team, weeks: points.map(\.week), values: points.map(\.value), changes: changes,
-                                                      seed: Self.seed("shift", id, team ?? "", period.description)) {
-                    shifts.append(shift)
-                }
-            }
+            collect(series, team: team, period: period, hidden: hidden, shifts: &shifts, organisation: &organisation)
         }
         return (shifts, organisation)
+    }
+
+    /// Tests each weekly series of `team` for a shift (unless the team's value is hidden) and keeps the organisation's series for its chart.
+    func collect(_ series: [(String, [WeeklyPoint])], team: String?, period: Period, hidden: [String: Set<String>],
+                 shifts: inout [Shift], organisation: inout [String: [WeeklyPoint]]) {
+        for (id, points) in series {
+            if team == nil { organisation[id] = points }
+            guard !(hidden[id]?.contains(team ?? "") ?? false) else { continue }
+            if let shift = ShiftExplanation.shift(metric: id, team: team, weeks: points.map(\.week), values: points.map(\.value), changes: changes,
+                                                  seed: Self.seed("shift", id, team ?? "", period.description)) {
+                shifts.append(shift)
+            }
+        }
     }
 
     /// Weekly series of the flow metrics per team (by the week each pull request opened), their
@@ -146,14 +152,7 @@ public struct ScorecardBuilder {
                 approvals[week(pr.openedAt)] = v
             }
             weekly.append((MetricRegistry.reviewDepth.id, approvals.keys.sorted().map { WeeklyPoint(week: $0, value: Double(approvals[$0]!.silent) / Double(approvals[$0]!.all)) }))
-            for (id, points) in weekly {
-                if team == nil { organisation[id] = points }
-                guard !(hidden[id]?.contains(team ?? "") ?? false) else { continue }
-                if let shift = ShiftExplanation.shift(metric: id, team: team, weeks: points.map(\.week), values: points.map(\.value), changes: changes,
-                                                      seed: Self.seed("shift", id, team ?? "", period.description)) {
-                    shifts.append(shift)
-                }
-            }
+            collect(weekly, team: team, period: period, hidden: hidden, shifts: &shifts, organisation: &organisation)
         }
         return (shifts, organisation)
     }
