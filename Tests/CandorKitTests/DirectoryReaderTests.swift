@@ -45,4 +45,13 @@ struct DirectoryReaderTests {
         #expect(d.map(\.line) == [2, 3, 4, 5])
         #expect(try decodeDirectory("person_id,team,from\np,A,2026-01-01\n").diagnostics.map(\.code) == ["DIR001"])
     }
+
+    @Test("the optional department column: cleaned, blank means none, an overlong one names its line and column")
+    func departments() throws {
+        let long = String(repeating: "d", count: 121)
+        let (rows, d) = try decodeDirectory("person_id,team,from,to,department\np1,A,2026-01-01,, Commerce \np2,B,2026-01-01,,\np3,C,2026-01-01,,\(long)\n")
+        #expect(rows.map(\.department) == ["Commerce", nil])
+        #expect(d.map(\.code) == ["DIR017"] && d[0].line == 4 && d[0].column != nil)
+        #expect(!d[0].message.contains(long))
+    }
 }

@@ -6,7 +6,7 @@ public struct MetricDefinition: Sendable, Equatable {
     public enum Dimension: String, Sendable { case adoption, quality, flow, outcome, experience, trust }
     public enum Kind: String, Sendable { case leading, outcome }
     /// What a value is measured in; decides its formatting and which interval applies.
-    public enum Unit: String, Sendable { case proportion, hours, days, perThousandLines = "per 1,000 lines", count, linesPerDay = "lines per active day", perHundredDeployments = "per 100 deployments" }
+    public enum Unit: String, Sendable { case proportion, hours, days, perThousandLines = "per 1,000 lines", count, linesPerDay = "lines per active day", perHundredDeployments = "per 100 deployments", perHundredPeople = "per 100 people" }
 
     public var id: String
     public var name: String

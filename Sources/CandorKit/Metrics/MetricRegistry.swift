@@ -201,7 +201,7 @@ public enum MetricRegistry {
         formula: "disputes filed ÷ people × 100; Kaplan–Meier median of days from filed to resolved.",
         methodology: "From the disputes log; counts only.",
         caveats: ["A dispute is a sign the process works, not a failure."],
-        neverUsedFor: individuals, programme: "engineering-metrics", unit: .count, pairedWith: "trust.opt_in_rate", sources: [],
+        neverUsedFor: individuals, programme: "engineering-metrics", unit: .perHundredPeople, pairedWith: "trust.opt_in_rate", sources: [],
         interval: "Brookmeyer–Crowley interval for the median resolution time")
 
     public static let selfViewUptake = MetricDefinition(

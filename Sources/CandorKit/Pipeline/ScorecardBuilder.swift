@@ -78,12 +78,11 @@ public struct ScorecardBuilder {
     /// team member, accepted lines per active day) and the organisation's, with their explanations;
     /// and the organisation's weekly series for the charts.
     func weeklyShifts(_ period: Period, teams: [String?], hidden: [String: Set<String>],
-                      consent: ConsentRule) throws -> (shifts: [Shift], organisation: [String: [WeeklyPoint]]) {
+                      consent: ConsentRule, excluded: Set<String>) throws -> (shifts: [Shift], organisation: [String: [WeeklyPoint]]) {
         guard source == .raw else { return ([], [:]) }
         let weekly = try store.weeklyInline(period, consent: consent)
         let active = try store.activePersonWeeks(period)
         let members = try store.memberships(period)
-        let excluded = try store.excludedPeople(consent, on: period.last)
         var shifts: [Shift] = []
         var organisation: [String: [WeeklyPoint]] = [:]
         for team in teams {
@@ -329,7 +328,7 @@ public struct ScorecardBuilder {
         card.periodDays = period.dayCount
         var hiddenByMetric: [String: Set<String>] = [:]
         for (id, list) in values { hiddenByMetric[id] = Set(list.filter { $0.label == .suppressed }.map { $0.team ?? "" }) }
-        let weekly = try weeklyShifts(period, teams: groups, hidden: hiddenByMetric, consent: consent)
+        let weekly = try weeklyShifts(period, teams: groups, hidden: hiddenByMetric, consent: consent, excluded: excluded)
         card.shifts = weekly.shifts
         for (id, points) in weekly.organisation { card.weekly[id] = points }
         let flow = flowShifts(prs, period: period, teams: groups, hidden: hiddenByMetric)

@@ -63,7 +63,7 @@ public struct ScorecardView: Sendable {
         case .days: Format.fixed(value, decimals: 1) + " d"
         case .perThousandLines: Format.fixed(value, decimals: 2)
         case .count: Format.count(Int(value.rounded()))
-        case .linesPerDay, .perHundredDeployments: Format.fixed(value, decimals: 1)
+        case .linesPerDay, .perHundredDeployments, .perHundredPeople: Format.fixed(value, decimals: 1)
         }
     }
 
