@@ -61,6 +61,8 @@ public struct Policy: Sendable, Equatable {
     public var targets: [String: Double] = [:]
     /// Review and calibration dates (pre-review bursts are looked for before them).
     public var reviewCalendar: [ReviewDate] = []
+    /// Thresholds of the gaming-signal detectors (`signals:`).
+    public var signals = SignalThresholds()
 
     /// What the policy says about a source family (its entry, or the defaults).
     public func sourcePolicy(for family: SourceFamily) -> SourcePolicy {
@@ -73,7 +75,7 @@ public struct Policy: Sendable, Equatable {
 
     static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey",
                                          "prohibited_uses", "dominance_threshold", "programmes", "sources", "prohibited_fields",
-                                         "audiences", "targets", "review_calendar"]
+                                         "audiences", "targets", "review_calendar", "signals"]
 
     /// Reads and validates a policy file.
     /// - Throws: ``PolicyError`` naming the file, line and what to change.
@@ -224,6 +226,7 @@ public struct Policy: Sendable, Equatable {
         let audiences = try parseAudiences(mapping["audiences"], path: path)
         let targets = try parseTargets(mapping["targets"], path: path)
         let calendar = try parseCalendar(mapping["review_calendar"], path: path)
+        let signals = try parseSignals(mapping["signals"], path: path)
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") ? p : base.appendingPathComponent(p).standardizedFileURL.path
@@ -244,7 +247,31 @@ public struct Policy: Sendable, Equatable {
             prohibitedFields: prohibitedFields,
             audiences: audiences,
             targets: targets,
-            reviewCalendar: calendar)
+            reviewCalendar: calendar,
+            signals: signals)
+    }
+
+    static func parseSignals(_ node: Node?, path: String) throws -> SignalThresholds {
+        var result = SignalThresholds()
+        guard let node else { return result }
+        guard let entries = node.mapping else {
+            throw PolicyError(path: path, line: node.mark?.line, message: "signals must map threshold names to numbers",
+                              hint: "for example:  signals: {alpha: 0.01, burst_window_days: 14}")
+        }
+        for (key, value) in entries {
+            guard let entry = SignalThresholds.keys.first(where: { $0.key == key.string }) else {
+                throw PolicyError(path: path, line: key.mark?.line, message: "unknown signal threshold '\(key.string ?? "")'",
+                                  hint: "signals: " + SignalThresholds.keys.map(\.key).joined(separator: ", "))
+            }
+            let whole = entry.intPath != nil
+            guard let number = whole ? value.int.map(Double.init) : value.float, number.isFinite, entry.range.contains(number) else {
+                throw PolicyError(path: path, line: value.mark?.line,
+                                  message: "signals.\(entry.key) must be \(whole ? "a whole number" : "a number") from \(Format.fixed(entry.range.lowerBound, decimals: whole ? 0 : 4)) to \(Format.fixed(entry.range.upperBound, decimals: whole ? 0 : 2))",
+                                  hint: "it is the \(entry.meaning); leave it out for the default")
+            }
+            if let p = entry.path { result[keyPath: p] = number } else if let p = entry.intPath { result[keyPath: p] = Int(number) }
+        }
+        return result
     }
 
     static func parseProhibitedFields(_ node: Node?, path: String) throws -> [String] {

@@ -37,6 +37,8 @@ extension Policy {
         if !reviewCalendar.isEmpty {
             lines.append("  review calendar: " + reviewCalendar.map { "\($0.day.iso8601) (\($0.name))" }.joined(separator: ", "))
         }
+        lines.append("  gaming-signal thresholds:")
+        lines += signals.summary.map { "    " + $0 }
         return lines
     }
 }

@@ -83,5 +83,14 @@ enum StarterPolicy {
     # Review and calibration dates. candor looks for activity bursts in the weeks before them.
     review_calendar: []
 
+    # Thresholds of the gaming-signal detectors (docs/signals.md). Leave a key out for its default.
+    signals:
+      alpha: 0.01                   # significance level of every test
+      bunching_bin_width: 0.02      # bins either side of a target, in the metric's unit
+      burst_window_days: 14         # days before a review date compared with the rest of the period
+      burst_minimum_ratio: 1.5      # the window's daily rate ÷ the rest of the period's
+      response_rate_drop: 0.30      # a fall in a team's survey response rate …
+      satisfaction_rise: 0.15       # … that makes a rise in satisfaction this large suspect
+
     """
 }

@@ -9,7 +9,7 @@ public struct Signal: Sendable, Equatable {
     public var title: String
     /// The numbers behind it, already formatted.
     public var evidence: [String]
-    /// How it was tested.
+    /// How it was tested, with the p-value or interval.
     public var test: String
     public var alternatives: [String]
     public var question: String
@@ -23,24 +23,28 @@ public enum MetricDirection {
         "flow.review_pickup": false, "flow.cycle_time": false, "flow.review_depth": false,
         "outcome.change_failure_rate": false, "outcome.defect_escape": false, "outcome.restore_time": false,
         "experience.satisfaction": true, "trust.opt_in_rate": true, "trust.dispute_rate": false, "trust.self_view_uptake": true,
+        // Not registry metrics: read by the detectors beside them.
+        "signal.lines_per_acceptance": true, "signal.quick_approvals": false,
     ]
 }
 
-/// How a metric moved between two periods, judged by its intervals.
+/// How a metric moved between two periods.
 public enum Movement: Sendable, Equatable {
     case improved, worsened, unclear
 
-    /// Significant when the two 95% intervals do not overlap — a conservative test (N. Schenker and
-    /// J. F. Gentleman (2001), "On judging the significance of differences by examining the overlap
-    /// between confidence intervals", The American Statistician 55(3):182–186: non-overlap implies a
-    /// significant difference; overlap does not imply its absence). Values without intervals, or
-    /// labelled low or suppressed, are never significant: below minimum evidence nothing fires.
-    public static func of(_ before: MetricValue, _ after: MetricValue) -> Movement {
-        guard let higher = MetricDirection.higherIsBetter[after.metric],
-              before.label == .high || before.label == .medium, after.label == .high || after.label == .medium,
-              before.estimate != nil, after.estimate != nil, let b = before.interval, let a = after.interval else { return .unclear }
-        let up = a.lower > b.upper, down = a.upper < b.lower
-        guard up || down else { return .unclear }
-        return up == higher ? .improved : .worsened
+    /// Significant when the difference of the two estimates, with standard errors taken from their 95%
+    /// intervals, has a two-sided p-value below `alpha` (``SignalStatistics/difference(before:_:after:_:)``).
+    /// Values without intervals, or labelled low or suppressed, never move: below minimum evidence
+    /// nothing fires.
+    public static func of(_ before: MetricValue, _ after: MetricValue, alpha: Double = 0.01) -> Movement {
+        guard let test = test(before, after), test.p < alpha, let higher = MetricDirection.higherIsBetter[after.metric] else { return .unclear }
+        return (test.z > 0) == higher ? .improved : .worsened
+    }
+
+    /// The z and p of the change, when both values carry enough evidence to be compared.
+    public static func test(_ before: MetricValue, _ after: MetricValue) -> (z: Double, p: Double)? {
+        guard before.label == .high || before.label == .medium, after.label == .high || after.label == .medium,
+              let b = before.estimate, let a = after.estimate, let bi = before.interval, let ai = after.interval else { return nil }
+        return SignalStatistics.difference(before: b, bi, after: a, ai)
     }
 }
