@@ -16,8 +16,12 @@ struct OtherFormats {
     let output: URL
     let people: [FixturePerson]
     let teams: [String]
+    /// Strength of the planted gaming patterns (1 for fixtures/acme).
+    var effect = 1.0
     var rng = SeededGenerator(seed: 90_210)
     var files = 0
+
+    static let q2 = Day(year: 2026, month: 4, day: 1)!, q3 = Day(year: 2026, month: 7, day: 1)!, end = Day(year: 2026, month: 9, day: 30)!
 
     /// The repositories each team owns.
     static let repositories: [String: [String]] = [
@@ -61,6 +65,24 @@ struct OtherFormats {
         try survey()
         try events()
         try governance()
+        try planted()
+    }
+
+    /// The gaming patterns planted, one line each, for the planted-pattern tests (fixtures/README.md).
+    mutating func planted() throws {
+        try write("""
+            detector,team,period,what
+            leading-without-outcome,Data Platform,2026-Q3,acceptance up \(Int(15 * effect)) points from 2026-08-03 while persistence stays where it was
+            acceptance-inflation,Identity,2026-Q3,acceptance up \(Int(10 * effect)) points while AI lines per acceptance fall by \(Int(55 * effect))%
+            suppression-instead-of-fixing,Checkout,2026-Q3,no new findings; the last scan suppresses half its results and the September code review excludes lines
+            rubber-stamp-reviews,Search,2026-Q3,every September pull request approved within minutes without comments
+            rubber-stamp-reviews,Payments,2026-Q3,\(Int(min(0.9, 0.6 * effect) * 100))% of pull requests approved within minutes without comments
+            threshold-bunching,Checkout,2026-Q2,person-weeks just under the 30% target topped up to just past it
+            pre-review-burst,Identity,2026-Q2,suggestions and pull requests \(Format.fixed(1 + 1.5 * effect, decimals: 1))× in the 14 days before the 2026-06-15 promotion committee
+            survey-selection,Checkout,2026-Q3,everyone answers the Q2 survey; in Q3 only about half do and mostly favourably
+            churn-after-acceptance,Checkout,2026-Q3,more accepted suggestions later modified or reverted
+
+            """, "planted.csv")
     }
 
     mutating func repositoriesCSV() throws {
@@ -134,12 +156,15 @@ struct OtherFormats {
                      ("input-validation", "InputValidations", "Low"), ("aws-best-practices", "AWSBestPractices", "Info")]
         for (repo, team) in allRepositories {
             let name = repo.replacingOccurrences(of: "acme/", with: "")
-            for (n, day) in [Day(year: 2026, month: 7, day: 14)!, Day(year: 2026, month: 9, day: 8)!].enumerated() {
+            for (n, day) in [Day(year: 2026, month: 4, day: 14)!, Day(year: 2026, month: 6, day: 9)!,
+                             Day(year: 2026, month: 7, day: 14)!, Day(year: 2026, month: 9, day: 8)!].enumerated() {
                 let pr = 100 + n * 37 + name.count
                 let arn = Self.arnPrefix + "PullRequest-github-acme-\(name)-\(pr)-\(String(format: "%08x", rng.next() & 0xffffffff))"
-                let findings = int(1...4)
-                let suppressed = n == 1 && team == "Search" ? 420 : 0     // Search excludes files in its second review
-                try write(#"{"CodeReview":{"Name":"pr-\#(pr)","CodeReviewArn":"\#(arn)","RepositoryName":"\#(name)","Owner":"acme","ProviderType":"GitHub","State":"Completed","StateReason":"Pull request review completed.","CreatedTimeStamp":\#(day.dayNumber * 86400 + 36000).5,"LastUpdatedTimeStamp":\#(day.dayNumber * 86400 + 36600).25,"Type":"PullRequest","PullRequestId":"\#(pr)","SourceCodeType":{"CommitDiff":{"SourceCommit":"a1","DestinationCommit":"b2"}},"Metrics":{"MeteredLinesOfCodeCount":\#(int(300...3000)),"SuppressedLinesOfCodeCount":\#(suppressed),"FindingsCount":\#(findings)},"AnalysisTypes":["Security","CodeQuality"],"ConfigFileState":"Absent"}}"# + "\n",
+                let metered = int(1500...3000)
+                // Checkout's Q3 reviews find less while September's excludes lines (suppression instead of fixing).
+                let findings = team == "Checkout" && n >= 2 ? 1 : int(1...4)
+                let suppressed = n == 3 && team == "Search" ? 420 : n == 3 && team == "Checkout" ? Int(Double(metered) * 0.8 * effect) : 0
+                try write(#"{"CodeReview":{"Name":"pr-\#(pr)","CodeReviewArn":"\#(arn)","RepositoryName":"\#(name)","Owner":"acme","ProviderType":"GitHub","State":"Completed","StateReason":"Pull request review completed.","CreatedTimeStamp":\#(day.dayNumber * 86400 + 36000).5,"LastUpdatedTimeStamp":\#(day.dayNumber * 86400 + 36600).25,"Type":"PullRequest","PullRequestId":"\#(pr)","SourceCodeType":{"CommitDiff":{"SourceCommit":"a1","DestinationCommit":"b2"}},"Metrics":{"MeteredLinesOfCodeCount":\#(metered),"SuppressedLinesOfCodeCount":\#(suppressed),"FindingsCount":\#(findings)},"AnalysisTypes":["Security","CodeQuality"],"ConfigFileState":"Absent"}}"# + "\n",
                           "inputs/codeguru/reviewer/\(name)/pr-\(pr)-describe.json")
                 var recs: [String] = []
                 for f in 0..<findings {
@@ -182,14 +207,20 @@ struct OtherFormats {
         let rules = ["py/sql-injection", "py/clear-text-logging-sensitive-data", "py/unused-import", "js/xss", "js/unused-local-variable"]
         for (repo, team) in allRepositories {
             let name = repo.replacingOccurrences(of: "acme/", with: "")
-            for (n, day) in [Day(year: 2026, month: 7, day: 2)!, Day(year: 2026, month: 9, day: 28)!].enumerated() {
+            var counts: [Int] = []
+            for (n, day) in [Day(year: 2026, month: 4, day: 2)!, Day(year: 2026, month: 6, day: 28)!,
+                             Day(year: 2026, month: 7, day: 2)!, Day(year: 2026, month: 9, day: 28)!].enumerated() {
                 var results: [String] = []
-                for i in 0..<int(3...9) {
+                var count = int(3...9)
+                // Checkout: findings appear in Q2; in Q3 nothing new, and the last scan suppresses half (issue 6).
+                if team == "Checkout" { count = n == 0 ? 6 : n == 1 ? 12 : 12 }
+                counts.append(count)
+                for i in 0..<count {
                     let rule = rules[(i + name.count) % rules.count]
-                    // Platform & Infra suppresses instead of fixing in its second scan.
-                    let suppress = n == 1 && team == "Platform & Infra" && i % 2 == 0
+                    // Platform & Infra and Checkout suppress instead of fixing in their last scan.
+                    let suppress = n == 3 && (team == "Platform & Infra" || team == "Checkout") && i % 2 == 0
                     let suppression = suppress ? #","suppressions":[{"kind":"inSource","justification":"never stored"}]"# : ""
-                    let baseline = n == 1 ? #","baselineState":"\#(i % 3 == 0 ? "new" : "unchanged")""# : ""
+                    let baseline = n > 0 ? #","baselineState":"\#(i % 3 == 0 ? "new" : "unchanged")""# : ""
                     results.append(#"{"ruleId":"\#(rule)","ruleIndex":0,"level":"\#(["error", "warning", "note"][i % 3])","message":{"text":"never stored"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"src/file\#(i).py","uriBaseId":"%SRCROOT%"},"region":{"startLine":\#(5 + i * 11),"startColumn":1}}}],"partialFingerprints":{"primaryLocationLineHash":"\#(String(format: "%016llx", UInt64(i * 7919 + name.count * 104_729)))"}\#(suppression)\#(baseline)}"#)
                 }
                 let sha = String(format: "%016llx", rng.next())
@@ -207,32 +238,41 @@ struct OtherFormats {
         }
     }
 
-    /// Pull requests, reviews and review comments in Q3, as gh api --paginate writes them.
+    /// Pull requests, reviews and review comments in Q2 and Q3, as gh api --paginate writes them: about
+    /// one pull request per person a week, reviewed within hours, most with some discussion.
     mutating func github() throws {
         for (repo, team) in allRepositories {
             let name = repo.replacingOccurrences(of: "acme/", with: "")
-            let members = people.filter { $0.team(Day(year: 2026, month: 8, day: 1)!) == team }
-            guard members.count >= 2 else { continue }
+            let repos = Self.repositories[team]!
             var pages: [[String]] = [[]]
             var reviews: [String] = [], comments: [String] = []
-            for number in 1...int(8...16) {
-                let author = members[int(0...(members.count - 1))]
-                let created = Day(year: 2026, month: 7, day: 1)!.adding(days: int(0...85))
-                let createdHour = int(8...16)
-                let merged = chance(0.85)
-                let mergedAt = merged ? "\"\(Self.time(created.adding(days: int(0...3)), min(createdHour + int(1...5), 23)))\"" : "null"
-                let pr = #"{"url":"https://api.github.com/repos/\#(repo)/pulls/\#(number)","id":\#(rng.next() % 1_000_000_000),"number":\#(number),"state":"closed","locked":false,"title":"never stored","user":{"login":"\#(author.login)","id":1,"type":"User"},"body":"never stored","created_at":"\#(Self.time(created, createdHour))","updated_at":"\#(Self.time(created.adding(days: 4), 9))","closed_at":"\#(Self.time(created.adding(days: 4), 9))","merged_at":\#(mergedAt),"draft":false,"head":{"ref":"feature-\#(number)","sha":"abc\#(number)","repo":{"full_name":"\#(repo)"}},"base":{"ref":"main","sha":"def","repo":{"full_name":"\#(repo)","private":true,"owner":{"login":"acme","type":"Organization"}}},"author_association":"MEMBER","labels":[],"requested_reviewers":[]}"#
-                if pages[pages.count - 1].count == 10 { pages.append([]) }
-                pages[pages.count - 1].append(pr)
-                // Search approves within minutes and without comments in September (rubber-stamp pattern for issue 6).
-                let rubberStamp = team == "Search" && created >= Day(year: 2026, month: 9, day: 1)!
-                let reviewer = members.first { $0.login != author.login }!
-                let reviewMinute = rubberStamp ? int(1...4) : int(30...59)
-                let reviewId = 90_000 + number * 10 + name.count
-                reviews.append(#"{"id":\#(reviewId),"user":{"login":"\#(reviewer.login)","type":"User"},"body":"never stored","state":"APPROVED","submitted_at":"\#(Self.time(created, min(createdHour + (rubberStamp ? 0 : 1), 23), reviewMinute))","commit_id":"abc\#(number)","pull_request_url":"https://api.github.com/repos/\#(repo)/pulls/\#(number)","author_association":"MEMBER"}"#)
-                if !rubberStamp {
-                    for c in 0..<int(0...3) {
-                        comments.append(#"{"id":\#(reviewId * 10 + c),"pull_request_review_id":\#(reviewId),"user":{"login":"\#(reviewer.login)"},"body":"never stored","diff_hunk":"never stored","path":"src/a.py","created_at":"\#(Self.time(created, min(createdHour + 1, 23), c))","pull_request_url":"https://api.github.com/repos/\#(repo)/pulls/\#(number)"}"#)
+            var number = 0
+            for created in Self.days(Self.q2, Self.end) where created.isoWeekday <= 5 {
+                let members = people.filter { $0.team(created) == team && $0.active(created) }
+                guard members.count >= 2 else { continue }
+                // Identity opens more in the 14 days before the 2026-06-15 promotion committee (pre-review burst).
+                let surge = team == "Identity" && created >= Day(year: 2026, month: 6, day: 1)! && created <= Day(year: 2026, month: 6, day: 14)!
+                let rate = 0.2 / Double(repos.count) * (surge ? 1 + 1.5 * effect : 1)
+                for author in members where chance(rate) {
+                    number += 1
+                    let createdHour = int(8...14)
+                    let merged = chance(0.85)
+                    let mergedAt = merged ? "\"\(Self.time(created.adding(days: int(0...3)), min(createdHour + int(1...5), 23)))\"" : "null"
+                    let pr = #"{"url":"https://api.github.com/repos/\#(repo)/pulls/\#(number)","id":\#(rng.next() % 1_000_000_000),"number":\#(number),"state":"closed","locked":false,"title":"never stored","user":{"login":"\#(author.login)","id":1,"type":"User"},"body":"never stored","created_at":"\#(Self.time(created, createdHour))","updated_at":"\#(Self.time(created.adding(days: 4), 9))","closed_at":"\#(Self.time(created.adding(days: 4), 9))","merged_at":\#(mergedAt),"draft":false,"head":{"ref":"feature-\#(number)","sha":"abc\#(number)","repo":{"full_name":"\#(repo)"}},"base":{"ref":"main","sha":"def","repo":{"full_name":"\#(repo)","private":true,"owner":{"login":"acme","type":"Organization"}}},"author_association":"MEMBER","labels":[],"requested_reviewers":[]}"#
+                    if pages[pages.count - 1].count == 30 { pages.append([]) }
+                    pages[pages.count - 1].append(pr)
+                    // Rubber stamps: Search in September (a hidden team: never signalled), Payments through Q3 (issue 6).
+                    let rubberStamp = (team == "Search" && created >= Day(year: 2026, month: 9, day: 1)!)
+                        || (team == "Payments" && created >= Self.q3 && chance(min(0.9, 0.6 * effect)))
+                    let reviewer = members.first { $0.login != author.login }!
+                    let delay = rubberStamp ? int(1...4) : int(20...300)
+                    let reviewId = 90_000 + number * 10 + name.count
+                    let at = Self.time(created, createdHour + delay / 60, delay % 60)
+                    reviews.append(#"{"id":\#(reviewId),"user":{"login":"\#(reviewer.login)","type":"User"},"body":"never stored","state":"APPROVED","submitted_at":"\#(at)","commit_id":"abc\#(number)","pull_request_url":"https://api.github.com/repos/\#(repo)/pulls/\#(number)","author_association":"MEMBER"}"#)
+                    if !rubberStamp {
+                        for c in 0..<int(0...3) {
+                            comments.append(#"{"id":\#(reviewId * 10 + c),"pull_request_review_id":\#(reviewId),"user":{"login":"\#(reviewer.login)"},"body":"never stored","diff_hunk":"never stored","path":"src/a.py","created_at":"\#(at)","pull_request_url":"https://api.github.com/repos/\#(repo)/pulls/\#(number)"}"#)
+                        }
                     }
                 }
             }
@@ -264,36 +304,54 @@ struct OtherFormats {
         try write(incidents.joined(separator: "\n") + "\n", "inputs/delivery/incidents-2026-q3.csv")
     }
 
-    /// The Q3 developer survey, read through the survey: mapping in policy.yml.
+    /// The Q2 and Q3 developer surveys, read through the survey: mapping in policy.yml. Most people
+    /// answer; all of Checkout in Q2, but in Q3 only five of them, mostly favourably (survey selection, issue 6).
     mutating func survey() throws {
-        var lines = ["Timestamp,Email Address,Team,I can get my work done without unnecessary friction,I trust the AI suggestions I accept,What would help you most? (optional)"]
-        let day = Day(year: 2026, month: 9, day: 14)!
-        for p in people where chance(0.7) {
-            guard let team = p.team(day) else { continue }
-            let (y, m, d) = day.adding(days: int(0...4)).components
-            let trust = chance(0.1) ? "" : String(int(2...5))
-            lines.append("\(m)/\(d)/\(y) \(int(8...17)):\(int(10...59)):\(int(10...59)),\(p.login)@acme.example,\"\(team)\",\(int(1...5)),\(trust),\"never stored, free text\"")
+        for (wave, day) in [("2026-q2", Day(year: 2026, month: 6, day: 15)!), ("2026-q3", Day(year: 2026, month: 9, day: 14)!)] {
+            var lines = ["Timestamp,Email Address,Team,I can get my work done without unnecessary friction,I trust the AI suggestions I accept,What would help you most? (optional)"]
+            var selectiveAnswers = 0
+            let size = people.filter { $0.team(day) == "Checkout" && $0.active(day) }.count
+            for p in people {
+                guard let team = p.team(day), p.active(day) else { continue }
+                let selective = team == "Checkout" && wave == "2026-q3"
+                if selective { selectiveAnswers += 1 }
+                let everyone = team == "Checkout" && wave == "2026-q2"
+                guard selective ? selectiveAnswers <= max(5, Int((Double(size) * (1 - 0.5 * effect)).rounded())) : everyone || chance(0.9) else { continue }
+                func score() -> String { String(selective && chance(min(0.95, 0.5 + 0.4 * effect)) ? int(4...5) : int(1...5)) }
+                let (y, m, d) = day.adding(days: int(0...4)).components
+                let friction = score()
+                let trust = chance(0.1) ? "" : score()
+                lines.append("\(m)/\(d)/\(y) \(int(8...17)):\(int(10...59)):\(int(10...59)),\(p.login)@acme.example,\"\(team)\",\(friction),\(trust),\"never stored, free text\"")
+            }
+            try write(lines.joined(separator: "\n") + "\n", "inputs/survey/developer-survey-\(wave).csv")
         }
-        try write(lines.joined(separator: "\n") + "\n", "inputs/survey/developer-survey-2026-q3.csv")
     }
 
-    /// IDE telemetry for September: suggestions shown, accepted, modified, rejected and reverted.
+    /// IDE telemetry for June and September: suggestions shown, accepted, modified, rejected and
+    /// reverted. Checkout undoes more of what it accepts in September (churn after acceptance, issue 6).
     mutating func events() throws {
-        var lines: [String] = []
-        for day in Self.days(Day(year: 2026, month: 9, day: 1)!, Day(year: 2026, month: 9, day: 30)!) where day.isoWeekday <= 5 {
-            for p in people.enumerated().filter({ $0.offset % 4 == 2 }).map(\.element) where p.active(day) && chance(0.5) {
-                let id = "sg-\(day.iso8601)-\(p.login)"
-                lines.append(#"{"type":"suggestion.shown","time":"\#(Self.time(day, 10))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)","tool":"q-developer","language":"python"}}"#)
-                if chance(0.4) {
-                    lines.append(#"{"type":"suggestion.accepted","time":"\#(Self.time(day, 10, 1))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)","lines":\#(int(1...12)),"code":"never stored"}}"#)
-                    if chance(0.2) { lines.append(#"{"type":"suggestion.modified","time":"\#(Self.time(day, 10, 9))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)","lines_changed":\#(int(1...5))}}"#) }
-                    if chance(0.05) { lines.append(#"{"id":"revert-\#(id)","type":"suggestion.reverted","time":"\#(Self.time(day.adding(days: 2), 15))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)","commit":"r\#(int(1000...9999))"}}"#) }
-                } else {
-                    lines.append(#"{"type":"suggestion.rejected","time":"\#(Self.time(day, 10, 1))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)"}}"#)
+        for (month, first, last) in [("2026-06", Day(year: 2026, month: 6, day: 1)!, Day(year: 2026, month: 6, day: 30)!),
+                                     ("2026-09", Day(year: 2026, month: 9, day: 1)!, Day(year: 2026, month: 9, day: 30)!)] {
+            var lines: [String] = []
+            for day in Self.days(first, last) where day.isoWeekday <= 5 {
+                for p in people where p.active(day) && chance(0.6) {
+                    let churn = p.team(day) == "Checkout" && day >= Self.q3
+                    for n in 1...int(1...3) {
+                        let id = "sg-\(day.iso8601)-\(p.login)-\(n)"
+                        let at = 9 + n
+                        lines.append(#"{"type":"suggestion.shown","time":"\#(Self.time(day, at))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)","tool":"q-developer","language":"python"}}"#)
+                        if chance(0.4) {
+                            lines.append(#"{"type":"suggestion.accepted","time":"\#(Self.time(day, at, 1))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)","lines":\#(int(1...12)),"code":"never stored"}}"#)
+                            if chance(0.08 + (churn ? 0.2 * effect : 0)) { lines.append(#"{"type":"suggestion.modified","time":"\#(Self.time(day, at, 9))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)","lines_changed":\#(int(1...5))}}"#) }
+                            if chance(0.04 + (churn ? 0.15 * effect : 0)) { lines.append(#"{"id":"revert-\#(id)","type":"suggestion.reverted","time":"\#(Self.time(day.adding(days: 2), 15))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)","commit":"r\#(int(1000...9999))"}}"#) }
+                        } else {
+                            lines.append(#"{"type":"suggestion.rejected","time":"\#(Self.time(day, at, 1))","actor":"\#(p.id)","attributes":{"suggestion_id":"\#(id)"}}"#)
+                        }
+                    }
                 }
             }
+            try write(lines.joined(separator: "\n") + "\n", "inputs/events/ide-\(month).jsonl")
         }
-        try write(lines.joined(separator: "\n") + "\n", "inputs/events/ide-2026-09.jsonl")
     }
 
     mutating func governance() throws {
@@ -306,7 +364,7 @@ struct OtherFormats {
         try write(consent.joined(separator: "\n") + "\n", "inputs/governance/consent.csv")
         try write("""
             date,change,metrics
-            2026-05-04,"Amazon Q Developer inline suggestions enabled for Kotlin",ai.acceptance_rate
+            2026-04-13,"Amazon Q Developer inline suggestions enabled for Kotlin",ai.acceptance_rate
             2026-07-01,"Teams reorganised: one engineer moved Checkout → Search, one Mobile → Identity",
             2026-08-17,"Search adopts a two-approval rule for the payments path",flow.review_pickup;flow.review_depth
 

@@ -20,13 +20,28 @@ struct Person {
     var end: Day?
 }
 
-let arguments = CommandLine.arguments
-guard arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: candor-fixtures OUTPUT_DIR   (e.g. fixtures/acme)\n".utf8))
+// Arguments: OUTPUT_DIR [--seed N] [--effect X]. The defaults write fixtures/acme; another seed and
+// effect size write an independent organisation with the same plants at different strengths (the
+// second planted-pattern test uses one).
+var positional: [String] = []
+var seed: UInt64 = 20_260_401
+var effect = 1.0
+var argumentIterator = CommandLine.arguments.dropFirst().makeIterator()
+while let argument = argumentIterator.next() {
+    switch argument {
+    case "--seed": seed = argumentIterator.next().flatMap { UInt64($0) } ?? 0
+    case "--effect": effect = argumentIterator.next().flatMap { Double($0) } ?? 0
+    default: positional.append(argument)
+    }
+}
+guard positional.count == 1, seed > 0, effect > 0, effect <= 2 else {
+    FileHandle.standardError.write(Data("usage: candor-fixtures OUTPUT_DIR [--seed N] [--effect 0.5…2]   (e.g. fixtures/acme)\n".utf8))
     exit(1)
 }
-let output = URL(fileURLWithPath: arguments[1])
-var rng = SeededGenerator(seed: 20_260_401)
+let output = URL(fileURLWithPath: positional[0])
+var rng = SeededGenerator(seed: seed)
+/// A second stream for the planted patterns, so planting never shifts the main stream.
+var plantRng = SeededGenerator(seed: seed ^ 0x5eed_0f_9a7e)
 
 let firstDay = Day(year: 2026, month: 4, day: 1)!
 let lastDay = Day(year: 2026, month: 9, day: 30)!
@@ -87,12 +102,20 @@ func team(of p: Person, on day: Day) -> String? {
     p.memberships.first { day >= $0.from && ($0.to.map { day <= $0 } ?? true) }?.team
 }
 
-/// Planted shifts in acceptance (fixtures/README.md): Payments from 2026-05-04, when the policy-change
-/// log enables Kotlin suggestions (explained); Data Platform from 2026-08-24, with no change (unexplained).
-func plantedShift(_ team: String?, _ day: Day) -> Double {
-    if team == "Payments" && day >= Day(year: 2026, month: 5, day: 4)! { return 0.10 }
-    if team == "Data Platform" && day >= Day(year: 2026, month: 8, day: 24)! { return 0.10 }
+/// Planted shifts in acceptance (fixtures/README.md): Payments from 2026-04-13, when the policy-change
+/// log enables Kotlin suggestions (explained); Data Platform from 2026-08-03, with no change (unexplained,
+/// and its persistence does not follow: leading without outcome); Identity through Q3, while the lines
+/// kept from each acceptance fall (acceptance inflation).
+@MainActor func plantedShift(_ team: String?, _ day: Day) -> Double {
+    if team == "Payments" && day >= Day(year: 2026, month: 4, day: 13)! { return 0.10 }
+    if team == "Data Platform" && day >= Day(year: 2026, month: 8, day: 3)! { return 0.15 * effect }
+    if team == "Identity" && day >= q3 { return 0.10 * effect }
     return 0
+}
+
+/// Identity's Q2 burst: more suggestions in the 14 days before the 2026-06-15 promotion committee.
+@MainActor func burst(_ team: String?, _ day: Day) -> Double {
+    team == "Identity" && day >= Day(year: 2026, month: 6, day: 1)! && day <= Day(year: 2026, month: 6, day: 14)! ? 1 + 1.5 * effect : 1
 }
 
 /// One person's counts for a day, or nil when they did not use Q Developer that day.
@@ -102,13 +125,15 @@ func plantedShift(_ team: String?, _ day: Day) -> Double {
     let weekend = day.isoWeekday >= 6
     if rng.unit() > p.activeProbability * (weekend ? 0.08 : 1) { return nil }
     var c: [QDeveloperMetric: Int] = [:]
-    let shown = Int(p.volume * (0.5 + rng.unit()))
+    let shown = Int(p.volume * (0.5 + rng.unit()) * burst(team(of: p, on: day), day))
     var accepted = 0
     let rate = p.acceptance + plantedShift(team(of: p, on: day), day)
     for _ in 0..<shown where rng.unit() < rate { accepted += 1 }
     c[.inlineSuggestionsCount] = shown
     c[.inlineAcceptanceCount] = accepted
-    c[.inlineAICodeLines] = accepted * (1 + Int(rng.next() % 4))
+    let lines = accepted * (1 + Int(rng.next() % 4))
+    // Identity's Q3 acceptances keep fewer lines each (acceptance inflation).
+    c[.inlineAICodeLines] = team(of: p, on: day) == "Identity" && day >= q3 ? max(accepted, Int(Double(lines) * (1 - 0.55 * effect))) : lines
     let chats = Int(rng.next() % 9)
     c[.chatMessagesSent] = chats * 2
     c[.chatMessagesInteracted] = chats > 0 ? Int(rng.next() % UInt64(chats + 1)) : 0
@@ -138,6 +163,41 @@ func plantedShift(_ team: String?, _ day: Day) -> Double {
     return c
 }
 
+// Every person-day first, in the main stream's order; then the plants that need whole weeks.
+var generated: [Day: [(person: Int, counts: [QDeveloperMetric: Int])]] = [:]
+var dayCursor = firstDay
+while dayCursor <= lastDay {
+    generated[dayCursor] = people.indices.compactMap { i in activity(people[i], on: dayCursor).map { (i, $0) } }
+    dayCursor = dayCursor.adding(days: 1)
+}
+
+// Threshold bunching (Checkout, Q2): person-weeks a little under the published 30% target are topped
+// up to just past it — the team "makes the number".
+let target = 0.30
+var personWeeks: [String: [(day: Day, row: Int)]] = [:]
+for (day, rowsOfDay) in generated where day < q3 {
+    for (r, row) in rowsOfDay.enumerated() where team(of: people[row.person], on: day) == "Checkout" {
+        personWeeks["\(row.person)|\(day.isoWeekStart.iso8601)", default: []].append((day, r))
+    }
+}
+for key in personWeeks.keys.sorted() {
+    let cells = personWeeks[key]!.sorted { $0.day < $1.day }
+    let shown = cells.reduce(0) { $0 + (generated[$1.day]![$1.row].counts[.inlineSuggestionsCount] ?? 0) }
+    var accepted = cells.reduce(0) { $0 + (generated[$1.day]![$1.row].counts[.inlineAcceptanceCount] ?? 0) }
+    guard shown > 0, Double(accepted) / Double(shown) >= target - 0.06, Double(accepted) / Double(shown) < target,
+          plantRng.unit() < min(1, 0.9 * effect) else { continue }
+    var missing = Int((target * Double(shown)).rounded(.up)) - accepted
+    for cell in cells where missing > 0 {
+        var counts = generated[cell.day]![cell.row].counts
+        let room = (counts[.inlineSuggestionsCount] ?? 0) - (counts[.inlineAcceptanceCount] ?? 0)
+        let add = min(room, missing)
+        counts[.inlineAcceptanceCount, default: 0] += add
+        counts[.inlineAICodeLines, default: 0] += 2 * add
+        generated[cell.day]![cell.row].counts = counts
+        missing -= add; accepted += add
+    }
+}
+
 let account = "111122223333"
 var files = 0, rows = 0
 var day = firstDay
@@ -148,8 +208,8 @@ while day <= lastDay {
     let isoDates = m >= 7                      // from July: YYYY-MM-DD dates
     let header = legacy ? legacyHeader : fullHeader
     var lines: [String] = []
-    for p in people {
-        guard let counts = activity(p, on: day) else { continue }
+    for (index, counts) in generated[day]! {
+        let p = people[index]
         let date = isoDates ? "\(y)-\(pad(m))-\(pad(d))" : "\(pad(m))-\(pad(d))-\(y)"
         var fields = [legacy ? "\"\(p.id)\"" : p.id, date]
         for column in header.dropFirst(2) {
@@ -204,12 +264,15 @@ let everyone = people.enumerated().map { index, p in
         team: { day in p.memberships.first { day >= $0.from && ($0.to.map { day <= $0 } ?? true) }?.team },
         active: { day in day >= p.start && (p.end.map { day <= $0 } ?? true) })
 }
-var others = OtherFormats(output: output, people: everyone, teams: teams.map(\.name))
+var others = OtherFormats(output: output, people: everyone, teams: teams.map(\.name), effect: effect)
+others.rng = SeededGenerator(seed: seed == 20_260_401 ? 90_210 : seed &* 31 &+ 7)
 try others.writeAll()
 
 // The example key: fixed bytes from the seed, so the fixture database is reproducible.
+// Its own stream, so changing what is planted never changes every pseudonym.
 var keyBytes: [UInt8] = []
-for _ in 0..<4 { withUnsafeBytes(of: rng.next().littleEndian) { keyBytes += $0 } }
+var keyRng = SeededGenerator(seed: seed ^ 0x6b65_7900)
+for _ in 0..<4 { withUnsafeBytes(of: keyRng.next().littleEndian) { keyBytes += $0 } }
 try write("# EXAMPLE KEY for the synthetic fixtures/acme organisation only. Never use it for real data.\n"
           + Data(keyBytes).base64EncodedString() + "\n", "candor.key")
 

@@ -60,6 +60,8 @@ public struct ScorecardBuilder {
     public var source: PeriodSource = .raw
     /// Changes that may explain a shift (the period and the two weeks before).
     public var changes: [ProgrammeChange] = []
+    /// Whether to build the weekly series and their shift tests (not needed for a previous period's values).
+    public var weeklySeries = true
 
     public init(store: CandorStore, policy: Policy, departments: [String: String]) {
         self.store = store
@@ -156,6 +158,21 @@ public struct ScorecardBuilder {
         return (shifts, organisation)
     }
 
+    /// Every finding's history from the scans this reader may see, each owned by the team that owns
+    /// its repository on `day`.
+    func findingFacts(owners day: Day) throws -> [FindingFacts] {
+        var findings: [FindingFacts] = []
+        for (scope, snapshots) in try store.sarifScanSnapshots().sorted(by: { $0.key < $1.key }) + (try store.codeGuruReviewSnapshots().sorted(by: { $0.key < $1.key })) {
+            let repository = String(scope.split(separator: "|").first ?? "")
+            let owner = try store.owner(of: repository, on: day)
+            let first = snapshots.map(\.time).min() ?? 0
+            for (_, history) in FindingLifecycle.histories(snapshots).sorted(by: { $0.key < $1.key }) {
+                findings.append(FindingFacts(team: owner, repository: repository, history: history, inBaseline: history.firstSeen == first))
+            }
+        }
+        return findings
+    }
+
     public func build(_ period: Period) throws -> Scorecard {
         let sizes = try store.teamSizes(period)
         let teams = sizes.keys.sorted { $0.lowercased() != $1.lowercased() ? $0.lowercased() < $1.lowercased() : $0 < $1 }
@@ -200,15 +217,7 @@ public struct ScorecardBuilder {
         }
 
         // Quality, from the scans this reader may see.
-        var findings: [FindingFacts] = []
-        for (scope, snapshots) in try store.sarifScanSnapshots().sorted(by: { $0.key < $1.key }) + (try store.codeGuruReviewSnapshots().sorted(by: { $0.key < $1.key })) {
-            let repository = String(scope.split(separator: "|").first ?? "")
-            let owner = try store.owner(of: repository, on: period.last)
-            let first = snapshots.map(\.time).min() ?? 0
-            for (_, history) in FindingLifecycle.histories(snapshots).sorted(by: { $0.key < $1.key }) {
-                findings.append(FindingFacts(team: owner, repository: repository, history: history, inBaseline: history.firstSeen == first))
-            }
-        }
+        let findings = try findingFacts(owners: period.last)
         let volume = try store.scanVolume(period)
         let security = store.datasets.contains(.compliance) ? try store.securityFindings(period) : []
         var owners: [String: String?] = [:]
@@ -326,6 +335,7 @@ public struct ScorecardBuilder {
         card.sourceDays = try store.sourceDays(period)
         card.readable = Set(SourceFamily.allCases.filter { store.datasets.contains(policy.sourcePolicy(for: $0).dataset) })
         card.periodDays = period.dayCount
+        guard weeklySeries else { return card }
         var hiddenByMetric: [String: Set<String>] = [:]
         for (id, list) in values { hiddenByMetric[id] = Set(list.filter { $0.label == .suppressed }.map { $0.team ?? "" }) }
         let weekly = try weeklyShifts(period, teams: groups, hidden: hiddenByMetric, consent: consent, excluded: excluded)

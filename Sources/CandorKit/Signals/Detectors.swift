@@ -128,24 +128,25 @@ public enum Detectors {
                       question: "Which of the findings we suppressed would we still suppress after a second look, and is anything we care about no longer scanned?")
     }
 
-    /// 4. Rubber-stamp reviews: pickup got significantly faster while reviews got shallower — a larger
-    /// share of approvals with no discussion (difference test) or within minutes of opening (Fisher).
+    /// 4. Rubber-stamp reviews: reviews got faster — median pickup significantly shorter (difference
+    /// test), or more approvals within minutes of opening (one-sided Fisher exact) — while they got
+    /// shallower: a significantly larger share of approvals with no discussion.
     public static func rubberStamp(before: [String: MetricValue], after: [String: MetricValue], team: String?, alpha: Double) -> Signal? {
-        guard let pb = before["flow.review_pickup"], let pa = after["flow.review_pickup"], Movement.of(pb, pa, alpha: alpha) == .improved else { return nil }
-        var shallower: [String] = []
-        if let db = before["flow.review_depth"], let da = after["flow.review_depth"], Movement.of(db, da, alpha: alpha) == .worsened {
-            shallower.append("\(name(da)): \(fmt(db)) → \(fmt(da)) (\(change(db, da)))")
+        guard let db = before["flow.review_depth"], let da = after["flow.review_depth"], Movement.of(db, da, alpha: alpha) == .worsened else { return nil }
+        var faster: [String] = []
+        if let pb = before["flow.review_pickup"], let pa = after["flow.review_pickup"], Movement.of(pb, pa, alpha: alpha) == .improved {
+            faster.append("\(name(pa)): \(fmt(pb)) → \(fmt(pa)) (\(change(pb, pa)))")
         }
         if let qb = before["signal.quick_approvals"], let qa = after["signal.quick_approvals"], qb.label != .suppressed, qa.label != .suppressed,
            let eb = qb.estimate, let ea = qa.estimate, ea > eb {
             let x1 = Int((eb * Double(qb.events)).rounded()), x2 = Int((ea * Double(qa.events)).rounded())
             let p = SignalStatistics.fisherGreater(x1: x1, n1: qb.events, x2: x2, n2: qa.events)
-            if p < alpha { shallower.append("approvals within 5 minutes of opening: \(x1) of \(qb.events) → \(x2) of \(qa.events) (one-sided Fisher exact \(pValue(p)))") }
+            if p < alpha { faster.append("approvals within 5 minutes of opening: \(x1) of \(qb.events) → \(x2) of \(qa.events) (one-sided Fisher exact \(pValue(p)))") }
         }
-        guard !shallower.isEmpty else { return nil }
+        guard !faster.isEmpty else { return nil }
         return Signal(detector: "rubber-stamp-reviews", team: team, title: "Reviews got faster and shallower",
-                      evidence: ["\(name(pa)): \(fmt(pb)) → \(fmt(pa)) (\(change(pb, pa)))"] + shallower,
-                      test: "faster pickup and shallower reviews, each significant at α = \(Format.fixed(alpha, decimals: 3))",
+                      evidence: faster + ["\(name(da)): \(fmt(db)) → \(fmt(da)) (\(change(db, da)))"],
+                      test: "faster reviews and a larger share of approvals without discussion, each significant at α = \(Format.fixed(alpha, decimals: 3))",
                       alternatives: ["changes got smaller, so there is less to discuss", "discussion moved to pairing or to a call",
                                      "a new rule (more approvers, an on-call reviewer) changed how reviews are done"],
                       question: "Do our reviews still catch what we want them to catch, and what would tell us if they stopped?")

@@ -1,0 +1,113 @@
+import CandorKit
+import CandorTestSupport
+import Foundation
+import Testing
+
+/// The planted-pattern tests of the gaming signals: the fixture generator plants each of the eight
+/// patterns in a named team and period (its `planted.csv`) and leaves everything else clean; every
+/// detector runs on every shown team in both periods, and must find exactly the planted cells.
+@Suite("Gaming signals on planted organisations", .serialized)
+struct PlantedSignalsTests {
+    struct Cell: Hashable, Comparable, CustomStringConvertible {
+        var detector: String, team: String, period: String
+        var description: String { "\(detector) · \(team) · \(period)" }
+        static func < (a: Cell, b: Cell) -> Bool { a.description < b.description }
+    }
+
+    struct Outcome {
+        var found: [Cell: [Signal]]
+        var planted: Set<Cell>
+        var reports: [SignalReport]
+        var scorecards: [Scorecard]
+    }
+
+    /// Ingests the organisation folder `organisation` (policy.yml, candor.key, inputs/, planted.csv) and
+    /// runs the detectors for 2026-Q2 and 2026-Q3 as the governance review would.
+    static func run(_ organisation: URL) throws -> Outcome {
+        let folder = try TemporaryFolder()
+        let policy = try Policy.load(path: organisation.appendingPathComponent("policy.yml").path)
+        let store = try CandorStore(path: folder.path("org.sqlite"))
+        var ingestor = Ingestor(store: store, pseudonymiser: Pseudonymiser(key: try PseudonymKey.load(path: policy.keyFile)),
+                                log: SilentLog(), now: Date(timeIntervalSince1970: 1_790_000_000), survey: policy.survey)
+        ingestor.policy = policy
+        let summary = try ingestor.ingest(paths: InputDiscovery.expand([organisation.path]))
+        #expect(summary.rejectedCount == 0)
+        let reader = try store.reader(datasets: policy.audiences[.governanceBoard]!)
+        var found: [Cell: [Signal]] = [:], reports: [SignalReport] = [], cards: [Scorecard] = []
+        for period in [Period("2026-Q2")!, Period("2026-Q3")!] {
+            let departments = try reader.teamDepartments(asOf: period.last)
+            var builder = ScorecardBuilder(store: reader, policy: policy, departments: departments)
+            builder.weeklySeries = false
+            let card = try builder.build(period)
+            let report = try SignalBuilder(store: reader, policy: policy, departments: departments).build(period, current: card)
+            for s in report.signals { found[Cell(detector: s.detector, team: s.team ?? "organisation", period: period.description), default: []].append(s) }
+            reports.append(report)
+            cards.append(card)
+        }
+        let csv = try String(contentsOf: organisation.appendingPathComponent("planted.csv"), encoding: .utf8)
+        let planted = Set(csv.split(separator: "\n").dropFirst().map { line -> Cell in
+            let f = line.split(separator: ",", maxSplits: 3).map(String.init)
+            return Cell(detector: f[0], team: f[1], period: f[2])
+        })
+        return Outcome(found: found, planted: planted, reports: reports, scorecards: cards)
+    }
+
+    /// Recall and false alarms over every (detector, shown team, period) cell.
+    static func check(_ outcome: Outcome, label: String) {
+        #expect(Set(outcome.planted.map(\.detector)) == Set(Detectors.all.map(\.id)))
+        let missed = outcome.planted.subtracting(outcome.found.keys).sorted()
+        let falseAlarms = Set(outcome.found.keys).subtracting(outcome.planted).sorted()
+        let cells = outcome.reports.reduce(0) { $0 + $1.checkedTeams.count } * Detectors.all.count
+        let recall = Double(outcome.planted.count - missed.count) / Double(outcome.planted.count)
+        print("\(label): recall \(recall) (\(outcome.planted.count - missed.count) of \(outcome.planted.count)), false alarms \(falseAlarms.count) of \(cells - outcome.planted.count) clean cells")
+        #expect(missed.isEmpty, "\(label): planted but not found: \(missed)")
+        #expect(falseAlarms.isEmpty, "\(label): signals on clean cells: \(falseAlarms.map { "\($0): \(outcome.found[$0]!.map(\.evidence))" })")
+        // Every signal reads as a prompt: evidence, a test, alternatives and a question.
+        for signals in outcome.found.values {
+            for s in signals {
+                #expect(!s.evidence.isEmpty && !s.test.isEmpty && !s.alternatives.isEmpty && s.question.hasSuffix("?"), "\(s.detector)")
+            }
+        }
+    }
+
+    /// Teams hidden by disclosure control are never looked at: the pattern planted in one (Platform &
+    /// Infra's suppressions) raises nothing, and no signal's text
+    /// names a hidden team or quotes a hidden value.
+    static func checkHidden(_ outcome: Outcome) {
+        for (report, card) in zip(outcome.reports, outcome.scorecards) {
+            let hidden = Set(card.suppressed.keys)
+            #expect(report.hiddenTeams == hidden.count && !hidden.isEmpty)
+            for s in report.signals {
+                #expect(!hidden.contains(s.team ?? ""), "\(s.detector) on hidden team \(s.team ?? "")")
+                let text = ([s.title, s.test] + s.evidence).joined(separator: " ")
+                for team in hidden { #expect(!text.contains(team), "\(s.detector) mentions \(team)") }
+            }
+        }
+    }
+
+    @Test("fixtures/acme: all eight planted patterns found, no signal on any clean team-period, hidden teams never signalled")
+    func acme() throws {
+        let outcome = try Self.run(CandorBinary.packageRoot.appendingPathComponent("fixtures/acme"))
+        Self.check(outcome, label: "fixtures/acme")
+        Self.checkHidden(outcome)
+        #expect(outcome.reports.map(\.checkedTeams.count).allSatisfy { $0 >= 4 })
+    }
+
+    @Test("an independently seeded organisation with different effect sizes: the same recall, no false alarm")
+    func secondGeneration() throws {
+        let temp = try TemporaryFolder()
+        let organisation = temp.url.appendingPathComponent("second")
+        let process = Process()
+        process.executableURL = CandorBinary.executable.deletingLastPathComponent().appendingPathComponent("candor-fixtures")
+        process.arguments = [organisation.path, "--seed", "777001", "--effect", "0.8"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        try FileManager.default.copyItem(at: CandorBinary.packageRoot.appendingPathComponent("fixtures/acme/policy.yml"),
+                                         to: organisation.appendingPathComponent("policy.yml"))
+        let outcome = try Self.run(organisation)
+        Self.check(outcome, label: "seed 777001, effect 0.8")
+        Self.checkHidden(outcome)
+    }
+}
