@@ -75,7 +75,6 @@ struct OtherFormats {
             leading-without-outcome,Data Platform,2026-Q3,acceptance up \(Int(15 * effect)) points from 2026-08-03 while persistence stays where it was
             acceptance-inflation,Identity,2026-Q3,acceptance up \(Int(10 * effect)) points while AI lines per acceptance fall by \(Int(55 * effect))%
             suppression-instead-of-fixing,Checkout,2026-Q3,no new findings; the last scan suppresses half its results and the September code review excludes lines
-            rubber-stamp-reviews,Search,2026-Q3,every September pull request approved within minutes without comments
             rubber-stamp-reviews,Payments,2026-Q3,\(Int(min(0.9, 0.6 * effect) * 100))% of pull requests approved within minutes without comments
             threshold-bunching,Checkout,2026-Q2,person-weeks just under the 30% target topped up to just past it
             pre-review-burst,Identity,2026-Q2,suggestions and pull requests \(Format.fixed(1 + 1.5 * effect, decimals: 1))× in the 14 days before the 2026-06-15 promotion committee

@@ -74,10 +74,9 @@ public struct ReportBuilder: Sendable {
     }
 
     /// The Markdown and HTML of the governance review for `period`.
-    public func governance(period: Period) throws -> (markdown: String, html: String) {
-        let store = try reader(for: .governance)
+    /// The acceptance table's inputs for `period`: from the tiers that remain once purge has cut into it.
+    func acceptanceInputs(_ store: CandorStore, _ period: Period) throws -> GovernanceViewBuilder.Inputs {
         let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
-        // Once purge has cut into the period, the figures come from the tiers that remain.
         let source = try store.periodSource(period)
         var inputs = GovernanceViewBuilder.Inputs(
             period: period, policy: policy, generatedAt: Timestamp.readable(now),
@@ -88,6 +87,35 @@ public struct ReportBuilder: Sendable {
             consentExcluded: source == .raw ? try store.consentExclusions(from: period.first, to: period.last, consent: consent) : (0, 0))
         inputs.source = source
         inputs.departments = try store.teamDepartments(asOf: period.last)
+        if source == .aggregate { inputs.teamWeeks = try store.teamWeekSums(period) }
+        return inputs
+    }
+
+    /// The gaming signals of the governance review, only for teams the review shows — in this period
+    /// and, for the detectors that compare, in the previous one.
+    func signals(_ store: CandorStore, _ inputs: GovernanceViewBuilder.Inputs) throws -> SignalReport {
+        let previous = SignalBuilder.previous(inputs.period)
+        let hidden = GovernanceViewBuilder.hiddenTeams(inputs)
+        let hiddenBefore = GovernanceViewBuilder.hiddenTeams(try acceptanceInputs(store, previous))
+        return try SignalBuilder(store: store, policy: policy, departments: inputs.departments)
+            .build(inputs.period, current: inputs.scorecard.hiding(hidden, k: policy.minimumGroupSize), hiddenBefore: hiddenBefore)
+    }
+
+    /// The governance review's signals for `period` and the scorecard they were read from (as shown).
+    public func signals(period: Period) throws -> (report: SignalReport, scorecard: Scorecard) {
+        let store = try reader(for: .governance)
+        var inputs = try acceptanceInputs(store, period)
+        var builder = ScorecardBuilder(store: store, policy: policy, departments: inputs.departments)
+        builder.source = inputs.source
+        builder.weeklySeries = false
+        inputs.scorecard = try builder.build(period)
+        return (try signals(store, inputs), inputs.scorecard.hiding(GovernanceViewBuilder.hiddenTeams(inputs), k: policy.minimumGroupSize))
+    }
+
+    public func governance(period: Period) throws -> (markdown: String, html: String) {
+        let store = try reader(for: .governance)
+        var inputs = try acceptanceInputs(store, period)
+        let source = inputs.source
         var scorecard = ScorecardBuilder(store: store, policy: policy, departments: inputs.departments)
         scorecard.source = source
         inputs.scorecardChanges = try store.programmeChanges(from: period.first.adding(days: -14), to: period.last)
@@ -96,7 +124,7 @@ public struct ReportBuilder: Sendable {
         inputs.audit = try store.auditEntries()
         scorecard.changes = inputs.scorecardChanges
         inputs.scorecard = try scorecard.build(period)
-        if source == .aggregate { inputs.teamWeeks = try store.teamWeekSums(period) }
+        inputs.signals = try signals(store, inputs)
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
         inputs.fieldDrops = try store.fieldDrops()
         let view = GovernanceViewBuilder.build(inputs)

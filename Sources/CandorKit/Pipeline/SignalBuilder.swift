@@ -35,7 +35,7 @@ public struct SignalBuilder {
     }
 
     /// The period before `period`.
-    static func previous(_ period: Period) -> Period {
+    public static func previous(_ period: Period) -> Period {
         period.quarter == 1 ? Period(year: period.year - 1, quarter: 4)! : Period(year: period.year, quarter: period.quarter - 1)!
     }
 
@@ -89,13 +89,14 @@ public struct SignalBuilder {
         return out
     }
 
-    /// Runs every detector for `period`, given the period's scorecard as the report shows it.
-    public func build(_ period: Period, current: Scorecard) throws -> SignalReport {
+    /// Runs every detector for `period`, given the period's scorecard as the report shows it (with
+    /// every team the report hides marked suppressed) and the teams the previous period's report hides.
+    public func build(_ period: Period, current: Scorecard, hiddenBefore: [String: SuppressionReason] = [:]) throws -> SignalReport {
         let previous = Self.previous(period)
         var builder = ScorecardBuilder(store: store, policy: policy, departments: departments)
         builder.source = try store.periodSource(previous)
         builder.weeklySeries = false
-        let before = try builder.build(previous)
+        let before = try builder.build(previous).hiding(hiddenBefore, k: policy.minimumGroupSize)
         let thresholds = policy.signals
         let alpha = thresholds.alpha
 
@@ -173,6 +174,10 @@ public struct SignalBuilder {
         } else {
             let accepted = try store.dailyAccepted(period, consent: consent)
             let prs = try store.pullRequestFacts(period)
+            // Many windows are tested (teams × series × dates): α is shared among them (Bonferroni), so
+            // one period's bursts raise a false alarm with probability at most α.
+            var burstThresholds = thresholds
+            burstThresholds.alpha = thresholds.alpha / Double(max(1, shown.count * 2 * dates.count))
             for review in dates {
                 let windowStart = max(period.first, review.day.adding(days: -thresholds.burstWindowDays)), windowEnd = min(period.last, review.day.adding(days: -1))
                 let days = (period.first.dayNumber...period.last.dayNumber).map(Day.init(dayNumber:))
@@ -191,7 +196,7 @@ public struct SignalBuilder {
                     }
                     for (activity, byDay) in series where !byDay.isEmpty {
                         let window = days.filter(inWindow).map { byDay[$0] ?? 0 }, baseline = days.filter { !inWindow($0) }.map { byDay[$0] ?? 0 }
-                        if let s = Detectors.preReviewBurst(activity: activity, window: window, baseline: baseline, review: review, team: team, thresholds: thresholds) {
+                        if let s = Detectors.preReviewBurst(activity: activity, window: window, baseline: baseline, review: review, team: team, thresholds: burstThresholds) {
                             signals.append(s)
                         }
                     }

@@ -101,6 +101,7 @@ public enum GovernanceViewBuilder {
         public var scorecardChanges: [ProgrammeChange] = []
         /// The decision log and the audit log (for each decision's provenance).
         public var decisions: [DecisionEntry] = []
+        public var signals: SignalReport?
         public var audit: [AuditEntry] = []
         /// Each team's department (teams without one stand alone under the organisation).
         public var departments: [String: String] = [:]
@@ -118,6 +119,18 @@ public enum GovernanceViewBuilder {
             self.cmarkVersion = cmarkVersion
             self.consentExcluded = consentExcluded
         }
+    }
+
+    /// The teams the acceptance table hides, and why; the scorecard and the signals hide them too.
+    public static func hiddenTeams(_ input: Inputs) -> [String: SuppressionReason] {
+        let table = input.source == .aggregate ? AcceptanceTable.from(input.teamWeeks, departments: input.departments)
+            : AcceptanceTable.from(input.totals, departments: input.departments)
+        let decided = HierarchicalDisclosure.decide(table.tree, k: input.policy.minimumGroupSize, dominanceThreshold: input.policy.dominanceThreshold)
+        var hidden: [String: SuppressionReason] = [:]
+        for (entry, decision) in zip(table.entries, decided.dropFirst()) where !entry.isDepartment {
+            if let team = entry.figures.team, case .suppressed(let reason) = decision { hidden[team] = reason }
+        }
+        return hidden
     }
 
     public static func build(_ input: Inputs) -> GovernanceView {
@@ -139,10 +152,7 @@ public enum GovernanceViewBuilder {
         }
         let orgRow = row(table.organisation, label: organisationLabel, decision: decided[0])
         // Teams the acceptance table hides are hidden in the scorecard too.
-        var hiddenTeams: [String: SuppressionReason] = [:]
-        for (entry, decision) in zip(table.entries, cells) where !entry.isDepartment {
-            if let team = entry.figures.team, case .suppressed(let reason) = decision { hiddenTeams[team] = reason }
-        }
+        let hiddenTeams = hiddenTeams(input)
 
         var notes: [String] = []
         let primary = cells.filter { $0 == .suppressed(.fewerThanK(k: k)) }.count

@@ -180,7 +180,7 @@ public enum Detectors {
         func perDay(_ events: Int, _ days: Int) -> String { Format.fixed(Double(events) / Double(days), decimals: 1) }
         return Signal(detector: "pre-review-burst", team: team, title: "\(activity.prefix(1).uppercased() + activity.dropFirst()) surged before \(review.name) (\(review.day.iso8601))",
                       evidence: ["\(activity): \(perDay(b.windowEvents, b.windowDays)) a day in the \(b.windowDays) days before, \(perDay(b.baselineEvents, b.baselineDays)) a day over the rest of the period (\(Format.fixed(b.ratio, decimals: 1))×)"],
-                      test: "quasi-Poisson test of the window's share of the period's events (dispersion \(Format.fixed(b.dispersion, decimals: 1)) from the other weeks), one-sided \(pValue(b.p))",
+                      test: "quasi-Poisson test of the window's share of the period's events (dispersion \(Format.fixed(b.dispersion, decimals: 1)) from the other weeks), one-sided \(pValue(b.p)), against α = \(Format.fixed(thresholds.alpha, decimals: 4)) (the report's α shared among every window it tests)",
                       alternatives: ["a release or deadline fell in the same weeks", "work held back by holidays or an incident came through at once"],
                       question: "Did the review date change when or how we worked, and is that what we want from it?")
     }
