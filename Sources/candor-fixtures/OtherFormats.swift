@@ -71,15 +71,16 @@ struct OtherFormats {
     /// The gaming patterns planted, one line each, for the planted-pattern tests (fixtures/README.md).
     mutating func planted() throws {
         try write("""
-            detector,team,period,what
-            leading-without-outcome,Data Platform,2026-Q3,acceptance up \(Int(15 * effect)) points from 2026-08-03 while persistence stays where it was
-            acceptance-inflation,Identity,2026-Q3,acceptance up \(Int(10 * effect)) points while AI lines per acceptance fall by \(Int(55 * effect))%
-            suppression-instead-of-fixing,Checkout,2026-Q3,no new findings; the last scan suppresses half its results and the September code review excludes lines
-            rubber-stamp-reviews,Payments,2026-Q3,\(Int(min(0.9, 0.6 * effect) * 100))% of pull requests approved within minutes without comments
-            threshold-bunching,Checkout,2026-Q2,person-weeks just under the 30% target topped up to just past it
-            pre-review-burst,Identity,2026-Q2,suggestions and pull requests \(Format.fixed(1 + 1.5 * effect, decimals: 1))× in the 14 days before the 2026-06-15 promotion committee
-            survey-selection,Checkout,2026-Q3,everyone answers the Q2 survey; in Q3 only about half do and mostly favourably
-            churn-after-acceptance,Checkout,2026-Q3,more accepted suggestions later modified or reverted
+            detector,team,period,expected,what
+            leading-without-outcome,Data Platform,2026-Q3,yes,acceptance up \(Int(15 * effect)) points from 2026-08-03 while persistence stays where it was
+            acceptance-inflation,Identity,2026-Q3,yes,acceptance up \(Int(10 * effect)) points while AI lines per acceptance fall by \(Int(55 * effect))%
+            suppression-instead-of-fixing,Checkout,2026-Q3,yes,no new findings; the last scan suppresses half its results and the September code review excludes lines
+            rubber-stamp-reviews,Payments,2026-Q3,yes,\(Int(min(0.9, 0.6 * effect) * 100))% of pull requests approved within minutes without comments
+            threshold-bunching,Checkout,2026-Q2,yes,person-weeks just under the 30% target topped up to just past it
+            pre-review-burst,Identity,2026-Q2,yes,suggestions and pull requests \(Format.fixed(1 + 1.5 * effect, decimals: 1))× in the 14 days before the 2026-06-15 promotion committee
+            survey-selection,Checkout,2026-Q3,yes,everyone answers the Q2 survey; in Q3 only about half do and mostly favourably
+            churn-after-acceptance,Checkout,2026-Q3,yes,more accepted suggestions later modified or reverted
+            leading-without-outcome,Payments,2026-Q3,either,Kotlin suggestions (2026-05-04) lift acceptance from mid-Q2 while persistence stays: Q3 is above Q2 by about three points — at the edge of significance by construction, and named as a recorded change when raised
 
             """, "planted.csv")
     }
@@ -363,7 +364,7 @@ struct OtherFormats {
         try write(consent.joined(separator: "\n") + "\n", "inputs/governance/consent.csv")
         try write("""
             date,change,metrics
-            2026-04-13,"Amazon Q Developer inline suggestions enabled for Kotlin",ai.acceptance_rate
+            2026-05-04,"Amazon Q Developer inline suggestions enabled for Kotlin",ai.acceptance_rate
             2026-07-01,"Teams reorganised: one engineer moved Checkout → Search, one Mobile → Identity",
             2026-08-17,"Search adopts a two-approval rule for the payments path",flow.review_pickup;flow.review_depth
 

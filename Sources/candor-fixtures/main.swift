@@ -102,12 +102,12 @@ func team(of p: Person, on day: Day) -> String? {
     p.memberships.first { day >= $0.from && ($0.to.map { day <= $0 } ?? true) }?.team
 }
 
-/// Planted shifts in acceptance (fixtures/README.md): Payments from 2026-04-13, when the policy-change
+/// Planted shifts in acceptance (fixtures/README.md): Payments from 2026-05-04, when the policy-change
 /// log enables Kotlin suggestions (explained); Data Platform from 2026-08-03, with no change (unexplained,
 /// and its persistence does not follow: leading without outcome); Identity through Q3, while the lines
 /// kept from each acceptance fall (acceptance inflation).
 @MainActor func plantedShift(_ team: String?, _ day: Day) -> Double {
-    if team == "Payments" && day >= Day(year: 2026, month: 4, day: 13)! { return 0.10 }
+    if team == "Payments" && day >= Day(year: 2026, month: 5, day: 4)! { return 0.10 }
     if team == "Data Platform" && day >= Day(year: 2026, month: 8, day: 3)! { return 0.15 * effect }
     if team == "Identity" && day >= q3 { return 0.10 * effect }
     return 0

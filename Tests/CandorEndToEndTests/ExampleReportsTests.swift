@@ -86,7 +86,18 @@ struct ExampleReportsTests {
         let q3 = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q3/governance.md"), encoding: .utf8)
         // The planted shifts (fixtures/README.md): one explained by the policy-change log, one not.
         #expect(q2.contains("- Payments, from the week of 2026-05-11") && q2.contains("coincides with 2026-05-04 Amazon Q Developer inline suggestions enabled for Kotlin"))
-        #expect(q3.contains("- Data Platform, from the week of 2026-08-24") && q3.contains("unexplained shift — worth discussing"))
+        #expect(q3.contains("- Data Platform, from the week of 2026-08-03") && q3.contains("unexplained shift — worth discussing"))
+        // The planted gaming patterns (fixtures/planted.csv) appear as prompts, with evidence, test, alternatives and a question.
+        #expect(q2.contains("### Checkout: Inline suggestion acceptance rate piles up just past the target of 30.0%"))
+        #expect(q2.contains("### Identity: Pull requests opened surged before the promotion committee (2026-06-15)"))
+        for title in ["### Checkout: Fewer new findings, with more suppressed or less scanned", "### Checkout: Satisfaction rose as fewer people answered",
+                      "### Checkout: More accepted AI code is undone soon after",
+                      "### Data Platform: Inline suggestion acceptance rate rose; persistence of accepted AI code did not follow",
+                      "### Identity: More suggestions accepted, less code kept from each", "### Payments: Reviews got faster and shallower"] {
+            #expect(q3.contains(title), "\(title)")
+        }
+        #expect(q3.contains("**A question to discuss:**") && q3.contains("Other explanations to rule out first:"))
+        #expect(!q3.contains("### Search:") && !q3.contains("### Platform &amp; Infra:"))   // hidden teams: planted patterns never raised
         // Every registry metric is in the scorecard, with a label or an honest note.
         for metric in ["ai.active\\_share", "quality.time\\_to\\_fix", "flow.review\\_pickup", "outcome.change\\_failure\\_rate",
                        "experience.satisfaction", "trust.self\\_view\\_uptake"] {

@@ -17,6 +17,7 @@ struct PlantedSignalsTests {
     struct Outcome {
         var found: [Cell: [Signal]]
         var planted: Set<Cell>
+        var allowed: Set<Cell>
         var reports: [SignalReport]
         var scorecards: [Scorecard]
     }
@@ -42,21 +43,21 @@ struct PlantedSignalsTests {
             cards.append(card)
         }
         let csv = try String(contentsOf: organisation.appendingPathComponent("planted.csv"), encoding: .utf8)
-        let planted = Set(csv.split(separator: "\n").dropFirst().map { line -> Cell in
-            let f = line.split(separator: ",", maxSplits: 3).map(String.init)
-            return Cell(detector: f[0], team: f[1], period: f[2])
-        })
-        return Outcome(found: found, planted: planted, reports: reports, scorecards: cards)
+        // expected: "yes" must be found; "either" is a real pattern at the edge of significance by construction, so it may be.
+        let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", maxSplits: 4).map(String.init) }
+        let planted = Set(rows.filter { $0[3] == "yes" }.map { Cell(detector: $0[0], team: $0[1], period: $0[2]) })
+        let allowed = Set(rows.map { Cell(detector: $0[0], team: $0[1], period: $0[2]) })
+        return Outcome(found: found, planted: planted, allowed: allowed, reports: reports, scorecards: cards)
     }
 
     /// Recall and false alarms over every (detector, shown team, period) cell.
     static func check(_ outcome: Outcome, label: String) {
         #expect(Set(outcome.planted.map(\.detector)) == Set(Detectors.all.map(\.id)))
         let missed = outcome.planted.subtracting(outcome.found.keys).sorted()
-        let falseAlarms = Set(outcome.found.keys).subtracting(outcome.planted).sorted()
-        let cells = outcome.reports.reduce(0) { $0 + $1.checkedTeams.count } * Detectors.all.count
+        let falseAlarms = Set(outcome.found.keys).subtracting(outcome.allowed).sorted()
+        let cells = outcome.reports.reduce(0) { $0 + $1.checkedTeams.count } * Detectors.all.count - outcome.allowed.count
         let recall = Double(outcome.planted.count - missed.count) / Double(outcome.planted.count)
-        print("\(label): recall \(recall) (\(outcome.planted.count - missed.count) of \(outcome.planted.count)), false alarms \(falseAlarms.count) of \(cells - outcome.planted.count) clean cells")
+        print("\(label): recall \(recall) (\(outcome.planted.count - missed.count) of \(outcome.planted.count)), false alarms \(falseAlarms.count) of \(cells) clean cells")
         #expect(missed.isEmpty, "\(label): planted but not found: \(missed)")
         #expect(falseAlarms.isEmpty, "\(label): signals on clean cells: \(falseAlarms.map { "\($0): \(outcome.found[$0]!.map(\.evidence))" })")
         // Every signal reads as a prompt: evidence, a test, alternatives and a question.

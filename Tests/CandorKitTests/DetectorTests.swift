@@ -67,7 +67,7 @@ struct DetectorTests {
         let before = ["ai.acceptance_rate": Self.v("ai.acceptance_rate", 0.25, 0.24, 0.26), "ai.persistence": Self.v("ai.persistence", 0.85, 0.82, 0.88)]
         var after = ["ai.acceptance_rate": Self.v("ai.acceptance_rate", 0.32, 0.31, 0.33), "ai.persistence": Self.v("ai.persistence", 0.84, 0.81, 0.87)]
         let signals = Detectors.leadingWithoutOutcome(before: before, after: after, team: "T", alpha: 0.01)
-        #expect(signals.map(\.detector) == ["leading-without-outcome"] && signals[0].title.contains("persistence of accepted AI code did not"))
+        #expect(signals.map(\.detector) == ["leading-without-outcome"] && signals[0].title.contains("persistence of accepted AI code did not follow"))
         #expect(signals[0].question.hasSuffix("?") && !signals[0].alternatives.isEmpty && signals[0].test.contains("p < 0.001"))
         after["ai.persistence"] = Self.v("ai.persistence", 0.93, 0.91, 0.95)
         #expect(Detectors.leadingWithoutOutcome(before: before, after: after, team: "T", alpha: 0.01).isEmpty)
@@ -137,7 +137,7 @@ struct DetectorTests {
         let review = ReviewDate(day: Day(year: 2026, month: 6, day: 15)!, name: "promotion committee")
         let burst = Detectors.preReviewBurst(activity: "pull requests opened", window: Array(repeating: 4, count: 14), baseline: Array(repeating: 2, count: 70),
                                              review: review, team: "T", thresholds: Self.t)
-        #expect(burst?.title == "Pull requests opened surged before promotion committee (2026-06-15)")
+        #expect(burst?.title == "Pull requests opened surged before the promotion committee (2026-06-15)")
         // Too few events in the window: nothing, however large the ratio.
         #expect(Detectors.preReviewBurst(activity: "x", window: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6], baseline: Array(repeating: 0, count: 70),
                                          review: review, team: "T", thresholds: Self.t) == nil)

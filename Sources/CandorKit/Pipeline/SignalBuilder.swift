@@ -118,12 +118,13 @@ public struct SignalBuilder {
         let surveyNow = try store.surveyCounts(period, favourableFrom: policy.survey?.favourableFrom ?? 4)
         let surveyBefore = try store.surveyCounts(previous, favourableFrom: policy.survey?.favourableFrom ?? 4)
         let sizesNow = try store.teamSizes(period), sizesBefore = try store.teamSizes(previous)
+        let changes = try store.programmeChanges(from: previous.first, to: period.last)
         for team in comparable {
             let b = values(before, auxBefore, team), a = values(current, auxNow, team)
             var mine: [Signal] = []
             let inflation = Detectors.acceptanceInflation(before: b, after: a, team: team, alpha: alpha)
             // Acceptance inflation is the sharper reading of acceptance rising without persistence.
-            mine += Detectors.leadingWithoutOutcome(before: b, after: a, team: team, alpha: alpha)
+            mine += Detectors.leadingWithoutOutcome(before: b, after: a, team: team, alpha: alpha, changes: changes)
                 .filter { !(inflation != nil && $0.title.hasPrefix(MetricRegistry.acceptanceRate.name)) }
             if let inflation { mine.append(inflation) }
             if let nb = b[MetricRegistry.newFindingsRate.id], let na = a[MetricRegistry.newFindingsRate.id],

@@ -117,6 +117,37 @@ Changes touching this metric in the period and the two weeks before:
 
 {{/metrics}}
 {{/scorecard.dimensions}}
+## Signals worth discussing
+
+These are prompts for the teams and the board to talk about, never verdicts on people: each says what moved, how it was tested, what else could explain it, and a question to start with. {{signals.count}} {{#signals.hasItems}}signals this period.{{/signals.hasItems}}{{^signals.hasItems}}signals this period: no detector found a pattern worth raising.{{/signals.hasItems}}
+
+{{#signals.items}}
+### {{team}}: {{title}}
+
+{{#evidence}}
+- {{.}}
+{{/evidence}}
+
+Test: {{test}}.
+
+Other explanations to rule out first:
+{{#alternatives}}
+- {{.}}
+{{/alternatives}}
+
+**A question to discuss:** {{question}}
+
+{{/signals.items}}
+What each detector checked (thresholds from the policy's `signals:` section; see `docs/signals.md`):
+
+{{#signals.checks}}
+- {{.}}
+{{/signals.checks}}
+{{#signals.hasHiddenNote}}
+
+{{signals.hiddenNote}}
+{{/signals.hasHiddenNote}}
+
 ## Decisions and the metrics they use
 
 {{#decisions.hasDecisions}}

@@ -75,6 +75,7 @@ public struct GovernanceView: Sendable {
     public var policySHA256: String
     public var scorecard: ScorecardView
     public var decisions: DecisionsView
+    public var signals: SignalsView
 }
 
 /// Builds the governance review's view model from computed values. Pure.
@@ -240,7 +241,8 @@ public enum GovernanceViewBuilder {
             registryVersion: MetricRegistry.version,
             policySHA256: input.policy.sha256,
             scorecard: ScorecardView.build(input.scorecard.hiding(hiddenTeams, k: k), changes: input.scorecardChanges),
-            decisions: DecisionsView.build(period: input.period, decisions: input.decisions, audit: input.audit))
+            decisions: DecisionsView.build(period: input.period, decisions: input.decisions, audit: input.audit),
+            signals: SignalsView.build(input.signals))
     }
 
     typealias Row = GovernanceView.Row

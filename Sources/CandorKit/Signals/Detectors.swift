@@ -24,10 +24,15 @@ public enum Detectors {
 
     static func fmt(_ v: MetricValue) -> String {
         guard let e = v.estimate else { return "–" }
-        let unit = MetricRegistry.metric(v.metric)?.unit ?? .proportion
-        let interval = v.interval.map { " (95% \(ScorecardView.format($0.lower, unit))–\(ScorecardView.format($0.upper, unit)))" } ?? ""
-        return ScorecardView.format(e, unit) + interval
+        // Lines per acceptance is a plain ratio; everything else is in its registry unit.
+        let format: (Double) -> String = MetricRegistry.metric(v.metric).map { m in { ScorecardView.format($0, m.unit) } }
+            ?? (v.metric == "signal.quick_approvals" ? { Format.percent($0) } : { Format.fixed($0, decimals: 2) })
+        let interval = v.interval.map { " (95% \(format($0.lower))–\(format($0.upper)))" } ?? ""
+        return format(e) + interval
     }
+
+    /// "10 points" for a difference of proportions.
+    static func points(_ x: Double) -> String { "\(Format.fixed(x * 100, decimals: 0)) points" }
 
     static func name(_ v: MetricValue) -> String { MetricRegistry.metric(v.metric)?.name ?? v.metric }
 
@@ -41,7 +46,10 @@ public enum Detectors {
 
     /// 1. Leading without outcome: an adoption metric (leading) improved significantly while its paired
     /// outcome, measured in both periods, did not improve.
-    public static func leadingWithoutOutcome(before: [String: MetricValue], after: [String: MetricValue], team: String?, alpha: Double) -> [Signal] {
+    /// Recorded programme changes to the leading metric (`changes`, over both periods) come first among
+    /// the alternatives: the signal still asks whether the outcome followed.
+    public static func leadingWithoutOutcome(before: [String: MetricValue], after: [String: MetricValue], team: String?, alpha: Double,
+                                             changes: [ProgrammeChange] = []) -> [Signal] {
         MetricRegistry.all.filter { $0.kind == .leading && $0.dimension == .adoption }.compactMap { leading in
             guard let lb = before[leading.id], let la = after[leading.id], Movement.of(lb, la, alpha: alpha) == .improved,
                   let ob = before[leading.pairedWith], let oa = after[leading.pairedWith], oa.estimate != nil, ob.estimate != nil,
@@ -50,12 +58,13 @@ public enum Detectors {
             let outcome = MetricRegistry.metric(leading.pairedWith)!
             let outcomeTest = Movement.test(ob, oa).map { "the outcome's change: z = \(Format.fixed($0.z, decimals: 2)), \(pValue($0.p))" } ?? "the outcome rests on too little evidence to show a change"
             return Signal(detector: "leading-without-outcome", team: team,
-                          title: "\(leading.name) improved; \(outcome.name.prefix(1).lowercased() + outcome.name.dropFirst()) did not",
+                          title: "\(leading.name) rose; \(outcome.name.prefix(1).lowercased() + outcome.name.dropFirst()) did not follow",
                           evidence: ["\(leading.name): \(fmt(lb)) → \(fmt(la))", "\(outcome.name): \(fmt(ob)) → \(fmt(oa))"],
                           test: "the leading metric's \(change(lb, la)) (α = \(Format.fixed(alpha, decimals: 3))); \(outcomeTest)",
-                          alternatives: ["the outcome lags the leading metric by more than a quarter", "the team's work changed in kind (new product, new codebase)",
+                          alternatives: changes.filter { $0.metrics.contains(leading.id) }.map { "the rise coincides with a recorded change: \($0.day.iso8601) \($0.description)" }
+                            + ["the outcome lags the leading metric by more than a quarter", "the team's work changed in kind (new product, new codebase)",
                                          "the outcome rests on too few events to move yet"],
-                          question: "What did we expect more \(leading.name.lowercased()) to change, and what would show us it has?")
+                          question: "What did we expect the rise in \(leading.name.lowercased()) to change, and what would show us it has?")
         }
     }
 
@@ -115,12 +124,12 @@ public enum Detectors {
         }
         if after.excludedShare - before.excludedShare >= thresholds.coverageExclusionRise {
             reasons.append("lines excluded from analysis: \(Format.percent(before.excludedShare, decimals: 0)) → \(Format.percent(after.excludedShare, decimals: 0)) of scanned lines")
-            tests.append("excluded share rose by at least \(Format.percent(thresholds.coverageExclusionRise, decimals: 0)) points")
+            tests.append("the excluded share rose by at least \(points(thresholds.coverageExclusionRise))")
         }
         guard !reasons.isEmpty else { return nil }
         var evidence = ["\(name(newAfter)): \(fmt(newBefore)) → \(fmt(newAfter))"] + reasons
         if after.thumbsDown > before.thumbsDown { evidence.append("recommendations marked not useful: \(before.thumbsDown) → \(after.thumbsDown)") }
-        return Signal(detector: "suppression-instead-of-fixing", team: team, title: "Fewer new findings, while more were hidden than fixed",
+        return Signal(detector: "suppression-instead-of-fixing", team: team, title: "Fewer new findings, with more suppressed or less scanned",
                       evidence: evidence,
                       test: "new findings lower than the previous period, and " + tests.joined(separator: "; ") + " (α = \(Format.fixed(thresholds.alpha, decimals: 3)))",
                       alternatives: ["the suppressed findings were false positives, now documented", "a repository was archived or moved to another team",
@@ -178,7 +187,7 @@ public enum Detectors {
         guard let b = SignalStatistics.burst(window: window, baseline: baseline), b.windowEvents >= thresholds.burstMinimumEvents,
               b.ratio >= thresholds.burstMinimumRatio, b.p < thresholds.alpha else { return nil }
         func perDay(_ events: Int, _ days: Int) -> String { Format.fixed(Double(events) / Double(days), decimals: 1) }
-        return Signal(detector: "pre-review-burst", team: team, title: "\(activity.prefix(1).uppercased() + activity.dropFirst()) surged before \(review.name) (\(review.day.iso8601))",
+        return Signal(detector: "pre-review-burst", team: team, title: "\(activity.prefix(1).uppercased() + activity.dropFirst()) surged before the \(review.name) (\(review.day.iso8601))",
                       evidence: ["\(activity): \(perDay(b.windowEvents, b.windowDays)) a day in the \(b.windowDays) days before, \(perDay(b.baselineEvents, b.baselineDays)) a day over the rest of the period (\(Format.fixed(b.ratio, decimals: 1))×)"],
                       test: "quasi-Poisson test of the window's share of the period's events (dispersion \(Format.fixed(b.dispersion, decimals: 1)) from the other weeks), one-sided \(pValue(b.p)), against α = \(Format.fixed(thresholds.alpha, decimals: 4)) (the report's α shared among every window it tests)",
                       alternatives: ["a release or deadline fell in the same weeks", "work held back by holidays or an incident came through at once"],
@@ -193,7 +202,7 @@ public enum Detectors {
         return Signal(detector: "survey-selection", team: team, title: "Satisfaction rose as fewer people answered",
                       evidence: ["\(name(after)): \(fmt(before)) → \(fmt(after))",
                                  "response rate: \(Format.percent(responseRateBefore, decimals: 0)) → \(Format.percent(responseRateAfter, decimals: 0))"],
-                      test: "thresholds, not a significance test (a team's survey is too small for one): satisfaction up at least \(Format.percent(thresholds.satisfactionRise, decimals: 0)) points while the response rate fell at least \(Format.percent(thresholds.responseRateDrop, decimals: 0)) points",
+                      test: "thresholds, not a significance test (a team's survey is too small for one): satisfaction up at least \(points(thresholds.satisfactionRise)) while the response rate fell at least \(points(thresholds.responseRateDrop))",
                       alternatives: ["the survey ran at a busier time", "real improvement, with fewer people feeling the need to answer"],
                       question: "Who stopped answering, and would their answers have changed the picture?")
     }
