@@ -24,11 +24,7 @@ extension CandorStore {
     public func adoptionRows(_ period: Period, consent: ConsentRule?) throws -> [PersonAdoption] {
         try queue.read { db in
             var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
-            var filter = ""
-            if let consent {
-                filter = "AND " + Self.consentCondition(consent, day: "a.day", person: "a.person")
-                arguments += [consent.programme]
-            }
+            let filter = Self.activityConsentFilter(consent, &arguments)
             return try Row.fetchAll(db, sql: """
                 SELECT tm.team AS team, a.person, COUNT(*) AS days, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted,
                        COALESCE(SUM(a.Inline_SuggestionsCount), 0) AS shown,

@@ -2,16 +2,19 @@ import GRDB
 
 /// The store reads behind the gaming-signal detectors (everything else comes from the scorecard).
 extension CandorStore {
+    /// `AND <consent condition>` over `qdev_activity a` (adding its argument), or nothing without a rule.
+    static func activityConsentFilter(_ consent: ConsentRule?, _ arguments: inout StatementArguments) -> String {
+        guard let consent else { return "" }
+        arguments += [consent.programme]
+        return "AND " + consentCondition(consent, day: "a.day", person: "a.person")
+    }
+
     /// Inline accepted suggestions and the AI lines they added, per person in each team over the period
     /// (accepted lines per acceptance, detector 2).
     public func inlineLinesPerPerson(_ period: Period, consent: ConsentRule?) throws -> [(team: String?, person: String, lines: Int64, accepted: Int64)] {
         try queue.read { db in
             var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
-            var filter = ""
-            if let consent {
-                filter = "AND " + Self.consentCondition(consent, day: "a.day", person: "a.person")
-                arguments += [consent.programme]
-            }
+            let filter = Self.activityConsentFilter(consent, &arguments)
             return try Row.fetchAll(db, sql: """
                 SELECT tm.team AS team, a.person, COALESCE(SUM(a.Inline_AICodeLines), 0) AS lines, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted
                 FROM \(Self.activityWithTeam) WHERE a.day BETWEEN ? AND ? AND a.Inline_AICodeLines IS NOT NULL \(filter)
@@ -27,11 +30,7 @@ extension CandorStore {
         let weeks = Self.weekRange(period)
         return try queue.read { db in
             var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
-            var filter = ""
-            if let consent {
-                filter = "AND " + Self.consentCondition(consent, day: "a.day", person: "a.person")
-                arguments += [consent.programme]
-            }
+            let filter = Self.activityConsentFilter(consent, &arguments)
             return try Row.fetchAll(db, sql: """
                 SELECT tm.team AS team, SUM(a.Inline_AcceptanceCount) AS accepted, SUM(a.Inline_SuggestionsCount) AS shown
                 FROM \(Self.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
@@ -45,11 +44,7 @@ extension CandorStore {
     public func dailyAccepted(_ period: Period, consent: ConsentRule?) throws -> [(team: String?, day: Day, accepted: Int64)] {
         try queue.read { db in
             var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
-            var filter = ""
-            if let consent {
-                filter = "AND " + Self.consentCondition(consent, day: "a.day", person: "a.person")
-                arguments += [consent.programme]
-            }
+            let filter = Self.activityConsentFilter(consent, &arguments)
             return try Row.fetchAll(db, sql: """
                 SELECT tm.team AS team, a.day AS day, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted
                 FROM \(Self.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
