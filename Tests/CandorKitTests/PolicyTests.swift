@@ -40,10 +40,19 @@ struct PolicyTests {
         }
     }
 
+    @Test("signals: thresholds are read, the rest keep their defaults")
+    func signalThresholds() throws {
+        let policy = try Policy.parse("version: 1\npurpose: x\nsignals: {alpha: 0.05, burst_window_days: 21}\nkey_file: k\n", path: "p.yml")
+        #expect(policy.signals.alpha == 0.05 && policy.signals.burstWindowDays == 21 && policy.signals.responseRateDrop == SignalThresholds().responseRateDrop)
+        #expect(policy.summaryLines.contains("    burst_window_days: 21 — days before a review date that make up the window"))
+    }
+
     @Test("invalid values name their line", arguments: [
         ("minimum_group_size: 2", 3), ("minimum_group_size: five", 3), ("retention_days: {raw: 0}", 3),
         ("retention_days: {raw: 500, enriched: 10, aggregate: 20}", 3), ("retention_days: {hot: 5}", 3),
         ("colour: blue", 3), ("database: ''", 3),
+        ("signals: 0.01", 3), ("signals: {alpha: 0.5}", 3), ("signals: {alfa: 0.01}", 3), ("signals: {burst_window_days: 2.5}", 3),
+        ("signals: {bunching_minimum_values: 2}", 3),
     ])
     func invalid(extra: String, line: Int) {
         let text = "version: 1\npurpose: x\n\(extra)\nkey_file: k\n"

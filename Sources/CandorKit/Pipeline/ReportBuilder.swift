@@ -94,7 +94,7 @@ public struct ReportBuilder: Sendable {
     /// The gaming signals of the governance review, only for teams the review shows — in this period
     /// and, for the detectors that compare, in the previous one.
     func signals(_ store: CandorStore, _ inputs: GovernanceViewBuilder.Inputs) throws -> SignalReport {
-        let previous = SignalBuilder.previous(inputs.period)
+        let previous = inputs.period.previous
         let hidden = GovernanceViewBuilder.hiddenTeams(inputs)
         let hiddenBefore = GovernanceViewBuilder.hiddenTeams(try acceptanceInputs(store, previous))
         return try SignalBuilder(store: store, policy: policy, departments: inputs.departments)

@@ -158,19 +158,28 @@ public struct ScorecardBuilder {
         return (shifts, organisation)
     }
 
-    /// Every finding's history from the scans this reader may see, each owned by the team that owns
-    /// its repository on `day`.
-    func findingFacts(owners day: Day) throws -> [FindingFacts] {
+    /// Every finding's history from the scans this reader may see, not yet owned by a team.
+    func findingHistories() throws -> [FindingFacts] {
         var findings: [FindingFacts] = []
         for (scope, snapshots) in try store.sarifScanSnapshots().sorted(by: { $0.key < $1.key }) + (try store.codeGuruReviewSnapshots().sorted(by: { $0.key < $1.key })) {
             let repository = String(scope.split(separator: "|").first ?? "")
-            let owner = try store.owner(of: repository, on: day)
             let first = snapshots.map(\.time).min() ?? 0
             for (_, history) in FindingLifecycle.histories(snapshots).sorted(by: { $0.key < $1.key }) {
-                findings.append(FindingFacts(team: owner, repository: repository, history: history, inBaseline: history.firstSeen == first))
+                findings.append(FindingFacts(team: nil, repository: repository, history: history, inBaseline: history.firstSeen == first))
             }
         }
         return findings
+    }
+
+    /// `findings`, each owned by the team that owns its repository on `day`.
+    func owned(_ findings: [FindingFacts], on day: Day) throws -> [FindingFacts] {
+        var owners: [String: String?] = [:]
+        return try findings.map { f in
+            var f = f
+            if owners[f.repository] == nil { owners[f.repository] = .some(try store.owner(of: f.repository, on: day)) }
+            f.team = owners[f.repository]!
+            return f
+        }
     }
 
     public func build(_ period: Period) throws -> Scorecard {
@@ -217,7 +226,7 @@ public struct ScorecardBuilder {
         }
 
         // Quality, from the scans this reader may see.
-        let findings = try findingFacts(owners: period.last)
+        let findings = try owned(findingHistories(), on: period.last)
         let volume = try store.scanVolume(period)
         let security = store.datasets.contains(.compliance) ? try store.securityFindings(period) : []
         var owners: [String: String?] = [:]

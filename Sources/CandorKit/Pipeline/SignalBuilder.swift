@@ -34,17 +34,11 @@ public struct SignalBuilder {
         value(card, metric, team)?.label == .suppressed
     }
 
-    /// The period before `period`.
-    public static func previous(_ period: Period) -> Period {
-        period.quarter == 1 ? Period(year: period.year - 1, quarter: 4)! : Period(year: period.year, quarter: period.quarter - 1)!
-    }
-
     /// Values the scorecard does not carry but the detectors read beside it, per team.
-    func auxiliary(_ period: Period, card: Scorecard) throws -> [String: [String: MetricValue]] {
+    func auxiliary(_ period: Period, card: Scorecard, prs: [PullRequestFacts]) throws -> [String: [String: MetricValue]] {
         let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
         var out: [String: [String: MetricValue]] = [:]
         let lines = try store.inlineLinesPerPerson(period, consent: consent)
-        let prs = try store.pullRequestFacts(period)
         for team in card.teams {
             var people: [String: (lines: Int64, accepted: Int64)] = [:]
             for row in lines where row.team == team {
@@ -92,7 +86,7 @@ public struct SignalBuilder {
     /// Runs every detector for `period`, given the period's scorecard as the report shows it (with
     /// every team the report hides marked suppressed) and the teams the previous period's report hides.
     public func build(_ period: Period, current: Scorecard, hiddenBefore: [String: SuppressionReason] = [:]) throws -> SignalReport {
-        let previous = Self.previous(period)
+        let previous = period.previous
         var builder = ScorecardBuilder(store: store, policy: policy, departments: departments)
         builder.source = try store.periodSource(previous)
         builder.weeklySeries = false
@@ -106,15 +100,17 @@ public struct SignalBuilder {
         var signals: [Signal] = []
 
         // Between periods: the scorecard's values and the auxiliary ones.
-        let auxNow = try auxiliary(period, card: current), auxBefore = try auxiliary(previous, card: before)
+        let prs = try store.pullRequestFacts(period)
+        let auxNow = try auxiliary(period, card: current, prs: prs)
+        let auxBefore = try auxiliary(previous, card: before, prs: try store.pullRequestFacts(previous))
         func values(_ card: Scorecard, _ aux: [String: [String: MetricValue]], _ team: String) -> [String: MetricValue] {
             var out = aux[team] ?? [:]
             for (metric, list) in card.values { if let v = list.first(where: { $0.team == team }) { out[metric] = v } }
             return out
         }
-        let findings = try builder.findingFacts(owners: period.last)
-        let qualityNow = try qualityCounts(period, card: current, findings: findings)
-        let qualityBefore = try qualityCounts(previous, card: before, findings: try builder.findingFacts(owners: previous.last))
+        let histories = try builder.findingHistories()
+        let qualityNow = try qualityCounts(period, card: current, findings: try builder.owned(histories, on: period.last))
+        let qualityBefore = try qualityCounts(previous, card: before, findings: try builder.owned(histories, on: previous.last))
         let surveyNow = try store.surveyCounts(period, favourableFrom: policy.survey?.favourableFrom ?? 4)
         let surveyBefore = try store.surveyCounts(previous, favourableFrom: policy.survey?.favourableFrom ?? 4)
         let sizesNow = try store.teamSizes(period), sizesBefore = try store.teamSizes(previous)
@@ -174,7 +170,6 @@ public struct SignalBuilder {
             coverage["pre-review-burst"] = "not run: no review date in the policy's calendar falls in \(period)"
         } else {
             let accepted = try store.dailyAccepted(period, consent: consent)
-            let prs = try store.pullRequestFacts(period)
             // Many windows are tested (teams × series × dates): α is shared among them (Bonferroni), so
             // one period's bursts raise a false alarm with probability at most α.
             var burstThresholds = thresholds

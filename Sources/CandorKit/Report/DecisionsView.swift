@@ -8,8 +8,7 @@ public struct DecisionsView: Sendable {
 
     /// The quarter before `period` and `period` itself: the window a metric must have been used in.
     static func window(_ period: Period) -> (Day, Day) {
-        let previous = period.quarter == 1 ? Period(year: period.year - 1, quarter: 4)! : Period(year: period.year, quarter: period.quarter - 1)!
-        return (previous.first, period.last)
+        (period.previous.first, period.last)
     }
 
     public static func build(period: Period, decisions: [DecisionEntry], audit: [AuditEntry]) -> DecisionsView {

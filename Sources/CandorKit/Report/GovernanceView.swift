@@ -127,8 +127,12 @@ public enum GovernanceViewBuilder {
         let table = input.source == .aggregate ? AcceptanceTable.from(input.teamWeeks, departments: input.departments)
             : AcceptanceTable.from(input.totals, departments: input.departments)
         let decided = HierarchicalDisclosure.decide(table.tree, k: input.policy.minimumGroupSize, dominanceThreshold: input.policy.dominanceThreshold)
+        return hiddenTeams(table, Array(decided.dropFirst()))
+    }
+
+    static func hiddenTeams(_ table: AcceptanceTable, _ cells: [CellDecision]) -> [String: SuppressionReason] {
         var hidden: [String: SuppressionReason] = [:]
-        for (entry, decision) in zip(table.entries, decided.dropFirst()) where !entry.isDepartment {
+        for (entry, decision) in zip(table.entries, cells) where !entry.isDepartment {
             if let team = entry.figures.team, case .suppressed(let reason) = decision { hidden[team] = reason }
         }
         return hidden
@@ -153,7 +157,7 @@ public enum GovernanceViewBuilder {
         }
         let orgRow = row(table.organisation, label: organisationLabel, decision: decided[0])
         // Teams the acceptance table hides are hidden in the scorecard too.
-        let hiddenTeams = hiddenTeams(input)
+        let hiddenTeams = hiddenTeams(table, cells)
 
         var notes: [String] = []
         let primary = cells.filter { $0 == .suppressed(.fewerThanK(k: k)) }.count
