@@ -249,10 +249,14 @@ func login(_ index: Int) -> String { "acme-dev-" + (index < 10 ? "0" : "") + Str
 // takes the department level into account too.
 let departments = ["Checkout": "Commerce", "Payments": "Commerce", "Mobile": "Product", "Search": "Product",
                    "Data Platform": "Platform", "Identity": "Platform", "Platform & Infra": "Platform", "Docs Tools": "Platform"]
-var directory = ["person_id,team,from,to,github_login,department"]
+// Each team's mailing list, where its emailed summary goes.
+func teamEmail(_ team: String) -> String {
+    "team-" + team.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-") + "@acme.example"
+}
+var directory = ["person_id,team,from,to,github_login,department,team_email"]
 for (index, p) in people.enumerated() where p.inDirectory {
     for m in p.memberships {
-        directory.append("\(p.id),\(m.team.contains(",") ? "\"\(m.team)\"" : m.team),\(m.from),\(m.to?.iso8601 ?? ""),\(login(index)),\(departments[m.team] ?? "")")
+        directory.append("\(p.id),\(m.team.contains(",") ? "\"\(m.team)\"" : m.team),\(m.from),\(m.to?.iso8601 ?? ""),\(login(index)),\(departments[m.team] ?? ""),\(teamEmail(m.team))")
     }
 }
 try write(directory.joined(separator: "\n") + "\n", "inputs/directory.csv")

@@ -47,6 +47,18 @@ extension Period: ExpressibleByArgument {
 extension InputFormat: ExpressibleByArgument {}
 extension ReportKind: ExpressibleByArgument {}
 
+/// `candor report`'s first argument: one report kind, or `all` published ones.
+enum ReportChoice: ExpressibleByArgument, Equatable {
+    case all
+    case single(ReportKind)
+
+    init?(argument: String) {
+        if argument == "all" { self = .all } else if let kind = ReportKind(rawValue: argument) { self = .single(kind) } else { return nil }
+    }
+
+    static var allValueStrings: [String] { ["all"] + ReportKind.allCases.map(\.rawValue) }
+}
+
 /// Prints progress and diagnostics to standard error, keeping standard output for results.
 struct StandardErrorLog: ProgressLog {
     let quiet: Bool

@@ -6,15 +6,20 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a report for a period as Markdown and HTML.",
         discussion: """
+            all: every published report for the period — governance, transparency and the team summaries — \
+            and <out>/<period>/manifest.json (SHA-256 of every input and output, versions, policy hash). \
             governance: <out>/<period>/governance.md and .html, for the governance board. \
+            transparency: <out>/<period>/transparency.md and .html, for all staff. \
+            team: <out>/<period>/team/<team>.md, .html and .eml (to the team's team_email in the directory, \
+            from the policy's email: sender; send them with `candor send`). \
             security-review: finding levels and categories per team, for security reviewers; needs --approval REF. \
             self-view: one person's own data (--person ID, or --all-consented), only for people who opted in, \
             written to <out>/self-view/<pseudonym>/<period> readable by the owner only. \
             Every file is written through a temporary file and a rename.
             """)
 
-    @Argument(help: ArgumentHelp("The report: \(ReportKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
-    var kind: ReportKind
+    @Argument(help: ArgumentHelp("The report: all, \(ReportKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+    var choice: ReportChoice
 
     @Option(name: .long, help: ArgumentHelp("The quarter to report, e.g. 2026-Q3.", valueName: "period"))
     var period: Period
@@ -41,6 +46,11 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var clock: ClockOptions
     @OptionGroup var audit: AuditOptions
 
+    @Flag(name: .shortAndLong, help: "Print only problems, not progress.")
+    var quiet = false
+
+    var kind: ReportKind? { if case .single(let kind) = choice { kind } else { nil } }
+
     func validate() throws {
         if kind == .selfView && (person == nil) == !allConsented {
             throw ValidationError("self-view needs exactly one of --person ID or --all-consented")
@@ -51,17 +61,23 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let log = StandardErrorLog(quiet: false)
+        let log = StandardErrorLog(quiet: quiet)
         let now = try clock.resolve()
         try reportingErrors {
             let opened = try Workspace.open(policyPath: workspace.policyPath(inputs: []), database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
             try Audit.recordPolicy(opened.policy, store: opened.store, actor: audit.resolved, now: now)
             let declared = try Audit.checkPurpose(purpose, policy: opened.policy, store: opened.store, actor: audit.resolved, now: now,
-                                                  command: "report \(kind.rawValue)")
+                                                  command: "report \(kind?.rawValue ?? "all")")
             var builder = ReportBuilder(policy: opened.policy, store: opened.store,
                                         templates: try TemplateSet(overridesFrom: templates), now: now, log: log)
             builder.approval = approval
+            guard let kind else {
+                for path in try builder.writeAll(period: period, to: out, store: opened.store, purpose: declared, actor: audit.resolved) {
+                    print(path)
+                }
+                return
+            }
             let datasets = try Audit.checkAccess(kind, builder: builder, store: opened.store, actor: audit.resolved, now: now)
             let written: [String]
             if kind == .selfView {

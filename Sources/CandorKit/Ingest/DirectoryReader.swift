@@ -11,6 +11,9 @@ public struct MembershipRecord: Sendable, Equatable {
     /// The department the team belonged to (the optional `department` column), for reports with
     /// department subtotals.
     public var department: String?
+    /// The team's mailing addresses (the optional `team_email` column, `;`-separated), where its
+    /// emailed summary goes.
+    public var teamEmail: String?
 
     public init(personId: String, team: String, from: Day, to: Day?, aliases: [String] = [], department: String? = nil) {
         self.department = department
@@ -52,6 +55,8 @@ public struct DirectoryReader {
     static let aliasColumnNames = ["github_login"]
     /// The optional `department` column.
     let departmentColumn: Int?
+    /// The optional `team_email` column.
+    let teamEmailColumn: Int?
     let fieldCount: Int
     public let ignoredColumns: [String]
     private var intervals: [String: [(line: Int, record: MembershipRecord)]] = [:]
@@ -65,12 +70,15 @@ public struct DirectoryReader {
         var problems: [Diagnostic] = []
         var aliasIndex: [Int] = []
         var departmentIndex: Int?
+        var teamEmailIndex: Int?
         for (i, raw) in header.enumerated() {
             let name = raw.trimmingASCIISpaces().lowercased()
             if subject == .people && Self.aliasColumnNames.contains(name) {
                 aliasIndex.append(i)
             } else if subject == .people && name == "department" && departmentIndex == nil {
                 departmentIndex = i
+            } else if subject == .people && name == "team_email" && teamEmailIndex == nil {
+                teamEmailIndex = i
             } else if required.contains(name) {
                 if index[name] != nil {
                     problems.append(Diagnostic(.error, file: file, line: 1, code: "DIR002",
@@ -92,6 +100,7 @@ public struct DirectoryReader {
         self.person = index[required[0]]!
         self.aliasColumns = aliasIndex
         self.departmentColumn = departmentIndex
+        self.teamEmailColumn = teamEmailIndex
         self.team = index["team"]!
         self.from = index["from"]!
         self.to = index["to"]!
@@ -163,7 +172,21 @@ public struct DirectoryReader {
             }
             department = name.isEmpty ? nil : name
         }
-        let membership = MembershipRecord(personId: personId, team: teamName, from: fromDay, to: toDay, aliases: aliases, department: department)
+        var teamEmail: String?
+        if let c = teamEmailColumn {
+            let text = record.string(c).trimmingASCIISpaces()
+            if !text.isEmpty {
+                guard text.utf8.count <= 1000, let list = Self.addresses(text) else {
+                    diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(c), code: "DIR018",
+                                                  message: "team_email is not a list of plain addresses",
+                                                  hint: "write addresses such as team-checkout@acme.example, separated by ';' (no names, no angle brackets), or leave it blank"))
+                    return nil
+                }
+                teamEmail = list.map(\.address).joined(separator: ";")
+            }
+        }
+        var membership = MembershipRecord(personId: personId, team: teamName, from: fromDay, to: toDay, aliases: aliases, department: department)
+        membership.teamEmail = teamEmail
         if let clash = intervals[personId]?.first(where: { $0.record.overlaps(membership) }) {
             diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(from), code: "DIR014",
                                           message: subject == .people ? "this person's membership overlaps the one on line \(clash.line)"
@@ -173,6 +196,16 @@ public struct DirectoryReader {
         }
         intervals[personId, default: []].append((record.line, membership))
         return membership
+    }
+}
+
+extension DirectoryReader {
+    /// A `team_email` value: one to ten plain addresses separated by `;`, or nil if any is not one.
+    public static func addresses(_ text: String) -> [MailAddress]? {
+        let parts = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !parts.isEmpty, parts.count <= 10 else { return nil }
+        let list = parts.compactMap { MailAddress($0) }
+        return list.count == parts.count ? list : nil
     }
 }
 

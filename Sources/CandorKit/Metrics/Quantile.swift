@@ -18,4 +18,17 @@ public enum Quantile {
 
     /// The median (Q(0.5)).
     public static func median(_ values: [Double]) -> Double? { of(values, 0.5) }
+
+    /// A distribution-free 95% interval for the median of an already sorted sample: the order
+    /// statistics x₍ⱼ₎ and x₍ₖ₎ with j = ⌊(n − z√n)/2⌋ and k = ⌈1 + (n + z√n)/2⌉ (1-based), the
+    /// normal approximation to the binomial(n, ½) ranks (W. J. Conover (1999), Practical
+    /// Nonparametric Statistics, 3rd ed., §3.2; for n = 100 it gives x₍₄₀₎ and x₍₆₁₎). Nil below 6
+    /// values, where no pair of ranks covers the median with 95% confidence.
+    public static func medianInterval(sorted values: [Double], z: Double = WilsonInterval.z95) -> ProportionInterval? {
+        let n = Double(values.count)
+        guard values.count >= 6 else { return nil }
+        let j = max(1, Int(((n - z * n.squareRoot()) / 2).rounded(.down)))
+        let k = min(values.count, Int((1 + (n + z * n.squareRoot()) / 2).rounded(.up)))
+        return ProportionInterval(lower: values[j - 1], upper: values[k - 1])
+    }
 }

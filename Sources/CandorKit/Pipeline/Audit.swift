@@ -75,6 +75,14 @@ public enum Audit {
                               datasets: datasets.isEmpty ? "-" : datasets.sorted().map(\.rawValue).joined(separator: ","), inputs: [policy.sha256], outputs: outputs)
     }
 
+    /// Records one message handed to the mail command: its report, Message-ID, recipients and hash.
+    public static func recordSend(_ message: OutgoingMessage, purpose: String, store: CandorStore, actor: String, now: Date) throws {
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor,
+                              command: clean("send \(message.report) \(message.messageID) to \(message.to.joined(separator: ", "))"),
+                              purpose: purpose, audience: Audience.team.rawValue, datasets: "-", inputs: [],
+                              outputs: [clean(message.path) + " " + message.sha256])
+    }
+
     /// Records `candor init`.
     public static func recordInit(policyPath: String, store: CandorStore, actor: String, now: Date) throws {
         try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "init", purpose: "setup", audience: "-", datasets: "-",

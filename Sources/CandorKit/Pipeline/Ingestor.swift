@@ -389,7 +389,8 @@ public struct Ingestor: Sendable {
                             message: "this interval overlaps one already stored (team \(excerpt(Array(clash.team.utf8))) from \(clash.from))",
                             hint: "a \(subject == .people ? "person" : "repository") belongs to one team on any day; correct the intervals, keeping each start day the same to replace one"))
                     } else if state.accepting {
-                        try writer.upsertInterval(subject, id: id, team: m.team, from: m.from, to: m.to, department: m.department, sourceId: sourceId)
+                        try writer.upsertInterval(subject, id: id, team: m.team, from: m.from, to: m.to, department: m.department,
+                                                      teamEmail: m.teamEmail, sourceId: sourceId)
                         for alias in m.aliases {
                             try writer.upsertPersonAlias(alias: pseudonyms.pseudonym(for: alias), person: id, sourceId: sourceId)
                         }

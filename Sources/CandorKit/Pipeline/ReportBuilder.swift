@@ -3,6 +3,10 @@ import Foundation
 /// The kinds of report candor writes.
 public enum ReportKind: String, CaseIterable, Sendable {
     case governance
+    /// What is collected, why, who sees it and what it is never used for: for all staff.
+    case transparency
+    /// One summary per team (Markdown, HTML and an email), for the team.
+    case team
     /// One person's own data, only for people who opted in to the self-view programme.
     case selfView = "self-view"
     /// Security finding levels and categories per team, for security reviewers, with an approval.
@@ -12,13 +16,15 @@ public enum ReportKind: String, CaseIterable, Sendable {
     public var audience: Audience {
         switch self {
         case .governance: .governanceBoard
+        case .transparency: .allStaff
+        case .team: .team
         case .selfView: .self
         case .securityReview: .securityReviewer
         }
     }
 
     /// The reports `candor run` publishes into the reports folder (never the personal self-view).
-    public static let published: [ReportKind] = [.governance]
+    public static let published: [ReportKind] = [.governance, .transparency, .team]
 }
 
 /// A self-view was requested for someone who has not opted in to it.
@@ -113,11 +119,21 @@ public struct ReportBuilder: Sendable {
     }
 
     public func governance(period: Period) throws -> (markdown: String, html: String) {
-        let store = try reader(for: .governance)
+        try governance(try analyse(try reader(for: .governance), period))
+    }
+
+    func governance(_ inputs: GovernanceViewBuilder.Inputs) throws -> (markdown: String, html: String) {
+        let view = GovernanceViewBuilder.build(inputs)
+        return try render("governance.md", view, title: view.title)
+    }
+
+    /// Everything the governance review and the team summaries show for `period`, read through
+    /// `store` (an audience's reader): the acceptance table's inputs, the scorecard, the signals,
+    /// the changes, decisions and field drops.
+    func analyse(_ store: CandorStore, _ period: Period) throws -> GovernanceViewBuilder.Inputs {
         var inputs = try acceptanceInputs(store, period)
-        let source = inputs.source
         var scorecard = ScorecardBuilder(store: store, policy: policy, departments: inputs.departments)
-        scorecard.source = source
+        scorecard.source = inputs.source
         inputs.scorecardChanges = try store.programmeChanges(from: period.first.adding(days: -14), to: period.last)
             + MetricRegistry.changes.filter { $0.day >= period.first.adding(days: -14) && $0.day <= period.last }
         inputs.decisions = try store.decisions()
@@ -127,8 +143,74 @@ public struct ReportBuilder: Sendable {
         inputs.signals = try signals(store, inputs)
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
         inputs.fieldDrops = try store.fieldDrops()
-        let view = GovernanceViewBuilder.build(inputs)
-        return try render("governance.md", view, title: view.title)
+        return inputs
+    }
+
+    /// One team's summary: its Markdown and HTML page, and the email (nil when the policy names
+    /// no sender or the directory no address for the team).
+    public struct TeamSummary: Sendable {
+        public var team: String
+        /// The file name stem: the team name in lowercase ASCII letters, digits and hyphens.
+        public var slug: String
+        public var markdown: String
+        public var html: String
+        public var email: MIMEMessage?
+        /// Why no email was written, when none was.
+        public var noEmailReason: String?
+    }
+
+    /// The team summaries for `period`: one per team in the directory, including teams whose
+    /// figures are hidden (their summary says so and shows the organisation's).
+    public func teamSummaries(period: Period) throws -> [TeamSummary] {
+        let store = try reader(for: .team)
+        return try teamSummaries(try analyse(store, period), addresses: try store.teamAddresses(asOf: period.last))
+    }
+
+    func teamSummaries(_ inputs: GovernanceViewBuilder.Inputs, addresses: [String: [MailAddress]]) throws -> [TeamSummary] {
+        let hidden = GovernanceViewBuilder.hiddenTeams(inputs)
+        let k = policy.minimumGroupSize
+        let built = TeamSummaryBuilder.Inputs(
+            period: inputs.period, policy: policy, generatedAt: Timestamp.readable(now),
+            scorecard: inputs.scorecard.hiding(hidden, k: k), hidden: hidden, signals: inputs.signals?.signals ?? [],
+            changes: inputs.scorecardChanges)
+        let slugs = TeamSlug.assign(inputs.scorecard.teams)
+        return try inputs.scorecard.teams.map { team in
+            let view = TeamSummaryBuilder.build(team: team, built)
+            let page = try render("team.md", view.mode(web: true), title: view.title)
+            var summary = TeamSummary(team: team, slug: slugs[team]!, markdown: page.markdown, html: page.html)
+            guard let sender = policy.email else {
+                summary.noEmailReason = "the policy has no email: section naming a sender"
+                return summary
+            }
+            guard let to = addresses[team], !to.isEmpty else {
+                summary.noEmailReason = "the directory gives no team_email for \(team)"
+                return summary
+            }
+            let mailMarkdown = try templates.render("team.md", view.mode(mail: true))
+            let body = EmailBody.inlineStyles(CommonMark.html(from: mailMarkdown))
+            let html = try templates.render("email.html", HTMLPage.Shell(title: view.title, candorVersion: CandorVersion.string, body: body))
+            let plain = EmailBody.plainText(fromMarkdown: try templates.render("team.md", view.mode(plain: true)))
+            var message = MIMEMessage(from: sender.from, to: to, subject: "\(team) team summary, \(inputs.period)", date: now,
+                                      plain: plain, html: html)
+            message.replyTo = sender.replyTo
+            message.extraHeaders = [("Auto-Submitted", "auto-generated"), ("X-Candor-Report", "team-summary \(inputs.period)")]
+            summary.email = message
+            return summary
+        }
+    }
+
+    /// The Markdown and HTML of the transparency report for `period`, for all staff.
+    public func transparency(period: Period) throws -> (markdown: String, html: String) {
+        let store = try reader(for: .transparency)
+        let today = Timestamp.day(now)
+        let view = TransparencyBuilder.build(TransparencyBuilder.Inputs(
+            period: period, policy: policy, generatedAt: Timestamp.readable(now),
+            facts: try store.transparencyFacts(period: period, on: min(today, period.last)),
+            fieldDrops: try store.fieldDrops(), audit: try store.auditEntries(),
+            changes: try store.programmeChanges(from: period.first, to: period.last)
+                + MetricRegistry.changes.filter { $0.day >= period.first && $0.day <= period.last },
+            cmarkVersion: CommonMark.libraryVersion))
+        return try render("transparency.md", view, title: view.title)
     }
 
     /// Renders a report's Markdown template (ending in one newline) and its self-contained HTML page.
@@ -182,21 +264,61 @@ public struct ReportBuilder: Sendable {
         return [md, html]
     }
 
-    /// Writes `<out>/<period>/<kind>.md` and `.html`; returns the paths written.
+    /// Writes `<out>/<period>/<kind>.md` and `.html` (team summaries: `<out>/<period>/team/<slug>.md`,
+    /// `.html` and `.eml`); returns the paths written.
     @discardableResult
     public func write(_ kind: ReportKind, period: Period, to outDirectory: String) throws -> [String] {
-        let rendered: (markdown: String, html: String)
-        // Reports for a restricted audience are readable by their owner only.
-        var mode: mode_t = 0o644
         switch kind {
-        case .governance: rendered = try governance(period: period)
-        case .securityReview:
-            rendered = try securityReview(period: period)
-            mode = 0o600
+        case .governance: return try writePair(kind, try governance(period: period), period: period, to: outDirectory)
+        case .transparency: return try writePair(kind, try transparency(period: period), period: period, to: outDirectory)
+        case .securityReview: return try writePair(kind, try securityReview(period: period), period: period, to: outDirectory, mode: 0o600)
+        case .team: return try writeTeamSummaries(try teamSummaries(period: period), period: period, to: outDirectory)
         case .selfView:
             throw OutputError(path: outDirectory, message: "the self-view is written per person",
                               hint: "use `candor report self-view --person ID` (or --all-consented)")
         }
+    }
+
+    /// Writes every published report for `period` — the governance review, the transparency report
+    /// and the team summaries — reading the period's figures once per set of datasets, then
+    /// `<out>/<period>/manifest.json` over them; returns the paths written, by report kind.
+    public func writeAll(period: Period, to outDirectory: String) throws -> [(kind: ReportKind, paths: [String])] {
+        log.progress("\(period): governance review")
+        let governanceStore = try reader(for: .governance)
+        let analysis = try analyse(governanceStore, period)
+        var written: [(kind: ReportKind, paths: [String])] = []
+        written.append((.governance, try writePair(.governance, try governance(analysis), period: period, to: outDirectory)))
+        log.progress("\(period): transparency report")
+        written.append((.transparency, try writePair(.transparency, try transparency(period: period), period: period, to: outDirectory)))
+        log.progress("\(period): team summaries")
+        let teamStore = try reader(for: .team)
+        let teamAnalysis = teamStore.datasets == governanceStore.datasets ? analysis : try analyse(teamStore, period)
+        written.append((.team, try writeTeamSummaries(try teamSummaries(teamAnalysis, addresses: try teamStore.teamAddresses(asOf: period.last)),
+                                                      period: period, to: outDirectory)))
+        let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).path
+        let manifest = try Manifest.make(period: period, now: now, policy: policy, inputs: try store.inputFiles(),
+                                         written: written.flatMap(\.paths), folder: folder).write(to: folder)
+        log.progress("wrote \(manifest)")
+        return written
+    }
+
+    /// ``writeAll(period:to:)`` with one audit entry per report kind (its audience and datasets),
+    /// and one for the manifest; returns every path written.
+    public func writeAll(period: Period, to outDirectory: String, store auditStore: CandorStore, purpose: String, actor: String) throws -> [String] {
+        var paths: [String] = []
+        for (kind, written) in try writeAll(period: period, to: outDirectory) {
+            try Audit.recordReport(command: "report \(kind.rawValue) \(period)", purpose: purpose, audience: kind.audience,
+                                   datasets: try datasets(for: kind), policy: policy, written: written, store: auditStore, actor: actor, now: now)
+            paths += written
+        }
+        let manifest = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).appendingPathComponent("manifest.json").path
+        try Audit.recordReport(command: "manifest \(period)", purpose: purpose, audience: .governanceBoard, datasets: [], policy: policy,
+                               written: [manifest], store: auditStore, actor: actor, now: now)
+        return paths + [manifest]
+    }
+
+    func writePair(_ kind: ReportKind, _ rendered: (markdown: String, html: String), period: Period, to outDirectory: String,
+                   mode: mode_t = 0o644) throws -> [String] {
         let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description)
         let md = folder.appendingPathComponent("\(kind.rawValue).md").path
         let html = folder.appendingPathComponent("\(kind.rawValue).html").path
@@ -204,5 +326,30 @@ public struct ReportBuilder: Sendable {
         log.progress("wrote \(md)")
         log.progress("wrote \(html)")
         return [md, html]
+    }
+
+    /// Writes `<out>/<period>/team/<slug>.{md,html,eml}`, removing summaries of teams no longer in the
+    /// directory so the folder holds exactly this run's set.
+    func writeTeamSummaries(_ summaries: [TeamSummary], period: Period, to outDirectory: String) throws -> [String] {
+        let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).appendingPathComponent("team")
+        var files: [(String, String)] = []
+        for s in summaries.sorted(by: { $0.slug < $1.slug }) {
+            files.append((folder.appendingPathComponent("\(s.slug).md").path, s.markdown))
+            files.append((folder.appendingPathComponent("\(s.slug).html").path, s.html))
+            if let email = s.email {
+                files.append((folder.appendingPathComponent("\(s.slug).eml").path, email.render()))
+            } else if let reason = s.noEmailReason {
+                log.progress("no email for \(s.team): \(reason)")
+            }
+        }
+        try AtomicFile.write(files, mode: 0o644)
+        let keep = Set(files.map { URL(fileURLWithPath: $0.0).lastPathComponent })
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where !keep.contains(name) && [".md", ".html", ".eml"].contains(where: { name.hasSuffix($0) }) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        let emails = summaries.filter { $0.email != nil }.count
+        log.progress("wrote \(summaries.count) team summaries (\(emails) with an email) to \(folder.path)")
+        return files.map(\.0)
     }
 }

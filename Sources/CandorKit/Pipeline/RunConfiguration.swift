@@ -73,13 +73,8 @@ public struct Run: Sendable {
         let builder = ReportBuilder(policy: workspace.policy, store: workspace.store, templates: templates, now: c.now, log: log)
         var written: [String] = []
         for period in periods.sorted() {
-            for kind in ReportKind.published {
-                written += try builder.write(kind, period: period, to: c.outDirectory)
-            }
+            written += try builder.writeAll(period: period, to: c.outDirectory, store: workspace.store, purpose: purpose, actor: c.actor)
         }
-        try Audit.recordReport(command: "run " + periods.sorted().map(\.description).joined(separator: " "), purpose: purpose,
-                               audience: ReportKind.governance.audience, datasets: try builder.datasets(for: .governance), policy: workspace.policy, written: written, store: workspace.store,
-                               actor: c.actor, now: c.now)
         return Result(ingest: summary, written: written)
     }
 

@@ -1,9 +1,18 @@
 import Foundation
 
-/// One week of a series: the week's Monday and the value.
+/// One week of a series: the week's Monday, the value and, where the metric has one, its 95% interval.
 public struct WeeklyPoint: Sendable, Equatable {
     public var week: Day
     public var value: Double
+    public var lower: Double?
+    public var upper: Double?
+
+    public init(week: Day, value: Double, interval: ProportionInterval? = nil) {
+        self.week = week
+        self.value = value
+        self.lower = interval?.lower
+        self.upper = interval?.upper
+    }
 }
 
 /// Every registry metric for every team and the organisation in one period, after disclosure control.
@@ -22,6 +31,8 @@ public struct Scorecard: Sendable {
     public var periodDays = 0
     /// The organisation's weekly series, by metric (for the charts).
     public var weekly: [String: [WeeklyPoint]] = [:]
+    /// Each shown team's weekly series, by metric then team (for the team summaries' charts).
+    public var teamWeekly: [String: [String: [WeeklyPoint]]] = [:]
 
     static func hidden(_ value: MetricValue, reason: SuppressionReason, k: Int) -> MetricValue {
         var hidden = MetricValue(metric: value.metric, team: value.team, estimate: nil, interval: nil, people: 0, events: 0, label: .suppressed)
@@ -45,6 +56,7 @@ public struct Scorecard: Sendable {
         }
         copy.suppressed.merge(teams) { current, _ in current }
         copy.shifts = shifts.filter { shift in shift.team.map { teams[$0] == nil } ?? true }
+        for metric in teamWeekly.keys { for team in teams.keys { copy.teamWeekly[metric]?[team] = nil } }
         return copy
     }
 }
@@ -80,13 +92,12 @@ public struct ScorecardBuilder {
     /// team member, accepted lines per active day) and the organisation's, with their explanations;
     /// and the organisation's weekly series for the charts.
     func weeklyShifts(_ period: Period, teams: [String?], hidden: [String: Set<String>],
-                      consent: ConsentRule, excluded: Set<String>) throws -> (shifts: [Shift], organisation: [String: [WeeklyPoint]]) {
-        guard source == .raw else { return ([], [:]) }
+                      consent: ConsentRule, excluded: Set<String>) throws -> WeeklySeries {
+        guard source == .raw else { return WeeklySeries() }
         let weekly = try store.weeklyInline(period, consent: consent)
         let active = try store.activePersonWeeks(period)
         let members = try store.memberships(period)
-        var shifts: [Shift] = []
-        var organisation: [String: [WeeklyPoint]] = [:]
+        var out = WeeklySeries()
         for team in teams {
             var byWeek: [Day: TeamWeekInline] = [:]
             for w in weekly where team == nil || w.team == team {
@@ -104,46 +115,64 @@ public struct ScorecardBuilder {
             var activeByWeek: [Day: Set<String>] = [:]
             for a in active where (team == nil || a.team == team) && !excluded.contains(a.person) { activeByWeek[a.week, default: []].insert(a.person) }
             let series: [(String, [WeeklyPoint])] = [
-                (MetricRegistry.acceptanceRate.id, weeks.filter { byWeek[$0]!.shown > 0 }
-                    .map { WeeklyPoint(week: $0, value: Double(byWeek[$0]!.accepted) / Double(byWeek[$0]!.shown)) }),
-                (MetricRegistry.activeShare.id, weeks.filter { size($0) > 0 }.map { WeeklyPoint(week: $0, value: min(1, Double(activeByWeek[$0]?.count ?? 0) / Double(size($0)))) }),
+                (MetricRegistry.acceptanceRate.id, weeks.filter { byWeek[$0]!.shown > 0 }.map {
+                    let w = byWeek[$0]!
+                    return WeeklyPoint(week: $0, value: Double(w.accepted) / Double(w.shown),
+                                       interval: WilsonInterval.interval(successes: Int64(w.accepted), trials: Int64(w.shown)))
+                }),
+                (MetricRegistry.activeShare.id, weeks.filter { size($0) > 0 }.map {
+                    let active = min(size($0), activeByWeek[$0]?.count ?? 0)
+                    return WeeklyPoint(week: $0, value: Double(active) / Double(size($0)),
+                                       interval: WilsonInterval.interval(successes: Int64(active), trials: Int64(size($0))))
+                }),
                 (MetricRegistry.acceptedLines.id, weeks.filter { byWeek[$0]!.activeDays > 0 }
                     .map { WeeklyPoint(week: $0, value: Double(byWeek[$0]!.lines) / Double(byWeek[$0]!.activeDays)) }),
             ]
-            collect(series, team: team, period: period, hidden: hidden, shifts: &shifts, organisation: &organisation)
+            collect(series, team: team, period: period, hidden: hidden, into: &out)
         }
-        return (shifts, organisation)
+        return out
     }
 
-    /// Tests each weekly series of `team` for a shift (unless the team's value is hidden) and keeps the organisation's series for its chart.
+    /// Weekly series and the shifts found in them.
+    struct WeeklySeries {
+        var shifts: [Shift] = []
+        var organisation: [String: [WeeklyPoint]] = [:]
+        var teams: [String: [String: [WeeklyPoint]]] = [:]
+    }
+
+    /// Tests each weekly series of `team` for a shift (unless the team's value is hidden) and keeps
+    /// the series for the charts (a team's only where its value is shown).
     func collect(_ series: [(String, [WeeklyPoint])], team: String?, period: Period, hidden: [String: Set<String>],
-                 shifts: inout [Shift], organisation: inout [String: [WeeklyPoint]]) {
+                 into out: inout WeeklySeries) {
         for (id, points) in series {
-            if team == nil { organisation[id] = points }
+            if team == nil { out.organisation[id] = points }
             guard !(hidden[id]?.contains(team ?? "") ?? false) else { continue }
+            if let team { out.teams[id, default: [:]][team] = points }
             if let shift = ShiftExplanation.shift(metric: id, team: team, weeks: points.map(\.week), values: points.map(\.value), changes: changes,
                                                   seed: Self.seed("shift", id, team ?? "", period.description)) {
-                shifts.append(shift)
+                out.shifts.append(shift)
             }
         }
     }
 
     /// Weekly series of the flow metrics per team (by the week each pull request opened), their
     /// shifts, and the organisation's series for the charts.
-    func flowShifts(_ prs: [PullRequestFacts], period: Period, teams: [String?], hidden: [String: Set<String>]) -> (shifts: [Shift], organisation: [String: [WeeklyPoint]]) {
+    func flowShifts(_ prs: [PullRequestFacts], period: Period, teams: [String?], hidden: [String: Set<String>]) -> WeeklySeries {
         func week(_ seconds: Int64) -> Day { Day(dayNumber: Int(seconds / 86_400)).isoWeekStart }
         let series: [(String, (PullRequestFacts) -> Double?)] = [
             (MetricRegistry.reviewPickup.id, { pr in pr.firstReviewAt.map { Double(max(0, $0 - pr.openedAt)) / 3600 } }),
             (MetricRegistry.cycleTime.id, { pr in pr.mergedAt.map { Double(max(0, $0 - pr.openedAt)) / 3600 } }),
         ]
-        var shifts: [Shift] = []
-        var organisation: [String: [WeeklyPoint]] = [:]
+        var out = WeeklySeries()
         for team in teams {
             let mine = prs.filter { !$0.authorIsBot && !$0.draft && (team == nil || $0.team == team) }
             var weekly: [(String, [WeeklyPoint])] = series.map { id, value in
                 var byWeek: [Day: [Double]] = [:]
                 for pr in mine { if let v = value(pr) { byWeek[week(pr.openedAt), default: []].append(v) } }
-                return (id, byWeek.keys.sorted().map { WeeklyPoint(week: $0, value: Quantile.median(byWeek[$0]!)!) })
+                return (id, byWeek.keys.sorted().map {
+                    let sorted = byWeek[$0]!.sorted()
+                    return WeeklyPoint(week: $0, value: Quantile.sorted(sorted, 0.5)!, interval: Quantile.medianInterval(sorted: sorted))
+                })
             }
             var approvals: [Day: (silent: Int, all: Int)] = [:]
             for pr in mine where pr.reviewComments != nil && !pr.approvals.isEmpty {
@@ -152,10 +181,14 @@ public struct ScorecardBuilder {
                 if pr.reviewComments == 0 { v.silent += pr.approvals.count }
                 approvals[week(pr.openedAt)] = v
             }
-            weekly.append((MetricRegistry.reviewDepth.id, approvals.keys.sorted().map { WeeklyPoint(week: $0, value: Double(approvals[$0]!.silent) / Double(approvals[$0]!.all)) }))
-            collect(weekly, team: team, period: period, hidden: hidden, shifts: &shifts, organisation: &organisation)
+            weekly.append((MetricRegistry.reviewDepth.id, approvals.keys.sorted().map {
+                let a = approvals[$0]!
+                return WeeklyPoint(week: $0, value: Double(a.silent) / Double(a.all),
+                                   interval: WilsonInterval.interval(successes: Int64(a.silent), trials: Int64(a.all)))
+            }))
+            collect(weekly, team: team, period: period, hidden: hidden, into: &out)
         }
-        return (shifts, organisation)
+        return out
     }
 
     /// Every finding's history from the scans this reader may see, not yet owned by a team.
@@ -353,6 +386,7 @@ public struct ScorecardBuilder {
         let flow = flowShifts(prs, period: period, teams: groups, hidden: hiddenByMetric)
         card.shifts += flow.shifts
         for (id, points) in flow.organisation { card.weekly[id] = points }
+        card.teamWeekly = weekly.teams.merging(flow.teams) { a, _ in a }
         return card
     }
 }

@@ -63,6 +63,8 @@ public struct Policy: Sendable, Equatable {
     public var reviewCalendar: [ReviewDate] = []
     /// Thresholds of the gaming-signal detectors (`signals:`).
     public var signals = SignalThresholds()
+    /// Who emailed team summaries come from (`email:`); without it no `.eml` is written.
+    public var email: EmailSettings?
 
     /// What the policy says about a source family (its entry, or the defaults).
     public func sourcePolicy(for family: SourceFamily) -> SourcePolicy {
@@ -75,7 +77,7 @@ public struct Policy: Sendable, Equatable {
 
     static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey",
                                          "prohibited_uses", "dominance_threshold", "programmes", "sources", "prohibited_fields",
-                                         "audiences", "targets", "review_calendar", "signals"]
+                                         "audiences", "targets", "review_calendar", "signals", "email"]
 
     /// Reads and validates a policy file.
     /// - Throws: ``PolicyError`` naming the file, line and what to change.
@@ -227,6 +229,7 @@ public struct Policy: Sendable, Equatable {
         let targets = try parseTargets(mapping["targets"], path: path)
         let calendar = try parseCalendar(mapping["review_calendar"], path: path)
         let signals = try parseSignals(mapping["signals"], path: path)
+        let email = try EmailSettings.parse(mapping["email"], path: path)
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") ? p : base.appendingPathComponent(p).standardizedFileURL.path
@@ -248,7 +251,8 @@ public struct Policy: Sendable, Equatable {
             audiences: audiences,
             targets: targets,
             reviewCalendar: calendar,
-            signals: signals)
+            signals: signals,
+            email: email)
     }
 
     static func parseSignals(_ node: Node?, path: String) throws -> SignalThresholds {

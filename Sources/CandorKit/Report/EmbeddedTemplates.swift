@@ -34,6 +34,23 @@ enum EmbeddedTemplates {
 </table>
 
 """##,
+        "email.html": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+</head>
+<body style="margin:0;padding:0;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5">
+<div style="max-width:640px;margin:0 auto;padding:16px">
+{{{body}}}
+</div>
+</body>
+</html>
+
+"""##,
         "governance.md": #####"""
 {{%CONTENT_TYPE: MARKDOWN}}
 # Governance review {{period}}
@@ -363,6 +380,7 @@ tr.in-department th { padding-left: 1.5em; font-weight: normal; }
 td.label-high { color: #1d5e20; } td.label-medium { color: #6b5300; } td.label-low { color: #8a1c1c; }
 figure.chart { margin: 1em 0; } figure.chart svg { max-width: 100%; height: auto; }
 .chart .series { fill: none; stroke: var(--band); stroke-width: 2; } .chart .dot { fill: var(--band); }
+.chart .ci { fill: var(--band); fill-opacity: 0.18; stroke: none; } .chart .comparison { fill: none; stroke: #6e6e6e; stroke-width: 1.5; stroke-dasharray: 6 3; }
 .chart .grid { stroke: var(--rule); stroke-width: 0.5; } .chart .change { stroke: #6b5300; stroke-dasharray: 4 3; } .chart .shift { stroke: #8a1c1c; stroke-dasharray: 1 3; stroke-width: 2; }
 .chart text { font-size: 10px; fill: var(--muted); } .chart .tick { text-anchor: end; dominant-baseline: middle; } .chart .end { text-anchor: end; }
 tr.suppressed td { color: var(--muted); font-style: italic; background: var(--bg-suppressed); }
@@ -376,16 +394,320 @@ tr.suppressed td { color: var(--muted); font-style: italic; background: var(--bg
 }
 
 """##,
+        "team-table": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+{{#web}}
+<table class="metric team-summary">
+<caption>{{team}} beside the organisation, {{period}}</caption>
+<thead>
+<tr><th scope="col">Metric</th><th scope="col" class="num">{{team}}</th><th scope="col">95% interval</th><th scope="col">Confidence</th><th scope="col" class="num">Organisation</th><th scope="col">95% interval</th></tr>
+</thead>
+<tbody>
+{{#rows}}
+{{#firstInDimension}}
+<tr class="dimension"><th scope="rowgroup" colspan="6">{{dimension}}</th></tr>
+{{/firstInDimension}}
+<tr><th scope="row">{{metric}} <span class="kind">({{kind}})</span></th>{{#teamShown}}<td class="num">{{teamValue}}</td><td>{{teamInterval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{teamBar.start}}%;width:{{teamBar.width}}%"></span></span></td><td class="label label-{{teamLabel}}">{{teamLabel}}</td>{{/teamShown}}{{^teamShown}}<td colspan="3" class="note">{{teamNote}}</td>{{/teamShown}}<td class="num">{{orgValue}}</td><td>{{orgInterval}}{{#orgShown}}<span class="bar" aria-hidden="true"><span class="band org" style="margin-left:{{orgBar.start}}%;width:{{orgBar.width}}%"></span></span>{{/orgShown}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+{{/web}}
+{{#mail}}
+<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:14px;margin:12px 0">
+<tr><th scope="col" style="text-align:left;border-bottom:2px solid #1a1a1a;padding:6px">Metric</th><th scope="col" style="text-align:right;border-bottom:2px solid #1a1a1a;padding:6px">{{team}}</th><th scope="col" style="text-align:right;border-bottom:2px solid #1a1a1a;padding:6px">Organisation</th></tr>
+{{#rows}}
+{{#firstInDimension}}
+<tr><th scope="rowgroup" colspan="3" style="text-align:left;padding:10px 6px 4px;border-bottom:1px solid #c8c8c8">{{dimension}}</th></tr>
+{{/firstInDimension}}
+<tr><th scope="row" style="text-align:left;font-weight:normal;padding:6px;border-bottom:1px solid #e6e6e6;vertical-align:top">{{metric}} <span style="color:#4a4a4a">({{kind}})</span></th><td style="text-align:right;padding:6px;border-bottom:1px solid #e6e6e6;vertical-align:top;min-width:120px">{{#teamShown}}<strong>{{teamValue}}</strong><br><span style="color:#4a4a4a;font-size:12px">{{teamInterval}} · {{teamLabel}}</span><span style="display:block;height:6px;background:#e6e6e6;margin-top:4px"><span style="display:block;height:6px;margin-left:{{teamBar.start}}%;width:{{teamBar.width}}%;background:#1f5f99"></span></span>{{/teamShown}}{{^teamShown}}<span style="color:#4a4a4a;font-style:italic">{{teamNote}}</span>{{/teamShown}}</td><td style="text-align:right;padding:6px;border-bottom:1px solid #e6e6e6;vertical-align:top;min-width:120px">{{orgValue}}{{#orgShown}}<br><span style="color:#4a4a4a;font-size:12px">{{orgInterval}}</span><span style="display:block;height:6px;background:#e6e6e6;margin-top:4px"><span style="display:block;height:6px;margin-left:{{orgBar.start}}%;width:{{orgBar.width}}%;background:#6e6e6e"></span></span>{{/orgShown}}</td></tr>
+{{/rows}}
+</table>
+{{/mail}}
+
+"""##,
+        "team-weeks": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:13px;margin:8px 0">
+{{#weeks}}
+<tr><td style="padding:2px 6px;white-space:nowrap;color:#4a4a4a">{{week}}</td><td style="padding:2px 6px;text-align:right;white-space:nowrap">{{value}}</td><td style="padding:2px 6px;width:60%"><span style="display:block;height:8px;background:#e6e6e6"><span style="display:block;height:8px;margin-left:{{bar.start}}%;width:{{bar.width}}%;background:#1f5f99"></span></span></td></tr>
+{{/weeks}}
+</table>
+<p style="font-size:12px;color:#4a4a4a;margin:0 0 12px">Bars span each week's 95% interval. The organisation's last week: {{organisationLast}}.</p>
+
+"""##,
+        "team.md": ####"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# Team summary: {{team}}, {{period}}
+
+**For the {{team}} team, to discuss together.** These are your team's numbers beside the whole organisation's, for the quarter {{periodStart}} to {{periodEnd}}. They describe the team, never a person, and they are **never used for {{neverUsedFor}}**.
+
+Generated {{generatedAt}} · minimum group size {{k}} people · the governance board sees the same figures in its quarterly review.
+
+**Why we collect this.** {{purpose}}
+
+{{^teamShown}}
+**Your team's figures are not shown this quarter:** {{hiddenReason}}. Every report hides them the same way. The organisation's figures are below.
+
+{{/teamShown}}
+## Your team beside the organisation
+
+Each value has its 95% interval: the range the true value most likely lies in. A confidence label (high, medium, low) says how much weight a number can bear. A leading metric (such as suggestion acceptance) is worth reading only beside the outcome it should move.
+
+{{#web}}
+{{> team-table}}
+{{/web}}
+{{#mail}}
+{{> team-table}}
+{{/mail}}
+{{#plain}}
+Values in brackets are 95% intervals.
+
+{{#rows}}
+{{#firstInDimension}}
+{{dimension}}:
+{{/firstInDimension}}
+- {{metric}} ({{kind}}): {{team}}: {{#teamShown}}{{teamValue}} ({{teamInterval}}; {{teamLabel}} confidence){{/teamShown}}{{^teamShown}}{{teamNote}}{{/teamShown}} · organisation: {{orgValue}}{{#orgShown}} ({{orgInterval}}){{/orgShown}}
+{{/rows}}
+{{/plain}}
+
+{{#hasTrends}}
+## Weekly trends
+
+Each week's value, with its 95% interval, beside the organisation's.
+
+{{#trends}}
+### {{name}}
+
+{{#web}}
+{{#chart}}
+{{> weekly-chart}}
+{{/chart}}
+{{/web}}
+{{#mail}}
+{{> team-weeks}}
+{{/mail}}
+{{#plain}}
+{{#weeks}}
+- week of {{week}}: {{value}}{{#hasInterval}} (95% interval {{interval}}){{/hasInterval}}
+{{/weeks}}
+
+The organisation's last week: {{organisationLast}}.
+{{/plain}}
+
+{{/trends}}
+{{/hasTrends}}
+## Changes that touch your numbers
+
+{{#hasChanges}}
+A number can move because the programme changed, not the work. These changes were recorded in the quarter and the two weeks before it:
+
+{{#changes}}
+- {{text}}
+{{/changes}}
+{{/hasChanges}}
+{{^hasChanges}}
+No changes to the programme or its policy were recorded in the quarter or the two weeks before it.
+{{/hasChanges}}
+
+## Questions to discuss
+
+{{#hasQuestions}}
+candor looks for patterns that can mean a number no longer measures what it should: a leading metric that moves without its outcome, findings suppressed rather than fixed, reviews approved without discussion. Each is a question for the team, not a verdict: there may be a good reason.
+
+{{#questions}}
+### {{title}}
+
+{{#evidence}}
+- {{.}}
+{{/evidence}}
+
+Other explanations to rule out first: {{alternativesText}}.
+
+**A question to discuss:** {{question}}
+
+{{/questions}}
+{{/hasQuestions}}
+{{^hasQuestions}}
+{{#teamShown}}
+No pattern worth raising was found in your team's numbers this quarter.
+{{/teamShown}}
+{{^teamShown}}
+Signals are looked for only where a team's figures are shown.
+{{/teamShown}}
+{{/hasQuestions}}
+
+## If something looks wrong
+
+{{#hasReplyTo}}
+Reply to this summary or write to {{replyTo}}.
+{{/hasReplyTo}}
+Anyone can ask what is collected about them (the self-view) and dispute a record; see the transparency report.
+
+candor {{candorVersion}} · policy SHA-256 {{policySHA256}}
+
+"""####,
+        "transparency-audiences": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric">
+<caption>Audiences, the datasets each may see, and the reports they receive</caption>
+<thead>
+<tr><th scope="col">Audience</th><th scope="col">Datasets</th><th scope="col">Receives</th></tr>
+</thead>
+<tbody>
+{{#audiences}}
+<tr><th scope="row">{{audience}}</th><td>{{datasets}}</td><td>{{reports}}</td></tr>
+{{/audiences}}
+</tbody>
+</table>
+
+"""##,
+        "transparency-audit": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric">
+<caption>Report requests by audience and declared purpose</caption>
+<thead>
+<tr><th scope="col">Audience</th><th scope="col">Purpose</th><th scope="col" class="num">Requests</th><th scope="col">Last</th></tr>
+</thead>
+<tbody>
+{{#audit}}
+<tr><th scope="row">{{label}}</th>{{#values}}<td>{{.}}</td>{{/values}}</tr>
+{{/audit}}
+</tbody>
+</table>
+
+"""##,
+        "transparency-consent": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric">
+<caption>Consent by programme (people)</caption>
+<thead>
+<tr><th scope="col">Programme</th><th scope="col">Kind</th><th scope="col" class="num">Opted in</th><th scope="col" class="num">Opted out or objected</th><th scope="col" class="num">Withdrew</th></tr>
+</thead>
+<tbody>
+{{#consent}}
+<tr><th scope="row">{{label}}</th>{{#values}}<td>{{.}}</td>{{/values}}</tr>
+{{/consent}}
+</tbody>
+</table>
+
+"""##,
+        "transparency.md": ####"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# Transparency report {{period}}
+
+**For everyone whose work tools send data to this programme.** It says what is collected, why, who can see it, how long it is kept, and what it is never used for. Period {{periodStart}} to {{periodEnd}} · generated {{generatedAt}}.
+
+**Why we collect it.** {{purpose}}
+
+**The data is never used for {{neverUsedFor}}.** A request that declares one of these uses is refused and the refusal is logged. Reports describe teams of at least {{k}} people, never a person.
+
+## What is collected, and what is dropped
+
+People appear only as keyed pseudonyms: candor replaces every user id with an HMAC-SHA256 of it, and the key is kept outside the database. Content is never read or stored, whatever a policy says: {{neverStored}}.
+
+{{#hasSources}}
+{{#sources}}
+### {{name}}
+
+- What it is about: {{category}}; kept in the {{dataset}} dataset.
+- Collected so far: {{records}}.
+- Optional fields kept: {{kept}}.
+- Optional fields dropped by the policy: {{dropped}}.
+{{#hasDroppedAtIngest}}
+- Dropped at ingest so far (never stored): {{droppedAtIngest}}.
+{{/hasDroppedAtIngest}}
+- Used for: {{usedFor}}.
+
+{{/sources}}
+{{/hasSources}}
+{{^hasSources}}
+Nothing has been collected yet.
+
+{{/hasSources}}
+## Who can see what
+
+Each report reads only the datasets its audience may see. Security findings (the compliance dataset) are read only for security reviewers, each time with a recorded approval.
+
+{{> transparency-audiences}}
+
+## How long it is kept
+
+{{#retention}}
+- {{text}}
+{{/retention}}
+
+{{#hasPurges}}
+What purge has removed (counts only):
+
+{{#purges}}
+- {{text}}
+{{/purges}}
+{{/hasPurges}}
+{{^hasPurges}}
+No purge has run yet.
+{{/hasPurges}}
+
+## Consent and objections
+
+People whose latest choice, on the day this report was made, is each status. Counts below {{k}} are shown as "fewer than {{k}}" so no one can be singled out.
+
+{{> transparency-consent}}
+
+## Disputes
+
+{{#disputes}}
+- {{text}}
+{{/disputes}}
+
+Anyone can dispute a record or a figure about them or their team; a dispute is logged with the metric it concerns, and its outcome is published here.
+
+## Who asked for reports, and why
+
+From the tamper-evident audit log: every report request, with the audience it was for and the purpose it declared.
+
+{{#hasAudit}}
+{{> transparency-audit}}
+{{/hasAudit}}
+{{^hasAudit}}
+No report has been requested yet.
+{{/hasAudit}}
+
+{{refusals}}
+
+## What changed in the programme
+
+{{#hasChanges}}
+{{#changes}}
+- {{text}}
+{{/changes}}
+{{/hasChanges}}
+{{^hasChanges}}
+Nothing in the programme or its policy changed in this period.
+{{/hasChanges}}
+
+## About this report
+
+candor {{candorVersion}} · libcmark {{cmarkVersion}} · policy SHA-256 {{policySHA256}}
+
+"""####,
         "weekly-chart": ##"""
 {{%CONTENT_TYPE: HTML_BLOCK}}
 <figure class="chart">
-<svg viewBox="0 0 600 160" width="600" height="160" role="img" aria-label="{{caption}}">
+<svg viewBox="0 0 600 160" width="600" height="160" role="img" aria-labelledby="{{id}}-title {{id}}-desc">
+<title id="{{id}}-title">{{title}}</title>
+<desc id="{{id}}-desc">{{summary}}</desc>
 {{#ticks}}
 <line class="grid" x1="48" x2="592" y1="{{y}}" y2="{{y}}"/><text class="tick" x="44" y="{{y}}">{{label}}</text>
 {{/ticks}}
+{{#hasBand}}
+<polygon class="ci" points="{{band}}"/>
+{{/hasBand}}
 {{#markers}}
 <line class="{{kind}}" x1="{{x}}" x2="{{x}}" y1="8" y2="140"><title>{{label}}</title></line>
 {{/markers}}
+{{#hasComparison}}
+<polyline class="comparison" points="{{comparison}}"/>
+{{/hasComparison}}
 <polyline class="series" points="{{points}}"/>
 {{#dots}}
 <circle class="dot" cx="{{x}}" cy="{{label}}" r="2.5"><title>{{kind}}</title></circle>

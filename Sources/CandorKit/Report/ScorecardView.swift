@@ -25,25 +25,13 @@ public struct ScorecardView: Sendable {
         public var organisation: Row
         public var changes: [String]
         public var hasChanges: Bool
-        public var chart: Chart?
+        public var chart: WeeklyChart?
         public var hasChart: Bool { chart != nil }
         /// Completeness: per source, days with data of the days in the period, or why there is none.
         public var completeness: String
         /// Significant shifts in the weekly series, each with its explanation or "unexplained".
         public var shifts: [String]
         public var hasShifts: Bool
-    }
-    /// A weekly line chart (inline SVG) with the changes and shifts marked.
-    public struct Chart: Sendable {
-        public struct Marker: Sendable { public var x: String; public var label: String; public var kind: String }
-        public struct Tick: Sendable { public var y: String; public var label: String }
-        public var caption: String
-        public var points: String
-        public var dots: [Marker]
-        public var markers: [Marker]
-        public var ticks: [Tick]
-        public var first: String
-        public var last: String
     }
     public struct Dimension: Sendable {
         public var title: String
@@ -65,26 +53,6 @@ public struct ScorecardView: Sendable {
         case .count: Format.count(Int(value.rounded()))
         case .linesPerDay, .perHundredDeployments, .perHundredPeople: Format.fixed(value, decimals: 1)
         }
-    }
-
-    /// Chart geometry: a 600 × 160 plot; x by week, y from the series' range padded to whole percent points.
-    static let width = 600.0, height = 160.0, left = 48.0, bottom = 20.0
-
-    static func chart(_ m: MetricDefinition, _ series: [WeeklyPoint], changes: [ProgrammeChange], shifts: [Shift]) -> Chart? {
-        guard series.count >= 2, let firstWeek = series.first?.week, let lastWeek = series.last?.week else { return nil }
-        let values = series.map(\.value)
-        let low = ((values.min()! * 100).rounded(.down) - 1) / 100, high = ((values.max()! * 100).rounded(.up) + 1) / 100
-        let span = Double(lastWeek.dayNumber - firstWeek.dayNumber)
-        func x(_ day: Day) -> Double { left + (width - left - 8) * Double(day.dayNumber - firstWeek.dayNumber) / max(1, span) }
-        func y(_ v: Double) -> Double { 8 + (height - bottom - 8) * (1 - (v - low) / max(1e-9, high - low)) }
-        let points = series.map { "\(Format.fixed(x($0.week), decimals: 1)),\(Format.fixed(y($0.value), decimals: 1))" }.joined(separator: " ")
-        let dots = series.map { Chart.Marker(x: Format.fixed(x($0.week), decimals: 1), label: Format.fixed(y($0.value), decimals: 1), kind: "\($0.week.iso8601): \(format($0.value, m.unit))") }
-        var markers = changes.filter { $0.day >= firstWeek && $0.day <= lastWeek.adding(days: 6) }
-            .map { Chart.Marker(x: Format.fixed(x($0.day), decimals: 1), label: "\($0.day.iso8601): \($0.description)", kind: "change") }
-        markers += shifts.map { Chart.Marker(x: Format.fixed(x($0.week), decimals: 1), label: "shift from the week of \($0.week.iso8601)", kind: "shift") }
-        let ticks = [low, (low + high) / 2, high].map { Chart.Tick(y: Format.fixed(y($0), decimals: 1), label: format($0, m.unit)) }
-        return Chart(caption: "\(m.name), organisation, by ISO week (dashed: changes to the programme; dotted: detected shifts)",
-                     points: points, dots: dots, markers: markers, ticks: ticks, first: firstWeek.iso8601, last: lastWeek.iso8601)
     }
 
     /// "q-developer 92 of 92 days · copilot: no data in the period", for a metric's sources.
@@ -121,8 +89,9 @@ public struct ScorecardView: Sendable {
                               organisation: values.last(where: { $0.team == nil }).map { row($0, m.unit) }
                                 ?? row(.noData(m.id, team: nil), m.unit),
                               changes: touching, hasChanges: !touching.isEmpty,
-                              chart: chart(m, card.weekly[m.id] ?? [], changes: changes.filter { $0.metrics.contains(m.id) },
-                                           shifts: card.shifts.filter { $0.metric == m.id && $0.team == nil }),
+                              chart: WeeklyChart.build(id: "trend-" + m.id.replacingOccurrences(of: ".", with: "-"), metric: m, subject: "organisation",
+                                                       series: card.weekly[m.id] ?? [], changes: changes.filter { $0.metrics.contains(m.id) },
+                                                       shifts: card.shifts.filter { $0.metric == m.id && $0.team == nil }),
                               completeness: completeness(m, card),
                               shifts: shifts, hasShifts: !shifts.isEmpty)
             })

@@ -370,14 +370,14 @@ public struct StoreWriter {
 
     /// Adds or replaces a team interval of a person (a pseudonym) or repository, keyed by subject and start day.
     public func upsertInterval(_ subject: DirectoryReader.Subject, id: String, team: String, from: Day, to: Day?, department: String? = nil,
-                               sourceId: Int64) throws {
+                               teamEmail: String? = nil, sourceId: Int64) throws {
         let (table, column) = Self.intervalTable(subject)
         if subject == .people {
             try db.cachedStatement(sql: """
-                INSERT INTO team_membership (person, team, valid_from, valid_to, department, source_id) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO team_membership (person, team, valid_from, valid_to, department, team_email, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (person, valid_from) DO UPDATE SET team = excluded.team, valid_to = excluded.valid_to,
-                  department = excluded.department, source_id = excluded.source_id
-                """).execute(arguments: [id, team, from.iso8601, to?.iso8601, department, sourceId])
+                  department = excluded.department, team_email = excluded.team_email, source_id = excluded.source_id
+                """).execute(arguments: [id, team, from.iso8601, to?.iso8601, department, teamEmail, sourceId])
             return
         }
         try db.cachedStatement(sql: """
@@ -925,6 +925,21 @@ extension CandorStore {
                 ORDER BY team, valid_from, department
                 """, arguments: [day.iso8601]) {
                 out[row["team"]] = row["department"]
+            }
+            return out
+        }
+    }
+
+    /// Each team's mailing addresses as of `day` (the directory's `team_email` column): from the
+    /// newest membership row of the team that started by then and names one. Teams without one are absent.
+    public func teamAddresses(asOf day: Day) throws -> [String: [MailAddress]] {
+        try queue.read { db in
+            var out: [String: [MailAddress]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT team, team_email FROM team_membership WHERE team_email IS NOT NULL AND valid_from <= ?
+                ORDER BY team, valid_from, team_email
+                """, arguments: [day.iso8601]) {
+                out[row["team"]] = DirectoryReader.addresses(row["team_email"] as String) ?? []
             }
             return out
         }

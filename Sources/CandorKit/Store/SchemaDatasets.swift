@@ -93,6 +93,10 @@ extension Schema {
         migrator.registerMigration("v21-departments") { db in
             try db.execute(sql: "ALTER TABLE team_membership ADD COLUMN department TEXT")
         }
+        // The team's mailing address (the directory's optional team_email column): where its summary goes.
+        migrator.registerMigration("v22-team-email") { db in
+            try db.execute(sql: "ALTER TABLE team_membership ADD COLUMN team_email TEXT")
+        }
     }
 
     /// Main database: the telemetry tables and team views move out to the dataset files.
