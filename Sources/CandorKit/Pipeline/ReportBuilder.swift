@@ -143,6 +143,9 @@ public struct ReportBuilder: Sendable {
         inputs.signals = try signals(store, inputs)
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
         inputs.fieldDrops = try store.fieldDrops()
+        inputs.inputFiles = try store.inputFiles()
+        inputs.oldestRawDay = try store.activityDayRange()?.first
+        inputs.today = Timestamp.day(now)
         return inputs
     }
 

@@ -55,11 +55,23 @@ enum EmbeddedTemplates {
 {{%CONTENT_TYPE: MARKDOWN}}
 # Governance review {{period}}
 
+**What this is.** A quarterly review, for the programme's governance board, of how the organisation's teams use AI coding assistants and other developer tools, and of how their engineering outcomes moved. It describes teams of at least {{k}} people, never individuals, and it is never used to evaluate, rank or pay anyone.
+
 **Purpose of this programme.** {{purpose}}
 
 Period {{periodStart}} to {{periodEnd}} · generated {{generatedAt}} · minimum group size {{k}} people
 
-These figures describe teams, never individuals. They exist to help teams decide where to invest in tools, training and practices. They are never used to evaluate, rank or pay anyone.
+## This quarter in brief
+
+{{#overview.summary}}
+- {{.}}
+{{/overview.summary}}
+
+### The scorecard at a glance
+
+Each team's headline metrics, a leading metric beside the outcome it should move. Every value has its 95% interval and a confidence label (high, medium, low); hidden cells protect small groups. Teams are listed alphabetically: this is not a ranking. The sections below explain every metric.
+
+{{> overview-table}}
 
 ## Programme changes in this period
 
@@ -108,9 +120,9 @@ Every metric below is read beside its pair — a leading metric beside the outco
 
 Metric {{id}} · {{kind}} · read beside {{pairedName}} ({{pairedId}})
 
-{{definition}} {{formula}} Interval: {{intervalMethod}}.
+**What it measures.** {{definition}} **The decision it supports.** {{decision}}
 
-Data: {{completeness}}.
+**How it is computed.** {{formula}} Interval: {{intervalMethod}}. Confidence labels come from n and the interval's width. Data: {{completeness}}.
 
 {{> scorecard-table}}
 
@@ -131,6 +143,10 @@ Changes touching this metric in the period and the two weeks before:
 - {{.}}
 {{/changes}}
 {{/hasChanges}}
+
+**Caveats.** {{#caveats}}{{.}} {{/caveats}}
+
+**Never used for:** {{neverUsedFor}}.
 
 {{/metrics}}
 {{/scorecard.dimensions}}
@@ -164,6 +180,12 @@ What each detector checked (thresholds from the policy's `signals:` section; see
 
 {{signals.hiddenNote}}
 {{/signals.hasHiddenNote}}
+
+## Trust indicators
+
+{{#overview.trust}}
+- {{.}}
+{{/overview.trust}}
 
 ## Decisions and the metrics they use
 
@@ -204,11 +226,81 @@ No decision in this quarter or the one before used these metrics; consider retir
 {{/data.fieldDrops}}
 {{/data.hasFieldDrops}}
 
-## About this report
+## Data inventory and retention
+
+{{#overview.inventory}}
+- {{.}}
+{{/overview.inventory}}
+{{#overview.retention}}
+- {{.}}
+{{/overview.retention}}
+
+## Disclosure control
+
+{{#overview.disclosure}}
+- {{.}}
+{{/overview.disclosure}}
+
+## Appendix: inputs and versions
+
+{{overview.inputCount}} input files were read; each format's digest is the SHA-256 of its files' hashes (manifest.json beside this report lists every file).
+
+{{> inputs-table}}
+
+
 
 candor {{candorVersion}} · libcmark {{cmarkVersion}} · metric registry {{registryVersion}} · policy SHA-256 {{policySHA256}}
 
 """#####,
+        "inputs-table": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric">
+<caption>Inputs by format</caption>
+<thead>
+<tr><th scope="col">Format</th><th scope="col" class="num">Files</th><th scope="col" class="num">Records</th><th scope="col">Digest (SHA-256, first 16)</th></tr>
+</thead>
+<tbody>
+{{#overview.inputGroups}}
+<tr><th scope="row">{{format}}</th><td class="num">{{files}}</td><td class="num">{{records}}</td><td><code>{{digest}}</code></td></tr>
+{{/overview.inputGroups}}
+</tbody>
+</table>
+<details>
+<summary>Every input file and its SHA-256</summary>
+<table class="metric inputs">
+<caption>Input files</caption>
+<thead>
+<tr><th scope="col">File</th><th scope="col">Format</th><th scope="col">SHA-256</th></tr>
+</thead>
+<tbody>
+{{#overview.inputFiles}}
+<tr><th scope="row">{{path}}</th><td>{{format}}</td><td><code>{{sha256}}</code></td></tr>
+{{/overview.inputFiles}}
+</tbody>
+</table>
+</details>
+
+"""##,
+        "overview-table": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric overview">
+<caption>Headline metrics by team, {{period}} (value, 95% interval, confidence)</caption>
+<thead>
+<tr><th scope="col">Team</th>{{#overview.columns}}<th scope="col">{{metric}} <span class="kind">{{dimension}}, {{kind}}</span></th>{{/overview.columns}}</tr>
+</thead>
+<tbody>
+{{#overview.rows}}
+<tr><th scope="row">{{team}}</th>{{#isHidden}}<td colspan="8" class="note">{{hidden}}</td>{{/isHidden}}{{#cells}}{{#shown}}<td>{{value}}<span class="ci-text">{{interval}}</span><span class="badge badge-{{label}}">{{label}}</span></td>{{/shown}}{{^shown}}<td class="note">{{note}}</td>{{/shown}}{{/cells}}</tr>
+{{/overview.rows}}
+</tbody>
+<tfoot>
+{{#overview.organisation}}
+<tr><th scope="row">{{team}}</th>{{#cells}}{{#shown}}<td>{{value}}<span class="ci-text">{{interval}}</span><span class="badge badge-{{label}}">{{label}}</span></td>{{/shown}}{{^shown}}<td class="note">{{note}}</td>{{/shown}}{{/cells}}</tr>
+{{/overview.organisation}}
+</tfoot>
+</table>
+
+"""##,
         "page.html": #"""
 {{%CONTENT_TYPE: HTML_BLOCK}}
 <!DOCTYPE html>
@@ -383,11 +475,23 @@ figure.chart { margin: 1em 0; } figure.chart svg { max-width: 100%; height: auto
 .chart .ci { fill: var(--band); fill-opacity: 0.18; stroke: none; } .chart .comparison { fill: none; stroke: #6e6e6e; stroke-width: 1.5; stroke-dasharray: 6 3; }
 .chart .grid { stroke: var(--rule); stroke-width: 0.5; } .chart .change { stroke: #6b5300; stroke-dasharray: 4 3; } .chart .shift { stroke: #8a1c1c; stroke-dasharray: 1 3; stroke-width: 2; }
 .chart text { font-size: 10px; fill: var(--muted); } .chart .tick { text-anchor: end; dominant-baseline: middle; } .chart .end { text-anchor: end; }
+.kind { display: block; font-size: 0.75rem; font-weight: normal; color: var(--muted); }
+.ci-text { display: block; font-size: 0.75rem; color: var(--muted); }
+.badge { display: inline-block; margin-top: 0.15rem; padding: 0 0.35rem; border: 1px solid currentColor; border-radius: 0.6rem; font-size: 0.7rem; }
+.badge-high { color: #1d5e20; } .badge-medium { color: #6b5300; } .badge-low { color: #8a1c1c; }
+table.overview { font-size: 0.85rem; } table.overview td, table.overview th { padding: 0.35rem 0.4rem; }
+td.note { color: var(--muted); font-style: italic; }
+tr.dimension th { background: #f2f2f2; }
+.band.org { background: #6e6e6e; }
+table.inputs { font-size: 0.75rem; } table.inputs code { word-break: break-all; }
+details summary { cursor: pointer; margin: 0.5rem 0; }
 tr.suppressed td { color: var(--muted); font-style: italic; background: var(--bg-suppressed); }
 .bar { display: block; position: relative; height: 0.4rem; margin-top: 0.3rem; background: #e6e6e6; min-width: 6rem; }
 .band { display: block; height: 100%; background: var(--band); }
 @media print {
   main { max-width: none; padding: 0; }
+  details > summary { display: none; }
+  details { display: block; }
   h2 { break-after: avoid; }
   table, tr { break-inside: avoid; }
   .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

@@ -76,6 +76,8 @@ public struct GovernanceView: Sendable {
     public var scorecard: ScorecardView
     public var decisions: DecisionsView
     public var signals: SignalsView
+    /// The first screen (summary, scorecard at a glance) and the closing sections.
+    public var overview: GovernanceSummary
 }
 
 /// Builds the governance review's view model from computed values. Pure.
@@ -109,6 +111,10 @@ public enum GovernanceViewBuilder {
         /// Which tier the figures come from; with `.aggregate`, `teamWeeks` holds them.
         public var source: PeriodSource = .raw
         public var teamWeeks: [TeamWeekSums] = []
+        /// Every input file ingested (the appendix), the oldest daily record and the report's day (retention compliance).
+        public var inputFiles: [InputFileRecord] = []
+        public var oldestRawDay: Day?
+        public var today = Day(dayNumber: 0)
 
         public init(period: Period, policy: Policy, generatedAt: String, totals: [InlineTotals], coverage: Coverage, cmarkVersion: String,
                     consentExcluded: (people: Int, rows: Int) = (0, 0)) {
@@ -246,7 +252,8 @@ public enum GovernanceViewBuilder {
             policySHA256: input.policy.sha256,
             scorecard: ScorecardView.build(input.scorecard.hiding(hiddenTeams, k: k), changes: input.scorecardChanges),
             decisions: DecisionsView.build(period: input.period, decisions: input.decisions, audit: input.audit),
-            signals: SignalsView.build(input.signals))
+            signals: SignalsView.build(input.signals),
+            overview: GovernanceSummary.build(input, shown: input.scorecard.hiding(hiddenTeams, k: k), hidden: hiddenTeams, acceptanceCells: cells))
     }
 
     typealias Row = GovernanceView.Row

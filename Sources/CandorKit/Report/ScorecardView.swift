@@ -18,6 +18,9 @@ public struct ScorecardView: Sendable {
         public var pairedName: String
         public var pairedId: String
         public var definition: String
+        public var decision: String
+        public var caveats: [String]
+        public var neverUsedFor: String
         public var formula: String
         public var intervalMethod: String
         public var unit: String
@@ -84,7 +87,8 @@ public struct ScorecardView: Sendable {
                         + (shift.explanation.map { "coincides with \($0.day.iso8601) \($0.description)" } ?? "unexplained shift — worth discussing")
                 }
                 return Metric(id: m.id, name: m.name, kind: m.kind.rawValue, pairedName: MetricRegistry.metric(m.pairedWith)?.name ?? m.pairedWith,
-                              pairedId: m.pairedWith, definition: m.definition, formula: m.formula, intervalMethod: m.interval, unit: m.unit.rawValue,
+                              pairedId: m.pairedWith, definition: m.definition, decision: m.decision, caveats: m.caveats,
+                              neverUsedFor: m.neverUsedFor.joined(separator: "; "), formula: m.formula, intervalMethod: m.interval, unit: m.unit.rawValue,
                               rows: values.filter { $0.team != nil }.map { row($0, m.unit) },
                               organisation: values.last(where: { $0.team == nil }).map { row($0, m.unit) }
                                 ?? row(.noData(m.id, team: nil), m.unit),
