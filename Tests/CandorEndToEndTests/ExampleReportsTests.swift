@@ -62,11 +62,18 @@ struct ExampleReportsTests {
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
         let x = try filesBelow(a.url.appendingPathComponent("r")), y = try filesBelow(b.url.appendingPathComponent("r"))
         #expect(!x.isEmpty && x == y)
-        // Re-running on the same database (everything already ingested) changes nothing either.
+        // Re-running on the same database (everything already ingested) changes nothing either — but
+        // the transparency report, whose audit-log summary now counts the first run's requests, and
+        // the manifest that hashes it.
         let third = try CandorBinary.run(["run", fixtures, "--out", a.path("r2"), "--database", a.path("db.sqlite"), "--now", "2026-10-05"], in: a.url)
         #expect(third.status == 0)
         #expect(third.stderr.contains("unchanged since last ingest, skipped"))
-        #expect(try filesBelow(a.url.appendingPathComponent("r2")) == x)
+        let again = try filesBelow(a.url.appendingPathComponent("r2"))
+        func stable(_ files: [String: Data]) -> [String: Data] { files.filter { !$0.key.contains("transparency.") && !$0.key.hasSuffix("manifest.json") } }
+        #expect(stable(again) == stable(x) && again.count == x.count)
+        let before = String(decoding: x["2026-Q3/transparency.md"] ?? Data(), as: UTF8.self)
+        let after = String(decoding: again["2026-Q3/transparency.md"] ?? Data(), as: UTF8.self)
+        #expect(before != after && before.components(separatedBy: "## Who asked for reports")[0] == after.components(separatedBy: "## Who asked for reports")[0])
     }
 
     @Test("the example governance report shows departments and their teams alphabetically, intervals, and the suppressed team")
