@@ -136,15 +136,18 @@ public enum Mailer {
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
+        // A command that exits without reading the whole message must not kill candor with SIGPIPE:
+        // the write fails instead, and the command's exit status says what happened.
+        signal(SIGPIPE, SIG_IGN)
         try process.run()
         // The message goes to the MTA with LF line ends, as sendmail's interface expects on Unix.
         let lf = String(decoding: message.bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
         let writer = input.fileHandleForWriting
-        writer.write(Data(lf.utf8))
-        try writer.close()
+        let wrote = (try? writer.write(contentsOf: Data(lf.utf8))) != nil
+        try? writer.close()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+        guard process.terminationReason == .exit, process.terminationStatus == 0, wrote else {
             let said = String(decoding: stderr.prefix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw MailError(path: message.path, message: "\(command.joined(separator: " ")) failed (status \(process.terminationStatus))\(said.isEmpty ? "" : ": " + said)",
                             hint: "check the mail command's configuration; the other messages were still tried, and this one can be sent again")

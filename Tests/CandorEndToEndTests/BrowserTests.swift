@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Every example HTML report, opened in headless Chromium (Debian's `chromium`): no console error,
+/// no blocked or external request, accessibility checks, a print rendering, and a screenshot in
+/// .build/screenshots/. The checker is scripts/test-support/browser-check.py.
+@Suite("Reports in a real browser", .serialized)
+struct BrowserTests {
+    static let checker = CandorBinary.packageRoot.appendingPathComponent("scripts/test-support/browser-check.py").path
+    static let screenshots = CandorBinary.packageRoot.appendingPathComponent(".build/screenshots").path
+
+    struct Outcome { var status: Int32; var lines: [[String: Any]]; var stderr: String }
+
+    static func check(_ files: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [checker, screenshots] + files
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        return Outcome(status: process.terminationStatus, lines: lines, stderr: String(decoding: errors, as: UTF8.self))
+    }
+
+    @Test("every example report opens cleanly, passes the accessibility checks and prints")
+    func exampleReports() throws {
+        let reports = CandorBinary.packageRoot.appendingPathComponent("reports")
+        let pages = try filesBelow(reports).keys.filter { $0.hasSuffix(".html") }.sorted().map { reports.appendingPathComponent($0).path }
+        #expect(pages.count == 20)
+        let outcome = try Self.check(pages)
+        #expect(outcome.status == 0, "browser-check failed (is Debian's chromium installed? scripts/install-system-packages --test): \(outcome.stderr)")
+        #expect(outcome.lines.count == pages.count)
+        for line in outcome.lines {
+            #expect(line["ok"] as? Bool == true, "\(line["file"] ?? ""): \(line["problems"] ?? "")")
+            #expect((line["text_elements_checked"] as? Int ?? 0) > 20)
+            #expect(FileManager.default.fileExists(atPath: line["screenshot"] as? String ?? ""))
+        }
+    }
+
+    @Test("the checker itself catches a script, an external request, poor contrast and missing structure")
+    func negativeControl() throws {
+        let bad = CandorBinary.packageRoot.appendingPathComponent("fixtures/browser/bad-page.html").path
+        let outcome = try Self.check([bad])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        let problems = (outcome.lines.first?["problems"] as? [String]) ?? []
+        for expected in ["Content Security Policy", "request other than the page: https://example.com/x.png", "<html> has no lang attribute",
+                         "heading level skips from h1 to h3", "<th> without scope", "<svg> without a <title>", "<img> without alt", "contrast"] {
+            #expect(problems.contains { $0.contains(expected) }, "\(expected) not caught: \(problems)")
+        }
+    }
+}
