@@ -54,4 +54,18 @@ struct DirectoryReaderTests {
         #expect(d.map(\.code) == ["DIR017"] && d[0].line == 4 && d[0].column != nil)
         #expect(!d[0].message.contains(long))
     }
+
+    @Test("the optional team_email column: plain addresses separated by ';'; anything else names its line and column")
+    func teamEmail() throws {
+        let good = try decodeDirectory("person_id,team,from,to,team_email\np1,Checkout,2026-01-01,,team-checkout@acme.example; leads@acme.example\np2,Search,2026-01-01,,\n")
+        #expect(good.diagnostics.isEmpty)
+        #expect(good.rows.map(\.teamEmail) == ["team-checkout@acme.example;leads@acme.example", nil])
+        for bad in ["\"Team <t@acme.example>\"", "t@acme.example\r\nBcc: x@evil.example", "not an address", "t@acme.example, u@acme.example",
+                    String(repeating: "a@b.example;", count: 11)] {
+            let (rows, diagnostics) = try decodeDirectory("person_id,team,from,to,team_email\np1,Checkout,2026-01-01,,\"\(bad.replacingOccurrences(of: "\"", with: "\"\""))\"\n")
+            #expect(rows.isEmpty, "\(bad)")
+            #expect(diagnostics.map(\.code) == ["DIR018"], "\(bad)")
+            #expect(diagnostics.first?.line == 2 && diagnostics.first?.column == 25)   // the CSV reader's column of the field
+        }
+    }
 }

@@ -53,6 +53,8 @@ struct PolicyTests {
         ("colour: blue", 3), ("database: ''", 3),
         ("signals: 0.01", 3), ("signals: {alpha: 0.5}", 3), ("signals: {alfa: 0.01}", 3), ("signals: {burst_window_days: 2.5}", 3),
         ("signals: {bunching_minimum_values: 2}", 3),
+        ("email: devex@acme.example", 3), ("email: {from: not-an-address}", 3), ("email: {reply_to: a@b.example}", 3),
+        ("email: {from: \"A <a@b.example>\", cc: x@y.example}", 3), ("email: {from: \"A <a@b.example>, c@d.example\"}", 3),
     ])
     func invalid(extra: String, line: Int) {
         let text = "version: 1\npurpose: x\n\(extra)\nkey_file: k\n"
@@ -123,5 +125,12 @@ struct PolicyDocumentationTests {
             #expect(doc.contains("| `\(family.rawValue)` |"), "\(family.rawValue) missing from docs/policy.md")
             for field in family.optionalFields where family != .qDeveloper { #expect(doc.contains("`\(field)`"), "\(family.rawValue).\(field)") }
         }
+    }
+
+    @Test("the email: section names the sender and the reply-to address")
+    func email() throws {
+        let policy = try Policy.parse("version: 1\npurpose: x\nkey_file: k\nemail: {from: \"ACME DevEx <devex@acme.example>\", reply_to: board@acme.example}\n", path: "p.yml")
+        #expect(policy.email == EmailSettings(from: MailAddress("devex@acme.example", displayName: "ACME DevEx")!, replyTo: MailAddress("board@acme.example")!))
+        #expect(try Policy.parse("version: 1\npurpose: x\nkey_file: k\n", path: "p.yml").email == nil)
     }
 }
