@@ -37,6 +37,8 @@ extension Policy {
         if !reviewCalendar.isEmpty {
             lines.append("  review calendar: " + reviewCalendar.map { "\($0.day.iso8601) (\($0.name))" }.joined(separator: ", "))
         }
+        lines.append(email.map { "  email: from \($0.from.header)" + ($0.replyTo.map { ", replies to \($0.address)" } ?? "") + "; to each team's team_email in the directory" }
+            ?? "  email: none (team summaries are written without an .eml)")
         lines.append("  gaming-signal thresholds:")
         lines += signals.summary.map { "    " + $0 }
         return lines

@@ -83,6 +83,12 @@ enum StarterPolicy {
     # Review and calibration dates. candor looks for activity bursts in the weeks before them.
     review_calendar: []
 
+    # Who emailed team summaries come from (`candor report team`, sent by `candor send`). Each
+    # team's summary goes to the addresses in the directory's team_email column for that team.
+    # email:
+    #   from: "Developer Experience <devex@example.com>"
+    #   reply_to: governance-board@example.com
+
     # Thresholds of the gaming-signal detectors (docs/signals.md). Leave a key out for its default.
     signals:
       alpha: 0.01                   # significance level of every test
