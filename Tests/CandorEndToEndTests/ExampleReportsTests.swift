@@ -116,6 +116,11 @@ struct ExampleReportsTests {
         let activeShare = q3.components(separatedBy: "#### Share of people using an AI assistant").dropFirst().first?.components(separatedBy: "#### ").first ?? ""
         #expect(!activeShare.isEmpty && !activeShare.contains("Shifts in the weekly series"))
         #expect(q2.contains("<th scope=\"row\">Search</th><td colspan=\"5\">suppressed (protects"))
+        // No report names a path on the machine that made it: inputs are relative to their common folder.
+        let manifest = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q3/manifest.json"), encoding: .utf8)
+        for text in [q2, q3, manifest] { #expect(!text.contains(CandorBinary.packageRoot.path)) }
+        #expect(manifest.contains("\"inputsRelativeTo\" : \"inputs\"") && manifest.contains("\"path\" : \"directory.csv\""))
+        #expect(manifest.contains("\"path\" : \"team/payments.eml\""))
     }
 }
 

@@ -92,4 +92,14 @@ struct ReportPiecesTests {
         #expect(!row.teamShown && row.teamValue == "–" && row.orgValue == "30.0%")
         #expect(view.questions.isEmpty && view.trends.isEmpty)
     }
+
+    @Test("input paths are shown relative to the folder they share")
+    func relativePaths() {
+        let files = ["/home/a/org/inputs/x/1.csv", "/home/a/org/inputs/directory.csv", "/home/a/org/inputs/x/y/2.json"]
+            .map { InputFileRecord(path: $0, sha256: "h", format: "f", records: 1) }
+        let r = InputFileRecord.relativised(files)
+        #expect(r.root == "inputs")
+        #expect(r.files.map(\.path) == ["directory.csv", "x/1.csv", "x/y/2.json"])
+        #expect(InputFileRecord.relativised([]).root == "")
+    }
 }

@@ -17,6 +17,8 @@ public struct Manifest: Encodable, Sendable {
     public var libcmarkVersion: String
     public var metricRegistryVersion: String
     public var policySHA256: String
+    /// The name of the folder every input path is relative to (the paths' common folder).
+    public var inputsRelativeTo: String
     public var inputs: [InputFileRecord]
     public var outputs: [Output]
 
@@ -29,9 +31,10 @@ public struct Manifest: Encodable, Sendable {
             return Output(path: full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full,
                           sha256: SHA256Digest.hex(of: Array(data)), bytes: data.count)
         }.sorted { $0.path < $1.path }
+        let relative = InputFileRecord.relativised(inputs)
         return Manifest(period: period.description, generatedAt: Timestamp.iso8601(now), candorVersion: CandorVersion.string,
                         libcmarkVersion: CommonMark.libraryVersion, metricRegistryVersion: MetricRegistry.version,
-                        policySHA256: policy.sha256, inputs: inputs, outputs: outputs)
+                        policySHA256: policy.sha256, inputsRelativeTo: relative.root, inputs: relative.files, outputs: outputs)
     }
 
     /// The manifest as pretty-printed JSON with sorted keys, ending in a newline.

@@ -143,7 +143,9 @@ public struct ReportBuilder: Sendable {
         inputs.signals = try signals(store, inputs)
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
         inputs.fieldDrops = try store.fieldDrops()
-        inputs.inputFiles = try store.inputFiles()
+        let files = InputFileRecord.relativised(try store.inputFiles())
+        inputs.inputFiles = files.files
+        inputs.inputRoot = files.root
         inputs.oldestRawDay = try store.activityDayRange()?.first
         inputs.today = Timestamp.day(now)
         return inputs

@@ -243,7 +243,7 @@ No decision in this quarter or the one before used these metrics; consider retir
 
 ## Appendix: inputs and versions
 
-{{overview.inputCount}} input files were read; each format's digest is the SHA-256 of its files' hashes (manifest.json beside this report lists every file).
+{{overview.inputCount}} input files were read (paths below are relative to their common folder, {{overview.inputRoot}}); each format's digest is the SHA-256 of its files' hashes (manifest.json beside this report lists every file).
 
 {{> inputs-table}}
 
@@ -753,7 +753,7 @@ No purge has run yet.
 
 ## Consent and objections
 
-People whose latest choice, on the day this report was made, is each status. Counts below {{k}} are shown as "fewer than {{k}}" so no one can be singled out.
+People whose latest choice is each status, at the end of the period (or on the day this report was made, if that is sooner). Counts below {{k}} are shown as "fewer than {{k}}" so no one can be singled out.
 
 {{> transparency-consent}}
 

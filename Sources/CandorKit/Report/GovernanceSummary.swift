@@ -45,6 +45,7 @@ public struct GovernanceSummary: Sendable {
     public var inputGroups: [InputGroup]
     public var inputFiles: [InputFile]
     public var inputCount: String
+    public var inputRoot: String
 }
 
 extension GovernanceSummary {
@@ -158,6 +159,6 @@ extension GovernanceSummary {
         return GovernanceSummary(summary: summary, columns: columns, rows: rows, organisation: organisation, trust: trust,
                                  inventory: inventory, retention: retention, disclosure: disclosure, inputGroups: groups,
                                  inputFiles: input.inputFiles.map { InputFile(path: $0.path, format: $0.format, sha256: $0.sha256) },
-                                 inputCount: Format.count(input.inputFiles.count))
+                                 inputCount: Format.count(input.inputFiles.count), inputRoot: input.inputRoot)
     }
 }

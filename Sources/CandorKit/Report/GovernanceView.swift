@@ -113,6 +113,8 @@ public enum GovernanceViewBuilder {
         public var teamWeeks: [TeamWeekSums] = []
         /// Every input file ingested (the appendix), the oldest daily record and the report's day (retention compliance).
         public var inputFiles: [InputFileRecord] = []
+        /// The folder the input paths are relative to.
+        public var inputRoot = ""
         public var oldestRawDay: Day?
         public var today = Day(dayNumber: 0)
 
