@@ -43,6 +43,24 @@ struct BrowserTests {
         }
     }
 
+    @Test("the reports written only on request — a self-view and a security review — open cleanly too")
+    func onRequestReports() throws {
+        let temp = try TemporaryFolder()
+        let db = temp.path("acme.sqlite"), out = temp.path("reports")
+        let common = ["--out", out, "--database", db, "--policy", "fixtures/acme/policy.yml", "--now", "2026-10-05T09:00:00Z"]
+        let run = try CandorBinary.run(["run", "fixtures/acme", "--out", out, "--database", db, "--period", "2026-Q3", "--now", "2026-10-05T09:00:00Z", "-q"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let selfView = try CandorBinary.run(["report", "self-view", "--period", "2026-Q3", "--person", "f7b57549-a5fa-1e22-74d5-b3c1154dd756"] + common)
+        let security = try CandorBinary.run(["report", "security-review", "--period", "2026-Q3", "--approval", "SEC-1"] + common)
+        #expect(selfView.status == 0 && security.status == 0, "\(selfView.stderr)\(security.stderr)")
+        let pages = try filesBelow(URL(fileURLWithPath: out)).keys.filter { $0.hasPrefix("self-view/") && $0.hasSuffix(".html") || $0 == "2026-Q3/security-review.html" }
+            .sorted().map { out + "/" + $0 }
+        #expect(pages.count == 2)
+        let outcome = try Self.check(pages)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        for line in outcome.lines { #expect(line["ok"] as? Bool == true, "\(line["file"] ?? ""): \(line["problems"] ?? "")") }
+    }
+
     @Test("the checker itself catches a script, an external request, poor contrast and missing structure")
     func negativeControl() throws {
         let bad = CandorBinary.packageRoot.appendingPathComponent("fixtures/browser/bad-page.html").path

@@ -142,6 +142,8 @@ public struct ReportBuilder: Sendable {
         inputs.scorecard = try scorecard.build(period)
         inputs.signals = try signals(store, inputs)
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
+        inputs.changesSincePrevious = try store.programmeChanges(from: period.previous.first, to: period.last)
+            + MetricRegistry.changes.filter { $0.day >= period.previous.first && $0.day <= period.last }
         inputs.fieldDrops = try store.fieldDrops()
         let files = InputFileRecord.relativised(try store.inputFiles())
         inputs.inputFiles = files.files

@@ -10,6 +10,8 @@ public struct SignalReport: Sendable {
     public var hiddenTeams: Int
     /// Per detector id, a line saying what it checked or why it could not.
     public var coverage: [String: String]
+    /// The previous period's scorecard, as its own report shows it (for "since last quarter").
+    public var before: Scorecard? = nil
 }
 
 /// Runs the detectors for every team the report shows. Teams hidden by disclosure control — in this
@@ -205,6 +207,6 @@ public struct SignalBuilder {
         let order = Dictionary(uniqueKeysWithValues: Detectors.all.enumerated().map { ($1.id, $0) })
         signals.sort { ($0.team ?? "", order[$0.detector] ?? 0, $0.title) < ($1.team ?? "", order[$1.detector] ?? 0, $1.title) }
         return SignalReport(period: period, previous: previous, signals: signals, checkedTeams: shown,
-                            hiddenTeams: current.teams.count - shown.count, coverage: coverage)
+                            hiddenTeams: current.teams.count - shown.count, coverage: coverage, before: before)
     }
 }

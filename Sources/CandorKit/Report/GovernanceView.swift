@@ -102,6 +102,8 @@ public enum GovernanceViewBuilder {
         /// Every metric for every team, and the changes in the period and the two weeks before.
         public var scorecard: Scorecard = Scorecard(teams: [], values: [:], suppressed: [:])
         public var scorecardChanges: [ProgrammeChange] = []
+        /// Changes from the start of the previous period to the end of this one (what may explain a quarter-on-quarter move).
+        public var changesSincePrevious: [ProgrammeChange] = []
         /// The decision log and the audit log (for each decision's provenance).
         public var decisions: [DecisionEntry] = []
         public var signals: SignalReport?
@@ -252,7 +254,9 @@ public enum GovernanceViewBuilder {
             cmarkVersion: input.cmarkVersion,
             registryVersion: MetricRegistry.version,
             policySHA256: input.policy.sha256,
-            scorecard: ScorecardView.build(input.scorecard.hiding(hiddenTeams, k: k), changes: input.scorecardChanges),
+            scorecard: ScorecardView.build(input.scorecard.hiding(hiddenTeams, k: k), changes: input.scorecardChanges,
+                                           before: input.signals?.before, previous: input.signals?.previous,
+                                           changesSincePrevious: input.changesSincePrevious),
             decisions: DecisionsView.build(period: input.period, decisions: input.decisions, audit: input.audit),
             signals: SignalsView.build(input.signals),
             overview: GovernanceSummary.build(input, shown: input.scorecard.hiding(hiddenTeams, k: k), hidden: hiddenTeams, acceptanceCells: cells))

@@ -32,6 +32,9 @@ public struct ScorecardView: Sendable {
         public var hasChart: Bool { chart != nil }
         /// Completeness: per source, days with data of the days in the period, or why there is none.
         public var completeness: String
+        /// The organisation's value against the previous period, with whether it moved and what may explain it.
+        public var sincePrevious: String
+        public var hasSincePrevious: Bool
         /// Significant shifts in the weekly series, each with its explanation or "unexplained".
         public var shifts: [String]
         public var hasShifts: Bool
@@ -68,7 +71,27 @@ public struct ScorecardView: Sendable {
         }.joined(separator: " · ")
     }
 
-    public static func build(_ card: Scorecard, changes: [ProgrammeChange]) -> ScorecardView {
+    /// "Organisation: 30.1% (…) in 2026-Q2 → 32.8% (…): a significant rise (z = 4.10, p < 0.001); changes that may explain it: …"
+    static func sincePrevious(_ m: MetricDefinition, now: MetricValue?, before: MetricValue?, previous: Period?, changes: [ProgrammeChange]) -> String {
+        guard let now, let before, let previous, let a = now.estimate, let b = before.estimate,
+              now.label != .suppressed, before.label != .suppressed else { return "" }
+        func shown(_ v: MetricValue, _ e: Double) -> String {
+            format(e, m.unit) + (v.interval.map { " (95% \(format($0.lower, m.unit))–\(format($0.upper, m.unit)))" } ?? "")
+        }
+        var text = "Organisation: \(shown(before, b)) in \(previous) → \(shown(now, a))"
+        guard let test = Movement.test(before, now) else {
+            return text + ": too little evidence in one of the quarters to say whether it moved."
+        }
+        let p = test.p < 0.001 ? "p < 0.001" : "p = \(Format.fixed(test.p, decimals: 3))"
+        guard test.p < 0.05 else { return text + ": no significant change (z = \(Format.fixed(test.z, decimals: 2)), \(p))." }
+        text += ": a significant \(test.z > 0 ? "rise" : "fall") (z = \(Format.fixed(test.z, decimals: 2)), \(p))"
+        let touching = changes.filter { $0.metrics.contains(m.id) }
+        return text + (touching.isEmpty ? "; no recorded change touches this metric, so the reason is worth discussing."
+            : "; recorded changes that may explain it: " + touching.map { "\($0.day.iso8601) \($0.description)" }.joined(separator: "; ") + ".")
+    }
+
+    public static func build(_ card: Scorecard, changes: [ProgrammeChange], before: Scorecard? = nil, previous: Period? = nil,
+                             changesSincePrevious: [ProgrammeChange] = []) -> ScorecardView {
         func row(_ v: MetricValue, _ unit: MetricDefinition.Unit) -> Row {
             let shown = v.label != .suppressed
             return Row(team: v.team ?? GovernanceViewBuilder.organisationLabel, shown: shown,
@@ -76,6 +99,10 @@ public struct ScorecardView: Sendable {
                        interval: v.interval.map { "\(format($0.lower, unit))–\(format($0.upper, unit))" } ?? "–",
                        people: shown ? Format.count(v.people) : "", events: shown ? Format.count(v.events) : "",
                        label: v.label.rawValue, note: v.note ?? "")
+        }
+        func since(_ m: MetricDefinition) -> String {
+            sincePrevious(m, now: card.values[m.id]?.last { $0.team == nil }, before: before?.values[m.id]?.last { $0.team == nil },
+                          previous: previous, changes: changesSincePrevious)
         }
         let dimensions = order.map { dimension in
             Dimension(title: titles[dimension]!, metrics: MetricRegistry.all.filter { $0.dimension == dimension }.map { m in
@@ -97,6 +124,7 @@ public struct ScorecardView: Sendable {
                                                        series: card.weekly[m.id] ?? [], changes: changes.filter { $0.metrics.contains(m.id) },
                                                        shifts: card.shifts.filter { $0.metric == m.id && $0.team == nil }),
                               completeness: completeness(m, card),
+                              sincePrevious: since(m), hasSincePrevious: !since(m).isEmpty,
                               shifts: shifts, hasShifts: !shifts.isEmpty)
             })
         }
