@@ -11,6 +11,8 @@
 //             (sqlite3 CLI; Debian package `sqlite3`)
 //   ingest    candor's ingest of the same CSV (parse, validate, pseudonymise, upsert), one transaction
 //   report    the governance review for the quarter (query, statistics, Markdown, HTML)
+//   all       `report all`: the governance review, the transparency report, 40 team summaries
+//             (Markdown, HTML and .eml each) and the manifest
 // and prints times, rows per second, and the ratio ingest ÷ baseline (target ≤ 1.0).
 
 import CandorKit
@@ -97,7 +99,7 @@ if inheritedRSS > 0 {
 }
 print("")
 print(pad("people", 8) + pad("rows", 10) + pad("CSV MiB", 9) + pad("sqlite3 .import", 17) + pad("candor ingest", 15)
-      + pad("ratio", 7) + pad("rows/s", 10) + pad("report", 9) + "ingest peak RSS MiB")
+      + pad("ratio", 7) + pad("rows/s", 10) + pad("report", 9) + pad("all", 8) + "ingest peak RSS MiB")
 
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
 
@@ -132,8 +134,8 @@ for people in sizes {
     handle.write(Data(buffer.utf8))
     try handle.close()
     let csvBytes = (try FileManager.default.attributesOfItem(atPath: csvPath)[.size] as? Int) ?? 0
-    var directory = "person_id,team,from,to\n"
-    for (i, id) in ids.enumerated() { directory += "\(id),Team \(i % 40),2026-01-01,\n" }
+    var directory = "person_id,team,from,to,team_email\n"
+    for (i, id) in ids.enumerated() { directory += "\(id),Team \(i % 40),2026-01-01,,team-\(i % 40)@bench.example\n" }
     let directoryPath = folder.appendingPathComponent("directory.csv").path
     try Data(directory.utf8).write(to: URL(fileURLWithPath: directoryPath))
 
@@ -150,7 +152,7 @@ for people in sizes {
     let key = folder.appendingPathComponent("candor.key").path
     try PseudonymKey.generate().write(to: key)
     let policy = folder.appendingPathComponent("policy.yml").path
-    try Data("version: 1\npurpose: benchmark\nkey_file: candor.key\n".utf8).write(to: URL(fileURLWithPath: policy))
+    try Data("version: 1\npurpose: benchmark\nkey_file: candor.key\nemail: {from: bench@bench.example}\n".utf8).write(to: URL(fileURLWithPath: policy))
     let database = folder.appendingPathComponent("candor.sqlite").path
     _ = try runTimed(candorBinary, ["ingest", "--policy", policy, "--database", database, "-q", directoryPath])
     let ingest = try runTimed(candorBinary, ["ingest", "--policy", policy, "--database", database, "-q", csvPath])
@@ -162,11 +164,13 @@ for people in sizes {
     }
     let report = try runTimed(candorBinary, ["report", "governance", "--period", period.description, "--policy", policy,
                                              "--database", database, "--out", folder.appendingPathComponent("reports").path, "--now", "2026-10-05"])
+    let all = try runTimed(candorBinary, ["report", "all", "--period", period.description, "--policy", policy, "-q",
+                                          "--database", database, "--out", folder.appendingPathComponent("all").path, "--now", "2026-10-05"])
     results.append((people, rows, ingest))
     print(pad(String(people), 8) + pad(String(rows), 10) + pad(Format.fixed(Double(csvBytes) / 1_048_576, decimals: 1), 9)
           + pad(baseline.isNaN ? "n/a" : Format.fixed(baseline, decimals: 2), 17) + pad(Format.fixed(ingest, decimals: 2), 15)
           + pad(baseline.isNaN ? "n/a" : Format.fixed(ingest / baseline, decimals: 2) + "×", 7)
-          + pad(Format.count(Int(Double(rows) / ingest)), 10) + pad(Format.fixed(report, decimals: 2), 9)
+          + pad(Format.count(Int(Double(rows) / ingest)), 10) + pad(Format.fixed(report, decimals: 2), 9) + pad(Format.fixed(all, decimals: 2), 8)
           + (inheritedRSS > 0 ? "–" : Format.fixed(ingestRSS, decimals: 0)))
 }
 if let first = results.first, let last = results.last, results.count > 1 {
