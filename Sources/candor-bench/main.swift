@@ -60,7 +60,8 @@ func childrenMaxRSSMiB() -> Double {
 let period = Period("2026-Q3")!
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("candor-bench-\(getpid())")
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: work) }
+// CANDOR_BENCH_KEEP=1 keeps the generated organisations (for profiling).
+defer { if ProcessInfo.processInfo.environment["CANDOR_BENCH_KEEP"] != "1" { try? FileManager.default.removeItem(at: work) } }
 
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
 

@@ -15,11 +15,23 @@ public enum EmailBody {
 
     /// libcmark's HTML fragment with each of its bare tags given an inline style.
     public static func inlineStyles(_ fragment: String) -> String {
-        var out = fragment
-        for (tag, style) in styles {
-            out = out.replacingOccurrences(of: "<\(tag)>", with: "<\(tag) style=\"\(style)\">")
+        let tags = styles.map { (open: Array("<\($0.tag)>".utf8), styled: Array("<\($0.tag) style=\"\($0.style)\">".utf8)) }
+        let bytes = Array(fragment.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        var i = 0
+        outer: while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") {
+                for tag in tags where bytes[i...].starts(with: tag.open) {
+                    out += tag.styled
+                    i += tag.open.count
+                    continue outer
+                }
+            }
+            out.append(bytes[i])
+            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Plain text from candor's Markdown: the backslash escapes (CommonMark §2.4) removed, so a
@@ -40,9 +52,14 @@ public enum EmailBody {
             }
         }
         if escaped { out += "\\" }
-        // Collapse the blank lines left where HTML-only blocks were skipped.
-        while out.contains("\n\n\n") { out = out.replacingOccurrences(of: "\n\n\n", with: "\n\n") }
-        return out
+        // Collapse the blank lines left where HTML-only blocks were skipped: at most one in a row.
+        var collapsed = String.UnicodeScalarView()
+        var newlines = 0
+        for scalar in out.unicodeScalars {
+            newlines = scalar == "\n" ? newlines + 1 : 0
+            if newlines <= 2 { collapsed.append(scalar) }
+        }
+        return String(collapsed)
     }
 }
 

@@ -204,30 +204,50 @@ public enum MIME {
     /// characters with soft breaks, `=` and non-ASCII bytes as `=XX`, trailing white space encoded.
     public static func quotedPrintable(_ text: String) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
-        var lines: [String] = []
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        for line in normalised.split(separator: "\n", omittingEmptySubsequences: false) {
-            let bytes = Array(line.utf8)
-            var encoded: [[UInt8]] = []   // one token per input byte
-            for (i, b) in bytes.enumerated() {
-                let last = i == bytes.count - 1
-                let literal = (b >= 0x21 && b <= 0x7E && b != 0x3D) || ((b == 0x20 || b == 0x09) && !last)
-                // A line that would start with "." or "From " is left alone: "=2E" keeps dot-stuffing
-                // and mbox quoting from changing it.
-                let atStart = i == 0 && (b == 0x2E || (b == 0x46 && line.hasPrefix("From ")))
-                encoded.append(literal && !atStart ? [b] : [0x3D, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var lineLength = 0
+        var i = 0
+        var lineStart = true
+        func emit(_ token: UnsafeBufferPointer<UInt8>) {
+            if lineLength + token.count > 75 {
+                out += [0x3D, 0x0D, 0x0A]   // soft line break
+                lineLength = 0
             }
-            var current: [UInt8] = []
-            for token in encoded {
-                if current.count + token.count > 75 {
-                    lines.append(String(decoding: current + [0x3D], as: UTF8.self))
-                    current = []
-                }
-                current += token
-            }
-            lines.append(String(decoding: current, as: UTF8.self))
+            out.append(contentsOf: token)
+            lineLength += token.count
         }
-        return lines.joined(separator: "\r\n")
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0D || b == 0x0A {        // CRLF, CR or LF: one hard line break
+                if b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+                out += [0x0D, 0x0A]
+                lineLength = 0
+                lineStart = true
+                i += 1
+                continue
+            }
+            let next = i + 1 < bytes.count ? bytes[i + 1] : 0x0A
+            let last = next == 0x0A || next == 0x0D
+            var literal = (b >= 0x21 && b <= 0x7E && b != 0x3D) || ((b == 0x20 || b == 0x09) && !last)
+            // A line that would start with "." or "From " is encoded: dot-stuffing and mbox quoting cannot change it.
+            if lineStart && (b == 0x2E || (b == 0x46 && bytes[i...].starts(with: Array("From ".utf8)))) { literal = false }
+            if literal {
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { buffer in
+                    buffer[0] = b
+                    emit(UnsafeBufferPointer(buffer))
+                }
+            } else {
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3) { buffer in
+                    buffer[0] = 0x3D; buffer[1] = hex[Int(b >> 4)]; buffer[2] = hex[Int(b & 0xF)]
+                    emit(UnsafeBufferPointer(buffer))
+                }
+            }
+            lineStart = false
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]

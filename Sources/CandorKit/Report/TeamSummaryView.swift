@@ -38,7 +38,8 @@ public struct TeamSummaryView: Sendable {
     }
     public struct Trend: Sendable {
         public var name: String
-        public var chart: WeeklyChart
+        /// The SVG chart (web mode) — the email modes use `weeks` instead.
+        public var chart: WeeklyChart?
         public var weeks: [WeekRow]
         public var organisationLast: String
     }
@@ -82,9 +83,13 @@ public struct TeamSummaryView: Sendable {
     public var plain = false
 
     /// The view for one rendering mode.
+    /// Each mode carries only what it renders (templates reflect over every value they are given).
     public func mode(web: Bool = false, mail: Bool = false, plain: Bool = false) -> TeamSummaryView {
         var copy = self
         copy.web = web; copy.mail = mail; copy.plain = plain
+        for i in copy.trends.indices {
+            if web { copy.trends[i].weeks = [] } else { copy.trends[i].chart = nil }
+        }
         return copy
     }
 }

@@ -58,7 +58,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders template `name` with `object`.
     public func render(_ name: String, _ object: Any) throws -> String {
-        guard let text = library.render(object, withTemplate: name) else {
+        guard let text = library.render(TemplateNode.convert(object), withTemplate: name) else {
             throw TemplateError(file: name, line: nil, message: "no template named \(name)",
                                 hint: "restore \(name).mustache in your --templates folder, or remove it to use the built-in one")
         }
@@ -73,4 +73,44 @@ public struct TemplateError: Error, LocalizedError {
     public var message: String
     public var hint: String
     public var errorDescription: String? { "\(file)\(line.map { ":\($0)" } ?? ""): \(message) — \(hint)" }
+}
+
+/// A view model converted once into lookup tables for rendering.
+///
+/// swift-mustache finds a key by reflecting the object it is looking in (`Mirror`) on every lookup,
+/// and a key not found in a section's object is looked for again in each enclosing one up to the
+/// root — so a large view was reflected thousands of times. Converting it once, here, makes each
+/// lookup a dictionary read. Semantics are unchanged: a nil optional is absent (the lookup goes on
+/// to the enclosing object, as with `Mirror`), arrays stay arrays, everything else is as given.
+final class TemplateNode: MustacheParent, @unchecked Sendable {
+    let children: [String: Any]
+    init(_ children: [String: Any]) { self.children = children }
+    func child(named: String) -> Any? { children[named] }
+
+    static func convert(_ value: Any) -> Any {
+        if value is String || value is Bool || value is Int || value is Double { return value }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .struct?, .class?:
+            var children: [String: Any] = [:]
+            for child in mirror.children {
+                guard let label = child.label, let inner = unwrap(child.value) else { continue }
+                children[label] = convert(inner)
+            }
+            return TemplateNode(children)
+        case .collection?:
+            return mirror.children.map { convert($0.value) }
+        case .optional?:
+            return mirror.children.first.map { convert($0.value) } as Any
+        default:
+            return value
+        }
+    }
+
+    /// The value an optional holds, nil for none, or the value itself.
+    static func unwrap(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value
+    }
 }
