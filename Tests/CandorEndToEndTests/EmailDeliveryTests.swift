@@ -149,4 +149,22 @@ struct EmailDeliveryTests {
         let missing = try CandorBinary.run(["send", temp.path("nowhere")])
         #expect(missing.status != 0 && missing.stderr.contains("no such file or folder"))
     }
+
+    @Test("without the policy's email: section the summaries are written without an .eml, and the run says why")
+    func noSender() throws {
+        let temp = try TemporaryFolder()
+        let org = temp.url.appendingPathComponent("acme")
+        try FileManager.default.copyItem(at: CandorBinary.packageRoot.appendingPathComponent("fixtures/acme"), to: org)
+        let policyURL = org.appendingPathComponent("policy.yml")
+        let policy = try String(contentsOf: policyURL, encoding: .utf8)
+        try policy.components(separatedBy: "\n# Who the emailed team summaries come from")[0].write(to: policyURL, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: org.appendingPathComponent("candor.key").path)
+        let run = try CandorBinary.run(["run", org.path, "--out", temp.path("out"), "--database", temp.path("db.sqlite"), "--period", "2026-Q3",
+                                        "--now", "2026-10-05T09:00:00Z"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: temp.path("out/2026-Q3/team"))
+        #expect(files.filter { $0.hasSuffix(".md") }.count == 8 && files.filter { $0.hasSuffix(".eml") }.isEmpty)
+        #expect(run.stderr.contains("no email for Checkout: the policy has no email: section naming a sender"))
+        #expect(run.stderr.contains("wrote 8 team summaries (0 with an email)"))
+    }
 }
