@@ -138,4 +138,41 @@ struct HostileReportTests {
         #expect(process.terminationStatus == 1)
         #expect(text.contains("element <script> is not on the allow-list") && text.contains("URL attribute src="))
     }
+
+    @Test("the rejects file of a hostile file name and hostile cells neutralises spreadsheet formulas")
+    func rejectsCSV() throws {
+        let temp = try TemporaryFolder()
+        let source = try #require(FileManager.default.enumerator(atPath: CandorBinary.packageRoot.appendingPathComponent("fixtures/acme/inputs/AWSLogs").path)?
+            .compactMap { $0 as? String }.sorted().first { $0.contains("by_user_analytic") && $0.hasSuffix(".csv") })
+        let text = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("fixtures/acme/inputs/AWSLogs/" + source), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        // A good row, then a row whose date is a formula.
+        var fields = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[1] = Self.quoted("=HYPERLINK(\"http://evil.example\")")
+        let bad = fields.joined(separator: ",")
+        let name = "=HYPERLINK(\"evil.example\",\"open\").csv"   // a file name cannot hold a slash
+        try ([lines[0], lines[1], bad].joined(separator: "\n") + "\n").write(toFile: temp.path(name), atomically: true, encoding: .utf8)
+        // Named relatively, so the file cell itself starts with "=".
+        let ingest = try CandorBinary.run(["ingest", "--policy", CandorBinary.packageRoot.appendingPathComponent("fixtures/acme/policy.yml").path,
+                                           "--database", temp.path("db/x.sqlite"), "--skip-bad-rows", "--format", "q-developer-activity", name], in: temp.url)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let rejects = try FileManager.default.contentsOfDirectory(atPath: temp.path("db/rejects"))
+        #expect(rejects.count == 1)
+        let csv = try String(contentsOfFile: temp.path("db/rejects/" + rejects[0]), encoding: .utf8)
+        // No cell starts with a formula character: every field is split out and checked.
+        for line in csv.split(separator: "\n").dropFirst() {
+            var fields: [String] = [], field = "", quoted = false, chars = Array(line), i = 0
+            while i < chars.count {
+                let c = chars[i]
+                if quoted {
+                    if c == "\"" { if i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false } } else { field.append(c) }
+                } else if c == "\"" { quoted = true } else if c == "," { fields.append(field); field = "" } else { field.append(c) }
+                i += 1
+            }
+            fields.append(field)
+            #expect(fields.count == 6)
+            for f in fields { #expect(!(f.first.map { "=+-@\t\r".contains($0) } ?? false), "cell \(f) starts a formula") }
+            #expect(fields[0].hasPrefix("'=HYPERLINK"), "the file name is written, neutralised: \(fields[0])")
+        }
+    }
 }

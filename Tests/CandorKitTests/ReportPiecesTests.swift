@@ -102,4 +102,13 @@ struct ReportPiecesTests {
         #expect(r.files.map(\.path) == ["directory.csv", "x/1.csv", "x/y/2.json"])
         #expect(InputFileRecord.relativised([]).root == "")
     }
+
+    @Test("every CSV cell candor writes is safe to open in a spreadsheet (OWASP CSV injection)", arguments: [
+        ("=HYPERLINK(\"http://evil.example\",\"x\")", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""),
+        ("+1+cmd|' /C calc'!A0", "\"'+1+cmd|' /C calc'!A0\""), ("-2+3", "\"'-2+3\""), ("@SUM(A1:A9)", "\"'@SUM(A1:A9)\""),
+        ("\tTAB", "\"'\tTAB\""), ("\rCR", "\"'\rCR\""), ("plain text", "plain text"), ("a,b", "\"a,b\""), ("2026-07-01", "2026-07-01"),
+    ])
+    func csvCells(input: String, expected: String) {
+        #expect(CSVCell.escape(input) == expected)
+    }
 }
