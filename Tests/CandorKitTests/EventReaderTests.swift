@@ -32,6 +32,8 @@ struct EventReaderTests {
         (#"{"type":"suggestion.accepted","time":"last tuesday","actor":"a"}"#, "JSON014", "$.time"),
         (#"{"type":7,"time":"2026-07-01T09:00:00Z","actor":"a"}"#, "JSON011", "$.type"),
         (#"{"type":"suggestion.accepted","time":"2026-07-01T09:00:00Z","actor":"a","attributes":[1]}"#, "JSON011", "$.attributes"),
+        // Found by the mutation fuzzer: a repeated attribute name broke the store's key instead of being reported.
+        (#"{"type":"suggestion.accepted","time":"2026-07-01T09:00:00Z","actor":"a","attributes":{"lines":3,"lines":4}}"#, "EVT002", "$.attributes.lines"),
     ])
     func bad(line: String, code: String, path: String) throws {
         let h = try IngestHarness()

@@ -236,8 +236,9 @@ public struct CandorStore: Sendable {
     }
 
     /// SHA-256 over the content of every data table (all but `source_file`), rows in key order:
-    /// equal digests mean equal data. For idempotency tests and `candor status`.
-    public func contentDigest() throws -> String {
+    /// equal digests mean equal data. For idempotency tests and `candor status`. `excluding` leaves
+    /// tables out (e.g. `audit_log`, which records each run).
+    public func contentDigest(excluding: Set<String> = []) throws -> String {
         try queue.read { db in
             var hasher = StreamingSHA256()
             // Main's tables and the dataset tables (read through the views over the attached files).
@@ -245,7 +246,7 @@ public struct CandorStore: Sendable {
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
                   AND name <> 'source_file'
                 """) + Schema.datasetTables.filter { $0 != "dataset_source" }).sorted()
-            for table in tables {
+            for table in tables where !excluding.contains(table) {
                 let columns = try db.columns(in: table).count
                 let order = (1...columns).map(String.init).joined(separator: ", ")
                 let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")

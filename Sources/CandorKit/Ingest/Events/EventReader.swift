@@ -52,7 +52,19 @@ public enum EventReader {
                 case .bool(let b): value = b ? "true" : "false"
                 default: value = nil
                 }
-                if keptAttributes.contains(member.key), let value { attributes.append((member.key, value)) } else { dropped.append(member.key) }
+                if keptAttributes.contains(member.key), let value {
+                    // JSON does not forbid a repeated name (RFC 8259 §4: names SHOULD be unique); which value
+                    // was meant is unknowable, so the record is refused rather than one value picked.
+                    if attributes.contains(where: { $0.0 == member.key }) {
+                        f.diagnostics.append(Diagnostic(.error, file: file, line: member.value.line, column: member.value.column, code: "EVT002",
+                                                        message: "\(path).attributes.\(member.key) appears more than once",
+                                                        hint: "give each attribute once"))
+                    } else {
+                        attributes.append((member.key, value))
+                    }
+                } else {
+                    dropped.append(member.key)
+                }
             }
         } else if let a = node["attributes"], !a.isNull {
             f.diagnostics.append(Diagnostic(.error, file: file, line: a.line, column: a.column, code: "JSON011",
