@@ -47,4 +47,43 @@ struct FaultTests {
             #expect(verify.status == 0, "trial \(trial): \(verify.stdout)\(verify.stderr)")
         }
     }
+
+    @Test("disk full (a file-size limit): a clear error, no partial or temporary file, the database intact")
+    func diskFull() throws {
+        let temp = try TemporaryFolder()
+        let database = temp.path("acme.sqlite")
+        #expect(try Self.ingest(database).status == 0)
+        let common = ["--period", "2026-Q3", "--policy", Self.policy, "--database", database, "--now", "2026-10-05T09:00:00Z", "-q"]
+        let reference = try CandorBinary.run(["report", "all", "--out", temp.path("reference")] + common)
+        #expect(reference.status == 0, "\(reference.stderr)")
+        // 512-byte blocks: 20 KiB stops SQLite itself; 100 KiB stops the first report (governance.md is about 200 KiB).
+        for blocks in [40, 200] {
+            let out = temp.path("limited-\(blocks)")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            // Ignore SIGXFSZ so a write past the limit fails with EFBIG, as on a full disk, instead of killing candor.
+            process.arguments = ["-c", "ulimit -f \(blocks); trap '' XFSZ; exec \"$0\" \"$@\"", CandorBinary.executable.path,
+                                 "report", "all", "--out", out] + common
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let written = (try? filesBelow(URL(fileURLWithPath: out))) ?? [:]
+            let expected = try filesBelow(URL(fileURLWithPath: temp.path("reference")))
+            #expect(process.terminationStatus == 1, "limit \(blocks): status \(process.terminationStatus)")
+            #expect(stderr.contains("error:") && (stderr.contains("File too large") || stderr.contains("disk is full") || stderr.contains("disk I/O error") || stderr.contains("cannot write")),
+                    "limit \(blocks): \(stderr)")
+            // Nothing half-written: no temporary file is left, and every file there is complete.
+            #expect(!written.keys.contains { $0.contains(".tmp-") }, "limit \(blocks): \(written.keys.sorted())")
+            for (name, data) in written where !name.hasSuffix("manifest.json") {
+                #expect(expected[name] == data, "limit \(blocks): \(name) is partial")
+            }
+            #expect(written.count < expected.count)
+            #expect(try CandorStore(path: database).integrityCheck() == "ok")
+            let verify = try CandorBinary.run(["audit", "verify", "--policy", Self.policy, "--database", database])
+            #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        }
+    }
 }
