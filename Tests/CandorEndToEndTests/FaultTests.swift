@@ -86,4 +86,49 @@ struct FaultTests {
             #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         }
     }
+
+    @Test("two ingests and a report at once against one database: each waits or fails clearly, and nothing is corrupt or counted twice")
+    func concurrentRuns() throws {
+        let temp = try TemporaryFolder()
+        // Both databases get the directory first (the weekly tiers are built with the teams known at ingest).
+        func directoryFirst(_ database: String) throws -> Int32 {
+            try CandorBinary.run(["ingest", "--policy", Self.policy, "--database", database, "--now", "2026-10-05T09:00:00Z", "-q",
+                                  Self.inputs + "/directory.csv"]).status
+        }
+        let reference = temp.path("reference.sqlite")
+        #expect(try directoryFirst(reference) == 0 && Self.ingest(reference).status == 0)
+        let expected = try Self.digest(reference)
+        let database = temp.path("shared.sqlite")
+        #expect(try directoryFirst(database) == 0)
+        var processes: [(Process, Pipe)] = []
+        let commands = [
+            ["ingest", "--policy", Self.policy, "--database", database, "--now", "2026-10-05T09:00:00Z", "-q", Self.inputs],
+            ["ingest", "--policy", Self.policy, "--database", database, "--now", "2026-10-05T09:00:00Z", "-q", Self.inputs],
+            ["report", "governance", "--period", "2026-Q3", "--policy", Self.policy, "--database", database, "--out", temp.path("out"),
+             "--now", "2026-10-05T09:00:00Z", "-q"],
+        ]
+        for arguments in commands {
+            let process = Process()
+            process.executableURL = CandorBinary.executable
+            process.arguments = arguments
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            processes.append((process, errors))
+        }
+        for (process, errors) in processes {
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            // Success, or a clear refusal naming the busy database — never a crash.
+            #expect(process.terminationReason == .exit)
+            #expect(process.terminationStatus == 0 || (process.terminationStatus == 1 && stderr.contains("error:")), "\(process.arguments ?? []): \(stderr)")
+        }
+        #expect(try CandorStore(path: database).integrityCheck() == "ok")
+        // Whatever order they ran in, one more ingest leaves exactly the data of a single uninterrupted one.
+        #expect(try Self.ingest(database).status == 0)
+        #expect(try Self.digest(database) == expected)
+        let verify = try CandorBinary.run(["audit", "verify", "--policy", Self.policy, "--database", database])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+    }
 }
