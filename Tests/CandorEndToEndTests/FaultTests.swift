@@ -131,4 +131,26 @@ struct FaultTests {
         let verify = try CandorBinary.run(["audit", "verify", "--policy", Self.policy, "--database", database])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
     }
+
+    @Test("an output folder that cannot be written: a clear error, nothing written, the database intact")
+    func unwritableOutput() throws {
+        let temp = try TemporaryFolder()
+        let database = temp.path("acme.sqlite")
+        #expect(try Self.ingest(database).status == 0)
+        // A regular file where the output folder should be (permissions do not stop root; this does),
+        // and a folder under /proc, which no one can create.
+        try "not a folder".write(toFile: temp.path("taken"), atomically: true, encoding: .utf8)
+        for out in [temp.path("taken"), "/proc/candor-cannot-write-here"] {
+            let before = try CandorStore(path: database).auditEntries().count
+            // The transparency report: quick to build, and written through the same atomic writer as the rest.
+            let result = try CandorBinary.run(["report", "transparency", "--period", "2026-Q3", "--out", out, "--policy", Self.policy,
+                                               "--database", database, "--now", "2026-10-05T09:00:00Z", "-q"])
+            #expect(result.status == 1, "\(out): \(result.stderr)")
+            #expect(result.stderr.contains("error:") && result.stderr.contains("folder"), "\(out): \(result.stderr)")
+            #expect(try CandorStore(path: database).integrityCheck() == "ok")
+            // No report was recorded as written.
+            #expect(try CandorStore(path: database).auditEntries().dropFirst(before).allSatisfy { !$0.command.hasPrefix("report ") })
+        }
+        #expect(try String(contentsOfFile: temp.path("taken"), encoding: .utf8) == "not a folder")
+    }
 }
