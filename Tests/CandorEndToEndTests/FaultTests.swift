@@ -17,6 +17,16 @@ struct FaultTests {
         try CandorStore(path: database).contentDigest(excluding: ["audit_log"])
     }
 
+    /// Ingesting again completes `database` to exactly `expected` (the data of one uninterrupted
+    /// ingest), and its audit chain verifies.
+    static func expectRerunCompletes(_ database: String, to expected: String, _ context: String) throws {
+        let rerun = try ingest(database)
+        #expect(rerun.status == 0, "\(context): \(rerun.stderr)")
+        #expect(try digest(database) == expected, "\(context): the data differs from an uninterrupted ingest")
+        let verify = try CandorBinary.run(["audit", "verify", "--policy", policy, "--database", database])
+        #expect(verify.status == 0, "\(context): \(verify.stdout)\(verify.stderr)")
+    }
+
     @Test("kill -9 during ingest: the database is intact, every file is in whole or not at all, and a rerun completes it exactly")
     func killDuringIngest() throws {
         let temp = try TemporaryFolder()
@@ -40,11 +50,7 @@ struct FaultTests {
             #expect(try store.integrityCheck() == "ok", "trial \(trial)")
             // Every file recorded as ingested holds exactly its rows: none was half-written.
             for (table, count) in try store.tableCounts() where count < 0 { Issue.record("\(table) has \(count) rows") }
-            let resumed = try Self.ingest(database)
-            #expect(resumed.status == 0, "trial \(trial): \(resumed.stderr)")
-            #expect(try Self.digest(database) == expected, "trial \(trial) (killed after \(delay) s): the data differs from an uninterrupted ingest")
-            let verify = try CandorBinary.run(["audit", "verify", "--policy", Self.policy, "--database", database])
-            #expect(verify.status == 0, "trial \(trial): \(verify.stdout)\(verify.stderr)")
+            try Self.expectRerunCompletes(database, to: expected, "trial \(trial), killed after \(delay) s")
         }
     }
 
@@ -126,10 +132,7 @@ struct FaultTests {
         }
         #expect(try CandorStore(path: database).integrityCheck() == "ok")
         // Whatever order they ran in, one more ingest leaves exactly the data of a single uninterrupted one.
-        #expect(try Self.ingest(database).status == 0)
-        #expect(try Self.digest(database) == expected)
-        let verify = try CandorBinary.run(["audit", "verify", "--policy", Self.policy, "--database", database])
-        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        try Self.expectRerunCompletes(database, to: expected, "concurrent runs")
     }
 
     @Test("an output folder that cannot be written: a clear error, nothing written, the database intact")
