@@ -72,13 +72,7 @@ extension GovernanceSummary {
             guard let reason = hidden[team] ?? card.suppressed[team] else {
                 return OverviewRow(team: team, cells: metrics.map { m in cell(card.values[m.id]?.first { $0.team == team }, m) })
             }
-            let why: String
-            switch reason {
-            case .fewerThanK: why = "hidden: fewer than \(k) people"
-            case .complementary: why = "hidden: protects a smaller team's figures from being worked out"
-            case .dominance: why = "hidden: one person contributed most of it"
-            }
-            return OverviewRow(team: team, cells: [], hidden: why, isHidden: true)
+            return OverviewRow(team: team, cells: [], hidden: "hidden: \(reason.why)", isHidden: true)
         }
         let organisation = OverviewRow(team: GovernanceViewBuilder.organisationLabel,
                                        cells: metrics.map { m in cell(card.values[m.id]?.last { $0.team == nil }, m) })

@@ -276,14 +276,20 @@ public enum GovernanceViewBuilder {
                        bandWidth: Format.fixed(max(0.5, ((interval?.upper ?? 0) - (interval?.lower ?? 0)) * 100), decimals: 2),
                        suppression: "")
         case .suppressed(let reason):
-            let text: String
-            switch reason {
-            case .fewerThanK(let k): text = "suppressed (fewer than \(k) people)"
-            case .complementary: text = "suppressed (protects a smaller team's figures from being worked out)"
-            case .dominance: text = "suppressed (one person contributed most of it)"
-            }
+            let text = "suppressed (\(reason.why))"
             return Row(team: label, shown: false, people: "", suggestions: "", accepted: "", rate: "", interval: "",
                        bandStart: "0", bandWidth: "0", suppression: text)
+        }
+    }
+}
+
+extension SuppressionReason {
+    /// Why a cell is hidden, in the words every table of the governance review uses.
+    var why: String {
+        switch self {
+        case .fewerThanK(let k): "fewer than \(k) people"
+        case .complementary: "protects a smaller team's figures from being worked out"
+        case .dominance: "one person contributed most of it"
         }
     }
 }
