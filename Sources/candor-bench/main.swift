@@ -1,19 +1,23 @@
-// candor-bench — ingest and report throughput against the baseline a team would use instead.
+// candor-bench — candor against the tools a team would use instead, from exported files to reports.
 //
-//     swift run -c release candor-bench [--people 1000,10000] [--rows 1000000] [--days 92]
+//     swift build -c release --product candor && swift build -c release --product candor-bench
+//     .build/release/candor-bench [--people 1000,10000,100000] [--seed N]
 //
-// `--rows N` adds an organisation sized to give about N rows. candor runs as the release `candor`
-// binary beside this one, like a user would run it, so its peak memory is measured too.
-//
-// For each organisation size it writes one Amazon Q Developer user activity CSV (46 columns,
-// one row per active person-day) and a directory, then measures, in the same run:
-//   baseline  `sqlite3 :memory:`-free `.import --csv --skip 1` of the same CSV into a typed table
-//             (sqlite3 CLI; Debian package `sqlite3`)
-//   ingest    candor's ingest of the same CSV (parse, validate, pseudonymise, upsert), one transaction
-//   report    the governance review for the quarter (query, statistics, Markdown, HTML)
-//   all       `report all`: the governance review, the transparency report, 40 team summaries
-//             (Markdown, HTML and .eml each) and the manifest
-// and prints times, rows per second, and the ratio ingest ÷ baseline (target ≤ 1.0).
+// For each size it generates one quarter (2026-Q3) of an organisation in every source candor reads
+// (ScaleOrganisation.swift: the rates per person are the same at every size), then measures, in the
+// same run and on the same files:
+//   sqlite3 .import   the Q Developer CSVs imported into one typed table by the sqlite3 CLI (Debian's
+//                     sqlite3 package) — the floor for "load the CSVs into SQLite"
+//   DuckDB            scripts/bench-duckdb.py: team × week aggregates for every source with per-person
+//                     rows (DuckDB from PyPI; skipped when python3 cannot import duckdb)
+//   candor Q Dev      `candor ingest` of the same Q Developer CSVs (parse, validate, pseudonymise, upsert)
+//   candor others     `candor ingest` of every other source (directory first)
+//   report all        the governance review, the transparency report, a summary per team (Markdown,
+//                     HTML, .eml) and the manifest
+// It prints times, the ratios (targets: Q Dev ingest ≤ 1.0× sqlite3 .import; ingest + report for
+// 10,000 people ≤ 3× DuckDB), candor's peak memory per step, and the growth from the smallest to the
+// largest size. candor runs as the release binary beside this one, as a user runs it.
+// CANDOR_BENCH_KEEP=1 keeps the generated organisations in /tmp/candor-bench-PID (for profiling).
 
 import CandorKit
 import Foundation
@@ -24,160 +28,219 @@ func argument(_ name: String, default value: String) -> String {
     return value
 }
 
-var sizes = argument("--people", default: "1000,10000").split(separator: ",").compactMap { Int($0) }
-let days = Int(argument("--days", default: "92")) ?? 92
-if let rows = Int(argument("--rows", default: "")) { sizes.append(max(1, Int((Double(rows) / (Double(days) * 0.6)).rounded()))) }
-let candorBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("candor").path
-guard FileManager.default.isExecutableFile(atPath: candorBinary) else {
-    print("build the candor binary first: swift build -c release --product candor (looked for \(candorBinary))")
+let sizes = argument("--people", default: "1000,10000,100000").split(separator: ",").compactMap { Int($0) }.filter { $0 >= 10 }
+let seed = UInt64(argument("--seed", default: "20261125")) ?? 20_261_125
+let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+let candorBinary = here.appendingPathComponent("candor").path
+guard !sizes.isEmpty, FileManager.default.isExecutableFile(atPath: candorBinary) else {
+    print("usage: candor-bench [--people 1000,10000,100000] [--seed N]; build the candor binary first: swift build -c release --product candor (looked for \(candorBinary))")
     exit(1)
 }
 
-/// Runs a command, returning its wall time; its exit status must be 0.
-func runTimed(_ executable: String, _ arguments: [String]) throws -> Double {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: executable)
-    p.arguments = arguments
-    p.standardOutput = FileHandle.nullDevice
-    let clock = ContinuousClock()
-    let start = clock.now
-    try p.run()
-    p.waitUntilExit()
-    let elapsed = seconds(clock.now - start)
-    guard p.terminationStatus == 0 else {
-        print("\(executable) \(arguments.joined(separator: " ")) failed with status \(p.terminationStatus)")
-        exit(1)
-    }
-    return elapsed
-}
-
-/// The largest peak RSS of any finished child process so far, in MiB.
-func childrenMaxRSSMiB() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-}
-let period = Period("2026-Q3")!
-let work = FileManager.default.temporaryDirectory.appendingPathComponent("candor-bench-\(getpid())")
-try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-// CANDOR_BENCH_KEEP=1 keeps the generated organisations (for profiling).
-defer { if ProcessInfo.processInfo.environment["CANDOR_BENCH_KEEP"] != "1" { try? FileManager.default.removeItem(at: work) } }
-
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
 
-func time(_ body: () throws -> Void) rethrows -> Double {
+/// What one child process cost.
+struct Measured { var seconds: Double; var peakMiB: Double; var output: String }
+
+/// Runs a program (no shell) and waits for it with wait4, so its own peak resident set is known;
+/// its exit status must be 0. Standard output is captured when `capture` is set, else discarded;
+/// standard error passes through.
+func run(_ executable: String, _ arguments: [String], stdin input: String? = nil, capture: Bool = false) throws -> Measured {
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    var inPipe: [Int32] = [-1, -1]
+    if input != nil {
+        guard pipe(&inPipe) == 0 else { throw POSIXError(.EMFILE) }
+        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        posix_spawn_file_actions_addclose(&actions, inPipe[1])
+    }
+    let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("candor-bench-out-\(getpid())").path
+    if capture {
+        posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    }
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
     let clock = ContinuousClock()
     let start = clock.now
-    try body()
-    return seconds(clock.now - start)
+    let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT) }
+    if let input {
+        close(inPipe[0])
+        let bytes = Array(input.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(inPipe[1], $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            offset += n
+        }
+        close(inPipe[1])
+    }
+    var waitStatus: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &waitStatus, 0, &usage) < 0 && errno == EINTR {}
+    let elapsed = seconds(clock.now - start)
+    let exited = waitStatus & 0x7f == 0, code = (waitStatus >> 8) & 0xff
+    guard exited && code == 0 else {
+        print("\(executable) \(arguments.joined(separator: " ")) failed (status \(waitStatus))")
+        exit(1)
+    }
+    var output = ""
+    if capture {
+        output = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(atPath: outputFile)
+    }
+    return Measured(seconds: elapsed, peakMiB: Double(usage.ru_maxrss) / 1024, output: output)
 }
 
-func sqlite3Path() -> String? {
-    for p in ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"] where FileManager.default.isExecutableFile(atPath: p) { return p }
+func which(_ name: String) -> String? {
+    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+        let p = "\(folder)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: p) { return p }
+    }
     return nil
 }
 
-func runSQLite(_ database: String, script: String) throws {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: sqlite3Path()!)
-    p.arguments = [database]
-    let input = Pipe()
-    p.standardInput = input
-    try p.run()
-    input.fileHandleForWriting.write(Data(script.utf8))
-    try input.fileHandleForWriting.close()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else { throw NSError(domain: "sqlite3", code: Int(p.terminationStatus)) }
+/// A python3 that can import duckdb, if any.
+func pythonWithDuckDB() -> String? {
+    for candidate in [which("python3"), "/usr/bin/python3"].compactMap({ $0 }) {
+        if (try? run(candidate, ["-c", "import duckdb"])) != nil { return candidate }
+    }
+    return nil
 }
 
-
-print("candor-bench: \(days) days of Q Developer activity per organisation; times are wall-clock seconds on this machine")
-// Children's peak RSS survives exec: when `swift run` compiled something first, its compiler's peak is
-// already counted and would hide candor's. Then the column says so instead of misleading.
-let inheritedRSS = childrenMaxRSSMiB()
-if inheritedRSS > 0 {
-    print("(peak RSS not measured: this process inherited \(Format.fixed(inheritedRSS, decimals: 0)) MiB from the build; run .build/release/candor-bench directly to measure it)")
+func files(under folder: URL, suffix: String) -> [String] {
+    guard let e = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+    return e.compactMap { ($0 as? URL)?.path }.filter { $0.hasSuffix(suffix) }.sorted()
 }
-print("")
-print(pad("people", 8) + pad("rows", 10) + pad("CSV MiB", 9) + pad("sqlite3 .import", 17) + pad("candor ingest", 15)
-      + pad("ratio", 7) + pad("rows/s", 10) + pad("report", 9) + pad("all", 8) + "ingest peak RSS MiB")
+
+func bytes(under folder: URL) -> Int {
+    guard let e = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey]) else { return 0 }
+    return e.reduce(0) { total, item in total + (((try? (item as? URL)?.resourceValues(forKeys: [.fileSizeKey]))??.fileSize) ?? 0) }
+}
 
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+func f(_ v: Double, _ decimals: Int = 2) -> String { v.isNaN ? "n/a" : Format.fixed(v, decimals: decimals) }
 
-var results: [(people: Int, rows: Int, ingest: Double)] = []
+let work = FileManager.default.temporaryDirectory.appendingPathComponent("candor-bench-\(getpid())")
+try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+defer { if ProcessInfo.processInfo.environment["CANDOR_BENCH_KEEP"] != "1" { try? FileManager.default.removeItem(at: work) } }
+
+let sqlite3 = which("sqlite3")
+let python = pythonWithDuckDB()
+/// scripts/bench-duckdb.py, found from the binary's folder upwards (.build/<triple>/release) or the working directory.
+let duckdbScript: String = {
+    var folder = here
+    for _ in 0..<5 {
+        let candidate = folder.appendingPathComponent("scripts/bench-duckdb.py").path
+        if FileManager.default.fileExists(atPath: candidate) { return candidate }
+        folder = folder.deletingLastPathComponent()
+    }
+    return FileManager.default.currentDirectoryPath + "/scripts/bench-duckdb.py"
+}()
+let duckdb = python != nil && FileManager.default.fileExists(atPath: duckdbScript) ? python : nil
+print("candor-bench: one quarter (2026-Q3) in every source; wall-clock seconds on this machine (\(ProcessInfo.processInfo.activeProcessorCount) cores); seed \(seed)")
+print("baselines: \(sqlite3.map { "sqlite3 CLI (\($0))" } ?? "sqlite3 CLI not found — install Debian's sqlite3"); "
+      + (duckdb != nil ? "DuckDB via \(duckdb!) \(duckdbScript)" : "DuckDB not importable by python3 — pip install duckdb"))
+print("")
+
+struct Result {
+    var people: Int, teams: Int, qRows: Int, records: Int, inputMiB: Double
+    var generate: Double, sqliteImport: Double, duckDB: Double
+    var qIngest: Measured, otherIngest: Measured, report: Measured
+    var total: Double { qIngest.seconds + otherIngest.seconds + report.seconds }
+    var peakMiB: Double { max(qIngest.peakMiB, otherIngest.peakMiB, report.peakMiB) }
+}
+var results: [Result] = []
+
 for people in sizes {
-    var rng = SeededGenerator(seed: UInt64(people))
     let folder = work.appendingPathComponent("\(people)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let csvPath = folder.appendingPathComponent("by_user_analytic.csv").path
-    let metrics = QDeveloperMetric.allCases.map(\.rawValue).sorted()
-    let header = (["UserId", "Date"] + metrics).joined(separator: ",")
-    var ids: [String] = []
-    for _ in 0..<people { ids.append(rng.uuid()) }
-    // Write the CSV.
-    var rows = 0
-    _ = FileManager.default.createFile(atPath: csvPath, contents: nil)
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: csvPath))
-    var buffer = header + "\n"
-    let accepted = metrics.firstIndex(of: "Inline_AcceptanceCount")!, shown = metrics.firstIndex(of: "Inline_SuggestionsCount")!
-    for d in 0..<days {
-        let day = period.first.adding(days: d).iso8601
-        for id in ids where rng.next() % 10 < 6 {
-            var values = [Int](repeating: 0, count: metrics.count)
-            for i in values.indices where rng.next() % 3 == 0 { values[i] = Int(rng.next() % 50) }
-            values[shown] = 10 + Int(rng.next() % 60)
-            values[accepted] = Int(rng.next() % UInt64(values[shown] + 1))
-            buffer += id + "," + day + "," + values.map(String.init).joined(separator: ",") + "\n"
-            rows += 1
-            if buffer.utf8.count > 1 << 20 { handle.write(Data(buffer.utf8)); buffer = "" }
-        }
-    }
-    handle.write(Data(buffer.utf8))
-    try handle.close()
-    let csvBytes = (try FileManager.default.attributesOfItem(atPath: csvPath)[.size] as? Int) ?? 0
-    var directory = "person_id,team,from,to,team_email\n"
-    for (i, id) in ids.enumerated() { directory += "\(id),Team \(i % 40),2026-01-01,,team-\(i % 40)@bench.example\n" }
-    let directoryPath = folder.appendingPathComponent("directory.csv").path
-    try Data(directory.utf8).write(to: URL(fileURLWithPath: directoryPath))
+    let clock = ContinuousClock()
+    let generateStart = clock.now
+    var organisation = ScaleOrganisation(people: people, folder: folder, seed: seed &+ UInt64(people))
+    try organisation.writeAll()
+    let generate = seconds(clock.now - generateStart)
+    let inputBytes = bytes(under: organisation.inputs)
+    print("\(people) people: \(organisation.teamCount) teams, \(organisation.qDeveloperRows) Q Developer rows, "
+          + "\(f(Double(inputBytes) / 1_048_576, 0)) MiB of exports, generated in \(f(generate, 1)) s")
 
-    // Baseline: sqlite3 .import into a typed table, same file.
-    var baseline = Double.nan
-    if sqlite3Path() != nil {
+    // Baseline 1: sqlite3 .import of the same Q Developer CSVs into one typed table.
+    var sqliteImport = Double.nan
+    let qFiles = files(under: organisation.qDeveloperFolder, suffix: ".csv")
+    if let sqlite3 {
         let db = folder.appendingPathComponent("baseline.sqlite").path
+        let metrics = QDeveloperMetric.allCases.map(\.rawValue).sorted()
         let columns = (["UserId TEXT", "Date TEXT"] + metrics.map { "\($0) INTEGER" }).joined(separator: ", ")
-        try runSQLite(db, script: "CREATE TABLE t (\(columns));\n")
-        baseline = try time { try runSQLite(db, script: ".import --csv --skip 1 \(csvPath) t\n") }
+        _ = try run(sqlite3, [db], stdin: "CREATE TABLE t (\(columns));\n")
+        let script = qFiles.map { ".import --csv --skip 1 '\($0)' t\n" }.joined()
+        sqliteImport = try run(sqlite3, [db], stdin: script).seconds
+        let count = try run(sqlite3, [db, "SELECT count(*) FROM t"], capture: true).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard Int(count) == organisation.qDeveloperRows else { print("sqlite3 imported \(count) rows, not \(organisation.qDeveloperRows)"); exit(1) }
     }
 
-    // candor, run as a user runs it: a workspace, the directory (not timed), then the activity CSV.
+    // Baseline 2: DuckDB, team × week aggregates from the same files.
+    var duckSeconds = Double.nan
+    if let duckdb {
+        let m = try run(duckdb, [duckdbScript, folder.path], capture: true)
+        guard let json = try? JSONSerialization.jsonObject(with: Data(m.output.utf8)) as? [String: Any], let s = json["seconds"] as? Double else {
+            print("bench-duckdb.py printed no result: \(m.output)"); exit(1)
+        }
+        duckSeconds = s
+    }
+
+    // candor, as a user runs it: a workspace; the Q Developer CSVs; then every other source.
     let key = folder.appendingPathComponent("candor.key").path
     try PseudonymKey.generate().write(to: key)
     let policy = folder.appendingPathComponent("policy.yml").path
-    try Data("version: 1\npurpose: benchmark\nkey_file: candor.key\nemail: {from: bench@bench.example}\n".utf8).write(to: URL(fileURLWithPath: policy))
+    try Data(organisation.policy().utf8).write(to: URL(fileURLWithPath: policy))
     let database = folder.appendingPathComponent("candor.sqlite").path
-    _ = try runTimed(candorBinary, ["ingest", "--policy", policy, "--database", database, "-q", directoryPath])
-    let ingest = try runTimed(candorBinary, ["ingest", "--policy", policy, "--database", database, "-q", csvPath])
-    let ingestRSS = childrenMaxRSSMiB()
+    let common = ["--policy", policy, "--database", database, "--now", "2026-10-05T09:00:00Z", "-q"]
+    let qIngest = try run(candorBinary, ["ingest"] + common + [organisation.qDeveloperFolder.path])
+    let others = try FileManager.default.contentsOfDirectory(atPath: organisation.inputs.path).sorted().filter { $0 != "AWSLogs" && $0 != "directory.csv" }
+        .map { organisation.inputs.appendingPathComponent($0).path }
+    let accounts = organisation.inputs.appendingPathComponent("AWSLogs/\(ScaleOrganisation.account)")
+    let kiro = try FileManager.default.contentsOfDirectory(atPath: accounts.path).filter { $0 != "QDeveloperLogs" }.sorted().map { accounts.appendingPathComponent($0).path }
+    let otherIngest = try run(candorBinary, ["ingest"] + common + [organisation.inputs.appendingPathComponent("directory.csv").path] + others + kiro)
     let store = try CandorStore(path: database)
-    guard try store.tableCounts()["qdev_activity"] == rows else {
-        print("candor did not store every row")
-        exit(1)
+    let counts = try store.tableCounts()
+    guard counts["qdev_activity"] == organisation.qDeveloperRows else {
+        print("candor stored \(counts["qdev_activity"] ?? 0) Q Developer rows, not \(organisation.qDeveloperRows)"); exit(1)
     }
-    let report = try runTimed(candorBinary, ["report", "governance", "--period", period.description, "--policy", policy,
-                                             "--database", database, "--out", folder.appendingPathComponent("reports").path, "--now", "2026-10-05"])
-    let all = try runTimed(candorBinary, ["report", "all", "--period", period.description, "--policy", policy, "-q",
-                                          "--database", database, "--out", folder.appendingPathComponent("all").path, "--now", "2026-10-05"])
-    results.append((people, rows, ingest))
-    print(pad(String(people), 8) + pad(String(rows), 10) + pad(Format.fixed(Double(csvBytes) / 1_048_576, decimals: 1), 9)
-          + pad(baseline.isNaN ? "n/a" : Format.fixed(baseline, decimals: 2), 17) + pad(Format.fixed(ingest, decimals: 2), 15)
-          + pad(baseline.isNaN ? "n/a" : Format.fixed(ingest / baseline, decimals: 2) + "×", 7)
-          + pad(Format.count(Int(Double(rows) / ingest)), 10) + pad(Format.fixed(report, decimals: 2), 9) + pad(Format.fixed(all, decimals: 2), 8)
-          + (inheritedRSS > 0 ? "–" : Format.fixed(ingestRSS, decimals: 0)))
+    let records = counts.filter { $0.key != "source_file" }.values.reduce(0, +)
+    let report = try run(candorBinary, ["report", "all", "--period", ScaleOrganisation.period.description, "--out", folder.appendingPathComponent("reports").path] + common)
+    let r = Result(people: people, teams: organisation.teamCount, qRows: organisation.qDeveloperRows, records: records,
+                   inputMiB: Double(inputBytes) / 1_048_576, generate: generate, sqliteImport: sqliteImport, duckDB: duckSeconds,
+                   qIngest: qIngest, otherIngest: otherIngest, report: report)
+    results.append(r)
+    print("  sqlite3 .import \(f(sqliteImport)) s · candor Q Dev ingest \(f(qIngest.seconds)) s (\(f(qIngest.seconds / sqliteImport))×) · "
+          + "other sources \(f(otherIngest.seconds)) s · report all \(f(report.seconds)) s · DuckDB \(f(duckSeconds)) s · peak \(f(r.peakMiB, 0)) MiB")
 }
+
+print("")
+print(pad("people", 8) + pad("teams", 6) + pad("records", 10) + pad("MiB in", 7) + pad("import", 8) + pad("Q ingest", 9) + pad("ratio", 7)
+      + pad("others", 8) + pad("report", 8) + pad("total", 8) + pad("DuckDB", 7) + pad("ratio", 7) + pad("peak MiB (Q/others/report)", 26))
+for r in results {
+    print(pad(String(r.people), 8) + pad(String(r.teams), 6) + pad(String(r.records), 10) + pad(f(r.inputMiB, 0), 7)
+          + pad(f(r.sqliteImport), 8) + pad(f(r.qIngest.seconds), 9) + pad(f(r.qIngest.seconds / r.sqliteImport) + "×", 7)
+          + pad(f(r.otherIngest.seconds), 8) + pad(f(r.report.seconds), 8) + pad(f(r.total), 8) + pad(f(r.duckDB), 7)
+          + pad(f(r.total / r.duckDB, 1) + "×", 7)
+          + "\(f(r.qIngest.peakMiB, 0)) / \(f(r.otherIngest.peakMiB, 0)) / \(f(r.report.peakMiB, 0))")
+}
+print("""
+
+  records  rows candor stored, every source   import  sqlite3 .import of the Q Developer CSVs
+  Q ingest candor ingest of the same CSVs (ratio: ÷ import, target ≤ 1.0)
+  others   candor ingest of every other source          report  candor report all (every report, every team)
+  total    Q ingest + others + report: exported files to the full report set
+  DuckDB   team × week aggregates from the same files (ratio: total ÷ DuckDB, target ≤ 3 at 10,000 people)
+""")
 if let first = results.first, let last = results.last, results.count > 1 {
-    let rowGrowth = Double(last.rows) / Double(first.rows)
-    let timeGrowth = last.ingest / first.ingest
-    print("")
-    print("growth \(first.people) → \(last.people) people: rows ×\(Format.fixed(rowGrowth, decimals: 1)), ingest time ×\(Format.fixed(timeGrowth, decimals: 1)) (linear would be ×\(Format.fixed(rowGrowth, decimals: 1)))")
+    let rows = Double(last.records) / Double(first.records)
+    func growth(_ a: Double, _ b: Double) -> String { "×\(f(b / a, 1))" }
+    print("growth \(first.people) → \(last.people) people: records ×\(f(rows, 1)); Q ingest \(growth(first.qIngest.seconds, last.qIngest.seconds)), "
+          + "others \(growth(first.otherIngest.seconds, last.otherIngest.seconds)), report \(growth(first.report.seconds, last.report.seconds)), "
+          + "total \(growth(first.total, last.total)) (linear: ×\(f(rows, 1))); peak memory \(growth(first.peakMiB, last.peakMiB)) (flat: ×1.0)")
 }
-if sqlite3Path() == nil { print("\nsqlite3 CLI not found: install Debian's sqlite3 package for the baseline column") }
