@@ -64,6 +64,19 @@ struct ConfidenceStatisticsTests {
         #expect(Bootstrap.median([4, 4, 4], seed: 1) == ValueInterval(lower: 4, upper: 4))
     }
 
+    @Test("bootstrap median by counting draws over the sorted sample equals sorting every resample, bit for bit")
+    func bootstrapMedianCounting() {
+        var g = SeededGenerator(seed: 99)
+        for n in [2, 3, 4, 5, 10, 11, 37, 200] {
+            for ties in [false, true] {
+                // Unsorted values; with ties, few distinct ones (hours rounded), as merge times often are.
+                let values = (0..<n).map { _ in ties ? Double(g.next() % 4) : g.unit() * 100 - 20 }
+                #expect(Bootstrap.median(values, resamples: 2000, seed: UInt64(n)) == Bootstrap.medianBySorting(values, seed: UInt64(n)),
+                        "n = \(n), ties: \(ties)")
+            }
+        }
+    }
+
     @Test("Pettitt: U by hand for a step series; the exact permutation p-value of a perfect 3 + 3 step is 0.1")
     func pettitt() throws {
         #expect(ChangePoint.statistics([1, 2, 3, 10, 11, 12]) == [5, 8, 9, 8, 5])

@@ -98,9 +98,13 @@ public struct ScorecardBuilder {
         let active = try store.activePersonWeeks(period)
         let members = try store.memberships(period)
         var out = WeeklySeries()
+        // Grouped by team once: filtering every list for every team is quadratic in the organisation's size.
+        let weeklyByTeam = ByTeam(weekly, \.team)
+        let activeByTeam = ByTeam(active.filter { !excluded.contains($0.person) }, \.team)
+        let membersByTeam = ByTeam(members.filter { !excluded.contains($0.person) }, \.team)
         for team in teams {
             var byWeek: [Day: TeamWeekInline] = [:]
-            for w in weekly where team == nil || w.team == team {
+            for w in weeklyByTeam[team] {
                 var current = byWeek[w.week] ?? TeamWeekInline(team: team, week: w.week, accepted: 0, shown: 0)
                 current.accepted += w.accepted; current.shown += w.shown; current.people += w.people
                 current.activeDays += w.activeDays; current.lines += w.lines
@@ -108,12 +112,16 @@ public struct ScorecardBuilder {
             }
             let weeks = byWeek.keys.sorted()
             // Each week's denominator is the people in the team that week (a joiner counts from their first week).
+            let teamMembers = membersByTeam[team]
+            var sizes: [Day: Int] = [:]
             func size(_ week: Day) -> Int {
-                Set(members.filter { m in (team == nil || m.team == team) && !excluded.contains(m.person)
-                    && m.from <= week.adding(days: 6) && (m.to.map { $0 >= week } ?? true) }.map(\.person)).count
+                if let known = sizes[week] { return known }
+                let n = Set(teamMembers.filter { m in m.from <= week.adding(days: 6) && (m.to.map { $0 >= week } ?? true) }.map(\.person)).count
+                sizes[week] = n
+                return n
             }
             var activeByWeek: [Day: Set<String>] = [:]
-            for a in active where (team == nil || a.team == team) && !excluded.contains(a.person) { activeByWeek[a.week, default: []].insert(a.person) }
+            for a in activeByTeam[team] { activeByWeek[a.week, default: []].insert(a.person) }
             let series: [(String, [WeeklyPoint])] = [
                 (MetricRegistry.acceptanceRate.id, weeks.filter { byWeek[$0]!.shown > 0 }.map {
                     let w = byWeek[$0]!
@@ -164,8 +172,9 @@ public struct ScorecardBuilder {
             (MetricRegistry.cycleTime.id, { pr in pr.mergedAt.map { Double(max(0, $0 - pr.openedAt)) / 3600 } }),
         ]
         var out = WeeklySeries()
+        let byTeam = ByTeam(prs.filter { !$0.authorIsBot && !$0.draft }, \.team)
         for team in teams {
-            let mine = prs.filter { !$0.authorIsBot && !$0.draft && (team == nil || $0.team == team) }
+            let mine = byTeam[team]
             var weekly: [(String, [WeeklyPoint])] = series.map { id, value in
                 var byWeek: [Day: [Double]] = [:]
                 for pr in mine { if let v = value(pr) { byWeek[week(pr.openedAt), default: []].append(v) } }
@@ -220,7 +229,6 @@ public struct ScorecardBuilder {
         let teams = sizes.keys.sorted { $0.lowercased() != $1.lowercased() ? $0.lowercased() < $1.lowercased() : $0 < $1 }
         let groups: [String?] = teams.map { $0 } + [nil]
         let start = Int64(period.first.dayNumber) * 86_400, end = Int64(period.last.dayNumber + 1) * 86_400 - 1
-        func pick<T>(_ all: [T], _ team: String?, _ teamOf: (T) -> String?) -> [T] { team == nil ? all : all.filter { teamOf($0) == team } }
         var values: [String: [MetricValue]] = [:]
         func add(_ value: MetricValue) { values[value.metric, default: []].append(value) }
         let p = period.description
@@ -247,31 +255,36 @@ public struct ScorecardBuilder {
         let everyone = sizes.values.reduce(0, +)
         let consentedSizes = try store.teamSizes(period, consent: consent)
         let excluded = try store.excludedPeople(consent, on: period.last)
-        let suggestions = try store.suggestionOutcomes(period)
+        let suggestions = ByTeam(try store.suggestionOutcomes(period), \.team)
+        let adoptionByTeam = ByTeam(adoption, \.team)
         for team in groups {
-            let rows = pick(adoption, team, \.team)
+            let rows = adoptionByTeam[team]
             // Active share counts only people the programme may count at the period's end, above and below the line.
             add(tierNote(AdoptionMetrics.activeShare(rows.filter { !excluded.contains($0.person) },
                                                      teamSize: team.map { consentedSizes[$0] ?? 0 } ?? consentedSizes.values.reduce(0, +), team: team)))
             add(tierNote(AdoptionMetrics.acceptanceRate(rows, team: team, seed: Self.seed("ai.acceptance_rate", team ?? "", p))))
             add(tierNote(AdoptionMetrics.acceptedLinesPerActiveDay(rows, team: team, seed: Self.seed("ai.accepted_lines_per_active_day", team ?? "", p)), lines: true))
-            add(AdoptionMetrics.persistence(pick(suggestions, team, \.team), team: team, seed: Self.seed("ai.persistence", team ?? "", p)))
+            add(AdoptionMetrics.persistence(suggestions[team], team: team, seed: Self.seed("ai.persistence", team ?? "", p)))
         }
 
         // Quality, from the scans this reader may see.
-        let findings = try owned(findingHistories(), on: period.last)
+        let findings = ByTeam(try owned(findingHistories(), on: period.last), \.team)
         let volume = try store.scanVolume(period)
-        let security = store.datasets.contains(.compliance) ? try store.securityFindings(period) : []
+        let security = ByTeam(store.datasets.contains(.compliance) ? try store.securityFindings(period) : [], \.team)
         var owners: [String: String?] = [:]
         for repository in Set(volume.lines.keys).union(volume.scans.keys) { owners[repository] = try store.owner(of: repository, on: period.last) }
+        // Each team's share of the scanned volume, by repository (grouped once: per-team filtering is quadratic in teams).
+        var linesByTeam: [String: [String: Int64]] = [:], scansByTeam: [String: [String: Int]] = [:]
+        for (repository, n) in volume.lines { if let owner = owners[repository] ?? nil { linesByTeam[owner, default: [:]][repository] = n } }
+        for (repository, n) in volume.scans { if let owner = owners[repository] ?? nil { scansByTeam[owner, default: [:]][repository] = n } }
         for team in groups {
-            let mine = pick(findings, team, \.team)
-            let lines = volume.lines.filter { team == nil || owners[$0.key] == team }
-            let scans = volume.scans.filter { team == nil || owners[$0.key] == team }
+            let mine = findings[team]
+            let lines = team.map { linesByTeam[$0] ?? [:] } ?? volume.lines
+            let scans = team.map { scansByTeam[$0] ?? [:] } ?? volume.scans
             add(QualityMetrics.newFindingsRate(mine, lines: lines, scans: scans, team: team, from: start, to: end,
                                                seed: Self.seed("quality.new_findings_rate", team ?? "", p)))
             if store.datasets.contains(.compliance) {
-                let rows = team == nil ? security : security.filter { $0.team == team }
+                let rows = security[team]
                 let open = rows.reduce(0) { $0 + ($1.openBySeverity["High"] ?? 0) + ($1.openBySeverity["Critical"] ?? 0) + ($1.sarifByLevel["error"] ?? 0) }
                 add(rows.isEmpty ? .noData(MetricRegistry.openHighSeverity.id, team: team)
                     : MetricValue(metric: MetricRegistry.openHighSeverity.id, team: team, estimate: Double(open), interval: nil,
@@ -287,23 +300,24 @@ public struct ScorecardBuilder {
 
         // Flow and outcomes.
         let prs = try store.pullRequestFacts(period)
-        let deployments = try store.deploymentFacts(period), incidents = try store.incidentFacts(period)
+        let prsByTeam = ByTeam(prs, \.team)
+        let deployments = ByTeam(try store.deploymentFacts(period), \.team), incidents = ByTeam(try store.incidentFacts(period), \.team)
         for team in groups {
-            let mine = pick(prs, team, \.team)
+            let mine = prsByTeam[team]
             add(FlowMetrics.reviewPickup(mine, team: team, periodEnd: end))
             add(FlowMetrics.cycleTime(mine, team: team, seed: Self.seed("flow.cycle_time", team ?? "", p)))
             add(FlowMetrics.reviewDepth(mine, team: team).withoutComments)
-            let d = pick(deployments, team, \.team), i = pick(incidents, team, \.team)
+            let d = deployments[team], i = incidents[team]
             add(OutcomeMetrics.changeFailureRate(d, team: team))
             add(OutcomeMetrics.defectEscape(d, incidents: i, team: team))
             add(OutcomeMetrics.restoreTime(i, team: team, periodEnd: end))
         }
 
         // Experience and trust.
-        let survey = try store.surveyCounts(period, favourableFrom: policy.survey?.favourableFrom ?? 4)
+        let survey = ByTeam(try store.surveyCounts(period, favourableFrom: policy.survey?.favourableFrom ?? 4), \.team)
         let scope = try store.peopleInScope(on: period.last)
         for team in groups {
-            let rows = team == nil ? survey : survey.filter { $0.team == team }
+            let rows = survey[team]
             add(PeopleMetrics.satisfaction(favourable: rows.reduce(0) { $0 + $1.favourable }, answers: rows.reduce(0) { $0 + $1.answers },
                                            responses: rows.reduce(0) { $0 + $1.responses }, teamSize: team.map { sizes[$0] ?? 0 } ?? everyone, team: team))
         }
@@ -389,4 +403,21 @@ public struct ScorecardBuilder {
         card.teamWeekly = weekly.teams.merging(flow.teams) { a, _ in a }
         return card
     }
+}
+
+/// A list and its members grouped by team, once: `[nil]` is the whole list (the organisation),
+/// `[team]` that team's members in the list's order — what `filter { $0.team == team }` gives, without
+/// scanning the list again for every team.
+struct ByTeam<T> {
+    let all: [T]
+    private let groups: [String: [T]]
+
+    init(_ all: [T], _ teamOf: (T) -> String?) {
+        self.all = all
+        var groups: [String: [T]] = [:]
+        for item in all { if let team = teamOf(item) { groups[team, default: []].append(item) } }
+        self.groups = groups
+    }
+
+    subscript(team: String?) -> [T] { team.map { groups[$0] ?? [] } ?? all }
 }

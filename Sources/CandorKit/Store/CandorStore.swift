@@ -77,6 +77,14 @@ public struct CandorStore: Sendable {
                 }
             }
             for view in Schema.teamViews { try db.execute(sql: "CREATE TEMP VIEW \(view.name) AS \(view.sql)") }
+            // For profiling: CANDOR_TRACE_SQL=SECONDS prints every statement slower than that to stderr.
+            if let threshold = ProcessInfo.processInfo.environment["CANDOR_TRACE_SQL"].flatMap(Double.init) {
+                db.trace(options: .profile) { event in
+                    if case .profile(let statement, let duration) = event, duration >= threshold {
+                        FileHandle.standardError.write(Data("candor: SQL \(Format.fixed(duration, decimals: 3)) s: \(statement.sql)\n".utf8))
+                    }
+                }
+            }
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
