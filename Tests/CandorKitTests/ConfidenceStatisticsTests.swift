@@ -94,6 +94,24 @@ struct ConfidenceStatisticsTests {
         #expect(ChangePoint.test([1, 2, 3], seed: 1) == nil)
     }
 
+    @Test("Pettitt permutation test: the running-sum K of each shuffle equals K recomputed from U_t, so p-values match the direct O(n²) version")
+    func pettittRunningSums() throws {
+        var g = SeededGenerator(seed: 4)
+        for n in [6, 7, 10, 13, 26] {
+            // Few distinct values (ties), as weekly rates rounded to a point often have.
+            let x = (0..<n).map { i in Double(g.next() % 5) + (i >= n / 2 ? 1.5 : 0) }
+            let fast = try #require(ChangePoint.test(x, permutations: 500, seed: UInt64(n)))
+            // The direct version: shuffle the values with the same generator and recompute every U_t.
+            var generator = SeededGenerator(seed: UInt64(n))
+            var shuffled = x, atLeast = 0
+            for _ in 0..<500 {
+                for i in stride(from: n - 1, to: 0, by: -1) { shuffled.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
+                if ChangePoint.maximum(ChangePoint.statistics(shuffled)).value >= fast.statistic { atLeast += 1 }
+            }
+            #expect(fast.pValue == Double(1 + atLeast) / 501, "n = \(n)")
+        }
+    }
+
     @Test("labels: suppressed, then people and the interval's coefficient of variation (Statistics Canada cut-offs)")
     func labels() {
         #expect(ConfidenceLabel.label(people: 40, estimate: 0.3, lower: 0.28, upper: 0.32, suppressed: true) == .suppressed)

@@ -7,30 +7,43 @@ public struct JSONSniff: Sendable, Equatable {
     /// Every member name seen in the prefix, at any depth.
     public var allKeys: Set<String> = []
 
-    /// Tokenises `prefix` (which may end mid-value) and collects member names.
+    /// Tokenises `prefix` (which may end mid-value) and collects member names. It stops early, at the
+    /// end of the 4 KiB piece in which the first whole record ended (an element of a top-level array,
+    /// or a top-level value of JSON lines): by then every name that recognises a format has been
+    /// seen, and tokenising the rest of a 64 KiB prefix cost as much as reading a small file.
     public init(prefix: [UInt8]) {
         var tokenizer = JSONTokenizer()
         var first = true
         var depth = 0
+        var recordEnded = false
         var sniff = self
         _ = try? prefix.withUnsafeBufferPointer { buffer in
-            try tokenizer.consume(buffer) { token, _, _ in
-                if first {
-                    sniff.rootIsArray = token == .beginArray
-                    first = false
+            var start = 0
+            while start < buffer.count && !recordEnded {
+                let end = min(buffer.count, start + Self.pieceLength)
+                try tokenizer.consume(UnsafeBufferPointer(rebasing: buffer[start..<end])) { token, _, _ in
+                    if first {
+                        sniff.rootIsArray = token == .beginArray
+                        first = false
+                    }
+                    switch token {
+                    case .beginArray, .beginObject: depth += 1
+                    case .endArray, .endObject:
+                        depth -= 1
+                        if depth == (sniff.rootIsArray ? 1 : 0) { recordEnded = true }
+                    case .key(let k):
+                        sniff.allKeys.insert(k)
+                        if depth == 1 && !sniff.rootIsArray { sniff.rootKeys.insert(k) }
+                    default: break
+                    }
                 }
-                switch token {
-                case .beginArray, .beginObject: depth += 1
-                case .endArray, .endObject: depth -= 1
-                case .key(let k):
-                    sniff.allKeys.insert(k)
-                    if depth == 1 && !sniff.rootIsArray { sniff.rootKeys.insert(k) }
-                default: break
-                }
+                start = end
             }
         }
         self = sniff
     }
+
+    static let pieceLength = 4096
 }
 
 /// Recognises an export from its first bytes: a CSV header or the member names of JSON records.

@@ -40,6 +40,8 @@ public struct Ingestor: Sendable {
 
     public let store: CandorStore
     public let pseudonymiser: Pseudonymiser
+    /// Pseudonyms already computed in this run, shared by its files.
+    let pseudonymMemo = PseudonymMemo()
     public let log: any ProgressLog
     /// Recorded as the ingestion time.
     public let now: Date
@@ -215,7 +217,7 @@ public struct Ingestor: Sendable {
         state.gate = FieldGate(family: family, policy: sourcePolicy)
         let sourceId = try writer.insertSource(sha256: sha256, path: path, format: format, bytes: size, ingestedAt: Timestamp.iso8601(now),
                                                dataset: sourcePolicy?.dataset, category: family?.category ?? "governance")
-        var pseudonyms = PseudonymCache(pseudonymiser)
+        var pseudonyms = PseudonymCache(pseudonymiser, memo: pseudonymMemo)
         do {
             if format.isJSON {
                 try ingestJSON(path: path, format: format, prefix: prefix, state: state, sourceId: sourceId, writer: writer, pseudonyms: &pseudonyms)

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// Replaces source person identifiers with keyed pseudonyms before anything is stored.
 ///
@@ -29,25 +30,48 @@ public struct Pseudonymiser: Sendable {
     }
 }
 
-/// Remembers the pseudonyms of one file's ids: an export repeats each person on many rows,
-/// and an HMAC costs far more than a dictionary look-up. Holds at most `capacity` ids.
+/// Remembers pseudonyms across the files of one ingest run: exports repeat each person on many
+/// rows and in many files (one Q Developer report per day), and an HMAC costs far more than a
+/// dictionary look-up. Holds at most `capacity` ids, so memory stays bounded however many people.
+final class PseudonymMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [String: String] = [:]
+    private let capacity: Int
+
+    init(capacity: Int = 200_000) { self.capacity = capacity }
+
+    func pseudonym(for id: String, _ make: (String) -> String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let p = known[id] { return p }
+        let p = make(id)
+        if known.count >= capacity { known.removeAll(keepingCapacity: true) }
+        known[id] = p
+        return p
+    }
+}
+
+/// One file's pseudonyms: each id also gets a small number standing for it within the file (cheap
+/// to hash, it keys the file's weekly changes). Pseudonyms come from the run's ``PseudonymMemo``.
 struct PseudonymCache {
     private let pseudonymiser: Pseudonymiser
+    private let memo: PseudonymMemo
     private var known: [String: (pseudonym: String, slot: Int)] = [:]
     private var slots = 0
     private let capacity: Int
 
-    init(_ pseudonymiser: Pseudonymiser, capacity: Int = 200_000) {
+    init(_ pseudonymiser: Pseudonymiser, memo: PseudonymMemo = PseudonymMemo(), capacity: Int = 200_000) {
         self.pseudonymiser = pseudonymiser
+        self.memo = memo
         self.capacity = capacity
     }
 
     mutating func pseudonym(for id: String) -> String { entry(for: id).pseudonym }
 
-    /// The pseudonym and a small number standing for it within this file (cheap to hash).
+    /// The pseudonym and a small number standing for it within this file.
     mutating func entry(for id: String) -> (pseudonym: String, slot: Int) {
         if let e = known[id] { return e }
-        let p = pseudonymiser.pseudonym(for: id)
+        let p = memo.pseudonym(for: id) { pseudonymiser.pseudonym(for: $0) }
         if known.count >= capacity { known.removeAll(keepingCapacity: true) }
         slots += 1
         known[id] = (p, slots)
