@@ -166,6 +166,7 @@ for people in sizes {
     let inputBytes = bytes(under: organisation.inputs)
     print("\(people) people: \(organisation.teamCount) teams, \(organisation.qDeveloperRows) Q Developer rows, "
           + "\(f(Double(inputBytes) / 1_048_576, 0)) MiB of exports, generated in \(f(generate, 1)) s")
+    fflush(nil)   // progress appears as it happens, even when the output is redirected
 
     // Baseline 1: sqlite3 .import of the same Q Developer CSVs into one typed table.
     var sqliteImport = Double.nan
@@ -217,6 +218,7 @@ for people in sizes {
     results.append(r)
     print("  sqlite3 .import \(f(sqliteImport)) s · candor Q Dev ingest \(f(qIngest.seconds)) s (\(f(qIngest.seconds / sqliteImport))×) · "
           + "other sources \(f(otherIngest.seconds)) s · report all \(f(report.seconds)) s · DuckDB \(f(duckSeconds)) s · peak \(f(r.peakMiB, 0)) MiB")
+    fflush(nil)
 }
 
 print("")

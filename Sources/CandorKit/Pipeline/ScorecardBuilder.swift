@@ -18,7 +18,9 @@ public struct WeeklyPoint: Sendable, Equatable {
 /// Every registry metric for every team and the organisation in one period, after disclosure control.
 public struct Scorecard: Sendable {
     /// Teams in display order (alphabetical), each with its department if any.
-    public var teams: [String]
+    public var teams: [String] { didSet { position = Self.positions(teams) } }
+    /// Each team's place in `teams` (and so in every list of `values`), for ``value(_:team:)``.
+    private var position: [String: Int]
     /// Values by metric id; each list holds the teams in `teams` order, then the organisation (team nil).
     public var values: [String: [MetricValue]]
     /// Teams hidden in every metric (too few people in the directory, or protecting one that is), with why.
@@ -33,6 +35,29 @@ public struct Scorecard: Sendable {
     public var weekly: [String: [WeeklyPoint]] = [:]
     /// Each shown team's weekly series, by metric then team (for the team summaries' charts).
     public var teamWeekly: [String: [String: [WeeklyPoint]]] = [:]
+
+    public init(teams: [String], values: [String: [MetricValue]], suppressed: [String: SuppressionReason]) {
+        self.teams = teams
+        self.values = values
+        self.suppressed = suppressed
+        position = Self.positions(teams)
+    }
+
+    static func positions(_ teams: [String]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, team) in teams.enumerated() where out[team] == nil { out[team] = i }
+        return out
+    }
+
+    /// A metric's value for a team (nil: the organisation), in constant time where the list is in
+    /// `teams` order (as the builder makes it); otherwise by looking through the list. Looking
+    /// through every list for every team was quadratic in the number of teams.
+    public func value(_ metric: String, team: String?) -> MetricValue? {
+        guard let list = values[metric] else { return nil }
+        let i = team.map { position[$0] ?? -1 } ?? teams.count
+        if i >= 0 && i < list.count && list[i].team == team { return list[i] }
+        return list.first { $0.team == team }
+    }
 
     static func hidden(_ value: MetricValue, reason: SuppressionReason, k: Int) -> MetricValue {
         var hidden = MetricValue(metric: value.metric, team: value.team, estimate: nil, interval: nil, people: 0, events: 0, label: .suppressed)

@@ -29,7 +29,7 @@ public struct SignalBuilder {
     }
 
     static func value(_ card: Scorecard, _ metric: String, _ team: String) -> MetricValue? {
-        card.values[metric]?.first { $0.team == team }
+        card.value(metric, team: team)
     }
 
     static func isHidden(_ card: Scorecard, _ metric: String, _ team: String) -> Bool {
@@ -40,10 +40,11 @@ public struct SignalBuilder {
     func auxiliary(_ period: Period, card: Scorecard, prs: [PullRequestFacts]) throws -> [String: [String: MetricValue]] {
         let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
         var out: [String: [String: MetricValue]] = [:]
-        let lines = try store.inlineLinesPerPerson(period, consent: consent)
+        let lines = ByTeam(try store.inlineLinesPerPerson(period, consent: consent), \.team)
+        let prsByTeam = ByTeam(prs, \.team)
         for team in card.teams {
             var people: [String: (lines: Int64, accepted: Int64)] = [:]
-            for row in lines where row.team == team {
+            for row in lines[team] {
                 var v = people[row.person] ?? (0, 0)
                 v.lines += row.lines; v.accepted += row.accepted
                 people[row.person] = v
@@ -57,7 +58,7 @@ public struct SignalBuilder {
                     people: people.count, events: Int(accepted))
             }
             if !Self.isHidden(card, MetricRegistry.reviewDepth.id, team) {
-                var quick = FlowMetrics.reviewDepth(prs.filter { $0.team == team }, team: team).quickShare
+                var quick = FlowMetrics.reviewDepth(prsByTeam[team], team: team).quickShare
                 quick.metric = "signal.quick_approvals"
                 if quick.estimate != nil { out[team, default: [:]]["signal.quick_approvals"] = quick }
             }
@@ -73,12 +74,18 @@ public struct SignalBuilder {
         var owners: [String: String?] = [:]
         for repository in Set(volume.scans.keys).union(coverage.keys) { owners[repository] = try store.owner(of: repository, on: period.last) }
         var out: [String: Detectors.QualityCounts] = [:]
+        // Grouped by team once (filtering every list for every team is quadratic in teams).
+        let closedByTeam = ByTeam(findings.filter { f in f.history.closedAt.map { $0 >= start && $0 <= end } ?? false }, \.team)
+        var coverageByTeam: [String: [(metered: Int64, excluded: Int64, thumbsDown: Int)]] = [:]
+        for (repository, c) in coverage { if let owner = owners[repository] ?? nil { coverageByTeam[owner, default: []].append((c.metered, c.excluded, c.thumbsDown)) } }
+        var scannedByTeam: [String: Int] = [:]
+        for repository in volume.scans.keys { if let owner = owners[repository] ?? nil { scannedByTeam[owner, default: 0] += 1 } }
         for team in card.teams {
-            let closed = findings.filter { f in f.team == team && (f.history.closedAt.map { $0 >= start && $0 <= end } ?? false) }
-            let mine = coverage.filter { owners[$0.key] == team }.values
+            let closed = closedByTeam[team]
+            let mine = coverageByTeam[team] ?? []
             out[team] = Detectors.QualityCounts(
                 closed: closed.count, hidden: closed.filter { $0.history.state == .suppressed || $0.history.state == .dismissed }.count,
-                repositoriesScanned: volume.scans.keys.filter { owners[$0] == team }.count,
+                repositoriesScanned: scannedByTeam[team] ?? 0,
                 meteredLines: mine.reduce(0) { $0 + $1.metered }, excludedLines: mine.reduce(0) { $0 + $1.excluded },
                 thumbsDown: mine.reduce(0) { $0 + $1.thumbsDown })
         }
@@ -97,7 +104,8 @@ public struct SignalBuilder {
         let alpha = thresholds.alpha
 
         let shown = current.teams.filter { current.suppressed[$0] == nil }
-        let comparable = shown.filter { before.teams.contains($0) && before.suppressed[$0] == nil }
+        let teamsBefore = Set(before.teams)
+        let comparable = shown.filter { teamsBefore.contains($0) && before.suppressed[$0] == nil }
         var coverage: [String: String] = [:]
         var signals: [Signal] = []
 
@@ -107,14 +115,14 @@ public struct SignalBuilder {
         let auxBefore = try auxiliary(previous, card: before, prs: try store.pullRequestFacts(previous))
         func values(_ card: Scorecard, _ aux: [String: [String: MetricValue]], _ team: String) -> [String: MetricValue] {
             var out = aux[team] ?? [:]
-            for (metric, list) in card.values { if let v = list.first(where: { $0.team == team }) { out[metric] = v } }
+            for metric in card.values.keys { if let v = card.value(metric, team: team) { out[metric] = v } }
             return out
         }
         let histories = try builder.findingHistories()
         let qualityNow = try qualityCounts(period, card: current, findings: try builder.owned(histories, on: period.last))
         let qualityBefore = try qualityCounts(previous, card: before, findings: try builder.owned(histories, on: previous.last))
-        let surveyNow = try store.surveyCounts(period, favourableFrom: policy.survey?.favourableFrom ?? 4)
-        let surveyBefore = try store.surveyCounts(previous, favourableFrom: policy.survey?.favourableFrom ?? 4)
+        let surveyNow = Dictionary(grouping: try store.surveyCounts(period, favourableFrom: policy.survey?.favourableFrom ?? 4), by: \.team)
+        let surveyBefore = Dictionary(grouping: try store.surveyCounts(previous, favourableFrom: policy.survey?.favourableFrom ?? 4), by: \.team)
         let sizesNow = try store.teamSizes(period), sizesBefore = try store.teamSizes(previous)
         let changes = try store.programmeChanges(from: previous.first, to: period.last)
         for team in comparable {
@@ -132,7 +140,7 @@ public struct SignalBuilder {
             }
             if let s = Detectors.rubberStamp(before: b, after: a, team: team, alpha: alpha) { mine.append(s) }
             if let sb = b[MetricRegistry.satisfaction.id], let sa = a[MetricRegistry.satisfaction.id],
-               let rb = surveyBefore.first(where: { $0.team == team }), let ra = surveyNow.first(where: { $0.team == team }),
+               let rb = surveyBefore[team]?.first, let ra = surveyNow[team]?.first,
                let nb = sizesBefore[team], let na = sizesNow[team], nb > 0, na > 0,
                let s = Detectors.surveySelection(before: sb, after: sa, responseRateBefore: min(1, Double(rb.responses) / Double(nb)),
                                                  responseRateAfter: min(1, Double(ra.responses) / Double(na)), team: team, thresholds: thresholds) {
@@ -158,9 +166,9 @@ public struct SignalBuilder {
                 bunchingNotes.append("\(metric): no person-week values to test")
                 continue
             }
-            let weeks = try store.personWeekInline(period, consent: consent)
+            let weeks = ByTeam(try store.personWeekInline(period, consent: consent), \.team)
             for team in shown where !Self.isHidden(current, metric, team) {
-                let rates = weeks.filter { $0.team == team && $0.shown >= Int64(thresholds.bunchingMinimumShown) }.map { Double($0.accepted) / Double($0.shown) }
+                let rates = weeks[team].filter { $0.shown >= Int64(thresholds.bunchingMinimumShown) }.map { Double($0.accepted) / Double($0.shown) }
                 if let s = Detectors.thresholdBunching(rates, metric: metric, target: target, team: team, thresholds: thresholds) { signals.append(s) }
             }
             bunchingNotes.append("\(metric) against its target \(ScorecardView.format(target, MetricRegistry.metric(metric)?.unit ?? .proportion)) for \(shown.count) shown teams")
@@ -171,7 +179,8 @@ public struct SignalBuilder {
         if dates.isEmpty {
             coverage["pre-review-burst"] = "not run: no review date in the policy's calendar falls in \(period)"
         } else {
-            let accepted = try store.dailyAccepted(period, consent: consent)
+            let accepted = ByTeam(try store.dailyAccepted(period, consent: consent), \.team)
+            let prsByTeam = ByTeam(prs, \.team)
             // Many windows are tested (teams × series × dates): α is shared among them (Bonferroni), so
             // one period's bursts raise a false alarm with probability at most α.
             var burstThresholds = thresholds
@@ -184,12 +193,12 @@ public struct SignalBuilder {
                     var series: [(String, [Day: Int])] = []
                     if !Self.isHidden(current, MetricRegistry.acceptanceRate.id, team) {
                         var byDay: [Day: Int] = [:]
-                        for row in accepted where row.team == team { byDay[row.day, default: 0] += Int(row.accepted) }
+                        for row in accepted[team] { byDay[row.day, default: 0] += Int(row.accepted) }
                         series.append(("inline suggestions accepted", byDay))
                     }
                     if !Self.isHidden(current, MetricRegistry.cycleTime.id, team) {
                         var byDay: [Day: Int] = [:]
-                        for pr in prs where pr.team == team && !pr.authorIsBot { byDay[Day(dayNumber: Int(pr.openedAt / 86_400)), default: 0] += 1 }
+                        for pr in prsByTeam[team] where !pr.authorIsBot { byDay[Day(dayNumber: Int(pr.openedAt / 86_400)), default: 0] += 1 }
                         series.append(("pull requests opened", byDay))
                     }
                     for (activity, byDay) in series where !byDay.isEmpty {

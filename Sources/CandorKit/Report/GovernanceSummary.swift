@@ -70,7 +70,7 @@ extension GovernanceSummary {
         let columns = metrics.map { Column(dimension: ScorecardView.titles[$0.dimension]!, metric: $0.name, kind: $0.kind.rawValue) }
         let rows = card.teams.map { team -> OverviewRow in
             guard let reason = hidden[team] ?? card.suppressed[team] else {
-                return OverviewRow(team: team, cells: metrics.map { m in cell(card.values[m.id]?.first { $0.team == team }, m) })
+                return OverviewRow(team: team, cells: metrics.map { m in cell(card.value(m.id, team: team), m) })
             }
             return OverviewRow(team: team, cells: [], hidden: "hidden: \(reason.why)", isHidden: true)
         }

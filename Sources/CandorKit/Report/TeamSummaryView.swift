@@ -147,7 +147,7 @@ public enum TeamSummaryBuilder {
         for dimension in ScorecardView.order {
             for (i, m) in MetricRegistry.all.filter({ $0.dimension == dimension }).enumerated() {
                 let values = card.values[m.id] ?? []
-                let mine = hiddenReason == nil ? values.first { $0.team == team } : nil
+                let mine = hiddenReason == nil ? card.value(m.id, team: team) : nil
                 let org = values.last { $0.team == nil }
                 let teamShown = mine.map { $0.label != .suppressed && $0.estimate != nil } ?? false
                 let orgShown = org.map { $0.label != .suppressed && $0.estimate != nil } ?? false

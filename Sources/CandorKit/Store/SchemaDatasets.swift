@@ -85,12 +85,15 @@ extension Schema {
             // 1 when a revocation cut into the week (its reports then come from the team totals).
             try db.execute(sql: "ALTER TABLE frozen_week ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0")
         }
-        migrator.registerMigration("d4-reviews-by-pull-request") { db in
+        migrator.registerMigration("d4-lookup-indexes") { db in
             // A pull request's reviews and comments are looked up by (repository, number): without these
             // each lookup scanned the repository's whole history (quadratic in pull requests per repository).
             // The review index covers what the lookups read, so SQLite prefers it to the primary key's prefix.
             try db.execute(sql: "CREATE INDEX github_review_by_pull_request ON github_review (repository, number, state, reviewer_is_bot, submitted_at, reviewer)")
             try db.execute(sql: "CREATE INDEX github_review_comment_by_pull_request ON github_review_comment (repository, number)")
+            // Whether an accepted suggestion was later modified or reverted is looked up by its id: without
+            // this each look-up read every such event (quadratic in suggestions).
+            try db.execute(sql: "CREATE INDEX tool_event_attribute_by_value ON tool_event_attribute (name, value)")
         }
         return migrator
     }
