@@ -94,19 +94,7 @@ struct HostileReportTests {
             #expect(name.dropFirst(5).allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == ".") }, "\(name)")
         }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [CandorBinary.packageRoot.appendingPathComponent("scripts/test-support/html-allowlist.py").path] + pages
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let results = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
-        #expect(process.terminationStatus == 0 && results.count == pages.count)
-        for r in results { #expect(r["ok"] as? Bool == true, "\(r["file"] ?? ""): \(r["problems"] ?? "")") }
+        let results = try Self.checkAllowList(pages)
 
         // Each payload reached the reports as text: escaped, never as markup.
         let governance = String(decoding: files["governance.html"] ?? Data(), as: UTF8.self)
@@ -122,6 +110,25 @@ struct HostileReportTests {
         #expect(subjects.contains("Id Bcc: victim@evil.example X-Evil: 1 team summary, 2026-Q3"))
         let identityEmail = try #require(files.first { $0.key.hasPrefix("team/id-bcc") && $0.key.hasSuffix(".eml") }?.value)
         #expect(!String(decoding: identityEmail, as: UTF8.self).contains("\r\nBcc:"))
+    }
+
+    /// Runs scripts/test-support/html-allowlist.py over `pages` (HTML files and emails); expects every
+    /// one to pass and returns the checker's result for each (file, ok, problems, an email's subject).
+    static func checkAllowList(_ pages: [String]) throws -> [[String: Any]] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [CandorBinary.packageRoot.appendingPathComponent("scripts/test-support/html-allowlist.py").path] + pages
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let results = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(process.terminationStatus == 0 && results.count == pages.count)
+        for r in results { #expect(r["ok"] as? Bool == true, "\(r["file"] ?? ""): \(r["problems"] ?? "")") }
+        return results
     }
 
     @Test("the allow-list checker rejects what it must, so the test above can fail")
