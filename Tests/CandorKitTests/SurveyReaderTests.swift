@@ -18,10 +18,14 @@ struct SurveyReaderTests {
             - {id: ai.trust, column: "I trust the AI suggestions I accept"}
         """
 
+    /// A fixed ingest time (2026-09-21T14:13:20Z): the store records when a file was ingested, and a
+    /// clock reading like 01:09:12 would put the "9:12" the test proves is never stored into the file.
+    static let now = Date(timeIntervalSince1970: 1_790_000_000)
+
     static func harness() throws -> (IngestHarness, Ingestor) {
         let h = try IngestHarness()
         let mapping = try Policy.parse(Self.policy, path: "/p/policy.yml").survey
-        let ingestor = Ingestor(store: h.store, pseudonymiser: Pseudonymiser(key: IngestHarness.key), log: SilentLog(), now: Date(), survey: mapping)
+        let ingestor = Ingestor(store: h.store, pseudonymiser: Pseudonymiser(key: IngestHarness.key), log: SilentLog(), now: Self.now, survey: mapping)
         return (h, ingestor)
     }
 
