@@ -105,7 +105,7 @@ struct ScaleOrganisation {
 
     func writer(_ relative: String) throws -> ByteWriter { try ByteWriter(inputs.appendingPathComponent(relative)) }
 
-    /// Every source; returns the number of files written.
+    /// Every source, into `inputs/`.
     mutating func writeAll() throws {
         try directory()
         try qDeveloper()
