@@ -1,6 +1,22 @@
 // swift-tools-version: 6.1
 // candor — team-level developer telemetry reports that teach, not threaten.
-// Layout and dependency choices: see README.md ("Architecture") and ../shared/DESIGN.md.
+//
+// The target graph below is the architecture (docs/architecture.md draws it). Data flows one way,
+// and each stage may import only the stages beneath it, so the compiler refuses a backward arrow:
+//
+//   CandorVocabulary   values every stage shares: days, periods, timestamps, digests, diagnostics,
+//                      atomic files, formats, records (reader → store) and facts (store → analysis)
+//   CandorParsing      byte sources, the CSV reader, the JSON tokenizer and record stream
+//   CandorPolicy       policy file, field gates, pseudonymiser (the only maker of a Pseudonym),
+//                      consent rules, audiences, purposes
+//   CandorIngest       one adapter folder per source: reader(s) and format detection — no SQLite
+//   CandorStorage      schema, migrations, writers, reads, tiers, purge, audit trail — the only SQL,
+//                      the only target that depends on GRDB
+//   CandorAnalysis     metrics, statistics, scorecard, signals, disclosure — pure: no GRDB, no file I/O
+//   CandorMail         MIME messages and delivery through a sendmail-compatible command
+//   CandorReport       view models, escaping, templates, the one libcmark file, charts
+//   CandorPipeline     orchestration: ingest runs, report requests (purpose → access → build → audit)
+//   candor             the executable: argument parsing only
 
 import PackageDescription
 
@@ -9,7 +25,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "candor", targets: ["candor"]),
-        .library(name: "CandorKit", targets: ["CandorKit"]),
+        .library(name: "CandorPipeline", targets: ["CandorPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,41 +36,80 @@ let package = Package(
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, from the system (Debian: libcmark-dev).
-        // Only Sources/CandorKit/Report/CommonMark.swift imports it.
+        // Only Sources/CandorReport/CommonMark.swift imports it.
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        // All logic lives here; the executable only parses arguments.
         .target(
-            name: "CandorKit",
+            name: "CandorVocabulary",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "CandorParsing",
+            dependencies: ["CandorVocabulary"]
+        ),
+        .target(
+            name: "CandorPolicy",
             dependencies: [
-                "CCmark",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                // GRDB's own SQLite module: Store/ActivityUpserter.swift binds bulk rows directly.
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                "CandorVocabulary",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "CandorIngest",
+            dependencies: ["CandorVocabulary", "CandorParsing", "CandorPolicy"]
+        ),
+        .target(
+            name: "CandorStorage",
+            dependencies: [
+                "CandorVocabulary", "CandorPolicy",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // GRDB's own SQLite module: ActivityUpserter.swift binds bulk rows directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "CandorAnalysis",
+            dependencies: ["CandorVocabulary", "CandorPolicy"]
+        ),
+        .target(
+            name: "CandorMail",
+            dependencies: ["CandorVocabulary"]
+        ),
+        .target(
+            name: "CandorReport",
+            dependencies: [
+                "CandorVocabulary", "CandorPolicy", "CandorAnalysis", "CandorMail", "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "CandorPipeline",
+            dependencies: [
+                "CandorVocabulary", "CandorParsing", "CandorPolicy", "CandorIngest", "CandorStorage",
+                "CandorAnalysis", "CandorMail", "CandorReport",
             ]
         ),
         .executableTarget(
             name: "candor",
             dependencies: [
-                "CandorKit",
+                "CandorPipeline", "CandorVocabulary", "CandorParsing", "CandorPolicy", "CandorStorage", "CandorAnalysis",
+                "CandorMail", "CandorReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Deterministic, seeded generator of the synthetic organisation in fixtures/acme.
         .executableTarget(
             name: "candor-fixtures",
-            dependencies: ["CandorKit"]
+            dependencies: ["CandorVocabulary", "CandorAnalysis"]
         ),
         // Throughput against `sqlite3 .import` of the same files: swift run -c release candor-bench
         .executableTarget(
             name: "candor-bench",
-            dependencies: ["CandorKit"]
+            dependencies: ["CandorVocabulary", "CandorPolicy", "CandorStorage", "CandorAnalysis"]
         ),
         // Helpers shared by the test targets.
         .target(
@@ -64,12 +119,12 @@ let package = Package(
         .testTarget(
             name: "CandorKitTests",
             // GRDB only to play the attacker in audit-log tampering tests.
-            dependencies: ["CandorKit", "CandorTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CandorPipeline", "CandorTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "CandorEndToEndTests",
-            dependencies: ["CandorKit", "CandorTestSupport", "candor", "candor-fixtures"]
+            dependencies: ["CandorPipeline", "CandorTestSupport", "candor", "candor-fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

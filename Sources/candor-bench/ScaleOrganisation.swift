@@ -1,4 +1,5 @@
-import CandorKit
+import CandorAnalysis
+import CandorVocabulary
 import Foundation
 
 /// Appends bytes to a file through a 1 MiB buffer; integers are written digit by digit, so

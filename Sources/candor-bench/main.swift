@@ -19,7 +19,9 @@
 // largest size. candor runs as the release binary beside this one, as a user runs it.
 // CANDOR_BENCH_KEEP=1 keeps the generated organisations in /tmp/candor-bench-PID (for profiling).
 
-import CandorKit
+import CandorPolicy
+import CandorStorage
+import CandorVocabulary
 import Foundation
 
 func argument(_ name: String, default value: String) -> String {

@@ -1,4 +1,5 @@
-import CandorKit
+import CandorAnalysis
+import CandorVocabulary
 import Foundation
 
 /// One person as the other exports see them.

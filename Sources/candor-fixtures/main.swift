@@ -6,7 +6,8 @@
 // example reports built from them can be checked by tests. fixtures/README.md describes what
 // is planted where.
 
-import CandorKit
+import CandorAnalysis
+import CandorVocabulary
 import Foundation
 
 struct Person {

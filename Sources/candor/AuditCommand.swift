@@ -1,5 +1,6 @@
 import ArgumentParser
-import CandorKit
+import CandorPipeline
+import CandorPolicy
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CandorKit
+import CandorVocabulary
 import Foundation
 
 @main

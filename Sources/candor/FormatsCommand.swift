@@ -1,5 +1,5 @@
 import ArgumentParser
-import CandorKit
+import CandorVocabulary
 
 struct FormatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

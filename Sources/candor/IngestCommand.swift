@@ -1,5 +1,6 @@
 import ArgumentParser
-import CandorKit
+import CandorPipeline
+import CandorVocabulary
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

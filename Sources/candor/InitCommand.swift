@@ -1,5 +1,5 @@
 import ArgumentParser
-import CandorKit
+import CandorPipeline
 import Foundation
 
 struct InitCommand: ParsableCommand {

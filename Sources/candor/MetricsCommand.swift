@@ -1,5 +1,5 @@
 import ArgumentParser
-import CandorKit
+import CandorAnalysis
 
 struct MetricsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

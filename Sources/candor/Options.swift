@@ -1,5 +1,8 @@
 import ArgumentParser
-import CandorKit
+import CandorParsing
+import CandorPipeline
+import CandorPolicy
+import CandorVocabulary
 import Foundation
 
 /// Options shared by commands that open a workspace.

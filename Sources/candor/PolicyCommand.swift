@@ -1,5 +1,5 @@
 import ArgumentParser
-import CandorKit
+import CandorPolicy
 
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,7 @@
 import ArgumentParser
-import CandorKit
+import CandorPipeline
+import CandorStorage
+import CandorVocabulary
 
 struct PurgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

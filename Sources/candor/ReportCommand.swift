@@ -1,5 +1,8 @@
 import ArgumentParser
-import CandorKit
+import CandorPipeline
+import CandorPolicy
+import CandorReport
+import CandorVocabulary
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,7 @@
 import ArgumentParser
-import CandorKit
+import CandorPipeline
+import CandorPolicy
+import CandorVocabulary
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

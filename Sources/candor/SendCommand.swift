@@ -1,5 +1,7 @@
 import ArgumentParser
-import CandorKit
+import CandorMail
+import CandorPipeline
+import CandorPolicy
 import Foundation
 
 struct SendCommand: ParsableCommand {

@@ -1,0 +1,232 @@
+import CandorVocabulary
+import CandorPolicy
+
+/// The metrics candor knows: every number it prints comes from one of these entries.
+///
+/// Teams are always listed alphabetically and there is no composite score: each leading metric is
+/// read beside its paired outcome (``MetricDefinition/pairedWith``).
+public enum MetricRegistry {
+    /// Registry version, printed in reports so a change of definition is visible; a change is
+    /// annotated on every metric it touches like a policy change.
+    public static let version = "2026.2"
+
+    /// candor's own changes to metric definitions, annotated on the metrics they touch like policy changes.
+    public static let changes: [ProgrammeChange] = [
+        ProgrammeChange(day: Day(year: 2026, month: 11, day: 25)!,
+                        description: "Metric registry 2026.2: the scorecard's acceptance rate gets a cluster-bootstrap interval over people",
+                        metrics: ["ai.acceptance_rate"]),
+    ]
+
+    static let individuals = ["evaluating, ranking or comparing individuals", "compensation, promotion or termination decisions",
+                              "performance-improvement plans"]
+    static let teams = individuals + ["ranking teams against each other"]
+
+    /// `ai.acceptance_rate`: share of inline suggestions shown that were accepted.
+    public static let acceptanceRate = MetricDefinition(
+        id: "ai.acceptance_rate",
+        name: "Inline suggestion acceptance rate",
+        dimension: .adoption,
+        kind: .leading,
+        decision: "Whether inline suggestions fit the team's code well enough to keep, tune or retrain on.",
+        definition: "Of the inline code suggestions Amazon Q Developer showed to the team's members, the share they accepted.",
+        formula: "Σ Inline_AcceptanceCount ÷ Σ Inline_SuggestionsCount over every person-day of the team in the period (a ratio of sums, never a mean of daily rates).",
+        methodology: "Each person-day row of the Q Developer user activity report counts for the team the directory places that person in on that day. The 95% interval is the Wilson score interval (Wilson 1927; Newcombe 1998) on the summed counts.",
+        caveats: [
+            "The Wilson interval treats every suggestion as independent; suggestions cluster by person, so the true uncertainty is wider than shown.",
+            "A leading indicator: a higher rate is not better code. Read it beside quality and outcome measures, never alone.",
+            "Amazon does not document whether the export counts suggestions discarded while typing; the dashboard excludes them.",
+        ],
+        neverUsedFor: individuals,
+        programme: "ai-adoption", unit: .proportion, pairedWith: "ai.persistence", sources: [.qDeveloper],
+        interval: "in the scorecard, a seeded cluster bootstrap over people (2,000 resamples); in the acceptance table, the Wilson score interval on the summed counts")
+
+    public static let activeShare = MetricDefinition(
+        id: "ai.active_share", name: "Share of people using an AI assistant", dimension: .adoption, kind: .leading,
+        decision: "Whether access, onboarding or training stand between the team and the assistant.",
+        definition: "Of the people the directory places in the team during the period, the share with any AI-assistant activity.",
+        formula: "people with ≥ 1 Amazon Q Developer active day ÷ people in the team during the period.",
+        methodology: "A person counts for the team they belonged to on their active days; the denominator is everyone with a membership overlapping the period. People the programme may not count at the period's end (objected, or withdrew) are left out of both counts, so an objection never reads as inactivity.",
+        caveats: ["Activity is not benefit: a person can be active and gain nothing, or gain much from rare use.",
+                  "People without a licence count as not active; read the number beside licence coverage.",
+                  "Copilot and Kiro activity are not counted yet: a team on another assistant looks inactive here."],
+        neverUsedFor: individuals + ["requiring people to use an assistant"], programme: "ai-adoption", unit: .proportion,
+        pairedWith: "outcome.change_failure_rate", sources: [.qDeveloper],
+        interval: "Wilson score interval (people are the trials)")
+
+    public static let acceptedLines = MetricDefinition(
+        id: "ai.accepted_lines_per_active_day", name: "Accepted AI lines per active day", dimension: .adoption, kind: .leading,
+        decision: "How much of the team's code arrives through the assistant, to weigh against its review and quality costs.",
+        definition: "Lines of AI-generated code the team accepted, per person-day with any activity.",
+        formula: "Σ accepted AI lines (Inline_AICodeLines + Chat_AICodeLines + Dev_AcceptedLines + CodeFix_AcceptedLines) ÷ Σ active person-days.",
+        methodology: "A ratio of sums over person-days; the interval is a seeded cluster bootstrap over people (2,000 resamples).",
+        caveats: ["More lines is not better: it is a volume, not a value.", "Line counts depend on formatting and language."],
+        neverUsedFor: individuals + ["productivity targets"], programme: "ai-adoption", unit: .linesPerDay,
+        pairedWith: "quality.new_findings_rate", sources: [.qDeveloper],
+        interval: "seeded cluster bootstrap over people, percentile 95%")
+
+    public static let persistence = MetricDefinition(
+        id: "ai.persistence", name: "Persistence of accepted AI code", dimension: .adoption, kind: .outcome,
+        decision: "Whether accepted suggestions survive, or are accepted and then undone.",
+        definition: "Of the AI suggestions the team accepted, the share not later reverted or heavily modified, where IDE events record it.",
+        formula: "1 − (suggestions with a suggestion.reverted or suggestion.modified event) ÷ (suggestions with a suggestion.accepted event).",
+        methodology: "Only teams whose IDE events include acceptance and follow-up events have a value; others show “no data from this source”.",
+        caveats: ["Heavy modification can be good practice (adapting a suggestion), not a failure.",
+                  "Events cover only the IDEs that emit them."],
+        neverUsedFor: individuals, programme: "ai-adoption", unit: .proportion, pairedWith: "ai.acceptance_rate", sources: [.events],
+        interval: "seeded cluster bootstrap over people, percentile 95%")
+
+    public static let newFindingsRate = MetricDefinition(
+        id: "quality.new_findings_rate", name: "New findings per 1,000 reviewed lines", dimension: .quality, kind: .outcome,
+        decision: "Whether the code the team ships is getting cleaner, to decide where review and tooling effort goes.",
+        definition: "Findings that first appear in the period, per 1,000 lines CodeGuru Reviewer metered (or, without metered lines, per 100 code reviews — the report says which).",
+        formula: "new findings (first seen in a scan or review in the period) ÷ Σ metered lines × 1,000.",
+        methodology: "A finding is new when its identity (rule + location, or SARIF fingerprint) was not in the repository's previous scan; the lifecycle rules are in docs/formats.md. Attributed to the team owning the repository.",
+        caveats: ["Suppressing findings lowers this number without improving code: read it beside quality.suppression_share.",
+                  "A new rule set raises it overnight: see the policy changes in the period."],
+        neverUsedFor: teams, programme: "engineering-metrics", unit: .perThousandLines, pairedWith: "ai.accepted_lines_per_active_day",
+        sources: [.codeGuruReviewer, .sarif], interval: "seeded cluster bootstrap over repositories, percentile 95%")
+
+    public static let openHighSeverity = MetricDefinition(
+        id: "quality.open_high_severity", name: "Open High and Critical findings", dimension: .quality, kind: .outcome,
+        decision: "Where security attention is needed now.",
+        definition: "High and Critical findings still open at the end of the period.",
+        formula: "count of findings with severity High or Critical whose last state at period end is open.",
+        methodology: "From CodeGuru Security findings and SARIF `error`-level results of each repository's latest scan in the period.",
+        caveats: ["A count, not a rate: larger code bases have more.", "Severity is the analyser's, not a judgement of impact."],
+        neverUsedFor: teams, programme: "engineering-metrics", unit: .count, pairedWith: "quality.time_to_fix",
+        sources: [.codeGuruSecurity, .sarif], interval: "none (a count at a point in time); the label reflects the number of repositories")
+
+    public static let timeToFix = MetricDefinition(
+        id: "quality.time_to_fix", name: "Median days to fix a finding", dimension: .quality, kind: .leading,
+        decision: "Whether findings are fixed quickly enough, or pile up.",
+        definition: "The median number of days from a finding's first appearance to its fix, counting findings still open as censored.",
+        formula: "Kaplan–Meier median of days from first seen to fixed; open findings censored at the period end.",
+        methodology: "Kaplan–Meier (1958) with Greenwood's variance; the 95% interval is Brookmeyer–Crowley (1982). Suppressed or dismissed findings are not fixes: they are censored at suppression.",
+        caveats: ["Fewer than half fixed: no median is shown, only that most are still open.", "Scan frequency bounds the resolution."],
+        neverUsedFor: teams, programme: "engineering-metrics", unit: .days, pairedWith: "quality.open_high_severity",
+        sources: [.codeGuruSecurity, .codeGuruReviewer, .sarif], interval: "Brookmeyer–Crowley interval for the Kaplan–Meier median")
+
+    public static let suppressionShare = MetricDefinition(
+        id: "quality.suppression_share", name: "Findings closed by suppression", dimension: .quality, kind: .leading,
+        decision: "Whether findings are being fixed or switched off.",
+        definition: "Of the findings that stopped being open in the period, the share that were suppressed or dismissed rather than fixed.",
+        formula: "(suppressed + dismissed) ÷ (fixed + suppressed + dismissed) in the period.",
+        methodology: "SARIF accepted suppressions, CodeGuru suppressed lines and ThumbsDown feedback count as suppression; lifecycle rules in docs/formats.md.",
+        caveats: ["Some suppressions are right (false positives); read the number with the team."],
+        neverUsedFor: teams, programme: "engineering-metrics", unit: .proportion, pairedWith: "quality.new_findings_rate",
+        sources: [.sarif, .codeGuruReviewer], interval: "Wilson score interval (findings are the trials)")
+
+    public static let reviewPickup = MetricDefinition(
+        id: "flow.review_pickup", name: "Median hours to first review", dimension: .flow, kind: .leading,
+        decision: "Whether pull requests wait too long for a first look.",
+        definition: "The median time from a pull request's opening to its first review by someone other than its author (bots excluded).",
+        formula: "median over the period's non-draft pull requests of (first non-author review − opened), in hours.",
+        methodology: "Pull requests never reviewed are censored at their close or the period end (Kaplan–Meier median); the interval is Brookmeyer–Crowley.",
+        caveats: ["Faster is not better if reviews become shallow: read it beside flow.review_depth."],
+        neverUsedFor: teams, programme: "engineering-metrics", unit: .hours, pairedWith: "flow.review_depth", sources: [.github],
+        interval: "Brookmeyer–Crowley interval for the Kaplan–Meier median")
+
+    public static let cycleTime = MetricDefinition(
+        id: "flow.cycle_time", name: "Median hours from open to merge", dimension: .flow, kind: .leading,
+        decision: "Whether work flows, or waits, between opening and merging.",
+        definition: "The median time from opening to merging of the period's merged pull requests.",
+        formula: "median of (merged − opened) in hours; the interval is a seeded bootstrap of the median (2,000 resamples).",
+        methodology: "Pull requests count for the team owning the repository on their opening day.",
+        caveats: ["Splitting work into tiny pull requests lowers it without speeding delivery."],
+        neverUsedFor: teams, programme: "engineering-metrics", unit: .hours, pairedWith: "outcome.change_failure_rate", sources: [.github],
+        interval: "seeded bootstrap of the median, percentile 95%")
+
+    public static let reviewDepth = MetricDefinition(
+        id: "flow.review_depth", name: "Approvals without discussion", dimension: .flow, kind: .outcome,
+        decision: "Whether reviews still look at the code.",
+        definition: "Of the period's approvals, the share with no review comments on the pull request, and the share given within 5 minutes of opening.",
+        formula: "approvals on pull requests with 0 review comments ÷ approvals; approvals within 300 s of opening ÷ approvals.",
+        methodology: "Bots are excluded as reviewers; comments are counted, never read.",
+        caveats: ["Small, obvious changes rightly need no comments."],
+        neverUsedFor: teams, programme: "engineering-metrics", unit: .proportion, pairedWith: "flow.review_pickup", sources: [.github],
+        interval: "Wilson score interval (approvals are the trials)")
+
+    public static let changeFailureRate = MetricDefinition(
+        id: "outcome.change_failure_rate", name: "Change failure rate", dimension: .outcome, kind: .outcome,
+        decision: "Whether changes reach production safely.",
+        definition: "Of the period's production deployments, the share that failed.",
+        formula: "failed deployments ÷ deployments (not incidents ÷ deployments, which counts causes the deployment did not have).",
+        methodology: "DORA's definition; deployments count for the team owning the repository.",
+        caveats: ["What counts as failed is the deployment tool's result."],
+        neverUsedFor: teams, programme: "engineering-metrics", unit: .proportion, pairedWith: "flow.cycle_time", sources: [.delivery],
+        interval: "Wilson score interval (deployments are the trials)")
+
+    public static let defectEscape = MetricDefinition(
+        id: "outcome.defect_escape", name: "Incidents per 100 deployments", dimension: .outcome, kind: .outcome,
+        decision: "Whether defects escape to production.",
+        definition: "Incidents the export links to a deployment in the period, per 100 deployments.",
+        formula: "incidents with a causing deployment ÷ deployments × 100.",
+        methodology: "Only explicit links count; candor does not guess causes from timing.",
+        caveats: ["Incident tooling that does not record the causing deployment makes this too low."],
+        neverUsedFor: teams, programme: "engineering-metrics", unit: .perHundredDeployments, pairedWith: "quality.new_findings_rate",
+        sources: [.delivery], interval: "Wilson score interval on the proportion, × 100")
+
+    public static let restoreTime = MetricDefinition(
+        id: "outcome.restore_time", name: "Median hours to restore", dimension: .outcome, kind: .outcome,
+        decision: "Whether the team recovers quickly when something breaks.",
+        definition: "The median time from an incident's start to its resolution.",
+        formula: "Kaplan–Meier median of hours from created to resolved; unresolved incidents censored at the period end.",
+        methodology: "Incidents count for the team owning the affected repository.",
+        caveats: ["Few incidents make a wide interval; that is good news, not a measurement failure."],
+        neverUsedFor: teams, programme: "engineering-metrics", unit: .hours, pairedWith: "outcome.change_failure_rate", sources: [.delivery],
+        interval: "Brookmeyer–Crowley interval for the Kaplan–Meier median")
+
+    public static let satisfaction = MetricDefinition(
+        id: "experience.satisfaction", name: "Developer satisfaction (favourable)", dimension: .experience, kind: .outcome,
+        decision: "Whether the tools and practices help the people who use them.",
+        definition: "Of the team's survey answers to the mapped items, the share in the favourable boxes, shown with the response rate.",
+        formula: "answers ≥ favourable_from ÷ answers (top-2-box on a 5-point scale); response rate = responses ÷ people in the team.",
+        methodology: "The survey mapping in the policy names the items and the scale; answers are anonymous and attributed by the team column.",
+        caveats: ["A falling response rate can raise satisfaction on its own (only the satisfied answer).",
+                  "Small teams are suppressed like every other cell."],
+        neverUsedFor: teams, programme: "engineering-metrics", unit: .proportion, pairedWith: "ai.active_share", sources: [.survey],
+        interval: "Wilson score interval (answers are the trials)")
+
+    public static let optInRate = MetricDefinition(
+        id: "trust.opt_in_rate", name: "Opt-in rate of optional programmes", dimension: .trust, kind: .outcome,
+        decision: "Whether people trust the programme enough to take part.",
+        definition: "Of the people in scope, the share opted in to the optional programmes at the period end.",
+        formula: "people whose latest consent is opted_in ÷ people in the directory at the period end.",
+        methodology: "From the consent registry; counts only, never who.",
+        caveats: ["Low opt-in is information about trust, not about the people."],
+        neverUsedFor: individuals, programme: "engineering-metrics", unit: .proportion, pairedWith: "trust.dispute_rate", sources: [],
+        interval: "Wilson score interval (people are the trials)")
+
+    public static let disputeRate = MetricDefinition(
+        id: "trust.dispute_rate", name: "Disputes and their resolution", dimension: .trust, kind: .outcome,
+        decision: "Whether the numbers are accepted as fair, and disputes handled in time.",
+        definition: "Disputes filed in the period per 100 people in scope, and the median days to resolve them.",
+        formula: "disputes filed ÷ people × 100; Kaplan–Meier median of days from filed to resolved.",
+        methodology: "From the disputes log; counts only.",
+        caveats: ["A dispute is a sign the process works, not a failure."],
+        neverUsedFor: individuals, programme: "engineering-metrics", unit: .perHundredPeople, pairedWith: "trust.opt_in_rate", sources: [],
+        interval: "Brookmeyer–Crowley interval for the median resolution time")
+
+    public static let selfViewUptake = MetricDefinition(
+        id: "trust.self_view_uptake", name: "Self-view uptake", dimension: .trust, kind: .outcome,
+        decision: "Whether people use the chance to see their own data.",
+        definition: "Of the people in scope, the share opted in to the self-view at the period end.",
+        formula: "people whose latest self-view consent is opted_in ÷ people in the directory at the period end.",
+        methodology: "From the consent registry; counts only.",
+        caveats: ["Uptake says nothing about anyone's data."],
+        neverUsedFor: individuals, programme: "engineering-metrics", unit: .proportion, pairedWith: "trust.dispute_rate", sources: [],
+        interval: "Wilson score interval (people are the trials)")
+
+    /// Every metric, in the order reports show them (by dimension, then id).
+    public static let all: [MetricDefinition] = [
+        activeShare, acceptanceRate, acceptedLines, persistence,
+        newFindingsRate, openHighSeverity, timeToFix, suppressionShare,
+        reviewPickup, cycleTime, reviewDepth,
+        changeFailureRate, defectEscape, restoreTime,
+        satisfaction,
+        optInRate, disputeRate, selfViewUptake,
+    ]
+
+    /// The entry with `id`, if any.
+    public static func metric(_ id: String) -> MetricDefinition? { all.first { $0.id == id } }
+}

@@ -1,0 +1,41 @@
+import CandorVocabulary
+import CandorPolicy
+
+/// One metric's value for one team (or the organisation) over one period or week, with everything a
+/// reader needs to judge it: how many people and events it rests on, its 95% interval, and a label.
+public struct MetricValue: Sendable, Equatable {
+    public var metric: String
+    /// nil for the organisation.
+    public var team: String?
+    public var estimate: Double?
+    public var interval: ValueInterval?
+    /// People behind the value (for metrics about code or deliveries: the units — repositories,
+    /// deployments — since no person is counted).
+    public var people: Int
+    /// Events behind it (suggestions, pull requests, deployments, findings, answers …).
+    public var events: Int
+    public var label: ConfidenceLabel
+    /// Why there is no estimate, or what limits it ("no data from this source", "fewer than half fixed").
+    public var note: String?
+
+    public init(metric: String, team: String?, estimate: Double?, interval: ValueInterval?, people: Int, events: Int,
+                label: ConfidenceLabel? = nil, note: String? = nil) {
+        self.metric = metric
+        self.team = team
+        self.estimate = estimate
+        self.interval = interval
+        self.people = people
+        self.events = events
+        self.label = label ?? ConfidenceLabel.label(people: people, estimate: estimate, lower: interval?.lower, upper: interval?.upper)
+        self.note = note
+    }
+
+    /// A value that cannot be computed because its source sent nothing for the period.
+    public static func noData(_ metric: String, team: String?) -> MetricValue {
+        MetricValue(metric: metric, team: team, estimate: nil, interval: nil, people: 0, events: 0, label: .low, note: "no data from this source")
+    }
+}
+
+extension ValueInterval {
+    init(_ p: ProportionInterval) { self.init(lower: p.lower, upper: p.upper) }
+}

@@ -1,0 +1,38 @@
+import CandorVocabulary
+import CandorPolicy
+
+/// `experience.satisfaction` and the trust metrics: counts about people, never who. Pure.
+public enum PeopleMetrics {
+    /// Favourable answers ÷ answers (Wilson); the note gives the response rate (responses ÷ team size).
+    public static func satisfaction(favourable: Int, answers: Int, responses: Int, teamSize: Int, team: String?) -> MetricValue {
+        let id = MetricRegistry.satisfaction.id
+        guard answers > 0 else { return .noData(id, team: team) }
+        let rate = teamSize > 0 ? Format.percent(min(1, Double(responses) / Double(teamSize)), decimals: 0) : "unknown"
+        return MetricValue(metric: id, team: team, estimate: Double(favourable) / Double(answers),
+                           interval: WilsonInterval.interval(successes: Int64(favourable), trials: Int64(answers)).map(ValueInterval.init),
+                           people: responses, events: answers, note: "response rate \(rate) (\(responses) of \(teamSize))")
+    }
+
+    /// People opted in ÷ people in scope (Wilson), for `metric` (opt-in rate or self-view uptake).
+    public static func share(_ metric: String, count: Int, of people: Int, team: String?) -> MetricValue {
+        guard people > 0 else { return .noData(metric, team: team) }
+        return MetricValue(metric: metric, team: team, estimate: Double(min(count, people)) / Double(people),
+                           interval: WilsonInterval.interval(successes: Int64(min(count, people)), trials: Int64(people)).map(ValueInterval.init),
+                           people: people, events: count)
+    }
+
+    /// Disputes filed per 100 people; the note gives the Kaplan–Meier median days to resolve (open ones censored at `to`).
+    public static func disputes(filed: [(filed: Day, resolved: Day?)], people: Int, to: Day, team: String?) -> MetricValue {
+        let id = MetricRegistry.disputeRate.id
+        guard people > 0 else { return .noData(id, team: team) }
+        let m = KaplanMeier.median(filed.map { d in
+            d.resolved.map { .init(time: Double($0.dayNumber - d.filed.dayNumber), event: true) }
+                ?? .init(time: Double(to.dayNumber - d.filed.dayNumber), event: false)
+        })
+        let resolution = filed.isEmpty ? "no disputes" : m.median.map { "median \(Format.fixed($0, decimals: 0)) days to resolve" } ?? "most still open"
+        let interval = WilsonInterval.interval(successes: Int64(min(filed.count, people)), trials: Int64(people))
+        return MetricValue(metric: id, team: team, estimate: 100 * Double(filed.count) / Double(people),
+                           interval: interval.map { ValueInterval(lower: 100 * $0.lower, upper: 100 * $0.upper) },
+                           people: people, events: filed.count, note: resolution)
+    }
+}

@@ -1,0 +1,35 @@
+import CandorVocabulary
+import CandorPolicy
+
+/// A significant shift in a team's weekly series, and what (if anything) explains it.
+public struct Shift: Sendable, Equatable {
+    public var metric: String
+    /// nil for the organisation.
+    public var team: String?
+    /// The first week after the change.
+    public var week: Day
+    public var before: Double
+    public var after: Double
+    public var pValue: Double
+    /// The change within ±7 days that affects the metric, if any.
+    public var explanation: ProgrammeChange?
+}
+
+/// Finds shifts in weekly series and matches them to changes. Pure.
+public enum ShiftExplanation {
+    /// A shift is reported when the permutation p-value is below this.
+    public static let significance = 0.05
+    /// A change explains a shift within this many days of it.
+    public static let window = 7
+
+    /// The shift in one weekly series (weeks ascending), if significant, with its explanation.
+    public static func shift(metric: String, team: String?, weeks: [Day], values: [Double], changes: [ProgrammeChange], seed: UInt64) -> Shift? {
+        guard weeks.count == values.count, let result = ChangePoint.test(values, seed: seed), result.pValue < significance,
+              result.index + 1 < weeks.count else { return nil }
+        let week = weeks[result.index + 1]
+        let explanation = changes.filter { $0.metrics.contains(metric) && abs($0.day.dayNumber - week.dayNumber) <= window }
+            .min { abs($0.day.dayNumber - week.dayNumber) < abs($1.day.dayNumber - week.dayNumber) }
+        return Shift(metric: metric, team: team, week: week, before: result.meanBefore, after: result.meanAfter, pValue: result.pValue,
+                     explanation: explanation)
+    }
+}

@@ -1,0 +1,104 @@
+import CandorVocabulary
+import CandorParsing
+import CandorPolicy
+
+/// Decodes GitHub REST pull requests, reviews and review comments as `gh api --paginate` writes
+/// them: one JSON array per page (concatenated), a single object, or NDJSON (`--jq '.[]'`).
+public enum GitHubReader {
+    public static let reviewStates: Set<String> = ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]
+    /// Records are each top-level object and the elements of each top-level array.
+    public static let recordPatterns: [[JSONPathPattern]] = [[.anyIndex]]
+
+    /// `https://api.github.com/repos/OWNER/REPO/pulls/42` → (`OWNER/REPO`, 42).
+    static func pullFromURL(_ url: String) -> (String, Int64)? {
+        guard let range = url.range(of: "/repos/") else { return nil }
+        let parts = url[range.upperBound...].split(separator: "/")
+        guard parts.count >= 4, parts[2] == "pulls" || parts[2] == "issues", let n = Int64(parts[3]) else { return nil }
+        return ("\(parts[0])/\(parts[1])", n)
+    }
+
+    static func user(_ f: inout JSONFields, _ key: String) -> (login: String, bot: Bool)? {
+        guard var u = f.object(key) else {
+            f.diagnostics.append(Diagnostic(.error, file: f.file, line: f.node.line, column: f.node.column, code: "GH001",
+                                            message: "\(f.path).\(key): no user (a deleted account?)",
+                                            hint: "GitHub writes null for deleted accounts; remove the record or re-export"))
+            return nil
+        }
+        let login = u.string("login", maxLength: 100)
+        let type = u.string("type", required: false, maxLength: 32)
+        f.absorb(u)
+        guard let login, !login.isEmpty else { return nil }
+        return (login, type == "Bot" || login.hasSuffix("[bot]"))
+    }
+
+    public static func pullRequest(_ node: JSONNode, path: JSONPath, file: String, diagnostics: inout [Diagnostic]) -> GitHubPullRequest? {
+        var f = JSONFields(node, path: path, file: file)
+        defer { diagnostics += f.diagnostics }
+        guard f.isValid else { return nil }
+        let number = f.count("number", default: nil)
+        let state = f.enumeration("state", ["open", "closed"])
+        let draft = f.bool("draft")
+        let author = user(&f, "user")
+        let created = f.timestamp("created_at")
+        let closed = f.timestamp("closed_at", required: false)
+        let merged = f.timestamp("merged_at", required: false)
+        let reviewComments = f.countIfPresent("review_comments")
+        let additions = f.countIfPresent("additions"), deletions = f.countIfPresent("deletions")
+        var repository: String?
+        if var base = f.object("base"), var repo = base.object("repo") {
+            repository = repo.string("full_name", required: false, maxLength: 200)
+            base.absorb(repo)
+            f.absorb(base)
+        }
+        if repository == nil, let url = node["url"]?.string { repository = pullFromURL(url)?.0 }
+        if repository == nil {
+            f.diagnostics.append(Diagnostic(.error, file: file, line: node.line, column: node.column, code: "GH002",
+                                            message: "\(path): no repository (base.repo.full_name or url)", hint: "export with gh api repos/OWNER/REPO/pulls"))
+        }
+        if let created, let merged, merged < created {
+            f.diagnostics.append(Diagnostic(.error, file: file, line: node.line, column: node.column, code: "GH003",
+                                            message: "\(path): merged_at is before created_at", hint: "re-export the pull requests"))
+        }
+        guard f.isValid, let number, let state, let author, let created, let repository else { return nil }
+        return GitHubPullRequest(repository: repository, number: number, author: author.login, authorIsBot: author.bot, state: state, draft: draft,
+                                 createdAt: created, closedAt: closed, mergedAt: merged, reviewComments: reviewComments,
+                                 additions: additions, deletions: deletions)
+    }
+
+    public static func review(_ node: JSONNode, path: JSONPath, file: String, diagnostics: inout [Diagnostic]) -> GitHubReview? {
+        var f = JSONFields(node, path: path, file: file)
+        defer { diagnostics += f.diagnostics }
+        guard f.isValid else { return nil }
+        let id = f.identifier("id")
+        let reviewer = user(&f, "user")
+        let state = f.enumeration("state", reviewStates)
+        let submitted = f.timestamp("submitted_at", required: false)
+        let url = f.string("pull_request_url", maxLength: 500)
+        let pull = url.flatMap(pullFromURL)
+        if url != nil && pull == nil {
+            f.diagnostics.append(Diagnostic(.error, file: file, line: node.line, column: node.column, code: "GH004",
+                                            message: "\(path).pull_request_url does not name a pull request", hint: "re-export the reviews"))
+        }
+        guard f.isValid, let id, let reviewer, let state, let pull else { return nil }
+        return GitHubReview(repository: pull.0, number: pull.1, id: id, reviewer: reviewer.login, reviewerIsBot: reviewer.bot,
+                            state: state, submittedAt: submitted)
+    }
+
+    public static func reviewComment(_ node: JSONNode, path: JSONPath, file: String, diagnostics: inout [Diagnostic]) -> GitHubReviewComment? {
+        var f = JSONFields(node, path: path, file: file)
+        defer { diagnostics += f.diagnostics }
+        guard f.isValid else { return nil }
+        let id = f.identifier("id")
+        let review = f.identifier("pull_request_review_id", required: false)
+        let commenter = user(&f, "user")
+        let created = f.timestamp("created_at")
+        let url = f.string("pull_request_url", maxLength: 500)
+        let pull = url.flatMap(pullFromURL)
+        if url != nil && pull == nil {
+            f.diagnostics.append(Diagnostic(.error, file: file, line: node.line, column: node.column, code: "GH004",
+                                            message: "\(path).pull_request_url does not name a pull request", hint: "re-export the comments"))
+        }
+        guard f.isValid, let id, let commenter, let created, let pull else { return nil }
+        return GitHubReviewComment(repository: pull.0, number: pull.1, id: id, reviewId: review, commenter: commenter.login, createdAt: created)
+    }
+}

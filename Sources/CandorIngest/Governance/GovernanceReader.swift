@@ -1,0 +1,125 @@
+import CandorVocabulary
+import CandorParsing
+import CandorPolicy
+
+/// Decodes candor's governance CSVs (docs/formats.md), recognised by their headers:
+///
+///     person_id,programme,status,effective                   consent registry
+///     date,change,metrics                                    policy-change log (metrics `;`-separated)
+///     dispute_id,filed,resolved,outcome,metric               disputes
+///     date,decision,metric,action                            decisions
+public struct GovernanceCSVReader {
+    public enum Kind: String, Sendable { case consent, policyChanges, disputes, decisions }
+    static let columns: [Kind: (required: [String], optional: [String])] = [
+        .consent: (["person_id", "programme", "status", "effective"], []),
+        .policyChanges: (["date", "change"], ["metrics"]),
+        .disputes: (["dispute_id", "filed", "outcome"], ["resolved", "metric"]),
+        .decisions: (["date", "decision"], ["metric", "action"]),
+    ]
+    public static let consentStatuses: Set<String> = ["opted_in", "opted_out", "revoked"]
+    public static let disputeOutcomes: Set<String> = ["open", "upheld", "rejected", "withdrawn"]
+    /// Longest free-text cell accepted (policy changes and decisions are written for reports).
+    public static let maxTextLength = 500
+
+    public let kind: Kind
+    public let file: String
+    let index: [String: Int]
+    let fieldCount: Int
+    public let ignoredColumns: [String]
+
+    /// Which governance CSV a header is, if any.
+    static func detect(_ names: Set<String>) -> Kind? {
+        for kind in [Kind.consent, .disputes, .decisions, .policyChanges] where columns[kind]!.required.allSatisfy(names.contains) {
+            return kind
+        }
+        return nil
+    }
+
+    public init(kind: Kind, header: [String], file: String) throws(DiagnosticList) {
+        self.kind = kind
+        self.file = file
+        let spec = Self.columns[kind]!
+        var index: [String: Int] = [:]
+        var ignored: [String] = []
+        for (i, raw) in header.enumerated() {
+            let name = raw.trimmingASCIISpaces().lowercased()
+            if (spec.required + spec.optional).contains(name) && index[name] == nil { index[name] = i } else { ignored.append(raw.trimmingASCIISpaces()) }
+        }
+        let missing = spec.required.filter { index[$0] == nil }
+        guard missing.isEmpty else {
+            throw DiagnosticList([Diagnostic(.error, file: file, line: 1, code: "GOV001", message: "the header lacks \(missing.joined(separator: ", "))",
+                                             hint: "see docs/formats.md for the governance CSVs")])
+        }
+        self.index = index
+        self.fieldCount = header.count
+        self.ignoredColumns = ignored
+    }
+
+    public typealias Row = GovernanceRow
+
+    public func decode(_ record: borrowing CSVRecord, diagnostics: inout [Diagnostic]) -> Row? {
+        if let problem = record.fieldCountProblem(expected: fieldCount, file: file, hint: "a comma inside a value needs quotes; check this row against the header") {
+            diagnostics.append(problem)
+            return nil
+        }
+        var ok = true
+        func fail(_ column: String, _ code: String, _ message: String, _ hint: String) {
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(index[column]!), code: code, message: message, hint: hint))
+            ok = false
+        }
+        func text(_ column: String, required: Bool = true, max: Int = 200) -> String? {
+            guard let i = index[column] else { return nil }
+            let value = TeamName.clean(record.string(i))
+            if value.isEmpty {
+                if required { fail(column, "GOV010", "\(column) is empty", "this column is required") }
+                return nil
+            }
+            if value.count > max { fail(column, "GOV011", "\(column) is longer than \(max) characters", "shorten it"); return nil }
+            return value
+        }
+        func day(_ column: String, required: Bool = true) -> Day? {
+            guard let i = index[column] else { return nil }
+            let raw = record.string(i).trimmingASCIISpaces()
+            if raw.isEmpty {
+                if required { fail(column, "GOV010", "\(column) is empty", "write the date as YYYY-MM-DD") }
+                return nil
+            }
+            guard raw.utf8.count == 10, raw.utf8.dropFirst(4).first == UInt8(ascii: "-"), let d = Day.parse(raw) else {
+                fail(column, "GOV012", "\(column) \(excerpt(Array(raw.utf8))) is not a date", "write the date as YYYY-MM-DD")
+                return nil
+            }
+            return d
+        }
+        func choice(_ column: String, _ allowed: Set<String>) -> String? {
+            guard let value = text(column)?.lowercased() else { return nil }
+            guard allowed.contains(value) else {
+                fail(column, "GOV013", "\(column) must be one of \(allowed.sorted().joined(separator: ", "))", "fix the value")
+                return nil
+            }
+            return value
+        }
+        switch kind {
+        case .consent:
+            let person = text("person_id", max: 256), programme = text("programme", max: 100)
+            let status = choice("status", Self.consentStatuses), effective = day("effective")
+            guard ok, let person, let programme, let status, let effective else { return nil }
+            return .consent(ConsentRecord(personId: person, programme: programme, status: status, effective: effective))
+        case .policyChanges:
+            let d = day("date"), change = text("change", max: Self.maxTextLength)
+            let metrics = (text("metrics", required: false) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard ok, let d, let change else { return nil }
+            return .policyChange(PolicyChangeRecord(day: d, change: change, metrics: metrics.sorted()))
+        case .disputes:
+            let id = text("dispute_id"), filed = day("filed"), resolved = day("resolved", required: false)
+            let outcome = choice("outcome", Self.disputeOutcomes), metric = text("metric", required: false, max: 64)
+            if let filed, let resolved, resolved < filed { fail("resolved", "GOV014", "resolved is before filed", "check the dates") }
+            guard ok, let id, let filed, let outcome else { return nil }
+            return .dispute(DisputeRecord(id: id, filed: filed, resolved: resolved, outcome: outcome, metric: metric))
+        case .decisions:
+            let d = day("date"), decision = text("decision", max: Self.maxTextLength)
+            let metric = text("metric", required: false, max: 64), action = text("action", required: false, max: 32)?.lowercased()
+            guard ok, let d, let decision else { return nil }
+            return .decision(DecisionRecord(day: d, decision: decision, metric: metric, action: action))
+        }
+    }
+}

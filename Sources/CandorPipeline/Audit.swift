@@ -1,0 +1,111 @@
+import CandorAnalysis
+import CandorIngest
+import CandorMail
+import CandorParsing
+import CandorPolicy
+import CandorReport
+import CandorStorage
+import CandorVocabulary
+import Foundation
+
+/// Records what candor did in the tamper-evident audit log, and checks declared purposes.
+public enum Audit {
+    /// Refuses a prohibited or unknown purpose, recording a refusal in the audit log first.
+    /// - Returns: the normalised purpose.
+    public static func checkPurpose(_ declared: String, policy: Policy, store: CandorStore, actor: String, now: Date, command: String) throws -> String {
+        switch Purpose.evaluate(declared, prohibited: policy.prohibitedUses) {
+        case .allowed(let purpose):
+            return purpose
+        case .prohibited(let use):
+            try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "refused " + command, purpose: clean(declared),
+                                  audience: "-", datasets: "-", inputs: [policy.sha256], outputs: [])
+            throw PurposeRefused(declared: declared, prohibitedUse: use)
+        case .unknown:
+            throw PurposeRefused(declared: declared, prohibitedUse: nil)
+        }
+    }
+
+    /// The datasets `kind` may read; a request without the approval its audience needs is refused and logged.
+    public static func checkAccess(_ kind: ReportKind, builder: ReportBuilder, store: CandorStore, actor: String, now: Date) throws -> Set<Dataset> {
+        do {
+            return try builder.datasets(for: kind)
+        } catch let error as ApprovalRequired {
+            try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "refused report \(kind.rawValue)", purpose: "no approval",
+                                  audience: kind.audience.rawValue, datasets: "-", inputs: [builder.policy.sha256], outputs: [])
+            throw error
+        }
+    }
+
+    /// Writes self-views for `people` (pseudonyms); a person without self-view consent is refused,
+    /// and the refusal is logged under their reference (the start of the pseudonym, never a source id).
+    public static func writeSelfViews(_ builder: ReportBuilder, period: Period, people: [String], to out: String,
+                                      store: CandorStore, actor: String, now: Date) throws -> [String] {
+        var written: [String] = []
+        for person in people {
+            do {
+                written += try builder.writeSelfView(period: period, person: person, to: out)
+            } catch let refusal as SelfViewRefused {
+                try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "refused report self-view \(period)",
+                                      purpose: "no self-view consent", audience: "self \(refusal.reference)", datasets: "-",
+                                      inputs: [builder.policy.sha256], outputs: [])
+                throw refusal
+            }
+        }
+        return written
+    }
+
+    /// Records the policy version in force; a new one is also an audit entry.
+    public static func recordPolicy(_ policy: Policy, store: CandorStore, actor: String, now: Date) throws {
+        if try store.recordPolicyVersion(sha256: policy.sha256, time: Timestamp.iso8601(now)) {
+            try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "policy version", purpose: "governance", audience: "-",
+                                  datasets: "-", inputs: [policy.sha256], outputs: [])
+        }
+    }
+
+    /// Records an ingest: the SHA-256 of every file read, and the database written.
+    public static func recordIngest(_ summary: IngestSummary, policy: Policy, store: CandorStore, actor: String, now: Date) throws {
+        let written = Set(summary.files.compactMap { file -> String? in
+            guard file.status != .rejected, let family = file.format.flatMap(SourceFamily.init(format:)) else { return nil }
+            return policy.sourcePolicy(for: family).dataset.rawValue
+        })
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "ingest", purpose: "ingest", audience: "-",
+                              datasets: written.isEmpty ? "-" : written.sorted().joined(separator: ","), inputs: Array(Set(summary.files.compactMap { $0.status == .rejected ? nil : $0.sha256 })),
+                              outputs: [clean(store.path)])
+    }
+
+    /// Records written reports with the SHA-256 of each file.
+    /// `datasets` are those the report attached; an approval reference is recorded with the audience.
+    public static func recordReport(command: String, purpose: String, audience: Audience, datasets: Set<Dataset>, approval: String? = nil,
+                                    policy: Policy, written: [String], store: CandorStore, actor: String, now: Date) throws {
+        let outputs = written.map { path in clean(path) + " " + ((try? fileSHA256(path)) ?? "unreadable") }
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: command, purpose: purpose,
+                              audience: audience.rawValue + (approval.map { " (approval " + clean($0) + ")" } ?? ""),
+                              datasets: datasets.isEmpty ? "-" : datasets.sorted().map(\.rawValue).joined(separator: ","), inputs: [policy.sha256], outputs: outputs)
+    }
+
+    /// Records one message handed to the mail command: its report, Message-ID, recipients and hash.
+    public static func recordSend(_ message: OutgoingMessage, purpose: String, store: CandorStore, actor: String, now: Date) throws {
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor,
+                              command: clean("send \(message.report) \(message.messageID) to \(message.to.joined(separator: ", "))"),
+                              purpose: purpose, audience: Audience.team.rawValue, datasets: "-", inputs: [],
+                              outputs: [clean(message.path) + " " + message.sha256])
+    }
+
+    /// Records `candor init`.
+    public static func recordInit(policyPath: String, store: CandorStore, actor: String, now: Date) throws {
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "init", purpose: "setup", audience: "-", datasets: "-",
+                              inputs: [], outputs: [clean(policyPath) + " " + (try fileSHA256(policyPath))])
+    }
+
+    static func fileSHA256(_ path: String) throws -> String {
+        let source = try ByteSource(path: path)
+        var hasher = StreamingSHA256()
+        try source.forEachChunk { hasher.update($0) }
+        return hasher.finalize()
+    }
+
+    /// Audit fields are one line each.
+    static func clean(_ s: String) -> String {
+        String(s.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+    }
+}

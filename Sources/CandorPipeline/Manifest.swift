@@ -1,0 +1,62 @@
+import CandorAnalysis
+import CandorIngest
+import CandorMail
+import CandorParsing
+import CandorPolicy
+import CandorReport
+import CandorStorage
+import CandorVocabulary
+import Foundation
+
+/// `<out>/<period>/manifest.json`: what a report set was made from and what it holds — the
+/// SHA-256 of every input ingested and every file written, the versions of candor, libcmark and
+/// the metric registry, and the policy's hash — so anyone can check a published report against
+/// its sources. Deterministic: keys sorted, lists sorted, times from `--now`.
+public struct Manifest: Encodable, Sendable {
+    public struct Output: Encodable, Sendable, Equatable {
+        /// Relative to the manifest's folder.
+        public var path: String
+        public var sha256: String
+        public var bytes: Int
+    }
+    public var period: String
+    public var generatedAt: String
+    public var candorVersion: String
+    public var libcmarkVersion: String
+    public var metricRegistryVersion: String
+    public var policySHA256: String
+    /// The name of the folder every input path is relative to (the paths' common folder).
+    public var inputsRelativeTo: String
+    public var inputs: [InputFileRecord]
+    public var outputs: [Output]
+
+    /// The manifest of `written` (paths inside `folder`).
+    public static func make(period: Period, now: Date, policy: Policy, inputs: [InputFileRecord], written: [String], folder: String) throws -> Manifest {
+        let base = URL(fileURLWithPath: folder).standardizedFileURL.path + "/"
+        let outputs = try written.map { path -> Output in
+            let full = URL(fileURLWithPath: path).standardizedFileURL.path
+            let data = try Data(contentsOf: URL(fileURLWithPath: full))
+            return Output(path: full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full,
+                          sha256: SHA256Digest.hex(of: Array(data)), bytes: data.count)
+        }.sorted { $0.path < $1.path }
+        let relative = InputFileRecord.relativised(inputs)
+        return Manifest(period: period.description, generatedAt: Timestamp.iso8601(now), candorVersion: CandorVersion.string,
+                        libcmarkVersion: CommonMark.libraryVersion, metricRegistryVersion: MetricRegistry.version,
+                        policySHA256: policy.sha256, inputsRelativeTo: relative.root, inputs: relative.files, outputs: outputs)
+    }
+
+    /// The manifest as pretty-printed JSON with sorted keys, ending in a newline.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// Writes `<folder>/manifest.json` atomically; returns its path.
+    @discardableResult
+    public func write(to folder: String) throws -> String {
+        let path = URL(fileURLWithPath: folder).appendingPathComponent("manifest.json").path
+        try AtomicFile.write([(path, try json())], mode: 0o644)
+        return path
+    }
+}

@@ -1,0 +1,55 @@
+import CandorAnalysis
+import CandorIngest
+import CandorMail
+import CandorParsing
+import CandorPolicy
+import CandorReport
+import CandorStorage
+import CandorVocabulary
+
+extension Policy {
+    /// What `candor policy check` prints: every rule the policy makes candor enforce, one per line.
+    public var summaryLines: [String] {
+        var lines = [
+            "policy ok: \(path) (SHA-256 \(sha256))",
+            "  purpose: \(purpose)",
+            "  minimum group size: \(minimumGroupSize) people; dominance threshold: \(Int((dominanceThreshold * 100).rounded()))%",
+            "  retention: raw \(retention.rawDays) days, enriched \(retention.enrichedDays), aggregate \(retention.aggregateDays)",
+            "  programmes: " + programmes.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value ? "required" : "optional"))" }.joined(separator: ", "),
+            "  never used for: " + prohibitedUses.joined(separator: ", "),
+            "  key file: \(keyFile)",
+        ]
+        if let survey { lines.append("  survey: \(survey.items.count) items on a 1–\(survey.scale) scale") }
+        lines.append("  sources (dataset; optional fields kept / dropped at ingest):")
+        for family in SourceFamily.allCases {
+            let entry = sourcePolicy(for: family)
+            let optional = family.optionalFields
+            let kept = entry.allowedFields.map { allowed in optional.filter { allowed.contains($0) } } ?? optional
+            let dropped = optional.filter { !kept.contains($0) }
+            var line = "    \(family.rawValue): \(entry.dataset.rawValue); "
+            if optional.isEmpty {
+                line += "no optional fields"
+            } else if dropped.isEmpty {
+                line += "all \(optional.count) kept"
+            } else {
+                line += "kept \(kept.isEmpty ? "none" : kept.joined(separator: ", ")); dropped \(dropped.joined(separator: ", "))"
+            }
+            lines.append(line)
+        }
+        if !prohibitedFields.isEmpty { lines.append("  prohibited fields: " + prohibitedFields.joined(separator: ", ")) }
+        lines.append("  audiences: " + Audience.allCases.map { audience in
+            "\(audience.rawValue) (\((audiences[audience] ?? []).sorted().map(\.rawValue).joined(separator: ", ")))"
+        }.joined(separator: "; "))
+        if !targets.isEmpty {
+            lines.append("  targets: " + targets.sorted { $0.key < $1.key }.map { "\($0.key) \(Format.fixed($0.value, decimals: 2))" }.joined(separator: ", "))
+        }
+        if !reviewCalendar.isEmpty {
+            lines.append("  review calendar: " + reviewCalendar.map { "\($0.day.iso8601) (\($0.name))" }.joined(separator: ", "))
+        }
+        lines.append(email.map { "  email: from \($0.from.header)" + ($0.replyTo.map { ", replies to \($0.address)" } ?? "") + "; to each team's team_email in the directory" }
+            ?? "  email: none (team summaries are written without an .eml)")
+        lines.append("  gaming-signal thresholds:")
+        lines += signals.summary.map { "    " + $0 }
+        return lines
+    }
+}

@@ -1,0 +1,370 @@
+import CandorAnalysis
+import CandorIngest
+import CandorMail
+import CandorParsing
+import CandorPolicy
+import CandorReport
+import CandorStorage
+import CandorVocabulary
+import Foundation
+
+/// The kinds of report candor writes.
+public enum ReportKind: String, CaseIterable, Sendable {
+    case governance
+    /// What is collected, why, who sees it and what it is never used for: for all staff.
+    case transparency
+    /// One summary per team (Markdown, HTML and an email), for the team.
+    case team
+    /// One person's own data, only for people who opted in to the self-view programme.
+    case selfView = "self-view"
+    /// Security finding levels and categories per team, for security reviewers, with an approval.
+    case securityReview = "security-review"
+
+    /// Who the report is for: it reads only the datasets the policy grants this audience.
+    public var audience: Audience {
+        switch self {
+        case .governance: .governanceBoard
+        case .transparency: .allStaff
+        case .team: .team
+        case .selfView: .self
+        case .securityReview: .securityReviewer
+        }
+    }
+
+    /// The reports `candor run` publishes into the reports folder (never the personal self-view).
+    public static let published: [ReportKind] = [.governance, .transparency, .team]
+}
+
+/// A self-view was requested for someone who has not opted in to it.
+public struct SelfViewRefused: Error, LocalizedError {
+    public var reference: String
+    public var errorDescription: String? {
+        "no self-view for \(reference): this person has not opted in to the self-view programme (or has withdrawn) — "
+            + "a self-view is written only for people whose consent registry entry says opted_in"
+    }
+}
+
+/// A report whose audience may see the compliance dataset was requested without an approval reference.
+public struct ApprovalRequired: Error, LocalizedError {
+    public var kind: String
+    public var errorDescription: String? {
+        "the \(kind) report reads security findings (the compliance dataset) — pass --approval REF naming the approval "
+            + "(ticket, minute or letter) that allows it; the reference is recorded in the audit log"
+    }
+}
+
+/// Renders reports from the store and writes them atomically.
+public struct ReportBuilder: Sendable {
+    public let policy: Policy
+    public let store: CandorStore
+    public let templates: TemplateSet
+    /// The report time, printed in every report; injected so output is reproducible.
+    public let now: Date
+    public let log: any ProgressLog
+    /// The approval reference that opens the compliance dataset (`--approval`).
+    public var approval: String?
+
+    public init(policy: Policy, store: CandorStore, templates: TemplateSet, now: Date, log: any ProgressLog) {
+        self.policy = policy
+        self.store = store
+        self.templates = templates
+        self.now = now
+        self.log = log
+    }
+
+    /// The datasets a report kind may read: its audience's grant in the policy. The compliance
+    /// dataset also needs an approval reference.
+    public func datasets(for kind: ReportKind) throws -> Set<Dataset> {
+        let granted = policy.audiences[kind.audience] ?? []
+        if granted.contains(.compliance) && (approval ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ApprovalRequired(kind: kind.rawValue)
+        }
+        return granted
+    }
+
+    /// A read-only view of the store with only `kind`'s datasets attached.
+    func reader(for kind: ReportKind) throws -> CandorStore {
+        try store.reader(datasets: datasets(for: kind))
+    }
+
+    /// The Markdown and HTML of the governance review for `period`.
+    /// The acceptance table's inputs for `period`: from the tiers that remain once purge has cut into it.
+    func acceptanceInputs(_ store: CandorStore, _ period: Period) throws -> GovernanceViewBuilder.Inputs {
+        let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
+        let source = try store.periodSource(period)
+        var inputs = GovernanceViewBuilder.Inputs(
+            period: period, policy: policy, generatedAt: Timestamp.readable(now),
+            totals: source == .raw ? try store.inlineTotals(from: period.first, to: period.last, consent: consent)
+                : source == .enriched ? try store.personWeekTotals(period, consent: consent) : [],
+            coverage: try store.coverage(from: period.first, to: period.last),
+            cmarkVersion: CommonMark.libraryVersion,
+            consentExcluded: source == .raw ? try store.consentExclusions(from: period.first, to: period.last, consent: consent) : (0, 0))
+        inputs.source = source
+        inputs.departments = try store.teamDepartments(asOf: period.last)
+        if source == .aggregate { inputs.teamWeeks = try store.teamWeekSums(period) }
+        return inputs
+    }
+
+    /// The gaming signals of the governance review, only for teams the review shows — in this period
+    /// and, for the detectors that compare, in the previous one.
+    func signals(_ store: CandorStore, _ inputs: GovernanceViewBuilder.Inputs) throws -> SignalReport {
+        let previous = inputs.period.previous
+        let hidden = GovernanceViewBuilder.hiddenTeams(inputs)
+        let hiddenBefore = GovernanceViewBuilder.hiddenTeams(try acceptanceInputs(store, previous))
+        return try SignalBuilder(store: store, policy: policy, departments: inputs.departments)
+            .build(inputs.period, current: inputs.scorecard.hiding(hidden, k: policy.minimumGroupSize), hiddenBefore: hiddenBefore)
+    }
+
+    /// The governance review's signals for `period` and the scorecard they were read from (as shown).
+    public func signals(period: Period) throws -> (report: SignalReport, scorecard: Scorecard) {
+        let store = try reader(for: .governance)
+        var inputs = try acceptanceInputs(store, period)
+        var builder = ScorecardBuilder(store: store, policy: policy, departments: inputs.departments)
+        builder.source = inputs.source
+        builder.weeklySeries = false
+        inputs.scorecard = try builder.build(period)
+        return (try signals(store, inputs), inputs.scorecard.hiding(GovernanceViewBuilder.hiddenTeams(inputs), k: policy.minimumGroupSize))
+    }
+
+    public func governance(period: Period) throws -> (markdown: String, html: String) {
+        try governance(try analyse(try reader(for: .governance), period))
+    }
+
+    func governance(_ inputs: GovernanceViewBuilder.Inputs) throws -> (markdown: String, html: String) {
+        let view = GovernanceViewBuilder.build(inputs)
+        return try render("governance.md", view, title: view.title)
+    }
+
+    /// Everything the governance review and the team summaries show for `period`, read through
+    /// `store` (an audience's reader): the acceptance table's inputs, the scorecard, the signals,
+    /// the changes, decisions and field drops.
+    func analyse(_ store: CandorStore, _ period: Period) throws -> GovernanceViewBuilder.Inputs {
+        var inputs = try acceptanceInputs(store, period)
+        var scorecard = ScorecardBuilder(store: store, policy: policy, departments: inputs.departments)
+        scorecard.source = inputs.source
+        inputs.scorecardChanges = try store.programmeChanges(from: period.first.adding(days: -14), to: period.last)
+            + MetricRegistry.changes.filter { $0.day >= period.first.adding(days: -14) && $0.day <= period.last }
+        inputs.decisions = try store.decisions()
+        inputs.audit = try store.auditEntries()
+        scorecard.changes = inputs.scorecardChanges
+        inputs.scorecard = try scorecard.build(period)
+        inputs.signals = try signals(store, inputs)
+        inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
+        inputs.changesSincePrevious = try store.programmeChanges(from: period.previous.first, to: period.last)
+            + MetricRegistry.changes.filter { $0.day >= period.previous.first && $0.day <= period.last }
+        inputs.fieldDrops = try store.fieldDrops()
+        let files = InputFileRecord.relativised(try store.inputFiles())
+        inputs.inputFiles = files.files
+        inputs.inputRoot = files.root
+        inputs.oldestRawDay = try store.activityDayRange()?.first
+        inputs.today = Timestamp.day(now)
+        return inputs
+    }
+
+    /// One team's summary: its Markdown and HTML page, and the email (nil when the policy names
+    /// no sender or the directory no address for the team).
+    public struct TeamSummary: Sendable {
+        public var team: String
+        /// The file name stem: the team name in lowercase ASCII letters, digits and hyphens.
+        public var slug: String
+        public var markdown: String
+        public var html: String
+        public var email: MIMEMessage?
+        /// Why no email was written, when none was.
+        public var noEmailReason: String?
+    }
+
+    /// The team summaries for `period`: one per team in the directory, including teams whose
+    /// figures are hidden (their summary says so and shows the organisation's).
+    public func teamSummaries(period: Period) throws -> [TeamSummary] {
+        let store = try reader(for: .team)
+        return try teamSummaries(try analyse(store, period), addresses: try store.teamAddresses(asOf: period.last))
+    }
+
+    func teamSummaries(_ inputs: GovernanceViewBuilder.Inputs, addresses: [String: [MailAddress]]) throws -> [TeamSummary] {
+        let hidden = GovernanceViewBuilder.hiddenTeams(inputs)
+        let k = policy.minimumGroupSize
+        let built = TeamSummaryBuilder.Inputs(
+            period: inputs.period, policy: policy, generatedAt: Timestamp.readable(now),
+            scorecard: inputs.scorecard.hiding(hidden, k: k), hidden: hidden, signals: inputs.signals?.signals ?? [],
+            changes: inputs.scorecardChanges)
+        let slugs = TeamSlug.assign(inputs.scorecard.teams)
+        return try inputs.scorecard.teams.map { team in
+            let view = TeamSummaryBuilder.build(team: team, built)
+            let page = try render("team.md", view.mode(web: true), title: view.title)
+            var summary = TeamSummary(team: team, slug: slugs[team]!, markdown: page.markdown, html: page.html)
+            guard let sender = policy.email else {
+                summary.noEmailReason = "the policy has no email: section naming a sender"
+                return summary
+            }
+            guard let to = addresses[team], !to.isEmpty else {
+                summary.noEmailReason = "the directory gives no team_email for \(team)"
+                return summary
+            }
+            let mailMarkdown = try templates.render("team.md", view.mode(mail: true))
+            let body = EmailBody.inlineStyles(CommonMark.html(from: mailMarkdown))
+            let html = try templates.render("email.html", HTMLPage.Shell(title: view.title, candorVersion: CandorVersion.string, body: body))
+            let plain = EmailBody.plainText(fromMarkdown: try templates.render("team.md", view.mode(plain: true)))
+            var message = MIMEMessage(from: sender.from, to: to, subject: "\(team) team summary, \(inputs.period)", date: now,
+                                      plain: plain, html: html)
+            message.replyTo = sender.replyTo
+            message.extraHeaders = [("Auto-Submitted", "auto-generated"), ("X-Candor-Report", "team-summary \(inputs.period)")]
+            summary.email = message
+            return summary
+        }
+    }
+
+    /// The Markdown and HTML of the transparency report for `period`, for all staff.
+    public func transparency(period: Period) throws -> (markdown: String, html: String) {
+        let store = try reader(for: .transparency)
+        let today = Timestamp.day(now)
+        let view = TransparencyBuilder.build(TransparencyBuilder.Inputs(
+            period: period, policy: policy, generatedAt: Timestamp.readable(now),
+            facts: try store.transparencyFacts(period: period, on: min(today, period.last)),
+            fieldDrops: try store.fieldDrops(), audit: try store.auditEntries(),
+            changes: try store.programmeChanges(from: period.first, to: period.last)
+                + MetricRegistry.changes.filter { $0.day >= period.first && $0.day <= period.last },
+            cmarkVersion: CommonMark.libraryVersion))
+        return try render("transparency.md", view, title: view.title)
+    }
+
+    /// Renders a report's Markdown template (ending in one newline) and its self-contained HTML page.
+    func render(_ template: String, _ view: Any, title: String) throws -> (markdown: String, html: String) {
+        var markdown = try templates.render(template, view)
+        if !markdown.hasSuffix("\n") { markdown += "\n" }
+        return (markdown, try HTMLPage.render(markdown: markdown, title: title, templates: templates))
+    }
+
+    /// The Markdown and HTML of the security-reviewer view for `period` (needs ``approval``).
+    public func securityReview(period: Period) throws -> (markdown: String, html: String) {
+        let reader = try reader(for: .securityReview)
+        let view = SecurityReview.build(period: period, findings: try reader.securityFindings(period), policy: policy,
+                                        approval: approval ?? "", generatedAt: Timestamp.readable(now))
+        return try render("security-review.md", view, title: view.title)
+    }
+
+    /// The programme a self-view needs consent to.
+    public static let selfViewProgramme = "self-view"
+
+    /// The Markdown and HTML of `person`'s self-view (a pseudonym) for `period`.
+    /// - Throws: ``SelfViewRefused`` unless the person's consent to the self-view programme is opted_in today.
+    public func selfView(period: Period, person: String) throws -> (markdown: String, html: String) {
+        let today = Timestamp.day(now)
+        guard try store.consentStatus(person: person, programme: Self.selfViewProgramme, on: today) == "opted_in" else {
+            throw SelfViewRefused(reference: SelfView.reference(person))
+        }
+        let reader = try reader(for: .selfView)
+        let view = SelfView.build(SelfView.Inputs(
+            period: period, pseudonym: person, policy: policy, generatedAt: Timestamp.readable(now),
+            consents: try reader.consentStatuses(person: person, on: today),
+            holdings: try reader.personRecordCounts(person: person),
+            weeks: try reader.personWeeks(person: person, period: period),
+            team: try reader.team(of: person, on: min(today, period.last)), datasets: reader.datasets))
+        return try render("self-view.md", view, title: view.title)
+    }
+
+    /// Writes `<out>/self-view/<pseudonym>/<period>.md` and `.html`, readable by their owner only
+    /// (files 0600, folders 0700); returns the paths written.
+    @discardableResult
+    public func writeSelfView(period: Period, person: String, to outDirectory: String) throws -> [String] {
+        let rendered = try selfView(period: period, person: person)
+        let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent("self-view").appendingPathComponent(person)
+        for directory in [folder.deletingLastPathComponent(), folder] {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
+        }
+        let md = folder.appendingPathComponent("\(period).md").path, html = folder.appendingPathComponent("\(period).html").path
+        try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)], mode: 0o600)
+        log.progress("wrote the self-view \(SelfView.reference(person))… for \(period)")
+        return [md, html]
+    }
+
+    /// Writes `<out>/<period>/<kind>.md` and `.html` (team summaries: `<out>/<period>/team/<slug>.md`,
+    /// `.html` and `.eml`); returns the paths written.
+    @discardableResult
+    public func write(_ kind: ReportKind, period: Period, to outDirectory: String) throws -> [String] {
+        switch kind {
+        case .governance: return try writePair(kind, try governance(period: period), period: period, to: outDirectory)
+        case .transparency: return try writePair(kind, try transparency(period: period), period: period, to: outDirectory)
+        case .securityReview: return try writePair(kind, try securityReview(period: period), period: period, to: outDirectory, mode: 0o600)
+        case .team: return try writeTeamSummaries(try teamSummaries(period: period), period: period, to: outDirectory)
+        case .selfView:
+            throw OutputError(path: outDirectory, message: "the self-view is written per person",
+                              hint: "use `candor report self-view --person ID` (or --all-consented)")
+        }
+    }
+
+    /// Writes every published report for `period` — the governance review, the transparency report
+    /// and the team summaries — reading the period's figures once per set of datasets, then
+    /// `<out>/<period>/manifest.json` over them; returns the paths written, by report kind.
+    public func writeAll(period: Period, to outDirectory: String) throws -> [(kind: ReportKind, paths: [String])] {
+        log.progress("\(period): governance review")
+        let governanceStore = try reader(for: .governance)
+        let analysis = try analyse(governanceStore, period)
+        var written: [(kind: ReportKind, paths: [String])] = []
+        written.append((.governance, try writePair(.governance, try governance(analysis), period: period, to: outDirectory)))
+        log.progress("\(period): transparency report")
+        written.append((.transparency, try writePair(.transparency, try transparency(period: period), period: period, to: outDirectory)))
+        log.progress("\(period): team summaries")
+        let teamStore = try reader(for: .team)
+        let teamAnalysis = teamStore.datasets == governanceStore.datasets ? analysis : try analyse(teamStore, period)
+        written.append((.team, try writeTeamSummaries(try teamSummaries(teamAnalysis, addresses: try teamStore.teamAddresses(asOf: period.last)),
+                                                      period: period, to: outDirectory)))
+        let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).path
+        let manifest = try Manifest.make(period: period, now: now, policy: policy, inputs: try store.inputFiles(),
+                                         written: written.flatMap(\.paths), folder: folder).write(to: folder)
+        log.progress("wrote \(manifest)")
+        return written
+    }
+
+    /// ``writeAll(period:to:)`` with one audit entry per report kind (its audience and datasets),
+    /// and one for the manifest; returns every path written.
+    public func writeAll(period: Period, to outDirectory: String, store auditStore: CandorStore, purpose: String, actor: String) throws -> [String] {
+        var paths: [String] = []
+        for (kind, written) in try writeAll(period: period, to: outDirectory) {
+            try Audit.recordReport(command: "report \(kind.rawValue) \(period)", purpose: purpose, audience: kind.audience,
+                                   datasets: try datasets(for: kind), policy: policy, written: written, store: auditStore, actor: actor, now: now)
+            paths += written
+        }
+        let manifest = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).appendingPathComponent("manifest.json").path
+        try Audit.recordReport(command: "manifest \(period)", purpose: purpose, audience: .governanceBoard, datasets: [], policy: policy,
+                               written: [manifest], store: auditStore, actor: actor, now: now)
+        return paths + [manifest]
+    }
+
+    func writePair(_ kind: ReportKind, _ rendered: (markdown: String, html: String), period: Period, to outDirectory: String,
+                   mode: mode_t = 0o644) throws -> [String] {
+        let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description)
+        let md = folder.appendingPathComponent("\(kind.rawValue).md").path
+        let html = folder.appendingPathComponent("\(kind.rawValue).html").path
+        try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)], mode: mode)
+        log.progress("wrote \(md)")
+        log.progress("wrote \(html)")
+        return [md, html]
+    }
+
+    /// Writes `<out>/<period>/team/<slug>.{md,html,eml}`, removing summaries of teams no longer in the
+    /// directory so the folder holds exactly this run's set.
+    func writeTeamSummaries(_ summaries: [TeamSummary], period: Period, to outDirectory: String) throws -> [String] {
+        let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).appendingPathComponent("team")
+        var files: [(String, String)] = []
+        for s in summaries.sorted(by: { $0.slug < $1.slug }) {
+            files.append((folder.appendingPathComponent("\(s.slug).md").path, s.markdown))
+            files.append((folder.appendingPathComponent("\(s.slug).html").path, s.html))
+            if let email = s.email {
+                files.append((folder.appendingPathComponent("\(s.slug).eml").path, email.render()))
+            } else if let reason = s.noEmailReason {
+                log.progress("no email for \(s.team): \(reason)")
+            }
+        }
+        try AtomicFile.write(files, mode: 0o644)
+        let keep = Set(files.map { URL(fileURLWithPath: $0.0).lastPathComponent })
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where !keep.contains(name) && [".md", ".html", ".eml"].contains(where: { name.hasSuffix($0) }) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        let emails = summaries.filter { $0.email != nil }.count
+        log.progress("wrote \(summaries.count) team summaries (\(emails) with an email) to \(folder.path)")
+        return files.map(\.0)
+    }
+}

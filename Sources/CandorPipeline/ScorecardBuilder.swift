@@ -1,0 +1,370 @@
+import CandorAnalysis
+import CandorIngest
+import CandorMail
+import CandorParsing
+import CandorPolicy
+import CandorReport
+import CandorStorage
+import CandorVocabulary
+import Foundation
+
+/// Reads the facts for a period through a reader (so only the audience's datasets), computes every
+/// metric, and hides what disclosure control says to hide. Seeds are derived from the metric, the
+/// team and the period, so the same inputs give the same intervals.
+public struct ScorecardBuilder {
+    public let store: CandorStore
+    public let policy: Policy
+    public let departments: [String: String]
+    /// Where the period's Q Developer figures come from (raw rows, or the weekly tiers once purged).
+    public var source: PeriodSource = .raw
+    /// Changes that may explain a shift (the period and the two weeks before).
+    public var changes: [ProgrammeChange] = []
+    /// Whether to build the weekly series and their shift tests (not needed for a previous period's values).
+    public var weeklySeries = true
+
+    public init(store: CandorStore, policy: Policy, departments: [String: String]) {
+        self.store = store
+        self.policy = policy
+        self.departments = departments
+    }
+
+    /// FNV-1a 64-bit of the text: a stable seed per (metric, team, period).
+    static func seed(_ parts: String...) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in parts.joined(separator: "|").utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    /// Change points in each shown team's weekly adoption series (acceptance rate, active people per
+    /// team member, accepted lines per active day) and the organisation's, with their explanations;
+    /// and the organisation's weekly series for the charts.
+    func weeklyShifts(_ period: Period, teams: [String?], hidden: [String: Set<String>],
+                      consent: ConsentRule, excluded: Set<String>) throws -> WeeklySeries {
+        guard source == .raw else { return WeeklySeries() }
+        let weekly = try store.weeklyInline(period, consent: consent)
+        let active = try store.activePersonWeeks(period)
+        let members = try store.memberships(period)
+        var out = WeeklySeries()
+        // Grouped by team once: filtering every list for every team is quadratic in the organisation's size.
+        let weeklyByTeam = ByTeam(weekly, \.team)
+        let activeByTeam = ByTeam(active.filter { !excluded.contains($0.person) }, \.team)
+        let membersByTeam = ByTeam(members.filter { !excluded.contains($0.person) }, \.team)
+        for team in teams {
+            var byWeek: [Day: TeamWeekInline] = [:]
+            for w in weeklyByTeam[team] {
+                var current = byWeek[w.week] ?? TeamWeekInline(team: team, week: w.week, accepted: 0, shown: 0)
+                current.accepted += w.accepted; current.shown += w.shown; current.people += w.people
+                current.activeDays += w.activeDays; current.lines += w.lines
+                byWeek[w.week] = current
+            }
+            let weeks = byWeek.keys.sorted()
+            // Each week's denominator is the people in the team that week (a joiner counts from their first week).
+            let teamMembers = membersByTeam[team]
+            var sizes: [Day: Int] = [:]
+            func size(_ week: Day) -> Int {
+                if let known = sizes[week] { return known }
+                let n = Set(teamMembers.filter { m in m.from <= week.adding(days: 6) && (m.to.map { $0 >= week } ?? true) }.map(\.person)).count
+                sizes[week] = n
+                return n
+            }
+            var activeByWeek: [Day: Set<String>] = [:]
+            for a in activeByTeam[team] { activeByWeek[a.week, default: []].insert(a.person) }
+            let series: [(String, [WeeklyPoint])] = [
+                (MetricRegistry.acceptanceRate.id, weeks.filter { byWeek[$0]!.shown > 0 }.map {
+                    let w = byWeek[$0]!
+                    return WeeklyPoint(week: $0, value: Double(w.accepted) / Double(w.shown),
+                                       interval: WilsonInterval.interval(successes: Int64(w.accepted), trials: Int64(w.shown)))
+                }),
+                (MetricRegistry.activeShare.id, weeks.filter { size($0) > 0 }.map {
+                    let active = min(size($0), activeByWeek[$0]?.count ?? 0)
+                    return WeeklyPoint(week: $0, value: Double(active) / Double(size($0)),
+                                       interval: WilsonInterval.interval(successes: Int64(active), trials: Int64(size($0))))
+                }),
+                (MetricRegistry.acceptedLines.id, weeks.filter { byWeek[$0]!.activeDays > 0 }
+                    .map { WeeklyPoint(week: $0, value: Double(byWeek[$0]!.lines) / Double(byWeek[$0]!.activeDays)) }),
+            ]
+            collect(series, team: team, period: period, hidden: hidden, into: &out)
+        }
+        return out
+    }
+
+    /// Weekly series and the shifts found in them.
+    struct WeeklySeries {
+        var shifts: [Shift] = []
+        var organisation: [String: [WeeklyPoint]] = [:]
+        var teams: [String: [String: [WeeklyPoint]]] = [:]
+    }
+
+    /// Tests each weekly series of `team` for a shift (unless the team's value is hidden) and keeps
+    /// the series for the charts (a team's only where its value is shown).
+    func collect(_ series: [(String, [WeeklyPoint])], team: String?, period: Period, hidden: [String: Set<String>],
+                 into out: inout WeeklySeries) {
+        for (id, points) in series {
+            if team == nil { out.organisation[id] = points }
+            guard !(hidden[id]?.contains(team ?? "") ?? false) else { continue }
+            if let team { out.teams[id, default: [:]][team] = points }
+            if let shift = ShiftExplanation.shift(metric: id, team: team, weeks: points.map(\.week), values: points.map(\.value), changes: changes,
+                                                  seed: Self.seed("shift", id, team ?? "", period.description)) {
+                out.shifts.append(shift)
+            }
+        }
+    }
+
+    /// Weekly series of the flow metrics per team (by the week each pull request opened), their
+    /// shifts, and the organisation's series for the charts.
+    func flowShifts(_ prs: [PullRequestFacts], period: Period, teams: [String?], hidden: [String: Set<String>]) -> WeeklySeries {
+        func week(_ seconds: Int64) -> Day { Day(dayNumber: Int(seconds / 86_400)).isoWeekStart }
+        let series: [(String, (PullRequestFacts) -> Double?)] = [
+            (MetricRegistry.reviewPickup.id, { pr in pr.firstReviewAt.map { Double(max(0, $0 - pr.openedAt)) / 3600 } }),
+            (MetricRegistry.cycleTime.id, { pr in pr.mergedAt.map { Double(max(0, $0 - pr.openedAt)) / 3600 } }),
+        ]
+        var out = WeeklySeries()
+        let byTeam = ByTeam(prs.filter { !$0.authorIsBot && !$0.draft }, \.team)
+        for team in teams {
+            let mine = byTeam[team]
+            var weekly: [(String, [WeeklyPoint])] = series.map { id, value in
+                var byWeek: [Day: [Double]] = [:]
+                for pr in mine { if let v = value(pr) { byWeek[week(pr.openedAt), default: []].append(v) } }
+                return (id, byWeek.keys.sorted().map {
+                    let sorted = byWeek[$0]!.sorted()
+                    return WeeklyPoint(week: $0, value: Quantile.sorted(sorted, 0.5)!, interval: Quantile.medianInterval(sorted: sorted))
+                })
+            }
+            var approvals: [Day: (silent: Int, all: Int)] = [:]
+            for pr in mine where pr.reviewComments != nil && !pr.approvals.isEmpty {
+                var v = approvals[week(pr.openedAt)] ?? (0, 0)
+                v.all += pr.approvals.count
+                if pr.reviewComments == 0 { v.silent += pr.approvals.count }
+                approvals[week(pr.openedAt)] = v
+            }
+            weekly.append((MetricRegistry.reviewDepth.id, approvals.keys.sorted().map {
+                let a = approvals[$0]!
+                return WeeklyPoint(week: $0, value: Double(a.silent) / Double(a.all),
+                                   interval: WilsonInterval.interval(successes: Int64(a.silent), trials: Int64(a.all)))
+            }))
+            collect(weekly, team: team, period: period, hidden: hidden, into: &out)
+        }
+        return out
+    }
+
+    /// Every finding's history from the scans this reader may see, not yet owned by a team.
+    func findingHistories() throws -> [FindingFacts] {
+        var findings: [FindingFacts] = []
+        for (scope, snapshots) in try store.sarifScanSnapshots().sorted(by: { $0.key < $1.key }) + (try store.codeGuruReviewSnapshots().sorted(by: { $0.key < $1.key })) {
+            let repository = String(scope.split(separator: "|").first ?? "")
+            let first = snapshots.map(\.time).min() ?? 0
+            for (_, history) in FindingLifecycle.histories(snapshots).sorted(by: { $0.key < $1.key }) {
+                findings.append(FindingFacts(team: nil, repository: repository, history: history, inBaseline: history.firstSeen == first))
+            }
+        }
+        return findings
+    }
+
+    /// `findings`, each owned by the team that owns its repository on `day`.
+    func owned(_ findings: [FindingFacts], on day: Day) throws -> [FindingFacts] {
+        var owners: [String: String?] = [:]
+        return try findings.map { f in
+            var f = f
+            if owners[f.repository] == nil { owners[f.repository] = .some(try store.owner(of: f.repository, on: day)) }
+            f.team = owners[f.repository]!
+            return f
+        }
+    }
+
+    public func build(_ period: Period) throws -> Scorecard {
+        let sizes = try store.teamSizes(period)
+        let teams = sizes.keys.sorted { $0.lowercased() != $1.lowercased() ? $0.lowercased() < $1.lowercased() : $0 < $1 }
+        let groups: [String?] = teams.map { $0 } + [nil]
+        let start = Int64(period.first.dayNumber) * 86_400, end = Int64(period.last.dayNumber + 1) * 86_400 - 1
+        var values: [String: [MetricValue]] = [:]
+        func add(_ value: MetricValue) { values[value.metric, default: []].append(value) }
+        let p = period.description
+
+        // Adoption.
+        let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
+        // Once purge has cut into the period, adoption comes from person-weeks (accepted lines are not
+        // kept there); from team-weeks, only the acceptance table above the scorecard can say anything.
+        let adoption: [PersonAdoption]
+        switch source {
+        case .raw: adoption = try store.adoptionRows(period, consent: consent)
+        case .enriched:
+            adoption = try store.personWeekTotals(period, consent: consent).map {
+                PersonAdoption(team: $0.team, person: $0.person, activeDays: $0.activeDays, accepted: $0.accepted, shown: $0.shown, acceptedLines: 0)
+            }
+        case .aggregate: adoption = []
+        }
+        func tierNote(_ value: MetricValue, lines: Bool = false) -> MetricValue {
+            guard source != .raw, lines || source == .aggregate else { return value }
+            return MetricValue(metric: value.metric, team: value.team, estimate: nil, interval: nil, people: 0, events: 0, label: .low,
+                               note: source == .aggregate ? "person rows purged: see the acceptance table, from weekly team totals"
+                                   : "daily rows purged: accepted lines are not kept in the weekly tiers")
+        }
+        let everyone = sizes.values.reduce(0, +)
+        let consentedSizes = try store.teamSizes(period, consent: consent)
+        let excluded = try store.excludedPeople(consent, on: period.last)
+        let suggestions = ByTeam(try store.suggestionOutcomes(period), \.team)
+        let adoptionByTeam = ByTeam(adoption, \.team)
+        for team in groups {
+            let rows = adoptionByTeam[team]
+            // Active share counts only people the programme may count at the period's end, above and below the line.
+            add(tierNote(AdoptionMetrics.activeShare(rows.filter { !excluded.contains($0.person) },
+                                                     teamSize: team.map { consentedSizes[$0] ?? 0 } ?? consentedSizes.values.reduce(0, +), team: team)))
+            add(tierNote(AdoptionMetrics.acceptanceRate(rows, team: team, seed: Self.seed("ai.acceptance_rate", team ?? "", p))))
+            add(tierNote(AdoptionMetrics.acceptedLinesPerActiveDay(rows, team: team, seed: Self.seed("ai.accepted_lines_per_active_day", team ?? "", p)), lines: true))
+            add(AdoptionMetrics.persistence(suggestions[team], team: team, seed: Self.seed("ai.persistence", team ?? "", p)))
+        }
+
+        // Quality, from the scans this reader may see.
+        let findings = ByTeam(try owned(findingHistories(), on: period.last), \.team)
+        let volume = try store.scanVolume(period)
+        let security = ByTeam(store.datasets.contains(.compliance) ? try store.securityFindings(period) : [], \.team)
+        var owners: [String: String?] = [:]
+        for repository in Set(volume.lines.keys).union(volume.scans.keys) { owners[repository] = try store.owner(of: repository, on: period.last) }
+        // Each team's share of the scanned volume, by repository (grouped once: per-team filtering is quadratic in teams).
+        var linesByTeam: [String: [String: Int64]] = [:], scansByTeam: [String: [String: Int]] = [:]
+        for (repository, n) in volume.lines { if let owner = owners[repository] ?? nil { linesByTeam[owner, default: [:]][repository] = n } }
+        for (repository, n) in volume.scans { if let owner = owners[repository] ?? nil { scansByTeam[owner, default: [:]][repository] = n } }
+        for team in groups {
+            let mine = findings[team]
+            let lines = team.map { linesByTeam[$0] ?? [:] } ?? volume.lines
+            let scans = team.map { scansByTeam[$0] ?? [:] } ?? volume.scans
+            add(QualityMetrics.newFindingsRate(mine, lines: lines, scans: scans, team: team, from: start, to: end,
+                                               seed: Self.seed("quality.new_findings_rate", team ?? "", p)))
+            if store.datasets.contains(.compliance) {
+                let rows = security[team]
+                let open = rows.reduce(0) { $0 + ($1.openBySeverity["High"] ?? 0) + ($1.openBySeverity["Critical"] ?? 0) + ($1.sarifByLevel["error"] ?? 0) }
+                add(rows.isEmpty ? .noData(MetricRegistry.openHighSeverity.id, team: team)
+                    : MetricValue(metric: MetricRegistry.openHighSeverity.id, team: team, estimate: Double(open), interval: nil,
+                                  people: team.map { sizes[$0] ?? 0 } ?? everyone, events: open, label: .low,
+                                  note: "a count at the period's end: CodeGuru Security High and Critical still open, SARIF errors in the latest scans"))
+            } else {
+                add(MetricValue(metric: MetricRegistry.openHighSeverity.id, team: team, estimate: nil, interval: nil, people: 0, events: 0, label: .low,
+                                note: "security findings are not among this audience's datasets"))
+            }
+            add(QualityMetrics.timeToFix(mine, team: team, to: end))
+            add(QualityMetrics.suppressionShare(mine, team: team, from: start, to: end))
+        }
+
+        // Flow and outcomes.
+        let prs = try store.pullRequestFacts(period)
+        let prsByTeam = ByTeam(prs, \.team)
+        let deployments = ByTeam(try store.deploymentFacts(period), \.team), incidents = ByTeam(try store.incidentFacts(period), \.team)
+        for team in groups {
+            let mine = prsByTeam[team]
+            add(FlowMetrics.reviewPickup(mine, team: team, periodEnd: end))
+            add(FlowMetrics.cycleTime(mine, team: team, seed: Self.seed("flow.cycle_time", team ?? "", p)))
+            add(FlowMetrics.reviewDepth(mine, team: team).withoutComments)
+            let d = deployments[team], i = incidents[team]
+            add(OutcomeMetrics.changeFailureRate(d, team: team))
+            add(OutcomeMetrics.defectEscape(d, incidents: i, team: team))
+            add(OutcomeMetrics.restoreTime(i, team: team, periodEnd: end))
+        }
+
+        // Experience and trust.
+        let survey = ByTeam(try store.surveyCounts(period, favourableFrom: policy.survey?.favourableFrom ?? 4), \.team)
+        let scope = try store.peopleInScope(on: period.last)
+        for team in groups {
+            let rows = survey[team]
+            add(PeopleMetrics.satisfaction(favourable: rows.reduce(0) { $0 + $1.favourable }, answers: rows.reduce(0) { $0 + $1.answers },
+                                           responses: rows.reduce(0) { $0 + $1.responses }, teamSize: team.map { sizes[$0] ?? 0 } ?? everyone, team: team))
+        }
+        // Consent and disputes are counted for the organisation only: per team they would single people out.
+        let optional = policy.programmes.filter { !$0.value }.keys.sorted()
+        for team in groups {
+            guard team == nil else {
+                for id in [MetricRegistry.optInRate.id, MetricRegistry.disputeRate.id, MetricRegistry.selfViewUptake.id] {
+                    add(MetricValue(metric: id, team: team, estimate: nil, interval: nil, people: 0, events: 0, label: .low, note: "organisation only"))
+                }
+                continue
+            }
+            let optedIn = try optional.filter { $0 != ReportBuilder.selfViewProgramme }.reduce(0) { $0 + (try store.optedIn($1, on: period.last)) }
+            add(optional.count > 1 ? PeopleMetrics.share(MetricRegistry.optInRate.id, count: optedIn, of: scope, team: nil)
+                : MetricValue(metric: MetricRegistry.optInRate.id, team: nil, estimate: nil, interval: nil, people: scope, events: 0, label: .low,
+                              note: "no optional programme besides the self-view"))
+            add(PeopleMetrics.disputes(filed: try store.disputesFiled(period), people: scope, to: period.last, team: nil))
+            add(PeopleMetrics.share(MetricRegistry.selfViewUptake.id, count: try store.optedIn(ReportBuilder.selfViewProgramme, on: period.last), of: scope, team: nil))
+        }
+
+        // Disclosure, per metric: a cell rests on its own people (for metrics about code and delivery,
+        // on the team's people), protected across departments and the organisation; a team too small
+        // in the directory is hidden in every metric.
+        var byDepartment: [String: [Int]] = [:]
+        var loose: [Int] = []
+        for (i, team) in teams.enumerated() { if let d = departments[team] { byDepartment[d, default: []].append(i) } else { loose.append(i) } }
+        func decide(_ contributors: (Int) -> Int, total: Int) -> (teams: [CellDecision?], organisation: CellDecision) {
+            var order: [Int?] = []
+            var children: [DisclosureNode] = []
+            for name in byDepartment.keys.sorted() {
+                let members = byDepartment[name]!
+                children.append(DisclosureNode(contributors: members.reduce(0) { $0 + contributors($1) },
+                                               children: members.map { DisclosureNode(contributors: contributors($0)) }))
+                order.append(nil)
+                order += members.map { $0 }
+            }
+            for i in loose { children.append(DisclosureNode(contributors: contributors(i))); order.append(i) }
+            // People in the organisation's figure but in no team (not in the directory) are a cell too,
+            // never shown: otherwise the organisation minus the teams would be their figure.
+            let residual = total - children.reduce(0) { $0 + $1.contributors }
+            if residual > 0 { children.append(DisclosureNode(contributors: residual)) }
+            let decided = HierarchicalDisclosure.decide(DisclosureNode(contributors: total, children: children), k: policy.minimumGroupSize)
+            var out = [CellDecision?](repeating: nil, count: teams.count)
+            for (position, index) in order.enumerated() { if let index { out[index] = decided[position + 1] } }
+            return (out, decided[0])
+        }
+        let directory = decide({ sizes[teams[$0]]! }, total: everyone)
+        var suppressed: [String: SuppressionReason] = [:]
+        for (i, decision) in directory.teams.enumerated() { if case .suppressed(let reason)? = decision { suppressed[teams[i]] = reason } }
+        let personBased: Set<MetricDefinition.Dimension> = [.adoption, .flow, .experience]
+        for (metric, list) in values {
+            guard let definition = MetricRegistry.metric(metric) else { continue }
+            var reasons = suppressed
+            var organisationReason: SuppressionReason? = directory.organisation.isShown ? nil : .fewerThanK(k: policy.minimumGroupSize)
+            if personBased.contains(definition.dimension) {
+                let people = Dictionary(uniqueKeysWithValues: list.compactMap { v in v.team.map { ($0, v.estimate == nil ? 0 : v.people) } })
+                // A team with no data has nothing to protect: it counts as large enough, so it forces no other cell.
+                let own = decide({ max(people[teams[$0]] ?? 0, (people[teams[$0]] ?? 0) == 0 ? self.policy.minimumGroupSize : 0) },
+                                 total: list.last { $0.team == nil }?.people ?? 0)
+                for (i, decision) in own.teams.enumerated() where reasons[teams[i]] == nil && (people[teams[i]] ?? 0) > 0 {
+                    if case .suppressed(let reason)? = decision { reasons[teams[i]] = reason }
+                }
+                if case .suppressed(let reason) = own.organisation, (list.last { $0.team == nil }?.estimate) != nil { organisationReason = organisationReason ?? reason }
+            }
+            values[metric] = list.map { value in
+                guard let reason = value.team.map({ reasons[$0] }) ?? organisationReason else { return value }
+                return Scorecard.hidden(value, reason: reason, k: policy.minimumGroupSize)
+            }
+        }
+        var card = Scorecard(teams: teams, values: values, suppressed: suppressed)
+        card.sourceDays = try store.sourceDays(period)
+        card.readable = Set(SourceFamily.allCases.filter { store.datasets.contains(policy.sourcePolicy(for: $0).dataset) })
+        card.periodDays = period.dayCount
+        guard weeklySeries else { return card }
+        var hiddenByMetric: [String: Set<String>] = [:]
+        for (id, list) in values { hiddenByMetric[id] = Set(list.filter { $0.label == .suppressed }.map { $0.team ?? "" }) }
+        let weekly = try weeklyShifts(period, teams: groups, hidden: hiddenByMetric, consent: consent, excluded: excluded)
+        card.shifts = weekly.shifts
+        for (id, points) in weekly.organisation { card.weekly[id] = points }
+        let flow = flowShifts(prs, period: period, teams: groups, hidden: hiddenByMetric)
+        card.shifts += flow.shifts
+        for (id, points) in flow.organisation { card.weekly[id] = points }
+        card.teamWeekly = weekly.teams.merging(flow.teams) { a, _ in a }
+        return card
+    }
+}
+
+/// A list and its members grouped by team, once: `[nil]` is the whole list (the organisation),
+/// `[team]` that team's members in the list's order — what `filter { $0.team == team }` gives, without
+/// scanning the list again for every team.
+struct ByTeam<T> {
+    let all: [T]
+    private let groups: [String: [T]]
+
+    init(_ all: [T], _ teamOf: (T) -> String?) {
+        self.all = all
+        var groups: [String: [T]] = [:]
+        for item in all { if let team = teamOf(item) { groups[team, default: []].append(item) } }
+        self.groups = groups
+    }
+
+    subscript(team: String?) -> [T] { team.map { groups[$0] ?? [] } ?? all }
+}

@@ -1,0 +1,214 @@
+import CandorVocabulary
+import CandorParsing
+import CandorPolicy
+import CandorIngest
+import CandorStorage
+import CandorAnalysis
+import CandorMail
+import CandorReport
+
+/// Runs the detectors for every team the report shows. Teams hidden by disclosure control — in this
+/// period, or in the previous one for detectors that compare the two — are never looked at, and a
+/// detector never reads a value the scorecard hides, so a signal cannot reveal a suppressed figure.
+public struct SignalBuilder {
+    public let store: CandorStore
+    public let policy: Policy
+    public let departments: [String: String]
+
+    public init(store: CandorStore, policy: Policy, departments: [String: String]) {
+        self.store = store
+        self.policy = policy
+        self.departments = departments
+    }
+
+    static func value(_ card: Scorecard, _ metric: String, _ team: String) -> MetricValue? {
+        card.value(metric, team: team)
+    }
+
+    static func isHidden(_ card: Scorecard, _ metric: String, _ team: String) -> Bool {
+        value(card, metric, team)?.label == .suppressed
+    }
+
+    /// Values the scorecard does not carry but the detectors read beside it, per team.
+    func auxiliary(_ period: Period, card: Scorecard, prs: [PullRequestFacts]) throws -> [String: [String: MetricValue]] {
+        let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
+        var out: [String: [String: MetricValue]] = [:]
+        let lines = ByTeam(try store.inlineLinesPerPerson(period, consent: consent), \.team)
+        let prsByTeam = ByTeam(prs, \.team)
+        for team in card.teams {
+            var people: [String: (lines: Int64, accepted: Int64)] = [:]
+            for row in lines[team] {
+                var v = people[row.person] ?? (0, 0)
+                v.lines += row.lines; v.accepted += row.accepted
+                people[row.person] = v
+            }
+            let accepted = people.values.reduce(0) { $0 + $1.accepted }
+            if accepted > 0, !Self.isHidden(card, MetricRegistry.acceptanceRate.id, team) {
+                let clusters = people.sorted { $0.key < $1.key }.map { (y: Double($0.value.lines), x: Double($0.value.accepted)) }
+                out[team, default: [:]]["signal.lines_per_acceptance"] = MetricValue(
+                    metric: "signal.lines_per_acceptance", team: team, estimate: Double(people.values.reduce(0) { $0 + $1.lines }) / Double(accepted),
+                    interval: Bootstrap.ratioOfSums(clusters, seed: ScorecardBuilder.seed("signal.lines_per_acceptance", team, period.description)),
+                    people: people.count, events: Int(accepted))
+            }
+            if !Self.isHidden(card, MetricRegistry.reviewDepth.id, team) {
+                var quick = FlowMetrics.reviewDepth(prsByTeam[team], team: team).quickShare
+                quick.metric = "signal.quick_approvals"
+                if quick.estimate != nil { out[team, default: [:]]["signal.quick_approvals"] = quick }
+            }
+        }
+        return out
+    }
+
+    /// Scanning counts per team (detector 3).
+    func qualityCounts(_ period: Period, card: Scorecard, findings: [FindingFacts]) throws -> [String: Detectors.QualityCounts] {
+        let start = Int64(period.first.dayNumber) * 86_400, end = Int64(period.last.dayNumber + 1) * 86_400 - 1
+        let volume = try store.scanVolume(period)
+        let coverage = try store.codeReviewCoverage(period)
+        var owners: [String: String?] = [:]
+        for repository in Set(volume.scans.keys).union(coverage.keys) { owners[repository] = try store.owner(of: repository, on: period.last) }
+        var out: [String: Detectors.QualityCounts] = [:]
+        // Grouped by team once (filtering every list for every team is quadratic in teams).
+        let closedByTeam = ByTeam(findings.filter { f in f.history.closedAt.map { $0 >= start && $0 <= end } ?? false }, \.team)
+        var coverageByTeam: [String: [(metered: Int64, excluded: Int64, thumbsDown: Int)]] = [:]
+        for (repository, c) in coverage { if let owner = owners[repository] ?? nil { coverageByTeam[owner, default: []].append((c.metered, c.excluded, c.thumbsDown)) } }
+        var scannedByTeam: [String: Int] = [:]
+        for repository in volume.scans.keys { if let owner = owners[repository] ?? nil { scannedByTeam[owner, default: 0] += 1 } }
+        for team in card.teams {
+            let closed = closedByTeam[team]
+            let mine = coverageByTeam[team] ?? []
+            out[team] = Detectors.QualityCounts(
+                closed: closed.count, hidden: closed.filter { $0.history.state == .suppressed || $0.history.state == .dismissed }.count,
+                repositoriesScanned: scannedByTeam[team] ?? 0,
+                meteredLines: mine.reduce(0) { $0 + $1.metered }, excludedLines: mine.reduce(0) { $0 + $1.excluded },
+                thumbsDown: mine.reduce(0) { $0 + $1.thumbsDown })
+        }
+        return out
+    }
+
+    /// Runs every detector for `period`, given the period's scorecard as the report shows it (with
+    /// every team the report hides marked suppressed) and the teams the previous period's report hides.
+    public func build(_ period: Period, current: Scorecard, hiddenBefore: [String: SuppressionReason] = [:]) throws -> SignalReport {
+        let previous = period.previous
+        var builder = ScorecardBuilder(store: store, policy: policy, departments: departments)
+        builder.source = try store.periodSource(previous)
+        builder.weeklySeries = false
+        let before = try builder.build(previous).hiding(hiddenBefore, k: policy.minimumGroupSize)
+        let thresholds = policy.signals
+        let alpha = thresholds.alpha
+
+        let shown = current.teams.filter { current.suppressed[$0] == nil }
+        let teamsBefore = Set(before.teams)
+        let comparable = shown.filter { teamsBefore.contains($0) && before.suppressed[$0] == nil }
+        var coverage: [String: String] = [:]
+        var signals: [Signal] = []
+
+        // Between periods: the scorecard's values and the auxiliary ones.
+        let prs = try store.pullRequestFacts(period)
+        let auxNow = try auxiliary(period, card: current, prs: prs)
+        let auxBefore = try auxiliary(previous, card: before, prs: try store.pullRequestFacts(previous))
+        func values(_ card: Scorecard, _ aux: [String: [String: MetricValue]], _ team: String) -> [String: MetricValue] {
+            var out = aux[team] ?? [:]
+            for metric in card.values.keys { if let v = card.value(metric, team: team) { out[metric] = v } }
+            return out
+        }
+        let histories = try builder.findingHistories()
+        let qualityNow = try qualityCounts(period, card: current, findings: try builder.owned(histories, on: period.last))
+        let qualityBefore = try qualityCounts(previous, card: before, findings: try builder.owned(histories, on: previous.last))
+        let surveyNow = Dictionary(grouping: try store.surveyCounts(period, favourableFrom: policy.survey?.favourableFrom ?? 4), by: \.team)
+        let surveyBefore = Dictionary(grouping: try store.surveyCounts(previous, favourableFrom: policy.survey?.favourableFrom ?? 4), by: \.team)
+        let sizesNow = try store.teamSizes(period), sizesBefore = try store.teamSizes(previous)
+        let changes = try store.programmeChanges(from: previous.first, to: period.last)
+        for team in comparable {
+            let b = values(before, auxBefore, team), a = values(current, auxNow, team)
+            var mine: [Signal] = []
+            let inflation = Detectors.acceptanceInflation(before: b, after: a, team: team, alpha: alpha)
+            // Acceptance inflation is the sharper reading of acceptance rising without persistence.
+            mine += Detectors.leadingWithoutOutcome(before: b, after: a, team: team, alpha: alpha, changes: changes)
+                .filter { !(inflation != nil && $0.title.hasPrefix(MetricRegistry.acceptanceRate.name)) }
+            if let inflation { mine.append(inflation) }
+            if let nb = b[MetricRegistry.newFindingsRate.id], let na = a[MetricRegistry.newFindingsRate.id],
+               let qb = qualityBefore[team], let qa = qualityNow[team],
+               let s = Detectors.suppressionInsteadOfFixing(newBefore: nb, newAfter: na, before: qb, after: qa, team: team, thresholds: thresholds) {
+                mine.append(s)
+            }
+            if let s = Detectors.rubberStamp(before: b, after: a, team: team, alpha: alpha) { mine.append(s) }
+            if let sb = b[MetricRegistry.satisfaction.id], let sa = a[MetricRegistry.satisfaction.id],
+               let rb = surveyBefore[team]?.first, let ra = surveyNow[team]?.first,
+               let nb = sizesBefore[team], let na = sizesNow[team], nb > 0, na > 0,
+               let s = Detectors.surveySelection(before: sb, after: sa, responseRateBefore: min(1, Double(rb.responses) / Double(nb)),
+                                                 responseRateAfter: min(1, Double(ra.responses) / Double(na)), team: team, thresholds: thresholds) {
+                mine.append(s)
+            }
+            if let pb = b[MetricRegistry.persistence.id], let pa = a[MetricRegistry.persistence.id],
+               let s = Detectors.churnAfterAcceptance(before: pb, after: pa, team: team, alpha: alpha) {
+                mine.append(s)
+            }
+            signals += mine
+        }
+        let between = "compared with \(previous) for \(comparable.count) of \(shown.count) shown teams"
+        let hasBefore = before.sourceDays.values.contains { $0 > 0 }
+        for info in Detectors.all where info.betweenPeriods {
+            coverage[info.id] = hasBefore ? between : "not run: no data for \(previous)"
+        }
+
+        // Within the period: bunching past the policy's targets, bursts before its review dates.
+        let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
+        var bunchingNotes: [String] = []
+        for (metric, target) in policy.targets.sorted(by: { $0.key < $1.key }) {
+            guard metric == MetricRegistry.acceptanceRate.id else {
+                bunchingNotes.append("\(metric): no person-week values to test")
+                continue
+            }
+            let weeks = ByTeam(try store.personWeekInline(period, consent: consent), \.team)
+            for team in shown where !Self.isHidden(current, metric, team) {
+                let rates = weeks[team].filter { $0.shown >= Int64(thresholds.bunchingMinimumShown) }.map { Double($0.accepted) / Double($0.shown) }
+                if let s = Detectors.thresholdBunching(rates, metric: metric, target: target, team: team, thresholds: thresholds) { signals.append(s) }
+            }
+            bunchingNotes.append("\(metric) against its target \(ScorecardView.format(target, MetricRegistry.metric(metric)?.unit ?? .proportion)) for \(shown.count) shown teams")
+        }
+        coverage["threshold-bunching"] = policy.targets.isEmpty ? "not run: the policy publishes no targets" : bunchingNotes.joined(separator: "; ")
+
+        let dates = policy.reviewCalendar.filter { $0.day.adding(days: -thresholds.burstWindowDays) <= period.last && $0.day > period.first }
+        if dates.isEmpty {
+            coverage["pre-review-burst"] = "not run: no review date in the policy's calendar falls in \(period)"
+        } else {
+            let accepted = ByTeam(try store.dailyAccepted(period, consent: consent), \.team)
+            let prsByTeam = ByTeam(prs, \.team)
+            // Many windows are tested (teams × series × dates): α is shared among them (Bonferroni), so
+            // one period's bursts raise a false alarm with probability at most α.
+            var burstThresholds = thresholds
+            burstThresholds.alpha = thresholds.alpha / Double(max(1, shown.count * 2 * dates.count))
+            for review in dates {
+                let windowStart = max(period.first, review.day.adding(days: -thresholds.burstWindowDays)), windowEnd = min(period.last, review.day.adding(days: -1))
+                let days = (period.first.dayNumber...period.last.dayNumber).map(Day.init(dayNumber:))
+                let inWindow = { (d: Day) in d >= windowStart && d <= windowEnd }
+                for team in shown {
+                    var series: [(String, [Day: Int])] = []
+                    if !Self.isHidden(current, MetricRegistry.acceptanceRate.id, team) {
+                        var byDay: [Day: Int] = [:]
+                        for row in accepted[team] { byDay[row.day, default: 0] += Int(row.accepted) }
+                        series.append(("inline suggestions accepted", byDay))
+                    }
+                    if !Self.isHidden(current, MetricRegistry.cycleTime.id, team) {
+                        var byDay: [Day: Int] = [:]
+                        for pr in prsByTeam[team] where !pr.authorIsBot { byDay[Day(dayNumber: Int(pr.openedAt / 86_400)), default: 0] += 1 }
+                        series.append(("pull requests opened", byDay))
+                    }
+                    for (activity, byDay) in series where !byDay.isEmpty {
+                        let window = days.filter(inWindow).map { byDay[$0] ?? 0 }, baseline = days.filter { !inWindow($0) }.map { byDay[$0] ?? 0 }
+                        if let s = Detectors.preReviewBurst(activity: activity, window: window, baseline: baseline, review: review, team: team, thresholds: burstThresholds) {
+                            signals.append(s)
+                        }
+                    }
+                }
+            }
+            coverage["pre-review-burst"] = "the \(thresholds.burstWindowDays) days before " + dates.map { "\($0.name) (\($0.day.iso8601))" }.joined(separator: ", ")
+                + " against the rest of \(period), for \(shown.count) shown teams"
+        }
+
+        let order = Dictionary(uniqueKeysWithValues: Detectors.all.enumerated().map { ($1.id, $0) })
+        signals.sort { ($0.team ?? "", order[$0.detector] ?? 0, $0.title) < ($1.team ?? "", order[$1.detector] ?? 0, $1.title) }
+        return SignalReport(period: period, previous: previous, signals: signals, checkedTeams: shown,
+                            hiddenTeams: current.teams.count - shown.count, coverage: coverage, before: before)
+    }
+}

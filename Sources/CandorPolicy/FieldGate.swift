@@ -1,0 +1,155 @@
+import CandorVocabulary
+
+/// A field of a decoded record that the policy's allow-list may leave out.
+public struct GatedField<Row>: Sendable {
+    public let name: String
+    /// Clears the field; returns whether it held a value (a drop worth counting).
+    let clear: @Sendable (inout Row) -> Bool
+
+    init(_ name: String, _ keyPath: WritableKeyPath<Row, String?> & Sendable) {
+        self.name = name
+        clear = { row in defer { row[keyPath: keyPath] = nil }; return row[keyPath: keyPath] != nil }
+    }
+
+    init(_ name: String, _ keyPath: WritableKeyPath<Row, Int64?> & Sendable) {
+        self.name = name
+        clear = { row in defer { row[keyPath: keyPath] = nil }; return row[keyPath: keyPath] != nil }
+    }
+
+    init(_ name: String, clear: @escaping @Sendable (inout Row) -> Bool) {
+        self.name = name
+        self.clear = clear
+    }
+}
+
+/// A record type whose optional fields the policy governs.
+public protocol GatedRecord {
+    static var gatedFields: [GatedField<Self>] { get }
+}
+
+/// Minimisation at ingest: clears every field of a record that the policy does not allow for its
+/// source, before the record reaches the store, and counts what it cleared per field.
+///
+/// One gate serves one input file; its counts are stored with the file for the transparency report.
+public final class FieldGate {
+    public let family: SourceFamily?
+    /// Allowed optional fields; nil when everything candor reads is allowed.
+    let allowed: Set<String>?
+    /// Records per field that held a value the policy left out.
+    public private(set) var drops: [String: Int] = [:]
+    /// Q Developer metric positions to clear (precomputed: ingest runs this once per row).
+    package let clearedMetricIndexes: [Int]
+
+    public init(family: SourceFamily?, policy: SourcePolicy?) {
+        self.family = family
+        let allowed = policy?.allowedFields
+        self.allowed = allowed
+        if family == .qDeveloper, let allowed {
+            clearedMetricIndexes = QDeveloperMetric.allCases.filter { !allowed.contains($0.rawValue) }.map(\.index)
+        } else {
+            clearedMetricIndexes = []
+        }
+    }
+
+    /// Whether the policy allows `field` of this source.
+    public func allows(_ field: String) -> Bool { allowed?.contains(field) ?? true }
+
+    /// Clears the fields the policy leaves out.
+    public func apply<Row: GatedRecord>(_ row: inout Row) {
+        guard let allowed else { return }
+        for field in Row.gatedFields where !allowed.contains(field.name) {
+            if field.clear(&row) { drops[field.name, default: 0] += 1 }
+        }
+    }
+
+    /// Clears the Q Developer counts the policy leaves out: they are stored as NULL (unknown), never as 0.
+    public func apply(qDeveloperCounts counts: inout [Int64]) {
+        for index in clearedMetricIndexes {
+            if counts[index] != 0 { drops[QDeveloperMetric.allCases[index].rawValue, default: 0] += 1 }
+            counts[index] = QDeveloperMetric.withheld
+        }
+    }
+
+    /// Removes event attributes the policy leaves out.
+    public func apply(_ event: inout ToolEvent) {
+        guard let allowed else { return }
+        event.attributes.removeAll { attribute in
+            guard !allowed.contains(attribute.name) else { return false }
+            drops[attribute.name, default: 0] += 1
+            return true
+        }
+    }
+
+    /// Removes Copilot's per-feature breakdown when the policy leaves it out.
+    public func apply(_ day: inout CopilotUserDay) {
+        guard !allows("feature_breakdown"), !day.features.isEmpty else { return }
+        drops["feature_breakdown", default: 0] += 1
+        day.features = []
+    }
+}
+
+extension QDeveloperMetric {
+    /// Stands for a count the policy withholds; stored as NULL.
+    static let withheld: Int64 = -1
+}
+
+extension GitHubPullRequest: GatedRecord {
+    public static let gatedFields: [GatedField<Self>] = [
+        GatedField("closed_at", \.closedAt), GatedField("merged_at", \.mergedAt), GatedField("review_comments", \.reviewComments),
+        GatedField("additions", \.additions), GatedField("deletions", \.deletions),
+    ]
+}
+
+extension GitHubReview: GatedRecord {
+    public static let gatedFields: [GatedField<Self>] = [GatedField("submitted_at", \.submittedAt)]
+}
+
+extension GitHubReviewComment: GatedRecord {
+    public static let gatedFields: [GatedField<Self>] = [GatedField("review_id", \.reviewId)]
+}
+
+extension CodeGuruCodeReview: GatedRecord {
+    public static let gatedFields: [GatedField<Self>] = [
+        GatedField("provider_type", \.providerType), GatedField("type", \.type), GatedField("pull_request_id", \.pullRequestId),
+        GatedField("updated_at", \.updatedAt), GatedField("metered_lines", \.meteredLines),
+        GatedField("suppressed_lines", \.suppressedLines), GatedField("findings", \.findings),
+    ]
+}
+
+extension CodeGuruRecommendation: GatedRecord {
+    public static let gatedFields: [GatedField<Self>] = [
+        GatedField("file_path", clear: { row in defer { row.filePath = "" }; return !row.filePath.isEmpty }),
+        GatedField("start_line", \.startLine), GatedField("end_line", \.endLine), GatedField("category", \.category),
+        GatedField("rule_id", \.ruleId), GatedField("severity", \.severity),
+    ]
+}
+
+extension CodeGuruFeedback: GatedRecord {
+    public static let gatedFields: [GatedField<Self>] = [GatedField("reaction", \.reaction)]
+}
+
+extension CodeGuruSecurityFinding: GatedRecord {
+    public static let gatedFields: [GatedField<Self>] = [
+        GatedField("type", \.type), GatedField("detector_id", \.detectorId), GatedField("rule_id", \.ruleId),
+        GatedField("file_path", \.filePath), GatedField("start_line", \.startLine), GatedField("end_line", \.endLine),
+        GatedField("updated_at", \.updatedAt),
+    ]
+}
+
+extension SARIFResult: GatedRecord {
+    public static let gatedFields: [GatedField<Self>] = [
+        GatedField("uri", \.uri), GatedField("start_line", \.startLine), GatedField("baseline_state", \.baselineState),
+        GatedField("suppression", clear: { row in
+            defer { row.suppressionKind = nil; row.suppressionStatus = nil }
+            return row.suppressionKind != nil || row.suppressionStatus != nil
+        }),
+    ]
+}
+
+extension Incident: GatedRecord {
+    public static let gatedFields: [GatedField<Self>] = [
+        GatedField("repository", \.repository), GatedField("component", \.component), GatedField("resolved_at", \.resolvedAt),
+        GatedField("status", \.status), GatedField("severity", \.severity), GatedField("priority", \.priority),
+        GatedField("caused_by_deployment", \.causedByDeployment),
+    ]
+}

@@ -1,0 +1,835 @@
+// Generated from templates/ by scripts/embed-templates. Do not edit: edit templates/ and re-run it.
+// EmbeddedTemplatesTests fails while this file and templates/ differ.
+import CandorVocabulary
+import CandorPolicy
+import CandorAnalysis
+import CandorMail
+
+
+/// The default report templates, compiled in so `candor` runs from any directory.
+enum EmbeddedTemplates {
+    static let files: [String: String] = [
+        "acceptance-row": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+{{#shown}}
+<tr class="{{rowClass}}"><th scope="row">{{team}}</th><td class="num">{{people}}</td><td class="num">{{suggestions}}</td><td class="num">{{accepted}}</td><td class="num">{{rate}}</td><td>{{interval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{bandStart}}%;width:{{bandWidth}}%"></span></span></td></tr>
+{{/shown}}
+{{^shown}}
+<tr class="suppressed {{rowClass}}"><th scope="row">{{team}}</th><td colspan="5">{{suppression}}</td></tr>
+{{/shown}}
+
+"""##,
+        "acceptance-table": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric">
+<caption>{{acceptance.name}} by team, {{period}}</caption>
+<thead>
+<tr><th scope="col">Team</th><th scope="col" class="num">People</th><th scope="col" class="num">Suggestions shown</th><th scope="col" class="num">Accepted</th><th scope="col" class="num">Acceptance rate</th><th scope="col">95% interval</th></tr>
+</thead>
+<tbody>
+{{#acceptance.rows}}
+{{> acceptance-row}}
+{{/acceptance.rows}}
+</tbody>
+<tfoot>
+{{#acceptance.organisation}}
+{{> acceptance-row}}
+{{/acceptance.organisation}}
+</tfoot>
+</table>
+
+"""##,
+        "email.html": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+</head>
+<body style="margin:0;padding:0;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5">
+<div style="max-width:640px;margin:0 auto;padding:16px">
+{{{body}}}
+</div>
+</body>
+</html>
+
+"""##,
+        "governance.md": #####"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# Governance review {{period}}
+
+**What this is.** A quarterly review, for the programme's governance board, of how the organisation's teams use AI coding assistants and other developer tools, and of how their engineering outcomes moved. It describes teams of at least {{k}} people, never individuals, and it is never used to evaluate, rank or pay anyone.
+
+**Purpose of this programme.** {{purpose}}
+
+Period {{periodStart}} to {{periodEnd}} · generated {{generatedAt}} · minimum group size {{k}} people
+
+## This quarter in brief
+
+{{#overview.summary}}
+- {{.}}
+{{/overview.summary}}
+
+### The scorecard at a glance
+
+Each team's headline metrics, a leading metric beside the outcome it should move. Every value has its 95% interval and a confidence label (high, medium, low); hidden cells protect small groups. Teams are listed alphabetically: this is not a ranking. The sections below explain every metric.
+
+{{> overview-table}}
+
+## Programme changes in this period
+
+{{#hasChanges}}
+{{#changes}}
+- {{day}}: {{description}}{{#hasMetrics}} (affects {{metrics}}){{/hasMetrics}}
+{{/changes}}
+{{/hasChanges}}
+{{^hasChanges}}
+No changes to the programme or its policy were recorded in this period.
+{{/hasChanges}}
+
+Read every number below against these changes: a rate can move because the programme changed, not the work.
+
+## Adoption: {{acceptance.name}}
+
+**What it measures.** {{acceptance.definition}}
+
+**The decision it supports.** {{acceptance.decision}}
+
+**How it is computed.** {{acceptance.formula}} {{acceptance.methodology}}
+
+{{> acceptance-table}}
+
+{{#acceptance.notes}}
+- {{.}}
+{{/acceptance.notes}}
+
+**Caveats.**
+
+{{#acceptance.caveats}}
+- {{.}}
+{{/acceptance.caveats}}
+
+**Never used for:** {{acceptance.neverUsedFor}}.
+
+## Scorecard
+
+Every metric below is read beside its pair — a leading metric beside the outcome it should move. Teams are listed alphabetically; there is no overall score and no ranking. Each value carries its 95% interval, n (people, or the repositories and deployments for metrics about code and delivery), the events behind it, and a confidence label (high, medium, low: from n and the interval's coefficient of variation; see `candor explain`). Each metric says how the organisation's value moved since the previous quarter: a two-sided z-test of the difference, with standard errors from the two intervals (Altman & Bland 2003); with this many metrics compared, one may pass p < 0.05 by chance, so a move is a question, not a finding.
+
+{{#scorecard.dimensions}}
+### {{title}}
+
+{{#metrics}}
+#### {{name}}
+
+Metric {{id}} · {{kind}} · read beside {{pairedName}} ({{pairedId}})
+
+**What it measures.** {{definition}} **The decision it supports.** {{decision}}
+
+**How it is computed.** {{formula}} Interval: {{intervalMethod}}. Confidence labels come from n and the interval's width. Data: {{completeness}}.
+
+{{> scorecard-table}}
+
+{{#chart}}
+{{> weekly-chart}}
+{{/chart}}
+
+{{#hasSincePrevious}}
+**What changed since the previous quarter.** {{sincePrevious}}
+
+{{/hasSincePrevious}}
+{{#hasShifts}}
+Shifts in the weekly series (a prompt to discuss, not a verdict):
+{{#shifts}}
+- {{.}}
+{{/shifts}}
+{{/hasShifts}}
+
+{{#hasChanges}}
+Changes touching this metric in the period and the two weeks before:
+{{#changes}}
+- {{.}}
+{{/changes}}
+{{/hasChanges}}
+
+**Caveats.** {{#caveats}}{{.}} {{/caveats}}
+
+**Never used for:** {{neverUsedFor}}.
+
+{{/metrics}}
+{{/scorecard.dimensions}}
+## Signals worth discussing
+
+These are prompts for the teams and the board to talk about, never verdicts on people: each says what moved, how it was tested, what else could explain it, and a question to start with. {{signals.count}} {{#signals.hasItems}}signals this period.{{/signals.hasItems}}{{^signals.hasItems}}signals this period: no detector found a pattern worth raising.{{/signals.hasItems}}
+
+{{#signals.items}}
+### {{team}}: {{title}}
+
+{{#evidence}}
+- {{.}}
+{{/evidence}}
+
+Test: {{test}}.
+
+Other explanations to rule out first:
+{{#alternatives}}
+- {{.}}
+{{/alternatives}}
+
+**A question to discuss:** {{question}}
+
+{{/signals.items}}
+What each detector checked (thresholds from the policy's `signals:` section; see `docs/signals.md`):
+
+{{#signals.checks}}
+- {{.}}
+{{/signals.checks}}
+{{#signals.hasHiddenNote}}
+
+{{signals.hiddenNote}}
+{{/signals.hasHiddenNote}}
+
+## Trust indicators
+
+{{#overview.trust}}
+- {{.}}
+{{/overview.trust}}
+
+## Decisions and the metrics they use
+
+{{#decisions.hasDecisions}}
+{{#decisions.decisions}}
+- {{.}}
+{{/decisions.decisions}}
+{{/decisions.hasDecisions}}
+{{^decisions.hasDecisions}}
+No decisions were recorded in this period.
+{{/decisions.hasDecisions}}
+
+{{#decisions.hasRetire}}
+No decision in this quarter or the one before used these metrics; consider retiring them, so the report measures only what someone acts on:
+
+{{#decisions.retire}}
+- {{.}}
+{{/decisions.retire}}
+{{/decisions.hasRetire}}
+
+## Data behind this report
+
+- Amazon Q Developer user activity reports: {{data.rows}} person-day rows from {{data.files}} files, covering {{data.daysWithData}} of the {{data.daysInPeriod}} days in the period ({{data.completeness}}){{#data.hasRange}}, {{data.range}}{{/data.hasRange}}.
+{{#data.hasRowsWithoutTeam}}
+- {{data.rowsWithoutTeam}} person-day rows belong to people the directory places in no team on that day; they are counted in the organisation and in the row "{{data.noTeamLabel}}".
+{{/data.hasRowsWithoutTeam}}
+{{#data.hasRejectedRows}}
+- Data quality: {{data.rejectedRows}} rows of these files had errors and were left out (ingested with --skip-bad-rows); their problems are listed in the rejects folder beside the database.
+{{/data.hasRejectedRows}}
+{{^data.hasDirectory}}
+- No directory has been ingested, so no activity can be attributed to teams. Ingest a directory CSV (person\_id, team, from, to).
+{{/data.hasDirectory}}
+- People appear only as keyed pseudonyms; the key is kept outside the database.
+{{#data.hasFieldDrops}}
+- Data minimisation: the policy's field allow-lists left these fields out of every input so far; they were never stored:
+{{#data.fieldDrops}}
+  - {{.}}
+{{/data.fieldDrops}}
+{{/data.hasFieldDrops}}
+
+## Data inventory and retention
+
+{{#overview.inventory}}
+- {{.}}
+{{/overview.inventory}}
+{{#overview.retention}}
+- {{.}}
+{{/overview.retention}}
+
+## Disclosure control
+
+{{#overview.disclosure}}
+- {{.}}
+{{/overview.disclosure}}
+
+## Appendix: inputs and versions
+
+{{overview.inputCount}} input files were read (paths below are relative to their common folder, {{overview.inputRoot}}); each format's digest is the SHA-256 of its files' hashes (manifest.json beside this report lists every file).
+
+{{> inputs-table}}
+
+
+
+candor {{candorVersion}} · libcmark {{cmarkVersion}} · metric registry {{registryVersion}} · policy SHA-256 {{policySHA256}}
+
+"""#####,
+        "inputs-table": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric">
+<caption>Inputs by format</caption>
+<thead>
+<tr><th scope="col">Format</th><th scope="col" class="num">Files</th><th scope="col" class="num">Records</th><th scope="col">Digest (SHA-256, first 16)</th></tr>
+</thead>
+<tbody>
+{{#overview.inputGroups}}
+<tr><th scope="row">{{format}}</th><td class="num">{{files}}</td><td class="num">{{records}}</td><td><code>{{digest}}</code></td></tr>
+{{/overview.inputGroups}}
+</tbody>
+</table>
+<details>
+<summary>Every input file and its SHA-256</summary>
+<table class="metric inputs">
+<caption>Input files</caption>
+<thead>
+<tr><th scope="col">File</th><th scope="col">Format</th><th scope="col">SHA-256</th></tr>
+</thead>
+<tbody>
+{{#overview.inputFiles}}
+<tr><th scope="row">{{path}}</th><td>{{format}}</td><td><code>{{sha256}}</code></td></tr>
+{{/overview.inputFiles}}
+</tbody>
+</table>
+</details>
+
+"""##,
+        "overview-table": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric overview">
+<caption>Headline metrics by team, {{period}} (value, 95% interval, confidence)</caption>
+<thead>
+<tr><th scope="col">Team</th>{{#overview.columns}}<th scope="col">{{metric}} <span class="kind">{{dimension}}, {{kind}}</span></th>{{/overview.columns}}</tr>
+</thead>
+<tbody>
+{{#overview.rows}}
+<tr><th scope="row">{{team}}</th>{{#isHidden}}<td colspan="8" class="note">{{hidden}}</td>{{/isHidden}}{{#cells}}{{#shown}}<td>{{value}}<span class="ci-text">{{interval}}</span><span class="badge badge-{{label}}">{{label}}</span></td>{{/shown}}{{^shown}}<td class="note">{{note}}</td>{{/shown}}{{/cells}}</tr>
+{{/overview.rows}}
+</tbody>
+<tfoot>
+{{#overview.organisation}}
+<tr><th scope="row">{{team}}</th>{{#cells}}{{#shown}}<td>{{value}}<span class="ci-text">{{interval}}</span><span class="badge badge-{{label}}">{{label}}</span></td>{{/shown}}{{^shown}}<td class="note">{{note}}</td>{{/shown}}{{/cells}}</tr>
+{{/overview.organisation}}
+</tfoot>
+</table>
+
+"""##,
+        "page.html": #"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="candor {{candorVersion}}">
+<title>{{title}}</title>
+<style>
+{{> style}}
+</style>
+</head>
+<body>
+<main>
+{{{body}}}
+</main>
+</body>
+</html>
+
+"""#,
+        "scorecard-row": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+{{#shown}}
+<tr><th scope="row">{{team}}</th><td class="num">{{value}}</td><td>{{interval}}</td><td class="num">{{people}}</td><td class="num">{{events}}</td><td class="label label-{{label}}">{{label}}</td><td>{{note}}</td></tr>
+{{/shown}}
+{{^shown}}
+<tr class="suppressed"><th scope="row">{{team}}</th><td colspan="6">suppressed ({{note}})</td></tr>
+{{/shown}}
+
+"""##,
+        "scorecard-table": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric scorecard">
+<caption>{{name}} by team ({{unit}})</caption>
+<thead>
+<tr><th scope="col">Team</th><th scope="col" class="num">Value</th><th scope="col">95% interval</th><th scope="col" class="num">n</th><th scope="col" class="num">Events</th><th scope="col">Confidence</th><th scope="col">Note</th></tr>
+</thead>
+<tbody>
+{{#rows}}
+{{> scorecard-row}}
+{{/rows}}
+</tbody>
+<tfoot>
+{{#organisation}}
+{{> scorecard-row}}
+{{/organisation}}
+</tfoot>
+</table>
+
+"""##,
+        "security-review.md": ###"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# {{title}}
+
+For the security-reviewer audience only, under approval {{approval}} (recorded in the audit log). Generated {{generatedAt}}.
+
+**Purpose of this programme.** {{purpose}}
+
+Findings describe repositories and the teams that own them, never the people who wrote the code. They help teams decide what to fix first; they are never used to evaluate, rank or pay anyone.
+
+{{#hasTeams}}
+{{#teams}}
+## {{team}}
+
+- SARIF results in each repository's latest scan in the period, by level: {{sarif}}; with an accepted suppression: {{suppressed}}
+- CodeGuru Security findings still open, by severity: {{open}}
+- Categories:
+{{#categories}}
+  - {{.}}
+{{/categories}}
+{{#hasMoreCategories}}
+  - and {{moreCategories}} more
+{{/hasMoreCategories}}
+
+{{/teams}}
+{{/hasTeams}}
+{{^hasTeams}}
+No security findings were recorded for this period.
+{{/hasTeams}}
+
+## About this report
+
+policy SHA-256 {{policySHA256}}
+
+"""###,
+        "self-view-weeks": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric">
+<caption>Your inline suggestions by ISO week</caption>
+<thead>
+<tr><th scope="col">Week of</th><th scope="col" class="num">Active days</th><th scope="col" class="num">Suggestions shown</th><th scope="col" class="num">Accepted</th><th scope="col" class="num">Acceptance rate</th></tr>
+</thead>
+<tbody>
+{{#weeks}}
+<tr><th scope="row">{{week}}</th><td class="num">{{activeDays}}</td><td class="num">{{shown}}</td><td class="num">{{accepted}}</td><td class="num">{{rate}}</td></tr>
+{{/weeks}}
+</tbody>
+</table>
+
+"""##,
+        "self-view.md": ###"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# {{title}}
+
+This page is for you alone. You asked for it by opting in to the self-view programme; it is written only for people who did, it is not listed in any other report, and you can withdraw at any time.
+
+Reference {{reference}} · period {{period}} · generated {{generatedAt}}
+
+**Why this data is collected.** {{purpose}}
+
+**It is never used for:** {{neverUsedFor}}.
+
+## Your choices
+
+{{#consents}}
+- {{label}}: {{value}}
+{{/consents}}
+
+## What candor holds about you
+
+People appear in candor only under a keyed pseudonym; your name and ids are not in its database. These are the records kept under yours in the {{datasets}} datasets, which the policy lets this view read:
+
+{{#holdings}}
+- {{label}}: {{value}}
+{{/holdings}}
+
+Content is never kept: no prompts, responses, code, file contents or comment text.
+
+## Your inline suggestions, {{period}}
+
+{{#hasWeeks}}
+{{> self-view-weeks}}
+
+In the period you were shown {{totalShown}} inline suggestions and accepted {{totalAccepted}}: {{totalRate}} (95% interval {{totalInterval}}, treating suggestions as independent). This is the same measure the governance review shows for teams.
+{{/hasWeeks}}
+{{^hasWeeks}}
+No inline suggestions were recorded for you in this period.
+{{/hasWeeks}}
+
+{{#hasTeam}}
+The directory places you in {{team}}. The governance review shows a team's figures only when at least {{k}} people contributed and no one person dominates them; individual figures like yours appear nowhere else.
+{{/hasTeam}}
+
+## If something here is wrong
+
+Tell the governance board which figure you believe is wrong, quoting reference {{reference}}. Disputes and their outcomes are recorded and counted in the transparency report. You may also withdraw from any optional programme; your data in it is then removed at the next purge.
+
+policy SHA-256 {{policySHA256}}
+
+"""###,
+        "style": ##"""
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #4a4a4a; --rule: #c8c8c8; --band: #1f5f99; --bg-suppressed: #f2f2f2; }
+html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; line-height: 1.5; }
+body { margin: 0; }
+main { max-width: 56rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+h1 { font-size: 1.8rem; margin: 0 0 1rem; }
+h2 { font-size: 1.3rem; margin: 2.25rem 0 0.75rem; border-bottom: 1px solid var(--rule); padding-bottom: 0.25rem; }
+p, li { max-width: 46rem; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.5rem; }
+th, td { border-bottom: 1px solid var(--rule); padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid var(--ink); }
+tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 600; }
+.num { text-align: right; }
+tr.department th, tr.department td { font-weight: 600; border-top: 1px solid var(--ink); }
+tr.in-department th { padding-left: 1.5em; font-weight: normal; }
+td.label-high { color: #1d5e20; } td.label-medium { color: #6b5300; } td.label-low { color: #8a1c1c; }
+figure.chart { margin: 1em 0; } figure.chart svg { max-width: 100%; height: auto; }
+.chart .series { fill: none; stroke: var(--band); stroke-width: 2; } .chart .dot { fill: var(--band); }
+.chart .ci { fill: var(--band); fill-opacity: 0.18; stroke: none; } .chart .comparison { fill: none; stroke: #6e6e6e; stroke-width: 1.5; stroke-dasharray: 6 3; }
+.chart .grid { stroke: var(--rule); stroke-width: 0.5; } .chart .change { stroke: #6b5300; stroke-dasharray: 4 3; } .chart .shift { stroke: #8a1c1c; stroke-dasharray: 1 3; stroke-width: 2; }
+.chart text { font-size: 10px; fill: var(--muted); } .chart .tick { text-anchor: end; dominant-baseline: middle; } .chart .end { text-anchor: end; }
+.kind { display: block; font-size: 0.75rem; font-weight: normal; color: var(--muted); }
+.ci-text { display: block; font-size: 0.75rem; color: var(--muted); }
+.badge { display: inline-block; margin-top: 0.15rem; padding: 0 0.35rem; border: 1px solid currentColor; border-radius: 0.6rem; font-size: 0.7rem; }
+.badge-high { color: #1d5e20; } .badge-medium { color: #6b5300; } .badge-low { color: #8a1c1c; }
+table.overview { font-size: 0.85rem; } table.overview td, table.overview th { padding: 0.35rem 0.4rem; }
+td.note { color: var(--muted); font-style: italic; }
+tr.dimension th { background: #f2f2f2; }
+.band.org { background: #6e6e6e; }
+table.inputs { font-size: 0.75rem; } table.inputs code { word-break: break-all; }
+details summary { cursor: pointer; margin: 0.5rem 0; }
+tr.suppressed td { color: var(--muted); font-style: italic; background: var(--bg-suppressed); }
+.bar { display: block; position: relative; height: 0.4rem; margin-top: 0.3rem; background: #e6e6e6; min-width: 6rem; }
+.band { display: block; height: 100%; background: var(--band); }
+@media print {
+  main { max-width: none; padding: 0; }
+  details > summary { display: none; }
+  details { display: block; }
+  h2 { break-after: avoid; }
+  table, tr { break-inside: avoid; }
+  .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+
+"""##,
+        "team-table": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+{{#web}}
+<table class="metric team-summary">
+<caption>{{team}} beside the organisation, {{period}}</caption>
+<thead>
+<tr><th scope="col">Metric</th><th scope="col" class="num">{{team}}</th><th scope="col">95% interval</th><th scope="col">Confidence</th><th scope="col" class="num">Organisation</th><th scope="col">95% interval</th></tr>
+</thead>
+<tbody>
+{{#rows}}
+{{#firstInDimension}}
+<tr class="dimension"><th scope="rowgroup" colspan="6">{{dimension}}</th></tr>
+{{/firstInDimension}}
+<tr><th scope="row">{{metric}} <span class="kind">({{kind}})</span></th>{{#teamShown}}<td class="num">{{teamValue}}</td><td>{{teamInterval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{teamBar.start}}%;width:{{teamBar.width}}%"></span></span></td><td class="label label-{{teamLabel}}">{{teamLabel}}</td>{{/teamShown}}{{^teamShown}}<td colspan="3" class="note">{{teamNote}}</td>{{/teamShown}}<td class="num">{{orgValue}}</td><td>{{orgInterval}}{{#orgShown}}<span class="bar" aria-hidden="true"><span class="band org" style="margin-left:{{orgBar.start}}%;width:{{orgBar.width}}%"></span></span>{{/orgShown}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+{{/web}}
+{{#mail}}
+<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:14px;margin:12px 0">
+<tr><th scope="col" style="text-align:left;border-bottom:2px solid #1a1a1a;padding:6px">Metric</th><th scope="col" style="text-align:right;border-bottom:2px solid #1a1a1a;padding:6px">{{team}}</th><th scope="col" style="text-align:right;border-bottom:2px solid #1a1a1a;padding:6px">Organisation</th></tr>
+{{#rows}}
+{{#firstInDimension}}
+<tr><th scope="rowgroup" colspan="3" style="text-align:left;padding:10px 6px 4px;border-bottom:1px solid #c8c8c8">{{dimension}}</th></tr>
+{{/firstInDimension}}
+<tr><th scope="row" style="text-align:left;font-weight:normal;padding:6px;border-bottom:1px solid #e6e6e6;vertical-align:top">{{metric}} <span style="color:#4a4a4a">({{kind}})</span></th><td style="text-align:right;padding:6px;border-bottom:1px solid #e6e6e6;vertical-align:top;min-width:120px">{{#teamShown}}<strong>{{teamValue}}</strong><br><span style="color:#4a4a4a;font-size:12px">{{teamInterval}} · {{teamLabel}}</span><span style="display:block;height:6px;background:#e6e6e6;margin-top:4px"><span style="display:block;height:6px;margin-left:{{teamBar.start}}%;width:{{teamBar.width}}%;background:#1f5f99"></span></span>{{/teamShown}}{{^teamShown}}<span style="color:#4a4a4a;font-style:italic">{{teamNote}}</span>{{/teamShown}}</td><td style="text-align:right;padding:6px;border-bottom:1px solid #e6e6e6;vertical-align:top;min-width:120px">{{orgValue}}{{#orgShown}}<br><span style="color:#4a4a4a;font-size:12px">{{orgInterval}}</span><span style="display:block;height:6px;background:#e6e6e6;margin-top:4px"><span style="display:block;height:6px;margin-left:{{orgBar.start}}%;width:{{orgBar.width}}%;background:#6e6e6e"></span></span>{{/orgShown}}</td></tr>
+{{/rows}}
+</table>
+{{/mail}}
+
+"""##,
+        "team-weeks": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:13px;margin:8px 0">
+{{#weeks}}
+<tr><td style="padding:2px 6px;white-space:nowrap;color:#4a4a4a">{{week}}</td><td style="padding:2px 6px;text-align:right;white-space:nowrap">{{value}}</td><td style="padding:2px 6px;width:60%"><span style="display:block;height:8px;background:#e6e6e6"><span style="display:block;height:8px;margin-left:{{bar.start}}%;width:{{bar.width}}%;background:#1f5f99"></span></span></td></tr>
+{{/weeks}}
+</table>
+<p style="font-size:12px;color:#4a4a4a;margin:0 0 12px">Bars span each week's 95% interval. The organisation's last week: {{organisationLast}}.</p>
+
+"""##,
+        "team.md": ####"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# Team summary: {{team}}, {{period}}
+
+**For the {{team}} team, to discuss together.** These are your team's numbers beside the whole organisation's, for the quarter {{periodStart}} to {{periodEnd}}. They describe the team, never a person, and they are **never used for {{neverUsedFor}}**.
+
+Generated {{generatedAt}} · minimum group size {{k}} people · the governance board sees the same figures in its quarterly review.
+
+**Why we collect this.** {{purpose}}
+
+{{^teamShown}}
+**Your team's figures are not shown this quarter:** {{hiddenReason}}. Every report hides them the same way. The organisation's figures are below.
+
+{{/teamShown}}
+## Your team beside the organisation
+
+Each value has its 95% interval: the range the true value most likely lies in. A confidence label (high, medium, low) says how much weight a number can bear. A leading metric (such as suggestion acceptance) is worth reading only beside the outcome it should move.
+
+{{#web}}
+{{> team-table}}
+{{/web}}
+{{#mail}}
+{{> team-table}}
+{{/mail}}
+{{#plain}}
+Values in brackets are 95% intervals.
+
+{{#rows}}
+{{#firstInDimension}}
+{{dimension}}:
+{{/firstInDimension}}
+- {{metric}} ({{kind}}): {{team}}: {{#teamShown}}{{teamValue}} ({{teamInterval}}; {{teamLabel}} confidence){{/teamShown}}{{^teamShown}}{{teamNote}}{{/teamShown}} · organisation: {{orgValue}}{{#orgShown}} ({{orgInterval}}){{/orgShown}}
+{{/rows}}
+{{/plain}}
+
+{{#hasTrends}}
+## Weekly trends
+
+Each week's value, with its 95% interval, beside the organisation's.
+
+{{#trends}}
+### {{name}}
+
+{{#web}}
+{{#chart}}
+{{> weekly-chart}}
+{{/chart}}
+{{/web}}
+{{#mail}}
+{{> team-weeks}}
+{{/mail}}
+{{#plain}}
+{{#weeks}}
+- week of {{week}}: {{value}}{{#hasInterval}} (95% interval {{interval}}){{/hasInterval}}
+{{/weeks}}
+
+The organisation's last week: {{organisationLast}}.
+{{/plain}}
+
+{{/trends}}
+{{/hasTrends}}
+## Changes that touch your numbers
+
+{{#hasChanges}}
+A number can move because the programme changed, not the work. These changes were recorded in the quarter and the two weeks before it:
+
+{{#changes}}
+- {{text}}
+{{/changes}}
+{{/hasChanges}}
+{{^hasChanges}}
+No changes to the programme or its policy were recorded in the quarter or the two weeks before it.
+{{/hasChanges}}
+
+## Questions to discuss
+
+{{#hasQuestions}}
+candor looks for patterns that can mean a number no longer measures what it should: a leading metric that moves without its outcome, findings suppressed rather than fixed, reviews approved without discussion. Each is a question for the team, not a verdict: there may be a good reason.
+
+{{#questions}}
+### {{title}}
+
+{{#evidence}}
+- {{.}}
+{{/evidence}}
+
+Other explanations to rule out first: {{alternativesText}}.
+
+**A question to discuss:** {{question}}
+
+{{/questions}}
+{{/hasQuestions}}
+{{^hasQuestions}}
+{{#teamShown}}
+No pattern worth raising was found in your team's numbers this quarter.
+{{/teamShown}}
+{{^teamShown}}
+Signals are looked for only where a team's figures are shown.
+{{/teamShown}}
+{{/hasQuestions}}
+
+## If something looks wrong
+
+{{#hasReplyTo}}
+Reply to this summary or write to {{replyTo}}.
+{{/hasReplyTo}}
+Anyone can ask what is collected about them (the self-view) and dispute a record; see the transparency report.
+
+candor {{candorVersion}} · policy SHA-256 {{policySHA256}}
+
+"""####,
+        "transparency-audiences": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric">
+<caption>Audiences, the datasets each may see, and the reports they receive</caption>
+<thead>
+<tr><th scope="col">Audience</th><th scope="col">Datasets</th><th scope="col">Receives</th></tr>
+</thead>
+<tbody>
+{{#audiences}}
+<tr><th scope="row">{{audience}}</th><td>{{datasets}}</td><td>{{reports}}</td></tr>
+{{/audiences}}
+</tbody>
+</table>
+
+"""##,
+        "transparency-audit": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric">
+<caption>Report requests by audience and declared purpose</caption>
+<thead>
+<tr><th scope="col">Audience</th><th scope="col">Purpose</th><th scope="col" class="num">Requests</th><th scope="col">Last</th></tr>
+</thead>
+<tbody>
+{{#audit}}
+<tr><th scope="row">{{label}}</th>{{#values}}<td>{{.}}</td>{{/values}}</tr>
+{{/audit}}
+</tbody>
+</table>
+
+"""##,
+        "transparency-consent": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric">
+<caption>Consent by programme (people)</caption>
+<thead>
+<tr><th scope="col">Programme</th><th scope="col">Kind</th><th scope="col" class="num">Opted in</th><th scope="col" class="num">Opted out or objected</th><th scope="col" class="num">Withdrew</th></tr>
+</thead>
+<tbody>
+{{#consent}}
+<tr><th scope="row">{{label}}</th>{{#values}}<td>{{.}}</td>{{/values}}</tr>
+{{/consent}}
+</tbody>
+</table>
+
+"""##,
+        "transparency.md": ####"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# Transparency report {{period}}
+
+**For everyone whose work tools send data to this programme.** It says what is collected, why, who can see it, how long it is kept, and what it is never used for. Period {{periodStart}} to {{periodEnd}} · generated {{generatedAt}}.
+
+**Why we collect it.** {{purpose}}
+
+**The data is never used for {{neverUsedFor}}.** A request that declares one of these uses is refused and the refusal is logged. Reports describe teams of at least {{k}} people, never a person.
+
+## What is collected, and what is dropped
+
+People appear only as keyed pseudonyms: candor replaces every user id with an HMAC-SHA256 of it, and the key is kept outside the database. Content is never read or stored, whatever a policy says: {{neverStored}}.
+
+{{#hasSources}}
+{{#sources}}
+### {{name}}
+
+- What it is about: {{category}}; kept in the {{dataset}} dataset.
+- Collected so far: {{records}}.
+- Optional fields kept: {{kept}}.
+- Optional fields dropped by the policy: {{dropped}}.
+{{#hasDroppedAtIngest}}
+- Dropped at ingest so far (never stored): {{droppedAtIngest}}.
+{{/hasDroppedAtIngest}}
+- Used for: {{usedFor}}.
+
+{{/sources}}
+{{/hasSources}}
+{{^hasSources}}
+Nothing has been collected yet.
+
+{{/hasSources}}
+## Who can see what
+
+Each report reads only the datasets its audience may see. Security findings (the compliance dataset) are read only for security reviewers, each time with a recorded approval.
+
+{{> transparency-audiences}}
+
+## How long it is kept
+
+{{#retention}}
+- {{text}}
+{{/retention}}
+
+{{#hasPurges}}
+What purge has removed (counts only):
+
+{{#purges}}
+- {{text}}
+{{/purges}}
+{{/hasPurges}}
+{{^hasPurges}}
+No purge has run yet.
+{{/hasPurges}}
+
+## Consent and objections
+
+People whose latest choice is each status, at the end of the period (or on the day this report was made, if that is sooner). Counts below {{k}} are shown as "fewer than {{k}}" so no one can be singled out.
+
+{{> transparency-consent}}
+
+## Disputes
+
+{{#disputes}}
+- {{text}}
+{{/disputes}}
+
+Anyone can dispute a record or a figure about them or their team; a dispute is logged with the metric it concerns, and its outcome is published here.
+
+## Who asked for reports, and why
+
+From the tamper-evident audit log: every report request, with the audience it was for and the purpose it declared.
+
+{{#hasAudit}}
+{{> transparency-audit}}
+{{/hasAudit}}
+{{^hasAudit}}
+No report has been requested yet.
+{{/hasAudit}}
+
+{{refusals}}
+
+## What changed in the programme
+
+{{#hasChanges}}
+{{#changes}}
+- {{text}}
+{{/changes}}
+{{/hasChanges}}
+{{^hasChanges}}
+Nothing in the programme or its policy changed in this period.
+{{/hasChanges}}
+
+## About this report
+
+candor {{candorVersion}} · libcmark {{cmarkVersion}} · policy SHA-256 {{policySHA256}}
+
+"""####,
+        "weekly-chart": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<figure class="chart">
+<svg viewBox="0 0 600 160" width="600" height="160" role="img" aria-labelledby="{{id}}-title {{id}}-desc">
+<title id="{{id}}-title">{{title}}</title>
+<desc id="{{id}}-desc">{{summary}}</desc>
+{{#ticks}}
+<line class="grid" x1="48" x2="592" y1="{{y}}" y2="{{y}}"/><text class="tick" x="44" y="{{y}}">{{label}}</text>
+{{/ticks}}
+{{#hasBand}}
+<polygon class="ci" points="{{band}}"/>
+{{/hasBand}}
+{{#markers}}
+<line class="{{kind}}" x1="{{x}}" x2="{{x}}" y1="8" y2="140"><title>{{label}}</title></line>
+{{/markers}}
+{{#hasComparison}}
+<polyline class="comparison" points="{{comparison}}"/>
+{{/hasComparison}}
+<polyline class="series" points="{{points}}"/>
+{{#dots}}
+<circle class="dot" cx="{{x}}" cy="{{label}}" r="2.5"><title>{{kind}}</title></circle>
+{{/dots}}
+<text class="axis" x="48" y="156">{{first}}</text><text class="axis end" x="592" y="156">{{last}}</text>
+</svg>
+<figcaption>{{caption}}</figcaption>
+</figure>
+
+"""##,
+    ]
+}

@@ -1,0 +1,163 @@
+import CandorVocabulary
+import CandorPolicy
+import CandorAnalysis
+import CandorMail
+
+/// The governance review's first screen and its closing sections: a plain summary of what changed,
+/// the scorecard at a glance (teams × dimensions, each leading metric beside its outcome), trust
+/// indicators, the data inventory with retention compliance, the disclosure-control summary and
+/// the appendix of inputs. Pure; every field is a formatted string.
+public struct GovernanceSummary: Sendable {
+    public struct Cell: Sendable {
+        public var shown: Bool
+        public var value: String
+        public var interval: String
+        public var label: String
+        public var note: String
+    }
+    public struct Column: Sendable {
+        public var dimension: String
+        public var metric: String
+        public var kind: String
+    }
+    public struct OverviewRow: Sendable {
+        public var team: String
+        public var cells: [Cell]
+        /// Why every cell of the row is hidden, or empty.
+        public var hidden: String = ""
+        public var isHidden: Bool = false
+    }
+    public struct InputGroup: Sendable {
+        public var format: String
+        public var files: String
+        public var records: String
+        public var digest: String
+    }
+    public struct InputFile: Sendable {
+        public var path: String
+        public var format: String
+        public var sha256: String
+    }
+
+    public var summary: [String]
+    public var columns: [Column]
+    public var rows: [OverviewRow]
+    public var organisation: OverviewRow
+    public var trust: [String]
+    public var inventory: [String]
+    public var retention: [String]
+    public var disclosure: [String]
+    public var inputGroups: [InputGroup]
+    public var inputFiles: [InputFile]
+    public var inputCount: String
+    public var inputRoot: String
+}
+
+extension GovernanceSummary {
+    /// The headline pairs of the at-a-glance table: per dimension, its leading metric beside its outcome.
+    static let headline = ["ai.acceptance_rate", "ai.persistence", "quality.time_to_fix", "quality.new_findings_rate",
+                           "flow.review_pickup", "flow.review_depth", "outcome.change_failure_rate", "experience.satisfaction"]
+
+    static func cell(_ v: MetricValue?, _ m: MetricDefinition) -> Cell {
+        guard let v, let e = v.estimate, v.label != .suppressed else {
+            return Cell(shown: false, value: "", interval: "", label: "", note: v?.label == .suppressed ? "hidden" : "no data")
+        }
+        return Cell(shown: true, value: ScorecardView.format(e, m.unit),
+                    interval: v.interval.map { "\(ScorecardView.format($0.lower, m.unit))–\(ScorecardView.format($0.upper, m.unit))" } ?? "no interval",
+                    label: v.label.rawValue, note: "")
+    }
+
+    /// Builds the summary from the review's inputs and the scorecard as shown (hidden teams applied).
+    static func build(_ input: GovernanceViewBuilder.Inputs, shown card: Scorecard, hidden: [String: SuppressionReason],
+                      acceptanceCells: [CellDecision]) -> GovernanceSummary {
+        let k = input.policy.minimumGroupSize
+        let metrics = headline.compactMap(MetricRegistry.metric)
+        let columns = metrics.map { Column(dimension: ScorecardView.titles[$0.dimension]!, metric: $0.name, kind: $0.kind.rawValue) }
+        let rows = card.teams.map { team -> OverviewRow in
+            guard let reason = hidden[team] ?? card.suppressed[team] else {
+                return OverviewRow(team: team, cells: metrics.map { m in cell(card.value(m.id, team: team), m) })
+            }
+            return OverviewRow(team: team, cells: [], hidden: "hidden: \(reason.why)", isHidden: true)
+        }
+        let organisation = OverviewRow(team: GovernanceViewBuilder.organisationLabel,
+                                       cells: metrics.map { m in cell(card.values[m.id]?.last { $0.team == nil }, m) })
+
+        // What changed and why.
+        var summary: [String] = []
+        let changes = input.changes
+        summary.append(changes.isEmpty ? "No changes to the programme or its policy were recorded this quarter."
+            : "\(changes.count) programme change\(changes.count == 1 ? " was" : "s were") recorded this quarter (listed below); read every number against them.")
+        let shifts = card.shifts
+        if !shifts.isEmpty {
+            let unexplained = shifts.filter { $0.explanation == nil }.count
+            summary.append("\(shifts.count) weekly series shifted significantly: \(shifts.count - unexplained) coincide with a recorded change, \(unexplained) \(unexplained == 1 ? "has" : "have") no recorded explanation and are worth discussing.")
+        } else {
+            summary.append("No weekly series shifted significantly.")
+        }
+        let signals = input.signals?.signals ?? []
+        if signals.isEmpty {
+            summary.append("No gaming signal was found in the teams this review shows.")
+        } else {
+            let teams = Set(signals.compactMap(\.team)).sorted()
+            summary.append("\(signals.count) pattern\(signals.count == 1 ? "" : "s") worth discussing, in \(teams.joined(separator: ", ")): each is a question for the team, not a verdict.")
+        }
+        let hiddenTeams = card.teams.filter { hidden[$0] != nil }.count
+        summary.append("\(card.teams.count - hiddenTeams) of \(card.teams.count) teams are shown; \(hiddenTeams) \(hiddenTeams == 1 ? "is" : "are") hidden because \(hiddenTeams == 1 ? "it has" : "they have") fewer than \(k) people or would reveal a smaller team's figures.")
+
+        // Trust indicators: organisation-wide.
+        var trust: [String] = []
+        for id in ["trust.opt_in_rate", "trust.dispute_rate", "trust.self_view_uptake"] {
+            guard let m = MetricRegistry.metric(id), let v = card.values[id]?.last(where: { $0.team == nil }) else { continue }
+            let c = cell(v, m)
+            trust.append(c.shown ? "\(m.name): \(c.value) (95% interval \(c.interval); \(c.label) confidence)." : "\(m.name): \(v.note ?? "no data").")
+        }
+        let excluded = input.consentExcluded
+        trust.append(excluded.people == 0 ? "No one has objected to the AI-adoption programme."
+            : "\(excluded.people < k ? "Fewer than \(k)" : Format.count(excluded.people)) people have objected to the AI-adoption programme; their data is left out from the day of their objection.")
+        let refused = input.audit.filter { $0.command.hasPrefix("refused") }.count
+        trust.append(refused == 0 ? "No report request has been refused." : "\(refused) report request\(refused == 1 ? " was" : "s were") refused (a prohibited purpose, a missing approval, or no consent); each is in the audit log.")
+
+        // Data inventory and retention compliance.
+        var inventory: [String] = []
+        for family in SourceFamily.allCases where card.readable.contains(family) {
+            let days = card.sourceDays[family] ?? 0
+            if days > 0 { inventory.append("\(family.rawValue) (\(family.category), \(input.policy.sourcePolicy(for: family).dataset.rawValue) dataset): records on \(days) of \(card.periodDays) days.") }
+        }
+        let unreadable = SourceFamily.allCases.filter { !card.readable.contains($0) }.map(\.rawValue)
+        if !unreadable.isEmpty { inventory.append("Not read by this review (not among the governance board's datasets): \(unreadable.joined(separator: ", ")).") }
+        let r = input.policy.retention
+        var retention = ["Retention: daily records \(r.rawDays) days, weekly person records \(r.enrichedDays) days, weekly team totals \(r.aggregateDays) days."]
+        if let oldest = input.oldestRawDay {
+            let limit = input.today.adding(days: -r.rawDays)
+            retention.append(oldest < limit
+                ? "Out of compliance: daily records go back to \(oldest.iso8601), past the \(r.rawDays)-day window (which starts \(limit.iso8601)). Run candor purge to delete them."
+                : "In compliance: the oldest daily record (\(oldest.iso8601)) is within the \(r.rawDays)-day window.")
+        }
+
+        // Disclosure control: counts and reasons, never values.
+        var reasons: [String: Int] = [:]
+        var total = 0
+        for (_, list) in card.values {
+            for v in list where v.team != nil {
+                total += 1
+                if v.label == .suppressed { reasons[v.note ?? "hidden", default: 0] += 1 }
+            }
+        }
+        let acceptanceHidden = acceptanceCells.filter { if case .suppressed = $0 { true } else { false } }.count
+        var disclosure = ["Minimum group size \(k) people; a cell where one person contributes more than \(Format.percent(input.policy.dominanceThreshold, decimals: 0)) is hidden; further cells are hidden so no hidden figure can be worked out from a total or a difference."]
+        disclosure.append("Acceptance table: \(acceptanceHidden) of \(acceptanceCells.count) rows hidden.")
+        let hiddenCells = reasons.values.reduce(0, +)
+        disclosure.append("Scorecard: \(hiddenCells) of \(total) team cells hidden" + (reasons.isEmpty ? "." : " — " + reasons.keys.sorted().map { "\(reasons[$0]!) \($0)" }.joined(separator: "; ") + "."))
+        disclosure.append("Hidden cells say why, never what; the teams they belong to are not looked at for signals.")
+
+        // Appendix: inputs by format, with a digest over each format's file hashes.
+        let groups = Dictionary(grouping: input.inputFiles, by: \.format).sorted { $0.key < $1.key }.map { format, files in
+            InputGroup(format: format, files: Format.count(files.count), records: Format.count(files.reduce(0) { $0 + $1.records }),
+                       digest: String(SHA256Digest.hex(of: Array(files.map(\.sha256).sorted().joined(separator: "\n").utf8)).prefix(16)))
+        }
+        return GovernanceSummary(summary: summary, columns: columns, rows: rows, organisation: organisation, trust: trust,
+                                 inventory: inventory, retention: retention, disclosure: disclosure, inputGroups: groups,
+                                 inputFiles: input.inputFiles.map { InputFile(path: $0.path, format: $0.format, sha256: $0.sha256) },
+                                 inputCount: Format.count(input.inputFiles.count), inputRoot: input.inputRoot)
+    }
+}

@@ -1,0 +1,300 @@
+import CandorVocabulary
+import CandorPolicy
+import CandorAnalysis
+import CandorMail
+
+/// The governance review's view model: every field is already a formatted string, so templates
+/// hold no logic and output is the same in every locale.
+public struct GovernanceView: Sendable {
+    public struct Row: Sendable {
+        public var team: String
+        public var shown: Bool
+        public var people: String
+        public var suggestions: String
+        public var accepted: String
+        public var rate: String
+        public var interval: String
+        /// Where the interval starts and how wide it is, in % of the 0–100% scale, for the bar.
+        public var bandStart: String
+        public var bandWidth: String
+        /// Why the row shows no numbers.
+        public var suppression: String
+        /// "department" for a department's subtotal, "in-department" for its teams, "team" otherwise.
+        public var rowClass: String = "team"
+    }
+
+    public struct Acceptance: Sendable {
+        public var name: String
+        public var definition: String
+        public var decision: String
+        public var formula: String
+        public var methodology: String
+        public var caveats: [String]
+        public var neverUsedFor: String
+        public var rows: [Row]
+        public var organisation: Row
+        public var notes: [String]
+    }
+
+    public struct DataSummary: Sendable {
+        public var rows: String
+        public var files: String
+        public var daysWithData: String
+        public var daysInPeriod: String
+        public var completeness: String
+        public var hasRange: Bool
+        public var range: String
+        public var hasRowsWithoutTeam: Bool
+        public var rowsWithoutTeam: String
+        public var noTeamLabel: String
+        public var hasDirectory: Bool
+        public var hasRejectedRows: Bool
+        public var rejectedRows: String
+        /// "source field (n records)" for every field the allow-list left out.
+        public var fieldDrops: [String]
+        public var hasFieldDrops: Bool
+    }
+
+    public struct Change: Sendable {
+        public var day: String
+        public var description: String
+        public var metrics: String
+        public var hasMetrics: Bool
+    }
+
+    public var title: String
+    public var period: String
+    /// Programme changes in the period (policy-change log and policy file versions).
+    public var changes: [Change]
+    public var hasChanges: Bool
+    public var periodStart: String
+    public var periodEnd: String
+    public var generatedAt: String
+    public var purpose: String
+    public var k: String
+    public var acceptance: Acceptance
+    public var data: DataSummary
+    public var candorVersion: String
+    public var cmarkVersion: String
+    public var registryVersion: String
+    public var policySHA256: String
+    public var scorecard: ScorecardView
+    public var decisions: DecisionsView
+    public var signals: SignalsView
+    /// The first screen (summary, scorecard at a glance) and the closing sections.
+    public var overview: GovernanceSummary
+}
+
+/// Builds the governance review's view model from computed values. Pure.
+public enum GovernanceViewBuilder {
+    /// The label of people the directory places in no team.
+    public static let noTeamLabel = "Not in the directory"
+    public static let organisationLabel = "Organisation"
+
+    public struct Inputs: Sendable {
+        public var period: Period
+        public var policy: Policy
+        public var generatedAt: String
+        public var totals: [InlineTotals]
+        public var coverage: Coverage
+        public var cmarkVersion: String
+        /// People and person-day rows left out under the consent registry (counts only).
+        public var consentExcluded: (people: Int, rows: Int)
+        /// Programme changes in the period.
+        public var changes: [ProgrammeChange] = []
+        /// Fields left out at ingest under the policy's allow-lists.
+        public var fieldDrops: [FieldDropCount] = []
+        /// Every metric for every team, and the changes in the period and the two weeks before.
+        public var scorecard: Scorecard = Scorecard(teams: [], values: [:], suppressed: [:])
+        public var scorecardChanges: [ProgrammeChange] = []
+        /// Changes from the start of the previous period to the end of this one (what may explain a quarter-on-quarter move).
+        public var changesSincePrevious: [ProgrammeChange] = []
+        /// The decision log and the audit log (for each decision's provenance).
+        public var decisions: [DecisionEntry] = []
+        public var signals: SignalReport?
+        public var audit: [AuditEntry] = []
+        /// Each team's department (teams without one stand alone under the organisation).
+        public var departments: [String: String] = [:]
+        /// Which tier the figures come from; with `.aggregate`, `teamWeeks` holds them.
+        public var source: PeriodSource = .raw
+        public var teamWeeks: [TeamWeekSums] = []
+        /// Every input file ingested (the appendix), the oldest daily record and the report's day (retention compliance).
+        public var inputFiles: [InputFileRecord] = []
+        /// The folder the input paths are relative to.
+        public var inputRoot = ""
+        public var oldestRawDay: Day?
+        public var today = Day(dayNumber: 0)
+
+        public init(period: Period, policy: Policy, generatedAt: String, totals: [InlineTotals], coverage: Coverage, cmarkVersion: String,
+                    consentExcluded: (people: Int, rows: Int) = (0, 0)) {
+            self.period = period
+            self.policy = policy
+            self.generatedAt = generatedAt
+            self.totals = totals
+            self.coverage = coverage
+            self.cmarkVersion = cmarkVersion
+            self.consentExcluded = consentExcluded
+        }
+    }
+
+    /// The teams the acceptance table hides, and why; the scorecard and the signals hide them too.
+    public static func hiddenTeams(_ input: Inputs) -> [String: SuppressionReason] {
+        let table = input.source == .aggregate ? AcceptanceTable.from(input.teamWeeks, departments: input.departments)
+            : AcceptanceTable.from(input.totals, departments: input.departments)
+        let decided = HierarchicalDisclosure.decide(table.tree, k: input.policy.minimumGroupSize, dominanceThreshold: input.policy.dominanceThreshold)
+        return hiddenTeams(table, Array(decided.dropFirst()))
+    }
+
+    static func hiddenTeams(_ table: AcceptanceTable, _ cells: [CellDecision]) -> [String: SuppressionReason] {
+        var hidden: [String: SuppressionReason] = [:]
+        for (entry, decision) in zip(table.entries, cells) where !entry.isDepartment {
+            if let team = entry.figures.team, case .suppressed(let reason) = decision { hidden[team] = reason }
+        }
+        return hidden
+    }
+
+    public static func build(_ input: Inputs) -> GovernanceView {
+        let k = input.policy.minimumGroupSize
+        let metric = MetricRegistry.acceptanceRate
+        let table = input.source == .aggregate ? AcceptanceTable.from(input.teamWeeks, departments: input.departments)
+            : AcceptanceTable.from(input.totals, departments: input.departments)
+        let teams = table.entries.filter { !$0.isDepartment }.map(\.figures)
+        // One decision per cell, at every level, so no hidden cell follows from any total.
+        let decided = HierarchicalDisclosure.decide(table.tree, k: k, dominanceThreshold: input.policy.dominanceThreshold)
+        let cells = Array(decided.dropFirst())
+
+        var rows: [Row] = []
+        for (entry, decision) in zip(table.entries, cells) {
+            let name = entry.figures.team ?? noTeamLabel
+            var r = row(entry.figures, label: entry.isDepartment ? "\(name) (department)" : name, decision: decision)
+            r.rowClass = entry.isDepartment ? "department" : entry.department != nil ? "in-department" : "team"
+            rows.append(r)
+        }
+        let orgRow = row(table.organisation, label: organisationLabel, decision: decided[0])
+        // Teams the acceptance table hides are hidden in the scorecard too.
+        let hiddenTeams = hiddenTeams(table, cells)
+
+        var notes: [String] = []
+        let primary = cells.filter { $0 == .suppressed(.fewerThanK(k: k)) }.count
+        let secondary = cells.filter { $0 == .suppressed(.complementary) }.count
+        let dominated = cells.filter { if case .suppressed(.dominance) = $0 { return true } else { return false } }.count
+        func rowsAre(_ n: Int) -> String { n == 1 ? "row is" : "rows are" }
+        if dominated > 0 {
+            notes.append("\(dominated) \(rowsAre(dominated)) not shown because one person contributed more than \(Format.percent(input.policy.dominanceThreshold, decimals: 0)) of the suggestions, so the figure would describe that person.")
+        }
+        if primary > 0 {
+            notes.append("\(primary) \(rowsAre(primary)) not shown because fewer than \(k) people had suggestions in the period (the policy's minimum group size).")
+        }
+        if secondary > 0 {
+            notes.append("\(secondary) more \(rowsAre(secondary)) hidden so that no hidden figure can be worked out from a department or organisation total.")
+        }
+        if !input.departments.isEmpty {
+            notes.append("Department rows are subtotals of the teams listed under them; a person who moved between teams counts once in a department and in the organisation.")
+        }
+        if teams.isEmpty {
+            notes.append("No inline suggestions were recorded in this period.")
+        }
+        let excluded = input.consentExcluded
+        if excluded.people > 0 {
+            let rule = input.policy.consentRule(for: metric.programme)
+            notes.append(rule.required
+                ? "\(excluded.people) \(excluded.people == 1 ? "person has" : "people have") objected to the \(metric.programme) programme: their data (\(Format.count(excluded.rows)) person-day rows) is left out from the day of their objection. Who objected is never shown."
+                : "The \(metric.programme) programme is optional: only people who opted in are counted; \(Format.count(excluded.rows)) person-day rows of \(excluded.people) people are left out.")
+        }
+        switch input.source {
+        case .raw: break
+        case .enriched:
+            notes.append("Person-day rows for part of this period have been deleted under the retention policy (kept \(input.policy.retention.rawDays) days), so these figures come from the weekly person tier: each ISO week counts for the quarter holding its Thursday, and objections apply to whole weeks.")
+        case .aggregate:
+            notes.append("Person rows behind this period have been deleted (past their retention window, or because someone withdrew consent), so these figures come from weekly team totals, as first made; they keep every contribution anonymously, so figures published earlier do not change in a way that would reveal what one person contributed. A people count marked ≥ is the largest number of people in any one week; the interval treats each person-week as a cluster (Cochran 1977, ratio estimator) and is wider than one computed from people.")
+        }
+        notes.append("People counts only those who were shown at least one inline suggestion in the period. Teams are listed alphabetically; the table is not a ranking.")
+
+        let cov = input.coverage
+        let days = input.period.dayCount
+        let data = GovernanceView.DataSummary(
+            rows: Format.count(cov.rows),
+            files: Format.count(cov.files),
+            daysWithData: Format.count(cov.daysWithData),
+            daysInPeriod: Format.count(days),
+            completeness: Format.percent(Double(cov.daysWithData) / Double(days), decimals: 0) + " complete",
+            hasRange: cov.firstDay != nil,
+            range: cov.firstDay.map { "first day \($0), last day \(cov.lastDay ?? $0)" } ?? "",
+            hasRowsWithoutTeam: cov.rowsWithoutTeam > 0,
+            rowsWithoutTeam: Format.count(cov.rowsWithoutTeam),
+            noTeamLabel: noTeamLabel,
+            hasDirectory: cov.directoryFiles > 0,
+            hasRejectedRows: cov.rejectedRows > 0,
+            rejectedRows: Format.count(cov.rejectedRows),
+            fieldDrops: input.fieldDrops.map { "\($0.source) \($0.field) (\(Format.count($0.records)) records)" },
+            hasFieldDrops: !input.fieldDrops.isEmpty)
+
+        let changes = input.changes.map {
+            GovernanceView.Change(day: $0.day.iso8601, description: $0.description, metrics: $0.metrics.joined(separator: ", "),
+                                  hasMetrics: !$0.metrics.isEmpty)
+        }
+        return GovernanceView(
+            title: "Governance review \(input.period)",
+            period: input.period.description,
+            changes: changes,
+            hasChanges: !changes.isEmpty,
+            periodStart: input.period.first.iso8601,
+            periodEnd: input.period.last.iso8601,
+            generatedAt: input.generatedAt,
+            purpose: input.policy.purpose,
+            k: String(k),
+            acceptance: .init(
+                name: metric.name,
+                definition: metric.definition,
+                decision: metric.decision,
+                formula: metric.formula,
+                methodology: metric.methodology,
+                caveats: metric.caveats,
+                neverUsedFor: metric.neverUsedFor.joined(separator: "; "),
+                rows: rows,
+                organisation: orgRow,
+                notes: notes),
+            data: data,
+            candorVersion: CandorVersion.string,
+            cmarkVersion: input.cmarkVersion,
+            registryVersion: MetricRegistry.version,
+            policySHA256: input.policy.sha256,
+            scorecard: ScorecardView.build(input.scorecard.hiding(hiddenTeams, k: k), changes: input.scorecardChanges,
+                                           before: input.signals?.before, previous: input.signals?.previous,
+                                           changesSincePrevious: input.changesSincePrevious),
+            decisions: DecisionsView.build(period: input.period, decisions: input.decisions, audit: input.audit),
+            signals: SignalsView.build(input.signals),
+            overview: GovernanceSummary.build(input, shown: input.scorecard.hiding(hiddenTeams, k: k), hidden: hiddenTeams, acceptanceCells: cells))
+    }
+
+    typealias Row = GovernanceView.Row
+
+    static func row(_ t: TeamAcceptance, label: String, decision: CellDecision) -> Row {
+        switch decision {
+        case .shown:
+            let interval = t.interval
+            return Row(team: label, shown: true,
+                       people: (t.peopleIsLowerBound ? "≥ " : "") + Format.count(t.people), suggestions: Format.count(t.shown), accepted: Format.count(t.accepted),
+                       rate: t.rate.map { Format.percent($0) } ?? "–",
+                       interval: interval.map { "\(Format.percent($0.lower))–\(Format.percent($0.upper))" } ?? "–",
+                       bandStart: Format.fixed((interval?.lower ?? 0) * 100, decimals: 2),
+                       bandWidth: Format.fixed(max(0.5, ((interval?.upper ?? 0) - (interval?.lower ?? 0)) * 100), decimals: 2),
+                       suppression: "")
+        case .suppressed(let reason):
+            let text = "suppressed (\(reason.why))"
+            return Row(team: label, shown: false, people: "", suggestions: "", accepted: "", rate: "", interval: "",
+                       bandStart: "0", bandWidth: "0", suppression: text)
+        }
+    }
+}
+
+extension SuppressionReason {
+    /// Why a cell is hidden, in the words every table of the governance review uses.
+    var why: String {
+        switch self {
+        case .fewerThanK(let k): "fewer than \(k) people"
+        case .complementary: "protects a smaller team's figures from being worked out"
+        case .dominance: "one person contributed most of it"
+        }
+    }
+}

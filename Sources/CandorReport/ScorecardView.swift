@@ -1,0 +1,129 @@
+import CandorVocabulary
+import CandorPolicy
+import CandorAnalysis
+import CandorMail
+
+/// The scorecard section's view model: per dimension, per metric, one row per team (alphabetical)
+/// and the organisation, every value with its interval, n and label. Pure; all strings formatted.
+public struct ScorecardView: Sendable {
+    public struct Row: Sendable {
+        public var team: String
+        public var shown: Bool
+        public var value: String
+        public var interval: String
+        public var people: String
+        public var events: String
+        public var label: String
+        public var note: String
+    }
+    public struct Metric: Sendable {
+        public var id: String
+        public var name: String
+        public var kind: String
+        public var pairedName: String
+        public var pairedId: String
+        public var definition: String
+        public var decision: String
+        public var caveats: [String]
+        public var neverUsedFor: String
+        public var formula: String
+        public var intervalMethod: String
+        public var unit: String
+        public var rows: [Row]
+        public var organisation: Row
+        public var changes: [String]
+        public var hasChanges: Bool
+        public var chart: WeeklyChart?
+        public var hasChart: Bool { chart != nil }
+        /// Completeness: per source, days with data of the days in the period, or why there is none.
+        public var completeness: String
+        /// The organisation's value against the previous period, with whether it moved and what may explain it.
+        public var sincePrevious: String
+        public var hasSincePrevious: Bool
+        /// Significant shifts in the weekly series, each with its explanation or "unexplained".
+        public var shifts: [String]
+        public var hasShifts: Bool
+    }
+    public struct Dimension: Sendable {
+        public var title: String
+        public var metrics: [Metric]
+    }
+    public var dimensions: [Dimension]
+
+    static let titles: [MetricDefinition.Dimension: String] = [.adoption: "Adoption", .quality: "Quality", .flow: "Flow",
+                                                              .outcome: "Outcomes", .experience: "Experience", .trust: "Trust"]
+    static let order: [MetricDefinition.Dimension] = [.adoption, .quality, .flow, .outcome, .experience, .trust]
+
+    /// A value in its metric's unit.
+    public static func format(_ value: Double, _ unit: MetricDefinition.Unit) -> String { unit.format(value) }
+
+    /// "q-developer 92 of 92 days · copilot: no data in the period", for a metric's sources.
+    static func completeness(_ m: MetricDefinition, _ card: Scorecard) -> String {
+        if m.sources.isEmpty { return "the consent registry and dispute log" }
+        return m.sources.map { source -> String in
+            guard card.readable.contains(source) else { return "\(source.rawValue): not among this audience's datasets" }
+            let days = card.sourceDays[source] ?? 0
+            return days == 0 ? "\(source.rawValue): no data in the period" : "\(source.rawValue) \(days) of \(card.periodDays) days"
+        }.joined(separator: " · ")
+    }
+
+    /// "Organisation: 30.1% (…) in 2026-Q2 → 32.8% (…): a significant rise (z = 4.10, p < 0.001); changes that may explain it: …"
+    static func sincePrevious(_ m: MetricDefinition, now: MetricValue?, before: MetricValue?, previous: Period?, changes: [ProgrammeChange]) -> String {
+        guard let now, let before, let previous, let a = now.estimate, let b = before.estimate,
+              now.label != .suppressed, before.label != .suppressed else { return "" }
+        func shown(_ v: MetricValue, _ e: Double) -> String {
+            format(e, m.unit) + (v.interval.map { " (95% \(format($0.lower, m.unit))–\(format($0.upper, m.unit)))" } ?? "")
+        }
+        var text = "Organisation: \(shown(before, b)) in \(previous) → \(shown(now, a))"
+        guard let test = Movement.test(before, now) else {
+            return text + ": too little evidence in one of the quarters to say whether it moved."
+        }
+        let p = test.p < 0.001 ? "p < 0.001" : "p = \(Format.fixed(test.p, decimals: 3))"
+        guard test.p < 0.05 else { return text + ": no significant change (z = \(Format.fixed(test.z, decimals: 2)), \(p))." }
+        text += ": a significant \(test.z > 0 ? "rise" : "fall") (z = \(Format.fixed(test.z, decimals: 2)), \(p))"
+        let touching = changes.filter { $0.metrics.contains(m.id) }
+        return text + (touching.isEmpty ? "; no recorded change touches this metric, so the reason is worth discussing."
+            : "; recorded changes that may explain it: " + touching.map { "\($0.day.iso8601) \($0.description)" }.joined(separator: "; ") + ".")
+    }
+
+    public static func build(_ card: Scorecard, changes: [ProgrammeChange], before: Scorecard? = nil, previous: Period? = nil,
+                             changesSincePrevious: [ProgrammeChange] = []) -> ScorecardView {
+        func row(_ v: MetricValue, _ unit: MetricDefinition.Unit) -> Row {
+            let shown = v.label != .suppressed
+            return Row(team: v.team ?? GovernanceViewBuilder.organisationLabel, shown: shown,
+                       value: v.estimate.map { format($0, unit) } ?? "–",
+                       interval: v.interval.map { "\(format($0.lower, unit))–\(format($0.upper, unit))" } ?? "–",
+                       people: shown ? Format.count(v.people) : "", events: shown ? Format.count(v.events) : "",
+                       label: v.label.rawValue, note: v.note ?? "")
+        }
+        func since(_ m: MetricDefinition) -> String {
+            sincePrevious(m, now: card.values[m.id]?.last { $0.team == nil }, before: before?.values[m.id]?.last { $0.team == nil },
+                          previous: previous, changes: changesSincePrevious)
+        }
+        let dimensions = order.map { dimension in
+            Dimension(title: titles[dimension]!, metrics: MetricRegistry.all.filter { $0.dimension == dimension }.map { m in
+                let values = card.values[m.id] ?? []
+                let touching = changes.filter { $0.metrics.contains(m.id) }.map { "\($0.day.iso8601): \($0.description)" }
+                let shifts = card.shifts.filter { $0.metric == m.id }.map { shift -> String in
+                    "\(shift.team ?? GovernanceViewBuilder.organisationLabel), from the week of \(shift.week.iso8601): \(format(shift.before, m.unit)) → "
+                        + "\(format(shift.after, m.unit)) (Pettitt test, permutation p = \(Format.fixed(shift.pValue, decimals: 3))): "
+                        + (shift.explanation.map { "coincides with \($0.day.iso8601) \($0.description)" } ?? "unexplained shift — worth discussing")
+                }
+                return Metric(id: m.id, name: m.name, kind: m.kind.rawValue, pairedName: MetricRegistry.metric(m.pairedWith)?.name ?? m.pairedWith,
+                              pairedId: m.pairedWith, definition: m.definition, decision: m.decision, caveats: m.caveats,
+                              neverUsedFor: m.neverUsedFor.joined(separator: "; "), formula: m.formula, intervalMethod: m.interval, unit: m.unit.rawValue,
+                              rows: values.filter { $0.team != nil }.map { row($0, m.unit) },
+                              organisation: values.last(where: { $0.team == nil }).map { row($0, m.unit) }
+                                ?? row(.noData(m.id, team: nil), m.unit),
+                              changes: touching, hasChanges: !touching.isEmpty,
+                              chart: WeeklyChart.build(id: "trend-" + m.id.replacingOccurrences(of: ".", with: "-"), metric: m, subject: "organisation",
+                                                       series: card.weekly[m.id] ?? [], changes: changes.filter { $0.metrics.contains(m.id) },
+                                                       shifts: card.shifts.filter { $0.metric == m.id && $0.team == nil }),
+                              completeness: completeness(m, card),
+                              sincePrevious: since(m), hasSincePrevious: !since(m).isEmpty,
+                              shifts: shifts, hasShifts: !shifts.isEmpty)
+            })
+        }
+        return ScorecardView(dimensions: dimensions)
+    }
+}

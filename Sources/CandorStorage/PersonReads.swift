@@ -1,0 +1,82 @@
+import CandorPolicy
+import CandorVocabulary
+import GRDB
+
+extension CandorStore {
+    /// Tables that hold records about a person, with the column that names them.
+    static let personColumns: [(table: String, column: String, label: String)] = [
+        ("qdev_activity", "person", "Amazon Q Developer activity days"),
+        ("qdev_person_week", "person", "Amazon Q Developer weekly totals"),
+        ("kiro_user_day", "person", "Kiro activity days"),
+        ("copilot_user_day", "person", "GitHub Copilot activity days"),
+        ("tool_event", "person", "IDE and CI events"),
+        ("github_pull_request", "author", "pull requests opened"),
+        ("github_review", "reviewer", "reviews given"),
+        ("github_review_comment", "commenter", "review comments written (counted, never their text)"),
+        ("codeguru_feedback", "person", "reactions to CodeGuru recommendations"),
+    ]
+
+    /// The person's latest consent status for `programme` on `day`, if any.
+    public func consentStatus(person: String, programme: String, on day: Day) throws -> String? {
+        try queue.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT status FROM consent WHERE person = ? AND programme = ? AND effective <= ? ORDER BY effective DESC LIMIT 1
+                """, arguments: [person, programme, day.iso8601])
+        }
+    }
+
+    /// Every programme's latest status for the person on `day`, by programme.
+    public func consentStatuses(person: String, on day: Day) throws -> [(programme: String, status: String, since: Day)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.programme, c.status, c.effective FROM consent c WHERE c.person = ? AND c.effective <= ?
+                  AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme AND c2.effective <= ?)
+                ORDER BY c.programme
+                """, arguments: [person, day.iso8601, day.iso8601])
+            .map { ($0["programme"], $0["status"], Day.parse($0["effective"] as String) ?? day) }
+        }
+    }
+
+    /// People whose self-view consent is `opted_in` on `day` (pseudonyms, sorted).
+    public func selfViewSubscribers(on day: Day, programme: String = "self-view") throws -> [String] {
+        try queue.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT c.person FROM consent c WHERE c.programme = ? AND c.effective <= ? AND c.status = 'opted_in'
+                  AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme AND c2.effective <= ?)
+                ORDER BY c.person
+                """, arguments: [programme, day.iso8601, day.iso8601])
+        }
+    }
+
+    /// How many records each table holds about the person (their ids in other tools included).
+    public func personRecordCounts(person: String) throws -> [(label: String, records: Int)] {
+        try queue.read { db in
+            let ids = [person] + (try String.fetchAll(db, sql: "SELECT alias FROM person_alias WHERE person = ?", arguments: [person]))
+            let marks = ids.map { _ in "?" }.joined(separator: ", ")
+            return try Self.personColumns.map { entry in
+                (entry.label, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(entry.table) WHERE \(entry.column) IN (\(marks))",
+                                               arguments: StatementArguments(ids)) ?? 0)
+            }
+        }
+    }
+
+    /// The person's weekly inline totals for the weeks of `period` (ISO weeks by their Thursday).
+    public func personWeeks(person: String, period: Period) throws -> [PersonWeek] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT week, active_days, accepted, shown FROM qdev_person_week WHERE person = ? AND \(Self.weekInPeriod) ORDER BY week
+                """, arguments: [person, period.first.iso8601, period.last.iso8601])
+            .map { PersonWeek(week: Day.parse($0["week"] as String)!, activeDays: $0["active_days"], accepted: $0["accepted"], shown: $0["shown"]) }
+        }
+    }
+
+    /// The team the directory places the person in on `day`.
+    public func team(of person: String, on day: Day) throws -> String? {
+        try queue.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT team FROM team_membership WHERE person = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+                ORDER BY valid_from DESC LIMIT 1
+                """, arguments: [person, day.iso8601, day.iso8601])
+        }
+    }
+}

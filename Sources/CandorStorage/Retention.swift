@@ -1,0 +1,214 @@
+import CandorPolicy
+import CandorVocabulary
+import GRDB
+
+/// The enriched and aggregate tiers, and retention: the only place data is deleted.
+extension StoreWriter {
+    /// Applies a file's changes to the enriched tier (person × week) and recomputes the aggregate
+    /// tier (team × week) of the weeks it touched. Weeks that purge has cut into are left as they were.
+    public func applyWeeklyDeltas(_ upserter: ActivityUpserter, consent: ConsentRule?) throws {
+        try flushPersonWeeks(upserter)
+        try refreshTeamWeeks(upserter.deltas.flushedWeeks.sorted(), consent: consent)
+        upserter.deltas.flushedWeeks.removeAll()
+    }
+
+    /// Adds the pending person × week changes to the enriched tier and empties them.
+    func flushPersonWeeks(_ upserter: ActivityUpserter) throws {
+        let add = try db.cachedStatement(sql: """
+            INSERT INTO \(t("qdev_person_week")) (week, person, active_days, accepted, shown) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (week, person) DO UPDATE SET active_days = active_days + excluded.active_days,
+              accepted = accepted + excluded.accepted, shown = shown + excluded.shown
+            """)
+        let frozen = Set(try String.fetchAll(db, sql: "SELECT week FROM \(t("frozen_week"))"))
+        var weekText: [Int: String] = [:]
+        // In key order, so the enriched tier's B-tree grows at its end instead of splitting pages.
+        let ordered = upserter.deltas.values.map { (week: $0.key.week, value: $0.value) }
+            .sorted { $0.week != $1.week ? $0.week < $1.week : $0.value.person < $1.value.person }
+        upserter.deltas.values.removeAll(keepingCapacity: true)
+        for (weekNumber, d) in ordered {
+            let week = weekText[weekNumber] ?? Day(dayNumber: weekNumber).iso8601
+            weekText[weekNumber] = week
+            if frozen.contains(week) { continue }
+            upserter.deltas.flushedWeeks.insert(week)
+            if d.days == 0 && d.accepted == 0 && d.shown == 0 { continue }
+            add.setUncheckedArguments([week, d.person, d.days, d.accepted, d.shown])
+            try add.execute()
+        }
+    }
+
+    /// Recomputes every dataset's team × week tier (after a directory change).
+    public func refreshAllTeamWeeks(consent: ConsentRule?) throws {
+        for dataset in Dataset.allCases { try StoreWriter(db: db, dataset: dataset).refreshTeamWeeks(nil, consent: consent) }
+    }
+
+    /// Recomputes team × week from person × week for `weeks` (nil: every week not frozen). A person-week
+    /// counts for the team the directory places the person in during that week (the latest membership
+    /// overlapping it, so someone who moves mid-week counts for the new team).
+    ///
+    /// `consent` keeps the tier within the consent registry, as reports of raw rows are: for a
+    /// required programme a person-week is left out when the person has objected by the week's end;
+    /// for an optional one it is kept only when the person had opted in by the week's start.
+    public func refreshTeamWeeks(_ weeks: [String]?, consent: ConsentRule?) throws {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS refresh_weeks (week TEXT PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM refresh_weeks")
+        if let weeks {
+            let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO refresh_weeks VALUES (?)")
+            for w in weeks { try insert.execute(arguments: [w]) }
+        } else {
+            try db.execute(sql: "INSERT INTO refresh_weeks SELECT DISTINCT week FROM \(t("qdev_person_week")) WHERE week NOT IN (SELECT week FROM \(t("frozen_week")))")
+        }
+        var arguments: StatementArguments = []
+        var consentFilter = ""
+        if let consent {
+            consentFilter = "AND " + CandorStore.consentCondition(consent, day: consent.required ? "date(w.week, '+6 days')" : "w.week", person: "w.person")
+            arguments += [consent.programme]
+        }
+        try db.execute(sql: "DELETE FROM \(t("qdev_team_week")) WHERE week IN (SELECT week FROM refresh_weeks)")
+        try db.execute(sql: """
+            INSERT INTO \(t("qdev_team_week")) (week, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown, accepted_shown)
+            SELECT week, team, COUNT(*), SUM(accepted), SUM(shown), SUM(accepted * accepted), SUM(shown * shown), MAX(shown), SUM(accepted * shown)
+            FROM (SELECT w.week, w.accepted, w.shown,
+                         COALESCE((SELECT m.team FROM team_membership m
+                                   WHERE m.person = w.person AND m.valid_from <= date(w.week, '+6 days')
+                                     AND (m.valid_to IS NULL OR m.valid_to >= w.week)
+                                   ORDER BY m.valid_from DESC LIMIT 1), '') AS team
+                  FROM \(t("qdev_person_week")) w WHERE w.week IN (SELECT week FROM refresh_weeks) \(consentFilter))
+            GROUP BY week, team
+            """, arguments: arguments)
+    }
+}
+
+/// What one purge removed.
+public struct PurgeResult: Sendable, Equatable {
+    /// (tier, reason, rows) for every deletion, in order.
+    public var removed: [(tier: String, reason: String, rows: Int)]
+
+    public static func == (a: PurgeResult, b: PurgeResult) -> Bool {
+        a.removed.map(\.tier) == b.removed.map(\.tier) && a.removed.map(\.reason) == b.removed.map(\.reason) && a.removed.map(\.rows) == b.removed.map(\.rows)
+    }
+
+    public var total: Int { removed.reduce(0) { $0 + $1.rows } }
+}
+
+extension StoreWriter {
+    /// Retention and revocations in this writer's dataset file; returns (tier, reason, rows) per deletion.
+    func purge(today: Day, retention: Policy.Retention, revocationProgramme: String, time: String) throws -> [(String, String, Int)] {
+        var removed: [(String, String, Int)] = []
+        func run(_ tier: String, _ reason: String, _ sql: String, _ arguments: StatementArguments) throws {
+            try db.execute(sql: sql, arguments: arguments)
+            removed.append((tier, reason, db.changesCount))
+        }
+        let revoked = """
+            SELECT c.person FROM consent c WHERE c.programme = ? AND c.status = 'revoked'
+              AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme)
+            """
+        // Everyone whose consent is revoked, under their own pseudonym and their ids in other tools.
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS purge_revoked (id TEXT PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM purge_revoked")
+        try db.execute(sql: "INSERT OR IGNORE INTO purge_revoked \(revoked)", arguments: [revocationProgramme])
+        try db.execute(sql: "INSERT OR IGNORE INTO purge_revoked SELECT alias FROM person_alias WHERE person IN (SELECT id FROM purge_revoked)")
+        let revokedIds = "SELECT id FROM purge_revoked"
+        let weekOf = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
+        // Weeks purge cuts into keep their team totals as they were. Weeks cut by a revocation are
+        // marked: their reports come from those totals, so a report made again after the person left
+        // cannot be differenced against the earlier one to recover what they contributed.
+        try db.execute(sql: "INSERT OR IGNORE INTO \(t("frozen_week")) (week) SELECT DISTINCT \(weekOf) FROM \(t("qdev_activity")) WHERE day < ?",
+                       arguments: [today.adding(days: -retention.rawDays).iso8601])
+        try db.execute(sql: """
+            INSERT INTO \(t("frozen_week")) (week, revoked) SELECT DISTINCT \(weekOf), 1 FROM \(t("qdev_activity")) WHERE person IN (\(revokedIds))
+            ON CONFLICT (week) DO UPDATE SET revoked = 1
+            """)
+        try run("raw", "consent revoked", "DELETE FROM \(t("qdev_activity")) WHERE person IN (\(revoked))", [revocationProgramme])
+        try run("enriched", "consent revoked", "DELETE FROM \(t("qdev_person_week")) WHERE person IN (\(revoked))", [revocationProgramme])
+        try run("raw", "older than \(retention.rawDays) days", "DELETE FROM \(t("qdev_activity")) WHERE day < ?",
+                [today.adding(days: -retention.rawDays).iso8601])
+        try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("qdev_person_week")) WHERE week < ?",
+                [today.adding(days: -retention.enrichedDays).iso8601])
+        try run("aggregate", "older than \(retention.aggregateDays) days", "DELETE FROM \(t("qdev_team_week")) WHERE week < ?",
+                [today.adding(days: -retention.aggregateDays).iso8601])
+
+        // Every other source. Records about people (an id, or anonymous survey answers from small
+        // groups) follow the raw window; records about code and delivery, which name no one, the
+        // aggregate window. A revoked person's AI-assistant records go with their Q Developer rows.
+        let raw = today.adding(days: -retention.rawDays).iso8601
+        let long = today.adding(days: -retention.aggregateDays).iso8601
+        let rawReason = "older than \(retention.rawDays) days", longReason = "older than \(retention.aggregateDays) days"
+        for table in ["kiro_user_day", "copilot_user_day", "copilot_user_feature_day", "copilot_user_team_day"] {
+            try run("raw", "consent revoked", "DELETE FROM \(t(table)) WHERE person IN (\(revokedIds))", [])
+            try run("raw", rawReason, "DELETE FROM \(t(table)) WHERE day < ?", [raw])
+        }
+        try run("raw", "consent revoked", "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE person IN (\(revokedIds)))", [])
+        try run("raw", "consent revoked", "DELETE FROM \(t("tool_event")) WHERE person IN (\(revokedIds))", [])
+        try run("raw", rawReason, "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE time < ?)", [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("tool_event")) WHERE time < ?", [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("github_pull_request")) WHERE COALESCE(closed_at, merged_at, created_at) < ?", [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("github_review")) WHERE COALESCE(submitted_at, '') < ?", [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("github_review_comment")) WHERE created_at < ?", [raw])
+        try run("raw", rawReason, """
+            DELETE FROM \(t("codeguru_feedback")) WHERE code_review_arn IN (SELECT arn FROM \(t("codeguru_code_review")) WHERE created_at < ?)
+            """, [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("survey_answer")) WHERE response_key IN (SELECT response_key FROM \(t("survey_response")) WHERE COALESCE(day, '') < ?)", [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("survey_response")) WHERE COALESCE(day, '') < ?", [raw])
+        try run("raw", longReason, """
+            DELETE FROM \(t("codeguru_recommendation")) WHERE code_review_arn IN (SELECT arn FROM \(t("codeguru_code_review")) WHERE created_at < ?)
+            """, [long])
+        try run("raw", longReason, "DELETE FROM \(t("codeguru_code_review")) WHERE created_at < ?", [long])
+        try run("raw", longReason, "DELETE FROM \(t("codeguru_security_finding")) WHERE COALESCE(updated_at, created_at) < ?", [long])
+        try run("raw", longReason, "DELETE FROM \(t("sarif_result")) WHERE scan_key IN (SELECT scan_key FROM \(t("sarif_scan")) WHERE COALESCE(completed_at, '') < ?)", [long])
+        try run("raw", longReason, "DELETE FROM \(t("sarif_scan")) WHERE COALESCE(completed_at, '') < ?", [long])
+        try run("raw", longReason, "DELETE FROM \(t("deployment")) WHERE finished_at < ?", [long])
+        try run("raw", longReason, "DELETE FROM \(t("incident")) WHERE COALESCE(resolved_at, created_at) < ?", [long])
+        try run("aggregate", longReason, "DELETE FROM \(t("copilot_scope_day")) WHERE day < ?", [long])
+        try run("aggregate", longReason, "DELETE FROM \(t("codeguru_security_metric_day")) WHERE day < ?", [long])
+        return removed
+    }
+}
+
+extension CandorStore {
+    /// Enforces retention and revocations, then makes the deletion physical.
+    ///
+    /// Raw rows older than `rawDays` before `today`, enriched weeks older than `enrichedDays`, aggregate
+    /// weeks older than `aggregateDays`, and every raw and enriched row of a person whose consent to
+    /// `revocationProgramme` is revoked. `secure_delete` overwrites freed pages and a
+    /// `wal_checkpoint(TRUNCATE)` empties the write-ahead log, so the bytes are gone from both files.
+    /// What was removed is recorded (counts only) in `purge_log`.
+    public func purge(today: Day, retention: Policy.Retention, revocationProgramme: String, time: String) throws -> PurgeResult {
+        precondition(!isReader, "a reader cannot purge")
+        let result: PurgeResult = try queue.write { db in
+            var removed: [(String, String, Int)] = []
+            for dataset in Dataset.allCases {
+                removed += try StoreWriter(db: db, dataset: dataset).purge(today: today, retention: retention,
+                                                                           revocationProgramme: revocationProgramme, time: time)
+            }
+            // One line per tier and reason, summed over the dataset files.
+            var merged: [(tier: String, reason: String, rows: Int)] = []
+            for entry in removed {
+                if let i = merged.firstIndex(where: { $0.tier == entry.0 && $0.reason == entry.1 }) { merged[i].rows += entry.2 } else { merged.append(entry) }
+            }
+            for entry in merged {
+                try db.execute(sql: "INSERT INTO purge_log (time, tier, reason, rows) VALUES (?, ?, ?, ?)", arguments: [time, entry.tier, entry.reason, entry.rows])
+            }
+            return PurgeResult(removed: merged)
+        }
+        try queue.writeWithoutTransaction { db in
+            // Without a schema name the checkpoint covers the main file and every attached dataset file.
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        return result
+    }
+
+    /// Rows in the weekly tiers (tests and the transparency report).
+    public func weeklyTierCounts() throws -> (enriched: Int, aggregate: Int) {
+        try queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM qdev_person_week") ?? 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM qdev_team_week") ?? 0)
+        }
+    }
+
+    /// Σ accepted and Σ shown over a team's aggregate weeks (tests).
+    public func aggregateTotals(team: String) throws -> (accepted: Int64, shown: Int64) {
+        try queue.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT COALESCE(SUM(accepted), 0), COALESCE(SUM(shown), 0) FROM qdev_team_week WHERE team = ?", arguments: [team])!
+            return (row[0], row[1])
+        }
+    }
+}

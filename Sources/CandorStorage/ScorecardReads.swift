@@ -1,0 +1,339 @@
+import CandorPolicy
+import CandorVocabulary
+import GRDB
+
+/// Survey counts for one team.
+public struct SurveyCounts: Sendable, Equatable {
+    public var team: String
+    public var responses: Int
+    public var answers: Int
+    public var favourable: Int
+}
+
+/// The facts the scorecard computes its metrics from, read for one period. Everything is per team
+/// as of each record's day (people through the directory, repositories through their owners).
+extension CandorStore {
+    static func seconds(_ text: String?) -> Int64? { text.flatMap(Timestamp.parseISO8601) }
+
+    /// Q Developer rows with the team of their person on their day, as a join (Q Developer ids are the
+    /// directory's ids, so no alias lookup): far faster than the per-row subquery of `qdev_activity_team`.
+    static let activityWithTeam = """
+        qdev_activity a LEFT JOIN team_membership tm
+          ON tm.person = a.person AND a.day >= tm.valid_from AND (tm.valid_to IS NULL OR a.day <= tm.valid_to)
+        """
+
+    /// Per person and team: active days, inline accepted and shown, accepted AI lines (Q Developer), under `consent`.
+    public func adoptionRows(_ period: Period, consent: ConsentRule?) throws -> [PersonAdoption] {
+        try queue.read { db in
+            var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
+            let filter = Self.activityConsentFilter(consent, &arguments)
+            return try Row.fetchAll(db, sql: """
+                SELECT tm.team AS team, a.person, COUNT(*) AS days, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted,
+                       COALESCE(SUM(a.Inline_SuggestionsCount), 0) AS shown,
+                       COALESCE(SUM(COALESCE(a.Inline_AICodeLines, 0) + COALESCE(a.Chat_AICodeLines, 0) + COALESCE(a.Dev_AcceptedLines, 0)
+                                    + COALESCE(a.CodeFix_AcceptedLines, 0)), 0) AS lines
+                FROM \(Self.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
+                GROUP BY tm.team, a.person ORDER BY tm.team, a.person
+                """, arguments: arguments)
+            .map { PersonAdoption(team: $0["team"], person: $0["person"], activeDays: $0["days"], accepted: $0["accepted"],
+                                  shown: $0["shown"], acceptedLines: $0["lines"]) }
+        }
+    }
+
+    /// People the directory places in each team at some point in the period; with `consent`, only
+    /// those the programme may count at the period's end.
+    public func teamSizes(_ period: Period, consent: ConsentRule? = nil) throws -> [String: Int] {
+        try queue.read { db in
+            var out: [String: Int] = [:]
+            var arguments: StatementArguments = [period.last.iso8601, period.first.iso8601]
+            var filter = ""
+            if let consent {
+                filter = "AND " + Self.consentCondition(consent, day: "'\(period.last.iso8601)'", person: "m.person")
+                arguments += [consent.programme]
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT m.team, COUNT(DISTINCT m.person) AS n FROM team_membership m
+                WHERE m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to >= ?) \(filter) GROUP BY m.team
+                """, arguments: arguments) {
+                out[row["team"]] = row["n"]
+            }
+            return out
+        }
+    }
+
+    /// People the programme may not count at `day` (objected, withdrew, or — for an optional programme — never opted in), among those with consent records.
+    public func excludedPeople(_ consent: ConsentRule, on day: Day) throws -> Set<String> {
+        try queue.read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT DISTINCT person FROM team_membership m WHERE NOT (\(Self.consentCondition(consent, day: "'\(day.iso8601)'", person: "m.person")))
+                """, arguments: [consent.programme]))
+        }
+    }
+
+    /// Membership intervals overlapping the period (pseudonymous people).
+    public func memberships(_ period: Period) throws -> [(person: String, team: String, from: Day, to: Day?)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT person, team, valid_from, valid_to FROM team_membership WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+                ORDER BY person, valid_from
+                """, arguments: [period.last.iso8601, period.first.iso8601])
+            .map { (person: $0["person"], team: $0["team"], from: Day.parse($0["valid_from"] as String)!, to: ($0["valid_to"] as String?).flatMap(Day.parse)) }
+        }
+    }
+
+    /// (team, week, person) for every person active in a week of the period, by the week's Monday.
+    public func activePersonWeeks(_ period: Period) throws -> [(team: String?, week: Day, person: String)] {
+        try queue.read { db in
+            let (lo, hi, reference) = Self.weekRange(period)
+            return try Row.fetchAll(db, sql: """
+                SELECT DISTINCT tm.team AS team, \(Self.weekIndex(reference)) AS w, a.person FROM \(Self.activityWithTeam)
+                WHERE a.day BETWEEN ? AND ? ORDER BY 1, 2, 3
+                """, arguments: [lo.iso8601, hi.iso8601])
+            .map { (team: $0["team"], week: reference.adding(days: 7 * ($0["w"] as Int)), person: $0["person"]) }
+        }
+    }
+
+    /// People in the directory at the period's end (for the trust metrics).
+    public func peopleInScope(on day: Day) throws -> Int {
+        try queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT person) FROM team_membership WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
+                             arguments: [day.iso8601, day.iso8601]) ?? 0
+        }
+    }
+
+    /// Pull requests opened in the period, with their first non-author review, approvals and comment counts.
+    public func pullRequestFacts(_ period: Period) throws -> [PullRequestFacts] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.repository, p.number, p.team, p.author, p.author_is_bot, p.draft, p.created_at, p.merged_at, p.closed_at,
+                       COALESCE(p.review_comments, (SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = p.repository AND c.number = p.number)) AS comments,
+                       (SELECT MIN(r.submitted_at) FROM github_review r WHERE r.repository = p.repository AND r.number = p.number
+                          AND r.reviewer <> p.author AND r.reviewer_is_bot = 0 AND r.state <> 'PENDING') AS first_review,
+                       (SELECT GROUP_CONCAT(r.submitted_at, '|') FROM github_review r WHERE r.repository = p.repository AND r.number = p.number
+                          AND r.state = 'APPROVED' AND r.reviewer_is_bot = 0 AND r.submitted_at IS NOT NULL) AS approvals
+                FROM github_pull_request_team p WHERE substr(p.created_at, 1, 10) BETWEEN ? AND ?
+                ORDER BY p.repository, p.number
+                """, arguments: [period.first.iso8601, period.last.iso8601])
+            .compactMap { row in
+                guard let opened = Self.seconds(row["created_at"]) else { return nil }
+                let approvals = ((row["approvals"] as String?) ?? "").split(separator: "|").compactMap { Timestamp.parseISO8601(String($0)) }.sorted()
+                return PullRequestFacts(team: row["team"], author: row["author"], openedAt: opened, draft: row["draft"], authorIsBot: row["author_is_bot"],
+                                        firstReviewAt: Self.seconds(row["first_review"]), mergedAt: Self.seconds(row["merged_at"]),
+                                        closedAt: Self.seconds(row["closed_at"]), reviewComments: row["comments"], approvals: approvals)
+            }
+        }
+    }
+
+    /// Production deployments finished in the period.
+    public func deploymentFacts(_ period: Period) throws -> [DeploymentFacts] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT deployment_id, team, result FROM deployment_team
+                WHERE substr(finished_at, 1, 10) BETWEEN ? AND ? AND lower(environment) IN ('production', 'prod')
+                ORDER BY deployment_id
+                """, arguments: [period.first.iso8601, period.last.iso8601])
+            .map { DeploymentFacts(team: $0["team"], id: $0["deployment_id"], failed: ($0["result"] as String).lowercased() == "failure") }
+        }
+    }
+
+    /// Incidents created in the period, attributed through their repository's owner.
+    public func incidentFacts(_ period: Period) throws -> [IncidentFacts] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT i.created_at, i.resolved_at, i.caused_by_deployment,
+                       (SELECT o.team FROM repository_ownership o WHERE o.repository = i.repository AND substr(i.created_at, 1, 10) >= o.valid_from
+                          AND (o.valid_to IS NULL OR substr(i.created_at, 1, 10) <= o.valid_to) ORDER BY o.valid_from DESC LIMIT 1) AS team
+                FROM incident i WHERE substr(i.created_at, 1, 10) BETWEEN ? AND ? ORDER BY i.incident_id
+                """, arguments: [period.first.iso8601, period.last.iso8601])
+            .compactMap { row in
+                guard let created = Self.seconds(row["created_at"]) else { return nil }
+                return IncidentFacts(team: row["team"], createdAt: created, resolvedAt: Self.seconds(row["resolved_at"]), causedBy: row["caused_by_deployment"])
+            }
+        }
+    }
+
+    /// Metered lines and scan counts per repository in the period (CodeGuru Reviewer code reviews and SARIF scans).
+    public func scanVolume(_ period: Period) throws -> (lines: [String: Int64], scans: [String: Int]) {
+        try queue.read { db in
+            var lines: [String: Int64] = [:], scans: [String: Int] = [:]
+            let range: StatementArguments = [period.first.iso8601, period.last.iso8601]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT repository, COALESCE(SUM(metered_lines), 0) AS lines, COUNT(*) AS n FROM codeguru_code_review
+                WHERE substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY repository
+                """, arguments: range) {
+                let repository: String = row["repository"]
+                if (row["lines"] as Int64) > 0 { lines[repository] = row["lines"] }
+                scans[repository, default: 0] += row["n"] as Int
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT repository, COUNT(*) AS n FROM sarif_scan WHERE substr(completed_at, 1, 10) BETWEEN ? AND ? GROUP BY repository
+                """, arguments: range) {
+                scans[row["repository"], default: 0] += row["n"] as Int
+            }
+            return (lines, scans)
+        }
+    }
+
+    /// The team owning `repository` on `day`.
+    public func owner(of repository: String, on day: Day) throws -> String? {
+        try queue.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT team FROM repository_ownership WHERE repository = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+                ORDER BY valid_from DESC LIMIT 1
+                """, arguments: [repository, day.iso8601, day.iso8601])
+        }
+    }
+
+    /// Survey responses per team in the period: responses, answers to mapped items, favourable answers.
+    public func surveyCounts(_ period: Period, favourableFrom: Int) throws -> [SurveyCounts] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.team, COUNT(DISTINCT r.response_key) AS responses, COUNT(a.item) AS answers,
+                       COALESCE(SUM(a.value >= ?), 0) AS favourable
+                FROM survey_response r LEFT JOIN survey_answer a ON a.response_key = r.response_key
+                WHERE r.day IS NULL OR r.day BETWEEN ? AND ? GROUP BY r.team ORDER BY r.team
+                """, arguments: [favourableFrom, period.first.iso8601, period.last.iso8601])
+            .map { SurveyCounts(team: $0["team"], responses: $0["responses"], answers: $0["answers"], favourable: $0["favourable"]) }
+        }
+    }
+
+    /// People whose latest consent to `programme` on `day` is opted_in.
+    public func optedIn(_ programme: String, on day: Day) throws -> Int {
+        try queue.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM consent c WHERE c.programme = ? AND c.effective <= ? AND c.status = 'opted_in'
+                  AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme AND c2.effective <= ?)
+                """, arguments: [programme, day.iso8601, day.iso8601]) ?? 0
+        }
+    }
+
+    /// Disputes filed in the period, with their resolution day.
+    public func disputesFiled(_ period: Period) throws -> [(filed: Day, resolved: Day?)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT filed, resolved FROM dispute WHERE filed BETWEEN ? AND ? ORDER BY filed, dispute_id",
+                             arguments: [period.first.iso8601, period.last.iso8601])
+            .compactMap { row in Day.parse(row["filed"] as String).map { ($0, (row["resolved"] as String?).flatMap(Day.parse)) } }
+        }
+    }
+}
+
+extension CandorStore {
+    /// From IDE events: suggestions accepted in the period, per person and team, and how many of them
+    /// have a `suggestion.reverted` or `suggestion.modified` event.
+    public func suggestionOutcomes(_ period: Period) throws -> [SuggestionOutcome] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.team, e.person, COUNT(DISTINCT a.value) AS accepted,
+                       COUNT(DISTINCT CASE WHEN EXISTS (
+                           SELECT 1 FROM tool_event u JOIN tool_event_attribute ua ON ua.event_key = u.event_key AND ua.name = 'suggestion_id'
+                           WHERE u.type IN ('suggestion.reverted', 'suggestion.modified') AND ua.value = a.value) THEN a.value END) AS undone
+                FROM tool_event_team e JOIN tool_event_attribute a ON a.event_key = e.event_key AND a.name = 'suggestion_id'
+                WHERE e.type = 'suggestion.accepted' AND e.person IS NOT NULL AND substr(e.time, 1, 10) BETWEEN ? AND ?
+                GROUP BY e.team, e.person ORDER BY e.team, e.person
+                """, arguments: [period.first.iso8601, period.last.iso8601])
+            .map { SuggestionOutcome(team: $0["team"], person: $0["person"], accepted: $0["accepted"], undone: $0["undone"]) }
+        }
+    }
+}
+
+/// One team's inline totals in one ISO week.
+public struct TeamWeekInline: Sendable, Equatable {
+    public var team: String?
+    public var week: Day
+    public var accepted: Int64
+    public var shown: Int64
+    /// People active that week, their active person-days, and the AI lines they accepted.
+    public var people: Int = 0
+    public var activeDays: Int = 0
+    public var lines: Int64 = 0
+
+    public init(team: String? = nil, week: Day, accepted: Int64, shown: Int64, people: Int = 0, activeDays: Int = 0, lines: Int64 = 0) {
+        self.team = team
+        self.week = week
+        self.accepted = accepted
+        self.shown = shown
+        self.people = people
+        self.activeDays = activeDays
+        self.lines = lines
+    }
+}
+
+extension CandorStore {
+    /// Inline accepted and shown per team and ISO week (weeks by their Thursday, as everywhere), from
+    /// the daily rows, under `consent`.
+    public func weeklyInline(_ period: Period, consent: ConsentRule?) throws -> [TeamWeekInline] {
+        try queue.read { db in
+            var arguments: StatementArguments = []
+            var filter = ""
+            if let consent {
+                filter = "AND " + Self.consentCondition(consent, day: "a.day", person: "a.person")
+                arguments += [consent.programme]
+            }
+            let (lo, hi, reference) = Self.weekRange(period)
+            return try Row.fetchAll(db, sql: """
+                SELECT tm.team AS team, \(Self.weekIndex(reference)) AS w,
+                       SUM(COALESCE(a.Inline_AcceptanceCount, 0)) AS accepted, SUM(COALESCE(a.Inline_SuggestionsCount, 0)) AS shown,
+                       COUNT(DISTINCT a.person) AS people, COUNT(*) AS days,
+                       SUM(COALESCE(a.Inline_AICodeLines, 0) + COALESCE(a.Chat_AICodeLines, 0) + COALESCE(a.Dev_AcceptedLines, 0) + COALESCE(a.CodeFix_AcceptedLines, 0)) AS lines
+                FROM \(Self.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
+                GROUP BY tm.team, w ORDER BY tm.team, w
+                """, arguments: [lo.iso8601, hi.iso8601] + arguments)
+            .map { TeamWeekInline(team: $0["team"], week: reference.adding(days: 7 * ($0["w"] as Int)), accepted: $0["accepted"], shown: $0["shown"],
+                                  people: $0["people"], activeDays: $0["days"], lines: $0["lines"]) }
+        }
+    }
+
+    /// The days of the ISO weeks that belong to `period` (by their Thursday), and the first week's Monday.
+    static func weekRange(_ period: Period) -> (first: Day, last: Day, reference: Day) {
+        var monday = period.first.isoWeekStart
+        if monday.adding(days: 3) < period.first { monday = monday.adding(days: 7) }
+        var lastMonday = period.last.isoWeekStart
+        if lastMonday.adding(days: 3) > period.last { lastMonday = lastMonday.adding(days: -7) }
+        return (monday, lastMonday.adding(days: 6), monday)
+    }
+
+    /// SQL for a row's week number counted from `reference` (a Monday): one julianday() per row
+    /// instead of string date arithmetic.
+    static func weekIndex(_ reference: Day) -> String {
+        "CAST((julianday(a.day) - julianday('\(reference.iso8601)')) / 7 AS INTEGER)"
+    }
+}
+
+extension CandorStore {
+    /// Every decision in the log, by day.
+    public func decisions() throws -> [DecisionEntry] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT day, decision, metric, action FROM decision ORDER BY day, decision")
+                .compactMap { row in
+                    Day.parse(row["day"] as String).map { DecisionEntry(day: $0, decision: row["decision"], metric: row["metric"], action: row["action"]) }
+                }
+        }
+    }
+}
+
+extension CandorStore {
+    /// Days in the period with any record, per source (through this handle: sources in datasets it
+    /// has not attached have none).
+    public func sourceDays(_ period: Period) throws -> [SourceFamily: Int] {
+        let queries: [(SourceFamily, String)] = [
+            (.qDeveloper, "SELECT day AS d FROM qdev_activity"),
+            (.kiro, "SELECT day AS d FROM kiro_user_day"),
+            (.copilot, "SELECT day AS d FROM copilot_user_day UNION SELECT day FROM copilot_scope_day"),
+            (.github, "SELECT substr(created_at, 1, 10) AS d FROM github_pull_request UNION SELECT substr(submitted_at, 1, 10) FROM github_review"),
+            (.delivery, "SELECT substr(finished_at, 1, 10) AS d FROM deployment UNION SELECT substr(created_at, 1, 10) FROM incident"),
+            (.events, "SELECT substr(time, 1, 10) AS d FROM tool_event"),
+            (.survey, "SELECT day AS d FROM survey_response"),
+            (.codeGuruReviewer, "SELECT substr(created_at, 1, 10) AS d FROM codeguru_code_review"),
+            (.codeGuruSecurity, "SELECT substr(created_at, 1, 10) AS d FROM codeguru_security_finding UNION SELECT day FROM codeguru_security_metric_day"),
+            (.sarif, "SELECT substr(completed_at, 1, 10) AS d FROM sarif_scan"),
+        ]
+        return try queue.read { db in
+            var out: [SourceFamily: Int] = [:]
+            for (family, sql) in queries {
+                out[family] = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT d) FROM (\(sql)) WHERE d BETWEEN ? AND ?",
+                                               arguments: [period.first.iso8601, period.last.iso8601]) ?? 0
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import CandorPolicy
+import CandorVocabulary
+import GRDB
+
+extension CandorStore {
+    /// A week belongs to the period holding its Thursday (ISO 8601: a week belongs where most of its days are).
+    static let weekInPeriod = "date(week, '+3 days') BETWEEN ? AND ?"
+
+    /// Where `period`'s Q Developer figures come from: raw rows unless purge has cut into one of its
+    /// weeks; then the enriched tier while it holds every week the aggregate tier has and no
+    /// revocation cut into the period; else the aggregate tier.
+    public func periodSource(_ period: Period) throws -> PeriodSource {
+        try queue.read { db in
+            let range: StatementArguments = [period.first.iso8601, period.last.iso8601]
+            let frozen = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM frozen_week WHERE \(Self.weekInPeriod)", arguments: range) ?? 0
+            guard frozen > 0 else { return .raw }
+            // A revocation cut into the period: the person-weeks no longer hold everyone who was in the
+            // published figures, so only the team totals (which still do, anonymously) keep them stable.
+            let revoked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM frozen_week WHERE revoked = 1 AND \(Self.weekInPeriod)", arguments: range) ?? 0
+            if revoked > 0 { return .aggregate }
+            let missing = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT DISTINCT week FROM qdev_team_week WHERE \(Self.weekInPeriod)
+                                      EXCEPT SELECT DISTINCT week FROM qdev_person_week WHERE \(Self.weekInPeriod))
+                """, arguments: range + range) ?? 0
+            return missing == 0 ? .enriched : .aggregate
+        }
+    }
+
+    /// Per person and team, inline totals from the enriched tier's weeks in `period`, under `consent`
+    /// (a required programme drops a person-week once they objected by its end; an optional one keeps
+    /// it only if they opted in by its start).
+    public func personWeekTotals(_ period: Period, consent: ConsentRule?) throws -> [InlineTotals] {
+        try queue.read { db in
+            var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
+            var filter = ""
+            if let consent {
+                filter = "AND " + Self.consentCondition(consent, day: consent.required ? "date(w.week, '+6 days')" : "w.week", person: "w.person")
+                arguments += [consent.programme]
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT team, person, SUM(accepted) AS accepted, SUM(shown) AS shown, SUM(active_days) AS days FROM
+                  (SELECT w.person, w.accepted, w.shown, w.active_days,
+                          (SELECT m.team FROM team_membership m
+                           WHERE m.person = w.person AND m.valid_from <= date(w.week, '+6 days')
+                             AND (m.valid_to IS NULL OR m.valid_to >= w.week)
+                           ORDER BY m.valid_from DESC LIMIT 1) AS team
+                   FROM qdev_person_week w WHERE date(w.week, '+3 days') BETWEEN ? AND ? \(filter))
+                GROUP BY team, person ORDER BY team, person
+                """, arguments: arguments)
+            .map { InlineTotals(team: $0["team"], person: $0["person"], accepted: $0["accepted"], shown: $0["shown"], activeDays: $0["days"]) }
+        }
+    }
+
+    /// Per team, sums over the aggregate tier's weeks in `period` (already within the consent registry).
+    public func teamWeekSums(_ period: Period) throws -> [TeamWeekSums] {
+        try queue.read { db in
+            var teams: [String: TeamWeekSums] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT week, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown, accepted_shown
+                FROM qdev_team_week WHERE \(Self.weekInPeriod) ORDER BY team, week
+                """, arguments: [period.first.iso8601, period.last.iso8601]) {
+                let team: String = row["team"]
+                let contributors: Int = row["contributors"]
+                let sums = ClusterSums(n: contributors, y: row["accepted"], x: row["shown"], yy: row["accepted_squares"],
+                                       xx: row["shown_squares"], xy: row["accepted_shown"])
+                var entry = teams[team] ?? TeamWeekSums(team: team.isEmpty ? nil : team, weeks: 0, largestWeeklyContributors: 0,
+                                                        sums: ClusterSums(n: 0, y: 0, x: 0, yy: 0, xx: 0, xy: 0), largestShownSum: 0,
+                                                        contributorsByWeek: [:])
+                entry.weeks += 1
+                entry.largestWeeklyContributors = max(entry.largestWeeklyContributors, contributors)
+                entry.sums = entry.sums + sums
+                entry.largestShownSum += row["largest_shown"] as Int64
+                entry.contributorsByWeek[row["week"], default: 0] += contributors
+                teams[team] = entry
+            }
+            return teams.keys.sorted().map { teams[$0]! }
+        }
+    }
+}

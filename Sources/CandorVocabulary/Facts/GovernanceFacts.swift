@@ -1,0 +1,72 @@
+import Foundation
+
+/// A change to the programme: an entry of the policy-change log, or a new version of the policy file.
+public struct ProgrammeChange: Sendable, Equatable {
+    public var day: Day
+    public var description: String
+    /// Metric ids it touches; empty = the whole programme.
+    public var metrics: [String]
+
+    public init(day: Day, description: String, metrics: [String]) {
+        self.day = day
+        self.description = description
+        self.metrics = metrics
+    }
+}
+
+/// Records of one source whose value of one field the policy left out.
+public struct FieldDropCount: Sendable, Equatable {
+    package struct Key: Hashable {
+        package var source: String
+        package var field: String
+        package init(source: String, field: String) { self.source = source; self.field = field }
+    }
+    public var source: String
+    public var field: String
+    public var records: Int
+
+    public init(source: String, field: String, records: Int) {
+        self.source = source
+        self.field = field
+        self.records = records
+    }
+}
+
+/// How much data the store holds for a period.
+public struct Coverage: Sendable, Equatable {
+    public var daysWithData: Int
+    public var rows: Int
+    public var files: Int
+    public var firstDay: Day?
+    public var lastDay: Day?
+    public var rowsWithoutTeam: Int
+    public var directoryFiles: Int
+    /// Rows skipped as invalid (`--skip-bad-rows`) in the files behind the period.
+    public var rejectedRows: Int = 0
+
+    public init(daysWithData: Int, rows: Int, files: Int, firstDay: Day? = nil, lastDay: Day? = nil, rowsWithoutTeam: Int, directoryFiles: Int, rejectedRows: Int = 0) {
+        self.daysWithData = daysWithData
+        self.rows = rows
+        self.files = files
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.rowsWithoutTeam = rowsWithoutTeam
+        self.directoryFiles = directoryFiles
+        self.rejectedRows = rejectedRows
+    }
+}
+
+/// A decision from the decision log.
+public struct DecisionEntry: Sendable, Equatable {
+    public var day: Day
+    public var decision: String
+    public var metric: String?
+    public var action: String?
+
+    public init(day: Day, decision: String, metric: String? = nil, action: String? = nil) {
+        self.day = day
+        self.decision = decision
+        self.metric = metric
+        self.action = action
+    }
+}

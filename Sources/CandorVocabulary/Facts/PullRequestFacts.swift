@@ -1,0 +1,26 @@
+import Foundation
+
+/// What the flow metrics need to know about one pull request (all times in seconds since 1970).
+public struct PullRequestFacts: Sendable, Equatable {
+    public var team: String?
+    /// Pseudonymous author.
+    public var author: String
+    public var openedAt: Int64
+    public var draft: Bool
+    public var authorIsBot: Bool
+    /// The first review by someone other than the author (bots excluded).
+    public var firstReviewAt: Int64?
+    public var mergedAt: Int64?
+    public var closedAt: Int64?
+    /// Review comments on the pull request (nil when the export does not say).
+    public var reviewComments: Int?
+    /// When each approval was given.
+    public var approvals: [Int64]
+
+    public init(team: String?, author: String, openedAt: Int64, draft: Bool = false, authorIsBot: Bool = false, firstReviewAt: Int64? = nil,
+                mergedAt: Int64? = nil, closedAt: Int64? = nil, reviewComments: Int? = nil, approvals: [Int64] = []) {
+        self.team = team; self.author = author; self.openedAt = openedAt; self.draft = draft; self.authorIsBot = authorIsBot
+        self.firstReviewAt = firstReviewAt; self.mergedAt = mergedAt; self.closedAt = closedAt; self.reviewComments = reviewComments
+        self.approvals = approvals
+    }
+}

@@ -1,0 +1,69 @@
+/// A consent-registry entry: a person's choice about a programme from a day on.
+public struct ConsentRecord: Sendable, Equatable {
+    public var personId: String
+    public var programme: String
+    /// `opted_in`, `opted_out` or `revoked`.
+    public var status: String
+    public var effective: Day
+
+    public init(personId: String, programme: String, status: String, effective: Day) {
+        self.personId = personId
+        self.programme = programme
+        self.status = status
+        self.effective = effective
+    }
+}
+
+/// An entry of the policy-change log: what changed in the programme, when, and which metrics it touches.
+public struct PolicyChangeRecord: Sendable, Equatable {
+    public var day: Day
+    /// Written by the governance board for every reader; shown in reports (escaped), never interpreted.
+    public var change: String
+    /// Metric ids it touches (`ai.acceptance_rate`, …); empty = the whole programme.
+    public var metrics: [String]
+
+    public init(day: Day, change: String, metrics: [String]) {
+        self.day = day
+        self.change = change
+        self.metrics = metrics
+    }
+}
+
+/// A dispute about collected data or a report: counted, never attributed.
+public struct DisputeRecord: Sendable, Equatable {
+    public var id: String
+    public var filed: Day
+    public var resolved: Day?
+    /// `open`, `upheld`, `rejected` or `withdrawn`.
+    public var outcome: String
+    public var metric: String?
+
+    public init(id: String, filed: Day, resolved: Day? = nil, outcome: String, metric: String? = nil) {
+        self.id = id
+        self.filed = filed
+        self.resolved = resolved
+        self.outcome = outcome
+        self.metric = metric
+    }
+}
+
+/// A governance decision: what the board decided, when, about which metric.
+public struct DecisionRecord: Sendable, Equatable {
+    public var day: Day
+    public var decision: String
+    public var metric: String?
+    /// E.g. `keep`, `change`, `retire`.
+    public var action: String?
+
+    public init(day: Day, decision: String, metric: String? = nil, action: String? = nil) {
+        self.day = day
+        self.decision = decision
+        self.metric = metric
+        self.action = action
+    }
+}
+
+/// One row of a governance CSV.
+public enum GovernanceRow: Sendable, Equatable {
+    case consent(ConsentRecord), policyChange(PolicyChangeRecord), dispute(DisputeRecord), decision(DecisionRecord)
+}

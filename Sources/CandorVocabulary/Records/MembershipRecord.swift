@@ -1,0 +1,35 @@
+/// One membership interval from the directory CSV: a person belonged to a team from one day
+/// to another (both inclusive; an open end means "still a member").
+public struct MembershipRecord: Sendable, Equatable {
+    public var personId: String
+    public var team: String
+    public var from: Day
+    public var to: Day?
+    /// The person's ids in other tools (the optional `github_login` column), so their activity there
+    /// is theirs too. Pseudonymised like every id.
+    public var aliases: [String]
+    /// The department the team belonged to (the optional `department` column), for reports with
+    /// department subtotals.
+    public var department: String?
+    /// The team's mailing addresses (the optional `team_email` column, `;`-separated), where its
+    /// emailed summary goes.
+    public var teamEmail: String?
+
+    public init(personId: String, team: String, from: Day, to: Day?, aliases: [String] = [], department: String? = nil) {
+        self.department = department
+        self.personId = personId
+        self.team = team
+        self.from = from
+        self.to = to
+        self.aliases = aliases
+    }
+
+    /// Whether the two intervals share at least one day.
+    public func overlaps(_ other: MembershipRecord) -> Bool {
+        let endA = to?.dayNumber ?? Int.max, endB = other.to?.dayNumber ?? Int.max
+        return from.dayNumber <= endB && other.from.dayNumber <= endA
+    }
+}
+
+/// What a directory's first column identifies: people (person → team) or repositories (repository → owning team).
+public enum DirectorySubject: Sendable { case people, repositories }

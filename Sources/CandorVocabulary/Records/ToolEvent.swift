@@ -1,0 +1,33 @@
+/// One IDE, CI or policy-engine event.
+public struct ToolEvent: Sendable, Equatable {
+    /// A stable identity: the event's `id` when it has one, else a hash of its content.
+    public var key: String
+    /// E.g. `suggestion.accepted`; see ``EventReader/understoodTypes``.
+    public var type: String
+    /// Seconds since 1970, UTC.
+    public var time: Int64
+    /// The person's id (pseudonymised before storage); nil for system events.
+    public var actor: String?
+    /// The kept attributes (scalars only, from ``keptAttributes``), sorted by name.
+    public var attributes: [(name: String, value: String)]
+    /// Attribute names that were dropped.
+    public var dropped: [String]
+
+    /// The scalar attributes candor stores; everything else (text, code, paths to content) is dropped.
+    public static let keptAttributes: Set<String> = ["suggestion_id", "tool", "language", "repository", "lines", "lines_changed",
+                                                     "commit", "reverted_commit", "policy", "outcome", "pipeline", "status"]
+
+    public static func == (a: ToolEvent, b: ToolEvent) -> Bool {
+        a.key == b.key && a.type == b.type && a.time == b.time && a.actor == b.actor
+            && a.attributes.map(\.name) == b.attributes.map(\.name) && a.attributes.map(\.value) == b.attributes.map(\.value)
+    }
+
+    public init(key: String, type: String, time: Int64, actor: String? = nil, attributes: [(name: String, value: String)], dropped: [String]) {
+        self.key = key
+        self.type = type
+        self.time = time
+        self.actor = actor
+        self.attributes = attributes
+        self.dropped = dropped
+    }
+}
