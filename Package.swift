@@ -116,15 +116,35 @@ let package = Package(
             name: "CandorTestSupport",
             path: "Tests/CandorTestSupport"
         ),
+        // One test target per library target, depending on that target and the ones beneath it only.
+        .testTarget(name: "CandorParsingTests", dependencies: ["CandorParsing", "CandorVocabulary"]),
+        .testTarget(name: "CandorPolicyTests", dependencies: ["CandorPolicy", "CandorVocabulary", "CandorTestSupport"]),
+        .testTarget(name: "CandorIngestTests", dependencies: ["CandorIngest", "CandorParsing", "CandorPolicy", "CandorVocabulary"]),
         .testTarget(
-            name: "CandorKitTests",
+            name: "CandorStorageTests",
             // GRDB only to play the attacker in audit-log tampering tests.
-            dependencies: ["CandorPipeline", "CandorTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["Golden"]
+            dependencies: ["CandorStorage", "CandorPolicy", "CandorVocabulary", "CandorTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Analysis is pure: its tests need no database.
+        .testTarget(name: "CandorAnalysisTests", dependencies: ["CandorAnalysis", "CandorPolicy", "CandorVocabulary"]),
+        .testTarget(name: "CandorMailTests", dependencies: ["CandorMail", "CandorVocabulary"]),
+        .testTarget(
+            name: "CandorReportTests",
+            dependencies: ["CandorReport", "CandorAnalysis", "CandorPolicy", "CandorIngest", "CandorVocabulary", "CandorTestSupport"]
+        ),
+        .testTarget(
+            name: "CandorPipelineTests",
+            dependencies: [
+                "CandorPipeline", "CandorVocabulary", "CandorParsing", "CandorPolicy", "CandorIngest", "CandorStorage",
+                "CandorAnalysis", "CandorReport", "CandorTestSupport",
+            ]
         ),
         .testTarget(
             name: "CandorEndToEndTests",
-            dependencies: ["CandorPipeline", "CandorTestSupport", "candor", "candor-fixtures"]
+            dependencies: [
+                "CandorPipeline", "CandorVocabulary", "CandorPolicy", "CandorStorage", "CandorAnalysis", "CandorMail", "CandorReport",
+                "CandorTestSupport", "candor", "candor-fixtures",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,10 +1,5 @@
 // Generated from templates/ by scripts/embed-templates. Do not edit: edit templates/ and re-run it.
 // EmbeddedTemplatesTests fails while this file and templates/ differ.
-import CandorVocabulary
-import CandorPolicy
-import CandorAnalysis
-import CandorMail
-
 
 /// The default report templates, compiled in so `candor` runs from any directory.
 enum EmbeddedTemplates {

@@ -1,4 +1,6 @@
-import CandorKit
+import CandorPolicy
+import CandorStorage
+import CandorMail
 import Foundation
 import Testing
 

@@ -1,4 +1,4 @@
-import CandorKit
+import CandorStorage
 import Foundation
 import Testing
 

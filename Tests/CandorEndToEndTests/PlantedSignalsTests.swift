@@ -1,4 +1,9 @@
-import CandorKit
+import CandorVocabulary
+import CandorPolicy
+import CandorStorage
+import CandorAnalysis
+import CandorReport
+import CandorPipeline
 import CandorTestSupport
 import Foundation
 import Testing

@@ -33,3 +33,24 @@ public struct InputFileRecord: Sendable, Equatable, Encodable {
         self.records = records
     }
 }
+
+extension InputFileRecord {
+    /// The records with the folder all their paths share removed, so a report or manifest names
+    /// inputs the same on every machine and from any working directory; and that folder's name.
+    public static func relativised(_ files: [InputFileRecord]) -> (files: [InputFileRecord], root: String) {
+        let folders = files.map { Array($0.path.split(separator: "/", omittingEmptySubsequences: false).dropLast()) }
+        guard var common = folders.first else { return (files, "") }
+        for folder in folders.dropFirst() {
+            var n = 0
+            while n < common.count && n < folder.count && common[n] == folder[n] { n += 1 }
+            common = Array(common.prefix(n))
+        }
+        let drop = common.count
+        let out = files.map { f -> InputFileRecord in
+            var copy = f
+            copy.path = f.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(drop).joined(separator: "/")
+            return copy
+        }.sorted { ($0.path, $0.sha256) < ($1.path, $1.sha256) }
+        return (out, common.last.map(String.init) ?? "")
+    }
+}

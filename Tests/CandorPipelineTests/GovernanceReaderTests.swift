@@ -1,0 +1,45 @@
+@testable import CandorVocabulary
+@testable import CandorParsing
+@testable import CandorPolicy
+@testable import CandorIngest
+@testable import CandorStorage
+@testable import CandorAnalysis
+@testable import CandorReport
+@testable import CandorPipeline
+import Foundation
+import Testing
+
+@Suite("Repository directory and governance inputs")
+struct GovernanceReaderTests {
+    @Test("each governance CSV is recognised by its header and stored idempotently", arguments: [
+        ("repository,team,from,to\nhttps://github.com/acme/checkout.git,Checkout,2025-01-01,\nacme/search,Search,2025-01-01,2026-06-30\n", InputFormat.repositoryDirectory, "repository_ownership", 2),
+        ("person_id,programme,status,effective\nalice@example.com,self-view,opted_in,2026-07-01\nalice@example.com,self-view,revoked,2026-08-01\n", .consent, "consent", 2),
+        ("date,change,metrics\n2026-08-01,\"Inline suggestions enabled for Rust; new IDE plugin\",ai.acceptance_rate;ai.active_share\n", .policyChanges, "policy_change", 1),
+        ("dispute_id,filed,resolved,outcome,metric\nD-1,2026-07-10,2026-07-24,upheld,ai.acceptance_rate\nD-2,2026-08-01,,open,\n", .disputes, "dispute", 2),
+        ("date,decision,metric,action\n2026-09-30,Stop reporting accepted lines per day,ai.accepted_lines_per_active_day,retire\n", .decisions, "decision", 1),
+    ])
+    func recognised(text: String, format: InputFormat, table: String, rows: Int) throws {
+        let h = try IngestHarness()
+        let outcome = try h.ingestor.ingest(path: try h.folder.write("g.csv", text))
+        #expect(outcome.format == format)
+        #expect(outcome.status == .ingested(rows: rows), "\(outcome.diagnostics)")
+        _ = try h.ingestor.ingest(path: try h.folder.write("again.csv", text + "\n"))
+        #expect(try h.store.tableCounts()[table] == rows)
+        #expect(try !databaseContains(h, "alice@example.com"))
+    }
+
+    @Test("bad governance rows are located", arguments: [
+        ("person_id,programme,status,effective\nu,self-view,maybe,2026-07-01\n", "GOV013", 13),
+        ("person_id,programme,status,effective\nu,self-view,opted_in,07/01/2026\n", "GOV012", 22),
+        ("dispute_id,filed,resolved,outcome,metric\nD-1,2026-07-10,2026-07-01,upheld,\n", "GOV014", 16),
+        ("date,change,metrics\n2026-08-01,,x\n", "GOV010", 12),
+        ("repository,team,from,to\nacme/a,A,2026-01-01,\nacme/a,B,2026-03-01,\n", "DIR014", 10),
+    ])
+    func bad(text: String, code: String, column: Int) throws {
+        let h = try IngestHarness()
+        let outcome = try h.ingestor.ingest(path: try h.folder.write("g.csv", text))
+        #expect(outcome.status == .rejected)
+        let d = try #require(outcome.diagnostics.first)
+        #expect(d.code == code && d.column == column, "\(d)")
+    }
+}

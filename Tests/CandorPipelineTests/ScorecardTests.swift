@@ -1,0 +1,64 @@
+@testable import CandorVocabulary
+@testable import CandorParsing
+@testable import CandorPolicy
+@testable import CandorIngest
+@testable import CandorStorage
+@testable import CandorAnalysis
+@testable import CandorReport
+@testable import CandorPipeline
+import Foundation
+import Testing
+
+@Suite("Scorecard on fixtures/acme")
+struct ScorecardTests {
+    static func acmeScorecard(_ period: String = "2026-Q3") throws -> (Scorecard, TemporaryFolder) {
+        let folder = try TemporaryFolder()
+        let (store, ingestor) = try FixtureIngestTests.acmeIngestor(in: folder)
+        _ = try ingestor.ingest(paths: InputDiscovery.expand([FixtureIngestTests.acme.path]))
+        let policy = try Policy.load(path: FixtureIngestTests.acme.appendingPathComponent("policy.yml").path)
+        let reader = try store.reader(datasets: policy.audiences[.governanceBoard]!)
+        let builder = ScorecardBuilder(store: reader, policy: policy, departments: try reader.teamDepartments(asOf: Period(period)!.last))
+        return (try builder.build(Period(period)!), folder)
+    }
+
+    @Test("every metric has a value or an honest note for every team and the organisation")
+    func complete() throws {
+        let (card, _) = try Self.acmeScorecard()
+        for metric in MetricRegistry.all {
+            let list = try #require(card.values[metric.id], "\(metric.id)")
+            #expect(list.count == card.teams.count + 1, "\(metric.id)")
+            for v in list { #expect(v.estimate != nil || v.note != nil, "\(metric.id) \(v.team ?? "organisation")") }
+        }
+        // The organisation's values agree with independent computations on the same fixtures.
+        func org(_ id: String) -> MetricValue { card.values[id]!.last! }
+        let acceptance = org(MetricRegistry.acceptanceRate.id)
+        #expect(acceptance.team == nil && acceptance.events > 100_000 && acceptance.label == .high)
+        #expect(org(MetricRegistry.persistence.id).estimate.map { $0 > 0.5 && $0 < 1 } == true)
+        #expect(org(MetricRegistry.reviewPickup.id).estimate != nil && org(MetricRegistry.cycleTime.id).interval != nil)
+        #expect(org(MetricRegistry.changeFailureRate.id).estimate.map { $0 > 0 && $0 < 0.5 } == true)
+        #expect(org(MetricRegistry.satisfaction.id).note?.hasPrefix("response rate") == true)
+        #expect(org(MetricRegistry.openHighSeverity.id).note == "security findings are not among this audience's datasets")
+        // Docs Tools (3 people) is hidden in every metric, and something else with it.
+        #expect(card.suppressed["Docs Tools"] == .fewerThanK(k: 5) && card.suppressed.count >= 2)
+        for metric in MetricRegistry.all {
+            #expect(card.values[metric.id]!.first { $0.team == "Docs Tools" }?.label == .suppressed, "\(metric.id)")
+        }
+    }
+}
+
+@Suite("Scorecard and audiences")
+struct ScorecardAudienceTests {
+    @Test("open High and Critical findings are counted only where the compliance dataset is attached")
+    func openHighSeverity() throws {
+        let folder = try TemporaryFolder()
+        let (store, ingestor) = try FixtureIngestTests.acmeIngestor(in: folder)
+        _ = try ingestor.ingest(paths: InputDiscovery.expand([FixtureIngestTests.acme.path]))
+        let policy = try Policy.load(path: FixtureIngestTests.acme.appendingPathComponent("policy.yml").path)
+        let q3 = Period("2026-Q3")!
+        let security = try ScorecardBuilder(store: store.reader(datasets: [.operational, .compliance]), policy: policy, departments: [:]).build(q3)
+        let organisation = try #require(security.values[MetricRegistry.openHighSeverity.id]?.last)
+        #expect(organisation.team == nil && (organisation.estimate ?? 0) > 0)
+        let board = try ScorecardBuilder(store: store.reader(datasets: [.coaching, .operational]), policy: policy, departments: [:]).build(q3)
+        #expect(board.values[MetricRegistry.openHighSeverity.id]?.allSatisfy { $0.estimate == nil } == true)
+    }
+}
