@@ -156,7 +156,8 @@ public struct DirectoryReader {
                 teamEmail = list.map(\.address).joined(separator: ";")
             }
         }
-        var membership = MembershipRecord(personId: personId, team: teamName, from: fromDay, to: toDay, aliases: aliases, department: department)
+        var membership = MembershipRecord(member: subject == .people ? .person(SourcePersonID(personId)) : .repository(personId), team: teamName,
+                                          from: fromDay, to: toDay, aliases: aliases.map(SourcePersonID.init), department: department)
         membership.teamEmail = teamEmail
         if let clash = intervals[personId]?.first(where: { $0.record.overlaps(membership) }) {
             diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(from), code: "DIR014",

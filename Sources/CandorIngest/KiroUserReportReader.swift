@@ -95,7 +95,7 @@ public struct KiroUserReportReader {
         let conversations = count("chat_conversations"), messages = count("total_messages")
         let credits = amount("credits_used"), overage = amount("overage_credits_used")
         guard ok, let day else { return nil }
-        return KiroUserReportRecord(day: day, userId: userId, clientType: client, chatConversations: conversations,
+        return KiroUserReportRecord(day: day, userId: SourcePersonID(userId), clientType: client, chatConversations: conversations,
                                     totalMessages: messages, creditsUsed: credits, overageCreditsUsed: overage)
     }
 

@@ -124,7 +124,7 @@ public struct QDeveloperActivityReader {
             ok = false
         }
         guard ok, let day else { return nil }
-        return QDeveloperActivityRecord(day: day, userId: userId, counts: scratch)
+        return QDeveloperActivityRecord(day: day, userId: SourcePersonID(userId), counts: scratch)
     }
 }
 

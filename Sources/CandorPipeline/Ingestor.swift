@@ -369,7 +369,7 @@ public struct Ingestor: Sendable {
                 }
             } else if let governance {
                 if let row = governance.decode(record, diagnostics: &rowDiagnostics) {
-                    var person: String?
+                    var person: Pseudonym?
                     if case .consent(let c) = row { person = pseudonyms.pseudonym(for: c.personId) }
                     if state.accepting { try writer.upsertGovernance(row, person: person, sourceId: sourceId) }
                     state.rows += 1
@@ -393,16 +393,21 @@ public struct Ingestor: Sendable {
                 if let m = directory!.decode(record, diagnostics: &rowDiagnostics) {
                     let subject = directory!.subject
                     // People are stored under their pseudonym; repositories under their name.
-                    let id = subject == .people ? pseudonyms.pseudonym(for: m.personId) : m.personId
-                    if let clash = try writer.overlappingInterval(subject, id: id, from: m.from, to: m.to) {
+                    let member: IntervalMember = switch m.member {
+                    case .person(let id): .person(pseudonyms.pseudonym(for: id))
+                    case .repository(let name): .repository(name)
+                    }
+                    if let clash = try writer.overlappingInterval(member, from: m.from, to: m.to) {
                         rowDiagnostics.append(Diagnostic(.error, file: path, line: record.line, code: "DIR015",
                             message: "this interval overlaps one already stored (team \(excerpt(Array(clash.team.utf8))) from \(clash.from))",
                             hint: "a \(subject == .people ? "person" : "repository") belongs to one team on any day; correct the intervals, keeping each start day the same to replace one"))
                     } else if state.accepting {
-                        try writer.upsertInterval(subject, id: id, team: m.team, from: m.from, to: m.to, department: m.department,
-                                                      teamEmail: m.teamEmail, sourceId: sourceId)
-                        for alias in m.aliases {
-                            try writer.upsertPersonAlias(alias: pseudonyms.pseudonym(for: alias), person: id, sourceId: sourceId)
+                        try writer.upsertInterval(member, team: m.team, from: m.from, to: m.to, department: m.department,
+                                                  teamEmail: m.teamEmail, sourceId: sourceId)
+                        if case .person(let person) = member {
+                            for alias in m.aliases {
+                                try writer.upsertPersonAlias(alias: pseudonyms.pseudonym(for: alias), person: person, sourceId: sourceId)
+                            }
                         }
                     }
                     state.rows += 1
@@ -447,13 +452,9 @@ public struct Ingestor: Sendable {
                                                                      message: "\(format.rawValue) is not a JSON format", hint: "remove --format")])
         }
         var rowDiagnostics: [Diagnostic] = []
-        /// Stores a decoded record (unless the file is already failing) and counts it.
-        func keep<T>(_ row: T?, _ write: (T) throws -> Void) rethrows {
-            guard let row else { return }
-            if state.accepting { try write(row) }
-            state.rows += 1
-        }
-        /// The same, for records with fields the policy may leave out: they are cleared first.
+        /// Stores a decoded record (unless the file is already failing) and counts it. The fields the
+        /// policy leaves out are cleared first: a record type must say which of its fields are optional
+        /// (`GatedRecord`, even when none are), so no new record can reach the store ungated.
         func keep<T: GatedRecord>(_ row: T?, _ write: (T) throws -> Void) rethrows {
             guard var row else { return }
             if state.accepting { state.gate.apply(&row); try write(row) }

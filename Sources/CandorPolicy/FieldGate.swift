@@ -153,3 +153,13 @@ extension Incident: GatedRecord {
         GatedField("caused_by_deployment", \.causedByDeployment),
     ]
 }
+
+extension Deployment: GatedRecord {
+    /// None: a deployment is its identity, repository, environment, times and result.
+    public static let gatedFields: [GatedField<Deployment>] = []
+}
+
+extension CopilotScopeDay: GatedRecord {
+    /// None: the legacy metrics API has only organisation- or team-level counts.
+    public static let gatedFields: [GatedField<CopilotScopeDay>] = []
+}

@@ -1,4 +1,4 @@
-import CandorVocabulary
+@_spi(Pseudonymisation) import CandorVocabulary
 import Crypto
 import Foundation
 
@@ -15,8 +15,12 @@ public struct Pseudonymiser: Sendable {
         self.key = SymmetricKey(data: key.bytes)
     }
 
-    /// The pseudonym for a source id.
-    public func pseudonym(for sourceId: String) -> String {
+    /// The pseudonym for a source id: the only way to a ``Pseudonym``.
+    public func pseudonym(for sourceId: SourcePersonID) -> Pseudonym {
+        Pseudonym(text: pseudonymText(sourceId.raw))
+    }
+
+    func pseudonymText(_ sourceId: String) -> String {
         let normalised = Pseudonymiser.normalise(sourceId)
         let mac = HMAC<SHA256>.authenticationCode(for: Array(normalised.utf8), using: key)
         return hex(mac.prefix(16))
@@ -36,12 +40,12 @@ public struct Pseudonymiser: Sendable {
 /// dictionary look-up. Holds at most `capacity` ids, so memory stays bounded however many people.
 package final class PseudonymMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var known: [String: String] = [:]
+    private var known: [SourcePersonID: Pseudonym] = [:]
     private let capacity: Int
 
     package init(capacity: Int = 200_000) { self.capacity = capacity }
 
-    func pseudonym(for id: String, _ make: (String) -> String) -> String {
+    func pseudonym(for id: SourcePersonID, _ make: (SourcePersonID) -> Pseudonym) -> Pseudonym {
         lock.lock()
         defer { lock.unlock() }
         if let p = known[id] { return p }
@@ -57,7 +61,7 @@ package final class PseudonymMemo: @unchecked Sendable {
 package struct PseudonymCache {
     private let pseudonymiser: Pseudonymiser
     private let memo: PseudonymMemo
-    private var known: [String: (pseudonym: String, slot: Int)] = [:]
+    private var known: [SourcePersonID: (pseudonym: Pseudonym, slot: Int)] = [:]
     private var slots = 0
     private let capacity: Int
 
@@ -67,10 +71,10 @@ package struct PseudonymCache {
         self.capacity = capacity
     }
 
-    package mutating func pseudonym(for id: String) -> String { entry(for: id).pseudonym }
+    package mutating func pseudonym(for id: SourcePersonID) -> Pseudonym { entry(for: id).pseudonym }
 
     /// The pseudonym and a small number standing for it within this file.
-    package mutating func entry(for id: String) -> (pseudonym: String, slot: Int) {
+    package mutating func entry(for id: SourcePersonID) -> (pseudonym: Pseudonym, slot: Int) {
         if let e = known[id] { return e }
         let p = memo.pseudonym(for: id) { pseudonymiser.pseudonym(for: $0) }
         if known.count >= capacity { known.removeAll(keepingCapacity: true) }

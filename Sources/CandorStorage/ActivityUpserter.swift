@@ -50,7 +50,8 @@ public struct ActivityUpserter {
 
     /// Stores one row under `person` (a pseudonym, never a source id).
     /// `slot` is a number that stands for `person` within this file (it keys the weekly changes).
-    public func upsert(day: Day, person: String, slot: Int, counts: [Int64], sourceId: Int64) throws {
+    public func upsert(day: Day, person: Pseudonym, slot: Int, counts: [Int64], sourceId: Int64) throws {
+        let person = person.text
         // The common case is a new (day, person): one INSERT that does nothing on conflict. Only when
         // the row exists are its old values read (for the weekly tier) and the row replaced.
         var old: (Int64, Int64)?

@@ -375,7 +375,8 @@ public struct StoreWriter {
     }
 
     /// Records that `alias` (a pseudonymous id in another tool) is `person`.
-    public func upsertPersonAlias(alias: String, person: String, sourceId: Int64) throws {
+    public func upsertPersonAlias(alias: Pseudonym, person: Pseudonym, sourceId: Int64) throws {
+        let (alias, person) = (alias.text, person.text)
         try db.cachedStatement(sql: """
             INSERT INTO person_alias (alias, person, source_id) VALUES (?, ?, ?)
             ON CONFLICT (alias) DO UPDATE SET person = excluded.person, source_id = excluded.source_id
@@ -388,8 +389,9 @@ public struct StoreWriter {
     }
 
     /// Adds or replaces a team interval of a person (a pseudonym) or repository, keyed by subject and start day.
-    public func upsertInterval(_ subject: DirectorySubject, id: String, team: String, from: Day, to: Day?, department: String? = nil,
+    public func upsertInterval(_ member: IntervalMember, team: String, from: Day, to: Day?, department: String? = nil,
                                teamEmail: String? = nil, sourceId: Int64) throws {
+        let (subject, id) = (member.subject, member.storedKey)
         let (table, column) = Self.intervalTable(subject)
         if subject == .people {
             try db.cachedStatement(sql: """
@@ -406,7 +408,8 @@ public struct StoreWriter {
     }
 
     /// An existing interval of the subject that overlaps `from...to` and starts on another day.
-    public func overlappingInterval(_ subject: DirectorySubject, id: String, from: Day, to: Day?) throws -> (team: String, from: Day)? {
+    public func overlappingInterval(_ member: IntervalMember, from: Day, to: Day?) throws -> (team: String, from: Day)? {
+        let (subject, id) = (member.subject, member.storedKey)
         let (table, column) = Self.intervalTable(subject)
         let row = try Row.fetchOne(db, sql: """
             SELECT team, valid_from FROM \(table)
@@ -448,7 +451,8 @@ extension CandorStore {
 extension StoreWriter {
     /// Stores a Copilot user-day under `person` (a pseudonym), replacing any earlier row for the same
     /// day, person and scope together with its per-feature rows.
-    public func upsertCopilotUserDay(_ row: CopilotUserDay, person: String, sourceId: Int64) throws {
+    public func upsertCopilotUserDay(_ row: CopilotUserDay, person: Pseudonym, sourceId: Int64) throws {
+        let person = person.text
         let columns = CopilotCounters.columnNames
         let key: [any DatabaseValueConvertible] = [row.day.iso8601, person, row.scope]
         let upsert = try db.cachedStatement(sql: """
@@ -481,7 +485,8 @@ extension StoreWriter {
     }
 
     /// Stores a Kiro user-report row under `person`, replacing one for the same day, person and client.
-    public func upsertKiroUserDay(_ row: KiroUserReportRecord, person: String, sourceId: Int64) throws {
+    public func upsertKiroUserDay(_ row: KiroUserReportRecord, person: Pseudonym, sourceId: Int64) throws {
+        let person = person.text
         try db.cachedStatement(sql: """
             INSERT INTO \(t("kiro_user_day")) (day, person, client_type, chat_conversations, total_messages, credits_used, overage_credits_used, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -520,7 +525,8 @@ extension StoreWriter {
     }
 
     /// Stores a person's (pseudonymous) reaction to a recommendation, replacing their earlier one.
-    public func upsertCodeGuruFeedback(_ r: CodeGuruFeedback, person: String, sourceId: Int64) throws {
+    public func upsertCodeGuruFeedback(_ r: CodeGuruFeedback, person: Pseudonym, sourceId: Int64) throws {
+        let person = person.text
         try db.cachedStatement(sql: """
             INSERT INTO \(t("codeguru_feedback")) (code_review_arn, recommendation_id, person, reaction, source_id) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (code_review_arn, recommendation_id, person) DO UPDATE SET reaction = excluded.reaction, source_id = excluded.source_id
@@ -578,7 +584,8 @@ extension StoreWriter {
 
     /// Stores a pull request under a pseudonymous author; a later export of it (merged, closed) replaces it.
     /// Counts only on single-PR responses are kept when a list export lacks them.
-    public func upsertGitHubPullRequest(_ p: GitHubPullRequest, author: String, sourceId: Int64) throws {
+    public func upsertGitHubPullRequest(_ p: GitHubPullRequest, author: Pseudonym, sourceId: Int64) throws {
+        let author = author.text
         try db.cachedStatement(sql: """
             INSERT INTO \(t("github_pull_request")) (repository, number, author, author_is_bot, state, draft, created_at, closed_at, merged_at,
               review_comments, additions, deletions, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -593,7 +600,8 @@ extension StoreWriter {
     }
 
     /// Stores a review under a pseudonymous reviewer (idempotent by review id).
-    public func upsertGitHubReview(_ r: GitHubReview, reviewer: String, sourceId: Int64) throws {
+    public func upsertGitHubReview(_ r: GitHubReview, reviewer: Pseudonym, sourceId: Int64) throws {
+        let reviewer = reviewer.text
         try db.cachedStatement(sql: """
             INSERT INTO \(t("github_review")) (repository, review_id, number, reviewer, reviewer_is_bot, state, submitted_at, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -604,7 +612,8 @@ extension StoreWriter {
     }
 
     /// Stores a review comment under a pseudonymous commenter (idempotent by comment id).
-    public func upsertGitHubReviewComment(_ c: GitHubReviewComment, commenter: String, sourceId: Int64) throws {
+    public func upsertGitHubReviewComment(_ c: GitHubReviewComment, commenter: Pseudonym, sourceId: Int64) throws {
+        let commenter = commenter.text
         try db.cachedStatement(sql: """
             INSERT INTO \(t("github_review_comment")) (repository, comment_id, number, review_id, commenter, created_at, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -637,7 +646,8 @@ extension StoreWriter {
     }
 
     /// Stores an event (idempotent by its key) with its kept attributes, under a pseudonymous actor.
-    public func upsertEvent(_ e: ToolEvent, person: String?, sourceId: Int64) throws {
+    public func upsertEvent(_ e: ToolEvent, person: Pseudonym?, sourceId: Int64) throws {
+        let person = person?.text
         try db.cachedStatement(sql: """
             INSERT INTO \(t("tool_event")) (event_key, type, time, person, source_id) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (event_key) DO UPDATE SET type = excluded.type, time = excluded.time, person = excluded.person, source_id = excluded.source_id
@@ -648,7 +658,8 @@ extension StoreWriter {
     }
 
     /// Stores a governance record (consent under a pseudonym); each kind is idempotent on its natural key.
-    public func upsertGovernance(_ row: GovernanceRow, person: String?, sourceId: Int64) throws {
+    public func upsertGovernance(_ row: GovernanceRow, person: Pseudonym?, sourceId: Int64) throws {
+        let person = person?.text
         switch row {
         case .consent(let c):
             try db.cachedStatement(sql: """
@@ -686,7 +697,8 @@ extension StoreWriter {
     }
 
     /// Stores a Copilot user-team membership for a day (idempotent).
-    public func upsertCopilotUserTeam(_ row: CopilotUserTeam, person: String, sourceId: Int64) throws {
+    public func upsertCopilotUserTeam(_ row: CopilotUserTeam, person: Pseudonym, sourceId: Int64) throws {
+        let person = person.text
         try db.cachedStatement(sql: """
             INSERT INTO \(t("copilot_user_team_day")) (day, person, scope, team_id, team_slug, source_id) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (day, person, scope, team_id) DO UPDATE SET team_slug = excluded.team_slug, source_id = excluded.source_id
@@ -941,6 +953,25 @@ extension CandorStore {
                 out.append(ProgrammeChange(day: day, description: "The policy file changed (SHA-256 \(sha.prefix(12))…).", metrics: []))
             }
             return out.sorted { ($0.day, $0.description) < ($1.day, $1.description) }
+        }
+    }
+}
+
+/// Who a stored directory interval is about: a person, only ever by pseudonym, or a repository.
+public enum IntervalMember: Sendable, Equatable {
+    case person(Pseudonym)
+    case repository(String)
+
+    var subject: DirectorySubject {
+        if case .person = self { return .people }
+        return .repositories
+    }
+
+    /// The text stored in the interval's subject column.
+    var storedKey: String {
+        switch self {
+        case .person(let p): p.text
+        case .repository(let name): name
         }
     }
 }

@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
             let written: [String]
             if kind == .selfView {
                 let people = try allConsented ? opened.store.selfViewSubscribers(on: Timestamp.day(now))
-                    : [opened.pseudonymiser.pseudonym(for: person!)]
+                    : [opened.pseudonymiser.pseudonym(for: SourcePersonID(person!)).text]
                 written = try Audit.writeSelfViews(builder, period: period, people: people, to: out, store: opened.store,
                                                    actor: audit.resolved, now: now)
                 print("wrote \(people.count) self-view\(people.count == 1 ? "" : "s") (each readable by its owner only)")

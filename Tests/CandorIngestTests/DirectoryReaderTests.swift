@@ -27,8 +27,8 @@ struct DirectoryReaderTests {
         let (rows, diagnostics) = try decodeDirectory("person_id,team,from,to\np1,\"Platform & Infra\",2026-01-01,2026-06-30\np1,\"  Search\n Team \",2026-07-01,\n")
         #expect(diagnostics.isEmpty)
         #expect(rows == [
-            MembershipRecord(personId: "p1", team: "Platform & Infra", from: Day(year: 2026, month: 1, day: 1)!, to: Day(year: 2026, month: 6, day: 30)!),
-            MembershipRecord(personId: "p1", team: "Search Team", from: Day(year: 2026, month: 7, day: 1)!, to: nil),
+            MembershipRecord(member: .person(SourcePersonID("p1")), team: "Platform & Infra", from: Day(year: 2026, month: 1, day: 1)!, to: Day(year: 2026, month: 6, day: 30)!),
+            MembershipRecord(member: .person(SourcePersonID("p1")), team: "Search Team", from: Day(year: 2026, month: 7, day: 1)!, to: nil),
         ])
     }
 

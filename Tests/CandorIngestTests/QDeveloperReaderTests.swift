@@ -53,7 +53,7 @@ struct QDeveloperReaderTests {
         #expect(diagnostics.isEmpty)
         #expect(reader?.absentMetrics.count == 38)
         #expect(rows.count == 2)
-        #expect(rows[0].userId == "yyy")
+        #expect(rows[0].userId == SourcePersonID("yyy"))
         #expect(rows[0].day == Day(year: 2025, month: 4, day: 17))
         #expect(rows[0][.chatMessagesSent] == 3)
         #expect(rows[0][.inlineSuggestionsCount] == 0)

@@ -19,7 +19,7 @@ struct MinimisationTests {
     @Test("the gate clears exactly the fields not allowed and counts only values it cleared")
     func gateKnownAnswer() throws {
         let gate = FieldGate(family: .github, policy: SourcePolicy(family: .github, dataset: .operational, allowedFields: ["merged_at"]))
-        var pr = GitHubPullRequest(repository: "acme/a", number: 1, author: "x", authorIsBot: false, state: "closed", draft: false,
+        var pr = GitHubPullRequest(repository: "acme/a", number: 1, author: SourcePersonID("x"), authorIsBot: false, state: "closed", draft: false,
                                    createdAt: 1, closedAt: 5, mergedAt: 5, reviewComments: 3, additions: nil, deletions: 2)
         gate.apply(&pr)
         #expect(pr.mergedAt == 5 && pr.closedAt == nil && pr.reviewComments == nil && pr.additions == nil && pr.deletions == nil)

@@ -104,7 +104,7 @@ struct PurgeEverySourceTests {
         // The first person in the directory (GitHub login acme-dev-00) revokes consent to the AI-adoption programme.
         let person = "e2cba4ce-8927-b693-e945-09bbae8ca258"
         _ = try ingestor.ingest(path: try folder.write("revoke.csv", "person_id,programme,status,effective\n\(person),ai-adoption,revoked,2026-09-20\n"))
-        let alias = ingestor.pseudonymiser.pseudonym(for: "acme-dev-00")
+        let alias = ingestor.pseudonymiser.pseudonym(for: SourcePersonID("acme-dev-00")).text
         func aliasRows() throws -> Int {
             try store.queue.read { db in
                 try ["copilot_user_day", "copilot_user_feature_day", "tool_event"].reduce(0) {

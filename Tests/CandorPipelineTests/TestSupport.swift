@@ -23,7 +23,7 @@ struct IngestHarness {
                             now: Date(timeIntervalSince1970: 1_790_000_000))
     }
 
-    func pseudonym(_ id: String) -> String { Pseudonymiser(key: Self.key).pseudonym(for: id) }
+    func pseudonym(_ id: String) -> String { Pseudonymiser(key: Self.key).pseudonym(for: SourcePersonID(id)).text }
 
     /// Σ accepted, Σ shown over all people and teams for 2026-Q3.
     func q3Totals() throws -> (accepted: Int64, shown: Int64, rows: Int) {

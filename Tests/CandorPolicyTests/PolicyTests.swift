@@ -76,16 +76,16 @@ struct PseudonymTests {
     @Test("HMAC-SHA256 known answer (RFC 4231 test case 2), first 16 bytes")
     func knownAnswer() {
         let p = Pseudonymiser(key: PseudonymKey(bytes: Array("Jefe".utf8)))
-        #expect(p.pseudonym(for: "what do ya want for nothing?") == "5bdcc146bf60754e6a042426089575c7")
+        #expect(p.pseudonym(for: SourcePersonID("what do ya want for nothing?")).text == "5bdcc146bf60754e6a042426089575c7")
     }
 
     @Test("normalisation: case, spaces and the Identity Center directory prefix")
     func normalisation() {
         let p = Pseudonymiser(key: PseudonymKey(bytes: Array(repeating: 7, count: 32)))
-        let id = "b8f1f340-9081-70ad-5fc5-0f37151937a6"
-        #expect(p.pseudonym(for: " B8F1F340-9081-70AD-5FC5-0F37151937A6 ") == p.pseudonym(for: id))
-        #expect(p.pseudonym(for: "d-9067c2e2a8.\(id)") == p.pseudonym(for: id))
-        #expect(p.pseudonym(for: id) != p.pseudonym(for: "other"))
+        let id = SourcePersonID("b8f1f340-9081-70ad-5fc5-0f37151937a6")
+        #expect(p.pseudonym(for: SourcePersonID(" B8F1F340-9081-70AD-5FC5-0F37151937A6 ")) == p.pseudonym(for: id))
+        #expect(p.pseudonym(for: SourcePersonID("d-9067c2e2a8.b8f1f340-9081-70ad-5fc5-0f37151937a6")) == p.pseudonym(for: id))
+        #expect(p.pseudonym(for: id) != p.pseudonym(for: SourcePersonID("other")))
         let other = Pseudonymiser(key: PseudonymKey(bytes: Array(repeating: 8, count: 32)))
         #expect(other.pseudonym(for: id) != p.pseudonym(for: id))
     }

@@ -96,6 +96,6 @@ public enum CodeGuruReviewerReader {
             }
         }
         guard f.isValid, let id, let user, !user.isEmpty else { return nil }
-        return CodeGuruFeedback(codeReviewArn: arn, recommendationId: id, userId: user, reaction: reaction)
+        return CodeGuruFeedback(codeReviewArn: arn, recommendationId: id, userId: SourcePersonID(user), reaction: reaction)
     }
 }

@@ -60,7 +60,7 @@ public enum CopilotUsageReader {
             f.absorb(g)
         }
         guard f.isValid, let day, let login, let scope else { return nil }
-        return CopilotUserDay(day: day, login: login, scope: scope, totals: totals, usedAgent: usedAgent, usedChat: usedChat,
+        return CopilotUserDay(day: day, login: SourcePersonID(login), scope: scope, totals: totals, usedAgent: usedAgent, usedChat: usedChat,
                               usedCLI: usedCLI, features: features.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
@@ -75,7 +75,7 @@ public enum CopilotUsageReader {
         let team = f.identifier("team_id")
         let slug = f.string("slug", maxLength: 100)
         guard f.isValid, let day, let login, let scope, let team, let slug else { return nil }
-        return CopilotUserTeam(day: day, login: login, scope: scope, teamId: team, slug: TeamName.clean(slug))
+        return CopilotUserTeam(day: day, login: SourcePersonID(login), scope: scope, teamId: team, slug: TeamName.clean(slug))
     }
 }
 

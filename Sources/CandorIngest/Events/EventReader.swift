@@ -61,6 +61,6 @@ public enum EventReader {
         attributes.sort { $0.0 < $1.0 }
         let key = id.map { "id:" + $0 } ?? "sha256:" + SHA256Digest.hex(of: Array(([type, String(time), actor ?? ""] + attributes.map { "\($0.0)=\($0.1)" })
             .joined(separator: "\u{1F}").utf8))
-        return ToolEvent(key: key, type: type, time: time, actor: actor, attributes: attributes.map { (name: $0.0, value: $0.1) }, dropped: dropped)
+        return ToolEvent(key: key, type: type, time: time, actor: actor.map(SourcePersonID.init), attributes: attributes.map { (name: $0.0, value: $0.1) }, dropped: dropped)
     }
 }

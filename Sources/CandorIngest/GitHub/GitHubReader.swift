@@ -60,7 +60,7 @@ public enum GitHubReader {
                                             message: "\(path): merged_at is before created_at", hint: "re-export the pull requests"))
         }
         guard f.isValid, let number, let state, let author, let created, let repository else { return nil }
-        return GitHubPullRequest(repository: repository, number: number, author: author.login, authorIsBot: author.bot, state: state, draft: draft,
+        return GitHubPullRequest(repository: repository, number: number, author: SourcePersonID(author.login), authorIsBot: author.bot, state: state, draft: draft,
                                  createdAt: created, closedAt: closed, mergedAt: merged, reviewComments: reviewComments,
                                  additions: additions, deletions: deletions)
     }
@@ -80,7 +80,7 @@ public enum GitHubReader {
                                             message: "\(path).pull_request_url does not name a pull request", hint: "re-export the reviews"))
         }
         guard f.isValid, let id, let reviewer, let state, let pull else { return nil }
-        return GitHubReview(repository: pull.0, number: pull.1, id: id, reviewer: reviewer.login, reviewerIsBot: reviewer.bot,
+        return GitHubReview(repository: pull.0, number: pull.1, id: id, reviewer: SourcePersonID(reviewer.login), reviewerIsBot: reviewer.bot,
                             state: state, submittedAt: submitted)
     }
 
@@ -99,6 +99,6 @@ public enum GitHubReader {
                                             message: "\(path).pull_request_url does not name a pull request", hint: "re-export the comments"))
         }
         guard f.isValid, let id, let commenter, let created, let pull else { return nil }
-        return GitHubReviewComment(repository: pull.0, number: pull.1, id: id, reviewId: review, commenter: commenter.login, createdAt: created)
+        return GitHubReviewComment(repository: pull.0, number: pull.1, id: id, reviewId: review, commenter: SourcePersonID(commenter.login), createdAt: created)
     }
 }

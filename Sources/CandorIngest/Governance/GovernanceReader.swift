@@ -103,7 +103,7 @@ public struct GovernanceCSVReader {
             let person = text("person_id", max: 256), programme = text("programme", max: 100)
             let status = choice("status", Self.consentStatuses), effective = day("effective")
             guard ok, let person, let programme, let status, let effective else { return nil }
-            return .consent(ConsentRecord(personId: person, programme: programme, status: status, effective: effective))
+            return .consent(ConsentRecord(personId: SourcePersonID(person), programme: programme, status: status, effective: effective))
         case .policyChanges:
             let d = day("date"), change = text("change", max: Self.maxTextLength)
             let metrics = (text("metrics", required: false) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -58,11 +58,11 @@ public struct CodeGuruFeedback: Sendable, Equatable {
     public var codeReviewArn: String
     public var recommendationId: String
     /// The reacting user's id (pseudonymised before storage).
-    public var userId: String
+    public var userId: SourcePersonID
     /// nil when the reaction was withdrawn (an empty `Reactions` list).
     public var reaction: String?
 
-    public init(codeReviewArn: String, recommendationId: String, userId: String, reaction: String? = nil) {
+    public init(codeReviewArn: String, recommendationId: String, userId: SourcePersonID, reaction: String? = nil) {
         self.codeReviewArn = codeReviewArn
         self.recommendationId = recommendationId
         self.userId = userId

@@ -27,7 +27,7 @@ public struct CopilotCounters: Sendable, Equatable {
 public struct CopilotUserDay: Sendable, Equatable {
     public var day: Day
     /// The GitHub login (the source id that is pseudonymised).
-    public var login: String
+    public var login: SourcePersonID
     /// `org:<organization_id>` or `enterprise:<enterprise_id>`: the report's scope. The same user-day
     /// in an organisation report and an enterprise report are two scopes, stored apart.
     public var scope: String
@@ -44,7 +44,7 @@ public struct CopilotUserDay: Sendable, Equatable {
             && a.features.map(\.feature) == b.features.map(\.feature) && a.features.map(\.counters) == b.features.map(\.counters)
     }
 
-    public init(day: Day, login: String, scope: String, totals: CopilotCounters, usedAgent: Bool, usedChat: Bool, usedCLI: Bool, features: [(feature: String, counters: CopilotCounters)]) {
+    public init(day: Day, login: SourcePersonID, scope: String, totals: CopilotCounters, usedAgent: Bool, usedChat: Bool, usedCLI: Bool, features: [(feature: String, counters: CopilotCounters)]) {
         self.day = day
         self.login = login
         self.scope = scope
@@ -59,12 +59,12 @@ public struct CopilotUserDay: Sendable, Equatable {
 /// One user's membership of one GitHub team on one day, from the `user-teams-1-day` report.
 public struct CopilotUserTeam: Sendable, Equatable {
     public var day: Day
-    public var login: String
+    public var login: SourcePersonID
     public var scope: String
     public var teamId: String
     public var slug: String
 
-    public init(day: Day, login: String, scope: String, teamId: String, slug: String) {
+    public init(day: Day, login: SourcePersonID, scope: String, teamId: String, slug: String) {
         self.day = day
         self.login = login
         self.scope = scope

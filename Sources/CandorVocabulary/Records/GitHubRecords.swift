@@ -4,7 +4,7 @@ public struct GitHubPullRequest: Sendable, Equatable {
     public var repository: String
     public var number: Int64
     /// The author's login (pseudonymised before storage).
-    public var author: String
+    public var author: SourcePersonID
     public var authorIsBot: Bool
     /// `open` or `closed`.
     public var state: String
@@ -18,7 +18,7 @@ public struct GitHubPullRequest: Sendable, Equatable {
     public var additions: Int64?
     public var deletions: Int64?
 
-    public init(repository: String, number: Int64, author: String, authorIsBot: Bool, state: String, draft: Bool, createdAt: Int64, closedAt: Int64? = nil, mergedAt: Int64? = nil, reviewComments: Int64? = nil, additions: Int64? = nil, deletions: Int64? = nil) {
+    public init(repository: String, number: Int64, author: SourcePersonID, authorIsBot: Bool, state: String, draft: Bool, createdAt: Int64, closedAt: Int64? = nil, mergedAt: Int64? = nil, reviewComments: Int64? = nil, additions: Int64? = nil, deletions: Int64? = nil) {
         self.repository = repository
         self.number = number
         self.author = author
@@ -39,13 +39,13 @@ public struct GitHubReview: Sendable, Equatable {
     public var repository: String
     public var number: Int64
     public var id: String
-    public var reviewer: String
+    public var reviewer: SourcePersonID
     public var reviewerIsBot: Bool
     /// `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED`, `DISMISSED` or `PENDING`.
     public var state: String
     public var submittedAt: Int64?
 
-    public init(repository: String, number: Int64, id: String, reviewer: String, reviewerIsBot: Bool, state: String, submittedAt: Int64? = nil) {
+    public init(repository: String, number: Int64, id: String, reviewer: SourcePersonID, reviewerIsBot: Bool, state: String, submittedAt: Int64? = nil) {
         self.repository = repository
         self.number = number
         self.id = id
@@ -62,10 +62,10 @@ public struct GitHubReviewComment: Sendable, Equatable {
     public var number: Int64
     public var id: String
     public var reviewId: String?
-    public var commenter: String
+    public var commenter: SourcePersonID
     public var createdAt: Int64
 
-    public init(repository: String, number: Int64, id: String, reviewId: String? = nil, commenter: String, createdAt: Int64) {
+    public init(repository: String, number: Int64, id: String, reviewId: String? = nil, commenter: SourcePersonID, createdAt: Int64) {
         self.repository = repository
         self.number = number
         self.id = id

@@ -1,12 +1,12 @@
 /// A consent-registry entry: a person's choice about a programme from a day on.
 public struct ConsentRecord: Sendable, Equatable {
-    public var personId: String
+    public var personId: SourcePersonID
     public var programme: String
     /// `opted_in`, `opted_out` or `revoked`.
     public var status: String
     public var effective: Day
 
-    public init(personId: String, programme: String, status: String, effective: Day) {
+    public init(personId: SourcePersonID, programme: String, status: String, effective: Day) {
         self.personId = personId
         self.programme = programme
         self.status = status

@@ -1,7 +1,7 @@
 /// One row of the Kiro per-client `user_report` CSV: one person, one day, one client type.
 public struct KiroUserReportRecord: Sendable, Equatable {
     public var day: Day
-    public var userId: String
+    public var userId: SourcePersonID
     /// `KIRO_IDE`, `KIRO_CLI`, `PLUGIN`, …
     public var clientType: String
     public var chatConversations: Int64
@@ -9,7 +9,7 @@ public struct KiroUserReportRecord: Sendable, Equatable {
     public var creditsUsed: Double
     public var overageCreditsUsed: Double
 
-    public init(day: Day, userId: String, clientType: String, chatConversations: Int64, totalMessages: Int64, creditsUsed: Double, overageCreditsUsed: Double) {
+    public init(day: Day, userId: SourcePersonID, clientType: String, chatConversations: Int64, totalMessages: Int64, creditsUsed: Double, overageCreditsUsed: Double) {
         self.day = day
         self.userId = userId
         self.clientType = clientType

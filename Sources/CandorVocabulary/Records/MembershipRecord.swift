@@ -1,13 +1,14 @@
 /// One membership interval from the directory CSV: a person belonged to a team from one day
 /// to another (both inclusive; an open end means "still a member").
 public struct MembershipRecord: Sendable, Equatable {
-    public var personId: String
+    /// The person (a source id, pseudonymised before storage) or the repository the interval is about.
+    public var member: DirectoryMember
     public var team: String
     public var from: Day
     public var to: Day?
     /// The person's ids in other tools (the optional `github_login` column), so their activity there
     /// is theirs too. Pseudonymised like every id.
-    public var aliases: [String]
+    public var aliases: [SourcePersonID]
     /// The department the team belonged to (the optional `department` column), for reports with
     /// department subtotals.
     public var department: String?
@@ -15,9 +16,9 @@ public struct MembershipRecord: Sendable, Equatable {
     /// emailed summary goes.
     public var teamEmail: String?
 
-    public init(personId: String, team: String, from: Day, to: Day?, aliases: [String] = [], department: String? = nil) {
+    public init(member: DirectoryMember, team: String, from: Day, to: Day?, aliases: [SourcePersonID] = [], department: String? = nil) {
         self.department = department
-        self.personId = personId
+        self.member = member
         self.team = team
         self.from = from
         self.to = to
@@ -33,3 +34,11 @@ public struct MembershipRecord: Sendable, Equatable {
 
 /// What a directory's first column identifies: people (person → team) or repositories (repository → owning team).
 public enum DirectorySubject: Sendable { case people, repositories }
+
+/// Who or what a directory interval is about.
+public enum DirectoryMember: Hashable, Sendable {
+    /// A person, by a source id (pseudonymised before storage).
+    case person(SourcePersonID)
+    /// A repository, by its normalised `OWNER/NAME`.
+    case repository(String)
+}

@@ -4,11 +4,11 @@
 /// anything is stored.
 public struct QDeveloperActivityRecord: Sendable, Equatable {
     public var day: Day
-    public var userId: String
+    public var userId: SourcePersonID
     /// Values in ``QDeveloperMetric/allCases`` order; absent columns are 0.
     public var counts: [Int64]
 
-    public init(day: Day, userId: String, counts: [Int64]) {
+    public init(day: Day, userId: SourcePersonID, counts: [Int64]) {
         self.day = day
         self.userId = userId
         self.counts = counts

@@ -7,7 +7,7 @@ public struct ToolEvent: Sendable, Equatable {
     /// Seconds since 1970, UTC.
     public var time: Int64
     /// The person's id (pseudonymised before storage); nil for system events.
-    public var actor: String?
+    public var actor: SourcePersonID?
     /// The kept attributes (scalars only, from ``keptAttributes``), sorted by name.
     public var attributes: [(name: String, value: String)]
     /// Attribute names that were dropped.
@@ -22,7 +22,7 @@ public struct ToolEvent: Sendable, Equatable {
             && a.attributes.map(\.name) == b.attributes.map(\.name) && a.attributes.map(\.value) == b.attributes.map(\.value)
     }
 
-    public init(key: String, type: String, time: Int64, actor: String? = nil, attributes: [(name: String, value: String)], dropped: [String]) {
+    public init(key: String, type: String, time: Int64, actor: SourcePersonID? = nil, attributes: [(name: String, value: String)], dropped: [String]) {
         self.key = key
         self.type = type
         self.time = time
