@@ -126,7 +126,7 @@ let package = Package(
             dependencies: ["CandorStorage", "CandorPolicy", "CandorVocabulary", "CandorTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Analysis is pure: its tests need no database.
-        .testTarget(name: "CandorAnalysisTests", dependencies: ["CandorAnalysis", "CandorPolicy", "CandorVocabulary"]),
+        .testTarget(name: "CandorAnalysisTests", dependencies: ["CandorAnalysis", "CandorPolicy", "CandorVocabulary", "CandorTestSupport"]),
         .testTarget(name: "CandorMailTests", dependencies: ["CandorMail", "CandorVocabulary"]),
         .testTarget(
             name: "CandorReportTests",
