@@ -6,25 +6,33 @@ public struct GatedField<Row>: Sendable {
     /// Clears the field; returns whether it held a value (a drop worth counting).
     let clear: @Sendable (inout Row) -> Bool
 
-    init(_ name: String, _ keyPath: WritableKeyPath<Row, String?> & Sendable) {
+    public init(_ name: String, _ keyPath: WritableKeyPath<Row, String?> & Sendable) {
         self.name = name
         clear = { row in defer { row[keyPath: keyPath] = nil }; return row[keyPath: keyPath] != nil }
     }
 
-    init(_ name: String, _ keyPath: WritableKeyPath<Row, Int64?> & Sendable) {
+    public init(_ name: String, _ keyPath: WritableKeyPath<Row, Int64?> & Sendable) {
         self.name = name
         clear = { row in defer { row[keyPath: keyPath] = nil }; return row[keyPath: keyPath] != nil }
     }
 
-    init(_ name: String, clear: @escaping @Sendable (inout Row) -> Bool) {
+    public init(_ name: String, clear: @escaping @Sendable (inout Row) -> Bool) {
         self.name = name
         self.clear = clear
     }
 }
 
-/// A record type whose optional fields the policy governs.
+/// A record type whose optional fields the policy governs. Every record type candor stores is one
+/// (with no fields when the policy has nothing to leave out), so nothing reaches the store ungated.
 public protocol GatedRecord {
+    /// The fields a policy may leave out.
     static var gatedFields: [GatedField<Self>] { get }
+    /// Clears what `gate`'s policy leaves out; by default, every gated field it does not allow.
+    mutating func applyGate(_ gate: FieldGate)
+}
+
+extension GatedRecord {
+    public mutating func applyGate(_ gate: FieldGate) { gate.clearGatedFields(&self) }
 }
 
 /// Minimisation at ingest: clears every field of a record that the policy does not allow for its
@@ -55,7 +63,10 @@ public final class FieldGate {
     public func allows(_ field: String) -> Bool { allowed?.contains(field) ?? true }
 
     /// Clears the fields the policy leaves out.
-    public func apply<Row: GatedRecord>(_ row: inout Row) {
+    public func apply<Row: GatedRecord>(_ row: inout Row) { row.applyGate(self) }
+
+    /// Clears every gated field of `row` the policy does not allow, counting those that held a value.
+    public func clearGatedFields<Row: GatedRecord>(_ row: inout Row) {
         guard let allowed else { return }
         for field in Row.gatedFields where !allowed.contains(field.name) {
             if field.clear(&row) { drops[field.name, default: 0] += 1 }
@@ -71,7 +82,7 @@ public final class FieldGate {
     }
 
     /// Removes event attributes the policy leaves out.
-    public func apply(_ event: inout ToolEvent) {
+    func removeAttributes(_ event: inout ToolEvent) {
         guard let allowed else { return }
         event.attributes.removeAll { attribute in
             guard !allowed.contains(attribute.name) else { return false }
@@ -81,7 +92,7 @@ public final class FieldGate {
     }
 
     /// Removes Copilot's per-feature breakdown when the policy leaves it out.
-    public func apply(_ day: inout CopilotUserDay) {
+    func removeFeatureBreakdown(_ day: inout CopilotUserDay) {
         guard !allows("feature_breakdown"), !day.features.isEmpty else { return }
         drops["feature_breakdown", default: 0] += 1
         day.features = []
@@ -162,4 +173,49 @@ extension Deployment: GatedRecord {
 extension CopilotScopeDay: GatedRecord {
     /// None: the legacy metrics API has only organisation- or team-level counts.
     public static let gatedFields: [GatedField<CopilotScopeDay>] = []
+}
+
+extension QDeveloperActivityRecord: GatedRecord {
+    /// The counts are gated by metric name (``FieldGate/apply(qDeveloperCounts:)``), not as fields.
+    public static let gatedFields: [GatedField<QDeveloperActivityRecord>] = []
+    public mutating func applyGate(_ gate: FieldGate) {
+        if !gate.clearedMetricIndexes.isEmpty { gate.apply(qDeveloperCounts: &counts) }
+    }
+}
+
+extension ToolEvent: GatedRecord {
+    /// Attributes are gated by name (``keptAttributes`` are the ones a policy may allow).
+    public static let gatedFields: [GatedField<ToolEvent>] = []
+    public mutating func applyGate(_ gate: FieldGate) { gate.removeAttributes(&self) }
+}
+
+extension CopilotUserDay: GatedRecord {
+    /// The per-feature breakdown (`feature_breakdown`) is the one optional part.
+    public static let gatedFields: [GatedField<CopilotUserDay>] = []
+    public mutating func applyGate(_ gate: FieldGate) { gate.removeFeatureBreakdown(&self) }
+}
+
+extension KiroUserReportRecord: GatedRecord {
+    /// None: candor keeps only the report's counts and credits.
+    public static let gatedFields: [GatedField<KiroUserReportRecord>] = []
+}
+
+extension CopilotUserTeam: GatedRecord {
+    /// None: a team membership on a day.
+    public static let gatedFields: [GatedField<CopilotUserTeam>] = []
+}
+
+extension MembershipRecord: GatedRecord {
+    /// None: the directory is governance data, always kept.
+    public static let gatedFields: [GatedField<MembershipRecord>] = []
+}
+
+extension GovernanceRow: GatedRecord {
+    /// None: consent, policy changes, disputes and decisions are governance data, always kept.
+    public static let gatedFields: [GatedField<GovernanceRow>] = []
+}
+
+extension SurveyResponse: GatedRecord {
+    /// None: the survey mapping already names the only columns read.
+    public static let gatedFields: [GatedField<SurveyResponse>] = []
 }

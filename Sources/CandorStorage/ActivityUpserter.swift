@@ -75,6 +75,12 @@ public struct ActivityUpserter {
         }
     }
 
+    /// Applies this file's changes to the person-week tier, then refreshes the team weeks they touch
+    /// (the team-week tier keeps only what `consent` allows).
+    public func finish(consent: ConsentRule?) throws {
+        try StoreWriter(db: database, dataset: dataset).applyWeeklyDeltas(self, consent: consent)
+    }
+
     /// Binds one row to `statement` and runs it; returns whether it changed a row.
     private func bindAndStep(_ statement: Statement, day: Day, person: String, counts: [Int64], sourceId: Int64) throws -> Bool {
         let s = statement.sqliteStatement

@@ -956,22 +956,3 @@ extension CandorStore {
         }
     }
 }
-
-/// Who a stored directory interval is about: a person, only ever by pseudonym, or a repository.
-public enum IntervalMember: Sendable, Equatable {
-    case person(Pseudonym)
-    case repository(String)
-
-    var subject: DirectorySubject {
-        if case .person = self { return .people }
-        return .repositories
-    }
-
-    /// The text stored in the interval's subject column.
-    var storedKey: String {
-        switch self {
-        case .person(let p): p.text
-        case .repository(let name): name
-        }
-    }
-}

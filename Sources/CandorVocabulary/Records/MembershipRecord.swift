@@ -42,3 +42,22 @@ public enum DirectoryMember: Hashable, Sendable {
     /// A repository, by its normalised `OWNER/NAME`.
     case repository(String)
 }
+
+/// Who a stored directory interval is about: a person, only ever by pseudonym, or a repository.
+public enum IntervalMember: Sendable, Equatable {
+    case person(Pseudonym)
+    case repository(String)
+
+    public var subject: DirectorySubject {
+        if case .person = self { return .people }
+        return .repositories
+    }
+
+    /// The text stored in the interval's subject column.
+    public var storedKey: String {
+        switch self {
+        case .person(let p): p.text
+        case .repository(let name): name
+        }
+    }
+}

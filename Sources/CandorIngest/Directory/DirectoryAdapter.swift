@@ -1,0 +1,55 @@
+import CandorParsing
+import CandorPolicy
+import CandorVocabulary
+
+/// The store writes the directories need: people's and repositories' team intervals, and aliases.
+public protocol DirectorySink {
+    /// An interval of the same member that overlaps `from...to` and starts on another day.
+    func overlappingInterval(_ member: IntervalMember, from: Day, to: Day?) throws -> (team: String, from: Day)?
+    func upsertInterval(_ member: IntervalMember, team: String, from: Day, to: Day?, department: String?, teamEmail: String?, sourceId: Int64) throws
+    func upsertPersonAlias(alias: Pseudonym, person: Pseudonym, sourceId: Int64) throws
+    /// Recomputes the team-week tier after membership or consent changed.
+    func refreshAllTeamWeeks(consent: ConsentRule?) throws
+}
+
+/// candor's directory CSVs: person → team over time, and repository → owning team over time.
+public struct DirectoryAdapter: CSVSourceAdapter {
+    var reader: DirectoryReader
+
+    public init(header: [String], file: IngestFile, sink: some RecordSink) throws {
+        reader = try DirectoryReader(header: header, file: file.path, subject: file.format == .repositoryDirectory ? .repositories : .people)
+        file.ignoredColumns = reader.ignoredColumns
+    }
+
+    public mutating func read(_ record: borrowing CSVRecord, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws {
+        guard let m = reader.decode(record, diagnostics: &diagnostics) else { return }
+        // People are stored under their pseudonym; repositories under their name.
+        let member: IntervalMember = switch m.member {
+        case .person(let id): .person(file.pseudonym(id))
+        case .repository(let name): .repository(name)
+        }
+        let line = record.line
+        if let clash = try sink.overlappingInterval(member, from: m.from, to: m.to) {
+            let what = reader.subject == .people ? "person" : "repository"
+            diagnostics.append(Diagnostic(.error, file: file.path, line: line, code: "DIR015",
+                message: "this interval overlaps one already stored (team \(excerpt(Array(clash.team.utf8))) from \(clash.from))",
+                hint: "a \(what) belongs to one team on any day; correct the intervals, keeping each start day the same to replace one"))
+            file.counted()
+            return
+        }
+        try file.keep(m) { m in
+            try sink.upsertInterval(member, team: m.team, from: m.from, to: m.to, department: m.department, teamEmail: m.teamEmail,
+                                    sourceId: file.sourceId)
+            if case .person(let person) = member {
+                for alias in m.aliases {
+                    try sink.upsertPersonAlias(alias: file.pseudonym(alias), person: person, sourceId: file.sourceId)
+                }
+            }
+        }
+    }
+
+    public mutating func finish(file: IngestFile, sink: some RecordSink) throws {
+        // The team-week tier follows the directory: a change of membership refreshes it.
+        if file.format == .directory { try sink.refreshAllTeamWeeks(consent: file.options.acceptanceConsent) }
+    }
+}

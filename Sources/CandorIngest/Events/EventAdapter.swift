@@ -1,0 +1,40 @@
+import CandorParsing
+import CandorPolicy
+import CandorVocabulary
+
+/// The store writes IDE, CI and policy-engine events need.
+public protocol EventSink {
+    func upsertEvent(_ e: ToolEvent, person: Pseudonym?, sourceId: Int64) throws
+}
+
+/// IDE / CI / policy-engine events as JSON Lines.
+public struct EventAdapter: JSONSourceAdapter {
+    var droppedAttributes: [String: Int] = [:]
+    var otherTypes = 0
+
+    public init(file: IngestFile) {}
+
+    public func recordPatterns(_ sniff: JSONSniff) -> [[JSONPathPattern]] { Self.arrayOrLines(sniff) }
+
+    public mutating func read(_ node: JSONNode, at path: JSONPath, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws {
+        guard let event = EventReader.event(node, path: path, file: file.path, diagnostics: &diagnostics) else { return }
+        try file.keep(event) { row in
+            try sink.upsertEvent(row, person: row.actor.map(file.pseudonym), sourceId: file.sourceId)
+        }
+        for name in event.dropped { droppedAttributes[name, default: 0] += 1 }
+        if !EventReader.understoodTypes.contains(event.type) { otherTypes += 1 }
+    }
+
+    public mutating func finish(file: IngestFile, sink: some RecordSink) throws {
+        if !droppedAttributes.isEmpty {
+            file.ignoredColumns = droppedAttributes.keys.sorted()
+            file.note(Diagnostic(.note, file: file.path, code: "EVT020",
+                message: "not stored: attributes outside what candor keeps: "
+                    + droppedAttributes.sorted { $0.key < $1.key }.prefix(10).map { "\(excerpt(Array($0.key.utf8))) (\($0.value)×)" }.joined(separator: ", ")))
+        }
+        if otherTypes > 0 {
+            file.note(Diagnostic(.note, file: file.path, code: "EVT021",
+                message: "\(otherTypes) event(s) of types candor does not interpret were stored as they are"))
+        }
+    }
+}

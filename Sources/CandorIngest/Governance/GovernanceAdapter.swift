@@ -1,0 +1,40 @@
+import CandorParsing
+import CandorPolicy
+import CandorVocabulary
+
+/// The store writes the governance CSVs need.
+public protocol GovernanceSink {
+    /// Stores a consent, policy-change, dispute or decision row; `person` is the consent row's person.
+    func upsertGovernance(_ row: GovernanceRow, person: Pseudonym?, sourceId: Int64) throws
+    /// Recomputes the team-week tier after membership or consent changed.
+    func refreshAllTeamWeeks(consent: ConsentRule?) throws
+}
+
+/// The consent registry, the policy-change log, disputes and decisions.
+public struct GovernanceAdapter: CSVSourceAdapter {
+    let reader: GovernanceCSVReader
+
+    public init(header: [String], file: IngestFile, sink: some RecordSink) throws {
+        let kind: GovernanceCSVReader.Kind = switch file.format {
+        case .consent: .consent
+        case .policyChanges: .policyChanges
+        case .disputes: .disputes
+        default: .decisions
+        }
+        reader = try GovernanceCSVReader(kind: kind, header: header, file: file.path)
+        file.ignoredColumns = reader.ignoredColumns
+    }
+
+    public mutating func read(_ record: borrowing CSVRecord, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws {
+        try file.keep(reader.decode(record, diagnostics: &diagnostics)) { row in
+            var person: Pseudonym?
+            if case .consent(let c) = row { person = file.pseudonym(c.personId) }
+            try sink.upsertGovernance(row, person: person, sourceId: file.sourceId)
+        }
+    }
+
+    public mutating func finish(file: IngestFile, sink: some RecordSink) throws {
+        // The team-week tier follows the consent registry: a change of consent refreshes it.
+        if file.format == .consent { try sink.refreshAllTeamWeeks(consent: file.options.acceptanceConsent) }
+    }
+}
