@@ -28,7 +28,7 @@ public enum SourceRegistry {
     public static func jsonAdapter(for format: InputFormat) -> (any JSONSourceAdapter.Type)? {
         switch format {
         case .githubPullRequests, .githubReviews, .githubReviewComments: GitHubAdapter.self
-        case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics: CopilotAdapter.self
+        case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .copilotSeats: CopilotAdapter.self
         case .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback: CodeGuruReviewerAdapter.self
         case .codeGuruSecurityFindings, .codeGuruSecurityMetrics: CodeGuruSecurityAdapter.self
         case .sarif: SARIFAdapter.self

@@ -219,3 +219,8 @@ extension SurveyResponse: GatedRecord {
     /// None: the survey mapping already names the only columns read.
     public static let gatedFields: [GatedField<SurveyResponse>] = []
 }
+
+extension CopilotSeat: GatedRecord {
+    /// None: a seat is who holds a licence, on which plan and from when; nothing else is read.
+    public static let gatedFields: [GatedField<CopilotSeat>] = []
+}

@@ -241,7 +241,7 @@ public struct CandorStore: Sendable {
         try queue.read { db in
             var out: [String: Int] = [:]
             for table in ["source_file", "qdev_activity", "team_membership", "copilot_user_day", "copilot_user_feature_day",
-                          "copilot_user_team_day", "copilot_scope_day", "kiro_user_day",
+                          "copilot_user_team_day", "copilot_scope_day", "copilot_seat", "kiro_user_day",
                           "codeguru_code_review", "codeguru_recommendation", "codeguru_feedback",
                           "codeguru_security_finding", "codeguru_security_metric_day", "sarif_scan", "sarif_result",
                           "github_pull_request", "github_review", "github_review_comment", "deployment", "incident",

@@ -9,6 +9,7 @@ extension CandorStore {
         ("qdev_person_week", "person", "Amazon Q Developer weekly totals"),
         ("kiro_user_day", "person", "Kiro activity days"),
         ("copilot_user_day", "person", "GitHub Copilot activity days"),
+        ("copilot_seat", "person", "GitHub Copilot seats held"),
         ("tool_event", "person", "IDE and CI events"),
         ("github_pull_request", "author", "pull requests opened"),
         ("github_review", "reviewer", "reviews given"),

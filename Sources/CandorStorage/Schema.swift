@@ -444,6 +444,7 @@ enum Schema {
         registerPolicyGate(&migrator)
         registerDatasetSplit(&migrator)
         registerDepartments(&migrator)
+        registerCopilotSeats(&migrator)
         return migrator
     }
 

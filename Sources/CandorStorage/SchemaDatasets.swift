@@ -97,7 +97,33 @@ extension Schema {
             // this each look-up read every such event (quadratic in suggestions).
             try db.execute(sql: "CREATE INDEX tool_event_attribute_by_value ON tool_event_attribute (name, value)")
         }
+        migrator.registerMigration("d5-copilot-seats") { db in
+            // Who holds a Copilot seat, from when until when: one row per (scope, holder, day assigned).
+            try db.execute(sql: """
+                CREATE TABLE copilot_seat (
+                    scope TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    assigned TEXT NOT NULL,
+                    updated TEXT NOT NULL,
+                    cancels TEXT,
+                    last_activity TEXT,
+                    plan TEXT,
+                    assigning_team TEXT,
+                    source_id INTEGER NOT NULL,
+                    PRIMARY KEY (scope, person, assigned)
+                ) WITHOUT ROWID
+                """)
+        }
         return migrator
+    }
+
+    /// Main database: the catalog learns of the Copilot seat table, which lives in the dataset files.
+    static func registerCopilotSeats(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v23-copilot-seats") { db in
+            // A database made before this version has every other table in its catalog already.
+            try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES (?, ?, ?, ?, 'dataset')",
+                           arguments: ["copilot_seat", "raw", Sensitivity.metadata.rawValue, "ai-assistant-usage"])
+        }
     }
 
     /// Main database: departments on memberships (for department subtotals in reports).

@@ -14,6 +14,7 @@ extension Schema {
         ("codeguru_security_metric_day", "aggregate", .derived, "security-findings"),
         ("consent", "governance", .metadata, "governance"),
         ("copilot_scope_day", "aggregate", .derived, "ai-assistant-usage"),
+        ("copilot_seat", "raw", .metadata, "ai-assistant-usage"),
         ("copilot_user_day", "raw", .metadata, "ai-assistant-usage"),
         ("copilot_user_feature_day", "raw", .metadata, "ai-assistant-usage"),
         ("copilot_user_team_day", "raw", .metadata, "ai-assistant-usage"),

@@ -25,6 +25,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
 
     /// GitHub Copilot legacy metrics API response (`/copilot/metrics`): a JSON array of days, no person-level data.
     case copilotLegacyMetrics = "copilot-legacy-metrics"
+    /// GitHub Copilot seat assignments (`/orgs/{org}/copilot/billing/seats`, or the enterprise's): who holds a seat.
+    case copilotSeats = "copilot-seats"
 
     /// Amazon CodeGuru Reviewer `ListRecommendations` (optionally wrapped with its `CodeReviewArn`).
     case codeGuruRecommendations = "codeguru-recommendations"
@@ -66,7 +68,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
         case .qDeveloperActivity, .kiroUserReport, .directory, .deploymentsCSV, .incidentsCSV, .repositoryDirectory, .survey,
              .consent, .policyChanges, .disputes, .decisions:
             return false
-        case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback,
+        case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .copilotSeats, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback,
              .codeGuruSecurityFindings, .codeGuruSecurityMetrics, .sarif, .githubPullRequests, .githubReviews, .githubReviewComments,
              .devlakeDeployments, .devlakeIncidents, .events:
             return true
@@ -100,6 +102,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "GitHub Copilot usage-metrics user-teams-1-day report (NDJSON rows with user_login, day, team_id, slug)"
         case .copilotLegacyMetrics:
             return "GitHub Copilot legacy /copilot/metrics response (JSON array of days with date, copilot_ide_code_completions, …); --scope names the org or team"
+        case .copilotSeats:
+            return "GitHub Copilot seat assignments (/orgs/{org}/copilot/billing/seats: total_seats, seats[] with assignee, created_at, plan_type); --scope names the org"
         case .codeGuruRecommendations:
             return "Amazon CodeGuru Reviewer ListRecommendations JSON (RecommendationSummaries; CodeReviewArn in a wrapper or --code-review)"
         case .codeGuruCodeReviews:
@@ -187,6 +191,8 @@ extension InputFormat {
             return #"{"findings":[{"id":"f-1","status":"Open","severity":"High","createdAt":1750636800,"resource":{"id":"checkout"},"vulnerability":{"filePath":{"path":"src/a.py","startLine":3,"endLine":4}}}]}"#
         case .codeGuruSecurityMetrics:
             return #"{"findingsMetrics":[{"date":1750636800,"newFindings":{"high":2,…},"closedFindings":{…},"openFindings":{…},"meanTimeToClose":{"high":4.5,…}}]}"#
+        case .copilotSeats:
+            return #"{"total_seats":2,"seats":[{"created_at":"2026-01-03T09:00:00Z","updated_at":"2026-01-03T09:00:00Z","pending_cancellation_date":null,"last_activity_at":"2026-05-01T12:00:00Z","plan_type":"business","assignee":{"login":"alice","type":"User"},"assigning_team":{"slug":"frontend"}},…]}"#
         case .copilotLegacyMetrics:
             return #"[{"date":"2024-11-04","total_active_users":4,"copilot_ide_code_completions":{"editors":[{"models":[{"languages":[{"name":"java","total_code_suggestions":40,"total_code_acceptances":12,…}]}]}]},…}]"#
         }

@@ -38,7 +38,7 @@ public enum SourceFamily: String, CaseIterable, Sendable {
         switch format {
         case .qDeveloperActivity: self = .qDeveloper
         case .kiroUserReport: self = .kiro
-        case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics: self = .copilot
+        case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .copilotSeats: self = .copilot
         case .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback: self = .codeGuruReviewer
         case .codeGuruSecurityFindings, .codeGuruSecurityMetrics: self = .codeGuruSecurity
         case .sarif: self = .sarif

@@ -32,6 +32,11 @@ extension InputFormat {
             && (keys.contains("copilot_ide_code_completions") || keys.contains("total_active_users") || keys.contains("copilot_ide_chat")) {
             return .copilotLegacyMetrics
         }
+        if (sniff.rootKeys.contains("seats") && sniff.rootKeys.contains("total_seats"))
+            || (keys.contains("assignee") && keys.contains("created_at") && (keys.contains("plan_type") || keys.contains("last_activity_at")
+                || keys.contains("pending_cancellation_date"))) {
+            return .copilotSeats
+        }
         if keys.contains("user_login") && keys.contains("day") {
             if keys.contains("team_id") || keys.contains("slug") { return .copilotUserTeams }
             let activity = CopilotCounters.fieldNames + ["totals_by_feature", "totals_by_ide", "used_chat", "used_agent", "used_cli"]

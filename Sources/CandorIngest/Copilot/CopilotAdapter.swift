@@ -7,10 +7,11 @@ public protocol CopilotSink {
     func upsertCopilotUserDay(_ row: CopilotUserDay, person: Pseudonym, sourceId: Int64) throws
     func upsertCopilotUserTeam(_ row: CopilotUserTeam, person: Pseudonym, sourceId: Int64) throws
     func upsertCopilotScopeDay(_ row: CopilotScopeDay, sourceId: Int64) throws
+    func upsertCopilotSeat(_ seat: CopilotSeat, person: Pseudonym, sourceId: Int64) throws
 }
 
-/// GitHub Copilot usage-metrics reports (`users-1-day`, `user-teams-1-day`) and the legacy
-/// `/copilot/metrics` API.
+/// GitHub Copilot usage-metrics reports (`users-1-day`, `user-teams-1-day`), the legacy
+/// `/copilot/metrics` API and seat assignments (`/copilot/billing/seats`).
 public struct CopilotAdapter: JSONSourceAdapter {
     let format: InputFormat
 
@@ -18,6 +19,7 @@ public struct CopilotAdapter: JSONSourceAdapter {
 
     public func recordPatterns(_ sniff: JSONSniff) -> [[JSONPathPattern]] {
         if format == .copilotLegacyMetrics { return CopilotLegacyMetricsReader.recordPatterns }
+        if format == .copilotSeats { return CopilotSeatReader.recordPatterns(sniff) }
         // Wrapped in {"day_totals": [...]} or one row per line (NDJSON).
         return sniff.rootKeys.contains("day_totals") ? [[.key("day_totals"), .anyIndex]] : (sniff.rootIsArray ? [[.anyIndex]] : [[]])
     }
@@ -31,6 +33,10 @@ public struct CopilotAdapter: JSONSourceAdapter {
         case .copilotUserTeams:
             try file.keep(CopilotUsageReader.userTeam(node, path: path, file: file.path, diagnostics: &diagnostics)) { row in
                 try sink.upsertCopilotUserTeam(row, person: file.pseudonym(row.login), sourceId: file.sourceId)
+            }
+        case .copilotSeats:
+            try file.keep(CopilotSeatReader.seat(node, path: path, file: file.path, scope: file.options.scope, diagnostics: &diagnostics)) { seat in
+                try sink.upsertCopilotSeat(seat, person: file.pseudonym(seat.assignee), sourceId: file.sourceId)
             }
         default:
             try file.keep(CopilotLegacyMetricsReader.day(node, path: path, file: file.path, scope: file.options.scope, diagnostics: &diagnostics)) {
