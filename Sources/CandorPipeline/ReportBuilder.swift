@@ -83,13 +83,13 @@ public struct ReportBuilder: Sendable {
     }
 
     /// A read-only view of the store with only `kind`'s datasets attached.
-    func reader(for kind: ReportKind) throws -> CandorStore {
+    func reader(for kind: ReportKind) throws -> StoreReader {
         try store.reader(datasets: datasets(for: kind))
     }
 
     /// The Markdown and HTML of the governance review for `period`.
     /// The acceptance table's inputs for `period`: from the tiers that remain once purge has cut into it.
-    func acceptanceInputs(_ store: CandorStore, _ period: Period) throws -> GovernanceViewBuilder.Inputs {
+    func acceptanceInputs(_ store: some StoreReading, _ period: Period) throws -> GovernanceViewBuilder.Inputs {
         let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
         let source = try store.periodSource(period)
         var inputs = GovernanceViewBuilder.Inputs(
@@ -107,7 +107,7 @@ public struct ReportBuilder: Sendable {
 
     /// The gaming signals of the governance review, only for teams the review shows — in this period
     /// and, for the detectors that compare, in the previous one.
-    func signals(_ store: CandorStore, _ inputs: GovernanceViewBuilder.Inputs) throws -> SignalReport {
+    func signals(_ store: some StoreReading, _ inputs: GovernanceViewBuilder.Inputs) throws -> SignalReport {
         let previous = inputs.period.previous
         let hidden = GovernanceViewBuilder.hiddenTeams(inputs)
         let hiddenBefore = GovernanceViewBuilder.hiddenTeams(try acceptanceInputs(store, previous))
@@ -138,7 +138,7 @@ public struct ReportBuilder: Sendable {
     /// Everything the governance review and the team summaries show for `period`, read through
     /// `store` (an audience's reader): the acceptance table's inputs, the scorecard, the signals,
     /// the changes, decisions and field drops.
-    func analyse(_ store: CandorStore, _ period: Period) throws -> GovernanceViewBuilder.Inputs {
+    func analyse(_ store: some StoreReading, _ period: Period) throws -> GovernanceViewBuilder.Inputs {
         var inputs = try acceptanceInputs(store, period)
         var scorecard = ScorecardBuilder(store: store, policy: policy, departments: inputs.departments)
         scorecard.source = inputs.source

@@ -86,7 +86,7 @@ public struct Run: Sendable {
         return Result(ingest: summary, written: written)
     }
 
-    private func dataPeriods(_ store: CandorStore) throws -> [Period] {
+    private func dataPeriods(_ store: some StoreReading) throws -> [Period] {
         guard let range = try store.activityDayRange() else { return [] }
         var periods: [Period] = []
         var p = Period(containing: range.first)

@@ -12,7 +12,7 @@ import Foundation
 /// metric, and hides what disclosure control says to hide. Seeds are derived from the metric, the
 /// team and the period, so the same inputs give the same intervals.
 public struct ScorecardBuilder {
-    public let store: CandorStore
+    public let store: any StoreReading
     public let policy: Policy
     public let departments: [String: String]
     /// Where the period's Q Developer figures come from (raw rows, or the weekly tiers once purged).
@@ -22,7 +22,7 @@ public struct ScorecardBuilder {
     /// Whether to build the weekly series and their shift tests (not needed for a previous period's values).
     public var weeklySeries = true
 
-    public init(store: CandorStore, policy: Policy, departments: [String: String]) {
+    public init(store: any StoreReading, policy: Policy, departments: [String: String]) {
         self.store = store
         self.policy = policy
         self.departments = departments

@@ -11,11 +11,11 @@ import CandorReport
 /// period, or in the previous one for detectors that compare the two — are never looked at, and a
 /// detector never reads a value the scorecard hides, so a signal cannot reveal a suppressed figure.
 public struct SignalBuilder {
-    public let store: CandorStore
+    public let store: any StoreReading
     public let policy: Policy
     public let departments: [String: String]
 
-    public init(store: CandorStore, policy: Policy, departments: [String: String]) {
+    public init(store: any StoreReading, policy: Policy, departments: [String: String]) {
         self.store = store
         self.policy = policy
         self.departments = departments

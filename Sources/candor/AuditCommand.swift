@@ -1,6 +1,7 @@
 import ArgumentParser
 import CandorPipeline
 import CandorPolicy
+import CandorStorage
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,3 @@
-import CandorVocabulary
 import Foundation
 
 /// One entry of the tamper-evident audit log.
@@ -60,47 +59,4 @@ public struct AuditEntry: Sendable, Equatable {
         self.previous = previous
         self.hash = hash
     }
-}
-
-/// Checks an audit chain. Pure.
-public enum AuditVerifier {
-    /// What is wrong with a chain, or an empty list when it is intact.
-    ///
-    /// `head` is the (sequence, hash) recorded outside the database when the last entry was
-    /// appended; it catches the deletion of the newest entries, which a chain alone cannot.
-    public static func problems(_ entries: [AuditEntry], head: (sequence: Int64, hash: String)?) -> [String] {
-        var problems: [String] = []
-        var previous = AuditEntry.genesis
-        for (index, e) in entries.enumerated() {
-            let expected = Int64(index + 1)
-            if e.sequence != expected {
-                problems.append("entry \(e.sequence) stands where entry \(expected) should: entries were deleted or reordered")
-                break
-            }
-            if e.previous != previous {
-                problems.append("entry \(e.sequence) does not follow entry \(e.sequence - 1): the chain is broken (an entry was edited, deleted or reordered)")
-                break
-            }
-            let recomputed = SHA256Digest.hex(of: Array(e.canonical.utf8))
-            if recomputed != e.hash {
-                problems.append("entry \(e.sequence) was edited after it was written (its content no longer matches its hash)")
-                break
-            }
-            previous = e.hash
-        }
-        if problems.isEmpty, let head {
-            let last = entries.last
-            if last?.sequence != head.sequence || last?.hash != head.hash {
-                problems.append("the log ends at entry \(last?.sequence ?? 0) but entry \(head.sequence) was written: newest entries were deleted or replaced")
-            }
-        }
-        return problems
-    }
-}
-
-/// The operating-system user running candor, for the audit log's actor.
-public func operatingSystemUser() -> String {
-    if let name = ProcessInfo.processInfo.environment["USER"], !name.isEmpty { return name }
-    if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-    return "uid \(geteuid())"
 }

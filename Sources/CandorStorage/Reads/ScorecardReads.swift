@@ -12,15 +12,8 @@ public struct SurveyCounts: Sendable, Equatable {
 
 /// The facts the scorecard computes its metrics from, read for one period. Everything is per team
 /// as of each record's day (people through the directory, repositories through their owners).
-extension CandorStore {
+extension StoreReading {
     static func seconds(_ text: String?) -> Int64? { text.flatMap(Timestamp.parseISO8601) }
-
-    /// Q Developer rows with the team of their person on their day, as a join (Q Developer ids are the
-    /// directory's ids, so no alias lookup): far faster than the per-row subquery of `qdev_activity_team`.
-    static let activityWithTeam = """
-        qdev_activity a LEFT JOIN team_membership tm
-          ON tm.person = a.person AND a.day >= tm.valid_from AND (tm.valid_to IS NULL OR a.day <= tm.valid_to)
-        """
 
     /// Per person and team: active days, inline accepted and shown, accepted AI lines (Q Developer), under `consent`.
     public func adoptionRows(_ period: Period, consent: ConsentRule?) throws -> [PersonAdoption] {
@@ -32,7 +25,7 @@ extension CandorStore {
                        COALESCE(SUM(a.Inline_SuggestionsCount), 0) AS shown,
                        COALESCE(SUM(COALESCE(a.Inline_AICodeLines, 0) + COALESCE(a.Chat_AICodeLines, 0) + COALESCE(a.Dev_AcceptedLines, 0)
                                     + COALESCE(a.CodeFix_AcceptedLines, 0)), 0) AS lines
-                FROM \(Self.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
+                FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
                 GROUP BY tm.team, a.person ORDER BY tm.team, a.person
                 """, arguments: arguments)
             .map { PersonAdoption(team: $0["team"], person: $0["person"], activeDays: $0["days"], accepted: $0["accepted"],
@@ -86,7 +79,7 @@ extension CandorStore {
         try queue.read { db in
             let (lo, hi, reference) = Self.weekRange(period)
             return try Row.fetchAll(db, sql: """
-                SELECT DISTINCT tm.team AS team, \(Self.weekIndex(reference)) AS w, a.person FROM \(Self.activityWithTeam)
+                SELECT DISTINCT tm.team AS team, \(Self.weekIndex(reference)) AS w, a.person FROM \(StoreQueries.activityWithTeam)
                 WHERE a.day BETWEEN ? AND ? ORDER BY 1, 2, 3
                 """, arguments: [lo.iso8601, hi.iso8601])
             .map { (team: $0["team"], week: reference.adding(days: 7 * ($0["w"] as Int)), person: $0["person"]) }
@@ -217,7 +210,7 @@ extension CandorStore {
     }
 }
 
-extension CandorStore {
+extension StoreReading {
     /// From IDE events: suggestions accepted in the period, per person and team, and how many of them
     /// have a `suggestion.reverted` or `suggestion.modified` event.
     public func suggestionOutcomes(_ period: Period) throws -> [SuggestionOutcome] {
@@ -258,7 +251,7 @@ public struct TeamWeekInline: Sendable, Equatable {
     }
 }
 
-extension CandorStore {
+extension StoreReading {
     /// Inline accepted and shown per team and ISO week (weeks by their Thursday, as everywhere), from
     /// the daily rows, under `consent`.
     public func weeklyInline(_ period: Period, consent: ConsentRule?) throws -> [TeamWeekInline] {
@@ -275,7 +268,7 @@ extension CandorStore {
                        SUM(COALESCE(a.Inline_AcceptanceCount, 0)) AS accepted, SUM(COALESCE(a.Inline_SuggestionsCount, 0)) AS shown,
                        COUNT(DISTINCT a.person) AS people, COUNT(*) AS days,
                        SUM(COALESCE(a.Inline_AICodeLines, 0) + COALESCE(a.Chat_AICodeLines, 0) + COALESCE(a.Dev_AcceptedLines, 0) + COALESCE(a.CodeFix_AcceptedLines, 0)) AS lines
-                FROM \(Self.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
+                FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
                 GROUP BY tm.team, w ORDER BY tm.team, w
                 """, arguments: [lo.iso8601, hi.iso8601] + arguments)
             .map { TeamWeekInline(team: $0["team"], week: reference.adding(days: 7 * ($0["w"] as Int)), accepted: $0["accepted"], shown: $0["shown"],
@@ -299,7 +292,7 @@ extension CandorStore {
     }
 }
 
-extension CandorStore {
+extension StoreReading {
     /// Every decision in the log, by day.
     public func decisions() throws -> [DecisionEntry] {
         try queue.read { db in
@@ -311,7 +304,7 @@ extension CandorStore {
     }
 }
 
-extension CandorStore {
+extension StoreReading {
     /// Days in the period with any record, per source (through this handle: sources in datasets it
     /// has not attached have none).
     public func sourceDays(_ period: Period) throws -> [SourceFamily: Int] {
@@ -336,4 +329,13 @@ extension CandorStore {
             return out
         }
     }
+}
+
+extension StoreQueries {
+    /// Q Developer rows with the team of their person on their day, as a join (Q Developer ids are the
+    /// directory's ids, so no alias lookup): far faster than the per-row subquery of `qdev_activity_team`.
+    static let activityWithTeam = """
+        qdev_activity a LEFT JOIN team_membership tm
+          ON tm.person = a.person AND a.day >= tm.valid_from AND (tm.valid_to IS NULL OR a.day <= tm.valid_to)
+        """
 }

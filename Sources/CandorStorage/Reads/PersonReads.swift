@@ -2,21 +2,7 @@ import CandorPolicy
 import CandorVocabulary
 import GRDB
 
-extension CandorStore {
-    /// Tables that hold records about a person, with the column that names them.
-    static let personColumns: [(table: String, column: String, label: String)] = [
-        ("qdev_activity", "person", "Amazon Q Developer activity days"),
-        ("qdev_person_week", "person", "Amazon Q Developer weekly totals"),
-        ("kiro_user_day", "person", "Kiro activity days"),
-        ("copilot_user_day", "person", "GitHub Copilot activity days"),
-        ("copilot_seat", "person", "GitHub Copilot seats held"),
-        ("tool_event", "person", "IDE and CI events"),
-        ("github_pull_request", "author", "pull requests opened"),
-        ("github_review", "reviewer", "reviews given"),
-        ("github_review_comment", "commenter", "review comments written (counted, never their text)"),
-        ("codeguru_feedback", "person", "reactions to CodeGuru recommendations"),
-    ]
-
+extension StoreReading {
     /// The person's latest consent status for `programme` on `day`, if any.
     public func consentStatus(person: String, programme: String, on day: Day) throws -> String? {
         try queue.read { db in
@@ -54,7 +40,7 @@ extension CandorStore {
         try queue.read { db in
             let ids = [person] + (try String.fetchAll(db, sql: "SELECT alias FROM person_alias WHERE person = ?", arguments: [person]))
             let marks = ids.map { _ in "?" }.joined(separator: ", ")
-            return try Self.personColumns.map { entry in
+            return try StoreQueries.personColumns.map { entry in
                 (entry.label, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(entry.table) WHERE \(entry.column) IN (\(marks))",
                                                arguments: StatementArguments(ids)) ?? 0)
             }
@@ -65,7 +51,7 @@ extension CandorStore {
     public func personWeeks(person: String, period: Period) throws -> [PersonWeek] {
         try queue.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT week, active_days, accepted, shown FROM qdev_person_week WHERE person = ? AND \(Self.weekInPeriod) ORDER BY week
+                SELECT week, active_days, accepted, shown FROM qdev_person_week WHERE person = ? AND \(StoreQueries.weekInPeriod) ORDER BY week
                 """, arguments: [person, period.first.iso8601, period.last.iso8601])
             .map { PersonWeek(week: Day.parse($0["week"] as String)!, activeDays: $0["active_days"], accepted: $0["accepted"], shown: $0["shown"]) }
         }
@@ -80,4 +66,20 @@ extension CandorStore {
                 """, arguments: [person, day.iso8601, day.iso8601])
         }
     }
+}
+
+extension StoreQueries {
+    /// Tables that hold records about a person, with the column that names them.
+    static let personColumns: [(table: String, column: String, label: String)] = [
+        ("qdev_activity", "person", "Amazon Q Developer activity days"),
+        ("qdev_person_week", "person", "Amazon Q Developer weekly totals"),
+        ("kiro_user_day", "person", "Kiro activity days"),
+        ("copilot_user_day", "person", "GitHub Copilot activity days"),
+        ("copilot_seat", "person", "GitHub Copilot seats held"),
+        ("tool_event", "person", "IDE and CI events"),
+        ("github_pull_request", "author", "pull requests opened"),
+        ("github_review", "reviewer", "reviews given"),
+        ("github_review_comment", "commenter", "review comments written (counted, never their text)"),
+        ("codeguru_feedback", "person", "reactions to CodeGuru recommendations"),
+    ]
 }

@@ -2,7 +2,7 @@ import CandorPolicy
 import CandorVocabulary
 import GRDB
 
-extension CandorStore {
+extension StoreReading {
     /// The governance facts behind the transparency report, as of `day` and for `period`.
     public func transparencyFacts(period: Period, on day: Day) throws -> TransparencyFacts {
         try queue.read { db in
@@ -34,7 +34,7 @@ extension CandorStore {
     }
 }
 
-extension CandorStore {
+extension StoreReading {
     /// Every input file ingested so far, by path then hash.
     public func inputFiles() throws -> [InputFileRecord] {
         try queue.read { db in

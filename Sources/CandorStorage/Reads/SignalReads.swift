@@ -3,7 +3,7 @@ import CandorVocabulary
 import GRDB
 
 /// The store reads behind the gaming-signal detectors (everything else comes from the scorecard).
-extension CandorStore {
+extension StoreReading {
     /// `AND <consent condition>` over `qdev_activity a` (adding its argument), or nothing without a rule.
     static func activityConsentFilter(_ consent: ConsentRule?, _ arguments: inout StatementArguments) -> String {
         guard let consent else { return "" }
@@ -19,7 +19,7 @@ extension CandorStore {
             let filter = Self.activityConsentFilter(consent, &arguments)
             return try Row.fetchAll(db, sql: """
                 SELECT tm.team AS team, a.person, COALESCE(SUM(a.Inline_AICodeLines), 0) AS lines, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted
-                FROM \(Self.activityWithTeam) WHERE a.day BETWEEN ? AND ? AND a.Inline_AICodeLines IS NOT NULL \(filter)
+                FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? AND a.Inline_AICodeLines IS NOT NULL \(filter)
                 GROUP BY tm.team, a.person ORDER BY tm.team, a.person
                 """, arguments: arguments)
             .map { ($0["team"], $0["person"], $0["lines"], $0["accepted"]) }
@@ -35,7 +35,7 @@ extension CandorStore {
             let filter = Self.activityConsentFilter(consent, &arguments)
             return try Row.fetchAll(db, sql: """
                 SELECT tm.team AS team, SUM(a.Inline_AcceptanceCount) AS accepted, SUM(a.Inline_SuggestionsCount) AS shown
-                FROM \(Self.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
+                FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
                 GROUP BY tm.team, a.person, \(Self.weekIndex(weeks.reference)) ORDER BY 1, 2, 3
                 """, arguments: arguments)
             .map { ($0["team"], $0["accepted"] ?? 0, $0["shown"] ?? 0) }
@@ -49,7 +49,7 @@ extension CandorStore {
             let filter = Self.activityConsentFilter(consent, &arguments)
             return try Row.fetchAll(db, sql: """
                 SELECT tm.team AS team, a.day AS day, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted
-                FROM \(Self.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
+                FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
                 GROUP BY tm.team, a.day ORDER BY 1, 2
                 """, arguments: arguments)
             .compactMap { row in Day.parse(row["day"] as String).map { (row["team"], $0, row["accepted"]) } }

@@ -2,7 +2,7 @@ import CandorPolicy
 import CandorVocabulary
 import GRDB
 
-extension CandorStore {
+extension StoreReading {
     /// Security findings per owning team for `period`. Reads only what the reader attached: through
     /// a handle without the compliance dataset every table here is empty.
     public func securityFindings(_ period: Period) throws -> [SecurityTeamFindings] {

@@ -2,9 +2,7 @@ import CandorPolicy
 import CandorVocabulary
 import GRDB
 
-extension CandorStore {
-    /// A week belongs to the period holding its Thursday (ISO 8601: a week belongs where most of its days are).
-    static let weekInPeriod = "date(week, '+3 days') BETWEEN ? AND ?"
+extension StoreReading {
 
     /// Where `period`'s Q Developer figures come from: raw rows unless purge has cut into one of its
     /// weeks; then the enriched tier while it holds every week the aggregate tier has and no
@@ -12,15 +10,15 @@ extension CandorStore {
     public func periodSource(_ period: Period) throws -> PeriodSource {
         try queue.read { db in
             let range: StatementArguments = [period.first.iso8601, period.last.iso8601]
-            let frozen = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM frozen_week WHERE \(Self.weekInPeriod)", arguments: range) ?? 0
+            let frozen = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM frozen_week WHERE \(StoreQueries.weekInPeriod)", arguments: range) ?? 0
             guard frozen > 0 else { return .raw }
             // A revocation cut into the period: the person-weeks no longer hold everyone who was in the
             // published figures, so only the team totals (which still do, anonymously) keep them stable.
-            let revoked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM frozen_week WHERE revoked = 1 AND \(Self.weekInPeriod)", arguments: range) ?? 0
+            let revoked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM frozen_week WHERE revoked = 1 AND \(StoreQueries.weekInPeriod)", arguments: range) ?? 0
             if revoked > 0 { return .aggregate }
             let missing = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT DISTINCT week FROM qdev_team_week WHERE \(Self.weekInPeriod)
-                                      EXCEPT SELECT DISTINCT week FROM qdev_person_week WHERE \(Self.weekInPeriod))
+                SELECT COUNT(*) FROM (SELECT DISTINCT week FROM qdev_team_week WHERE \(StoreQueries.weekInPeriod)
+                                      EXCEPT SELECT DISTINCT week FROM qdev_person_week WHERE \(StoreQueries.weekInPeriod))
                 """, arguments: range + range) ?? 0
             return missing == 0 ? .enriched : .aggregate
         }
@@ -57,7 +55,7 @@ extension CandorStore {
             var teams: [String: TeamWeekSums] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT week, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown, accepted_shown
-                FROM qdev_team_week WHERE \(Self.weekInPeriod) ORDER BY team, week
+                FROM qdev_team_week WHERE \(StoreQueries.weekInPeriod) ORDER BY team, week
                 """, arguments: [period.first.iso8601, period.last.iso8601]) {
                 let team: String = row["team"]
                 let contributors: Int = row["contributors"]
@@ -76,4 +74,9 @@ extension CandorStore {
             return teams.keys.sorted().map { teams[$0]! }
         }
     }
+}
+
+extension StoreQueries {
+    /// A week belongs to the period holding its Thursday (ISO 8601: a week belongs where most of its days are).
+    static let weekInPeriod = "date(week, '+3 days') BETWEEN ? AND ?"
 }

@@ -1,0 +1,2 @@
+/// SQL fragments and table lists the reads share.
+enum StoreQueries {}

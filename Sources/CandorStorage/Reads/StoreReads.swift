@@ -1,0 +1,145 @@
+import CandorPolicy
+import CandorVocabulary
+import Foundation
+import GRDB
+
+extension StoreReading {
+    /// Per person and team, the inline suggestion totals for days in `from...to`.
+    ///
+    /// A day's row counts for the team the person belonged to on that day; `team` is nil for
+    /// rows of people the directory does not place in any team on that day.
+    ///
+    /// `consent` applies the consent registry as of each row's day: for a required programme, rows of
+    /// people who objected (opted out or revoked) are left out; for an optional one, only rows of people
+    /// who opted in are used.
+    public func inlineTotals(from: Day, to: Day, consent: ConsentRule? = nil) throws -> [InlineTotals] {
+        try queue.read { db in
+            var arguments: StatementArguments = [from.iso8601, to.iso8601]
+            let filter = consent.map { rule -> String in
+                arguments += [rule.programme]
+                return "AND " + Self.consentCondition(rule, day: "a.day", person: "a.person")
+            } ?? ""
+            return try Row.fetchAll(db, sql: """
+                SELECT m.team AS team, a.person AS person,
+                       SUM(a.Inline_AcceptanceCount) AS accepted,
+                       SUM(a.Inline_SuggestionsCount) AS shown,
+                       COUNT(*) AS days
+                FROM qdev_activity a
+                LEFT JOIN team_membership m
+                  ON m.person = a.person AND a.day >= m.valid_from AND (m.valid_to IS NULL OR a.day <= m.valid_to)
+                WHERE a.day BETWEEN ? AND ? \(filter)
+                GROUP BY m.team, a.person
+                ORDER BY m.team, a.person
+                """, arguments: arguments)
+            .map { InlineTotals(team: $0["team"], person: $0["person"], accepted: $0["accepted"], shown: $0["shown"], activeDays: $0["days"]) }
+        }
+    }
+
+    /// How many people and person-day rows the consent rule leaves out in `from...to` — counts only, never who.
+    public func consentExclusions(from: Day, to: Day, consent: ConsentRule) throws -> (people: Int, rows: Int) {
+        try queue.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT a.person), COUNT(*) FROM qdev_activity a
+                WHERE a.day BETWEEN ? AND ? AND NOT (\(Self.consentCondition(consent, day: "a.day", person: "a.person")))
+                """, arguments: [from.iso8601, to.iso8601, consent.programme])!
+            return (row[0], row[1])
+        }
+    }
+
+    /// SQL that is true when a row may be used under `rule` (the programme is the next argument).
+    static func consentCondition(_ rule: ConsentRule, day: String, person: String) -> String {
+        let latest = """
+            (SELECT c.status FROM consent c WHERE c.person = \(person) AND c.programme = ? AND c.effective <= \(day)
+             ORDER BY c.effective DESC LIMIT 1)
+            """
+        return rule.required ? "COALESCE(\(latest), 'none') NOT IN ('opted_out', 'revoked')" : "COALESCE(\(latest), 'none') = 'opted_in'"
+    }
+
+    /// What the store holds for days in `from...to`: days with any Q Developer row, and the files they came from.
+    public func coverage(from: Day, to: Day) throws -> Coverage {
+        try queue.read { db in
+            let days = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT day) FROM qdev_activity WHERE day BETWEEN ? AND ?",
+                                        arguments: [from.iso8601, to.iso8601]) ?? 0
+            let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM qdev_activity WHERE day BETWEEN ? AND ?",
+                                        arguments: [from.iso8601, to.iso8601]) ?? 0
+            let files = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM source_file WHERE id IN
+                  (SELECT DISTINCT source_id FROM qdev_activity WHERE day BETWEEN ? AND ?)
+                """, arguments: [from.iso8601, to.iso8601]) ?? 0
+            let first = try String.fetchOne(db, sql: "SELECT MIN(day) FROM qdev_activity WHERE day BETWEEN ? AND ?",
+                                            arguments: [from.iso8601, to.iso8601]).flatMap(Day.parse)
+            let last = try String.fetchOne(db, sql: "SELECT MAX(day) FROM qdev_activity WHERE day BETWEEN ? AND ?",
+                                           arguments: [from.iso8601, to.iso8601]).flatMap(Day.parse)
+            let unplaced = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM qdev_activity a WHERE a.day BETWEEN ? AND ? AND NOT EXISTS
+                  (SELECT 1 FROM team_membership m WHERE m.person = a.person AND a.day >= m.valid_from
+                   AND (m.valid_to IS NULL OR a.day <= m.valid_to))
+                """, arguments: [from.iso8601, to.iso8601]) ?? 0
+            let directoryFiles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source_file WHERE format = 'directory'") ?? 0
+            let rejected = try Int.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(rejected_rows), 0) FROM source_file WHERE id IN
+                  (SELECT DISTINCT source_id FROM qdev_activity WHERE day BETWEEN ? AND ?)
+                """, arguments: [from.iso8601, to.iso8601]) ?? 0
+            return Coverage(daysWithData: days, rows: rows, files: files, firstDay: first, lastDay: last,
+                            rowsWithoutTeam: unplaced, directoryFiles: directoryFiles, rejectedRows: rejected)
+        }
+    }
+
+    /// Row counts per table, for tests and `candor status`.
+    public func tableCounts() throws -> [String: Int] {
+        try queue.read { db in
+            var out: [String: Int] = [:]
+            for table in ["source_file", "qdev_activity", "team_membership", "copilot_user_day", "copilot_user_feature_day",
+                          "copilot_user_team_day", "copilot_scope_day", "copilot_seat", "kiro_user_day",
+                          "codeguru_code_review", "codeguru_recommendation", "codeguru_feedback",
+                          "codeguru_security_finding", "codeguru_security_metric_day", "sarif_scan", "sarif_result",
+                          "github_pull_request", "github_review", "github_review_comment", "deployment", "incident",
+                          "tool_event", "tool_event_attribute", "repository_ownership", "consent", "policy_change", "dispute", "decision",
+                          "survey_response", "survey_answer", "person_alias"] {
+                out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            }
+            return out
+        }
+    }
+
+    /// SHA-256 over the content of every data table (all but `source_file`), rows in key order:
+    /// equal digests mean equal data. For idempotency tests and `candor status`. `excluding` leaves
+    /// tables out (e.g. `audit_log`, which records each run).
+    public func contentDigest(excluding: Set<String> = []) throws -> String {
+        try queue.read { db in
+            var hasher = StreamingSHA256()
+            // Main's tables and the dataset tables (read through the views over the attached files).
+            let tables = (try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+                  AND name <> 'source_file'
+                """) + Schema.datasetTables.filter { $0 != "dataset_source" }).sorted()
+            for table in tables where !excluding.contains(table) {
+                let columns = try db.columns(in: table).count
+                let order = (1...columns).map(String.init).joined(separator: ", ")
+                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+                var line = Array("\(table)\n".utf8)
+                line.withUnsafeBufferPointer { hasher.update($0) }
+                while let row = try rows.next() {
+                    line = Array((row.databaseValues.map { $0.description }.joined(separator: "\u{1F}") + "\n").utf8)
+                    line.withUnsafeBufferPointer { hasher.update($0) }
+                }
+            }
+            return hasher.finalize()
+        }
+    }
+
+    /// `PRAGMA integrity_check` result ("ok" when healthy).
+    public func integrityCheck() throws -> String {
+        try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    /// The first and last day with any Q Developer activity, if any.
+    public func activityDayRange() throws -> (first: Day, last: Day)? {
+        try queue.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT MIN(day) AS first, MAX(day) AS last FROM qdev_activity"),
+                  let first = (row["first"] as String?).flatMap(Day.parse),
+                  let last = (row["last"] as String?).flatMap(Day.parse) else { return nil }
+            return (first, last)
+        }
+    }
+}

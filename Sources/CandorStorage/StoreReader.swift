@@ -1,0 +1,33 @@
+import CandorPolicy
+import CandorVocabulary
+import GRDB
+
+/// What every handle on the store can do: read. The reads (`Reads/`) are written once, for any
+/// `StoreReading`; only ``CandorStore`` adds transactions, purge and the audit append.
+public protocol StoreReading: Sendable {
+    /// The main database file (governance tables); each dataset has a file beside it.
+    var path: String { get }
+    /// The datasets this handle can read.
+    var datasets: Set<Dataset> { get }
+    /// The connection reads go through; opaque outside the store.
+    var connection: StoreConnection { get }
+}
+
+extension StoreReading {
+    var queue: DatabaseQueue { connection.queue }
+}
+
+/// A connection to the store's files, as only the store can use it.
+public struct StoreConnection: Sendable {
+    let queue: DatabaseQueue
+}
+
+/// A read-only handle on the store that sees some datasets: what reports read through.
+///
+/// Its connection is opened read-only, with only its datasets attached; as a type it has no
+/// transaction, purge or audit append, so a report cannot write by construction.
+public struct StoreReader: StoreReading {
+    public let path: String
+    public let datasets: Set<Dataset>
+    public let connection: StoreConnection
+}

@@ -1,0 +1,18 @@
+import CandorPolicy
+import CandorVocabulary
+import Foundation
+import GRDB
+
+extension StoreWriter {
+    /// Stores an event (idempotent by its key) with its kept attributes, under a pseudonymous actor.
+    public func upsertEvent(_ e: ToolEvent, person: Pseudonym?, sourceId: Int64) throws {
+        let person = person?.text
+        try db.cachedStatement(sql: """
+            INSERT INTO \(t("tool_event")) (event_key, type, time, person, source_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (event_key) DO UPDATE SET type = excluded.type, time = excluded.time, person = excluded.person, source_id = excluded.source_id
+            """).execute(arguments: [e.key, e.type, Timestamp.iso8601(seconds: e.time), person, sourceId])
+        try db.cachedStatement(sql: "DELETE FROM \(t("tool_event_attribute")) WHERE event_key = ?").execute(arguments: [e.key])
+        let insert = try db.cachedStatement(sql: "INSERT INTO \(t("tool_event_attribute")) (event_key, name, value) VALUES (?, ?, ?)")
+        for a in e.attributes { try insert.execute(arguments: [e.key, a.name, a.value]) }
+    }
+}

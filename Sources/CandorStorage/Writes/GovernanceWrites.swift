@@ -1,0 +1,34 @@
+import CandorPolicy
+import CandorVocabulary
+import Foundation
+import GRDB
+
+extension StoreWriter {
+    /// Stores a governance record (consent under a pseudonym); each kind is idempotent on its natural key.
+    public func upsertGovernance(_ row: GovernanceRow, person: Pseudonym?, sourceId: Int64) throws {
+        let person = person?.text
+        switch row {
+        case .consent(let c):
+            try db.cachedStatement(sql: """
+                INSERT INTO consent (person, programme, effective, status, source_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (person, programme, effective) DO UPDATE SET status = excluded.status, source_id = excluded.source_id
+                """).execute(arguments: [person ?? "", c.programme, c.effective.iso8601, c.status, sourceId])
+        case .policyChange(let p):
+            try db.cachedStatement(sql: """
+                INSERT INTO policy_change (day, change, metrics, source_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT (day, change) DO UPDATE SET metrics = excluded.metrics, source_id = excluded.source_id
+                """).execute(arguments: [p.day.iso8601, p.change, p.metrics.joined(separator: ";"), sourceId])
+        case .dispute(let d):
+            try db.cachedStatement(sql: """
+                INSERT INTO dispute (dispute_id, filed, resolved, outcome, metric, source_id) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (dispute_id) DO UPDATE SET filed = excluded.filed, resolved = excluded.resolved, outcome = excluded.outcome,
+                  metric = excluded.metric, source_id = excluded.source_id
+                """).execute(arguments: [d.id, d.filed.iso8601, d.resolved?.iso8601, d.outcome, d.metric, sourceId])
+        case .decision(let d):
+            try db.cachedStatement(sql: """
+                INSERT INTO decision (day, decision, metric, action, source_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (day, decision) DO UPDATE SET metric = excluded.metric, action = excluded.action, source_id = excluded.source_id
+                """).execute(arguments: [d.day.iso8601, d.decision, d.metric, d.action, sourceId])
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import CandorPolicy
+import CandorVocabulary
+import Foundation
+import GRDB
+
+/// Writes inside one ``CandorStore/transaction(_:)``.
+public struct StoreWriter {
+    let db: Database
+    /// The dataset file that receives telemetry records; nil when the transaction writes none.
+    let dataset: Dataset?
+
+    init(db: Database, dataset: Dataset? = nil) {
+        self.db = db
+        self.dataset = dataset
+    }
+
+    /// `table` in the writer's dataset file. Without a dataset the name is left bare, which resolves
+    /// to a read-only view: a telemetry write outside a dataset fails instead of landing anywhere.
+    func t(_ table: String) -> String {
+        dataset.map { "\($0.rawValue).\(table)" } ?? table
+    }
+
+    /// The source file already stored with this content hash, if any.
+    ///
+    /// A telemetry file counts as stored only when its dataset file says so too: the main and dataset
+    /// files commit one after the other, so a crash between them leaves the file to be read again.
+    public func sourceFile(sha256: String) throws -> SourceFileSummary? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT path, format, rows, dataset FROM source_file WHERE sha256 = ?", arguments: [sha256]) else {
+            return nil
+        }
+        if (row["dataset"] as String?) != nil,
+           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dataset_source WHERE sha256 = ?)", arguments: [sha256]) != true {
+            return nil
+        }
+        return SourceFileSummary(path: row["path"], format: row["format"], rows: row["rows"])
+    }
+
+    /// The content hash of a source file being ingested.
+    public func sourceSHA256(id: Int64) throws -> String {
+        try String.fetchOne(db, sql: "SELECT sha256 FROM source_file WHERE id = ?", arguments: [id]) ?? ""
+    }
+
+    /// Records an input file before its rows; returns its id. A file read again (`--force`) keeps its id.
+    /// `dataset` is nil for governance inputs (directories, consent, ...); `category` is the policy category.
+    public func insertSource(sha256: String, path: String, format: InputFormat, bytes: Int64, ingestedAt: String,
+                             dataset: Dataset? = nil, category: String = "governance") throws -> Int64 {
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM source_file WHERE sha256 = ?", arguments: [sha256]) {
+            try db.execute(sql: "UPDATE source_file SET path = ?, format = ?, ingested_at = ?, dataset = ?, category = ? WHERE id = ?",
+                           arguments: [path, format.rawValue, ingestedAt, dataset?.rawValue, category, existing])
+            return existing
+        }
+        try db.execute(sql: "INSERT INTO source_file (sha256, path, format, bytes, ingested_at, dataset, category) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [sha256, path, format.rawValue, bytes, ingestedAt, dataset?.rawValue, category])
+        return db.lastInsertedRowID
+    }
+
+    /// Records how many records of a file had each field left out by the policy (replacing an earlier count).
+    public func replaceFieldDrops(sourceId: Int64, drops: [String: Int]) throws {
+        try db.execute(sql: "DELETE FROM field_drop WHERE source_id = ?", arguments: [sourceId])
+        for (field, records) in drops.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "INSERT INTO field_drop (source_id, field, records) VALUES (?, ?, ?)", arguments: [sourceId, field, records])
+        }
+    }
+
+    /// Completes a file's record once all its rows are in.
+    public func finishSource(id: Int64, rows: Int, ignoredColumns: [String], warnings: Int, rejectedRows: Int = 0) throws {
+        try db.execute(sql: "UPDATE source_file SET rows = ?, ignored_columns = ?, warnings = ?, rejected_rows = ? WHERE id = ?",
+                       arguments: [rows, ignoredColumns.joined(separator: ","), warnings, rejectedRows, id])
+        if dataset != nil {
+            try db.execute(sql: "INSERT INTO \(t("dataset_source")) (sha256, source_id) SELECT sha256, id FROM source_file WHERE id = ? ON CONFLICT (sha256) DO NOTHING",
+                           arguments: [id])
+        }
+    }
+
+    /// A prepared upsert for Q Developer activity rows: a later row for the same (day, person)
+    /// replaces the earlier one, so re-ingesting or overlapping exports never double count.
+    public func qDeveloperActivityUpserter() throws -> ActivityUpserter {
+        let columns = QDeveloperMetric.allCases.map(\.columnName)
+        let sql = """
+            INSERT INTO \(t("qdev_activity")) (day, person, \(columns.joined(separator: ", ")), source_id)
+            VALUES (?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?)
+            ON CONFLICT (day, person) DO UPDATE SET
+            \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")), source_id = excluded.source_id
+            """
+        let insertNew = """
+            INSERT INTO \(t("qdev_activity")) (day, person, \(columns.joined(separator: ", ")), source_id)
+            VALUES (?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?)
+            ON CONFLICT (day, person) DO NOTHING
+            """
+        return try ActivityUpserter(statement: db.makeStatement(sql: sql), insertNew: db.makeStatement(sql: insertNew),
+                                    previous: db.makeStatement(sql: "SELECT Inline_AcceptanceCount, Inline_SuggestionsCount FROM \(t("qdev_activity")) WHERE day = ? AND person = ?"),
+                                    database: db, dataset: dataset)
+    }
+
+    /// Records that `alias` (a pseudonymous id in another tool) is `person`.
+    public func upsertPersonAlias(alias: Pseudonym, person: Pseudonym, sourceId: Int64) throws {
+        let (alias, person) = (alias.text, person.text)
+        try db.cachedStatement(sql: """
+            INSERT INTO person_alias (alias, person, source_id) VALUES (?, ?, ?)
+            ON CONFLICT (alias) DO UPDATE SET person = excluded.person, source_id = excluded.source_id
+            """).execute(arguments: [alias, person, sourceId])
+    }
+
+    /// The table and subject column of a directory's intervals.
+    static func intervalTable(_ subject: DirectorySubject) -> (table: String, column: String) {
+        subject == .people ? ("team_membership", "person") : ("repository_ownership", "repository")
+    }
+
+    /// Adds or replaces a team interval of a person (a pseudonym) or repository, keyed by subject and start day.
+    public func upsertInterval(_ member: IntervalMember, team: String, from: Day, to: Day?, department: String? = nil,
+                               teamEmail: String? = nil, sourceId: Int64) throws {
+        let (subject, id) = (member.subject, member.storedKey)
+        let (table, column) = Self.intervalTable(subject)
+        if subject == .people {
+            try db.cachedStatement(sql: """
+                INSERT INTO team_membership (person, team, valid_from, valid_to, department, team_email, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (person, valid_from) DO UPDATE SET team = excluded.team, valid_to = excluded.valid_to,
+                  department = excluded.department, team_email = excluded.team_email, source_id = excluded.source_id
+                """).execute(arguments: [id, team, from.iso8601, to?.iso8601, department, teamEmail, sourceId])
+            return
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO \(table) (\(column), team, valid_from, valid_to, source_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (\(column), valid_from) DO UPDATE SET team = excluded.team, valid_to = excluded.valid_to, source_id = excluded.source_id
+            """).execute(arguments: [id, team, from.iso8601, to?.iso8601, sourceId])
+    }
+
+    /// An existing interval of the subject that overlaps `from...to` and starts on another day.
+    public func overlappingInterval(_ member: IntervalMember, from: Day, to: Day?) throws -> (team: String, from: Day)? {
+        let (subject, id) = (member.subject, member.storedKey)
+        let (table, column) = Self.intervalTable(subject)
+        let row = try Row.fetchOne(db, sql: """
+            SELECT team, valid_from FROM \(table)
+            WHERE \(column) = ? AND valid_from <> ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+            ORDER BY valid_from LIMIT 1
+            """, arguments: [id, from.iso8601, to?.iso8601 ?? "9999-12-31", from.iso8601])
+        guard let row, let start = Day.parse(row["valid_from"] as String) else { return nil }
+        return (row["team"], start)
+    }
+}
+
+/// A file already in the store.
+public struct SourceFileSummary: Sendable, Equatable {
+    public var path: String
+    public var format: String
+    public var rows: Int
+}
