@@ -102,6 +102,10 @@ public struct ReportBuilder: Sendable {
         inputs.source = source
         inputs.departments = try store.teamDepartments(asOf: period.last)
         if source == .aggregate { inputs.teamWeeks = try store.teamWeekSums(period) }
+        // Disclosure is decided here, once for the period, and every output built from these inputs applies it.
+        inputs.disclosure = PeriodDisclosure.decide(totals: inputs.totals, teamWeeks: inputs.teamWeeks, source: source,
+                                                    departments: inputs.departments, minimumGroupSize: policy.minimumGroupSize,
+                                                    dominanceThreshold: policy.dominanceThreshold)
         return inputs
     }
 
@@ -109,8 +113,8 @@ public struct ReportBuilder: Sendable {
     /// and, for the detectors that compare, in the previous one.
     func signals(_ store: some StoreReading, _ inputs: GovernanceViewBuilder.Inputs) throws -> SignalReport {
         let previous = inputs.period.previous
-        let hidden = GovernanceViewBuilder.hiddenTeams(inputs)
-        let hiddenBefore = GovernanceViewBuilder.hiddenTeams(try acceptanceInputs(store, previous))
+        let hidden = inputs.hiddenTeams
+        let hiddenBefore = try acceptanceInputs(store, previous).hiddenTeams
         return try SignalBuilder(store: store, policy: policy, departments: inputs.departments)
             .build(inputs.period, current: inputs.scorecard.hiding(hidden, k: policy.minimumGroupSize), hiddenBefore: hiddenBefore)
     }
@@ -123,7 +127,7 @@ public struct ReportBuilder: Sendable {
         builder.source = inputs.source
         builder.weeklySeries = false
         inputs.scorecard = try builder.build(period)
-        return (try signals(store, inputs), inputs.scorecard.hiding(GovernanceViewBuilder.hiddenTeams(inputs), k: policy.minimumGroupSize))
+        return (try signals(store, inputs), inputs.scorecard.hiding(inputs.hiddenTeams, k: policy.minimumGroupSize))
     }
 
     public func governance(period: Period) throws -> (markdown: String, html: String) {
@@ -138,8 +142,11 @@ public struct ReportBuilder: Sendable {
     /// Everything the governance review and the team summaries show for `period`, read through
     /// `store` (an audience's reader): the acceptance table's inputs, the scorecard, the signals,
     /// the changes, decisions and field drops.
-    func analyse(_ store: some StoreReading, _ period: Period) throws -> GovernanceViewBuilder.Inputs {
+    /// `disclosure` is a decision already made for the period (another audience's outputs of the same
+    /// run): it is applied instead of deciding again, so every output hides the same cells.
+    func analyse(_ store: some StoreReading, _ period: Period, disclosure: PeriodDisclosure? = nil) throws -> GovernanceViewBuilder.Inputs {
         var inputs = try acceptanceInputs(store, period)
+        if let disclosure { inputs.disclosure = disclosure }
         var scorecard = ScorecardBuilder(store: store, policy: policy, departments: inputs.departments)
         scorecard.source = inputs.source
         inputs.scorecardChanges = try store.programmeChanges(from: period.first.adding(days: -14), to: period.last)
@@ -182,7 +189,7 @@ public struct ReportBuilder: Sendable {
     }
 
     func teamSummaries(_ inputs: GovernanceViewBuilder.Inputs, addresses: [String: [MailAddress]]) throws -> [TeamSummary] {
-        let hidden = GovernanceViewBuilder.hiddenTeams(inputs)
+        let hidden = inputs.hiddenTeams
         let k = policy.minimumGroupSize
         let built = TeamSummaryBuilder.Inputs(
             period: inputs.period, policy: policy, generatedAt: Timestamp.readable(now),
@@ -307,7 +314,9 @@ public struct ReportBuilder: Sendable {
         written.append((.transparency, try writePair(.transparency, try transparency(period: period), period: period, to: outDirectory)))
         log.progress("\(period): team summaries")
         let teamStore = try reader(for: .team)
-        let teamAnalysis = teamStore.datasets == governanceStore.datasets ? analysis : try analyse(teamStore, period)
+        // One disclosure decision for every audience's outputs: the team summaries hide what the review hides.
+        let teamAnalysis = teamStore.datasets == governanceStore.datasets ? analysis
+            : try analyse(teamStore, period, disclosure: analysis.disclosure)
         written.append((.team, try writeTeamSummaries(try teamSummaries(teamAnalysis, addresses: try teamStore.teamAddresses(asOf: period.last)),
                                                       period: period, to: outDirectory)))
         let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).path

@@ -124,6 +124,16 @@ public enum GovernanceViewBuilder {
         public var inputRoot = ""
         public var oldestRawDay: Day?
         public var today = Day(dayNumber: 0)
+        /// The period's disclosure decision (``PeriodDisclosure``), made once before any view is built;
+        /// every view and the signals of the period apply it.
+        public var disclosure: PeriodDisclosure?
+
+        /// The teams the period's disclosure decision hides: every output hides them. Asking before
+        /// the decision is made is a programming error, and stops candor rather than show a cell.
+        public var hiddenTeams: [String: SuppressionReason] {
+            guard let disclosure else { preconditionFailure("a view asked which teams are hidden before the period's disclosure was decided") }
+            return disclosure.hiddenTeams
+        }
 
         public init(period: Period, policy: Policy, generatedAt: String, totals: [InlineTotals], coverage: Coverage, cmarkVersion: String,
                     consentExcluded: (people: Int, rows: Int) = (0, 0)) {
@@ -137,31 +147,18 @@ public enum GovernanceViewBuilder {
         }
     }
 
-    /// The teams the acceptance table hides, and why; the scorecard and the signals hide them too.
-    public static func hiddenTeams(_ input: Inputs) -> [String: SuppressionReason] {
-        let table = input.source == .aggregate ? AcceptanceTable.from(input.teamWeeks, departments: input.departments)
-            : AcceptanceTable.from(input.totals, departments: input.departments)
-        let decided = HierarchicalDisclosure.decide(table.tree, k: input.policy.minimumGroupSize, dominanceThreshold: input.policy.dominanceThreshold)
-        return hiddenTeams(table, Array(decided.dropFirst()))
-    }
-
-    static func hiddenTeams(_ table: AcceptanceTable, _ cells: [CellDecision]) -> [String: SuppressionReason] {
-        var hidden: [String: SuppressionReason] = [:]
-        for (entry, decision) in zip(table.entries, cells) where !entry.isDepartment {
-            if let team = entry.figures.team, case .suppressed(let reason) = decision { hidden[team] = reason }
-        }
-        return hidden
-    }
-
     public static func build(_ input: Inputs) -> GovernanceView {
         let k = input.policy.minimumGroupSize
         let metric = MetricRegistry.acceptanceRate
-        let table = input.source == .aggregate ? AcceptanceTable.from(input.teamWeeks, departments: input.departments)
-            : AcceptanceTable.from(input.totals, departments: input.departments)
+        // The period's disclosure decision, made once by the disclosure stage: one decision per cell,
+        // at every level, so no hidden cell follows from any total.
+        guard let disclosure = input.disclosure else {
+            preconditionFailure("the governance review was built before its period's disclosure was decided")
+        }
+        let table = disclosure.table
         let teams = table.entries.filter { !$0.isDepartment }.map(\.figures)
-        // One decision per cell, at every level, so no hidden cell follows from any total.
-        let decided = HierarchicalDisclosure.decide(table.tree, k: k, dominanceThreshold: input.policy.dominanceThreshold)
-        let cells = Array(decided.dropFirst())
+        let decided = disclosure.decisions
+        let cells = disclosure.cells
 
         var rows: [Row] = []
         for (entry, decision) in zip(table.entries, cells) {
@@ -172,7 +169,7 @@ public enum GovernanceViewBuilder {
         }
         let orgRow = row(table.organisation, label: organisationLabel, decision: decided[0])
         // Teams the acceptance table hides are hidden in the scorecard too.
-        let hiddenTeams = hiddenTeams(table, cells)
+        let hiddenTeams = disclosure.hiddenTeams
 
         var notes: [String] = []
         let primary = cells.filter { $0 == .suppressed(.fewerThanK(k: k)) }.count

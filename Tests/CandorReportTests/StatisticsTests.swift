@@ -217,7 +217,7 @@ struct DominanceTests {
         totals += (0..<6).map { InlineTotals(team: "Third", person: "t\($0)", accepted: 5, shown: 10, activeDays: 1) }
         let view = GovernanceViewBuilder.build(.init(period: Period("2026-Q3")!, policy: policy, generatedAt: "now", totals: totals,
                                                      coverage: Coverage(daysWithData: 1, rows: 1, files: 1, firstDay: nil, lastDay: nil,
-                                                                        rowsWithoutTeam: 0, directoryFiles: 1), cmarkVersion: "0"))
+                                                                        rowsWithoutTeam: 0, directoryFiles: 1), cmarkVersion: "0").decided())
         let skewed = view.acceptance.rows.first { $0.team == "Skewed" }!
         #expect(!skewed.shown && skewed.suppression == "suppressed (one person contributed most of it)" && skewed.rate.isEmpty)
         #expect(view.acceptance.notes.contains { $0.contains("more than 50%") })

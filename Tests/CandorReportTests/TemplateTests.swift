@@ -36,7 +36,7 @@ struct TemplateTests {
             period: Period("2026-Q3")!, policy: policy, generatedAt: "2026-10-05 09:00 UTC", totals: totals,
             coverage: Coverage(daysWithData: 46, rows: 12, files: 3, firstDay: Day(year: 2026, month: 7, day: 1), lastDay: Day(year: 2026, month: 8, day: 15),
                                rowsWithoutTeam: 2, directoryFiles: 1),
-            cmarkVersion: "0.30.2"))
+            cmarkVersion: "0.30.2").decided())
     }
 
     @Test("the governance template fills every field and leaves no Mustache tag")
