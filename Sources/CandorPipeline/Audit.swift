@@ -18,7 +18,7 @@ public enum Audit {
             return purpose
         case .prohibited(let use):
             try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "refused " + command, purpose: clean(declared),
-                                  audience: "-", datasets: "-", inputs: [policy.sha256], outputs: [])
+                                  audience: .nobody, datasets: .none, inputs: [policy.sha256], outputs: [])
             throw PurposeRefused(declared: declared, prohibitedUse: use)
         case .unknown:
             throw PurposeRefused(declared: declared, prohibitedUse: nil)
@@ -31,7 +31,7 @@ public enum Audit {
             return try builder.datasets(for: kind)
         } catch let error as ApprovalRequired {
             try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "refused report \(kind.rawValue)", purpose: "no approval",
-                                  audience: kind.audience.rawValue, datasets: "-", inputs: [builder.policy.sha256], outputs: [])
+                                  audience: .audience(kind.audience), datasets: .none, inputs: [builder.policy.sha256], outputs: [])
             throw error
         }
     }
@@ -46,7 +46,7 @@ public enum Audit {
                 written += try builder.writeSelfView(period: period, person: person, to: out)
             } catch let refusal as SelfViewRefused {
                 try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "refused report self-view \(period)",
-                                      purpose: "no self-view consent", audience: "self \(refusal.reference)", datasets: "-",
+                                      purpose: "no self-view consent", audience: .selfView(reference: refusal.reference), datasets: .none,
                                       inputs: [builder.policy.sha256], outputs: [])
                 throw refusal
             }
@@ -57,8 +57,8 @@ public enum Audit {
     /// Records the policy version in force; a new one is also an audit entry.
     public static func recordPolicy(_ policy: Policy, store: CandorStore, actor: String, now: Date) throws {
         if try store.recordPolicyVersion(sha256: policy.sha256, time: Timestamp.iso8601(now)) {
-            try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "policy version", purpose: "governance", audience: "-",
-                                  datasets: "-", inputs: [policy.sha256], outputs: [])
+            try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "policy version", purpose: "governance", audience: .nobody,
+                                  datasets: .none, inputs: [policy.sha256], outputs: [])
         }
     }
 
@@ -68,8 +68,8 @@ public enum Audit {
             guard file.status != .rejected, let family = file.format.flatMap(SourceFamily.init(format:)) else { return nil }
             return policy.sourcePolicy(for: family).dataset.rawValue
         })
-        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "ingest", purpose: "ingest", audience: "-",
-                              datasets: written.isEmpty ? "-" : written.sorted().joined(separator: ","), inputs: Array(Set(summary.files.compactMap { $0.status == .rejected ? nil : $0.sha256 })),
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "ingest", purpose: "ingest", audience: .nobody,
+                              datasets: AuditDatasets(written.sorted()), inputs: Array(Set(summary.files.compactMap { $0.status == .rejected ? nil : $0.sha256 })),
                               outputs: [clean(store.path)])
     }
 
@@ -79,21 +79,21 @@ public enum Audit {
                                     policy: Policy, written: [String], store: CandorStore, actor: String, now: Date) throws {
         let outputs = written.map { path in clean(path) + " " + ((try? fileSHA256(path)) ?? "unreadable") }
         try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: command, purpose: purpose,
-                              audience: audience.rawValue + (approval.map { " (approval " + clean($0) + ")" } ?? ""),
-                              datasets: datasets.isEmpty ? "-" : datasets.sorted().map(\.rawValue).joined(separator: ","), inputs: [policy.sha256], outputs: outputs)
+                              audience: .audience(audience, approval: approval.map(clean)),
+                              datasets: .sorted(datasets), inputs: [policy.sha256], outputs: outputs)
     }
 
     /// Records one message handed to the mail command: its report, Message-ID, recipients and hash.
     public static func recordSend(_ message: OutgoingMessage, purpose: String, store: CandorStore, actor: String, now: Date) throws {
         try store.appendAudit(time: Timestamp.iso8601(now), actor: actor,
                               command: clean("send \(message.report) \(message.messageID) to \(message.to.joined(separator: ", "))"),
-                              purpose: purpose, audience: Audience.team.rawValue, datasets: "-", inputs: [],
+                              purpose: purpose, audience: .audience(.team), datasets: .none, inputs: [],
                               outputs: [clean(message.path) + " " + message.sha256])
     }
 
     /// Records `candor init`.
     public static func recordInit(policyPath: String, store: CandorStore, actor: String, now: Date) throws {
-        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "init", purpose: "setup", audience: "-", datasets: "-",
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "init", purpose: "setup", audience: .nobody, datasets: .none,
                               inputs: [], outputs: [clean(policyPath) + " " + (try fileSHA256(policyPath))])
     }
 

@@ -257,7 +257,7 @@ public struct ReportBuilder: Sendable {
     /// - Throws: ``SelfViewRefused`` unless the person's consent to the self-view programme is opted_in today.
     public func selfView(period: Period, person: String) throws -> (markdown: String, html: String) {
         let today = Timestamp.day(now)
-        guard try store.consentStatus(person: person, programme: Self.selfViewProgramme, on: today) == "opted_in" else {
+        guard try store.consentStatus(person: person, programme: Self.selfViewProgramme, on: today) == .optedIn else {
             throw SelfViewRefused(reference: SelfView.reference(person))
         }
         let reader = try reader(for: .selfView)

@@ -34,14 +34,14 @@ public struct SelfView: Sendable {
         public var pseudonym: String
         public var policy: Policy
         public var generatedAt: String
-        public var consents: [(programme: String, status: String, since: Day)]
+        public var consents: [(programme: String, status: ConsentStatus, since: Day)]
         public var holdings: [(label: String, records: Int)]
         public var weeks: [PersonWeek]
         public var team: String?
         public var datasets: Set<Dataset> = []
 
         public init(period: Period, pseudonym: String, policy: Policy, generatedAt: String,
-                    consents: [(programme: String, status: String, since: Day)], holdings: [(label: String, records: Int)],
+                    consents: [(programme: String, status: ConsentStatus, since: Day)], holdings: [(label: String, records: Int)],
                     weeks: [PersonWeek], team: String?, datasets: Set<Dataset> = []) {
             self.period = period
             self.pseudonym = pseudonym
@@ -59,7 +59,6 @@ public struct SelfView: Sendable {
     public static func reference(_ pseudonym: String) -> String { String(pseudonym.prefix(12)) }
 
     public static func build(_ input: Inputs) -> SelfView {
-        let statusText = ["opted_in": "opted in", "opted_out": "objected", "revoked": "consent withdrawn"]
         let shown = input.weeks.reduce(0) { $0 + $1.shown }, accepted = input.weeks.reduce(0) { $0 + $1.accepted }
         let interval = WilsonInterval.interval(successes: accepted, trials: shown)
         return SelfView(
@@ -68,7 +67,7 @@ public struct SelfView: Sendable {
             reference: reference(input.pseudonym),
             generatedAt: input.generatedAt,
             purpose: input.policy.purpose,
-            consents: input.consents.map { Line(label: $0.programme, value: "\(statusText[$0.status] ?? $0.status) since \($0.since.iso8601)") },
+            consents: input.consents.map { Line(label: $0.programme, value: "\($0.status.wording) since \($0.since.iso8601)") },
             holdings: input.holdings.map { Line(label: $0.label, value: Format.count($0.records)) },
             hasWeeks: !input.weeks.isEmpty,
             weeks: input.weeks.map { w in

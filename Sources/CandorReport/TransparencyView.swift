@@ -145,7 +145,7 @@ public enum TransparencyBuilder {
         ].map(TransparencyView.Line.init)
         let purges = input.facts.purges.map { TransparencyView.Line(text: "\($0.time.prefix(10)): \(Format.count($0.rows)) \($0.tier) rows removed (\($0.reason))") }
 
-        let statuses = ["opted_in", "opted_out", "revoked"]
+        let statuses = ConsentStatus.allCases.map(\.rawValue)
         let programmes = Set(policy.programmes.keys).union(input.facts.consent.keys).sorted()
         let consent = programmes.map { programme in
             let counts = input.facts.consent[programme] ?? [:]

@@ -6,6 +6,42 @@ import GRDB
 // The audit trail in one place: entries are appended here (each chained to the one before by its
 // SHA-256, the head kept beside the database) and read and verified here.
 
+/// Who an audited action's output is for, as the audit log records it.
+public enum AuditAudience: Sendable, Equatable {
+    /// No one reads an output of it (an ingest, `init`, a policy version, a purge, a refused purpose): `-`.
+    case nobody
+    /// One of the policy's audiences, with the approval reference its reports need, if any.
+    case audience(Audience, approval: String? = nil)
+    /// One person's self-view, by its reference (the start of the pseudonym, never a source id).
+    case selfView(reference: String)
+
+    /// The text the entry holds (and its hash covers).
+    public var recorded: String {
+        switch self {
+        case .nobody: "-"
+        case .audience(let audience, let approval): audience.rawValue + (approval.map { " (approval \($0))" } ?? "")
+        case .selfView(let reference): "self \(reference)"
+        }
+    }
+}
+
+/// The datasets an audited action read or wrote, as the audit log records them.
+public struct AuditDatasets: Sendable, Equatable {
+    /// Dataset names, in the order recorded.
+    public var names: [String]
+
+    public init(_ names: [String]) { self.names = names }
+
+    /// None (`-`).
+    public static let none = AuditDatasets([])
+
+    /// `datasets`, sorted by name.
+    public static func sorted(_ datasets: some Collection<Dataset>) -> AuditDatasets { AuditDatasets(datasets.sorted().map(\.rawValue)) }
+
+    /// The text the entry holds: the names joined by commas, or `-`.
+    public var recorded: String { names.isEmpty ? "-" : names.joined(separator: ",") }
+}
+
 extension CandorStore {
     /// Where the newest audit entry's sequence and hash are kept, outside the database.
     public var auditHeadPath: String { path + ".audit-head" }
@@ -13,8 +49,9 @@ extension CandorStore {
     /// Appends an audit entry chained to the last one, in one transaction, then records the new head
     /// beside the database.
     @discardableResult
-    public func appendAudit(time: String, actor: String, command: String, purpose: String, audience: String,
-                            datasets: String, inputs: [String], outputs: [String]) throws -> AuditEntry {
+    public func appendAudit(time: String, actor: String, command: String, purpose: String, audience: AuditAudience,
+                            datasets: AuditDatasets, inputs: [String], outputs: [String]) throws -> AuditEntry {
+        let (audience, datasets) = (audience.recorded, datasets.recorded)
         let entry: AuditEntry = try queue.write { db in
             let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")
             let entry = AuditEntry.make(sequence: (last?[0] as Int64? ?? 0) + 1, time: time, actor: actor, command: command, purpose: purpose,

@@ -27,7 +27,7 @@ struct PurgeCommand: ParsableCommand {
             let result = try opened.store.purge(today: Timestamp.day(now), retention: opened.policy.retention,
                                                 revocationProgramme: programme, time: Timestamp.iso8601(now))
             try opened.store.appendAudit(time: Timestamp.iso8601(now), actor: audit.resolved, command: "purge", purpose: "retention",
-                                         audience: "-", datasets: Dataset.allCases.map(\.rawValue).joined(separator: ","), inputs: [opened.policy.sha256],
+                                         audience: .nobody, datasets: AuditDatasets(Dataset.allCases.map(\.rawValue)), inputs: [opened.policy.sha256],
                                          outputs: result.removed.map { "\($0.tier):\($0.rows):\($0.reason.replacingOccurrences(of: " ", with: "_"))" })
             return result
         }

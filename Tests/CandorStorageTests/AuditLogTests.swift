@@ -53,8 +53,8 @@ struct AuditLogTests {
         let folder = try TemporaryFolder()
         let store = try CandorStore(path: folder.path("c.sqlite"))
         for i in 1...3 {
-            try store.appendAudit(time: "2026-10-0\(i)T09:00:00Z", actor: "ops", command: "ingest", purpose: "ingest", audience: "-",
-                                  datasets: "raw", inputs: ["f\(i)"], outputs: [folder.path("c.sqlite")])
+            try store.appendAudit(time: "2026-10-0\(i)T09:00:00Z", actor: "ops", command: "ingest", purpose: "ingest", audience: .nobody,
+                                  datasets: AuditDatasets(["raw"]), inputs: ["f\(i)"], outputs: [folder.path("c.sqlite")])
         }
         #expect(AuditVerifier.problems(try store.auditEntries(), head: store.auditHead()).isEmpty)
         // The schema refuses updates and deletes outright…

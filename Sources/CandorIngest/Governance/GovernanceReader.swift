@@ -16,7 +16,7 @@ public struct GovernanceCSVReader {
         .disputes: (["dispute_id", "filed", "outcome"], ["resolved", "metric"]),
         .decisions: (["date", "decision"], ["metric", "action"]),
     ]
-    public static let consentStatuses: Set<String> = ["opted_in", "opted_out", "revoked"]
+    public static let consentStatuses = Set(ConsentStatus.allCases.map(\.rawValue))
     public static let disputeOutcomes: Set<String> = ["open", "upheld", "rejected", "withdrawn"]
     /// Longest free-text cell accepted (policy changes and decisions are written for reports).
     public static let maxTextLength = 500
@@ -101,7 +101,7 @@ public struct GovernanceCSVReader {
         switch kind {
         case .consent:
             let person = text("person_id", max: 256), programme = text("programme", max: 100)
-            let status = choice("status", Self.consentStatuses), effective = day("effective")
+            let status = choice("status", Self.consentStatuses).flatMap(ConsentStatus.init(rawValue:)), effective = day("effective")
             guard ok, let person, let programme, let status, let effective else { return nil }
             return .consent(ConsentRecord(personId: SourcePersonID(person), programme: programme, status: status, effective: effective))
         case .policyChanges:

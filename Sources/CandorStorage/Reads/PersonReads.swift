@@ -4,23 +4,27 @@ import GRDB
 
 extension StoreReading {
     /// The person's latest consent status for `programme` on `day`, if any.
-    public func consentStatus(person: String, programme: String, on day: Day) throws -> String? {
+    public func consentStatus(person: String, programme: String, on day: Day) throws -> ConsentStatus? {
         try queue.read { db in
             try String.fetchOne(db, sql: """
                 SELECT status FROM consent WHERE person = ? AND programme = ? AND effective <= ? ORDER BY effective DESC LIMIT 1
-                """, arguments: [person, programme, day.iso8601])
+                """, arguments: [person, programme, day.iso8601]).flatMap(ConsentStatus.init(rawValue:))
         }
     }
 
     /// Every programme's latest status for the person on `day`, by programme.
-    public func consentStatuses(person: String, on day: Day) throws -> [(programme: String, status: String, since: Day)] {
+    public func consentStatuses(person: String, on day: Day) throws -> [(programme: String, status: ConsentStatus, since: Day)] {
         try queue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.programme, c.status, c.effective FROM consent c WHERE c.person = ? AND c.effective <= ?
                   AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme AND c2.effective <= ?)
                 ORDER BY c.programme
                 """, arguments: [person, day.iso8601, day.iso8601])
-            .map { ($0["programme"], $0["status"], Day.parse($0["effective"] as String) ?? day) }
+            .compactMap { row in
+                // The registry's reader admits only known statuses; a row with another cannot be one of them.
+                guard let status = ConsentStatus(rawValue: row["status"]) else { return nil }
+                return (row["programme"], status, Day.parse(row["effective"] as String) ?? day)
+            }
         }
     }
 
@@ -28,7 +32,7 @@ extension StoreReading {
     public func selfViewSubscribers(on day: Day, programme: String = "self-view") throws -> [String] {
         try queue.read { db in
             try String.fetchAll(db, sql: """
-                SELECT c.person FROM consent c WHERE c.programme = ? AND c.effective <= ? AND c.status = 'opted_in'
+                SELECT c.person FROM consent c WHERE c.programme = ? AND c.effective <= ? AND c.status = '\(ConsentStatus.optedIn.rawValue)'
                   AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme AND c2.effective <= ?)
                 ORDER BY c.person
                 """, arguments: [programme, day.iso8601, day.iso8601])

@@ -194,7 +194,7 @@ extension StoreReading {
     public func optedIn(_ programme: String, on day: Day) throws -> Int {
         try queue.read { db in
             try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM consent c WHERE c.programme = ? AND c.effective <= ? AND c.status = 'opted_in'
+                SELECT COUNT(*) FROM consent c WHERE c.programme = ? AND c.effective <= ? AND c.status = '\(ConsentStatus.optedIn.rawValue)'
                   AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme AND c2.effective <= ?)
                 """, arguments: [programme, day.iso8601, day.iso8601]) ?? 0
         }

@@ -52,7 +52,8 @@ extension StoreReading {
             (SELECT c.status FROM consent c WHERE c.person = \(person) AND c.programme = ? AND c.effective <= \(day)
              ORDER BY c.effective DESC LIMIT 1)
             """
-        return rule.required ? "COALESCE(\(latest), 'none') NOT IN ('opted_out', 'revoked')" : "COALESCE(\(latest), 'none') = 'opted_in'"
+        let objecting = ConsentStatus.allCases.filter(\.objects).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return rule.required ? "COALESCE(\(latest), 'none') NOT IN (\(objecting))" : "COALESCE(\(latest), 'none') = '\(ConsentStatus.optedIn.rawValue)'"
     }
 
     /// What the store holds for days in `from...to`: days with any Q Developer row, and the files they came from.

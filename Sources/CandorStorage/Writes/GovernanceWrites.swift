@@ -12,7 +12,7 @@ extension StoreWriter {
             try db.cachedStatement(sql: """
                 INSERT INTO consent (person, programme, effective, status, source_id) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (person, programme, effective) DO UPDATE SET status = excluded.status, source_id = excluded.source_id
-                """).execute(arguments: [person ?? "", c.programme, c.effective.iso8601, c.status, sourceId])
+                """).execute(arguments: [person ?? "", c.programme, c.effective.iso8601, c.status.rawValue, sourceId])
         case .policyChange(let p):
             try db.cachedStatement(sql: """
                 INSERT INTO policy_change (day, change, metrics, source_id) VALUES (?, ?, ?, ?)

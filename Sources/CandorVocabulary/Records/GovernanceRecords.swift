@@ -2,11 +2,10 @@
 public struct ConsentRecord: Sendable, Equatable {
     public var personId: SourcePersonID
     public var programme: String
-    /// `opted_in`, `opted_out` or `revoked`.
-    public var status: String
+    public var status: ConsentStatus
     public var effective: Day
 
-    public init(personId: SourcePersonID, programme: String, status: String, effective: Day) {
+    public init(personId: SourcePersonID, programme: String, status: ConsentStatus, effective: Day) {
         self.personId = personId
         self.programme = programme
         self.status = status
