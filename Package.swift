@@ -117,6 +117,7 @@ let package = Package(
             path: "Tests/CandorTestSupport"
         ),
         // One test target per library target, depending on that target and the ones beneath it only.
+        .testTarget(name: "CandorVocabularyTests", dependencies: ["CandorVocabulary"]),
         .testTarget(name: "CandorParsingTests", dependencies: ["CandorParsing", "CandorVocabulary"]),
         .testTarget(name: "CandorPolicyTests", dependencies: ["CandorPolicy", "CandorVocabulary", "CandorTestSupport"]),
         .testTarget(name: "CandorIngestTests", dependencies: ["CandorIngest", "CandorParsing", "CandorPolicy", "CandorVocabulary"]),
@@ -130,7 +131,7 @@ let package = Package(
         .testTarget(name: "CandorMailTests", dependencies: ["CandorMail", "CandorVocabulary"]),
         .testTarget(
             name: "CandorReportTests",
-            dependencies: ["CandorReport", "CandorAnalysis", "CandorPolicy", "CandorIngest", "CandorVocabulary", "CandorTestSupport"]
+            dependencies: ["CandorReport", "CandorAnalysis", "CandorPolicy", "CandorVocabulary", "CandorTestSupport"]
         ),
         .testTarget(
             name: "CandorPipelineTests",

@@ -76,7 +76,7 @@ public struct Ingestor: Sendable {
     /// What the adapters are told about files that do not say it themselves.
     var options: IngestOptions {
         IngestOptions(scope: scope, codeReviewArn: codeReviewArn, repository: repository, survey: survey,
-                      acceptanceConsent: policy.map { $0.consentRule(for: MetricRegistry.acceptanceRate.programme) })
+                      acceptanceConsent: policy.map { $0.consentRule(for: MetricRegistry.acceptanceRate.programme) }, day: Timestamp.day(now))
     }
 
     public init(store: CandorStore, pseudonymiser: Pseudonymiser, log: any ProgressLog, now: Date, forcedFormat: InputFormat? = nil,
@@ -175,11 +175,13 @@ public struct Ingestor: Sendable {
         let file = IngestFile(path: path, format: format, sourceId: sourceId, options: options,
                               gate: FieldGate(family: family, policy: sourcePolicy), pseudonymiser: pseudonymiser, memo: pseudonymMemo,
                               skipBadRows: skipBadRows)
+        // The adapter's store work for the whole file, run only once the file is accepted.
+        var complete: (() throws -> Void)?
         do {
             if let adapter = SourceRegistry.csvAdapter(for: format) {
-                try readCSV(adapter, file: file, writer: writer)
+                complete = try readCSV(adapter, file: file, writer: writer)
             } else if let adapter = SourceRegistry.jsonAdapter(for: format) {
-                try readJSON(adapter, prefix: prefix, file: file, writer: writer)
+                complete = try readJSON(adapter, prefix: prefix, file: file, writer: writer)
             } else {
                 throw Rejection(format: format, diagnostics: [Diagnostic(.error, file: path, line: 1, code: "IN005",
                                                                          message: "\(format.rawValue) has no reader", hint: "remove --format")])
@@ -212,6 +214,8 @@ public struct Ingestor: Sendable {
         try writer.finishSource(id: sourceId, rows: file.rows, ignoredColumns: file.ignoredColumns,
                                 warnings: diagnostics.filter { $0.severity == .warning }.count, rejectedRows: file.rejectedRows)
         try writer.replaceFieldDrops(sourceId: sourceId, drops: file.gate.drops)
+        // Keep the enriched and aggregate tiers current, in the same transaction.
+        try complete?()
         if !file.gate.drops.isEmpty {
             diagnostics.append(Diagnostic(.note, file: path, code: "POL020",
                 message: "left out under the policy's allow-list: " + file.gate.drops.sorted { $0.key < $1.key }
@@ -221,7 +225,7 @@ public struct Ingestor: Sendable {
     }
 
     /// Streams a CSV file through its adapter: the header maps the columns, each later record is read.
-    private func readCSV<Adapter: CSVSourceAdapter>(_: Adapter.Type, file: IngestFile, writer: StoreWriter) throws {
+    private func readCSV<Adapter: CSVSourceAdapter>(_: Adapter.Type, file: IngestFile, writer: StoreWriter) throws -> () throws -> Void {
         let reader = CSVReader(source: try ByteSource(path: file.path))
         var adapter: Adapter?
         var diagnostics: [Diagnostic] = []
@@ -239,13 +243,14 @@ public struct Ingestor: Sendable {
                                                                           hint: "check that the download finished")])
         }
         try adapter!.finish(file: file, sink: writer)
+        return { try adapter!.complete(file: file, sink: writer) }
     }
 
     /// Streams a JSON file's records (and the context values it asks for) through its adapter.
-    private func readJSON<Adapter: JSONSourceAdapter>(_: Adapter.Type, prefix: [UInt8], file: IngestFile, writer: StoreWriter) throws {
+    private func readJSON<Adapter: JSONSourceAdapter>(_: Adapter.Type, prefix: [UInt8], file: IngestFile, writer: StoreWriter) throws -> () throws -> Void {
         var adapter = Adapter(file: file)
         try adapter.begin(source: { try ByteSource(path: file.path) }, file: file, sink: writer)
-        guard file.accepting else { return }
+        guard file.accepting else { return {} }
         var diagnostics: [Diagnostic] = []
         let stream = JSONRecordStream(source: try ByteSource(path: file.path), records: adapter.recordPatterns(JSONSniff(prefix: prefix)),
                                       context: adapter.contextPatterns)
@@ -258,6 +263,7 @@ public struct Ingestor: Sendable {
             try file.record(diagnostics)
         }
         try adapter.finish(file: file, sink: writer)
+        return { try adapter.complete(file: file, sink: writer) }
     }
 
     /// Writes the problems of skipped records as CSV beside the database: `rejects/<sha>-<name>.csv`.

@@ -63,9 +63,10 @@ extension StoreWriter {
             try run("raw", "consent revoked", "DELETE FROM \(t(table)) WHERE person IN (\(revokedIds))", [])
             try run("raw", rawReason, "DELETE FROM \(t(table)) WHERE day < ?", [raw])
         }
-        // A seat is about a person until it ends: it follows the raw window from its end (or its last change).
+        // A seat is about a person while it is held: it follows the raw window from its end, or from the
+        // last export that listed it (a seat still listed is kept, however old its assignment).
         try run("raw", "consent revoked", "DELETE FROM \(t("copilot_seat")) WHERE person IN (\(revokedIds))", [])
-        try run("raw", rawReason, "DELETE FROM \(t("copilot_seat")) WHERE COALESCE(cancels, updated) < ?", [raw])
+        try run("raw", rawReason, "DELETE FROM \(t("copilot_seat")) WHERE COALESCE(cancels, seen) < ?", [raw])
         try run("raw", "consent revoked", "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE person IN (\(revokedIds)))", [])
         try run("raw", "consent revoked", "DELETE FROM \(t("tool_event")) WHERE person IN (\(revokedIds))", [])
         try run("raw", rawReason, "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE time < ?)", [raw])

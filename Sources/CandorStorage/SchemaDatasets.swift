@@ -99,14 +99,14 @@ extension Schema {
         }
         migrator.registerMigration("d5-copilot-seats") { db in
             // Who holds a Copilot seat, from when until when: one row per (scope, holder, day assigned).
+            // `seen` is the latest day a seats export listed it (the export itself has no date).
             try db.execute(sql: """
                 CREATE TABLE copilot_seat (
                     scope TEXT NOT NULL,
                     person TEXT NOT NULL,
                     assigned TEXT NOT NULL,
-                    updated TEXT NOT NULL,
+                    seen TEXT NOT NULL,
                     cancels TEXT,
-                    last_activity TEXT,
                     plan TEXT,
                     assigning_team TEXT,
                     source_id INTEGER NOT NULL,

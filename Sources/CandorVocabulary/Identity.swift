@@ -6,10 +6,15 @@
 /// which only `CandorPolicy/Pseudonymiser.swift` imports), so a raw id cannot be written to the
 /// store, a report or a log by mistake: the store's writes take a ``Pseudonym``, and the only way
 /// to one is `Pseudonymiser.pseudonym(for:)`.
-public struct SourcePersonID: Hashable, Sendable {
+public struct SourcePersonID: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     @_spi(Pseudonymisation) public let raw: String
 
     public init(_ raw: String) { self.raw = raw }
+
+    /// Never the id: interpolating, printing or dumping a record does not reveal who it is about.
+    public var description: String { "SourcePersonID(redacted)" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }
 
 /// A keyed pseudonym: the first 16 bytes of HMAC-SHA256(key, normalised source id), as lowercase hex.

@@ -1,6 +1,5 @@
 @testable import CandorVocabulary
 @testable import CandorPolicy
-@testable import CandorIngest
 @testable import CandorReport
 import Foundation
 import CandorTestSupport

@@ -14,17 +14,20 @@ public struct IngestOptions: Sendable {
     public var survey: SurveyMapping?
     /// The consent rule of the acceptance-rate programme: the team-week tier keeps only what it allows.
     public var acceptanceConsent: ConsentRule?
+    /// The day of the ingest (`--now`): what a snapshot export without a date of its own (Copilot seats) describes.
+    public var day: Day
 
     /// The scope of aggregate-only exports when none is given.
     public static let defaultScope = "organisation"
 
     public init(scope: String = IngestOptions.defaultScope, codeReviewArn: String? = nil, repository: String? = nil,
-                survey: SurveyMapping? = nil, acceptanceConsent: ConsentRule? = nil) {
+                survey: SurveyMapping? = nil, acceptanceConsent: ConsentRule? = nil, day: Day = Day(dayNumber: 0)) {
         self.scope = scope
         self.codeReviewArn = codeReviewArn
         self.repository = repository
         self.survey = survey
         self.acceptanceConsent = acceptanceConsent
+        self.day = day
     }
 }
 

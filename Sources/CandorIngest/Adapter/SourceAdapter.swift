@@ -12,12 +12,16 @@ public protocol CSVSourceAdapter {
     init(header: [String], file: IngestFile, sink: some RecordSink) throws
     /// Reads one record after the header. Problems go to `diagnostics`; what is kept goes through `file.keep`.
     mutating func read(_ record: borrowing CSVRecord, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws
-    /// Runs once after the last record, inside the file's transaction.
+    /// Runs once after the last record, whether or not the file will be kept: checks and notes.
     mutating func finish(file: IngestFile, sink: some RecordSink) throws
+    /// Runs once the file is accepted, inside its transaction: work on the store that follows from
+    /// the whole file (the weekly tiers).
+    mutating func complete(file: IngestFile, sink: some RecordSink) throws
 }
 
 extension CSVSourceAdapter {
     public mutating func finish(file: IngestFile, sink: some RecordSink) throws {}
+    public mutating func complete(file: IngestFile, sink: some RecordSink) throws {}
 }
 
 /// Reads one JSON format: says where its records are, then decodes, gates, pseudonymises and writes each.
@@ -33,8 +37,10 @@ public protocol JSONSourceAdapter {
     mutating func context(_ node: JSONNode, at path: JSONPath, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws
     /// Reads one record.
     mutating func read(_ node: JSONNode, at path: JSONPath, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws
-    /// Runs once after the last record, inside the file's transaction.
+    /// Runs once after the last record, whether or not the file will be kept: checks and notes.
     mutating func finish(file: IngestFile, sink: some RecordSink) throws
+    /// Runs once the file is accepted, inside its transaction: work on the store that follows from the whole file.
+    mutating func complete(file: IngestFile, sink: some RecordSink) throws
 }
 
 extension JSONSourceAdapter {
@@ -43,6 +49,7 @@ extension JSONSourceAdapter {
     public mutating func context(_ node: JSONNode, at path: JSONPath, file: IngestFile, sink: some RecordSink,
                                  diagnostics: inout [Diagnostic]) throws {}
     public mutating func finish(file: IngestFile, sink: some RecordSink) throws {}
+    public mutating func complete(file: IngestFile, sink: some RecordSink) throws {}
 
     /// `gh api --paginate` writes arrays (one per page); `--jq '.[]'` writes one object per line.
     static func arrayOrLines(_ sniff: JSONSniff) -> [[JSONPathPattern]] {

@@ -8,9 +8,6 @@ import CandorPolicy
 /// variant (`{"report_start_day": …, "day_totals": [rows]}`) published with GitHub's
 /// copilot-metrics-viewer. Unknown fields are ignored, so newer reports keep working.
 public enum CopilotUsageReader {
-    /// Rows are each top-level value (NDJSON) or the elements of `day_totals` (wrapped).
-    public static let recordPatterns: [[JSONPathPattern]] = [[], [.key("day_totals"), .anyIndex]]
-
     /// Longest feature name kept.
     static let maxFeatureLength = 64
 

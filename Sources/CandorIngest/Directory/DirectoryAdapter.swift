@@ -48,7 +48,7 @@ public struct DirectoryAdapter: CSVSourceAdapter {
         }
     }
 
-    public mutating func finish(file: IngestFile, sink: some RecordSink) throws {
+    public mutating func complete(file: IngestFile, sink: some RecordSink) throws {
         // The team-week tier follows the directory: a change of membership refreshes it.
         if file.format == .directory { try sink.refreshAllTeamWeeks(consent: file.options.acceptanceConsent) }
     }

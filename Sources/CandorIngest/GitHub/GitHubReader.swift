@@ -6,9 +6,6 @@ import CandorPolicy
 /// them: one JSON array per page (concatenated), a single object, or NDJSON (`--jq '.[]'`).
 public enum GitHubReader {
     public static let reviewStates: Set<String> = ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]
-    /// Records are each top-level object and the elements of each top-level array.
-    public static let recordPatterns: [[JSONPathPattern]] = [[.anyIndex]]
-
     /// `https://api.github.com/repos/OWNER/REPO/pulls/42` → (`OWNER/REPO`, 42).
     static func pullFromURL(_ url: String) -> (String, Int64)? {
         guard let range = url.range(of: "/repos/") else { return nil }

@@ -33,7 +33,7 @@ public struct GovernanceAdapter: CSVSourceAdapter {
         }
     }
 
-    public mutating func finish(file: IngestFile, sink: some RecordSink) throws {
+    public mutating func complete(file: IngestFile, sink: some RecordSink) throws {
         // The team-week tier follows the consent registry: a change of consent refreshes it.
         if file.format == .consent { try sink.refreshAllTeamWeeks(consent: file.options.acceptanceConsent) }
     }

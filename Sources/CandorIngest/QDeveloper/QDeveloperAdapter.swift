@@ -40,7 +40,7 @@ public struct QDeveloperAdapter: CSVSourceAdapter {
         }
     }
 
-    public mutating func finish(file: IngestFile, sink: some RecordSink) throws {
+    public mutating func complete(file: IngestFile, sink: some RecordSink) throws {
         try writer.finish(consent: file.options.acceptanceConsent)
     }
 }

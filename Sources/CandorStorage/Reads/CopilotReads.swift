@@ -33,15 +33,16 @@ extension StoreReading {
 }
 
 extension StoreReading {
-    /// Copilot seats held on `day`, per scope and plan: assigned on or before it and not yet ended
-    /// (a seat whose cancellation date is `day` has ended). The licensed population adoption is measured against.
+    /// Copilot seats held on `day`, per scope and plan: assigned on or before it, not yet ended (a seat
+    /// whose cancellation date is `day` has ended), and listed by an export of that day or later (a seat
+    /// no export since has listed may have been taken away). The licensed population adoption is measured against.
     public func copilotSeatHolders(on day: Day) throws -> [(scope: String, plan: String?, holders: Int)] {
         try queue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT scope, plan, COUNT(DISTINCT person) AS holders FROM copilot_seat
-                WHERE assigned <= ? AND (cancels IS NULL OR cancels > ?)
+                WHERE assigned <= ? AND (cancels IS NULL OR cancels > ?) AND seen >= ?
                 GROUP BY scope, plan ORDER BY scope, plan
-                """, arguments: [day.iso8601, day.iso8601])
+                """, arguments: [day.iso8601, day.iso8601, day.iso8601])
                 .map { (scope: $0["scope"], plan: $0["plan"], holders: $0["holders"]) }
         }
     }

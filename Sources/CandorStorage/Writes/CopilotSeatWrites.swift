@@ -3,14 +3,15 @@ import CandorVocabulary
 import GRDB
 
 extension StoreWriter {
-    /// Adds or replaces a Copilot seat, keyed by scope, holder and day assigned.
-    public func upsertCopilotSeat(_ seat: CopilotSeat, person: Pseudonym, sourceId: Int64) throws {
+    /// Adds or replaces a Copilot seat, keyed by scope, holder and day assigned; `seen` (the day of the
+    /// export that listed it) only moves forward.
+    public func upsertCopilotSeat(_ seat: CopilotSeat, person: Pseudonym, seen: Day, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO \(t("copilot_seat")) (scope, person, assigned, updated, cancels, last_activity, plan, assigning_team, source_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (scope, person, assigned) DO UPDATE SET updated = excluded.updated, cancels = excluded.cancels,
-              last_activity = excluded.last_activity, plan = excluded.plan, assigning_team = excluded.assigning_team, source_id = excluded.source_id
-            """).execute(arguments: [seat.scope, person.text, seat.assigned.iso8601, seat.updated.iso8601, seat.cancels?.iso8601,
-                                     seat.lastActivity?.iso8601, seat.plan, seat.assigningTeam, sourceId])
+            INSERT INTO \(t("copilot_seat")) (scope, person, assigned, seen, cancels, plan, assigning_team, source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (scope, person, assigned) DO UPDATE SET seen = MAX(seen, excluded.seen), cancels = excluded.cancels,
+              plan = excluded.plan, assigning_team = excluded.assigning_team, source_id = excluded.source_id
+            """).execute(arguments: [seat.scope, person.text, seat.assigned.iso8601, seen.iso8601, seat.cancels?.iso8601,
+                                     seat.plan, seat.assigningTeam, sourceId])
     }
 }

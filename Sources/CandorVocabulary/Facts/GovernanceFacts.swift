@@ -56,17 +56,5 @@ public struct Coverage: Sendable, Equatable {
     }
 }
 
-/// A decision from the decision log.
-public struct DecisionEntry: Sendable, Equatable {
-    public var day: Day
-    public var decision: String
-    public var metric: String?
-    public var action: String?
-
-    public init(day: Day, decision: String, metric: String? = nil, action: String? = nil) {
-        self.day = day
-        self.decision = decision
-        self.metric = metric
-        self.action = action
-    }
-}
+/// A decision from the decision log, as the store reads it back: the record the log's reader made.
+public typealias DecisionEntry = DecisionRecord
