@@ -26,7 +26,7 @@ public enum Audit {
     }
 
     /// The datasets `kind` may read; a request without the approval its audience needs is refused and logged.
-    public static func checkAccess(_ kind: ReportKind, builder: ReportBuilder, store: CandorStore, actor: String, now: Date) throws -> Set<Dataset> {
+    public static func checkAccess(_ kind: ReportKind, builder: ReportWriter, store: CandorStore, actor: String, now: Date) throws -> Set<Dataset> {
         do {
             return try builder.datasets(for: kind)
         } catch let error as ApprovalRequired {
@@ -38,7 +38,7 @@ public enum Audit {
 
     /// Writes self-views for `people` (pseudonyms); a person without self-view consent is refused,
     /// and the refusal is logged under their reference (the start of the pseudonym, never a source id).
-    public static func writeSelfViews(_ builder: ReportBuilder, period: Period, people: [String], to out: String,
+    public static func writeSelfViews(_ builder: ReportWriter, period: Period, people: [String], to out: String,
                                       store: CandorStore, actor: String, now: Date) throws -> [String] {
         var written: [String] = []
         for person in people {

@@ -100,7 +100,7 @@ public struct TeamSummaryView: Sendable {
 }
 
 /// Builds team summaries. Pure.
-public enum TeamSummaryBuilder {
+public enum TeamSummaryViewBuilder {
     public struct Inputs: Sendable {
         public var period: Period
         public var policy: Policy

@@ -60,7 +60,7 @@ public struct TransparencyView: Sendable {
 }
 
 /// Builds the transparency report. Pure.
-public enum TransparencyBuilder {
+public enum TransparencyViewBuilder {
     public struct Inputs: Sendable {
         public var period: Period
         public var policy: Policy

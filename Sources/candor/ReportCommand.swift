@@ -72,7 +72,7 @@ struct ReportCommand: ParsableCommand {
             try Audit.recordPolicy(opened.policy, store: opened.store, actor: audit.resolved, now: now)
             let declared = try Audit.checkPurpose(purpose, policy: opened.policy, store: opened.store, actor: audit.resolved, now: now,
                                                   command: "report \(kind?.rawValue ?? "all")")
-            var builder = ReportBuilder(policy: opened.policy, store: opened.store,
+            var builder = ReportWriter(policy: opened.policy, store: opened.store,
                                         templates: try TemplateSet(overridesFrom: templates), now: now, log: log)
             builder.approval = approval
             guard let kind else {

@@ -39,7 +39,7 @@ struct PlantedSignalsTests {
         let summary = try ingestor.ingest(paths: InputDiscovery.expand([organisation.path]))
         #expect(summary.rejectedCount == 0)
         // As the governance review computes them: only for the teams it shows.
-        let builder = ReportBuilder(policy: policy, store: store, templates: try TemplateSet(overridesFrom: nil), now: Date(timeIntervalSince1970: 0), log: SilentLog())
+        let builder = ReportWriter(policy: policy, store: store, templates: try TemplateSet(overridesFrom: nil), now: Date(timeIntervalSince1970: 0), log: SilentLog())
         var found: [Cell: [Signal]] = [:], reports: [SignalReport] = [], cards: [Scorecard] = []
         for period in [Period("2026-Q2")!, Period("2026-Q3")!] {
             let (report, card) = try builder.signals(period: period)

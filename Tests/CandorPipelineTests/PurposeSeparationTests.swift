@@ -103,10 +103,10 @@ struct PurposeSeparationTests {
     func reportAccess() throws {
         let folder = try TemporaryFolder()
         let (store, policy) = try Self.ingested(folder)
-        var builder = ReportBuilder(policy: policy, store: store, templates: try TemplateSet(overridesFrom: nil), now: Date(), log: SilentLog())
+        var builder = ReportWriter(policy: policy, store: store, templates: try TemplateSet(overridesFrom: nil), now: Date(), log: SilentLog())
         #expect(try builder.datasets(for: .governance) == [.coaching, .operational])
         let narrowed = try Policy.parse(MinimisationTests.base + "audiences:\n  governance-board: [operational]\n", path: folder.path("p.yml"))
-        let narrow = ReportBuilder(policy: narrowed, store: store, templates: try TemplateSet(overridesFrom: nil), now: Date(), log: SilentLog())
+        let narrow = ReportWriter(policy: narrowed, store: store, templates: try TemplateSet(overridesFrom: nil), now: Date(), log: SilentLog())
         #expect(try narrow.datasets(for: .governance) == [.operational])
         // With coaching withheld the governance review has no activity to show, and says so.
         let markdown = try narrow.governance(period: Period("2026-Q3")!).markdown

@@ -17,7 +17,7 @@ struct ScorecardTests {
         _ = try ingestor.ingest(paths: InputDiscovery.expand([FixtureIngestTests.acme.path]))
         let policy = try Policy.load(path: FixtureIngestTests.acme.appendingPathComponent("policy.yml").path)
         let reader = try store.reader(datasets: policy.audiences[.governanceBoard]!)
-        let builder = ScorecardBuilder(store: reader, policy: policy, departments: try reader.teamDepartments(asOf: Period(period)!.last))
+        let builder = ScorecardAssembly(store: reader, policy: policy, departments: try reader.teamDepartments(asOf: Period(period)!.last))
         return (try builder.build(Period(period)!), folder)
     }
 
@@ -55,10 +55,10 @@ struct ScorecardAudienceTests {
         _ = try ingestor.ingest(paths: InputDiscovery.expand([FixtureIngestTests.acme.path]))
         let policy = try Policy.load(path: FixtureIngestTests.acme.appendingPathComponent("policy.yml").path)
         let q3 = Period("2026-Q3")!
-        let security = try ScorecardBuilder(store: store.reader(datasets: [.operational, .compliance]), policy: policy, departments: [:]).build(q3)
+        let security = try ScorecardAssembly(store: store.reader(datasets: [.operational, .compliance]), policy: policy, departments: [:]).build(q3)
         let organisation = try #require(security.values[MetricRegistry.openHighSeverity.id]?.last)
         #expect(organisation.team == nil && (organisation.estimate ?? 0) > 0)
-        let board = try ScorecardBuilder(store: store.reader(datasets: [.coaching, .operational]), policy: policy, departments: [:]).build(q3)
+        let board = try ScorecardAssembly(store: store.reader(datasets: [.coaching, .operational]), policy: policy, departments: [:]).build(q3)
         #expect(board.values[MetricRegistry.openHighSeverity.id]?.allSatisfy { $0.estimate == nil } == true)
     }
 }

@@ -31,10 +31,10 @@ struct TierFallbackTests {
         return h
     }
 
-    static func builder(_ h: IngestHarness, rawDays: Int = 90) throws -> ReportBuilder {
+    static func builder(_ h: IngestHarness, rawDays: Int = 90) throws -> ReportWriter {
         var policy = try Policy.parse(MinimisationTests.base, path: h.folder.path("policy.yml"))
         policy.retention = .init(rawDays: rawDays, enrichedDays: 400, aggregateDays: 1825)
-        return ReportBuilder(policy: policy, store: h.store, templates: try TemplateSet(overridesFrom: nil), now: Date(timeIntervalSince1970: 0), log: SilentLog())
+        return ReportWriter(policy: policy, store: h.store, templates: try TemplateSet(overridesFrom: nil), now: Date(timeIntervalSince1970: 0), log: SilentLog())
     }
 
     static func sums(_ totals: [InlineTotals]) -> [String: [Int64]] {

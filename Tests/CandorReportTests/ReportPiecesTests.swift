@@ -68,7 +68,7 @@ struct ReportPiecesTests {
                                       purges: [], consent: ["self-view": ["opted_in": 7, "revoked": 1], "ai-adoption": ["opted_out": 3]],
                                       disputes: [(Day(year: 2026, month: 7, day: 1)!, Day(year: 2026, month: 7, day: 11)!, "upheld"),
                                                  (Day(year: 2026, month: 8, day: 1)!, nil, "open")])
-        let view = TransparencyBuilder.build(.init(period: Period("2026-Q3")!, policy: policy, generatedAt: "now", facts: facts, fieldDrops: [],
+        let view = TransparencyViewBuilder.build(.init(period: Period("2026-Q3")!, policy: policy, generatedAt: "now", facts: facts, fieldDrops: [],
                                                    audit: [], changes: [], cmarkVersion: "0"))
         let selfView = try #require(view.consent.first { $0.label == "self-view" })
         #expect(selfView.values == ["optional (only if you opt in)", "7", "0", "fewer than 5"])
@@ -88,7 +88,7 @@ struct ReportPiecesTests {
             MetricValue(metric: m.id, team: nil, estimate: 0.3, interval: ValueInterval(lower: 0.28, upper: 0.32), people: 50, events: 9000, label: .high),
         ]], suppressed: [:])
         let signal = Signal(detector: "x", team: "Tiny", title: "Something", evidence: [], test: "t", alternatives: [], question: "Q?")
-        let view = TeamSummaryBuilder.build(team: "Tiny", .init(period: Period("2026-Q3")!, policy: policy, generatedAt: "now", scorecard: card,
+        let view = TeamSummaryViewBuilder.build(team: "Tiny", .init(period: Period("2026-Q3")!, policy: policy, generatedAt: "now", scorecard: card,
                                                                 hidden: ["Tiny": .fewerThanK(k: 5)], signals: [signal], changes: []))
         #expect(!view.teamShown && view.hiddenReason.contains("fewer than 5 people"))
         let row = try #require(view.rows.first { $0.metric == m.name })

@@ -11,7 +11,7 @@ import Foundation
 /// Reads the facts for a period through a reader (so only the audience's datasets), computes every
 /// metric, and hides what disclosure control says to hide. Seeds are derived from the metric, the
 /// team and the period, so the same inputs give the same intervals.
-public struct ScorecardBuilder {
+public struct ScorecardAssembly {
     public let store: any StoreReading
     public let policy: Policy
     public let departments: [String: String]
@@ -277,12 +277,12 @@ public struct ScorecardBuilder {
                 }
                 continue
             }
-            let optedIn = try optional.filter { $0 != ReportBuilder.selfViewProgramme }.reduce(0) { $0 + (try store.optedIn($1, on: period.last)) }
+            let optedIn = try optional.filter { $0 != ReportWriter.selfViewProgramme }.reduce(0) { $0 + (try store.optedIn($1, on: period.last)) }
             add(optional.count > 1 ? PeopleMetrics.share(MetricRegistry.optInRate.id, count: optedIn, of: scope, team: nil)
                 : MetricValue(metric: MetricRegistry.optInRate.id, team: nil, estimate: nil, interval: nil, people: scope, events: 0, label: .low,
                               note: "no optional programme besides the self-view"))
             add(PeopleMetrics.disputes(filed: try store.disputesFiled(period), people: scope, to: period.last, team: nil))
-            add(PeopleMetrics.share(MetricRegistry.selfViewUptake.id, count: try store.optedIn(ReportBuilder.selfViewProgramme, on: period.last), of: scope, team: nil))
+            add(PeopleMetrics.share(MetricRegistry.selfViewUptake.id, count: try store.optedIn(ReportWriter.selfViewProgramme, on: period.last), of: scope, team: nil))
         }
 
         // Disclosure, per metric: a cell rests on its own people (for metrics about code and delivery,

@@ -54,7 +54,7 @@ public struct ApprovalRequired: Error, LocalizedError {
 }
 
 /// Renders reports from the store and writes them atomically.
-public struct ReportBuilder: Sendable {
+public struct ReportWriter: Sendable {
     public let policy: Policy
     public let store: CandorStore
     public let templates: TemplateSet
@@ -115,7 +115,7 @@ public struct ReportBuilder: Sendable {
         let previous = inputs.period.previous
         let hidden = inputs.hiddenTeams
         let hiddenBefore = try acceptanceInputs(store, previous).hiddenTeams
-        return try SignalBuilder(store: store, policy: policy, departments: inputs.departments)
+        return try SignalAssembly(store: store, policy: policy, departments: inputs.departments)
             .build(inputs.period, current: inputs.scorecard.hiding(hidden, k: policy.minimumGroupSize), hiddenBefore: hiddenBefore)
     }
 
@@ -123,7 +123,7 @@ public struct ReportBuilder: Sendable {
     public func signals(period: Period) throws -> (report: SignalReport, scorecard: Scorecard) {
         let store = try reader(for: .governance)
         var inputs = try acceptanceInputs(store, period)
-        var builder = ScorecardBuilder(store: store, policy: policy, departments: inputs.departments)
+        var builder = ScorecardAssembly(store: store, policy: policy, departments: inputs.departments)
         builder.source = inputs.source
         builder.weeklySeries = false
         inputs.scorecard = try builder.build(period)
@@ -147,7 +147,7 @@ public struct ReportBuilder: Sendable {
     func analyse(_ store: some StoreReading, _ period: Period, disclosure: PeriodDisclosure? = nil) throws -> GovernanceViewBuilder.Inputs {
         var inputs = try acceptanceInputs(store, period)
         if let disclosure { inputs.disclosure = disclosure }
-        var scorecard = ScorecardBuilder(store: store, policy: policy, departments: inputs.departments)
+        var scorecard = ScorecardAssembly(store: store, policy: policy, departments: inputs.departments)
         scorecard.source = inputs.source
         inputs.scorecardChanges = try store.programmeChanges(from: period.first.adding(days: -14), to: period.last)
             + MetricRegistry.changes.filter { $0.day >= period.first.adding(days: -14) && $0.day <= period.last }
@@ -191,13 +191,13 @@ public struct ReportBuilder: Sendable {
     func teamSummaries(_ inputs: GovernanceViewBuilder.Inputs, addresses: [String: [MailAddress]]) throws -> [TeamSummary] {
         let hidden = inputs.hiddenTeams
         let k = policy.minimumGroupSize
-        let built = TeamSummaryBuilder.Inputs(
+        let built = TeamSummaryViewBuilder.Inputs(
             period: inputs.period, policy: policy, generatedAt: Timestamp.readable(now),
             scorecard: inputs.scorecard.hiding(hidden, k: k), hidden: hidden, signals: inputs.signals?.signals ?? [],
             changes: inputs.scorecardChanges)
         let slugs = TeamSlug.assign(inputs.scorecard.teams)
         return try inputs.scorecard.teams.map { team in
-            let view = TeamSummaryBuilder.build(team: team, built)
+            let view = TeamSummaryViewBuilder.build(team: team, built)
             let page = try render("team.md", view.mode(web: true), title: view.title)
             var summary = TeamSummary(team: team, slug: slugs[team]!, markdown: page.markdown, html: page.html)
             guard let sender = policy.email else {
@@ -225,7 +225,7 @@ public struct ReportBuilder: Sendable {
     public func transparency(period: Period) throws -> (markdown: String, html: String) {
         let store = try reader(for: .transparency)
         let today = Timestamp.day(now)
-        let view = TransparencyBuilder.build(TransparencyBuilder.Inputs(
+        let view = TransparencyViewBuilder.build(TransparencyViewBuilder.Inputs(
             period: period, policy: policy, generatedAt: Timestamp.readable(now),
             facts: try store.transparencyFacts(period: period, on: min(today, period.last)),
             fieldDrops: try store.fieldDrops(), audit: try store.auditEntries(),

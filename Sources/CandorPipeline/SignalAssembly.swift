@@ -10,7 +10,7 @@ import CandorReport
 /// Runs the detectors for every team the report shows. Teams hidden by disclosure control — in this
 /// period, or in the previous one for detectors that compare the two — are never looked at, and a
 /// detector never reads a value the scorecard hides, so a signal cannot reveal a suppressed figure.
-public struct SignalBuilder {
+public struct SignalAssembly {
     public let store: any StoreReading
     public let policy: Policy
     public let departments: [String: String]
@@ -47,7 +47,7 @@ public struct SignalBuilder {
                 let clusters = people.sorted { $0.key < $1.key }.map { (y: Double($0.value.lines), x: Double($0.value.accepted)) }
                 out[team, default: [:]]["signal.lines_per_acceptance"] = MetricValue(
                     metric: "signal.lines_per_acceptance", team: team, estimate: Double(people.values.reduce(0) { $0 + $1.lines }) / Double(accepted),
-                    interval: Bootstrap.ratioOfSums(clusters, seed: ScorecardBuilder.seed("signal.lines_per_acceptance", team, period.description)),
+                    interval: Bootstrap.ratioOfSums(clusters, seed: ScorecardAssembly.seed("signal.lines_per_acceptance", team, period.description)),
                     people: people.count, events: Int(accepted))
             }
             if !Self.isHidden(card, MetricRegistry.reviewDepth.id, team) {
@@ -89,7 +89,7 @@ public struct SignalBuilder {
     /// every team the report hides marked suppressed) and the teams the previous period's report hides.
     public func build(_ period: Period, current: Scorecard, hiddenBefore: [String: SuppressionReason] = [:]) throws -> SignalReport {
         let previous = period.previous
-        var builder = ScorecardBuilder(store: store, policy: policy, departments: departments)
+        var builder = ScorecardAssembly(store: store, policy: policy, departments: departments)
         builder.source = try store.periodSource(previous)
         builder.weeklySeries = false
         let before = try builder.build(previous).hiding(hiddenBefore, k: policy.minimumGroupSize)
