@@ -9,32 +9,46 @@ import CandorVocabulary
 public protocol RecordSink: QDeveloperSink, KiroSink, DirectorySink, GovernanceSink, SurveySink, DeliverySink, GitHubSink,
     CodeGuruReviewerSink, CodeGuruSecuritySink, CopilotSink, SARIFSink, EventSink {}
 
-/// The one list of sources: which adapter reads each format, and in which order formats are recognised.
+/// The one list of sources: every adapter, in the order formats are recognised. A format is read by
+/// the adapter that lists it; a file is recognised by the first adapter that claims its header or
+/// its JSON members (earlier adapters win, so the more specific shapes come first).
 public enum SourceRegistry {
+    /// CSV adapters, in recognition order (the policy's survey mapping first: it says what the
+    /// organisation's survey export looks like).
+    public static var csvAdapters: [any CSVSourceAdapter.Type] {
+        [SurveyAdapter.self, KiroAdapter.self, QDeveloperAdapter.self, DeliveryCSVAdapter.self, GovernanceAdapter.self, DirectoryAdapter.self]
+    }
+
+    /// JSON adapters, in recognition order.
+    public static var jsonAdapters: [any JSONSourceAdapter.Type] {
+        [CodeGuruReviewerAdapter.self, SARIFAdapter.self, DeliveryJSONAdapter.self, EventAdapter.self, GitHubAdapter.self,
+         CodeGuruSecurityAdapter.self, CopilotAdapter.self]
+    }
+
     /// The adapter that reads a CSV format.
     public static func csvAdapter(for format: InputFormat) -> (any CSVSourceAdapter.Type)? {
-        switch format {
-        case .qDeveloperActivity: QDeveloperAdapter.self
-        case .kiroUserReport: KiroAdapter.self
-        case .directory, .repositoryDirectory: DirectoryAdapter.self
-        case .consent, .policyChanges, .disputes, .decisions: GovernanceAdapter.self
-        case .survey: SurveyAdapter.self
-        case .deploymentsCSV, .incidentsCSV: DeliveryCSVAdapter.self
-        default: nil
-        }
+        csvAdapters.first { $0.formats.contains(format) }
     }
 
     /// The adapter that reads a JSON format.
     public static func jsonAdapter(for format: InputFormat) -> (any JSONSourceAdapter.Type)? {
-        switch format {
-        case .githubPullRequests, .githubReviews, .githubReviewComments: GitHubAdapter.self
-        case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .copilotSeats: CopilotAdapter.self
-        case .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback: CodeGuruReviewerAdapter.self
-        case .codeGuruSecurityFindings, .codeGuruSecurityMetrics: CodeGuruSecurityAdapter.self
-        case .sarif: SARIFAdapter.self
-        case .events: EventAdapter.self
-        case .devlakeDeployments, .devlakeIncidents: DeliveryJSONAdapter.self
-        default: nil
+        jsonAdapters.first { $0.formats.contains(format) }
+    }
+
+    /// The format of a CSV file with this header row, if any adapter claims it.
+    public static func recognise(csvHeader header: [String], survey: SurveyMapping? = nil) -> InputFormat? {
+        let names = Set(header.map { $0.trimmingASCIISpaces().lowercased() })
+        for adapter in csvAdapters {
+            if let format = adapter.recognise(header: header, names: names, survey: survey) { return format }
         }
+        return nil
+    }
+
+    /// The format of a JSON file that starts as `sniff` shows, if any adapter claims it.
+    public static func recognise(json sniff: JSONSniff) -> InputFormat? {
+        for adapter in jsonAdapters {
+            if let format = adapter.recognise(sniff) { return format }
+        }
+        return nil
     }
 }

@@ -59,11 +59,10 @@ public enum FormatDetector {
     /// `survey` is the policy's survey mapping, which says what the organisation's survey export looks like.
     public static func detect(prefix: [UInt8], survey: SurveyMapping? = nil) -> InputFormat? {
         if looksLikeJSON(prefix) {
-            return InputFormat.detect(json: JSONSniff(prefix: prefix))
+            return SourceRegistry.recognise(json: JSONSniff(prefix: prefix))
         }
         guard let header = firstCSVRecord(prefix) else { return nil }
-        if let survey, SurveyReader.matches(header: header, mapping: survey) { return .survey }
-        return InputFormat.detect(csvHeader: header)
+        return SourceRegistry.recognise(csvHeader: header, survey: survey)
     }
 
     static func looksLikeJSON(_ prefix: [UInt8]) -> Bool {

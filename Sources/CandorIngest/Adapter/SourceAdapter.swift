@@ -8,6 +8,11 @@ import CandorVocabulary
 /// adapter and the sink protocol that names the store writes the source needs; its formats are
 /// listed once, in ``SourceRegistry``.
 public protocol CSVSourceAdapter {
+    /// The formats this adapter reads.
+    static var formats: [InputFormat] { get }
+    /// The format of a file whose header is `header` (`names`: its names trimmed and lowercased), if it
+    /// is one of this adapter's; `survey` is the policy's survey mapping. Asked in the registry's order.
+    static func recognise(header: [String], names: Set<String>, survey: SurveyMapping?) -> InputFormat?
     /// Maps `header`; throws a `DiagnosticList` when the file cannot be read as this format (it is rejected whole).
     init(header: [String], file: IngestFile, sink: some RecordSink) throws
     /// Reads one record after the header. Problems go to `diagnostics`; what is kept goes through `file.keep`.
@@ -26,6 +31,10 @@ extension CSVSourceAdapter {
 
 /// Reads one JSON format: says where its records are, then decodes, gates, pseudonymises and writes each.
 public protocol JSONSourceAdapter {
+    /// The formats this adapter reads.
+    static var formats: [InputFormat] { get }
+    /// The format of a file that starts as `sniff` shows, if it is one of this adapter's. Asked in the registry's order.
+    static func recognise(_ sniff: JSONSniff) -> InputFormat?
     init(file: IngestFile)
     /// Where the records are in a file that starts as `sniff` shows (wrapped, an array, JSON lines, …).
     func recordPatterns(_ sniff: JSONSniff) -> [[JSONPathPattern]]

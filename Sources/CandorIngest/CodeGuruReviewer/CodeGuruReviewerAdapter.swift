@@ -15,6 +15,15 @@ public protocol CodeGuruReviewerSink {
 /// Recommendations and feedback belong to a code review named by a wrapper field, which may come
 /// after the list: records wait (in a bounded buffer) until it is known, or `--code-review` names it.
 public struct CodeGuruReviewerAdapter: JSONSourceAdapter {
+    public static let formats: [InputFormat] = [.codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback]
+
+    public static func recognise(_ sniff: JSONSniff) -> InputFormat? {
+        if sniff.rootKeys.contains("RecommendationSummaries") { return .codeGuruRecommendations }
+        if sniff.rootKeys.contains("CodeReview") || sniff.rootKeys.contains("CodeReviewSummaries") { return .codeGuruCodeReviews }
+        if sniff.rootKeys.contains("RecommendationFeedbackSummaries") { return .codeGuruFeedback }
+        return nil
+    }
+
     let format: InputFormat
     var arn: String?
     var waiting: [(JSONNode, JSONPath)] = []

@@ -10,6 +10,17 @@ public protocol CodeGuruSecuritySink {
 
 /// Amazon CodeGuru Security `GetFindings` and `ListFindingsMetrics` responses.
 public struct CodeGuruSecurityAdapter: JSONSourceAdapter {
+    public static let formats: [InputFormat] = [.codeGuruSecurityFindings, .codeGuruSecurityMetrics]
+
+    public static func recognise(_ sniff: JSONSniff) -> InputFormat? {
+        if sniff.rootKeys.contains("findingsMetrics") { return .codeGuruSecurityMetrics }
+        let keys = sniff.allKeys
+        if sniff.rootKeys.contains("findings") && (keys.contains("severity") || keys.contains("status") || keys.contains("detectorId")) {
+            return .codeGuruSecurityFindings
+        }
+        return nil
+    }
+
     let format: InputFormat
 
     public init(file: IngestFile) { format = file.format }

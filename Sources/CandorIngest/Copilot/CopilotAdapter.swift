@@ -14,6 +14,27 @@ public protocol CopilotSink {
 /// GitHub Copilot usage-metrics reports (`users-1-day`, `user-teams-1-day`), the legacy
 /// `/copilot/metrics` API and seat assignments (`/copilot/billing/seats`).
 public struct CopilotAdapter: JSONSourceAdapter {
+    public static let formats: [InputFormat] = [.copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .copilotSeats]
+
+    public static func recognise(_ sniff: JSONSniff) -> InputFormat? {
+        let keys = sniff.allKeys
+        if sniff.rootIsArray && keys.contains("date")
+            && (keys.contains("copilot_ide_code_completions") || keys.contains("total_active_users") || keys.contains("copilot_ide_chat")) {
+            return .copilotLegacyMetrics
+        }
+        if (sniff.rootKeys.contains("seats") && sniff.rootKeys.contains("total_seats"))
+            || (keys.contains("assignee") && keys.contains("created_at") && (keys.contains("plan_type") || keys.contains("last_activity_at")
+                || keys.contains("pending_cancellation_date"))) {
+            return .copilotSeats
+        }
+        if keys.contains("user_login") && keys.contains("day") {
+            if keys.contains("team_id") || keys.contains("slug") { return .copilotUserTeams }
+            let activity = CopilotCounters.fieldNames + ["totals_by_feature", "totals_by_ide", "used_chat", "used_agent", "used_cli"]
+            if activity.contains(where: keys.contains) { return .copilotUsers }
+        }
+        return nil
+    }
+
     let format: InputFormat
     /// Seats assigned to a team or an organisation, not a person: counted, not stored.
     var notPersonSeats = 0

@@ -10,6 +10,13 @@ public protocol DeliverySink {
 
 /// Deployments and incidents as CSV (`deployment_id,…` / `incident_id,…`).
 public struct DeliveryCSVAdapter: CSVSourceAdapter {
+    public static let formats: [InputFormat] = [.deploymentsCSV, .incidentsCSV]
+
+    public static func recognise(header: [String], names: Set<String>, survey: SurveyMapping?) -> InputFormat? {
+        if names.contains("deployment_id") && names.contains("started_at") { return .deploymentsCSV }
+        return names.contains("incident_id") && names.contains("created_at") ? .incidentsCSV : nil
+    }
+
     let reader: DeliveryCSVReader
 
     public init(header: [String], file: IngestFile, sink: some RecordSink) throws {
@@ -28,6 +35,16 @@ public struct DeliveryCSVAdapter: CSVSourceAdapter {
 
 /// Deployments and incidents in Apache DevLake's webhook shape (JSON).
 public struct DeliveryJSONAdapter: JSONSourceAdapter {
+    public static let formats: [InputFormat] = [.devlakeDeployments, .devlakeIncidents]
+
+    public static func recognise(_ sniff: JSONSniff) -> InputFormat? {
+        let keys = sniff.allKeys
+        if keys.contains("deploymentCommits") || (keys.contains("startedDate") && keys.contains("finishedDate") && keys.contains("id")) {
+            return .devlakeDeployments
+        }
+        return keys.contains("issueKey") && keys.contains("createdDate") ? .devlakeIncidents : nil
+    }
+
     public init(file: IngestFile) {}
 
     public func recordPatterns(_ sniff: JSONSniff) -> [[JSONPathPattern]] { Self.arrayOrLines(sniff) }

@@ -14,6 +14,13 @@ public protocol DirectorySink {
 
 /// candor's directory CSVs: person → team over time, and repository → owning team over time.
 public struct DirectoryAdapter: CSVSourceAdapter {
+    public static let formats: [InputFormat] = [.repositoryDirectory, .directory]
+
+    public static func recognise(header: [String], names: Set<String>, survey: SurveyMapping?) -> InputFormat? {
+        if DirectoryReader.repositoryColumns.allSatisfy(names.contains) { return .repositoryDirectory }
+        return DirectoryReader.requiredColumns.allSatisfy(names.contains) ? .directory : nil
+    }
+
     var reader: DirectoryReader
 
     public init(header: [String], file: IngestFile, sink: some RecordSink) throws {

@@ -9,6 +9,13 @@ public protocol EventSink {
 
 /// IDE / CI / policy-engine events as JSON Lines.
 public struct EventAdapter: JSONSourceAdapter {
+    public static let formats: [InputFormat] = [.events]
+
+    public static func recognise(_ sniff: JSONSniff) -> InputFormat? {
+        let root = sniff.rootKeys
+        return root.contains("type") && root.contains("time") && (root.contains("actor") || root.contains("attributes")) ? .events : nil
+    }
+
     var droppedAttributes: [String: Int] = [:]
     var otherTypes = 0
 

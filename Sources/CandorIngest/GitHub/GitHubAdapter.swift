@@ -11,6 +11,20 @@ public protocol GitHubSink {
 
 /// GitHub REST pull requests, reviews and review comments, as `gh api --paginate` writes them.
 public struct GitHubAdapter: JSONSourceAdapter {
+    public static let formats: [InputFormat] = [.githubPullRequests, .githubReviews, .githubReviewComments]
+
+    public static func recognise(_ sniff: JSONSniff) -> InputFormat? {
+        let keys = sniff.allKeys
+        if keys.contains("pull_request_url") {
+            if keys.contains("pull_request_review_id") { return .githubReviewComments }
+            if keys.contains("submitted_at") { return .githubReviews }
+        }
+        if keys.contains("number") && (keys.contains("merged_at") || (keys.contains("head") && keys.contains("base"))) {
+            return .githubPullRequests
+        }
+        return nil
+    }
+
     public init(file: IngestFile) {}
 
     public func recordPatterns(_ sniff: JSONSniff) -> [[JSONPathPattern]] { Self.arrayOrLines(sniff) }

@@ -12,6 +12,18 @@ public protocol GovernanceSink {
 
 /// The consent registry, the policy-change log, disputes and decisions.
 public struct GovernanceAdapter: CSVSourceAdapter {
+    public static let formats: [InputFormat] = [.consent, .policyChanges, .disputes, .decisions]
+
+    public static func recognise(header: [String], names: Set<String>, survey: SurveyMapping?) -> InputFormat? {
+        switch GovernanceCSVReader.detect(names) {
+        case .consent?: .consent
+        case .policyChanges?: .policyChanges
+        case .disputes?: .disputes
+        case .decisions?: .decisions
+        case nil: nil
+        }
+    }
+
     let reader: GovernanceCSVReader
 
     public init(header: [String], file: IngestFile, sink: some RecordSink) throws {

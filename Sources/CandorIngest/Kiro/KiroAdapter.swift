@@ -9,6 +9,12 @@ public protocol KiroSink {
 
 /// Kiro per-client `user_report` CSVs.
 public struct KiroAdapter: CSVSourceAdapter {
+    public static let formats: [InputFormat] = [.kiroUserReport]
+
+    public static func recognise(header: [String], names: Set<String>, survey: SurveyMapping?) -> InputFormat? {
+        names.contains("userid") && names.contains("date") && (names.contains("client_type") || names.contains("credits_used")) ? .kiroUserReport : nil
+    }
+
     let reader: KiroUserReportReader
 
     public init(header: [String], file: IngestFile, sink: some RecordSink) throws {

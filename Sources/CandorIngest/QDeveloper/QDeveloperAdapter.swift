@@ -18,6 +18,13 @@ public protocol QDeveloperActivityWriter {
 
 /// Amazon Q Developer user activity reports (formerly CodeWhisperer): `by_user_analytic` CSVs.
 public struct QDeveloperAdapter: CSVSourceAdapter {
+    public static let formats: [InputFormat] = [.qDeveloperActivity]
+
+    public static func recognise(header: [String], names: Set<String>, survey: SurveyMapping?) -> InputFormat? {
+        names.contains("userid") && names.contains("date") && header.contains(where: { QDeveloperMetric.named($0.trimmingASCIISpaces()) != nil })
+            ? .qDeveloperActivity : nil
+    }
+
     var reader: QDeveloperActivityReader
     let writer: any QDeveloperActivityWriter
 

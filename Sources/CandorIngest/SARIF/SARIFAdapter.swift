@@ -13,6 +13,12 @@ public protocol SARIFSink {
 /// SARIF 2.1.0 logs from any analyser: a first pass reads each run (tool, repository, baseline),
 /// then every result is stored under its run's scan.
 public struct SARIFAdapter: JSONSourceAdapter {
+    public static let formats: [InputFormat] = [.sarif]
+
+    public static func recognise(_ sniff: JSONSniff) -> InputFormat? {
+        sniff.rootKeys.contains("runs") && (sniff.rootKeys.contains("version") || sniff.rootKeys.contains("$schema")) ? .sarif : nil
+    }
+
     /// The scan key of each run, by its index in `runs`.
     var scanKeys: [Int: String] = [:]
 

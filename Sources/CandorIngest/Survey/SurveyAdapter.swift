@@ -9,6 +9,14 @@ public protocol SurveySink {
 
 /// A developer-survey CSV, read through the policy's `survey:` mapping.
 public struct SurveyAdapter: CSVSourceAdapter {
+    public static let formats: [InputFormat] = [.survey]
+
+    /// A survey is whatever the policy's `survey:` mapping describes, so it is asked first.
+    public static func recognise(header: [String], names: Set<String>, survey: SurveyMapping?) -> InputFormat? {
+        guard let survey, SurveyReader.matches(header: header, mapping: survey) else { return nil }
+        return .survey
+    }
+
     var reader: SurveyReader
 
     public init(header: [String], file: IngestFile, sink: some RecordSink) throws {
