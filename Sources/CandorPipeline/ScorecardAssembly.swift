@@ -38,7 +38,7 @@ public struct ScorecardAssembly {
     /// Change points in each shown team's weekly adoption series (acceptance rate, active people per
     /// team member, accepted lines per active day) and the organisation's, with their explanations;
     /// and the organisation's weekly series for the charts.
-    func weeklyShifts(_ period: Period, teams: [String?], hidden: [String: Set<String>],
+    func weeklyShifts(_ period: Period, teams: [String?], hidden: [MetricID: Set<String>],
                       consent: ConsentRule, excluded: Set<String>) throws -> WeeklySeries {
         guard source == .raw else { return WeeklySeries() }
         let weekly = try store.weeklyInline(period, consent: consent)
@@ -69,7 +69,7 @@ public struct ScorecardAssembly {
             }
             var activeByWeek: [Day: Set<String>] = [:]
             for a in activeByTeam[team] { activeByWeek[a.week, default: []].insert(a.person) }
-            let series: [(String, [WeeklyPoint])] = [
+            let series: [(MetricID, [WeeklyPoint])] = [
                 (MetricRegistry.acceptanceRate.id, weeks.filter { byWeek[$0]!.shown > 0 }.map {
                     let w = byWeek[$0]!
                     return WeeklyPoint(week: $0, value: Double(w.accepted) / Double(w.shown),
@@ -91,20 +91,20 @@ public struct ScorecardAssembly {
     /// Weekly series and the shifts found in them.
     struct WeeklySeries {
         var shifts: [Shift] = []
-        var organisation: [String: [WeeklyPoint]] = [:]
-        var teams: [String: [String: [WeeklyPoint]]] = [:]
+        var organisation: [MetricID: [WeeklyPoint]] = [:]
+        var teams: [MetricID: [String: [WeeklyPoint]]] = [:]
     }
 
     /// Tests each weekly series of `team` for a shift (unless the team's value is hidden) and keeps
     /// the series for the charts (a team's only where its value is shown).
-    func collect(_ series: [(String, [WeeklyPoint])], team: String?, period: Period, hidden: [String: Set<String>],
+    func collect(_ series: [(MetricID, [WeeklyPoint])], team: String?, period: Period, hidden: [MetricID: Set<String>],
                  into out: inout WeeklySeries) {
         for (id, points) in series {
             if team == nil { out.organisation[id] = points }
             guard !(hidden[id]?.contains(team ?? "") ?? false) else { continue }
             if let team { out.teams[id, default: [:]][team] = points }
             if let shift = ShiftExplanation.shift(metric: id, team: team, weeks: points.map(\.week), values: points.map(\.value), changes: changes,
-                                                  seed: Self.seed("shift", id, team ?? "", period.description)) {
+                                                  seed: Self.seed("shift", id.rawValue, team ?? "", period.description)) {
                 out.shifts.append(shift)
             }
         }
@@ -112,9 +112,9 @@ public struct ScorecardAssembly {
 
     /// Weekly series of the flow metrics per team (by the week each pull request opened), their
     /// shifts, and the organisation's series for the charts.
-    func flowShifts(_ prs: [PullRequestFacts], period: Period, teams: [String?], hidden: [String: Set<String>]) -> WeeklySeries {
+    func flowShifts(_ prs: [PullRequestFacts], period: Period, teams: [String?], hidden: [MetricID: Set<String>]) -> WeeklySeries {
         func week(_ seconds: Int64) -> Day { Day(dayNumber: Int(seconds / 86_400)).isoWeekStart }
-        let series: [(String, (PullRequestFacts) -> Double?)] = [
+        let series: [(MetricID, (PullRequestFacts) -> Double?)] = [
             (MetricRegistry.reviewPickup.id, { pr in pr.firstReviewAt.map { Double(max(0, $0 - pr.openedAt)) / 3600 } }),
             (MetricRegistry.cycleTime.id, { pr in pr.mergedAt.map { Double(max(0, $0 - pr.openedAt)) / 3600 } }),
         ]
@@ -122,7 +122,7 @@ public struct ScorecardAssembly {
         let byTeam = ByTeam(prs.filter { !$0.authorIsBot && !$0.draft }, \.team)
         for team in teams {
             let mine = byTeam[team]
-            var weekly: [(String, [WeeklyPoint])] = series.map { id, value in
+            var weekly: [(MetricID, [WeeklyPoint])] = series.map { id, value in
                 var byWeek: [Day: [Double]] = [:]
                 for pr in mine { if let v = value(pr) { byWeek[week(pr.openedAt), default: []].append(v) } }
                 return (id, byWeek.keys.sorted().map {
@@ -176,7 +176,7 @@ public struct ScorecardAssembly {
         let teams = sizes.keys.sorted { $0.lowercased() != $1.lowercased() ? $0.lowercased() < $1.lowercased() : $0 < $1 }
         let groups: [String?] = teams.map { $0 } + [nil]
         let start = Int64(period.first.dayNumber) * 86_400, end = Int64(period.last.dayNumber + 1) * 86_400 - 1
-        var values: [String: [MetricValue]] = [:]
+        var values: [MetricID: [MetricValue]] = [:]
         func add(_ value: MetricValue) { values[value.metric, default: []].append(value) }
         let p = period.description
 
@@ -339,7 +339,7 @@ public struct ScorecardAssembly {
         card.readable = Set(SourceFamily.allCases.filter { store.datasets.contains(policy.sourcePolicy(for: $0).dataset) })
         card.periodDays = period.dayCount
         guard weeklySeries else { return card }
-        var hiddenByMetric: [String: Set<String>] = [:]
+        var hiddenByMetric: [MetricID: Set<String>] = [:]
         for (id, list) in values { hiddenByMetric[id] = Set(list.filter { $0.label == .suppressed }.map { $0.team ?? "" }) }
         let weekly = try weeklyShifts(period, teams: groups, hidden: hiddenByMetric, consent: consent, excluded: excluded)
         card.shifts = weekly.shifts

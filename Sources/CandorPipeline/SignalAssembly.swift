@@ -21,18 +21,18 @@ public struct SignalAssembly {
         self.departments = departments
     }
 
-    static func value(_ card: Scorecard, _ metric: String, _ team: String) -> MetricValue? {
+    static func value(_ card: Scorecard, _ metric: MetricID, _ team: String) -> MetricValue? {
         card.value(metric, team: team)
     }
 
-    static func isHidden(_ card: Scorecard, _ metric: String, _ team: String) -> Bool {
+    static func isHidden(_ card: Scorecard, _ metric: MetricID, _ team: String) -> Bool {
         value(card, metric, team)?.label == .suppressed
     }
 
     /// Values the scorecard does not carry but the detectors read beside it, per team.
-    func auxiliary(_ period: Period, card: Scorecard, prs: [PullRequestFacts]) throws -> [String: [String: MetricValue]] {
+    func auxiliary(_ period: Period, card: Scorecard, prs: [PullRequestFacts]) throws -> [String: [MetricID: MetricValue]] {
         let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
-        var out: [String: [String: MetricValue]] = [:]
+        var out: [String: [MetricID: MetricValue]] = [:]
         let lines = ByTeam(try store.inlineLinesPerPerson(period, consent: consent), \.team)
         let prsByTeam = ByTeam(prs, \.team)
         for team in card.teams {
@@ -106,7 +106,7 @@ public struct SignalAssembly {
         let prs = try store.pullRequestFacts(period)
         let auxNow = try auxiliary(period, card: current, prs: prs)
         let auxBefore = try auxiliary(previous, card: before, prs: try store.pullRequestFacts(previous))
-        func values(_ card: Scorecard, _ aux: [String: [String: MetricValue]], _ team: String) -> [String: MetricValue] {
+        func values(_ card: Scorecard, _ aux: [String: [MetricID: MetricValue]], _ team: String) -> [MetricID: MetricValue] {
             var out = aux[team] ?? [:]
             for metric in card.values.keys { if let v = card.value(metric, team: team) { out[metric] = v } }
             return out
@@ -154,7 +154,8 @@ public struct SignalAssembly {
         // Within the period: bunching past the policy's targets, bursts before its review dates.
         let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
         var bunchingNotes: [String] = []
-        for (metric, target) in policy.targets.sorted(by: { $0.key < $1.key }) {
+        for (key, target) in policy.targets.sorted(by: { $0.key < $1.key }) {
+            let metric = MetricID(rawValue: key)
             guard metric == MetricRegistry.acceptanceRate.id else {
                 bunchingNotes.append("\(metric): no person-week values to test")
                 continue

@@ -31,7 +31,7 @@ public struct DecisionsView: Sendable {
         }
         let (from, to) = window(period)
         let used = Set(decisions.filter { $0.day >= from && $0.day <= to }.compactMap(\.metric))
-        let retire = MetricRegistry.all.filter { !used.contains($0.id) }.map { "\($0.name) (\($0.id))" }
+        let retire = MetricRegistry.all.filter { !used.contains($0.id.rawValue) }.map { "\($0.name) (\($0.id))" }
         return DecisionsView(decisions: lines, hasDecisions: !lines.isEmpty, retire: retire, hasRetire: !retire.isEmpty)
     }
 }

@@ -55,7 +55,7 @@ public struct GovernanceSummary: Sendable {
 
 extension GovernanceSummary {
     /// The headline pairs of the at-a-glance table: per dimension, its leading metric beside its outcome.
-    static let headline = ["ai.acceptance_rate", "ai.persistence", "quality.time_to_fix", "quality.new_findings_rate",
+    static let headline: [MetricID] = ["ai.acceptance_rate", "ai.persistence", "quality.time_to_fix", "quality.new_findings_rate",
                            "flow.review_pickup", "flow.review_depth", "outcome.change_failure_rate", "experience.satisfaction"]
 
     static func cell(_ v: MetricValue?, _ m: MetricDefinition) -> Cell {
@@ -106,7 +106,7 @@ extension GovernanceSummary {
 
         // Trust indicators: organisation-wide.
         var trust: [String] = []
-        for id in ["trust.opt_in_rate", "trust.dispute_rate", "trust.self_view_uptake"] {
+        for id: MetricID in ["trust.opt_in_rate", "trust.dispute_rate", "trust.self_view_uptake"] {
             guard let m = MetricRegistry.metric(id), let v = card.values[id]?.last(where: { $0.team == nil }) else { continue }
             let c = cell(v, m)
             trust.append(c.shown ? "\(m.name): \(c.value) (95% interval \(c.interval); \(c.label) confidence)." : "\(m.name): \(v.note ?? "no data").")

@@ -81,7 +81,7 @@ public struct ScorecardView: Sendable {
         let p = test.p < 0.001 ? "p < 0.001" : "p = \(Format.fixed(test.p, decimals: 3))"
         guard test.p < 0.05 else { return text + ": no significant change (z = \(Format.fixed(test.z, decimals: 2)), \(p))." }
         text += ": a significant \(test.z > 0 ? "rise" : "fall") (z = \(Format.fixed(test.z, decimals: 2)), \(p))"
-        let touching = changes.filter { $0.metrics.contains(m.id) }
+        let touching = changes.filter { $0.metrics.contains(m.id.rawValue) }
         return text + (touching.isEmpty ? "; no recorded change touches this metric, so the reason is worth discussing."
             : "; recorded changes that may explain it: " + touching.map { "\($0.day.iso8601) \($0.description)" }.joined(separator: "; ") + ".")
     }
@@ -103,21 +103,21 @@ public struct ScorecardView: Sendable {
         let dimensions = order.map { dimension in
             Dimension(title: titles[dimension]!, metrics: MetricRegistry.all.filter { $0.dimension == dimension }.map { m in
                 let values = card.values[m.id] ?? []
-                let touching = changes.filter { $0.metrics.contains(m.id) }.map { "\($0.day.iso8601): \($0.description)" }
+                let touching = changes.filter { $0.metrics.contains(m.id.rawValue) }.map { "\($0.day.iso8601): \($0.description)" }
                 let shifts = card.shifts.filter { $0.metric == m.id }.map { shift -> String in
                     "\(shift.team ?? GovernanceViewBuilder.organisationLabel), from the week of \(shift.week.iso8601): \(format(shift.before, m.unit)) → "
                         + "\(format(shift.after, m.unit)) (Pettitt test, permutation p = \(Format.fixed(shift.pValue, decimals: 3))): "
                         + (shift.explanation.map { "coincides with \($0.day.iso8601) \($0.description)" } ?? "unexplained shift — worth discussing")
                 }
-                return Metric(id: m.id, name: m.name, kind: m.kind.rawValue, pairedName: MetricRegistry.metric(m.pairedWith)?.name ?? m.pairedWith,
-                              pairedId: m.pairedWith, definition: m.definition, decision: m.decision, caveats: m.caveats,
+                return Metric(id: m.id.rawValue, name: m.name, kind: m.kind.rawValue,
+                              pairedName: MetricRegistry.metric(m.pairedWith)?.name ?? m.pairedWith.rawValue, pairedId: m.pairedWith.rawValue, definition: m.definition, decision: m.decision, caveats: m.caveats,
                               neverUsedFor: m.neverUsedFor.joined(separator: "; "), formula: m.formula, intervalMethod: m.interval, unit: m.unit.rawValue,
                               rows: values.filter { $0.team != nil }.map { row($0, m.unit) },
                               organisation: values.last(where: { $0.team == nil }).map { row($0, m.unit) }
                                 ?? row(.noData(m.id, team: nil), m.unit),
                               changes: touching, hasChanges: !touching.isEmpty,
-                              chart: WeeklyChart.build(id: "trend-" + m.id.replacingOccurrences(of: ".", with: "-"), metric: m, subject: "organisation",
-                                                       series: card.weekly[m.id] ?? [], changes: changes.filter { $0.metrics.contains(m.id) },
+                              chart: WeeklyChart.build(id: "trend-" + m.id.rawValue.replacingOccurrences(of: ".", with: "-"), metric: m, subject: "organisation",
+                                                       series: card.weekly[m.id] ?? [], changes: changes.filter { $0.metrics.contains(m.id.rawValue) },
                                                        shifts: card.shifts.filter { $0.metric == m.id && $0.team == nil }),
                               completeness: completeness(m, card),
                               sincePrevious: since(m), hasSincePrevious: !since(m).isEmpty,

@@ -172,9 +172,9 @@ public enum TeamSummaryViewBuilder {
                                   teamNote: note, teamBar: bar(mine?.estimate, mine?.interval, scale: scale),
                                   orgShown: orgShown, orgValue: o.0, orgInterval: o.1, orgBar: bar(org?.estimate, org?.interval, scale: scale)))
                 if hiddenReason == nil, teamShown, let series = card.teamWeekly[m.id]?[team],
-                   let chart = WeeklyChart.build(id: "trend-" + m.id.replacingOccurrences(of: ".", with: "-"), metric: m, subject: team,
+                   let chart = WeeklyChart.build(id: "trend-" + m.id.rawValue.replacingOccurrences(of: ".", with: "-"), metric: m, subject: team,
                                                  series: series, comparison: card.weekly[m.id] ?? [], comparisonLabel: "organisation",
-                                                 changes: input.changes.filter { $0.metrics.contains(m.id) },
+                                                 changes: input.changes.filter { $0.metrics.contains(m.id.rawValue) },
                                                  shifts: card.shifts.filter { $0.metric == m.id && $0.team == team }) {
                     let top = m.unit == .proportion ? 1 : (series.map { $0.upper ?? $0.value }.max() ?? 0) * 1.1
                     let weeks = series.map { p in
@@ -190,7 +190,7 @@ public enum TeamSummaryViewBuilder {
             }
         }
         let changes = input.changes.sorted { ($0.day, $0.description) < ($1.day, $1.description) }.map { change -> TeamSummaryView.Change in
-            let names = change.metrics.compactMap { MetricRegistry.metric($0)?.name ?? $0 }
+            let names = change.metrics.compactMap { MetricRegistry.metric(MetricID(rawValue: $0))?.name ?? $0 }
             return .init(text: "\(change.day.iso8601): \(change.description)" + (names.isEmpty ? "" : " (touches \(names.joined(separator: ", ")))"))
         }
         let questions = hiddenReason != nil ? [] : input.signals.filter { $0.team == team }.map {

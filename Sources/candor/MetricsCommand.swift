@@ -22,13 +22,13 @@ struct ExplainCommand: ParsableCommand {
     var metric: String
 
     func validate() throws {
-        guard MetricRegistry.metric(metric) != nil else {
-            let close = MetricRegistry.all.map(\.id).filter { $0.contains(metric) || metric.contains($0.split(separator: ".").last.map(String.init) ?? "~") }
+        guard MetricRegistry.metric(MetricID(rawValue: metric)) != nil else {
+            let close = MetricRegistry.all.map(\.id.rawValue).filter { $0.contains(metric) || metric.contains($0.split(separator: ".").last.map(String.init) ?? "~") }
             throw ValidationError("no metric '\(metric)'" + (close.isEmpty ? "; `candor metrics` lists them" : "; did you mean \(close.joined(separator: ", "))?"))
         }
     }
 
     func run() {
-        print(MetricRegistry.metric(metric)!.explanation)
+        print(MetricRegistry.metric(MetricID(rawValue: metric))!.explanation)
     }
 }

@@ -139,14 +139,14 @@ struct ShiftExplanationTests {
 
     @Test("a shift within seven days of a change to the metric coincides with it; otherwise it is unexplained; flat series give none")
     func explain() throws {
-        let id = "ai.acceptance_rate"
+        let id: MetricID = "ai.acceptance_rate"
         // The shift is at the eighth week (2026-08-24).
         let explained = try #require(ShiftExplanation.shift(metric: id, team: "T", weeks: Self.weeks, values: Self.series,
-                                                            changes: [Self.change(Day(year: 2026, month: 8, day: 20)!, [id])], seed: 1))
+                                                            changes: [Self.change(Day(year: 2026, month: 8, day: 20)!, [id.rawValue])], seed: 1))
         #expect(explained.week == Day(year: 2026, month: 8, day: 24)! && explained.explanation?.day == Day(year: 2026, month: 8, day: 20)!)
         #expect(abs(explained.before - 0.3043) < 0.001 && abs(explained.after - 0.405) < 0.001)
         // A change too far away, or to another metric, explains nothing.
-        for change in [Self.change(Day(year: 2026, month: 8, day: 10)!, [id]), Self.change(Day(year: 2026, month: 8, day: 24)!, ["flow.cycle_time"])] {
+        for change in [Self.change(Day(year: 2026, month: 8, day: 10)!, [id.rawValue]), Self.change(Day(year: 2026, month: 8, day: 24)!, ["flow.cycle_time"])] {
             let unexplained = try #require(ShiftExplanation.shift(metric: id, team: "T", weeks: Self.weeks, values: Self.series, changes: [change], seed: 1))
             #expect(unexplained.explanation == nil)
         }

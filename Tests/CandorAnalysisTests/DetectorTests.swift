@@ -47,7 +47,7 @@ struct SignalStatisticsTests {
 
 @Suite("Gaming-signal detectors (known cases)")
 struct DetectorTests {
-    static func v(_ id: String, _ e: Double, _ lo: Double, _ hi: Double, people: Int = 20, events: Int = 1000) -> MetricValue {
+    static func v(_ id: MetricID, _ e: Double, _ lo: Double, _ hi: Double, people: Int = 20, events: Int = 1000) -> MetricValue {
         MetricValue(metric: id, team: "T", estimate: e, interval: ValueInterval(lower: lo, upper: hi), people: people, events: events)
     }
     static let t = SignalThresholds()
@@ -66,8 +66,8 @@ struct DetectorTests {
 
     @Test("leading without outcome fires when an adoption metric improves and its pair does not; not when both improve")
     func leadingWithoutOutcome() {
-        let before = ["ai.acceptance_rate": Self.v("ai.acceptance_rate", 0.25, 0.24, 0.26), "ai.persistence": Self.v("ai.persistence", 0.85, 0.82, 0.88)]
-        var after = ["ai.acceptance_rate": Self.v("ai.acceptance_rate", 0.32, 0.31, 0.33), "ai.persistence": Self.v("ai.persistence", 0.84, 0.81, 0.87)]
+        let before: [MetricID: MetricValue] = ["ai.acceptance_rate": Self.v("ai.acceptance_rate", 0.25, 0.24, 0.26), "ai.persistence": Self.v("ai.persistence", 0.85, 0.82, 0.88)]
+        var after: [MetricID: MetricValue] = ["ai.acceptance_rate": Self.v("ai.acceptance_rate", 0.32, 0.31, 0.33), "ai.persistence": Self.v("ai.persistence", 0.84, 0.81, 0.87)]
         let signals = Detectors.leadingWithoutOutcome(before: before, after: after, team: "T", alpha: 0.01)
         #expect(signals.map(\.detector) == ["leading-without-outcome"] && signals[0].title.contains("persistence of accepted AI code did not follow"))
         #expect(signals[0].question.hasSuffix("?") && !signals[0].alternatives.isEmpty && signals[0].test.contains("p < 0.001"))
@@ -82,8 +82,8 @@ struct DetectorTests {
 
     @Test("acceptance inflation, churn after acceptance and survey selection")
     func inflationChurnSurvey() {
-        let before = ["ai.acceptance_rate": Self.v("ai.acceptance_rate", 0.25, 0.24, 0.26), "signal.lines_per_acceptance": Self.v("signal.lines_per_acceptance", 2.5, 2.3, 2.7)]
-        let after = ["ai.acceptance_rate": Self.v("ai.acceptance_rate", 0.32, 0.31, 0.33), "signal.lines_per_acceptance": Self.v("signal.lines_per_acceptance", 1.2, 1.1, 1.3)]
+        let before: [MetricID: MetricValue] = ["ai.acceptance_rate": Self.v("ai.acceptance_rate", 0.25, 0.24, 0.26), "signal.lines_per_acceptance": Self.v("signal.lines_per_acceptance", 2.5, 2.3, 2.7)]
+        let after: [MetricID: MetricValue] = ["ai.acceptance_rate": Self.v("ai.acceptance_rate", 0.32, 0.31, 0.33), "signal.lines_per_acceptance": Self.v("signal.lines_per_acceptance", 1.2, 1.1, 1.3)]
         let inflation = Detectors.acceptanceInflation(before: before, after: after, team: "T", alpha: 0.01)
         #expect(inflation?.evidence.count == 2 && inflation?.evidence[1].hasPrefix("AI lines per accepted suggestion") == true)
         #expect(Detectors.acceptanceInflation(before: before, after: before, team: "T", alpha: 0.01) == nil)
@@ -116,9 +116,9 @@ struct DetectorTests {
 
     @Test("rubber-stamp reviews: faster pickup with shallower reviews; faster pickup alone is not a signal")
     func rubberStamp() {
-        let before = ["flow.review_pickup": Self.v("flow.review_pickup", 2.5, 2.2, 2.8), "flow.review_depth": Self.v("flow.review_depth", 0.25, 0.18, 0.32),
+        let before: [MetricID: MetricValue] = ["flow.review_pickup": Self.v("flow.review_pickup", 2.5, 2.2, 2.8), "flow.review_depth": Self.v("flow.review_depth", 0.25, 0.18, 0.32),
                       "signal.quick_approvals": Self.v("signal.quick_approvals", 0.0, 0, 0.04, events: 100)]
-        var after = ["flow.review_pickup": Self.v("flow.review_pickup", 0.1, 0.08, 0.12), "flow.review_depth": Self.v("flow.review_depth", 0.70, 0.62, 0.78),
+        var after: [MetricID: MetricValue] = ["flow.review_pickup": Self.v("flow.review_pickup", 0.1, 0.08, 0.12), "flow.review_depth": Self.v("flow.review_depth", 0.70, 0.62, 0.78),
                      "signal.quick_approvals": Self.v("signal.quick_approvals", 0.6, 0.5, 0.7, events: 100)]
         #expect(Detectors.rubberStamp(before: before, after: after, team: "T", alpha: 0.01)?.evidence.count == 3)
         // A bimodal pickup (half stamped, half not) leaves the median unclear; quick approvals still show it.

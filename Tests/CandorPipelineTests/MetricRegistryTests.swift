@@ -22,7 +22,7 @@ struct MetricRegistryTests {
             "experience.satisfaction", "trust.opt_in_rate", "trust.dispute_rate", "trust.self_view_uptake",
         ])
         for m in MetricRegistry.all {
-            #expect(m.id.hasPrefix(m.dimension.rawValue == "adoption" ? "ai." : m.dimension.rawValue + "."), "\(m.id)")
+            #expect(m.id.rawValue.hasPrefix(m.dimension.rawValue == "adoption" ? "ai." : m.dimension.rawValue + "."), "\(m.id)")
             for text in [m.name, m.decision, m.definition, m.formula, m.methodology, m.interval] { #expect(!text.isEmpty, "\(m.id)") }
             #expect(!m.caveats.isEmpty && !m.neverUsedFor.isEmpty, "\(m.id)")
             #expect(Policy.defaultProgrammes[m.programme] != nil, "\(m.id): programme \(m.programme) is not a default programme")

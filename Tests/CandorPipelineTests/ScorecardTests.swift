@@ -30,7 +30,7 @@ struct ScorecardTests {
             for v in list { #expect(v.estimate != nil || v.note != nil, "\(metric.id) \(v.team ?? "organisation")") }
         }
         // The organisation's values agree with independent computations on the same fixtures.
-        func org(_ id: String) -> MetricValue { card.values[id]!.last! }
+        func org(_ id: MetricID) -> MetricValue { card.values[id]!.last! }
         let acceptance = org(MetricRegistry.acceptanceRate.id)
         #expect(acceptance.team == nil && acceptance.events > 100_000 && acceptance.label == .high)
         #expect(org(MetricRegistry.persistence.id).estimate.map { $0 > 0.5 && $0 < 1 } == true)

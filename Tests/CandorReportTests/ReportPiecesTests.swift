@@ -46,7 +46,7 @@ struct ReportPiecesTests {
         let series = (0..<4).map { WeeklyPoint(week: monday.adding(days: 7 * $0), value: 0.30 + 0.01 * Double($0),
                                                 interval: ProportionInterval(lower: 0.28 + 0.01 * Double($0), upper: 0.32 + 0.01 * Double($0))) }
         let org = series.map { WeeklyPoint(week: $0.week, value: 0.25) }
-        let change = ProgrammeChange(day: monday.adding(days: 8), description: "Kotlin enabled", metrics: [m.id])
+        let change = ProgrammeChange(day: monday.adding(days: 8), description: "Kotlin enabled", metrics: [m.id.rawValue])
         let chart = try #require(WeeklyChart.build(id: "t", metric: m, subject: "Payments", series: series, comparison: org,
                                                    comparisonLabel: "organisation", changes: [change], shifts: []))
         #expect(chart.hasBand && chart.band.split(separator: " ").count == 8)

@@ -11,7 +11,7 @@ public struct MetricDefinition: Sendable, Equatable {
     /// What a value is measured in; decides its formatting and which interval applies.
     public enum Unit: String, Sendable { case proportion, hours, days, perThousandLines = "per 1,000 lines", count, linesPerDay = "lines per active day", perHundredDeployments = "per 100 deployments", perHundredPeople = "per 100 people" }
 
-    public var id: String
+    public var id: MetricID
     public var name: String
     public var dimension: Dimension
     public var kind: Kind
@@ -27,7 +27,7 @@ public struct MetricDefinition: Sendable, Equatable {
     public var programme: String
     public var unit: Unit = .proportion
     /// The metric it must be read beside: a leading metric's outcome, an outcome's leading metric.
-    public var pairedWith: String = ""
+    public var pairedWith: MetricID = ""
     /// The sources it is computed from (policy `sources:` names).
     public var sources: [SourceFamily] = []
     /// How its 95% interval is computed, in one line.

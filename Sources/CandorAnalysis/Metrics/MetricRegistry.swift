@@ -228,5 +228,5 @@ public enum MetricRegistry {
     ]
 
     /// The entry with `id`, if any.
-    public static func metric(_ id: String) -> MetricDefinition? { all.first { $0.id == id } }
+    public static func metric(_ id: MetricID) -> MetricDefinition? { all.first { $0.id == id } }
 }

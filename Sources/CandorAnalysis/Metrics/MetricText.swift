@@ -4,7 +4,7 @@ import CandorPolicy
 extension MetricDefinition {
     /// One line for `candor metrics`.
     public var summaryLine: String {
-        "\(id.padding(toLength: 34, withPad: " ", startingAt: 0)) \(dimension.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) "
+        "\(id.rawValue.padding(toLength: 34, withPad: " ", startingAt: 0)) \(dimension.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) "
             + "\(kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) read with \(pairedWith)"
     }
 

@@ -4,7 +4,7 @@ import CandorPolicy
 /// One metric's value for one team (or the organisation) over one period or week, with everything a
 /// reader needs to judge it: how many people and events it rests on, its 95% interval, and a label.
 public struct MetricValue: Sendable, Equatable {
-    public var metric: String
+    public var metric: MetricID
     /// nil for the organisation.
     public var team: String?
     public var estimate: Double?
@@ -18,7 +18,7 @@ public struct MetricValue: Sendable, Equatable {
     /// Why there is no estimate, or what limits it ("no data from this source", "fewer than half fixed").
     public var note: String?
 
-    public init(metric: String, team: String?, estimate: Double?, interval: ValueInterval?, people: Int, events: Int,
+    public init(metric: MetricID, team: String?, estimate: Double?, interval: ValueInterval?, people: Int, events: Int,
                 label: ConfidenceLabel? = nil, note: String? = nil) {
         self.metric = metric
         self.team = team
@@ -31,7 +31,7 @@ public struct MetricValue: Sendable, Equatable {
     }
 
     /// A value that cannot be computed because its source sent nothing for the period.
-    public static func noData(_ metric: String, team: String?) -> MetricValue {
+    public static func noData(_ metric: MetricID, team: String?) -> MetricValue {
         MetricValue(metric: metric, team: team, estimate: nil, interval: nil, people: 0, events: 0, label: .low, note: "no data from this source")
     }
 }

@@ -14,7 +14,7 @@ public enum PeopleMetrics {
     }
 
     /// People opted in ÷ people in scope (Wilson), for `metric` (opt-in rate or self-view uptake).
-    public static func share(_ metric: String, count: Int, of people: Int, team: String?) -> MetricValue {
+    public static func share(_ metric: MetricID, count: Int, of people: Int, team: String?) -> MetricValue {
         guard people > 0 else { return .noData(metric, team: team) }
         return MetricValue(metric: metric, team: team, estimate: Double(min(count, people)) / Double(people),
                            interval: WilsonInterval.interval(successes: Int64(min(count, people)), trials: Int64(people)).map(ValueInterval.init),

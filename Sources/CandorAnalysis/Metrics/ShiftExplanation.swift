@@ -3,7 +3,7 @@ import CandorPolicy
 
 /// A significant shift in a team's weekly series, and what (if anything) explains it.
 public struct Shift: Sendable, Equatable {
-    public var metric: String
+    public var metric: MetricID
     /// nil for the organisation.
     public var team: String?
     /// The first week after the change.
@@ -23,11 +23,11 @@ public enum ShiftExplanation {
     public static let window = 7
 
     /// The shift in one weekly series (weeks ascending), if significant, with its explanation.
-    public static func shift(metric: String, team: String?, weeks: [Day], values: [Double], changes: [ProgrammeChange], seed: UInt64) -> Shift? {
+    public static func shift(metric: MetricID, team: String?, weeks: [Day], values: [Double], changes: [ProgrammeChange], seed: UInt64) -> Shift? {
         guard weeks.count == values.count, let result = ChangePoint.test(values, seed: seed), result.pValue < significance,
               result.index + 1 < weeks.count else { return nil }
         let week = weeks[result.index + 1]
-        let explanation = changes.filter { $0.metrics.contains(metric) && abs($0.day.dayNumber - week.dayNumber) <= window }
+        let explanation = changes.filter { $0.metrics.contains(metric.rawValue) && abs($0.day.dayNumber - week.dayNumber) <= window }
             .min { abs($0.day.dayNumber - week.dayNumber) < abs($1.day.dayNumber - week.dayNumber) }
         return Shift(metric: metric, team: team, week: week, before: result.meanBefore, after: result.meanAfter, pValue: result.pValue,
                      explanation: explanation)

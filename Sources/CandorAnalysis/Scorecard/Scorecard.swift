@@ -24,7 +24,7 @@ public struct Scorecard: Sendable {
     /// Each team's place in `teams` (and so in every list of `values`), for ``value(_:team:)``.
     private var position: [String: Int]
     /// Values by metric id; each list holds the teams in `teams` order, then the organisation (team nil).
-    public var values: [String: [MetricValue]]
+    public var values: [MetricID: [MetricValue]]
     /// Teams hidden in every metric (too few people in the directory, or protecting one that is), with why.
     public var suppressed: [String: SuppressionReason]
     /// Significant shifts in weekly series of shown teams and the organisation.
@@ -34,11 +34,11 @@ public struct Scorecard: Sendable {
     public var readable: Set<SourceFamily> = []
     public var periodDays = 0
     /// The organisation's weekly series, by metric (for the charts).
-    public var weekly: [String: [WeeklyPoint]] = [:]
+    public var weekly: [MetricID: [WeeklyPoint]] = [:]
     /// Each shown team's weekly series, by metric then team (for the team summaries' charts).
-    public var teamWeekly: [String: [String: [WeeklyPoint]]] = [:]
+    public var teamWeekly: [MetricID: [String: [WeeklyPoint]]] = [:]
 
-    public init(teams: [String], values: [String: [MetricValue]], suppressed: [String: SuppressionReason]) {
+    public init(teams: [String], values: [MetricID: [MetricValue]], suppressed: [String: SuppressionReason]) {
         self.teams = teams
         self.values = values
         self.suppressed = suppressed
@@ -54,7 +54,7 @@ public struct Scorecard: Sendable {
     /// A metric's value for a team (nil: the organisation), in constant time where the list is in
     /// `teams` order (as the builder makes it); otherwise by looking through the list. Looking
     /// through every list for every team was quadratic in the number of teams.
-    public func value(_ metric: String, team: String?) -> MetricValue? {
+    public func value(_ metric: MetricID, team: String?) -> MetricValue? {
         guard let list = values[metric] else { return nil }
         let i = team.map { position[$0] ?? -1 } ?? teams.count
         if i >= 0 && i < list.count && list[i].team == team { return list[i] }

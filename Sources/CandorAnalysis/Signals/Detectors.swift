@@ -37,7 +37,7 @@ public enum Detectors {
     /// "10 points" for a difference of proportions.
     static func points(_ x: Double) -> String { "\(Format.fixed(x * 100, decimals: 0)) points" }
 
-    static func name(_ v: MetricValue) -> String { MetricRegistry.metric(v.metric)?.name ?? v.metric }
+    static func name(_ v: MetricValue) -> String { MetricRegistry.metric(v.metric)?.name ?? v.metric.rawValue }
 
     /// "p = 0.004", "p < 0.001".
     public static func pValue(_ p: Double) -> String { p < 0.001 ? "p < 0.001" : "p = \(Format.fixed(p, decimals: 3))" }
@@ -51,7 +51,7 @@ public enum Detectors {
     /// outcome, measured in both periods, did not improve.
     /// Recorded programme changes to the leading metric (`changes`, over both periods) come first among
     /// the alternatives: the signal still asks whether the outcome followed.
-    public static func leadingWithoutOutcome(before: [String: MetricValue], after: [String: MetricValue], team: String?, alpha: Double,
+    public static func leadingWithoutOutcome(before: [MetricID: MetricValue], after: [MetricID: MetricValue], team: String?, alpha: Double,
                                              changes: [ProgrammeChange] = []) -> [Signal] {
         MetricRegistry.all.filter { $0.kind == .leading && $0.dimension == .adoption }.compactMap { leading in
             guard let lb = before[leading.id], let la = after[leading.id], Movement.of(lb, la, alpha: alpha) == .improved,
@@ -64,7 +64,7 @@ public enum Detectors {
                           title: "\(leading.name) rose; \(outcome.name.prefix(1).lowercased() + outcome.name.dropFirst()) did not follow",
                           evidence: ["\(leading.name): \(fmt(lb)) → \(fmt(la))", "\(outcome.name): \(fmt(ob)) → \(fmt(oa))"],
                           test: "the leading metric's \(change(lb, la)) (α = \(Format.fixed(alpha, decimals: 3))); \(outcomeTest)",
-                          alternatives: changes.filter { $0.metrics.contains(leading.id) }.map { "the rise coincides with a recorded change: \($0.day.iso8601) \($0.description)" }
+                          alternatives: changes.filter { $0.metrics.contains(leading.id.rawValue) }.map { "the rise coincides with a recorded change: \($0.day.iso8601) \($0.description)" }
                             + ["the outcome lags the leading metric by more than a quarter", "the team's work changed in kind (new product, new codebase)",
                                          "the outcome rests on too few events to move yet"],
                           question: "What did we expect the rise in \(leading.name.lowercased()) to change, and what would show us it has?")
@@ -72,9 +72,9 @@ public enum Detectors {
     }
 
     /// 2. Acceptance inflation: acceptance up while accepted lines per acceptance or persistence went down.
-    public static func acceptanceInflation(before: [String: MetricValue], after: [String: MetricValue], team: String?, alpha: Double) -> Signal? {
+    public static func acceptanceInflation(before: [MetricID: MetricValue], after: [MetricID: MetricValue], team: String?, alpha: Double) -> Signal? {
         guard let ab = before["ai.acceptance_rate"], let aa = after["ai.acceptance_rate"], Movement.of(ab, aa, alpha: alpha) == .improved else { return nil }
-        let worse = ["signal.lines_per_acceptance", "ai.persistence"].compactMap { id -> String? in
+        let worse = ["signal.lines_per_acceptance", "ai.persistence"].compactMap { (id: MetricID) -> String? in
             guard let b = before[id], let a = after[id], Movement.of(b, a, alpha: alpha) == .worsened else { return nil }
             return "\(id == "signal.lines_per_acceptance" ? "AI lines per accepted suggestion" : name(a)): \(fmt(b)) → \(fmt(a)) (\(change(b, a)))"
         }
@@ -143,7 +143,7 @@ public enum Detectors {
     /// 4. Rubber-stamp reviews: reviews got faster — median pickup significantly shorter (difference
     /// test), or more approvals within minutes of opening (one-sided Fisher exact) — while they got
     /// shallower: a significantly larger share of approvals with no discussion.
-    public static func rubberStamp(before: [String: MetricValue], after: [String: MetricValue], team: String?, alpha: Double) -> Signal? {
+    public static func rubberStamp(before: [MetricID: MetricValue], after: [MetricID: MetricValue], team: String?, alpha: Double) -> Signal? {
         guard let db = before["flow.review_depth"], let da = after["flow.review_depth"], Movement.of(db, da, alpha: alpha) == .worsened else { return nil }
         var faster: [String] = []
         if let pb = before["flow.review_pickup"], let pa = after["flow.review_pickup"], Movement.of(pb, pa, alpha: alpha) == .improved {
@@ -166,7 +166,7 @@ public enum Detectors {
 
     /// 5. Threshold bunching: a team's person-week values pile up just past a target published in the
     /// policy (``SignalStatistics/bunching(_:threshold:width:pastIsAbove:)``).
-    public static func thresholdBunching(_ values: [Double], metric: String, target: Double, team: String?, thresholds: SignalThresholds) -> Signal? {
+    public static func thresholdBunching(_ values: [Double], metric: MetricID, target: Double, team: String?, thresholds: SignalThresholds) -> Signal? {
         let higher = MetricDirection.higherIsBetter[metric] ?? true
         let b = SignalStatistics.bunching(values, threshold: target, width: thresholds.bunchingBinWidth, pastIsAbove: higher)
         guard b.below + b.past + b.beyond >= thresholds.bunchingMinimumValues, b.p < thresholds.alpha, b.excess >= thresholds.bunchingMinimumExcess else { return nil }
@@ -175,7 +175,7 @@ public enum Detectors {
         let w = thresholds.bunchingBinWidth
         let bins = higher ? ["\(v(target - w))–\(v(target)): \(b.below)", "\(v(target))–\(v(target + w)): \(b.past)", "\(v(target + w))–\(v(target + 2 * w)): \(b.beyond)"]
             : ["\(v(target + w))–\(v(target)): \(b.below)", "\(v(target - w))–\(v(target)): \(b.past)", "\(v(target - 2 * w))–\(v(target - w)): \(b.beyond)"]
-        let metricName = MetricRegistry.metric(metric)?.name ?? metric
+        let metricName = MetricRegistry.metric(metric)?.name ?? metric.rawValue
         return Signal(detector: "threshold-bunching", team: team, title: "\(metricName) piles up just past the target of \(v(target))",
                       evidence: ["person-weeks by value — " + bins.joined(separator: " · "),
                                  "\(Format.fixed(b.excess, decimals: 1))× the neighbouring bins' mean, of \(values.count) person-weeks"],

@@ -20,7 +20,7 @@ public struct Signal: Sendable, Equatable {
 
 /// Which direction is an improvement for a metric (registry id → true when higher is better).
 public enum MetricDirection {
-    public static let higherIsBetter: [String: Bool] = [
+    public static let higherIsBetter: [MetricID: Bool] = [
         "ai.active_share": true, "ai.acceptance_rate": true, "ai.accepted_lines_per_active_day": true, "ai.persistence": true,
         "quality.new_findings_rate": false, "quality.open_high_severity": false, "quality.time_to_fix": false, "quality.suppression_share": false,
         "flow.review_pickup": false, "flow.cycle_time": false, "flow.review_depth": false,
