@@ -98,7 +98,8 @@ public final class IngestFile {
         rows += 1
     }
 
-    /// Counts a record that an adapter stored itself (one gated by other means, or none to store).
+    /// Counts a record that was read but is not stored because of an error the adapter reported for it
+    /// (a directory interval that clashes with a stored one): counted as before the split, never written.
     public func counted() { rows += 1 }
 
     /// Adds a note or warning about the file that does not decide whether it is stored.

@@ -147,7 +147,7 @@ public struct DirectoryReader {
         if let c = teamEmailColumn {
             let text = record.string(c).trimmingASCIISpaces()
             if !text.isEmpty {
-                guard text.utf8.count <= 1000, let list = Self.addresses(text) else {
+                guard text.utf8.count <= 1000, let list = MailAddress.list(text) else {
                     diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(c), code: "DIR018",
                                                   message: "team_email is not a list of plain addresses",
                                                   hint: "write addresses such as team-checkout@acme.example, separated by ';' (no names, no angle brackets), or leave it blank"))
@@ -171,7 +171,3 @@ public struct DirectoryReader {
     }
 }
 
-extension DirectoryReader {
-    /// A `team_email` value: one to ten plain addresses separated by `;`, or nil if any is not one.
-    public static func addresses(_ text: String) -> [MailAddress]? { MailAddress.list(text) }
-}

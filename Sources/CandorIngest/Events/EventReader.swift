@@ -9,12 +9,10 @@ import CandorPolicy
 /// `suggestion.rejected`, `suggestion.modified` (accepted, then edited; `attributes.lines_changed`),
 /// `suggestion.reverted` (accepted code later reverted; `attributes.suggestion_id`) and
 /// `commit.reverted`. Other types are stored as they are and counted. Only the scalar attributes in
-/// ``keptAttributes`` are stored; everything else (text, code, paths to content) is dropped.
+/// ``ToolEvent/keptAttributes`` are stored; everything else (text, code, paths to content) is dropped.
 public enum EventReader {
     public static let understoodTypes: Set<String> = ["suggestion.shown", "suggestion.accepted", "suggestion.rejected",
                                                       "suggestion.modified", "suggestion.reverted", "commit.reverted"]
-    /// The attributes stored; see ``ToolEvent/keptAttributes``.
-    public static var keptAttributes: Set<String> { ToolEvent.keptAttributes }
 
     public static func event(_ node: JSONNode, path: JSONPath, file: String, diagnostics: inout [Diagnostic]) -> ToolEvent? {
         var f = JSONFields(node, path: path, file: file)
@@ -35,7 +33,7 @@ public enum EventReader {
                 case .bool(let b): value = b ? "true" : "false"
                 default: value = nil
                 }
-                if keptAttributes.contains(member.key), let value {
+                if ToolEvent.keptAttributes.contains(member.key), let value {
                     // JSON does not forbid a repeated name (RFC 8259 §4: names SHOULD be unique); which value
                     // was meant is unknowable, so the record is refused rather than one value picked.
                     if attributes.contains(where: { $0.0 == member.key }) {
