@@ -87,8 +87,8 @@ public struct ReportWriter: Sendable {
         try store.reader(datasets: datasets(for: kind))
     }
 
-    /// The Markdown and HTML of the governance review for `period`.
-    /// The acceptance table's inputs for `period`: from the tiers that remain once purge has cut into it.
+    /// The acceptance table's inputs for `period`, as `store` reads them: from the tiers that remain
+    /// once purge has cut into the period. Nothing is decided here.
     func acceptanceInputs(_ store: some StoreReading, _ period: Period) throws -> GovernanceViewBuilder.Inputs {
         let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
         let source = try store.periodSource(period)
@@ -102,32 +102,60 @@ public struct ReportWriter: Sendable {
         inputs.source = source
         inputs.departments = try store.teamDepartments(asOf: period.last)
         if source == .aggregate { inputs.teamWeeks = try store.teamWeekSums(period) }
-        // Disclosure is decided here, once for the period, and every output built from these inputs applies it.
-        inputs.disclosure = PeriodDisclosure.decide(totals: inputs.totals, teamWeeks: inputs.teamWeeks, source: source,
-                                                    departments: inputs.departments, minimumGroupSize: policy.minimumGroupSize,
-                                                    dominanceThreshold: policy.dominanceThreshold)
         return inputs
     }
 
-    /// The gaming signals of the governance review, only for teams the review shows — in this period
-    /// and, for the detectors that compare, in the previous one.
+    /// One period as an audience's reader computes it, with the period's disclosure decision applied.
+    struct DecidedPeriod {
+        /// The acceptance table's inputs, `disclosure` set.
+        var inputs: GovernanceViewBuilder.Inputs
+        /// The scorecard as every output shows it.
+        var scorecard: Scorecard
+    }
+
+    /// `period` read through `store` (an audience's reader) and the period's disclosure decision,
+    /// applied. The decision is made once per period for every audience's outputs: `decision` when
+    /// given (made for another audience of the same run); otherwise over what the governance board
+    /// reads — this reader's own figures when it reads exactly that (the policy lets no published
+    /// audience read more), else a board reader's. So `report team` alone hides what `run` hides.
+    func decided(_ store: some StoreReading, _ period: Period, weeklySeries: Bool, changes: [ProgrammeChange] = [],
+                 decision given: PeriodDisclosure? = nil) throws -> DecidedPeriod {
+        func compute(_ reader: some StoreReading, weekly: Bool) throws -> (GovernanceViewBuilder.Inputs, UndisclosedScorecard) {
+            let inputs = try acceptanceInputs(reader, period)
+            var assembly = ScorecardAssembly(store: reader, policy: policy, departments: inputs.departments)
+            assembly.source = inputs.source
+            assembly.changes = changes
+            assembly.weeklySeries = weekly
+            return (inputs, try assembly.build(period))
+        }
+        func decide(_ inputs: GovernanceViewBuilder.Inputs, _ raw: UndisclosedScorecard) -> PeriodDisclosure {
+            PeriodDisclosure.decide(totals: inputs.totals, teamWeeks: inputs.teamWeeks, source: inputs.source, departments: inputs.departments,
+                                    scorecard: raw, minimumGroupSize: policy.minimumGroupSize, dominanceThreshold: policy.dominanceThreshold)
+        }
+        var (inputs, raw) = try compute(store, weekly: weeklySeries)
+        let board = policy.audiences[.governanceBoard] ?? []
+        let decision = try given ?? (store.datasets == board ? decide(inputs, raw) : {
+            let (boardInputs, boardRaw) = try compute(try self.store.reader(datasets: board), weekly: false)
+            return decide(boardInputs, boardRaw)
+        }())
+        inputs.disclosure = decision
+        return DecidedPeriod(inputs: inputs, scorecard: decision.apply(to: raw))
+    }
+
+    /// The gaming signals of the governance review, only for cells the period's decision shows — in
+    /// this period and, for the detectors that compare, in the previous one (with its own decision).
     func signals(_ store: some StoreReading, _ inputs: GovernanceViewBuilder.Inputs) throws -> SignalReport {
-        let previous = inputs.period.previous
-        let hidden = inputs.hiddenTeams
-        let hiddenBefore = try acceptanceInputs(store, previous).hiddenTeams
+        let before = try decided(store, inputs.period.previous, weeklySeries: false).scorecard
         return try SignalAssembly(store: store, policy: policy, departments: inputs.departments)
-            .build(inputs.period, current: inputs.scorecard.hiding(hidden, k: policy.minimumGroupSize), hiddenBefore: hiddenBefore)
+            .build(inputs.period, current: inputs.scorecard, before: before)
     }
 
     /// The governance review's signals for `period` and the scorecard they were read from (as shown).
     public func signals(period: Period) throws -> (report: SignalReport, scorecard: Scorecard) {
         let store = try reader(for: .governance)
-        var inputs = try acceptanceInputs(store, period)
-        var builder = ScorecardAssembly(store: store, policy: policy, departments: inputs.departments)
-        builder.source = inputs.source
-        builder.weeklySeries = false
-        inputs.scorecard = try builder.build(period)
-        return (try signals(store, inputs), inputs.scorecard.hiding(inputs.hiddenTeams, k: policy.minimumGroupSize))
+        var period = try decided(store, period, weeklySeries: false)
+        period.inputs.scorecard = period.scorecard
+        return (try signals(store, period.inputs), period.scorecard)
     }
 
     public func governance(period: Period) throws -> (markdown: String, html: String) {
@@ -145,16 +173,14 @@ public struct ReportWriter: Sendable {
     /// `disclosure` is a decision already made for the period (another audience's outputs of the same
     /// run): it is applied instead of deciding again, so every output hides the same cells.
     func analyse(_ store: some StoreReading, _ period: Period, disclosure: PeriodDisclosure? = nil) throws -> GovernanceViewBuilder.Inputs {
-        var inputs = try acceptanceInputs(store, period)
-        if let disclosure { inputs.disclosure = disclosure }
-        var scorecard = ScorecardAssembly(store: store, policy: policy, departments: inputs.departments)
-        scorecard.source = inputs.source
-        inputs.scorecardChanges = try store.programmeChanges(from: period.first.adding(days: -14), to: period.last)
+        let changes = try store.programmeChanges(from: period.first.adding(days: -14), to: period.last)
             + MetricRegistry.changes.filter { $0.day >= period.first.adding(days: -14) && $0.day <= period.last }
+        let decided = try decided(store, period, weeklySeries: true, changes: changes, decision: disclosure)
+        var inputs = decided.inputs
+        inputs.scorecard = decided.scorecard
+        inputs.scorecardChanges = changes
         inputs.decisions = try store.decisions()
         inputs.audit = try store.auditEntries()
-        scorecard.changes = inputs.scorecardChanges
-        inputs.scorecard = try scorecard.build(period)
         inputs.signals = try signals(store, inputs)
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
         inputs.changesSincePrevious = try store.programmeChanges(from: period.previous.first, to: period.last)
@@ -190,10 +216,9 @@ public struct ReportWriter: Sendable {
 
     func teamSummaries(_ inputs: GovernanceViewBuilder.Inputs, addresses: [String: [MailAddress]]) throws -> [TeamSummary] {
         let hidden = inputs.hiddenTeams
-        let k = policy.minimumGroupSize
         let built = TeamSummaryViewBuilder.Inputs(
             period: inputs.period, policy: policy, generatedAt: Timestamp.readable(now),
-            scorecard: inputs.scorecard.hiding(hidden, k: k), hidden: hidden, signals: inputs.signals?.signals ?? [],
+            scorecard: inputs.scorecard, hidden: hidden, signals: inputs.signals?.signals ?? [],
             changes: inputs.scorecardChanges)
         let slugs = TeamSlug.assign(inputs.scorecard.teams)
         return try inputs.scorecard.teams.map { team in

@@ -8,9 +8,10 @@ import CandorStorage
 import CandorVocabulary
 import Foundation
 
-/// Reads the facts for a period through a reader (so only the audience's datasets), computes every
-/// metric, and hides what disclosure control says to hide. Seeds are derived from the metric, the
-/// team and the period, so the same inputs give the same intervals.
+/// Reads the facts for a period through a reader (so only the audience's datasets) and computes every
+/// metric, hiding nothing: the period's ``PeriodDisclosure`` decides what is hidden and applies it.
+/// Seeds are derived from the metric, the team and the period, so the same inputs give the same
+/// intervals.
 public struct ScorecardAssembly {
     public let store: any StoreReading
     public let policy: Policy
@@ -38,8 +39,7 @@ public struct ScorecardAssembly {
     /// Change points in each shown team's weekly adoption series (acceptance rate, active people per
     /// team member, accepted lines per active day) and the organisation's, with their explanations;
     /// and the organisation's weekly series for the charts.
-    func weeklyShifts(_ period: Period, teams: [String?], hidden: [MetricID: Set<String>],
-                      consent: ConsentRule, excluded: Set<String>) throws -> WeeklySeries {
+    func weeklyShifts(_ period: Period, teams: [String?], consent: ConsentRule, excluded: Set<String>) throws -> WeeklySeries {
         guard source == .raw else { return WeeklySeries() }
         let weekly = try store.weeklyInline(period, consent: consent)
         let active = try store.activePersonWeeks(period)
@@ -83,7 +83,7 @@ public struct ScorecardAssembly {
                 (MetricRegistry.acceptedLines.id, weeks.filter { byWeek[$0]!.activeDays > 0 }
                     .map { WeeklyPoint(week: $0, value: Double(byWeek[$0]!.lines) / Double(byWeek[$0]!.activeDays)) }),
             ]
-            collect(series, team: team, period: period, hidden: hidden, into: &out)
+            collect(series, team: team, period: period, into: &out)
         }
         return out
     }
@@ -95,13 +95,11 @@ public struct ScorecardAssembly {
         var teams: [MetricID: [String: [WeeklyPoint]]] = [:]
     }
 
-    /// Tests each weekly series of `team` for a shift (unless the team's value is hidden) and keeps
-    /// the series for the charts (a team's only where its value is shown).
-    func collect(_ series: [(MetricID, [WeeklyPoint])], team: String?, period: Period, hidden: [MetricID: Set<String>],
-                 into out: inout WeeklySeries) {
+    /// Tests each weekly series of `team` for a shift and keeps the series for the charts (disclosure
+    /// control removes a hidden cell's series and shifts afterwards: ``PeriodDisclosure/apply(to:)``).
+    func collect(_ series: [(MetricID, [WeeklyPoint])], team: String?, period: Period, into out: inout WeeklySeries) {
         for (id, points) in series {
             if team == nil { out.organisation[id] = points }
-            guard !(hidden[id]?.contains(team ?? "") ?? false) else { continue }
             if let team { out.teams[id, default: [:]][team] = points }
             if let shift = ShiftExplanation.shift(metric: id, team: team, weeks: points.map(\.week), values: points.map(\.value), changes: changes,
                                                   seed: Self.seed("shift", id.rawValue, team ?? "", period.description)) {
@@ -112,7 +110,7 @@ public struct ScorecardAssembly {
 
     /// Weekly series of the flow metrics per team (by the week each pull request opened), their
     /// shifts, and the organisation's series for the charts.
-    func flowShifts(_ prs: [PullRequestFacts], period: Period, teams: [String?], hidden: [MetricID: Set<String>]) -> WeeklySeries {
+    func flowShifts(_ prs: [PullRequestFacts], period: Period, teams: [String?]) -> WeeklySeries {
         func week(_ seconds: Int64) -> Day { Day(dayNumber: Int(seconds / 86_400)).isoWeekStart }
         let series: [(MetricID, (PullRequestFacts) -> Double?)] = [
             (MetricRegistry.reviewPickup.id, { pr in pr.firstReviewAt.map { Double(max(0, $0 - pr.openedAt)) / 3600 } }),
@@ -142,7 +140,7 @@ public struct ScorecardAssembly {
                 return WeeklyPoint(week: $0, value: Double(a.silent) / Double(a.all),
                                    interval: WilsonInterval.interval(successes: Int64(a.silent), trials: Int64(a.all)))
             }))
-            collect(weekly, team: team, period: period, hidden: hidden, into: &out)
+            collect(weekly, team: team, period: period, into: &out)
         }
         return out
     }
@@ -171,7 +169,7 @@ public struct ScorecardAssembly {
         }
     }
 
-    public func build(_ period: Period) throws -> Scorecard {
+    public func build(_ period: Period) throws -> UndisclosedScorecard {
         let sizes = try store.teamSizes(period)
         let teams = sizes.keys.sorted { $0.lowercased() != $1.lowercased() ? $0.lowercased() < $1.lowercased() : $0 < $1 }
         let groups: [String?] = teams.map { $0 } + [nil]
@@ -285,70 +283,19 @@ public struct ScorecardAssembly {
             add(PeopleMetrics.share(MetricRegistry.selfViewUptake.id, count: try store.optedIn(ReportWriter.selfViewProgramme, on: period.last), of: scope, team: nil))
         }
 
-        // Disclosure, per metric: a cell rests on its own people (for metrics about code and delivery,
-        // on the team's people), protected across departments and the organisation; a team too small
-        // in the directory is hidden in every metric.
-        var byDepartment: [String: [Int]] = [:]
-        var loose: [Int] = []
-        for (i, team) in teams.enumerated() { if let d = departments[team] { byDepartment[d, default: []].append(i) } else { loose.append(i) } }
-        func decide(_ contributors: (Int) -> Int, total: Int) -> (teams: [CellDecision?], organisation: CellDecision) {
-            var order: [Int?] = []
-            var children: [DisclosureNode] = []
-            for name in byDepartment.keys.sorted() {
-                let members = byDepartment[name]!
-                children.append(DisclosureNode(contributors: members.reduce(0) { $0 + contributors($1) },
-                                               children: members.map { DisclosureNode(contributors: contributors($0)) }))
-                order.append(nil)
-                order += members.map { $0 }
-            }
-            for i in loose { children.append(DisclosureNode(contributors: contributors(i))); order.append(i) }
-            // People in the organisation's figure but in no team (not in the directory) are a cell too,
-            // never shown: otherwise the organisation minus the teams would be their figure.
-            let residual = total - children.reduce(0) { $0 + $1.contributors }
-            if residual > 0 { children.append(DisclosureNode(contributors: residual)) }
-            let decided = HierarchicalDisclosure.decide(DisclosureNode(contributors: total, children: children), k: policy.minimumGroupSize)
-            var out = [CellDecision?](repeating: nil, count: teams.count)
-            for (position, index) in order.enumerated() { if let index { out[index] = decided[position + 1] } }
-            return (out, decided[0])
-        }
-        let directory = decide({ sizes[teams[$0]]! }, total: everyone)
-        var suppressed: [String: SuppressionReason] = [:]
-        for (i, decision) in directory.teams.enumerated() { if case .suppressed(let reason)? = decision { suppressed[teams[i]] = reason } }
-        let personBased: Set<MetricDefinition.Dimension> = [.adoption, .flow, .experience]
-        for (metric, list) in values {
-            guard let definition = MetricRegistry.metric(metric) else { continue }
-            var reasons = suppressed
-            var organisationReason: SuppressionReason? = directory.organisation.isShown ? nil : .fewerThanK(k: policy.minimumGroupSize)
-            if personBased.contains(definition.dimension) {
-                let people = Dictionary(uniqueKeysWithValues: list.compactMap { v in v.team.map { ($0, v.estimate == nil ? 0 : v.people) } })
-                // A team with no data has nothing to protect: it counts as large enough, so it forces no other cell.
-                let own = decide({ max(people[teams[$0]] ?? 0, (people[teams[$0]] ?? 0) == 0 ? self.policy.minimumGroupSize : 0) },
-                                 total: list.last { $0.team == nil }?.people ?? 0)
-                for (i, decision) in own.teams.enumerated() where reasons[teams[i]] == nil && (people[teams[i]] ?? 0) > 0 {
-                    if case .suppressed(let reason)? = decision { reasons[teams[i]] = reason }
-                }
-                if case .suppressed(let reason) = own.organisation, (list.last { $0.team == nil }?.estimate) != nil { organisationReason = organisationReason ?? reason }
-            }
-            values[metric] = list.map { value in
-                guard let reason = value.team.map({ reasons[$0] }) ?? organisationReason else { return value }
-                return Scorecard.hidden(value, reason: reason, k: policy.minimumGroupSize)
-            }
-        }
-        var card = Scorecard(teams: teams, values: values, suppressed: suppressed)
+        var card = Scorecard(teams: teams, values: values, suppressed: [:])
         card.sourceDays = try store.sourceDays(period)
         card.readable = Set(SourceFamily.allCases.filter { store.datasets.contains(policy.sourcePolicy(for: $0).dataset) })
         card.periodDays = period.dayCount
-        guard weeklySeries else { return card }
-        var hiddenByMetric: [MetricID: Set<String>] = [:]
-        for (id, list) in values { hiddenByMetric[id] = Set(list.filter { $0.label == .suppressed }.map { $0.team ?? "" }) }
-        let weekly = try weeklyShifts(period, teams: groups, hidden: hiddenByMetric, consent: consent, excluded: excluded)
+        guard weeklySeries else { return UndisclosedScorecard(computed: card, teamSizes: sizes) }
+        let weekly = try weeklyShifts(period, teams: groups, consent: consent, excluded: excluded)
         card.shifts = weekly.shifts
         for (id, points) in weekly.organisation { card.weekly[id] = points }
-        let flow = flowShifts(prs, period: period, teams: groups, hidden: hiddenByMetric)
+        let flow = flowShifts(prs, period: period, teams: groups)
         card.shifts += flow.shifts
         for (id, points) in flow.organisation { card.weekly[id] = points }
         card.teamWeekly = weekly.teams.merging(flow.teams) { a, _ in a }
-        return card
+        return UndisclosedScorecard(computed: card, teamSizes: sizes)
     }
 }
 

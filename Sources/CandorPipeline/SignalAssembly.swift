@@ -85,14 +85,10 @@ public struct SignalAssembly {
         return out
     }
 
-    /// Runs every detector for `period`, given the period's scorecard as the report shows it (with
-    /// every team the report hides marked suppressed) and the teams the previous period's report hides.
-    public func build(_ period: Period, current: Scorecard, hiddenBefore: [String: SuppressionReason] = [:]) throws -> SignalReport {
+    /// Runs every detector for `period`, given the period's scorecard and the previous period's, each
+    /// as the reports show it (its period's disclosure decision applied).
+    public func build(_ period: Period, current: Scorecard, before: Scorecard) throws -> SignalReport {
         let previous = period.previous
-        var builder = ScorecardAssembly(store: store, policy: policy, departments: departments)
-        builder.source = try store.periodSource(previous)
-        builder.weeklySeries = false
-        let before = try builder.build(previous).hiding(hiddenBefore, k: policy.minimumGroupSize)
         let thresholds = policy.signals
         let alpha = thresholds.alpha
 
@@ -111,6 +107,7 @@ public struct SignalAssembly {
             for metric in card.values.keys { if let v = card.value(metric, team: team) { out[metric] = v } }
             return out
         }
+        let builder = ScorecardAssembly(store: store, policy: policy, departments: departments)
         let histories = try builder.findingHistories()
         let qualityNow = try qualityCounts(period, card: current, findings: try builder.owned(histories, on: period.last))
         let qualityBefore = try qualityCounts(previous, card: before, findings: try builder.owned(histories, on: previous.last))

@@ -323,6 +323,17 @@ public struct Policy: Sendable, Equatable {
             }
             result[audience] = datasets
         }
+        // Disclosure is decided once per period, over what the governance board reads, and every
+        // published report applies that decision: so no published audience may read more than the board.
+        let board = result[.governanceBoard] ?? []
+        for audience in [Audience.team, .allStaff] {
+            let extra = (result[audience] ?? []).subtracting(board)
+            guard extra.isEmpty else {
+                throw PolicyError(path: path, line: node.mark?.line,
+                                  message: "audiences.\(audience.rawValue) reads \(extra.map(\.rawValue).sorted().joined(separator: ", ")), which governance-board does not",
+                                  hint: "the board oversees everything published: grant governance-board every dataset a published report reads, or remove it from \(audience.rawValue)")
+            }
+        }
         return result
     }
 

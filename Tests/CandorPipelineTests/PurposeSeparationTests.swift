@@ -105,7 +105,7 @@ struct PurposeSeparationTests {
         let (store, policy) = try Self.ingested(folder)
         var builder = ReportWriter(policy: policy, store: store, templates: try TemplateSet(overridesFrom: nil), now: Date(), log: SilentLog())
         #expect(try builder.datasets(for: .governance) == [.coaching, .operational])
-        let narrowed = try Policy.parse(MinimisationTests.base + "audiences:\n  governance-board: [operational]\n", path: folder.path("p.yml"))
+        let narrowed = try Policy.parse(MinimisationTests.base + "audiences:\n  governance-board: [operational]\n  team: [operational]\n  all-staff: [operational]\n", path: folder.path("p.yml"))
         let narrow = ReportWriter(policy: narrowed, store: store, templates: try TemplateSet(overridesFrom: nil), now: Date(), log: SilentLog())
         #expect(try narrow.datasets(for: .governance) == [.operational])
         // With coaching withheld the governance review has no activity to show, and says so.

@@ -16,9 +16,10 @@ struct ScorecardTests {
         let (store, ingestor) = try FixtureIngestTests.acmeIngestor(in: folder)
         _ = try ingestor.ingest(paths: InputDiscovery.expand([FixtureIngestTests.acme.path]))
         let policy = try Policy.load(path: FixtureIngestTests.acme.appendingPathComponent("policy.yml").path)
+        let writer = ReportWriter(policy: policy, store: store, templates: try TemplateSet(overridesFrom: nil),
+                                  now: Date(timeIntervalSince1970: 0), log: SilentLog())
         let reader = try store.reader(datasets: policy.audiences[.governanceBoard]!)
-        let builder = ScorecardAssembly(store: reader, policy: policy, departments: try reader.teamDepartments(asOf: Period(period)!.last))
-        return (try builder.build(Period(period)!), folder)
+        return (try writer.decided(reader, Period(period)!, weeklySeries: false).scorecard, folder)
     }
 
     @Test("every metric has a value or an honest note for every team and the organisation")
@@ -55,10 +56,10 @@ struct ScorecardAudienceTests {
         _ = try ingestor.ingest(paths: InputDiscovery.expand([FixtureIngestTests.acme.path]))
         let policy = try Policy.load(path: FixtureIngestTests.acme.appendingPathComponent("policy.yml").path)
         let q3 = Period("2026-Q3")!
-        let security = try ScorecardAssembly(store: store.reader(datasets: [.operational, .compliance]), policy: policy, departments: [:]).build(q3)
+        let security = try ScorecardAssembly(store: store.reader(datasets: [.operational, .compliance]), policy: policy, departments: [:]).build(q3).computed
         let organisation = try #require(security.values[MetricRegistry.openHighSeverity.id]?.last)
         #expect(organisation.team == nil && (organisation.estimate ?? 0) > 0)
-        let board = try ScorecardAssembly(store: store.reader(datasets: [.coaching, .operational]), policy: policy, departments: [:]).build(q3)
+        let board = try ScorecardAssembly(store: store.reader(datasets: [.coaching, .operational]), policy: policy, departments: [:]).build(q3).computed
         #expect(board.values[MetricRegistry.openHighSeverity.id]?.allSatisfy { $0.estimate == nil } == true)
     }
 }

@@ -5,7 +5,7 @@ extension GovernanceViewBuilder.Inputs {
     /// These inputs with their period's disclosure decided, as the pipeline decides it before any view is built.
     func decided() -> Self {
         var copy = self
-        copy.disclosure = PeriodDisclosure.decide(totals: totals, teamWeeks: teamWeeks, source: source, departments: departments,
+        copy.disclosure = PeriodDisclosure.decide(totals: totals, teamWeeks: teamWeeks, source: source, departments: departments, scorecard: .empty,
                                                   minimumGroupSize: policy.minimumGroupSize, dominanceThreshold: policy.dominanceThreshold)
         return copy
     }

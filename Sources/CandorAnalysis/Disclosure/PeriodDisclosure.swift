@@ -1,29 +1,36 @@
 import CandorVocabulary
 
-/// The disclosure decision for one period's team cells, made once, here, and applied by every output
-/// of every audience: the governance review's acceptance table, its scorecard and signals, and the
-/// team summaries all hide exactly the teams this decision hides, for the reason it gives.
+/// The disclosure decision for one period, made once, here, over every table the period's outputs
+/// publish — the acceptance table and every metric of the scorecard — and applied by every output of
+/// every audience: the governance review, its signals, and the team summaries all hide exactly the
+/// cells this decision hides, for the reason it gives. An audience that reads fewer datasets sees a
+/// subset of the same decision, never a decision of its own.
 ///
-/// The decision is hierarchical (``HierarchicalDisclosure``): one decision per cell of the acceptance
-/// table — organisation, departments, teams — so that no hidden cell follows from a total or a
-/// difference (minimum group size, dominance, then complementary suppression).
+/// Both tables are hierarchical (``HierarchicalDisclosure``): organisation, departments, teams, so
+/// that no hidden cell follows from a total or a difference (minimum group size, dominance, then
+/// complementary suppression). A team hidden in the acceptance table is hidden in every metric.
 public struct PeriodDisclosure: Sendable {
-    /// The table the decision was made over.
+    /// The acceptance table the decision was made over.
     public let table: AcceptanceTable
-    /// One decision per cell: the organisation first, then `table.entries` in order.
+    /// One decision per acceptance-table cell: the organisation first, then `table.entries` in order.
     public let decisions: [CellDecision]
-    /// The teams hidden in every output, and why.
+    /// The teams hidden in every output because of the acceptance table, and why.
     public let hiddenTeams: [String: SuppressionReason]
+    /// The scorecard's cells: teams hidden in every metric by the directory, and each metric's cells.
+    public let scorecard: ScorecardDisclosure.Decision
+    /// The minimum group size the decision used (hidden cells' notes name it).
+    public let minimumGroupSize: Int
 
     /// The organisation's cell.
     public var organisation: CellDecision { decisions[0] }
     /// The cells of `table.entries`, in order.
     public var cells: [CellDecision] { Array(decisions.dropFirst()) }
 
-    /// Decides the period's cells from its acceptance figures: person-level totals (`source` raw or
-    /// enriched) or, once purge has cut into the period, the team-week tier.
+    /// Decides the period's cells from its acceptance figures — person-level totals (`source` raw or
+    /// enriched) or, once purge has cut into the period, the team-week tier — and its scorecard as
+    /// computed.
     public static func decide(totals: [InlineTotals], teamWeeks: [TeamWeekSums], source: PeriodSource, departments: [String: String],
-                              minimumGroupSize k: Int, dominanceThreshold: Double) -> PeriodDisclosure {
+                              scorecard: UndisclosedScorecard, minimumGroupSize k: Int, dominanceThreshold: Double) -> PeriodDisclosure {
         let table = source == .aggregate ? AcceptanceTable.from(teamWeeks, departments: departments)
             : AcceptanceTable.from(totals, departments: departments)
         let decisions = HierarchicalDisclosure.decide(table.tree, k: k, dominanceThreshold: dominanceThreshold)
@@ -31,6 +38,30 @@ public struct PeriodDisclosure: Sendable {
         for (entry, decision) in zip(table.entries, decisions.dropFirst()) where !entry.isDepartment {
             if let team = entry.figures.team, case .suppressed(let reason) = decision { hidden[team] = reason }
         }
-        return PeriodDisclosure(table: table, decisions: decisions, hiddenTeams: hidden)
+        return PeriodDisclosure(table: table, decisions: decisions, hiddenTeams: hidden,
+                                scorecard: ScorecardDisclosure.decide(scorecard, departments: departments, k: k), minimumGroupSize: k)
+    }
+
+    /// The scorecard as every output shows it: each metric's hidden cells replaced by why they are
+    /// hidden, the teams hidden by the directory or the acceptance table hidden in every metric, and
+    /// no weekly series or shift of a hidden cell. A metric this decision did not see (an audience's
+    /// scorecard may hold what the deciding reader did not) is protected by the directory's decision.
+    public func apply(to raw: UndisclosedScorecard) -> Scorecard {
+        var card = raw.computed
+        let k = minimumGroupSize
+        card.suppressed = scorecard.directory.filter { raw.teamSizes[$0.key] != nil }
+        let fallback = MetricCells(teams: scorecard.directory, organisation: nil)
+        var hidden: [MetricID: Set<String?>] = [:]
+        for (metric, list) in card.values {
+            let cells = scorecard.metrics[metric] ?? fallback
+            card.values[metric] = list.map { value in
+                guard let reason = value.team.map({ cells.teams[$0] }) ?? cells.organisation else { return value }
+                hidden[metric, default: []].insert(value.team)
+                return Scorecard.hidden(value, reason: reason, k: k)
+            }
+        }
+        card.shifts = card.shifts.filter { !(hidden[$0.metric]?.contains($0.team) ?? false) }
+        for (metric, teams) in hidden { for case let team? in teams { card.teamWeekly[metric]?[team] = nil } }
+        return card.hiding(hiddenTeams, k: k)
     }
 }

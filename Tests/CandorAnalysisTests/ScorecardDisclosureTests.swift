@@ -1,0 +1,100 @@
+import Testing
+@testable import CandorAnalysis
+@testable import CandorVocabulary
+
+/// The scorecard's per-metric disclosure decision and its application, with known answers (no database).
+@Suite("Scorecard disclosure")
+struct ScorecardDisclosureTests {
+    static let rate = MetricRegistry.acceptanceRate.id          // about people: rests on its own contributors
+    static let findings = MetricRegistry.newFindingsRate.id     // about code: rests on the team in the directory
+
+    /// A computed scorecard: `people` per team for the acceptance rate (nil: no data), every team with
+    /// a findings rate; the organisation's people are the teams' together.
+    static func card(sizes: [String: Int], people: [String: Int?]) -> UndisclosedScorecard {
+        let teams = sizes.keys.sorted()
+        func value(_ metric: MetricID, _ team: String?, _ n: Int?) -> MetricValue {
+            n.map { MetricValue(metric: metric, team: team, estimate: 0.3, interval: nil, people: $0, events: $0 * 10) } ?? .noData(metric, team: team)
+        }
+        let org = people.values.compactMap { $0 }.reduce(0, +)
+        var card = Scorecard(teams: teams, values: [
+            rate: teams.map { value(rate, $0, people[$0] ?? nil) } + [value(rate, nil, org)],
+            findings: teams.map { value(findings, $0, 4) } + [value(findings, nil, 4 * teams.count)],
+        ], suppressed: [:])
+        card.shifts = teams.map { Shift(metric: rate, team: $0, week: Day(year: 2026, month: 7, day: 6)!, before: 0.2, after: 0.4, pValue: 0.01, explanation: nil) }
+        card.teamWeekly = [rate: Dictionary(uniqueKeysWithValues: teams.map { ($0, [WeeklyPoint(week: Day(year: 2026, month: 7, day: 6)!, value: 0.3)]) })]
+        return UndisclosedScorecard(computed: card, teamSizes: sizes)
+    }
+
+    static func decide(_ raw: UndisclosedScorecard) -> PeriodDisclosure {
+        PeriodDisclosure.decide(totals: [], teamWeeks: [], source: .raw, departments: [:], scorecard: raw, minimumGroupSize: 5, dominanceThreshold: 1)
+    }
+
+    @Test("a team below k in the directory is hidden in every metric, with the smallest other team as its complement")
+    func directory() {
+        let raw = Self.card(sizes: ["A": 10, "B": 6, "C": 3], people: ["A": 10, "B": 6, "C": 3])
+        let d = Self.decide(raw)
+        #expect(d.scorecard.directory == ["C": .fewerThanK(k: 5), "B": .complementary])
+        let card = d.apply(to: raw)
+        #expect(card.suppressed == ["C": .fewerThanK(k: 5), "B": .complementary])
+        for metric in [Self.rate, Self.findings] {
+            #expect(card.value(metric, team: "C")?.label == .suppressed && card.value(metric, team: "C")?.note == "fewer than 5 people")
+            #expect(card.value(metric, team: "B")?.estimate == nil && card.value(metric, team: "A")?.estimate == 0.3)
+            #expect(card.value(metric, team: nil)?.estimate == 0.3)
+        }
+        // A hidden cell keeps neither its shift nor its weekly series.
+        #expect(card.shifts.map(\.team) == ["A"])
+        #expect(card.teamWeekly[Self.rate]?.keys.sorted() == ["A"])
+    }
+
+    @Test("a metric about people hides a team whose contributors are below k, and a complement; a metric about code does not")
+    func perMetric() {
+        // Every team is large in the directory, but only 2 of B's people used the assistant.
+        let raw = Self.card(sizes: ["A": 10, "B": 10, "C": 9], people: ["A": 10, "B": 2, "C": 9])
+        let d = Self.decide(raw)
+        #expect(d.scorecard.directory.isEmpty)
+        #expect(d.scorecard.metrics[Self.rate]?.teams == ["B": .fewerThanK(k: 5), "C": .complementary])
+        #expect(d.scorecard.metrics[Self.rate]?.organisation == nil)
+        #expect(d.scorecard.metrics[Self.findings]?.teams == [:])
+        let card = d.apply(to: raw)
+        #expect(card.value(Self.rate, team: "B")?.label == .suppressed && card.value(Self.rate, team: "C")?.label == .suppressed)
+        #expect(card.value(Self.findings, team: "B")?.estimate == 0.3)
+        #expect(card.suppressed.isEmpty)
+        #expect(card.shifts.map(\.team) == ["A"])
+    }
+
+    @Test("an organisation below k in a metric about people is hidden; teams hidden in the acceptance table are hidden everywhere")
+    func organisationAndAcceptance() {
+        let raw = Self.card(sizes: ["A": 10, "B": 10], people: ["A": 2, "B": 1])
+        let totals = (0..<8).map { InlineTotals(team: "A", person: "a\($0)", accepted: 5, shown: 10, activeDays: 1) }
+            + (0..<2).map { InlineTotals(team: "B", person: "b\($0)", accepted: 5, shown: 10, activeDays: 1) }
+        let d = PeriodDisclosure.decide(totals: totals, teamWeeks: [], source: .raw, departments: [:], scorecard: raw, minimumGroupSize: 5, dominanceThreshold: 1)
+        #expect(d.scorecard.metrics[Self.rate]?.organisation == .fewerThanK(k: 5))
+        let card = d.apply(to: raw)
+        #expect(card.value(Self.rate, team: nil)?.label == .suppressed)
+        // B has 2 people in the acceptance table: hidden there, so in every metric, and A with it (the total is shown).
+        #expect(d.hiddenTeams["B"] == .fewerThanK(k: 5))
+        #expect(card.value(Self.findings, team: "B")?.label == .suppressed && card.suppressed["B"] != nil)
+    }
+
+    @Test("a metric the decision did not see is protected by the directory's decision (fail closed)")
+    func unseenMetric() {
+        let decidedOver = Self.card(sizes: ["A": 10, "B": 6, "C": 3], people: ["A": 10, "B": 6, "C": 3])
+        let d = Self.decide(decidedOver)
+        var other = decidedOver.computed
+        other.values = ["signal.other": ["A", "B", "C"].map { MetricValue(metric: "signal.other", team: $0, estimate: 1, interval: nil, people: 9, events: 9) }]
+        let card = d.apply(to: UndisclosedScorecard(computed: other, teamSizes: decidedOver.teamSizes))
+        #expect(card.value("signal.other", team: "C")?.label == .suppressed && card.value("signal.other", team: "B")?.label == .suppressed)
+        #expect(card.value("signal.other", team: "A")?.estimate == 1)
+    }
+}
+
+extension ScorecardDisclosureTests {
+    @Test("a team with no data is no complement: the one hidden beside a small team is one whose value would give it away")
+    func noDataIsNoComplement() {
+        // Organisation = A (10) + C (2): B sent nothing. Hiding B instead of A would leave C = organisation − A.
+        let raw = Self.card(sizes: ["A": 10, "B": 10, "C": 10], people: ["A": 10, "B": nil, "C": 2])
+        let cells = Self.decide(raw).scorecard.metrics[Self.rate]
+        #expect(cells?.teams == ["C": .fewerThanK(k: 5), "A": .complementary])
+        #expect(cells?.organisation == nil)
+    }
+}
