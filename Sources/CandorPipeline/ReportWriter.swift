@@ -215,7 +215,9 @@ public struct ReportWriter: Sendable {
     }
 
     func teamSummaries(_ inputs: GovernanceViewBuilder.Inputs, addresses: [String: [MailAddress]]) throws -> [TeamSummary] {
-        let hidden = inputs.hiddenTeams
+        // A team hidden in every metric (the directory's decision) gets a summary without its figures;
+        // one hidden in some metrics shows the others.
+        let hidden = inputs.scorecard.suppressed
         let built = TeamSummaryViewBuilder.Inputs(
             period: inputs.period, policy: policy, generatedAt: Timestamp.readable(now),
             scorecard: inputs.scorecard, hidden: hidden, signals: inputs.signals?.signals ?? [],

@@ -85,6 +85,35 @@ public struct SignalAssembly {
         return out
     }
 
+    /// The values of two periods made comparable where a metric combines assistants. When the
+    /// assistants used differ between the periods (an export that starts or stops), the combined
+    /// value moves with the mix as well as the work: the detectors then compare the one assistant
+    /// used in both, where its part is shown in both. Where it is not (a part hidden to protect a
+    /// small one), they compare the combined values, and each signal that reads them names the
+    /// change of mix as the first explanation to rule out (`mixChanged`: metric → what changed).
+    static func likeWithLike(_ before: [MetricID: MetricValue], _ after: [MetricID: MetricValue])
+        -> (before: [MetricID: MetricValue], after: [MetricID: MetricValue], mixChanged: [MetricID: String]) {
+        var b = before, a = after
+        var mix: [MetricID: String] = [:]
+        for (metric, now) in after {
+            guard let then = before[metric], !(then.parts.isEmpty && now.parts.isEmpty) else { continue }
+            let used = (Set(then.parts.keys), Set(now.parts.keys))
+            guard used.0 != used.1 else { continue }
+            let common = used.0.intersection(used.1)
+            if common.count == 1, let assistant = common.first, let pb = then.parts[assistant], let pa = now.parts[assistant],
+               pb.label != .suppressed, pa.label != .suppressed {
+                b[metric] = pb
+                a[metric] = pa
+                continue
+            }
+            let added = used.1.subtracting(used.0).sorted().map(\.name), removed = used.0.subtracting(used.1).sorted().map(\.name)
+            mix[metric] = "the assistants counted changed between the periods"
+                + (added.isEmpty ? "" : " (now also \(added.joined(separator: ", ")))") + (removed.isEmpty ? "" : " (no longer \(removed.joined(separator: ", ")))")
+                + ": part of the move may be the new mix, not the work"
+        }
+        return (b, a, mix)
+    }
+
     /// Runs every detector for `period`, given the period's scorecard and the previous period's, each
     /// as the reports show it (its period's disclosure decision applied).
     public func build(_ period: Period, current: Scorecard, before: Scorecard) throws -> SignalReport {
@@ -116,7 +145,7 @@ public struct SignalAssembly {
         let sizesNow = try store.teamSizes(period), sizesBefore = try store.teamSizes(previous)
         let changes = try store.programmeChanges(from: previous.first, to: period.last)
         for team in comparable {
-            let b = values(before, auxBefore, team), a = values(current, auxNow, team)
+            let (b, a, mix) = Self.likeWithLike(values(before, auxBefore, team), values(current, auxNow, team))
             var mine: [Signal] = []
             let inflation = Detectors.acceptanceInflation(before: b, after: a, team: team, alpha: alpha)
             // Acceptance inflation is the sharper reading of acceptance rising without persistence.
@@ -139,6 +168,13 @@ public struct SignalAssembly {
             if let pb = b[MetricRegistry.persistence.id], let pa = a[MetricRegistry.persistence.id],
                let s = Detectors.churnAfterAcceptance(before: pb, after: pa, team: team, alpha: alpha) {
                 mine.append(s)
+            }
+            // A signal that reads a combined value whose mix of assistants changed says so first.
+            for i in mine.indices {
+                for (metric, note) in mix.sorted(by: { $0.key < $1.key }) {
+                    let name = MetricRegistry.metric(metric)?.name ?? metric.rawValue
+                    if (mine[i].title + " " + mine[i].evidence.joined(separator: " ")).contains(name) { mine[i].alternatives.insert(note, at: 0) }
+                }
             }
             signals += mine
         }

@@ -214,7 +214,7 @@ No decision in this quarter or the one before used these metrics; consider retir
 
 - Amazon Q Developer user activity reports: {{data.rows}} person-day rows from {{data.files}} files, covering {{data.daysWithData}} of the {{data.daysInPeriod}} days in the period ({{data.completeness}}){{#data.hasRange}}, {{data.range}}{{/data.hasRange}}.
 {{#data.hasRowsWithoutTeam}}
-- {{data.rowsWithoutTeam}} person-day rows belong to people the directory places in no team on that day; they are counted in the organisation and in the row "{{data.noTeamLabel}}".
+- {{data.rowsWithoutTeam}} Amazon Q Developer person-day rows belong to people the directory places in no team on that day (contractors, bots, people the directory does not list): they are left out of every figure, the organisation's included, so they can neither be worked out nor force a team's figures to be hidden.
 {{/data.hasRowsWithoutTeam}}
 {{#data.hasRejectedRows}}
 - Data quality: {{data.rejectedRows}} rows of these files had errors and were left out (ingested with --skip-bad-rows); their problems are listed in the rejects folder beside the database.
@@ -331,6 +331,14 @@ candor {{candorVersion}} · libcmark {{cmarkVersion}} · metric registry {{regis
 {{%CONTENT_TYPE: HTML_BLOCK}}
 {{#shown}}
 <tr><th scope="row">{{team}}</th><td class="num">{{value}}</td><td>{{interval}}</td><td class="num">{{people}}</td><td class="num">{{events}}</td><td class="label label-{{label}}">{{label}}</td><td>{{note}}</td></tr>
+{{#parts}}
+{{#shown}}
+<tr class="part"><th scope="row">{{team}}</th><td class="num">{{value}}</td><td>{{interval}}</td><td class="num">{{people}}</td><td class="num">{{events}}</td><td class="label label-{{label}}">{{label}}</td><td>{{note}}</td></tr>
+{{/shown}}
+{{^shown}}
+<tr class="part suppressed"><th scope="row">{{team}}</th><td colspan="6">suppressed ({{note}})</td></tr>
+{{/shown}}
+{{/parts}}
 {{/shown}}
 {{^shown}}
 <tr class="suppressed"><th scope="row">{{team}}</th><td colspan="6">suppressed ({{note}})</td></tr>
@@ -490,6 +498,7 @@ tr.dimension th { background: #f2f2f2; }
 table.inputs { font-size: 0.75rem; } table.inputs code { word-break: break-all; }
 details summary { cursor: pointer; margin: 0.5rem 0; }
 tr.suppressed td { color: var(--muted); font-style: italic; background: var(--bg-suppressed); }
+tr.part th { padding-left: 1.5em; font-weight: normal; }
 .bar { display: block; position: relative; height: 0.4rem; margin-top: 0.3rem; background: #e6e6e6; min-width: 6rem; }
 .band { display: block; height: 100%; background: var(--band); }
 @media print {

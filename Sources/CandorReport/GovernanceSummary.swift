@@ -67,14 +67,13 @@ extension GovernanceSummary {
                     label: v.label.rawValue, note: "")
     }
 
-    /// Builds the summary from the review's inputs and the scorecard as shown (hidden teams applied).
-    static func build(_ input: GovernanceViewBuilder.Inputs, shown card: Scorecard, hidden: [String: SuppressionReason],
-                      acceptanceCells: [CellDecision]) -> GovernanceSummary {
+    /// Builds the summary from the review's inputs and the scorecard as shown (the period's disclosure applied).
+    static func build(_ input: GovernanceViewBuilder.Inputs, shown card: Scorecard, acceptanceCells: [CellDecision]) -> GovernanceSummary {
         let k = input.policy.minimumGroupSize
         let metrics = headline.compactMap(MetricRegistry.metric)
         let columns = metrics.map { Column(dimension: ScorecardView.titles[$0.dimension]!, metric: $0.name, kind: $0.kind.rawValue) }
         let rows = card.teams.map { team -> OverviewRow in
-            guard let reason = hidden[team] ?? card.suppressed[team] else {
+            guard let reason = card.suppressed[team] else {
                 return OverviewRow(team: team, cells: metrics.map { m in cell(card.value(m.id, team: team), m) })
             }
             return OverviewRow(team: team, cells: [], hidden: "hidden: \(reason.why)", isHidden: true)
@@ -101,8 +100,10 @@ extension GovernanceSummary {
             let teams = Set(signals.compactMap(\.team)).sorted()
             summary.append("\(signals.count) pattern\(signals.count == 1 ? "" : "s") worth discussing, in \(teams.joined(separator: ", ")): each is a question for the team, not a verdict.")
         }
-        let hiddenTeams = card.teams.filter { hidden[$0] != nil }.count
-        summary.append("\(card.teams.count - hiddenTeams) of \(card.teams.count) teams are shown; \(hiddenTeams) \(hiddenTeams == 1 ? "is" : "are") hidden because \(hiddenTeams == 1 ? "it has" : "they have") fewer than \(k) people or would reveal a smaller team's figures.")
+        let hiddenTeams = card.teams.filter { card.suppressed[$0] != nil }.count
+        let partly = card.teams.filter { team in card.suppressed[team] == nil && card.values.values.contains { $0.contains { $0.team == team && $0.label == .suppressed } } }.count
+        summary.append("\(card.teams.count - hiddenTeams) of \(card.teams.count) teams are shown; \(hiddenTeams) \(hiddenTeams == 1 ? "is" : "are") hidden in every metric because \(hiddenTeams == 1 ? "it has" : "they have") fewer than \(k) people or would reveal a smaller team's figures"
+            + (partly == 0 ? "." : "; \(partly) shown team\(partly == 1 ? " has" : "s have") some metrics hidden, where too few people contributed."))
 
         // Trust indicators: organisation-wide.
         var trust: [String] = []

@@ -168,8 +168,6 @@ public enum GovernanceViewBuilder {
             rows.append(r)
         }
         let orgRow = row(table.organisation, label: organisationLabel, decision: decided[0])
-        // Teams the acceptance table hides are hidden in the scorecard too.
-        let hiddenTeams = disclosure.hiddenTeams
 
         var notes: [String] = []
         let primary = cells.filter { $0 == .suppressed(.fewerThanK(k: k)) }.count
@@ -256,12 +254,12 @@ public enum GovernanceViewBuilder {
             cmarkVersion: input.cmarkVersion,
             registryVersion: MetricRegistry.version,
             policySHA256: input.policy.sha256,
-            scorecard: ScorecardView.build(input.scorecard.hiding(hiddenTeams, k: k), changes: input.scorecardChanges,
+            scorecard: ScorecardView.build(input.scorecard, changes: input.scorecardChanges,
                                            before: input.signals?.before, previous: input.signals?.previous,
                                            changesSincePrevious: input.changesSincePrevious),
             decisions: DecisionsView.build(period: input.period, decisions: input.decisions, audit: input.audit),
             signals: SignalsView.build(input.signals),
-            overview: GovernanceSummary.build(input, shown: input.scorecard.hiding(hiddenTeams, k: k), hidden: hiddenTeams, acceptanceCells: cells))
+            overview: GovernanceSummary.build(input, shown: input.scorecard, acceptanceCells: cells))
     }
 
     typealias Row = GovernanceView.Row

@@ -15,6 +15,8 @@ public struct ScorecardView: Sendable {
         public var events: String
         public var label: String
         public var note: String
+        /// The same metric per assistant, for metrics that combine assistants (each with its own interval).
+        public var parts: [Row] = []
     }
     public struct Metric: Sendable {
         public var id: String
@@ -88,13 +90,19 @@ public struct ScorecardView: Sendable {
 
     public static func build(_ card: Scorecard, changes: [ProgrammeChange], before: Scorecard? = nil, previous: Period? = nil,
                              changesSincePrevious: [ProgrammeChange] = []) -> ScorecardView {
-        func row(_ v: MetricValue, _ unit: MetricDefinition.Unit) -> Row {
+        func row(_ v: MetricValue, _ unit: MetricDefinition.Unit, name: String? = nil) -> Row {
             let shown = v.label != .suppressed
-            return Row(team: v.team ?? GovernanceViewBuilder.organisationLabel, shown: shown,
-                       value: v.estimate.map { format($0, unit) } ?? "–",
-                       interval: v.interval.map { "\(format($0.lower, unit))–\(format($0.upper, unit))" } ?? "–",
-                       people: shown ? Format.count(v.people) : "", events: shown ? Format.count(v.events) : "",
-                       label: v.label.rawValue, note: v.note ?? "")
+            let team = v.team ?? GovernanceViewBuilder.organisationLabel
+            var r = Row(team: name ?? team, shown: shown,
+                        value: v.estimate.map { format($0, unit) } ?? "–",
+                        interval: v.interval.map { "\(format($0.lower, unit))–\(format($0.upper, unit))" } ?? "–",
+                        people: shown ? Format.count(v.people) : "", events: shown ? Format.count(v.events) : "",
+                        label: v.label.rawValue, note: v.note ?? "")
+            // Parts only beside a shown whole, and only where more than one assistant was used.
+            if shown && v.estimate != nil && v.parts.count > 1 {
+                r.parts = v.parts.keys.sorted().map { row(v.parts[$0]!, unit, name: "\(team): \($0.name)") }
+            }
+            return r
         }
         func since(_ m: MetricDefinition) -> String {
             sincePrevious(m, now: card.values[m.id]?.last { $0.team == nil }, before: before?.values[m.id]?.last { $0.team == nil },

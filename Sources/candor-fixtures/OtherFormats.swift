@@ -77,6 +77,7 @@ struct OtherFormats {
             acceptance-inflation,Identity,2026-Q3,yes,acceptance up \(Int(10 * effect)) points while AI lines per acceptance fall by \(Int(55 * effect))%
             suppression-instead-of-fixing,Checkout,2026-Q3,yes,no new findings; the last scan suppresses half its results and the September code review excludes lines
             rubber-stamp-reviews,Payments,2026-Q3,yes,\(Int(min(0.9, 0.6 * effect) * 100))% of pull requests approved within minutes without comments
+            rubber-stamp-reviews,Search,2026-Q3,yes,every September approval within minutes and without comments; planted while Search was hidden, found since people outside the directory no longer force hiding
             threshold-bunching,Checkout,2026-Q2,yes,person-weeks just under the 30% target topped up to just past it
             pre-review-burst,Identity,2026-Q2,yes,suggestions and pull requests \(Format.fixed(1 + 1.5 * effect, decimals: 1))× in the 14 days before the 2026-06-15 promotion committee
             survey-selection,Checkout,2026-Q3,yes,everyone answers the Q2 survey; in Q3 only about half do and mostly favourably
@@ -262,7 +263,7 @@ struct OtherFormats {
                     let pr = #"{"url":"https://api.github.com/repos/\#(repo)/pulls/\#(number)","id":\#(rng.next() % 1_000_000_000),"number":\#(number),"state":"closed","locked":false,"title":"never stored","user":{"login":"\#(author.login)","id":1,"type":"User"},"body":"never stored","created_at":"\#(Self.time(created, createdHour))","updated_at":"\#(Self.time(created.adding(days: 4), 9))","closed_at":"\#(Self.time(created.adding(days: 4), 9))","merged_at":\#(mergedAt),"draft":false,"head":{"ref":"feature-\#(number)","sha":"abc\#(number)","repo":{"full_name":"\#(repo)"}},"base":{"ref":"main","sha":"def","repo":{"full_name":"\#(repo)","private":true,"owner":{"login":"acme","type":"Organization"}}},"author_association":"MEMBER","labels":[],"requested_reviewers":[]}"#
                     if pages[pages.count - 1].count == 30 { pages.append([]) }
                     pages[pages.count - 1].append(pr)
-                    // Rubber stamps: Search in September (a hidden team: never signalled), Payments through Q3 (issue 6).
+                    // Rubber stamps: Search in September, Payments through Q3 (issue 6).
                     let rubberStamp = (team == "Search" && created >= Day(year: 2026, month: 9, day: 1)!)
                         || (team == "Payments" && created >= Self.q3 && chance(min(0.9, 0.6 * effect)))
                     let reviewer = members.first { $0.login != author.login }!

@@ -62,7 +62,7 @@ struct ScorecardDisclosureTests {
         #expect(card.shifts.map(\.team) == ["A"])
     }
 
-    @Test("an organisation below k in a metric about people is hidden; teams hidden in the acceptance table are hidden everywhere")
+    @Test("an organisation below k in a metric about people is hidden; a team the acceptance table hides is hidden in the acceptance rate, and only there")
     func organisationAndAcceptance() {
         let raw = Self.card(sizes: ["A": 10, "B": 10], people: ["A": 2, "B": 1])
         let totals = (0..<8).map { InlineTotals(team: "A", person: "a\($0)", accepted: 5, shown: 10, activeDays: 1) }
@@ -71,9 +71,11 @@ struct ScorecardDisclosureTests {
         #expect(d.scorecard.metrics[Self.rate]?.organisation == .fewerThanK(k: 5))
         let card = d.apply(to: raw)
         #expect(card.value(Self.rate, team: nil)?.label == .suppressed)
-        // B has 2 people in the acceptance table: hidden there, so in every metric, and A with it (the total is shown).
+        // B has 2 people in the acceptance table: hidden there and in the acceptance rate (the same
+        // figures), not in the findings rate, where B's 10 people in the directory stand behind it.
         #expect(d.hiddenTeams["B"] == .fewerThanK(k: 5))
-        #expect(card.value(Self.findings, team: "B")?.label == .suppressed && card.suppressed["B"] != nil)
+        #expect(card.value(Self.rate, team: "B")?.label == .suppressed)
+        #expect(card.value(Self.findings, team: "B")?.estimate == 0.3 && card.suppressed["B"] == nil)
     }
 
     @Test("a metric the decision did not see is protected by the directory's decision (fail closed)")
@@ -96,5 +98,49 @@ extension ScorecardDisclosureTests {
         let cells = Self.decide(raw).scorecard.metrics[Self.rate]
         #expect(cells?.teams == ["C": .fewerThanK(k: 5), "A": .complementary])
         #expect(cells?.organisation == nil)
+    }
+}
+
+extension ScorecardDisclosureTests {
+    static func withParts(_ team: String?, people: Int, parts: [Assistant: Int]) -> MetricValue {
+        var v = MetricValue(metric: rate, team: team, estimate: 0.3, interval: nil, people: people, events: people * 10)
+        for (a, n) in parts { v.parts[a] = MetricValue(metric: rate, team: team, estimate: 0.3, interval: nil, people: n, events: n * 10) }
+        return v
+    }
+
+    @Test("a part below k is hidden with a complement, never the whole less the others; the organisation's part hides when one team's part alone is hidden")
+    func parts() {
+        // A: Q 9, Copilot 3 — Copilot below k, Q hidden as its complement (else A − Q = Copilot).
+        // B: Copilot 8 only. Organisation: Q 9, Copilot 11 — A's Copilot part is the only hidden
+        // Copilot part, so the organisation's Copilot part (= A's + B's) would give it away: hidden, and Q with it.
+        var card = Scorecard(teams: ["A", "B"], values: [Self.rate: [Self.withParts("A", people: 10, parts: [.qDeveloper: 9, .copilot: 3]),
+                                                              Self.withParts("B", people: 8, parts: [.copilot: 8]),
+                                                              Self.withParts(nil, people: 18, parts: [.qDeveloper: 9, .copilot: 11])]],
+                             suppressed: [:])
+        card.teamWeekly = [:]
+        let raw = UndisclosedScorecard(computed: card, teamSizes: ["A": 10, "B": 8])
+        let d = Self.decide(raw)
+        let cells = d.scorecard.metrics[Self.rate]
+        #expect(cells?.parts["A"] == [.copilot: .fewerThanK(k: 5), .qDeveloper: .complementary])
+        #expect(cells?.parts["B"] == nil)
+        #expect(cells?.parts[nil] == [.copilot: .complementary, .qDeveloper: .complementary])
+        let shown = d.apply(to: raw)
+        #expect(shown.value(Self.rate, team: "A")?.estimate == 0.3)
+        #expect(shown.value(Self.rate, team: "A")?.parts[.copilot]?.label == .suppressed)
+        #expect(shown.value(Self.rate, team: "B")?.parts[.copilot]?.estimate == 0.3)
+        #expect(shown.value(Self.rate, team: nil)?.parts.values.allSatisfy { $0.label == .suppressed } == true)
+    }
+
+    @Test("two hidden parts of one assistant with k people together leave the organisation's part shown")
+    func organisationPartShown() {
+        let card = Scorecard(teams: ["A", "B", "C"], values: [Self.rate: [
+            Self.withParts("A", people: 10, parts: [.qDeveloper: 9, .copilot: 3]),
+            Self.withParts("B", people: 10, parts: [.qDeveloper: 8, .copilot: 2]),
+            Self.withParts("C", people: 8, parts: [.copilot: 8]),
+            Self.withParts(nil, people: 28, parts: [.qDeveloper: 17, .copilot: 13])]], suppressed: [:])
+        let d = Self.decide(UndisclosedScorecard(computed: card, teamSizes: ["A": 10, "B": 10, "C": 8]))
+        let cells = d.scorecard.metrics[Self.rate]
+        // Copilot: A (3) and B (2) hidden, 5 together; Q: A and B hidden as complements, 17 together.
+        #expect(cells?.parts[nil] == nil)
     }
 }

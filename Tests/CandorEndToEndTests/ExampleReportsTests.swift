@@ -76,18 +76,18 @@ struct ExampleReportsTests {
         #expect(before != after && before.components(separatedBy: "## Who asked for reports")[0] == after.components(separatedBy: "## Who asked for reports")[0])
     }
 
-    @Test("the example governance report shows departments and their teams alphabetically, intervals, and the suppressed team")
+    @Test("the example governance report shows departments and their teams alphabetically, intervals, and the suppressed team; people outside the directory are no row")
     func content() throws {
         let html = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q3/governance.html"), encoding: .utf8)
         let teams = ["Commerce (department)", "Checkout", "Payments", "Platform (department)", "Data Platform", "Docs Tools", "Identity",
-                     "Platform &amp; Infra", "Product (department)", "Mobile", "Search", "Not in the directory"]
+                     "Platform &amp; Infra", "Product (department)", "Mobile", "Search"]
         var cursor = html.startIndex
         for team in teams {
             let range = try #require(html.range(of: "<th scope=\"row\">\(team)</th>", range: cursor..<html.endIndex), "\(team) missing or out of order")
             cursor = range.upperBound
         }
         #expect(html.contains("<tr class=\"suppressed in-department\"><th scope=\"row\">Docs Tools</th><td colspan=\"5\">suppressed (fewer than 5 people)</td></tr>"))
-        #expect(html.contains("%–"))
+        #expect(html.contains("%–") && !html.contains("Not in the directory"))
         #expect(html.contains("Content-Security-Policy"))
         let q2 = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q2/governance.md"), encoding: .utf8)
         let q3 = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q3/governance.md"), encoding: .utf8)
@@ -104,7 +104,8 @@ struct ExampleReportsTests {
             #expect(q3.contains(title), "\(title)")
         }
         #expect(q3.contains("**A question to discuss:**") && q3.contains("Other explanations to rule out first:"))
-        #expect(!q3.contains("### Search:") && !q3.contains("### Platform &amp; Infra:"))   // hidden teams: planted patterns never raised
+        // Search is shown now that people outside the directory force no hiding: its planted rubber stamps are raised.
+        #expect(q3.contains("### Search: Reviews got faster and shallower") && !q3.contains("### Platform &amp; Infra:"))   // hidden: never raised
         // Every registry metric is in the scorecard, with a label or an honest note.
         for metric in ["ai.active\\_share", "quality.time\\_to\\_fix", "flow.review\\_pickup", "outcome.change\\_failure\\_rate",
                        "experience.satisfaction", "trust.self\\_view\\_uptake"] {
@@ -115,7 +116,7 @@ struct ExampleReportsTests {
         // nobody's weekly active share — objectors leave both counts, joiners count from their first week.
         let activeShare = q3.components(separatedBy: "#### Share of people using an AI assistant").dropFirst().first?.components(separatedBy: "#### ").first ?? ""
         #expect(!activeShare.isEmpty && !activeShare.contains("Shifts in the weekly series"))
-        #expect(q2.contains("<th scope=\"row\">Search</th><td colspan=\"5\">suppressed (protects"))
+        #expect(q2.contains("Search</th><td class=\"num\">"))   // shown: no longer hidden to protect the outsiders' row
         // No report names a path on the machine that made it: inputs are relative to their common folder.
         let manifest = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q3/manifest.json"), encoding: .utf8)
         for text in [q2, q3, manifest] { #expect(!text.contains(CandorBinary.packageRoot.path)) }

@@ -88,7 +88,7 @@ struct PlantedSignalsTests {
         }
     }
 
-    @Test("fixtures/acme: all eight planted patterns found, no signal on any clean team-period, hidden teams never signalled")
+    @Test("fixtures/acme: every planted pattern found, no signal on any clean team-period, hidden teams never signalled")
     func acme() throws {
         let outcome = try Self.run(CandorBinary.packageRoot.appendingPathComponent("fixtures/acme"))
         Self.check(outcome, label: "fixtures/acme")

@@ -44,7 +44,7 @@ struct MetricRegistryTests {
     func explain() throws {
         let text = try #require(MetricRegistry.metric("ai.acceptance_rate")).explanation
         for part in ["ai.acceptance_rate — Inline suggestion acceptance rate", "read beside ai.persistence (Persistence of accepted AI code)",
-                     "Formula: Σ Inline_AcceptanceCount ÷ Σ Inline_SuggestionsCount", "95% interval:", "Caveats:", "Never used for:"] {
+                     "Formula: Σ accepted ÷ Σ shown", "Inline_AcceptanceCount ÷ Inline_SuggestionsCount", "code_acceptance_activity_count ÷ code_generation_activity_count", "95% interval:", "Caveats:", "Never used for:"] {
             #expect(text.contains(part), "\(part)")
         }
         #expect(MetricRegistry.metric("ai.nothing") == nil)

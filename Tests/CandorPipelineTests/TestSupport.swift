@@ -25,10 +25,10 @@ struct IngestHarness {
 
     func pseudonym(_ id: String) -> String { Pseudonymiser(key: Self.key).pseudonym(for: SourcePersonID(id)).text }
 
-    /// Σ accepted, Σ shown over all people and teams for 2026-Q3.
+    /// Σ accepted, Σ shown over every Q Developer row for 2026-Q3 (in the directory or not), and all rows stored.
     func q3Totals() throws -> (accepted: Int64, shown: Int64, rows: Int) {
-        let totals = try store.inlineTotals(from: Period("2026-Q3")!.first, to: Period("2026-Q3")!.last)
-        return (totals.reduce(0) { $0 + $1.accepted }, totals.reduce(0) { $0 + $1.shown }, try store.tableCounts()["qdev_activity"] ?? 0)
+        let sums = try store.qDeveloperSums(from: Period("2026-Q3")!.first, to: Period("2026-Q3")!.last)
+        return (sums.accepted, sums.shown, try store.tableCounts()["qdev_activity"] ?? 0)
     }
 }
 

@@ -17,6 +17,11 @@ public enum CellDecision: Sendable, Equatable {
     case suppressed(SuppressionReason)
 
     public var isShown: Bool { self == .shown }
+    /// Why the cell is hidden; nil when shown.
+    public var reason: SuppressionReason? {
+        if case .suppressed(let reason) = self { return reason }
+        return nil
+    }
 }
 
 /// Disclosure control for a one-dimensional table of team cells that is published with its total.

@@ -8,13 +8,14 @@ import CandorVocabulary
 ///
 /// Both tables are hierarchical (``HierarchicalDisclosure``): organisation, departments, teams, so
 /// that no hidden cell follows from a total or a difference (minimum group size, dominance, then
-/// complementary suppression). A team hidden in the acceptance table is hidden in every metric.
+/// complementary suppression). Hiding is per metric: a team hidden in one metric still shows the
+/// metrics where it has enough people; only a team too small in the directory is hidden in all.
 public struct PeriodDisclosure: Sendable {
     /// The acceptance table the decision was made over.
     public let table: AcceptanceTable
     /// One decision per acceptance-table cell: the organisation first, then `table.entries` in order.
     public let decisions: [CellDecision]
-    /// The teams hidden in every output because of the acceptance table, and why.
+    /// The teams the acceptance table hides, and why: hidden in the acceptance rate too, and only there.
     public let hiddenTeams: [String: SuppressionReason]
     /// The scorecard's cells: teams hidden in every metric by the directory, and each metric's cells.
     public let scorecard: ScorecardDisclosure.Decision
@@ -38,13 +39,19 @@ public struct PeriodDisclosure: Sendable {
         for (entry, decision) in zip(table.entries, decisions.dropFirst()) where !entry.isDepartment {
             if let team = entry.figures.team, case .suppressed(let reason) = decision { hidden[team] = reason }
         }
+        // The acceptance table publishes the acceptance rate's own figures (with department subtotals):
+        // what it hides, the metric hides.
+        // (An empty table — no suggestion data the period's tier holds — publishes nothing to link.)
+        let linked = MetricCells(teams: hidden, organisation: table.organisation.people > 0 ? decisions[0].reason : nil)
         return PeriodDisclosure(table: table, decisions: decisions, hiddenTeams: hidden,
-                                scorecard: ScorecardDisclosure.decide(scorecard, departments: departments, k: k), minimumGroupSize: k)
+                                scorecard: ScorecardDisclosure.decide(scorecard, departments: departments, k: k,
+                                                                      linked: [MetricRegistry.acceptanceRate.id: linked]),
+                                minimumGroupSize: k)
     }
 
-    /// The scorecard as every output shows it: each metric's hidden cells replaced by why they are
-    /// hidden, the teams hidden by the directory or the acceptance table hidden in every metric, and
-    /// no weekly series or shift of a hidden cell. A metric this decision did not see (an audience's
+    /// The scorecard as every output shows it: each metric's hidden cells (and hidden per-assistant
+    /// parts) replaced by why they are hidden, the teams the directory hides hidden in every metric,
+    /// and no weekly series or shift of a hidden cell. A metric this decision did not see (an audience's
     /// scorecard may hold what the deciding reader did not) is protected by the directory's decision.
     public func apply(to raw: UndisclosedScorecard) -> Scorecard {
         var card = raw.computed
@@ -54,14 +61,23 @@ public struct PeriodDisclosure: Sendable {
         var hidden: [MetricID: Set<String?>] = [:]
         for (metric, list) in card.values {
             let cells = scorecard.metrics[metric] ?? fallback
+            let decided = scorecard.metrics[metric] != nil
             card.values[metric] = list.map { value in
-                guard let reason = value.team.map({ cells.teams[$0] }) ?? cells.organisation else { return value }
-                hidden[metric, default: []].insert(value.team)
-                return Scorecard.hidden(value, reason: reason, k: k)
+                if let reason = value.team.map({ cells.teams[$0] }) ?? cells.organisation {
+                    hidden[metric, default: []].insert(value.team)
+                    return Scorecard.hidden(value, reason: reason, k: k)
+                }
+                var shown = value
+                for (assistant, part) in value.parts {
+                    // A part the decision did not see is hidden (fail closed).
+                    guard let reason = decided ? cells.parts[value.team]?[assistant] : .complementary else { continue }
+                    shown.parts[assistant] = Scorecard.hidden(part, reason: reason, k: k)
+                }
+                return shown
             }
         }
         card.shifts = card.shifts.filter { !(hidden[$0.metric]?.contains($0.team) ?? false) }
         for (metric, teams) in hidden { for case let team? in teams { card.teamWeekly[metric]?[team] = nil } }
-        return card.hiding(hiddenTeams, k: k)
+        return card
     }
 }

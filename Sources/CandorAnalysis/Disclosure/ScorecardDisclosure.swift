@@ -22,10 +22,12 @@ public struct UndisclosedScorecard: Sendable {
     public var teams: [String] { computed.teams }
 }
 
-/// Which cells of one metric are hidden: per team, and the organisation's.
+/// Which cells of one metric are hidden: per team, the organisation's, and each cell's per-assistant
+/// parts (keyed by team; nil is the organisation).
 public struct MetricCells: Sendable, Equatable {
     public var teams: [String: SuppressionReason]
     public var organisation: SuppressionReason?
+    public var parts: [String?: [Assistant: SuppressionReason]] = [:]
 }
 
 /// Disclosure control for the scorecard, per metric. A cell rests on its own people (for metrics
@@ -42,7 +44,11 @@ public enum ScorecardDisclosure {
         public var metrics: [MetricID: MetricCells]
     }
 
-    public static func decide(_ scorecard: UndisclosedScorecard, departments: [String: String], k: Int) -> Decision {
+    /// - Parameter linked: cells another table of the period publishes with the same figures hides (the
+    ///   acceptance table's teams, for the acceptance rate): hidden in that metric too, so the two
+    ///   tables cannot be read against each other.
+    public static func decide(_ scorecard: UndisclosedScorecard, departments: [String: String], k: Int,
+                              linked: [MetricID: MetricCells] = [:]) -> Decision {
         let teams = scorecard.teams, sizes = scorecard.teamSizes
         let everyone = sizes.values.reduce(0, +)
         var byDepartment: [String: [Int]] = [:]
@@ -87,8 +93,54 @@ public enum ScorecardDisclosure {
                 }
                 if case .suppressed(let reason) = own.organisation, organisation?.estimate != nil { cells.organisation = cells.organisation ?? reason }
             }
+            if let other = linked[metric] {
+                cells.teams.merge(other.teams) { mine, _ in mine }
+                cells.organisation = cells.organisation ?? other.organisation
+            }
+            cells.parts = parts(list, cells: cells, k: k)
             metrics[metric] = cells
         }
         return Decision(directory: suppressed, metrics: metrics)
+    }
+
+    /// Which per-assistant parts to hide. A team's parts sit below the team's cell: a table of their
+    /// own (``HierarchicalDisclosure``), so a part below k is hidden with a complement and can never be
+    /// the cell minus the others; a hidden cell hides its parts. The organisation's part of one
+    /// assistant is the sum of the teams' parts of it: it is shown only if it has k people and the
+    /// teams' hidden parts of that assistant are none, or at least two with k people together — else
+    /// it would give a hidden part away by subtraction. If any of the organisation's parts is hidden,
+    /// all are (the whole less the others would be it).
+    static func parts(_ list: [MetricValue], cells: MetricCells, k: Int) -> [String?: [Assistant: SuppressionReason]] {
+        var hidden: [String?: [Assistant: SuppressionReason]] = [:]
+        for value in list where !value.parts.isEmpty {
+            guard let team = value.team else { continue }
+            let keys = value.parts.keys.sorted()
+            if let reason = cells.teams[team] {
+                hidden[team] = Dictionary(uniqueKeysWithValues: keys.map { ($0, reason) })
+                continue
+            }
+            let decided = HierarchicalDisclosure.decide(
+                DisclosureNode(contributors: value.people, children: keys.map { DisclosureNode(contributors: value.parts[$0]!.people) }), k: k)
+            for (i, key) in keys.enumerated() {
+                if !decided[0].isShown { hidden[team, default: [:]][key] = .complementary }
+                else if case .suppressed(let reason) = decided[i + 1] { hidden[team, default: [:]][key] = reason }
+            }
+        }
+        guard let organisation = list.last(where: { $0.team == nil }), !organisation.parts.isEmpty else { return hidden }
+        let keys = organisation.parts.keys.sorted()
+        if let reason = cells.organisation {
+            hidden[nil] = Dictionary(uniqueKeysWithValues: keys.map { ($0, reason) })
+            return hidden
+        }
+        var mine: [Assistant: SuppressionReason] = [:]
+        for key in keys {
+            if organisation.parts[key]!.people < k { mine[key] = .fewerThanK(k: k); continue }
+            let hiddenParts = list.filter { v in v.team != nil && (v.parts[key]?.people ?? 0) > 0 && hidden[v.team]?[key] != nil }
+            let together = hiddenParts.reduce(0) { $0 + ($1.parts[key]?.people ?? 0) }
+            if !(hiddenParts.isEmpty || (hiddenParts.count >= 2 && together >= k)) { mine[key] = .complementary }
+        }
+        if !mine.isEmpty { for key in keys where mine[key] == nil { mine[key] = .complementary } }
+        if !mine.isEmpty { hidden[nil] = mine }
+        return hidden
     }
 }

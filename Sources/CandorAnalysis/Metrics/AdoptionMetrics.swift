@@ -3,18 +3,51 @@ import CandorPolicy
 
 /// `ai.active_share`, `ai.acceptance_rate` (cluster bootstrap) and `ai.accepted_lines_per_active_day`. Pure.
 public enum AdoptionMetrics {
-    /// People with any active day ÷ people in the team (Wilson interval; people are the trials).
+    /// People with any assistant's active day ÷ people in the team (Wilson interval; people are the
+    /// trials), and the same per assistant (a person who used two is active in both parts, once in the whole).
     public static func activeShare(_ rows: [PersonAdoption], teamSize: Int, team: String?) -> MetricValue {
         let id = MetricRegistry.activeShare.id
         guard teamSize > 0 else { return .noData(id, team: team) }
-        let active = min(teamSize, Set(rows.filter { $0.activeDays > 0 }.map(\.person)).count)
-        return MetricValue(metric: id, team: team, estimate: Double(active) / Double(teamSize),
-                           interval: WilsonInterval.interval(successes: Int64(active), trials: Int64(teamSize)).map(ValueInterval.init),
-                           people: teamSize, events: active)
+        func share(_ rows: [PersonAdoption]) -> MetricValue {
+            let active = min(teamSize, Set(rows.filter { $0.activeDays > 0 }.map(\.person)).count)
+            return MetricValue(metric: id, team: team, estimate: Double(active) / Double(teamSize),
+                               interval: WilsonInterval.interval(successes: Int64(active), trials: Int64(teamSize)).map(ValueInterval.init),
+                               people: teamSize, events: active)
+        }
+        var value = share(rows)
+        value.parts = parts(rows, assistants: Assistant.allCases) { part in
+            var v = share(part)
+            // A part rests on the people active with that assistant, not on the team: that is who it could single out.
+            v.people = v.events
+            v.label = ConfidenceLabel.label(people: v.events, estimate: v.estimate, lower: v.interval?.lower, upper: v.interval?.upper)
+            return v
+        }
+        return value
     }
 
-    /// Σ accepted ÷ Σ shown with a seeded cluster bootstrap over people (the interval the registry promises).
+    /// One value per assistant in `assistants` that someone in `rows` used, from that assistant's rows alone.
+    static func parts(_ rows: [PersonAdoption], assistants: [Assistant], _ value: ([PersonAdoption]) -> MetricValue) -> [Assistant: MetricValue] {
+        guard rows.contains(where: { !$0.byAssistant.isEmpty }) else { return [:] }
+        var out: [Assistant: MetricValue] = [:]
+        for assistant in assistants {
+            let mine = rows.compactMap { $0.only(assistant) }
+            if !mine.isEmpty { out[assistant] = value(mine) }
+        }
+        return out
+    }
+
+    /// The assistants whose exports count suggestions shown and accepted.
+    public static let suggestionAssistants: [Assistant] = [.qDeveloper, .copilot]
+
+    /// Σ accepted ÷ Σ shown with a seeded cluster bootstrap over people (the interval the registry
+    /// promises), over every assistant with suggestion counters, and per assistant.
     public static func acceptanceRate(_ rows: [PersonAdoption], team: String?, seed: UInt64) -> MetricValue {
+        var value = acceptanceRate(of: rows, team: team, seed: seed)
+        value.parts = parts(rows, assistants: suggestionAssistants) { acceptanceRate(of: $0, team: team, seed: seed) }.filter { $0.value.estimate != nil }
+        return value
+    }
+
+    static func acceptanceRate(of rows: [PersonAdoption], team: String?, seed: UInt64) -> MetricValue {
         let id = MetricRegistry.acceptanceRate.id
         let people = perPerson(rows)
         let shown = people.reduce(0) { $0 + $1.value.shown }, accepted = people.reduce(0) { $0 + $1.value.accepted }
@@ -24,8 +57,18 @@ public enum AdoptionMetrics {
                            interval: Bootstrap.ratioOfSums(clusters, seed: seed), people: people.filter { $0.value.shown > 0 }.count, events: Int(shown))
     }
 
-    /// Σ accepted lines ÷ Σ active days, with a seeded cluster bootstrap over people.
+    /// Σ accepted lines ÷ Σ active days, with a seeded cluster bootstrap over people, over every
+    /// assistant that counts lines, and per assistant (each over its own active days).
     public static func acceptedLinesPerActiveDay(_ rows: [PersonAdoption], team: String?, seed: UInt64) -> MetricValue {
+        // Kiro counts no lines: a day with Kiro alone is not in the denominator (`countingDays`).
+        let counted = rows.filter { $0.countingDays > 0 }
+        var value = acceptedLinesPerActiveDay(of: counted, team: team, seed: seed)
+        value.parts = parts(counted, assistants: suggestionAssistants) { acceptedLinesPerActiveDay(of: $0, team: team, seed: seed) }
+            .filter { $0.value.estimate != nil }
+        return value
+    }
+
+    static func acceptedLinesPerActiveDay(of rows: [PersonAdoption], team: String?, seed: UInt64) -> MetricValue {
         let id = MetricRegistry.acceptedLines.id
         let people = perPerson(rows)
         let days = people.reduce(0) { $0 + $1.value.days }
@@ -41,7 +84,7 @@ public enum AdoptionMetrics {
         var out: [String: (accepted: Int64, shown: Int64, lines: Int64, days: Int)] = [:]
         for r in rows {
             var v = out[r.person] ?? (0, 0, 0, 0)
-            v.accepted += r.accepted; v.shown += r.shown; v.lines += r.acceptedLines; v.days += r.activeDays
+            v.accepted += r.accepted; v.shown += r.shown; v.lines += r.acceptedLines; v.days += r.countingDays
             out[r.person] = v
         }
         return out

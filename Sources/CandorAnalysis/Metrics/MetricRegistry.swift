@@ -28,40 +28,42 @@ public enum MetricRegistry {
         dimension: .adoption,
         kind: .leading,
         decision: "Whether inline suggestions fit the team's code well enough to keep, tune or retrain on.",
-        definition: "Of the inline code suggestions Amazon Q Developer showed to the team's members, the share they accepted.",
-        formula: "Σ Inline_AcceptanceCount ÷ Σ Inline_SuggestionsCount over every person-day of the team in the period (a ratio of sums, never a mean of daily rates).",
-        methodology: "Each person-day row of the Q Developer user activity report counts for the team the directory places that person in on that day. The 95% interval is the Wilson score interval (Wilson 1927; Newcombe 1998) on the summed counts.",
+        definition: "Of the inline code suggestions an AI assistant showed to the team's members — Amazon Q Developer inline suggestions and GitHub Copilot code completions together — the share they accepted; and the same for each assistant.",
+        formula: "Σ accepted ÷ Σ shown over every person-day of the team in the period (a ratio of sums, never a mean of daily rates): Q Developer's Inline_AcceptanceCount ÷ Inline_SuggestionsCount, Copilot's code_completion code_acceptance_activity_count ÷ code_generation_activity_count.",
+        methodology: "Each person-day row counts for the team the directory places that person in on that day; a Copilot login counts through the directory's github_login. A person who uses both assistants is one person in the whole and in each assistant's part. People the directory does not place in a team are in no figure (coverage counts them). The 95% interval is a cluster bootstrap over people in the scorecard; the acceptance table shows the Wilson score interval (Wilson 1927; Newcombe 1998) on the summed counts.",
         caveats: [
+            "The two assistants count differently: Q Developer counts inline suggestions shown; Copilot counts code-completion generation events (each suggested block). Read each assistant's part beside the whole.",
             "The Wilson interval treats every suggestion as independent; suggestions cluster by person, so the true uncertainty is wider than shown.",
             "A leading indicator: a higher rate is not better code. Read it beside quality and outcome measures, never alone.",
             "Amazon does not document whether the export counts suggestions discarded while typing; the dashboard excludes them.",
         ],
         neverUsedFor: individuals,
-        programme: "ai-adoption", unit: .proportion, pairedWith: "ai.persistence", sources: [.qDeveloper],
+        programme: "ai-adoption", unit: .proportion, pairedWith: "ai.persistence", sources: [.qDeveloper, .copilot],
         interval: "in the scorecard, a seeded cluster bootstrap over people (2,000 resamples); in the acceptance table, the Wilson score interval on the summed counts")
 
     public static let activeShare = MetricDefinition(
         id: "ai.active_share", name: "Share of people using an AI assistant", dimension: .adoption, kind: .leading,
         decision: "Whether access, onboarding or training stand between the team and the assistant.",
-        definition: "Of the people the directory places in the team during the period, the share with any AI-assistant activity.",
-        formula: "people with ≥ 1 Amazon Q Developer active day ÷ people in the team during the period.",
+        definition: "Of the people the directory places in the team during the period, the share with any AI-assistant activity; and the same for each assistant.",
+        formula: "people with ≥ 1 active day of Amazon Q Developer, GitHub Copilot (completion, chat, agent or CLI) or Kiro ÷ people in the team during the period.",
         methodology: "A person counts for the team they belonged to on their active days; the denominator is everyone with a membership overlapping the period. People the programme may not count at the period's end (objected, or withdrew) are left out of both counts, so an objection never reads as inactivity.",
         caveats: ["Activity is not benefit: a person can be active and gain nothing, or gain much from rare use.",
                   "People without a licence count as not active; read the number beside licence coverage.",
-                  "Copilot and Kiro activity are not counted yet: a team on another assistant looks inactive here."],
+                  "An assistant without a supported export (Cursor, Claude Code, Gemini …) is not counted: a team on it looks inactive here."],
         neverUsedFor: individuals + ["requiring people to use an assistant"], programme: "ai-adoption", unit: .proportion,
-        pairedWith: "outcome.change_failure_rate", sources: [.qDeveloper],
+        pairedWith: "outcome.change_failure_rate", sources: [.qDeveloper, .copilot, .kiro],
         interval: "Wilson score interval (people are the trials)")
 
     public static let acceptedLines = MetricDefinition(
         id: "ai.accepted_lines_per_active_day", name: "Accepted AI lines per active day", dimension: .adoption, kind: .leading,
         decision: "How much of the team's code arrives through the assistant, to weigh against its review and quality costs.",
-        definition: "Lines of AI-generated code the team accepted, per person-day with any activity.",
-        formula: "Σ accepted AI lines (Inline_AICodeLines + Chat_AICodeLines + Dev_AcceptedLines + CodeFix_AcceptedLines) ÷ Σ active person-days.",
-        methodology: "A ratio of sums over person-days; the interval is a seeded cluster bootstrap over people (2,000 resamples).",
-        caveats: ["More lines is not better: it is a volume, not a value.", "Line counts depend on formatting and language."],
+        definition: "Lines added from the inline suggestions and code completions the team accepted, per person-day with activity of an assistant that counts them; and the same for each assistant.",
+        formula: "Σ accepted inline AI lines ÷ Σ active person-days: Q Developer's Inline_AICodeLines; Copilot's code_completion loc_added_sum.",
+        methodology: "A ratio of sums over person-days (a day with both assistants counts once in the whole); the interval is a seeded cluster bootstrap over people (2,000 resamples). Only what the assistants count alike is combined: lines from chat, agents and code fixes are counted differently by each tool (Copilot's loc_added_sum for agent and edit modes counts every line an agent wrote; Q Developer counts accepted agent lines apart), so they are left out. Kiro counts no lines, so its days are not in the denominator.",
+        caveats: ["More lines is not better: it is a volume, not a value.", "Line counts depend on formatting and language.",
+                  "Inline lines only: a team that works mostly through chat or agents shows little here; read it beside active share."],
         neverUsedFor: individuals + ["productivity targets"], programme: "ai-adoption", unit: .linesPerDay,
-        pairedWith: "quality.new_findings_rate", sources: [.qDeveloper],
+        pairedWith: "quality.new_findings_rate", sources: [.qDeveloper, .copilot],
         interval: "seeded cluster bootstrap over people, percentile 95%")
 
     public static let persistence = MetricDefinition(

@@ -17,6 +17,9 @@ public struct MetricValue: Sendable, Equatable {
     public var label: ConfidenceLabel
     /// Why there is no estimate, or what limits it ("no data from this source", "fewer than half fixed").
     public var note: String?
+    /// The same metric per assistant, for metrics that combine assistants (each part over the people
+    /// who used that assistant; a person who used two is in both parts and once in the whole).
+    public var parts: [Assistant: MetricValue] = [:]
 
     public init(metric: MetricID, team: String?, estimate: Double?, interval: ValueInterval?, people: Int, events: Int,
                 label: ConfidenceLabel? = nil, note: String? = nil) {

@@ -19,17 +19,49 @@ extension StoreReading {
     public func adoptionRows(_ period: Period, consent: ConsentRule?) throws -> [PersonAdoption] {
         try queue.read { db in
             var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
-            let filter = Self.activityConsentFilter(consent, &arguments)
+            var filter = ""
+            if let consent {
+                filter = "WHERE " + Self.consentCondition(consent, day: "u.day", person: "u.person")
+                arguments += [consent.programme]
+            }
+            // One row per (team, person, day): which assistants were used that day and their counters.
+            // Copilot rows name a login, linked to the person by the directory's alias; a person the
+            // directory does not place in a team on the day is in no figure (coverage counts them).
+            let perAssistant: String = Assistant.allCases.map { a -> String in
+                let v = "'\(a.rawValue)'"
+                return """
+                    MAX(u.assistant = \(v)) AS \(a.column)_day, SUM(CASE WHEN u.assistant = \(v) THEN u.accepted ELSE 0 END) AS \(a.column)_accepted,
+                    SUM(CASE WHEN u.assistant = \(v) THEN u.shown ELSE 0 END) AS \(a.column)_shown,
+                    SUM(CASE WHEN u.assistant = \(v) THEN u.lines ELSE 0 END) AS \(a.column)_lines
+                    """
+            }.joined(separator: ",\n")
+            let totals: String = Assistant.allCases.map { a -> String in
+                "SUM(\(a.column)_day) AS \(a.column)_days, SUM(\(a.column)_accepted) AS \(a.column)_accepted, SUM(\(a.column)_shown) AS \(a.column)_shown, SUM(\(a.column)_lines) AS \(a.column)_lines"
+            }.joined(separator: ", ")
+            let counting: String = "MAX(" + Assistant.allCases.filter(\.countsSuggestions).map { "\($0.column)_day" }.joined(separator: ", ") + ", 0)"
             return try Row.fetchAll(db, sql: """
-                SELECT tm.team AS team, a.person, COUNT(*) AS days, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted,
-                       COALESCE(SUM(a.Inline_SuggestionsCount), 0) AS shown,
-                       COALESCE(SUM(COALESCE(a.Inline_AICodeLines, 0) + COALESCE(a.Chat_AICodeLines, 0) + COALESCE(a.Dev_AcceptedLines, 0)
-                                    + COALESCE(a.CodeFix_AcceptedLines, 0)), 0) AS lines
-                FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
-                GROUP BY tm.team, a.person ORDER BY tm.team, a.person
+                WITH uses(person, assistant, day, accepted, shown, lines) AS (\(StoreQueries.assistantUses))
+                SELECT team, person, COUNT(*) AS days, SUM(\(counting)) AS counting_days, \(totals) FROM (
+                    SELECT tm.team AS team, u.person AS person, u.day AS day, \(perAssistant)
+                    FROM uses u JOIN team_membership tm
+                      ON tm.person = u.person AND u.day >= tm.valid_from AND (tm.valid_to IS NULL OR u.day <= tm.valid_to)
+                    \(filter)
+                    GROUP BY tm.team, u.person, u.day)
+                GROUP BY team, person ORDER BY team, person
                 """, arguments: arguments)
-            .map { PersonAdoption(team: $0["team"], person: $0["person"], activeDays: $0["days"], accepted: $0["accepted"],
-                                  shown: $0["shown"], acceptedLines: $0["lines"]) }
+            .map { row in
+                var uses: [Assistant: AssistantUse] = [:]
+                for a in Assistant.allCases {
+                    let days: Int = row["\(a.column)_days"] ?? 0
+                    guard days > 0 else { continue }
+                    uses[a] = AssistantUse(activeDays: days, accepted: row["\(a.column)_accepted"] ?? 0, shown: row["\(a.column)_shown"] ?? 0,
+                                           acceptedLines: row["\(a.column)_lines"] ?? 0)
+                }
+                return PersonAdoption(team: row["team"], person: row["person"], activeDays: row["days"],
+                                      accepted: uses.values.reduce(0) { $0 + $1.accepted }, shown: uses.values.reduce(0) { $0 + $1.shown },
+                                      acceptedLines: uses.values.reduce(0) { $0 + $1.acceptedLines }, countingDays: row["counting_days"],
+                                      byAssistant: uses)
+            }
         }
     }
 
@@ -334,8 +366,44 @@ extension StoreReading {
 extension StoreQueries {
     /// Q Developer rows with the team of their person on their day, as a join (Q Developer ids are the
     /// directory's ids, so no alias lookup): far faster than the per-row subquery of `qdev_activity_team`.
+    /// Every assistant's use per (person, assistant, day) for days `?1`…`?2`: the person as the
+    /// directory knows them (a Copilot or Kiro id through its alias), suggestions accepted and shown
+    /// and the lines they added (Q Developer inline: Inline_AICodeLines; Copilot code completion:
+    /// loc_added_sum) — what the two assistants count alike. Copilot rows of the same person
+    /// and day in several scopes (an organisation's and its enterprise's report) are one use: the
+    /// largest of each counter. A Copilot or Kiro row with no activity is no use.
+    static let assistantUses = """
+        SELECT person, 'q-developer', day, COALESCE(Inline_AcceptanceCount, 0), COALESCE(Inline_SuggestionsCount, 0), COALESCE(Inline_AICodeLines, 0)
+        FROM qdev_activity WHERE day BETWEEN ?1 AND ?2
+        UNION ALL
+        SELECT COALESCE(al.person, c.person), 'copilot', c.day, c.accepted, c.shown, c.lines FROM (
+            SELECT u.day AS day, u.person AS person, MAX(COALESCE(f.acceptances, 0)) AS accepted, MAX(COALESCE(f.generations, 0)) AS shown,
+                   MAX(COALESCE(f.loc_added, 0)) AS lines
+            FROM copilot_user_day u LEFT JOIN copilot_user_feature_day f
+              ON f.day = u.day AND f.person = u.person AND f.scope = u.scope AND f.feature = 'code_completion'
+            WHERE u.day BETWEEN ?1 AND ?2
+              AND (u.interactions > 0 OR u.generations > 0 OR u.acceptances > 0 OR u.loc_added > 0 OR u.used_agent OR u.used_chat OR u.used_cli)
+            GROUP BY u.day, u.person) c LEFT JOIN person_alias al ON al.alias = c.person
+        UNION ALL
+        SELECT COALESCE(al.person, k.person), 'kiro', k.day, 0, 0, 0 FROM (
+            SELECT day, person FROM kiro_user_day
+            WHERE day BETWEEN ?1 AND ?2 AND (chat_conversations > 0 OR total_messages > 0 OR credits_used > 0)
+            GROUP BY day, person) k LEFT JOIN person_alias al ON al.alias = k.person
+        """
+
     static let activityWithTeam = """
         qdev_activity a LEFT JOIN team_membership tm
           ON tm.person = a.person AND a.day >= tm.valid_from AND (tm.valid_to IS NULL OR a.day <= tm.valid_to)
         """
+}
+
+extension Assistant {
+    /// A column-name prefix for the assistant's figures in a query.
+    fileprivate var column: String {
+        switch self {
+        case .qDeveloper: "qdev"
+        case .copilot: "copilot"
+        case .kiro: "kiro"
+        }
+    }
 }

@@ -17,21 +17,35 @@ extension StoreReading {
             var arguments: StatementArguments = [from.iso8601, to.iso8601]
             let filter = consent.map { rule -> String in
                 arguments += [rule.programme]
-                return "AND " + Self.consentCondition(rule, day: "a.day", person: "a.person")
+                return "AND " + Self.consentCondition(rule, day: "u.day", person: "u.person")
             } ?? ""
+            // Every assistant that counts suggestions (Q Developer inline, Copilot code completion);
+            // only people the directory places in a team on the day (coverage counts the others).
             return try Row.fetchAll(db, sql: """
-                SELECT m.team AS team, a.person AS person,
-                       SUM(a.Inline_AcceptanceCount) AS accepted,
-                       SUM(a.Inline_SuggestionsCount) AS shown,
-                       COUNT(*) AS days
-                FROM qdev_activity a
-                LEFT JOIN team_membership m
-                  ON m.person = a.person AND a.day >= m.valid_from AND (m.valid_to IS NULL OR a.day <= m.valid_to)
-                WHERE a.day BETWEEN ? AND ? \(filter)
-                GROUP BY m.team, a.person
-                ORDER BY m.team, a.person
+                WITH uses(person, assistant, day, accepted, shown, lines) AS (\(StoreQueries.assistantUses))
+                SELECT m.team AS team, u.person AS person, SUM(u.accepted) AS accepted, SUM(u.shown) AS shown,
+                       COUNT(DISTINCT u.day) AS days
+                FROM uses u
+                JOIN team_membership m
+                  ON m.person = u.person AND u.day >= m.valid_from AND (m.valid_to IS NULL OR u.day <= m.valid_to)
+                WHERE u.assistant IN (\(Assistant.allCases.filter(\.countsSuggestions).map { "'\($0.rawValue)'" }.joined(separator: ", "))) \(filter)
+                GROUP BY m.team, u.person
+                HAVING SUM(u.shown) > 0 OR SUM(u.accepted) > 0
+                ORDER BY m.team, u.person
                 """, arguments: arguments)
             .map { InlineTotals(team: $0["team"], person: $0["person"], accepted: $0["accepted"], shown: $0["shown"], activeDays: $0["days"]) }
+        }
+    }
+
+    /// Σ inline suggestions accepted and shown, and the person-day rows, of every Q Developer row for
+    /// days in `from...to` — in the directory or not: what was read, before any join (coverage's first column).
+    public func qDeveloperSums(from: Day, to: Day) throws -> (accepted: Int64, shown: Int64, rows: Int) {
+        try queue.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(Inline_AcceptanceCount), 0) AS accepted, COALESCE(SUM(Inline_SuggestionsCount), 0) AS shown, COUNT(*) AS rows
+                FROM qdev_activity WHERE day BETWEEN ? AND ?
+                """, arguments: [from.iso8601, to.iso8601])
+            return (row?["accepted"] ?? 0, row?["shown"] ?? 0, row?["rows"] ?? 0)
         }
     }
 

@@ -1,17 +1,73 @@
 import Foundation
 
-/// One person's AI-assistant totals within a team over a period.
+/// An AI coding assistant candor reads usage of.
+public enum Assistant: String, CaseIterable, Sendable, Comparable {
+    /// Amazon Q Developer: inline suggestions shown and accepted, and AI lines per feature.
+    case qDeveloper = "q-developer"
+    /// GitHub Copilot: code-completion suggestions shown and accepted, lines added, chat, agent and CLI use.
+    case copilot
+    /// Kiro: conversations and messages only (no suggestion counters).
+    case kiro
+
+    /// Whether its exports count suggestions shown and accepted and the lines taken (Kiro's do not).
+    public var countsSuggestions: Bool { self != .kiro }
+
+    public var name: String {
+        switch self {
+        case .qDeveloper: "Amazon Q Developer"
+        case .copilot: "GitHub Copilot"
+        case .kiro: "Kiro"
+        }
+    }
+
+    public static func < (a: Assistant, b: Assistant) -> Bool { a.sortIndex < b.sortIndex }
+    var sortIndex: Int { Self.allCases.firstIndex(of: self)! }
+}
+
+/// One person's use of one assistant within a team over a period.
+public struct AssistantUse: Sendable, Equatable {
+    public var activeDays: Int
+    /// Suggestions accepted and shown (Q Developer inline; Copilot code completion; Kiro has none).
+    public var accepted: Int64
+    public var shown: Int64
+    /// Lines added from accepted suggestions (Q Developer: Inline_AICodeLines; Copilot: the code
+    /// completion feature's loc_added_sum).
+    public var acceptedLines: Int64
+
+    public init(activeDays: Int, accepted: Int64 = 0, shown: Int64 = 0, acceptedLines: Int64 = 0) {
+        self.activeDays = activeDays; self.accepted = accepted; self.shown = shown; self.acceptedLines = acceptedLines
+    }
+}
+
+/// One person's AI-assistant totals within a team over a period, over every assistant together, and
+/// per assistant. A person who uses two assistants is one person here.
 public struct PersonAdoption: Sendable, Equatable {
     public var team: String?
     public var person: String
+    /// Days with any assistant's activity (a day with two assistants counts once).
     public var activeDays: Int
+    /// Suggestions accepted and shown, every assistant with suggestion counters together.
     public var accepted: Int64
     public var shown: Int64
-    /// Accepted AI lines (Q Developer: inline, chat, dev and code-fix lines).
+    /// Lines taken from any assistant.
     public var acceptedLines: Int64
-    public init(team: String?, person: String, activeDays: Int, accepted: Int64, shown: Int64, acceptedLines: Int64) {
+    /// Days with activity of an assistant that counts suggestions and lines (Q Developer, Copilot):
+    /// the denominator of lines per active day. Without a per-assistant breakdown, `activeDays`.
+    public var countingDays: Int
+    /// The same, per assistant the person used.
+    public var byAssistant: [Assistant: AssistantUse]
+
+    public init(team: String?, person: String, activeDays: Int, accepted: Int64, shown: Int64, acceptedLines: Int64,
+                countingDays: Int? = nil, byAssistant: [Assistant: AssistantUse] = [:]) {
         self.team = team; self.person = person; self.activeDays = activeDays; self.accepted = accepted; self.shown = shown
-        self.acceptedLines = acceptedLines
+        self.acceptedLines = acceptedLines; self.countingDays = countingDays ?? activeDays; self.byAssistant = byAssistant
+    }
+
+    /// This person's use of `assistant` alone, as a row of its own (nil: they did not use it).
+    public func only(_ assistant: Assistant) -> PersonAdoption? {
+        byAssistant[assistant].map { PersonAdoption(team: team, person: person, activeDays: $0.activeDays, accepted: $0.accepted,
+                                                    shown: $0.shown, acceptedLines: $0.acceptedLines,
+                                                    countingDays: assistant.countsSuggestions ? $0.activeDays : 0, byAssistant: [assistant: $0]) }
     }
 }
 

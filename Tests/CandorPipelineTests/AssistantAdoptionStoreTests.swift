@@ -1,0 +1,60 @@
+@testable import CandorVocabulary
+@testable import CandorPolicy
+@testable import CandorStorage
+@testable import CandorAnalysis
+@testable import CandorPipeline
+import Foundation
+import Testing
+
+/// Adoption read from every assistant's export, joined to people through the directory.
+@Suite("Adoption across assistants, from the store")
+struct AssistantAdoptionStoreTests {
+    static func copilot(_ login: String, _ day: String, scope: String, generated: Int, accepted: Int, added: Int) -> String {
+        let counters = "\"code_generation_activity_count\":\(generated),\"code_acceptance_activity_count\":\(accepted),\"loc_suggested_to_add_sum\":\(added * 2),\"loc_suggested_to_delete_sum\":0,\"loc_added_sum\":\(added),\"loc_deleted_sum\":0"
+        return "{\"day\":\"\(day)\",\"user_id\":7,\"user_login\":\"\(login)\",\(scope),\"user_initiated_interaction_count\":1,\(counters),"
+            + "\"used_chat\":false,\"used_agent\":false,\"used_cli\":false,"
+            + "\"totals_by_feature\":[{\"feature\":\"code_completion\",\"user_initiated_interaction_count\":0,\(counters)}]}"
+    }
+
+    @Test("Q Developer, Copilot (through github_login) and Kiro count for the person's team; a day in two Copilot scopes once; outsiders in no figure")
+    func everyAssistant() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(path: try h.folder.write("directory.csv",
+            "person_id,team,from,to,github_login\np1,T,2026-01-01,,\np2,T,2026-01-01,,octo-p2\np3,T,2026-01-01,,\n"))
+        // p1 on Q Developer two days; x (not in the directory) one day.
+        _ = try h.ingestor.ingest(path: try h.folder.write("q.csv",
+            "UserId,Date,Inline_AcceptanceCount,Inline_SuggestionsCount,Inline_AICodeLines\np1,2026-07-01,3,10,12\np1,2026-07-02,1,10,4\nx,2026-07-01,9,10,50\n"))
+        // p2 on Copilot: 2026-07-01 in the organisation's report and the enterprise's (the same use), 2026-07-03 once;
+        // an unlinked login on 2026-07-01.
+        let rows = [Self.copilot("octo-p2", "2026-07-01", scope: "\"organization_id\":\"9\"", generated: 20, accepted: 5, added: 30),
+                    Self.copilot("octo-p2", "2026-07-01", scope: "\"enterprise_id\":\"77\"", generated: 20, accepted: 5, added: 30),
+                    Self.copilot("octo-p2", "2026-07-03", scope: "\"organization_id\":\"9\"", generated: 10, accepted: 1, added: 5),
+                    Self.copilot("contractor", "2026-07-01", scope: "\"organization_id\":\"9\"", generated: 40, accepted: 40, added: 99)]
+        let copilot = try h.ingestor.ingest(path: try h.folder.write("users-1-day.ndjson", rows.joined(separator: "\n") + "\n"))
+        #expect(copilot.status != .rejected)
+        // p3 on Kiro only (conversations, no suggestions); p1 on Kiro the same day as Q Developer.
+        _ = try h.ingestor.ingest(path: try h.folder.write("kiro.csv",
+            "Date,UserId,Client_Type,Chat_Conversations,Credits_Used,Overage_Cap,Overage_Credits_Used,Overage_Enabled,ProfileId,Subscription_Tier,Total_Messages\n"
+            + "2026-07-05,p3,KIRO_IDE,2,1.5,0,0,false,arn:x,PRO,9\n2026-07-01,p1,KIRO_IDE,1,0.5,0,0,false,arn:x,PRO,3\n"))
+        let q3 = Period("2026-Q3")!
+        let rows3 = try h.store.adoptionRows(q3, consent: nil)
+        #expect(rows3.count == 3 && rows3.allSatisfy { $0.team == "T" })
+        let byPerson = Dictionary(uniqueKeysWithValues: rows3.map { ($0.person, $0) })
+        let p1 = try #require(byPerson[h.pseudonym("p1")]), p2 = try #require(byPerson[h.pseudonym("p2")]), p3 = try #require(byPerson[h.pseudonym("p3")])
+        // p1: two days (the Kiro day is one of them), 4 of 20 accepted, 16 lines, Kiro on one day.
+        #expect(p1.activeDays == 2 && p1.countingDays == 2 && p1.accepted == 4 && p1.shown == 20 && p1.acceptedLines == 16)
+        #expect(p1.byAssistant[.kiro]?.activeDays == 1 && p1.byAssistant[.qDeveloper]?.activeDays == 2)
+        // p2: the day in two scopes once — 6 of 30 code completions accepted, 35 lines, two days.
+        #expect(p2.activeDays == 2 && p2.accepted == 6 && p2.shown == 30 && p2.acceptedLines == 35 && p2.byAssistant.keys.sorted() == [.copilot])
+        // p3: active (Kiro), no suggestions and no counting day.
+        #expect(p3.activeDays == 1 && p3.shown == 0 && p3.countingDays == 0)
+        // The acceptance table reads the same: Q Developer and Copilot, people in the directory only.
+        let totals = try h.store.inlineTotals(from: q3.first, to: q3.last)
+        #expect(totals.map(\.shown).reduce(0, +) == 50 && totals.map(\.accepted).reduce(0, +) == 10 && totals.count == 2)
+        // The metrics: active share 3 of 3; acceptance 10 of 50, Q Developer 4 of 20, Copilot 6 of 30.
+        let share = AdoptionMetrics.activeShare(rows3, teamSize: 3, team: "T")
+        #expect(share.estimate == 1 && share.parts[.kiro]?.events == 2)
+        let rate = AdoptionMetrics.acceptanceRate(rows3, team: "T", seed: 1)
+        #expect(rate.estimate == 10.0 / 50 && rate.parts[.qDeveloper]?.estimate == 4.0 / 20 && rate.parts[.copilot]?.estimate == 6.0 / 30)
+    }
+}
