@@ -334,6 +334,18 @@ public struct CSVRecord {
 
     /// All fields as strings.
     public var strings: [String] { (0..<count).map { string($0) } }
+
+    /// A record made from `fields`, reported as starting on `line` (a record derived from a file's
+    /// record, e.g. through a column mapping, keeps the file's line; every field's column is 1).
+    public init(fields: [String], line: Int) {
+        self.init()
+        for field in fields {
+            columns.append(1)
+            bytes.append(contentsOf: field.utf8)
+            ends.append(bytes.count)
+        }
+        self.line = line
+    }
 }
 
 /// Why a CSV file could not be read past a point.

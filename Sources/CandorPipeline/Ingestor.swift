@@ -75,8 +75,10 @@ public struct Ingestor: Sendable {
 
     /// What the adapters are told about files that do not say it themselves.
     var options: IngestOptions {
-        IngestOptions(scope: scope, codeReviewArn: codeReviewArn, repository: repository, survey: survey,
-                      acceptanceConsent: policy.map { $0.consentRule(for: MetricRegistry.acceptanceRate.programme) }, day: Timestamp.day(now))
+        var options = IngestOptions(scope: scope, codeReviewArn: codeReviewArn, repository: repository, survey: survey,
+                                    acceptanceConsent: policy.map { $0.consentRule(for: MetricRegistry.acceptanceRate.programme) }, day: Timestamp.day(now))
+        if let policy { options.programmes = Set(policy.programmes.keys) }
+        return options
     }
 
     public init(store: CandorStore, pseudonymiser: Pseudonymiser, log: any ProgressLog, now: Date, forcedFormat: InputFormat? = nil,
@@ -135,7 +137,10 @@ public struct Ingestor: Sendable {
                     Diagnostic(.warning, file: path, code: "IN004", message: "the file is empty; nothing was stored",
                                hint: "if the export should have rows, check that the download finished")])
             }
-            guard let format = forcedFormat ?? FormatDetector.detect(prefix: prefix, survey: survey) else {
+            // The policy's mappings first: a file the organisation described is read as described.
+            let mapping = forcedFormat == nil && !FormatDetector.looksLikeJSON(prefix)
+                ? FormatDetector.firstCSVRecord(prefix).flatMap { MappedCSV.match(policy?.mappings ?? [], header: $0) } : nil
+            guard let format = mapping?.format ?? forcedFormat ?? FormatDetector.detect(prefix: prefix, survey: survey) else {
                 throw Rejection(diagnostics: [Diagnostic(
                     .error, file: path, line: 1, code: "IN002",
                     message: "unknown format: \(InputFormat.describeUnknown(prefix: prefix))",
@@ -150,7 +155,8 @@ public struct Ingestor: Sendable {
                     return FileOutcome(path: path, format: InputFormat(rawValue: previous.format),
                                        status: .unchanged(previousPath: previous.path), diagnostics: [])
                 }
-                return try ingest(path: path, sha256: sha256, size: size, prefix: prefix, format: format, sourcePolicy: sourcePolicy, writer: writer)
+                return try ingest(path: path, sha256: sha256, size: size, prefix: prefix, format: format, mapping: mapping,
+                                  sourcePolicy: sourcePolicy, writer: writer)
             }
             if !outcome.rejects.isEmpty { try writeRejects(outcome) }
             return outcome
@@ -167,8 +173,8 @@ public struct Ingestor: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    private func ingest(path: String, sha256: String, size: Int64, prefix: [UInt8], format: InputFormat, sourcePolicy: SourcePolicy?,
-                        writer: StoreWriter) throws -> FileOutcome {
+    private func ingest(path: String, sha256: String, size: Int64, prefix: [UInt8], format: InputFormat, mapping: CSVMapping?,
+                        sourcePolicy: SourcePolicy?, writer: StoreWriter) throws -> FileOutcome {
         let family = SourceFamily(format: format)
         let sourceId = try writer.insertSource(sha256: sha256, path: path, format: format, bytes: size, ingestedAt: Timestamp.iso8601(now),
                                                dataset: sourcePolicy?.dataset, category: family?.category ?? "governance")
@@ -179,7 +185,8 @@ public struct Ingestor: Sendable {
         var complete: (() throws -> Void)?
         do {
             if let adapter = SourceRegistry.csvAdapter(for: format) {
-                complete = try readCSV(adapter, file: file, writer: writer)
+                complete = try readCSV(adapter, file: file, mapping: mapping, skipRows: mapping?.skipRows ?? (format == .survey ? survey?.skipRows ?? 0 : 0),
+                                       writer: writer)
             } else if let adapter = SourceRegistry.jsonAdapter(for: format) {
                 complete = try readJSON(adapter, prefix: prefix, file: file, writer: writer)
             } else {
@@ -224,18 +231,43 @@ public struct Ingestor: Sendable {
         return FileOutcome(path: path, format: format, status: .ingested(rows: file.rows), diagnostics: diagnostics, rejects: rejects, sha256: sha256)
     }
 
-    /// Streams a CSV file through its adapter: the header maps the columns, each later record is read.
-    private func readCSV<Adapter: CSVSourceAdapter>(_: Adapter.Type, file: IngestFile, writer: StoreWriter) throws -> () throws -> Void {
+    /// Streams a CSV file through its adapter: the header maps the columns, each later record is read
+    /// (after `skipRows` rows that are not records); through the policy's `mapping` when one matched.
+    private func readCSV<Adapter: CSVSourceAdapter>(_: Adapter.Type, file: IngestFile, mapping: CSVMapping?, skipRows: Int,
+                                                    writer: StoreWriter) throws -> () throws -> Void {
         let reader = CSVReader(source: try ByteSource(path: file.path))
         var adapter: Adapter?
+        var mapped: MappedCSV?
+        var skipped = 0
         var diagnostics: [Diagnostic] = []
         try reader.forEachRecord { record in
             guard adapter != nil else {
-                adapter = try Adapter(header: record.strings, file: file, sink: writer)
+                if let mapping {
+                    let m = try MappedCSV(mapping: mapping, fileHeader: record.strings, file: file.path)
+                    mapped = m
+                    file.note(Diagnostic(.note, file: file.path, line: 1, code: "MAP002",
+                                         message: "read as \(mapping.format.rawValue) through the policy's mapping '\(mapping.name)'"
+                                            + (m.ignoredColumns.isEmpty ? "" : "; \(m.ignoredColumns.count) column(s) it does not name were not read")))
+                    adapter = try Adapter(header: m.header, file: file, sink: writer)
+                } else {
+                    adapter = try Adapter(header: record.strings, file: file, sink: writer)
+                }
+                return
+            }
+            guard skipped >= skipRows else {
+                skipped += 1
                 return
             }
             diagnostics.removeAll(keepingCapacity: true)
-            try adapter!.read(record, file: file, sink: writer, diagnostics: &diagnostics)
+            if let mapped {
+                guard let converted = mapped.map(record, diagnostics: &diagnostics) else {
+                    try file.record(diagnostics)
+                    return
+                }
+                try adapter!.read(converted, file: file, sink: writer, diagnostics: &diagnostics)
+            } else {
+                try adapter!.read(record, file: file, sink: writer, diagnostics: &diagnostics)
+            }
             try file.record(diagnostics)
         }
         guard adapter != nil else {

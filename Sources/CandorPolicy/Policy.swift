@@ -34,6 +34,8 @@ public struct Policy: Sendable, Equatable {
 
     /// How to read the developer survey, when the policy has a `survey:` section.
     public var survey: SurveyMapping?
+    /// How to read the organisation's own CSVs (directories, governance and delivery files), in order (`mappings:`).
+    public var mappings: [CSVMapping] = []
     /// Programmes and whether each is required (everyone's data, minus objections) or optional
     /// (only people who opted in). Default: `ai-adoption` and `engineering-metrics` required, `self-view` optional.
     public var programmes: [String: Bool] = Policy.defaultProgrammes
@@ -76,7 +78,7 @@ public struct Policy: Sendable, Equatable {
                             allowedFields: optional.isDisjoint(with: prohibited) ? nil : optional.subtracting(prohibited))
     }
 
-    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey",
+    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "mappings",
                                          "prohibited_uses", "dominance_threshold", "programmes", "sources", "prohibited_fields",
                                          "audiences", "targets", "review_calendar", "signals", "email"]
 
@@ -176,6 +178,7 @@ public struct Policy: Sendable, Equatable {
             database = value
         }
         let survey = try mapping["survey"].map { try SurveyMapping.parse($0, path: path) }
+        let mappings = try CSVMapping.parseAll(mapping["mappings"], path: path)
         var dominance = defaultDominanceThreshold
         if let node = mapping["dominance_threshold"] {
             guard let value = node.float, value >= 0.3, value <= 0.95 else {
@@ -244,6 +247,7 @@ public struct Policy: Sendable, Equatable {
             sha256: SHA256Digest.hex(of: Array(text.utf8)),
             path: path,
             survey: survey,
+            mappings: mappings,
             programmes: programmes,
             dominanceThreshold: dominance,
             prohibitedUses: prohibited,

@@ -26,12 +26,14 @@ public struct SurveyMapping: Sendable, Equatable {
     public var scale: Int
     public var favourableFrom: Int
     public var items: [Item]
+    /// Rows after the header that are not responses (Qualtrics writes two: the questions' text and their import ids).
+    public var skipRows = 0
 
     static func parse(_ node: Node, path: String) throws -> SurveyMapping {
         guard let mapping = node.mapping else {
             throw PolicyError(path: path, line: node.mark?.line, message: "survey must be a mapping", hint: "see the survey: example in docs/formats.md")
         }
-        let known: Set<String> = ["team_column", "submitted_column", "scale", "favourable_from", "items"]
+        let known: Set<String> = ["team_column", "submitted_column", "scale", "favourable_from", "items", "skip_rows"]
         for (key, _) in mapping where !known.contains(key.string ?? "") {
             throw PolicyError(path: path, line: key.mark?.line, message: "unknown key 'survey.\(key.string ?? "")'",
                               hint: "known keys: \(known.sorted().joined(separator: ", "))")
@@ -79,6 +81,14 @@ public struct SurveyMapping: Sendable, Equatable {
             }
             items.append(Item(id: id, column: column))
         }
-        return SurveyMapping(teamColumn: team, submittedColumn: submitted, scale: scale, favourableFrom: favourable, items: items)
+        var skip = 0
+        if let n = mapping["skip_rows"] {
+            guard let v = n.int, (0...10).contains(v) else {
+                throw PolicyError(path: path, line: n.mark?.line, message: "survey.skip_rows must be a whole number from 0 to 10",
+                                  hint: "rows after the header that are not responses; a Qualtrics export has 2")
+            }
+            skip = v
+        }
+        return SurveyMapping(teamColumn: team, submittedColumn: submitted, scale: scale, favourableFrom: favourable, items: items, skipRows: skip)
     }
 }

@@ -65,12 +65,12 @@ public enum FormatDetector {
         return SourceRegistry.recognise(csvHeader: header, survey: survey)
     }
 
-    static func looksLikeJSON(_ prefix: [UInt8]) -> Bool {
+    public static func looksLikeJSON(_ prefix: [UInt8]) -> Bool {
         let first = prefix.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 
-    static func firstCSVRecord(_ prefix: [UInt8]) -> [String]? {
+    public static func firstCSVRecord(_ prefix: [UInt8]) -> [String]? {
         guard !prefix.isEmpty, !prefix.contains(0) else { return nil }
         var header: [String]?
         let reader = CSVReader(source: ByteSource(bytes: prefix, name: "prefix"))

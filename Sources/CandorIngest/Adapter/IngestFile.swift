@@ -16,6 +16,8 @@ public struct IngestOptions: Sendable {
     public var acceptanceConsent: ConsentRule?
     /// The day of the ingest (`--now`): what a snapshot export without a date of its own (Copilot seats) describes.
     public var day: Day
+    /// The programmes the policy names: a consent row for any other is refused (its objection could not be applied).
+    public var programmes: Set<String> = Set(Policy.defaultProgrammes.keys)
 
     /// The scope of aggregate-only exports when none is given.
     public static let defaultScope = "organisation"

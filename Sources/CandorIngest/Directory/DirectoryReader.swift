@@ -5,12 +5,16 @@ import CandorPolicy
 /// Decodes the directory CSVs: people (`person_id,team,from,to`) or repositories
 /// (`repository,team,from,to`: which team owns a repository over time).
 ///
-/// `person_id` is the same identifier the telemetry uses (for Q Developer, the IAM Identity
-/// Center user id). `from` and `to` are `YYYY-MM-DD`, inclusive; `to` may be blank.
-/// A person's intervals must not overlap: each day belongs to at most one team.
+/// `person_id` identifies the person; the telemetry's own ids link to it through the optional
+/// alias columns (`github_login`, `aws_user_id` — the IAM Identity Center user id Q Developer and
+/// Kiro report — and `email`), or are the person id itself. `from` and `to` are `YYYY-MM-DD`,
+/// inclusive, and optional: a blank or missing `from` means since before any data, a blank or
+/// missing `to` a current member. A person's intervals must not overlap: each day belongs to at most one team.
 public struct DirectoryReader {
-    static let requiredColumns = ["person_id", "team", "from", "to"]
-    static let repositoryColumns = ["repository", "team", "from", "to"]
+    static let requiredColumns = ["person_id", "team"]
+    static let repositoryColumns = ["repository", "team"]
+    /// The day a membership without a `from` starts: before any telemetry.
+    public static let beginning = Day(year: 1970, month: 1, day: 1)!
 
     /// What the first column identifies.
     public typealias Subject = DirectorySubject
@@ -20,10 +24,10 @@ public struct DirectoryReader {
     public static let maxTeamNameLength = 120
 
     public let file: String
-    let person: Int, team: Int, from: Int, to: Int
+    let person: Int, team: Int, from: Int?, to: Int?
     /// Optional identity columns (`github_login`).
     let aliasColumns: [Int]
-    static let aliasColumnNames = ["github_login"]
+    static let aliasColumnNames = ["github_login", "aws_user_id", "email"]
     /// The optional `department` column.
     let departmentColumn: Int?
     /// The optional `team_email` column.
@@ -50,7 +54,7 @@ public struct DirectoryReader {
                 departmentIndex = i
             } else if subject == .people && name == "team_email" && teamEmailIndex == nil {
                 teamEmailIndex = i
-            } else if required.contains(name) {
+            } else if required.contains(name) || name == "from" || name == "to" {
                 if index[name] != nil {
                     problems.append(Diagnostic(.error, file: file, line: 1, code: "DIR002",
                                                message: "column '\(name)' appears more than once in the header",
@@ -65,7 +69,7 @@ public struct DirectoryReader {
         if !missing.isEmpty {
             problems.append(Diagnostic(.error, file: file, line: 1, code: "DIR001",
                                        message: "the header lacks \(missing.joined(separator: ", "))",
-                                       hint: "a directory CSV has the header " + required.joined(separator: ",")))
+                                       hint: "a directory CSV has the header " + required.joined(separator: ",") + ",from,to (from and to optional)"))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         self.person = index[required[0]]!
@@ -73,8 +77,8 @@ public struct DirectoryReader {
         self.departmentColumn = departmentIndex
         self.teamEmailColumn = teamEmailIndex
         self.team = index["team"]!
-        self.from = index["from"]!
-        self.to = index["to"]!
+        self.from = index["from"]
+        self.to = index["to"]
         self.fieldCount = header.count
         self.ignoredColumns = ignored
     }
@@ -101,23 +105,24 @@ public struct DirectoryReader {
                                           hint: "every membership names the team the person belonged to"))
             ok = false
         }
-        let fromDay = record.withField(from) { Day.parse(trimmed($0)) }
-        if fromDay == nil {
+        let fromBlank = from.map { c in record.withField(c) { trimmed($0).isEmpty } } ?? true
+        let fromDay: Day? = fromBlank ? Self.beginning : record.withField(from!) { Day.parse(trimmed($0)) }
+        if fromDay == nil, let from {
             let shown = record.withField(from) { excerpt($0) }
             diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(from), code: "DIR012",
-                                          message: "from \(shown) is not a date", hint: "use YYYY-MM-DD"))
+                                          message: "from \(shown) is not a date", hint: "use YYYY-MM-DD, or leave it blank for a member since before any data"))
             ok = false
         }
-        let toBlank = record.withField(to) { trimmed($0).isEmpty }
-        let toDay = toBlank ? nil : record.withField(to) { Day.parse(trimmed($0)) }
-        if !toBlank && toDay == nil {
+        let toBlank = to.map { c in record.withField(c) { trimmed($0).isEmpty } } ?? true
+        let toDay = toBlank ? nil : record.withField(to!) { Day.parse(trimmed($0)) }
+        if !toBlank && toDay == nil, let to {
             let shown = record.withField(to) { excerpt($0) }
             diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(to), code: "DIR012",
                                           message: "to \(shown) is not a date", hint: "use YYYY-MM-DD, or leave it blank for a current member"))
             ok = false
         }
         if let fromDay, let toDay, toDay < fromDay {
-            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(to), code: "DIR013",
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: to.map { record.column($0) } ?? 1, code: "DIR013",
                                           message: "to (\(toDay)) is before from (\(fromDay))", hint: "swap the dates"))
             ok = false
         }
@@ -128,7 +133,8 @@ public struct DirectoryReader {
             if alias.isEmpty { continue }
             if alias.utf8.count > 100 || alias.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " }) {
                 diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(c), code: "DIR016",
-                                              message: "github_login is not a login (too long or holds spaces)", hint: "write the GitHub login, or leave it blank"))
+                                              message: "an alias (github_login, aws_user_id, email) is too long or holds spaces",
+                                              hint: "write the id as the tool reports it, or leave it blank"))
                 return nil
             }
             aliases.append(alias)
@@ -160,7 +166,7 @@ public struct DirectoryReader {
                                           from: fromDay, to: toDay, aliases: aliases.map(SourcePersonID.init), department: department)
         membership.teamEmail = teamEmail
         if let clash = intervals[personId]?.first(where: { $0.record.overlaps(membership) }) {
-            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(from), code: "DIR014",
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: from.map { record.column($0) } ?? 1, code: "DIR014",
                                           message: subject == .people ? "this person's membership overlaps the one on line \(clash.line)"
                                               : "this repository's ownership overlaps the one on line \(clash.line)",
                                           hint: "a person belongs to one team on any day; end the earlier membership the day before this one starts"))

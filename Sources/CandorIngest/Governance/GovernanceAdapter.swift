@@ -38,7 +38,16 @@ public struct GovernanceAdapter: CSVSourceAdapter {
     }
 
     public mutating func read(_ record: borrowing CSVRecord, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws {
-        try file.keep(reader.decode(record, diagnostics: &diagnostics)) { row in
+        let decoded = reader.decode(record, diagnostics: &diagnostics)
+        // Consent fails closed: a row for a programme the policy does not name is an objection candor
+        // could not apply, so the whole registry is refused — never skipped, even with --skip-bad-rows.
+        if case .consent(let c)? = decoded, !file.options.programmes.contains(c.programme) {
+            throw DiagnosticList([Diagnostic(.error, file: file.path, line: record.line, code: "GOV020",
+                message: "consent for the programme '\(c.programme)', which the policy does not name: candor could not apply it, so nothing from this registry was stored",
+                hint: "name the programme in the policy's programmes:, or translate the registry's programme names in a mappings: entry "
+                    + "(values: {programme: {\"\(c.programme)\": ai-adoption}}); the policy names \(file.options.programmes.sorted().joined(separator: ", "))")])
+        }
+        try file.keep(decoded) { row in
             var person: Pseudonym?
             if case .consent(let c) = row { person = file.pseudonym(c.personId) }
             try sink.upsertGovernance(row, person: person, sourceId: file.sourceId)

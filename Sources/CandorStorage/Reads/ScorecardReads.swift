@@ -111,7 +111,7 @@ extension StoreReading {
         try queue.read { db in
             let (lo, hi, reference) = Self.weekRange(period)
             return try Row.fetchAll(db, sql: """
-                SELECT DISTINCT tm.team AS team, \(Self.weekIndex(reference)) AS w, a.person FROM \(StoreQueries.activityWithTeam)
+                SELECT DISTINCT tm.team AS team, \(Self.weekIndex(reference)) AS w, \(StoreQueries.activityPerson) AS person FROM \(StoreQueries.activityWithTeam)
                 WHERE a.day BETWEEN ? AND ? ORDER BY 1, 2, 3
                 """, arguments: [lo.iso8601, hi.iso8601])
             .map { (team: $0["team"], week: reference.adding(days: 7 * ($0["w"] as Int)), person: $0["person"]) }
@@ -291,14 +291,14 @@ extension StoreReading {
             var arguments: StatementArguments = []
             var filter = ""
             if let consent {
-                filter = "AND " + Self.consentCondition(consent, day: "a.day", person: "a.person")
+                filter = "AND " + Self.consentCondition(consent, day: "a.day", person: StoreQueries.activityPerson)
                 arguments += [consent.programme]
             }
             let (lo, hi, reference) = Self.weekRange(period)
             return try Row.fetchAll(db, sql: """
                 SELECT tm.team AS team, \(Self.weekIndex(reference)) AS w,
                        SUM(COALESCE(a.Inline_AcceptanceCount, 0)) AS accepted, SUM(COALESCE(a.Inline_SuggestionsCount, 0)) AS shown,
-                       COUNT(DISTINCT a.person) AS people, COUNT(*) AS days,
+                       COUNT(DISTINCT \(StoreQueries.activityPerson)) AS people, COUNT(*) AS days,
                        SUM(COALESCE(a.Inline_AICodeLines, 0) + COALESCE(a.Chat_AICodeLines, 0) + COALESCE(a.Dev_AcceptedLines, 0) + COALESCE(a.CodeFix_AcceptedLines, 0)) AS lines
                 FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
                 GROUP BY tm.team, w ORDER BY tm.team, w
@@ -367,14 +367,15 @@ extension StoreQueries {
     /// Q Developer rows with the team of their person on their day, as a join (Q Developer ids are the
     /// directory's ids, so no alias lookup): far faster than the per-row subquery of `qdev_activity_team`.
     /// Every assistant's use per (person, assistant, day) for days `?1`…`?2`: the person as the
-    /// directory knows them (a Copilot or Kiro id through its alias), suggestions accepted and shown
+    /// directory knows them (a Q Developer, Copilot or Kiro id through its alias), suggestions accepted and shown
     /// and the lines they added (Q Developer inline: Inline_AICodeLines; Copilot code completion:
     /// loc_added_sum) — what the two assistants count alike. Copilot rows of the same person
     /// and day in several scopes (an organisation's and its enterprise's report) are one use: the
     /// largest of each counter. A Copilot or Kiro row with no activity is no use.
     static let assistantUses = """
-        SELECT person, 'q-developer', day, COALESCE(Inline_AcceptanceCount, 0), COALESCE(Inline_SuggestionsCount, 0), COALESCE(Inline_AICodeLines, 0)
-        FROM qdev_activity WHERE day BETWEEN ?1 AND ?2
+        SELECT COALESCE(al.person, q.person), 'q-developer', q.day, COALESCE(q.Inline_AcceptanceCount, 0), COALESCE(q.Inline_SuggestionsCount, 0),
+               COALESCE(q.Inline_AICodeLines, 0)
+        FROM qdev_activity q LEFT JOIN person_alias al ON al.alias = q.person WHERE q.day BETWEEN ?1 AND ?2
         UNION ALL
         SELECT COALESCE(al.person, c.person), 'copilot', c.day, c.accepted, c.shown, c.lines FROM (
             SELECT u.day AS day, u.person AS person, MAX(COALESCE(f.acceptances, 0)) AS accepted, MAX(COALESCE(f.generations, 0)) AS shown,
@@ -391,10 +392,14 @@ extension StoreQueries {
             GROUP BY day, person) k LEFT JOIN person_alias al ON al.alias = k.person
         """
 
+    /// Q Developer rows with the person as the directory knows them (a user id the directory lists as
+    /// an alias — `aws_user_id` — resolved to its person) and that person's team on the day.
     static let activityWithTeam = """
-        qdev_activity a LEFT JOIN team_membership tm
-          ON tm.person = a.person AND a.day >= tm.valid_from AND (tm.valid_to IS NULL OR a.day <= tm.valid_to)
+        qdev_activity a LEFT JOIN person_alias qal ON qal.alias = a.person LEFT JOIN team_membership tm
+          ON tm.person = COALESCE(qal.person, a.person) AND a.day >= tm.valid_from AND (tm.valid_to IS NULL OR a.day <= tm.valid_to)
         """
+    /// The person of a row of ``activityWithTeam``.
+    static let activityPerson = "COALESCE(qal.person, a.person)"
 }
 
 extension Assistant {

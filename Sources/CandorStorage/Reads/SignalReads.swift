@@ -8,7 +8,7 @@ extension StoreReading {
     static func activityConsentFilter(_ consent: ConsentRule?, _ arguments: inout StatementArguments) -> String {
         guard let consent else { return "" }
         arguments += [consent.programme]
-        return "AND " + consentCondition(consent, day: "a.day", person: "a.person")
+        return "AND " + consentCondition(consent, day: "a.day", person: StoreQueries.activityPerson)
     }
 
     /// Inline accepted suggestions and the AI lines they added, per person in each team over the period
@@ -18,9 +18,9 @@ extension StoreReading {
             var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
             let filter = Self.activityConsentFilter(consent, &arguments)
             return try Row.fetchAll(db, sql: """
-                SELECT tm.team AS team, a.person, COALESCE(SUM(a.Inline_AICodeLines), 0) AS lines, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted
+                SELECT tm.team AS team, \(StoreQueries.activityPerson) AS person, COALESCE(SUM(a.Inline_AICodeLines), 0) AS lines, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted
                 FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? AND a.Inline_AICodeLines IS NOT NULL \(filter)
-                GROUP BY tm.team, a.person ORDER BY tm.team, a.person
+                GROUP BY tm.team, 2 ORDER BY tm.team, 2
                 """, arguments: arguments)
             .map { ($0["team"], $0["person"], $0["lines"], $0["accepted"]) }
         }
@@ -36,7 +36,7 @@ extension StoreReading {
             return try Row.fetchAll(db, sql: """
                 SELECT tm.team AS team, SUM(a.Inline_AcceptanceCount) AS accepted, SUM(a.Inline_SuggestionsCount) AS shown
                 FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
-                GROUP BY tm.team, a.person, \(Self.weekIndex(weeks.reference)) ORDER BY 1, 2, 3
+                GROUP BY tm.team, \(StoreQueries.activityPerson), \(Self.weekIndex(weeks.reference)) ORDER BY 1, 2, 3
                 """, arguments: arguments)
             .map { ($0["team"], $0["accepted"] ?? 0, $0["shown"] ?? 0) }
         }

@@ -53,8 +53,8 @@ extension StoreReading {
     public func consentExclusions(from: Day, to: Day, consent: ConsentRule) throws -> (people: Int, rows: Int) {
         try queue.read { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT COUNT(DISTINCT a.person), COUNT(*) FROM qdev_activity a
-                WHERE a.day BETWEEN ? AND ? AND NOT (\(Self.consentCondition(consent, day: "a.day", person: "a.person")))
+                SELECT COUNT(DISTINCT \(StoreQueries.activityPerson)), COUNT(*) FROM qdev_activity a LEFT JOIN person_alias qal ON qal.alias = a.person
+                WHERE a.day BETWEEN ? AND ? AND NOT (\(Self.consentCondition(consent, day: "a.day", person: StoreQueries.activityPerson)))
                 """, arguments: [from.iso8601, to.iso8601, consent.programme])!
             return (row[0], row[1])
         }
@@ -86,8 +86,8 @@ extension StoreReading {
             let last = try String.fetchOne(db, sql: "SELECT MAX(day) FROM qdev_activity WHERE day BETWEEN ? AND ?",
                                            arguments: [from.iso8601, to.iso8601]).flatMap(Day.parse)
             let unplaced = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM qdev_activity a WHERE a.day BETWEEN ? AND ? AND NOT EXISTS
-                  (SELECT 1 FROM team_membership m WHERE m.person = a.person AND a.day >= m.valid_from
+                SELECT COUNT(*) FROM qdev_activity a LEFT JOIN person_alias qal ON qal.alias = a.person WHERE a.day BETWEEN ? AND ? AND NOT EXISTS
+                  (SELECT 1 FROM team_membership m WHERE m.person = \(StoreQueries.activityPerson) AND a.day >= m.valid_from
                    AND (m.valid_to IS NULL OR a.day <= m.valid_to))
                 """, arguments: [from.iso8601, to.iso8601]) ?? 0
             let directoryFiles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source_file WHERE format = 'directory'") ?? 0
