@@ -137,6 +137,13 @@ public struct Ingestor: Sendable {
                     Diagnostic(.warning, file: path, code: "IN004", message: "the file is empty; nothing was stored",
                                hint: "if the export should have rows, check that the download finished")])
             }
+            let significant = prefix.filter { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
+            if significant == Array("[]".utf8) || significant == Array("\u{FEFF}[]".utf8) {
+                // `gh api` writes [] for a list with nothing in it (a pull request without reviews): a
+                // normal export with no records, whatever its format.
+                return FileOutcome(path: path, format: forcedFormat, status: .ingested(rows: 0), diagnostics: [
+                    Diagnostic(.note, file: path, code: "IN007", message: "an empty JSON list ([]): no records, nothing to store")])
+            }
             // The policy's mappings first: a file the organisation described is read as described.
             let mapping = forcedFormat == nil && !FormatDetector.looksLikeJSON(prefix)
                 ? FormatDetector.firstCSVRecord(prefix).flatMap { MappedCSV.match(policy?.mappings ?? [], header: $0) } : nil

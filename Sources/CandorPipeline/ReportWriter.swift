@@ -84,7 +84,14 @@ public struct ReportWriter: Sendable {
 
     /// A read-only view of the store with only `kind`'s datasets attached.
     func reader(for kind: ReportKind) throws -> StoreReader {
-        try store.reader(datasets: datasets(for: kind))
+        try policyReader(datasets: datasets(for: kind))
+    }
+
+    /// A reader of `datasets` that resolves repository names as the policy says.
+    func policyReader(datasets: Set<Dataset>) throws -> StoreReader {
+        let reader = try store.reader(datasets: datasets)
+        try reader.useRepositoryNaming(policy.repositories)
+        return reader
     }
 
     /// The acceptance table's inputs for `period`, as `store` reads them: from the tiers that remain
@@ -135,7 +142,7 @@ public struct ReportWriter: Sendable {
         var (inputs, raw) = try compute(store, weekly: weeklySeries)
         let board = policy.audiences[.governanceBoard] ?? []
         let decision = try given ?? (store.datasets == board ? decide(inputs, raw) : {
-            let (boardInputs, boardRaw) = try compute(try self.store.reader(datasets: board), weekly: false)
+            let (boardInputs, boardRaw) = try compute(try policyReader(datasets: board), weekly: false)
             return decide(boardInputs, boardRaw)
         }())
         inputs.disclosure = decision

@@ -36,6 +36,8 @@ public struct Policy: Sendable, Equatable {
     public var survey: SurveyMapping?
     /// How to read the organisation's own CSVs (directories, governance and delivery files), in order (`mappings:`).
     public var mappings: [CSVMapping] = []
+    /// How the organisation names its repositories (`repositories:`): the owner of bare names, and other tools' names.
+    public var repositories = RepositoryNaming()
     /// Programmes and whether each is required (everyone's data, minus objections) or optional
     /// (only people who opted in). Default: `ai-adoption` and `engineering-metrics` required, `self-view` optional.
     public var programmes: [String: Bool] = Policy.defaultProgrammes
@@ -78,7 +80,7 @@ public struct Policy: Sendable, Equatable {
                             allowedFields: optional.isDisjoint(with: prohibited) ? nil : optional.subtracting(prohibited))
     }
 
-    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "mappings",
+    static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "mappings", "repositories",
                                          "prohibited_uses", "dominance_threshold", "programmes", "sources", "prohibited_fields",
                                          "audiences", "targets", "review_calendar", "signals", "email"]
 
@@ -179,6 +181,7 @@ public struct Policy: Sendable, Equatable {
         }
         let survey = try mapping["survey"].map { try SurveyMapping.parse($0, path: path) }
         let mappings = try CSVMapping.parseAll(mapping["mappings"], path: path)
+        let repositories = try parseRepositories(mapping["repositories"], path: path)
         var dominance = defaultDominanceThreshold
         if let node = mapping["dominance_threshold"] {
             guard let value = node.float, value >= 0.3, value <= 0.95 else {
@@ -248,6 +251,7 @@ public struct Policy: Sendable, Equatable {
             path: path,
             survey: survey,
             mappings: mappings,
+            repositories: repositories,
             programmes: programmes,
             dominanceThreshold: dominance,
             prohibitedUses: prohibited,
@@ -258,6 +262,40 @@ public struct Policy: Sendable, Equatable {
             reviewCalendar: calendar,
             signals: signals,
             email: email)
+    }
+
+    /// `repositories: {owner: acme, aliases: {KF-LandingZone: landing-zone}}`.
+    static func parseRepositories(_ node: Node?, path: String) throws -> RepositoryNaming {
+        guard let node else { return RepositoryNaming() }
+        guard let map = node.mapping else {
+            throw PolicyError(path: path, line: node.mark?.line, message: "repositories must be a mapping",
+                              hint: "for example:  repositories: {owner: acme, aliases: {legacy-name: new-name}}")
+        }
+        var naming = RepositoryNaming()
+        for (key, value) in map {
+            switch key.string {
+            case "owner":
+                guard let owner = value.string, RepositoryIdentity.normalise(owner).map({ !$0.contains("/") }) == true else {
+                    throw PolicyError(path: path, line: value.mark?.line, message: "repositories.owner must be one organisation or group name",
+                                      hint: "the GitHub organisation bare repository names belong to, e.g. acme")
+                }
+                naming.owner = owner
+            case "aliases":
+                guard let pairs = value.mapping else {
+                    throw PolicyError(path: path, line: value.mark?.line, message: "repositories.aliases must map other tools' names to the directory's",
+                                      hint: "for example:  aliases: {KF-LandingZone: landing-zone}")
+                }
+                for (a, b) in pairs {
+                    guard let from = a.string, let to = b.string, RepositoryIdentity.normalise(from) != nil, RepositoryIdentity.normalise(to) != nil else {
+                        throw PolicyError(path: path, line: a.mark?.line, message: "repositories.aliases must map names to names", hint: "quote names YAML reads otherwise")
+                    }
+                    naming.aliases[from] = to
+                }
+            default:
+                throw PolicyError(path: path, line: key.mark?.line, message: "unknown key 'repositories.\(key.string ?? "")'", hint: "known keys: aliases, owner")
+            }
+        }
+        return naming
     }
 
     static func parseSignals(_ node: Node?, path: String) throws -> SignalThresholds {

@@ -87,6 +87,7 @@ public struct CandorStore: StoreReading {
                     try db.execute(sql: "CREATE TEMP VIEW \(table) AS " + arms.map { "SELECT * FROM \($0.rawValue).\(table)" }.joined(separator: " UNION ALL "))
                 }
             }
+            try RepositoryKeys.create(db)
             for view in Schema.teamViews { try db.execute(sql: "CREATE TEMP VIEW \(view.name) AS \(view.sql)") }
             // For profiling: CANDOR_TRACE_SQL=SECONDS prints every statement slower than that to stderr.
             if let threshold = ProcessInfo.processInfo.environment["CANDOR_TRACE_SQL"].flatMap(Double.init) {

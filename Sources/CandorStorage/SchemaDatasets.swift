@@ -28,14 +28,10 @@ extension Schema {
         ("deployment_team", repositoryTeamView("deployment", "substr(r.finished_at, 1, 10)")),
     ]
 
+    /// Records with the team owning their repository on the day, matched through the canonical
+    /// repository keys (``RepositoryKeys``: URL, owner/name and bare names alike).
     static func repositoryTeamView(_ table: String, _ dayExpression: String) -> String {
-        """
-        SELECT r.*, (SELECT o.team FROM repository_ownership o
-                     WHERE o.repository = r.repository
-                       AND \(dayExpression) >= o.valid_from AND (o.valid_to IS NULL OR \(dayExpression) <= o.valid_to)
-                     ORDER BY o.valid_from DESC LIMIT 1) AS team
-        FROM \(table) r
-        """
+        "SELECT r.*, \(RepositoryKeys.ownerSQL(raw: "r.repository", day: dayExpression)) AS team FROM \(table) r"
     }
 
     /// The dataset files' schema: the telemetry tables and indexes as the main migrations left them

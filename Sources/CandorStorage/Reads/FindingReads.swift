@@ -34,6 +34,7 @@ extension StoreReading {
         let views: Set<String> = ["qdev_activity_team", "kiro_user_day_team", "copilot_user_day_team", "copilot_user_feature_day_team",
                                   "tool_event_team", "github_pull_request_team", "sarif_scan_team", "codeguru_code_review_team", "deployment_team"]
         precondition(views.contains(view), "unknown attribution view \(view)")
+        try refreshRepositoryKeys()
         return try queue.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT COUNT(team), COUNT(*) - COUNT(team) FROM \(view)")!
             return (row[0], row[1])

@@ -128,7 +128,8 @@ extension StoreReading {
 
     /// Pull requests opened in the period, with their first non-author review, approvals and comment counts.
     public func pullRequestFacts(_ period: Period) throws -> [PullRequestFacts] {
-        try queue.read { db in
+        try refreshRepositoryKeys()
+        return try queue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT p.repository, p.number, p.team, p.author, p.author_is_bot, p.draft, p.created_at, p.merged_at, p.closed_at,
                        COALESCE(p.review_comments, (SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = p.repository AND c.number = p.number)) AS comments,
@@ -151,7 +152,8 @@ extension StoreReading {
 
     /// Production deployments finished in the period.
     public func deploymentFacts(_ period: Period) throws -> [DeploymentFacts] {
-        try queue.read { db in
+        try refreshRepositoryKeys()
+        return try queue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT deployment_id, team, result FROM deployment_team
                 WHERE substr(finished_at, 1, 10) BETWEEN ? AND ? AND lower(environment) IN ('production', 'prod')
@@ -163,11 +165,11 @@ extension StoreReading {
 
     /// Incidents created in the period, attributed through their repository's owner.
     public func incidentFacts(_ period: Period) throws -> [IncidentFacts] {
-        try queue.read { db in
+        try refreshRepositoryKeys()
+        return try queue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT i.created_at, i.resolved_at, i.caused_by_deployment,
-                       (SELECT o.team FROM repository_ownership o WHERE o.repository = i.repository AND substr(i.created_at, 1, 10) >= o.valid_from
-                          AND (o.valid_to IS NULL OR substr(i.created_at, 1, 10) <= o.valid_to) ORDER BY o.valid_from DESC LIMIT 1) AS team
+                       \(RepositoryKeys.ownerSQL(raw: "i.repository", day: "substr(i.created_at, 1, 10)")) AS team
                 FROM incident i WHERE substr(i.created_at, 1, 10) BETWEEN ? AND ? ORDER BY i.incident_id
                 """, arguments: [period.first.iso8601, period.last.iso8601])
             .compactMap { row in
@@ -201,11 +203,9 @@ extension StoreReading {
 
     /// The team owning `repository` on `day`.
     public func owner(of repository: String, on day: Day) throws -> String? {
-        try queue.read { db in
-            try String.fetchOne(db, sql: """
-                SELECT team FROM repository_ownership WHERE repository = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
-                ORDER BY valid_from DESC LIMIT 1
-                """, arguments: [repository, day.iso8601, day.iso8601])
+        try refreshRepositoryKeys()
+        return try queue.read { db in
+            try String.fetchOne(db, sql: "SELECT \(RepositoryKeys.ownerSQL(raw: "?", day: "?"))", arguments: [repository, day.iso8601, day.iso8601])
         }
     }
 

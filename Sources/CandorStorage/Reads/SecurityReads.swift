@@ -6,14 +6,12 @@ extension StoreReading {
     /// Security findings per owning team for `period`. Reads only what the reader attached: through
     /// a handle without the compliance dataset every table here is empty.
     public func securityFindings(_ period: Period) throws -> [SecurityTeamFindings] {
-        try queue.read { db in
+        try refreshRepositoryKeys()
+        return try queue.read { db in
             let first = period.first.iso8601, last = period.last.iso8601
             var teams: [String: SecurityTeamFindings] = [:]
             func owner(_ repository: String) throws -> String {
-                try String.fetchOne(db, sql: """
-                    SELECT team FROM repository_ownership WHERE (repository = ? OR repository LIKE '%/' || ?)
-                      AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY valid_from DESC LIMIT 1
-                    """, arguments: [repository, repository, last, last]) ?? ""
+                try String.fetchOne(db, sql: "SELECT \(RepositoryKeys.ownerSQL(raw: "?", day: "?"))", arguments: [repository, last, last]) ?? ""
             }
             // Each repository and tool's latest scan completed in the period.
             for row in try Row.fetchAll(db, sql: """
