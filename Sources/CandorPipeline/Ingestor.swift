@@ -147,7 +147,12 @@ public struct Ingestor: Sendable {
             // The policy's mappings first: a file the organisation described is read as described.
             let mapping = forcedFormat == nil && !FormatDetector.looksLikeJSON(prefix)
                 ? FormatDetector.firstCSVRecord(prefix).flatMap { MappedCSV.match(policy?.mappings ?? [], header: $0) } : nil
-            guard let format = mapping?.format ?? forcedFormat ?? FormatDetector.detect(prefix: prefix, survey: survey) else {
+            let detected = mapping?.format ?? forcedFormat ?? FormatDetector.detect(prefix: prefix, survey: survey)
+            if detected == nil, FormatDetector.looksLikeJSON(prefix), let unused = UnusedExport.recognise(JSONSniff(prefix: prefix)) {
+                return FileOutcome(path: path, format: nil, status: .ingested(rows: 0), diagnostics: [
+                    Diagnostic(.warning, file: path, line: 1, code: "IN008", message: "not read: this is \(unused.what)", hint: unused.instead)])
+            }
+            guard let format = detected else {
                 throw Rejection(diagnostics: [Diagnostic(
                     .error, file: path, line: 1, code: "IN002",
                     message: "unknown format: \(InputFormat.describeUnknown(prefix: prefix))",

@@ -36,19 +36,34 @@ public struct SignalAssembly {
         let lines = ByTeam(try store.inlineLinesPerPerson(period, consent: consent), \.team)
         let prsByTeam = ByTeam(prs, \.team)
         for team in card.teams {
-            var people: [String: (lines: Int64, accepted: Int64)] = [:]
-            for row in lines[team] {
-                var v = people[row.person] ?? (0, 0)
-                v.lines += row.lines; v.accepted += row.accepted
-                people[row.person] = v
-            }
-            let accepted = people.values.reduce(0) { $0 + $1.accepted }
-            if accepted > 0, !Self.isHidden(card, MetricRegistry.acceptanceRate.id, team) {
+            let rows = lines[team]
+            // Lines per acceptance over people (a cluster bootstrap), for the assistants in `rows`.
+            func value(_ rows: [(team: String?, person: String, assistant: Assistant, lines: Int64, accepted: Int64)]) -> MetricValue? {
+                var people: [String: (lines: Int64, accepted: Int64)] = [:]
+                for row in rows {
+                    var v = people[row.person] ?? (0, 0)
+                    v.lines += row.lines; v.accepted += row.accepted
+                    people[row.person] = v
+                }
+                let accepted = people.values.reduce(0) { $0 + $1.accepted }
+                guard accepted > 0 else { return nil }
                 let clusters = people.sorted { $0.key < $1.key }.map { (y: Double($0.value.lines), x: Double($0.value.accepted)) }
-                out[team, default: [:]]["signal.lines_per_acceptance"] = MetricValue(
-                    metric: "signal.lines_per_acceptance", team: team, estimate: Double(people.values.reduce(0) { $0 + $1.lines }) / Double(accepted),
-                    interval: Bootstrap.ratioOfSums(clusters, seed: ScorecardAssembly.seed("signal.lines_per_acceptance", team, period.description)),
-                    people: people.count, events: Int(accepted))
+                return MetricValue(metric: "signal.lines_per_acceptance", team: team, estimate: Double(people.values.reduce(0) { $0 + $1.lines }) / Double(accepted),
+                                   interval: Bootstrap.ratioOfSums(clusters, seed: ScorecardAssembly.seed("signal.lines_per_acceptance", team, period.description)),
+                                   people: people.count, events: Int(accepted))
+            }
+            if let acceptance = card.value(MetricRegistry.acceptanceRate.id, team: team), acceptance.label != .suppressed, var whole = value(rows) {
+                // Per assistant too, where the acceptance rate's own part is shown (the same people):
+                // the signals then compare like with like when the mix of assistants changes.
+                for (assistant, part) in acceptance.parts where part.label != .suppressed {
+                    if let v = value(rows.filter { $0.assistant == assistant }) { whole.parts[assistant] = v }
+                }
+                for assistant in Set(rows.map(\.assistant)) where whole.parts[assistant] == nil && acceptance.parts[assistant] != nil {
+                    // A part the scorecard hides is marked hidden here too: it is never read.
+                    whole.parts[assistant] = Scorecard.hidden(MetricValue(metric: "signal.lines_per_acceptance", team: team, estimate: nil, interval: nil,
+                                                                          people: 0, events: 0), reason: .complementary, k: policy.minimumGroupSize)
+                }
+                out[team, default: [:]]["signal.lines_per_acceptance"] = whole
             }
             if !Self.isHidden(card, MetricRegistry.reviewDepth.id, team) {
                 var quick = FlowMetrics.reviewDepth(prsByTeam[team], team: team).quickShare
@@ -206,30 +221,39 @@ public struct SignalAssembly {
         if dates.isEmpty {
             coverage["pre-review-burst"] = "not run: no review date in the policy's calendar falls in \(period)"
         } else {
-            let accepted = ByTeam(try store.dailyAccepted(period, consent: consent), \.team)
+            let daily = try store.dailyAccepted(period, consent: consent)
+            let accepted = ByTeam(daily.rows, \.team)
+            let assistants = Set(daily.rows.map(\.assistant)).sorted()
             let prsByTeam = ByTeam(prs, \.team)
             // Many windows are tested (teams × series × dates): α is shared among them (Bonferroni), so
             // one period's bursts raise a false alarm with probability at most α.
             var burstThresholds = thresholds
-            burstThresholds.alpha = thresholds.alpha / Double(max(1, shown.count * 2 * dates.count))
+            burstThresholds.alpha = thresholds.alpha / Double(max(1, shown.count * (1 + assistants.count) * dates.count))
             for review in dates {
                 let windowStart = max(period.first, review.day.adding(days: -thresholds.burstWindowDays)), windowEnd = min(period.last, review.day.adding(days: -1))
                 let days = (period.first.dayNumber...period.last.dayNumber).map(Day.init(dayNumber:))
                 let inWindow = { (d: Day) in d >= windowStart && d <= windowEnd }
                 for team in shown {
-                    var series: [(String, [Day: Int])] = []
+                    // Each series over the days its source covers: suggestions per assistant (an export that
+                    // starts mid-period must not read as a burst), pull requests over the whole period.
+                    var series: [(String, [Day: Int], [Day])] = []
                     if !Self.isHidden(current, MetricRegistry.acceptanceRate.id, team) {
-                        var byDay: [Day: Int] = [:]
-                        for row in accepted[team] { byDay[row.day, default: 0] += Int(row.accepted) }
-                        series.append(("inline suggestions accepted", byDay))
+                        for assistant in assistants {
+                            var byDay: [Day: Int] = [:]
+                            for row in accepted[team] where row.assistant == assistant { byDay[row.day, default: 0] += Int(row.accepted) }
+                            let covered = days.filter { daily.covered[assistant]?.contains($0) ?? false }
+                            let activity = assistants.count == 1 ? "inline suggestions accepted" : "suggestions accepted (\(assistant.name))"
+                            series.append((activity, byDay, covered))
+                        }
                     }
                     if !Self.isHidden(current, MetricRegistry.cycleTime.id, team) {
                         var byDay: [Day: Int] = [:]
                         for pr in prsByTeam[team] where !pr.authorIsBot { byDay[Day(dayNumber: Int(pr.openedAt / 86_400)), default: 0] += 1 }
-                        series.append(("pull requests opened", byDay))
+                        series.append(("pull requests opened", byDay, days))
                     }
-                    for (activity, byDay) in series where !byDay.isEmpty {
-                        let window = days.filter(inWindow).map { byDay[$0] ?? 0 }, baseline = days.filter { !inWindow($0) }.map { byDay[$0] ?? 0 }
+                    for (activity, byDay, covered) in series where !byDay.isEmpty {
+                        let window = covered.filter(inWindow).map { byDay[$0] ?? 0 }, baseline = covered.filter { !inWindow($0) }.map { byDay[$0] ?? 0 }
+                        guard !window.isEmpty, !baseline.isEmpty else { continue }
                         if let s = Detectors.preReviewBurst(activity: activity, window: window, baseline: baseline, review: review, team: team, thresholds: burstThresholds) {
                             signals.append(s)
                         }

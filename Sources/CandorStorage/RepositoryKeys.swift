@@ -73,9 +73,10 @@ enum RepositoryKeys {
     }
 
     /// The team owning the repository `raw` on the day `dayExpression` (SQL), through the keys.
-    static func ownerSQL(raw: String, day: String) -> String {
+    /// `fallback` (SQL) is the key to use for a name the store does not hold (a caller's own text).
+    static func ownerSQL(raw: String, day: String, fallback: String = "NULL") -> String {
         """
-        (SELECT o.team FROM repository_owner_key o WHERE o.key = (SELECT k.key FROM repository_key k WHERE k.raw = \(raw))
+        (SELECT o.team FROM repository_owner_key o WHERE o.key = COALESCE((SELECT k.key FROM repository_key k WHERE k.raw = \(raw)), \(fallback))
            AND \(day) >= o.valid_from AND (o.valid_to IS NULL OR \(day) <= o.valid_to) ORDER BY o.valid_from DESC LIMIT 1)
         """
     }

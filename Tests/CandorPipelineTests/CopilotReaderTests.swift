@@ -128,12 +128,14 @@ func databaseContains(_ h: IngestHarness, _ text: String) throws -> Bool {
 
 @Suite("GitHub Copilot entity reports")
 struct CopilotEntityReportTests {
-    @Test("the organisation-level 1-day report is not a per-person format: refused with a clear message")
-    func refused() throws {
+    @Test("the organisation-level 1-day report (GitHub's sample) is set aside, saying what it is and what to export instead")
+    func setAside() throws {
         let h = try IngestHarness()
         let outcome = try h.ingestor.ingest(path: CopilotReaderTests.samples.appendingPathComponent("organization-1-day-report.json").path)
-        #expect(outcome.status == .rejected && outcome.diagnostics.map(\.code) == ["IN002"])
-        #expect(outcome.diagnostics.first?.message.contains("JSON") == true)
+        #expect(outcome.status == .ingested(rows: 0) && outcome.diagnostics.map(\.code) == ["IN008"])
+        #expect(outcome.diagnostics.first?.message.contains("organization usage-metrics report") == true)
+        #expect(outcome.diagnostics.first?.hint?.contains("users-1-day") == true)
+        #expect(try h.store.tableCounts().filter { $0.key.hasPrefix("copilot") }.values.allSatisfy { $0 == 0 })
     }
 }
 

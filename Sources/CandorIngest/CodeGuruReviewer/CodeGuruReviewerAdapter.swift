@@ -1,6 +1,7 @@
 import CandorParsing
 import CandorPolicy
 import CandorVocabulary
+import Foundation
 
 /// The store writes Amazon CodeGuru Reviewer needs.
 public protocol CodeGuruReviewerSink {
@@ -33,6 +34,25 @@ public struct CodeGuruReviewerAdapter: JSONSourceAdapter {
     public init(file: IngestFile) {
         format = file.format
         arn = file.options.codeReviewArn
+    }
+
+    /// The AWS CLI's own output of `list-recommendations` and `list-recommendation-feedback` does not
+    /// repeat the code review's ARN; exported per code review, the `describe-code-review` output
+    /// beside them names it. Read from there (only that file, only its `CodeReview.CodeReviewArn`)
+    /// when neither the file nor `--code-review` says.
+    public mutating func begin(source: () throws -> ByteSource, file: IngestFile, sink: some RecordSink) throws {
+        guard arn == nil, format == .codeGuruRecommendations || format == .codeGuruFeedback else { return }
+        let sibling = URL(fileURLWithPath: file.path).deletingLastPathComponent().appendingPathComponent("describe-code-review.json").path
+        guard FileManager.default.fileExists(atPath: sibling),
+              let size = (try? FileManager.default.attributesOfItem(atPath: sibling))?[.size] as? Int, size <= 1 << 20 else { return }
+        var found: String?
+        try? JSONRecordStream(source: try ByteSource(path: sibling), records: [[.key("CodeReview")]]).forEach { item in
+            if case .record(let node, _) = item { found = node["CodeReviewArn"]?.string }
+        }
+        guard let found, found.hasPrefix("arn:"), found.utf8.count <= 1600 else { return }
+        arn = found
+        file.note(Diagnostic(.note, file: file.path, line: 1, code: "CGR006",
+                             message: "the code review is the one describe-code-review.json beside this file names"))
     }
 
     public func recordPatterns(_ sniff: JSONSniff) -> [[JSONPathPattern]] {

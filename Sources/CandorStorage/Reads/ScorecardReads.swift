@@ -40,7 +40,7 @@ extension StoreReading {
             }.joined(separator: ", ")
             let counting: String = "MAX(" + Assistant.allCases.filter(\.countsSuggestions).map { "\($0.column)_day" }.joined(separator: ", ") + ", 0)"
             return try Row.fetchAll(db, sql: """
-                WITH uses(person, assistant, day, accepted, shown, lines) AS (\(StoreQueries.assistantUses))
+                \(StoreQueries.uses)
                 SELECT team, person, COUNT(*) AS days, SUM(\(counting)) AS counting_days, \(totals) FROM (
                     SELECT tm.team AS team, u.person AS person, u.day AS day, \(perAssistant)
                     FROM uses u JOIN team_membership tm
@@ -205,7 +205,9 @@ extension StoreReading {
     public func owner(of repository: String, on day: Day) throws -> String? {
         try refreshRepositoryKeys()
         return try queue.read { db in
-            try String.fetchOne(db, sql: "SELECT \(RepositoryKeys.ownerSQL(raw: "?", day: "?"))", arguments: [repository, day.iso8601, day.iso8601])
+            // A name the store does not hold (the caller's own) is matched by its normalised form.
+            try String.fetchOne(db, sql: "SELECT \(RepositoryKeys.ownerSQL(raw: "?", day: "?", fallback: "?"))",
+                                arguments: [repository, RepositoryIdentity.normalise(repository), day.iso8601, day.iso8601])
         }
     }
 
@@ -319,8 +321,8 @@ extension StoreReading {
 
     /// SQL for a row's week number counted from `reference` (a Monday): one julianday() per row
     /// instead of string date arithmetic.
-    static func weekIndex(_ reference: Day) -> String {
-        "CAST((julianday(a.day) - julianday('\(reference.iso8601)')) / 7 AS INTEGER)"
+    static func weekIndex(_ reference: Day, day: String = "a.day") -> String {
+        "CAST((julianday(\(day)) - julianday('\(reference.iso8601)')) / 7 AS INTEGER)"
     }
 }
 
@@ -374,10 +376,10 @@ extension StoreQueries {
     /// largest of each counter. A Copilot or Kiro row with no activity is no use.
     static let assistantUses = """
         SELECT COALESCE(al.person, q.person), 'q-developer', q.day, COALESCE(q.Inline_AcceptanceCount, 0), COALESCE(q.Inline_SuggestionsCount, 0),
-               COALESCE(q.Inline_AICodeLines, 0)
+               COALESCE(q.Inline_AICodeLines, 0), q.Inline_AICodeLines IS NOT NULL
         FROM qdev_activity q LEFT JOIN person_alias al ON al.alias = q.person WHERE q.day BETWEEN ?1 AND ?2
         UNION ALL
-        SELECT COALESCE(al.person, c.person), 'copilot', c.day, c.accepted, c.shown, c.lines FROM (
+        SELECT COALESCE(al.person, c.person), 'copilot', c.day, c.accepted, c.shown, c.lines, 1 FROM (
             SELECT u.day AS day, u.person AS person, MAX(COALESCE(f.acceptances, 0)) AS accepted, MAX(COALESCE(f.generations, 0)) AS shown,
                    MAX(COALESCE(f.loc_added, 0)) AS lines
             FROM copilot_user_day u LEFT JOIN copilot_user_feature_day f
@@ -386,7 +388,7 @@ extension StoreQueries {
               AND (u.interactions > 0 OR u.generations > 0 OR u.acceptances > 0 OR u.loc_added > 0 OR u.used_agent OR u.used_chat OR u.used_cli)
             GROUP BY u.day, u.person) c LEFT JOIN person_alias al ON al.alias = c.person
         UNION ALL
-        SELECT COALESCE(al.person, k.person), 'kiro', k.day, 0, 0, 0 FROM (
+        SELECT COALESCE(al.person, k.person), 'kiro', k.day, 0, 0, 0, 0 FROM (
             SELECT day, person FROM kiro_user_day
             WHERE day BETWEEN ?1 AND ?2 AND (chat_conversations > 0 OR total_messages > 0 OR credits_used > 0)
             GROUP BY day, person) k LEFT JOIN person_alias al ON al.alias = k.person
@@ -394,6 +396,16 @@ extension StoreQueries {
 
     /// Q Developer rows with the person as the directory knows them (a user id the directory lists as
     /// an alias — `aws_user_id` — resolved to its person) and that person's team on the day.
+    /// `WITH uses(person, assistant, day, accepted, shown, lines, has_lines)` over ``assistantUses``
+    /// (`has_lines`: the row counts lines — a Q Developer file of the eight-column 2025 shape does not).
+    static let uses = "WITH uses(person, assistant, day, accepted, shown, lines, has_lines) AS (\(assistantUses))"
+    /// The join of `uses u` to the person's team on the day.
+    static let usesWithTeam = """
+        uses u JOIN team_membership tm ON tm.person = u.person AND u.day >= tm.valid_from AND (tm.valid_to IS NULL OR u.day <= tm.valid_to)
+        """
+    /// The assistants whose rows count suggestions, as an SQL list.
+    static let suggestionAssistants = Assistant.allCases.filter(\.countsSuggestions).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
     static let activityWithTeam = """
         qdev_activity a LEFT JOIN person_alias qal ON qal.alias = a.person LEFT JOIN team_membership tm
           ON tm.person = COALESCE(qal.person, a.person) AND a.day >= tm.valid_from AND (tm.valid_to IS NULL OR a.day <= tm.valid_to)

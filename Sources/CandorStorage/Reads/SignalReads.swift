@@ -4,55 +4,72 @@ import GRDB
 
 /// The store reads behind the gaming-signal detectors (everything else comes from the scorecard).
 extension StoreReading {
-    /// `AND <consent condition>` over `qdev_activity a` (adding its argument), or nothing without a rule.
-    static func activityConsentFilter(_ consent: ConsentRule?, _ arguments: inout StatementArguments) -> String {
+    /// `AND <consent condition>` over `uses u` (adding its argument), or nothing without a rule.
+    static func usesConsentFilter(_ consent: ConsentRule?, _ arguments: inout StatementArguments) -> String {
         guard let consent else { return "" }
         arguments += [consent.programme]
-        return "AND " + consentCondition(consent, day: "a.day", person: StoreQueries.activityPerson)
+        return "AND " + consentCondition(consent, day: "u.day", person: "u.person")
     }
 
-    /// Inline accepted suggestions and the AI lines they added, per person in each team over the period
-    /// (accepted lines per acceptance, detector 2).
-    public func inlineLinesPerPerson(_ period: Period, consent: ConsentRule?) throws -> [(team: String?, person: String, lines: Int64, accepted: Int64)] {
+    /// Accepted inline suggestions and code completions and the lines they added, per person in each
+    /// team over the period, every assistant that counts them (accepted lines per acceptance, detector 2).
+    public func inlineLinesPerPerson(_ period: Period, consent: ConsentRule?)
+        throws -> [(team: String?, person: String, assistant: Assistant, lines: Int64, accepted: Int64)] {
         try queue.read { db in
             var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
-            let filter = Self.activityConsentFilter(consent, &arguments)
+            let filter = Self.usesConsentFilter(consent, &arguments)
             return try Row.fetchAll(db, sql: """
-                SELECT tm.team AS team, \(StoreQueries.activityPerson) AS person, COALESCE(SUM(a.Inline_AICodeLines), 0) AS lines, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted
-                FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? AND a.Inline_AICodeLines IS NOT NULL \(filter)
-                GROUP BY tm.team, 2 ORDER BY tm.team, 2
+                \(StoreQueries.uses)
+                SELECT tm.team AS team, u.person AS person, u.assistant AS assistant, COALESCE(SUM(u.lines), 0) AS lines, COALESCE(SUM(u.accepted), 0) AS accepted
+                FROM \(StoreQueries.usesWithTeam) WHERE u.has_lines AND u.assistant IN (\(StoreQueries.suggestionAssistants)) \(filter)
+                GROUP BY tm.team, u.person, u.assistant ORDER BY tm.team, u.person, u.assistant
                 """, arguments: arguments)
-            .map { ($0["team"], $0["person"], $0["lines"], $0["accepted"]) }
+            .compactMap { row in Assistant(rawValue: row["assistant"]).map { (row["team"], row["person"], $0, row["lines"], row["accepted"]) } }
         }
     }
 
-    /// Each person-week's inline acceptance counts in a team (ISO weeks, days clipped to the period),
-    /// without the person: the values threshold bunching counts (detector 5).
+    /// Each person-week's acceptance counts in a team (ISO weeks, days clipped to the period), every
+    /// assistant that counts suggestions together, without the person: the values threshold bunching counts (detector 5).
     public func personWeekInline(_ period: Period, consent: ConsentRule?) throws -> [(team: String?, accepted: Int64, shown: Int64)] {
         let weeks = Self.weekRange(period)
         return try queue.read { db in
             var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
-            let filter = Self.activityConsentFilter(consent, &arguments)
+            let filter = Self.usesConsentFilter(consent, &arguments)
             return try Row.fetchAll(db, sql: """
-                SELECT tm.team AS team, SUM(a.Inline_AcceptanceCount) AS accepted, SUM(a.Inline_SuggestionsCount) AS shown
-                FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
-                GROUP BY tm.team, \(StoreQueries.activityPerson), \(Self.weekIndex(weeks.reference)) ORDER BY 1, 2, 3
+                \(StoreQueries.uses)
+                SELECT tm.team AS team, SUM(u.accepted) AS accepted, SUM(u.shown) AS shown
+                FROM \(StoreQueries.usesWithTeam) WHERE u.assistant IN (\(StoreQueries.suggestionAssistants)) \(filter)
+                GROUP BY tm.team, u.person, \(Self.weekIndex(weeks.reference, day: "u.day")) ORDER BY 1, 2, 3
                 """, arguments: arguments)
             .map { ($0["team"], $0["accepted"] ?? 0, $0["shown"] ?? 0) }
         }
     }
 
-    /// Inline suggestions accepted per team and day (pre-review bursts, detector 6).
-    public func dailyAccepted(_ period: Period, consent: ConsentRule?) throws -> [(team: String?, day: Day, accepted: Int64)] {
+    /// Suggestions accepted per team, assistant and day (pre-review bursts, detector 6), and the days
+    /// each assistant's exports cover (a day with any row of it, anyone's): a series is read only over
+    /// the days its export covers, so an export that starts mid-period is no burst.
+    public func dailyAccepted(_ period: Period, consent: ConsentRule?) throws
+        -> (rows: [(team: String?, assistant: Assistant, day: Day, accepted: Int64)], covered: [Assistant: Set<Day>]) {
         try queue.read { db in
             var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
-            let filter = Self.activityConsentFilter(consent, &arguments)
-            return try Row.fetchAll(db, sql: """
-                SELECT tm.team AS team, a.day AS day, COALESCE(SUM(a.Inline_AcceptanceCount), 0) AS accepted
-                FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
-                GROUP BY tm.team, a.day ORDER BY 1, 2
+            let filter = Self.usesConsentFilter(consent, &arguments)
+            let rows = try Row.fetchAll(db, sql: """
+                \(StoreQueries.uses)
+                SELECT tm.team AS team, u.assistant AS assistant, u.day AS day, COALESCE(SUM(u.accepted), 0) AS accepted
+                FROM \(StoreQueries.usesWithTeam) WHERE u.assistant IN (\(StoreQueries.suggestionAssistants)) \(filter)
+                GROUP BY tm.team, u.assistant, u.day ORDER BY 1, 2, 3
                 """, arguments: arguments)
-            .compactMap { row in Day.parse(row["day"] as String).map { (row["team"], $0, row["accepted"]) } }
+            .compactMap { row -> (team: String?, assistant: Assistant, day: Day, accepted: Int64)? in
+                guard let day = Day.parse(row["day"] as String), let assistant = Assistant(rawValue: row["assistant"]) else { return nil }
+                return (row["team"], assistant, day, row["accepted"])
+            }
+            var covered: [Assistant: Set<Day>] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                \(StoreQueries.uses) SELECT DISTINCT assistant, day FROM uses
+                """, arguments: [period.first.iso8601, period.last.iso8601]) {
+                if let a = Assistant(rawValue: row["assistant"]), let d = Day.parse(row["day"] as String) { covered[a, default: []].insert(d) }
+            }
+            return (rows, covered)
         }
     }
 

@@ -22,7 +22,7 @@ extension StoreReading {
             // Every assistant that counts suggestions (Q Developer inline, Copilot code completion);
             // only people the directory places in a team on the day (coverage counts the others).
             return try Row.fetchAll(db, sql: """
-                WITH uses(person, assistant, day, accepted, shown, lines) AS (\(StoreQueries.assistantUses))
+                \(StoreQueries.uses)
                 SELECT m.team AS team, u.person AS person, SUM(u.accepted) AS accepted, SUM(u.shown) AS shown,
                        COUNT(DISTINCT u.day) AS days
                 FROM uses u

@@ -1,0 +1,153 @@
+@testable import CandorVocabulary
+@testable import CandorParsing
+@testable import CandorPolicy
+@testable import CandorIngest
+@testable import CandorStorage
+@testable import CandorAnalysis
+@testable import CandorPipeline
+import Foundation
+import Testing
+
+/// The organisation's own CSVs, read through the policy's mappings; consent that fails closed;
+/// exports that hold nothing, or nothing candor uses; one repository identity in the store.
+@Suite("Real organisations' files")
+struct MappedCSVTests {
+    static let policyText = """
+        version: 1
+        purpose: Help teams learn.
+        key_file: k
+        programmes: {ai-adoption: required, self-view: optional}
+        mappings:
+          workday:
+            format: directory
+            dates: DD-Mon-YYYY
+            columns:
+              person_id: Employee ID
+              team: {column: Supervisory Organization, pattern: '^(.+?) \\('}
+              department: {column: Cost Center, pattern: '^CC-[0-9]+ (.+)$'}
+              from: Hire Date
+              to: Termination Date
+              aws_user_id: Identity Center ID
+          register:
+            format: consent
+            dates: DD/MM/YYYY
+            columns: {person_id: Employee No., programme: Programme, status: Decision, effective: Effective From}
+            values:
+              programme: {Coding Assistant Telemetry: ai-adoption}
+              status: {Objection lodged: opted_out, Opted in: opted_in}
+        repositories: {owner: acme}
+        """
+
+    static func harness(_ policyText: String = policyText) throws -> (IngestHarness, Ingestor) {
+        let h = try IngestHarness()
+        let policy = try Policy.parse(policyText, path: h.folder.path("policy.yml"))
+        var ingestor = Ingestor(store: h.store, pseudonymiser: Pseudonymiser(key: IngestHarness.key), log: SilentLog(),
+                                now: Date(timeIntervalSince1970: 1_790_000_000), survey: policy.survey)
+        ingestor.policy = policy
+        return (h, ingestor)
+    }
+
+    static let workday = """
+        Employee ID,Worker,Supervisory Organization,Cost Center,Hire Date,Termination Date,Identity Center ID
+        KF1,Ann,Route Planning (Jakub Ricci),CC-4120 Freight Operations,21-Aug-2023,,uuid-1
+        KF2,Bo,Route Planning (Jakub Ricci),CC-4120 Freight Operations,02-Jul-2026,,
+        KF3,Cy,Booking (Omar Lindgren),CC-4310 Commercial,13-Mar-2015,12-Jun-2026,uuid-3
+
+        """
+
+    @Test("an HR export is read through its mapping: patterns, the file's dates, a blank end, aliases that place Q Developer rows")
+    func directory() throws {
+        let (h, ingestor) = try Self.harness()
+        let outcome = try ingestor.ingest(path: try h.folder.write("Workday_Workers.csv", Self.workday))
+        #expect(outcome.format == .directory && outcome.status == .ingested(rows: 3))
+        #expect(outcome.diagnostics.contains { $0.code == "MAP002" && $0.message.contains("'workday'") })
+        let q3 = Period("2026-Q3")!
+        let members = try h.store.memberships(q3).sorted { $0.person < $1.person }
+        let byPerson = Dictionary(uniqueKeysWithValues: members.map { ($0.person, $0) })
+        #expect(byPerson[h.pseudonym("KF1")]?.team == "Route Planning" && byPerson[h.pseudonym("KF1")]?.to == nil)
+        #expect(byPerson[h.pseudonym("KF2")]?.from == Day(year: 2026, month: 7, day: 2))
+        #expect(byPerson[h.pseudonym("KF3")] == nil)   // left on 12 June
+        #expect(try h.store.teamDepartments(asOf: q3.last)["Route Planning"] == "Freight Operations")
+        // A Q Developer row under the Identity Center id counts for the person.
+        _ = try ingestor.ingest(path: try h.folder.write("q.csv", "UserId,Date,Inline_AcceptanceCount,Inline_SuggestionsCount\nuuid-1,2026-07-01,3,10\n"))
+        let totals = try h.store.inlineTotals(from: q3.first, to: q3.last)
+        #expect(totals.map(\.team) == ["Route Planning"] && totals.map(\.person) == [h.pseudonym("KF1")] && totals.map(\.shown) == [10])
+    }
+
+    @Test("a value the mapping cannot convert is a located error, and the file is refused whole", arguments: [
+        ("KF1,Ann,Route Planning (X),CC-1 Ops,2023-08-21,,\n", "MAP011", 5),
+        ("KF1,Ann,Route Planning,CC-1 Ops,21-Aug-2023,,\n", "MAP010", 3),
+    ])
+    func badValues(_ row: String, _ code: String, _ column: Int) throws {
+        let (h, ingestor) = try Self.harness()
+        let header = Self.workday.split(separator: "\n")[0]
+        let outcome = try ingestor.ingest(path: try h.folder.write("w.csv", "\(header)\n\(row)"))
+        #expect(outcome.status == .rejected)
+        let problem = outcome.diagnostics.first { $0.code == code }
+        #expect(problem?.line == 2 && problem?.column != nil && problem?.message.contains("'workday'") == true, "\(outcome.diagnostics)")
+        #expect(try h.store.tableCounts()["team_membership"] == 0)
+    }
+
+    @Test("consent for a programme the policy does not name refuses the registry — also with --skip-bad-rows; a translated name is placed")
+    func consentFailsClosed() throws {
+        let (h, base) = try Self.harness()
+        var ingestor = base
+        ingestor.skipBadRows = true
+        let header = "Ref,Employee No.,Programme,Decision,Effective From\n"
+        let unknown = try ingestor.ingest(path: try h.folder.write("r1.csv", header + "CR-1,KF1,Coding Assistant Telemetry,Objection lodged,14/05/2026\nCR-2,KF2,Meeting Analytics Pilot,Opted in,01/06/2026\n"))
+        #expect(unknown.status == .rejected && unknown.diagnostics.map(\.code) == ["GOV020"])
+        #expect(unknown.diagnostics[0].message.contains("Meeting Analytics Pilot") && unknown.diagnostics[0].line == 3)
+        #expect(try h.store.tableCounts()["consent"] == 0)
+        let known = try ingestor.ingest(path: try h.folder.write("r2.csv", header + "CR-1,KF1,Coding Assistant Telemetry,Objection lodged,14/05/2026\n"))
+        #expect(known.status == .ingested(rows: 1))
+        #expect(try h.store.consentStatus(person: h.pseudonym("KF1"), programme: "ai-adoption", on: Day(year: 2026, month: 5, day: 14)!) == .optedOut)
+        #expect(try h.store.consentStatus(person: h.pseudonym("KF1"), programme: "ai-adoption", on: Day(year: 2026, month: 5, day: 13)!) != .optedOut)
+    }
+
+    @Test("gh api's [] is an empty export; an aggregate-only report is set aside with what to export instead; neither is rejected")
+    func emptyAndUnused() throws {
+        let (h, ingestor) = try Self.harness()
+        let empty = try ingestor.ingest(path: try h.folder.write("reviews/12.json", "[]\n"))
+        #expect(empty.status == .ingested(rows: 0) && empty.diagnostics.map(\.code) == ["IN007"])
+        let report = try ingestor.ingest(path: try h.folder.write("org-28.json",
+            #"{"day_totals":[{"day":"2026-09-03","organization_id":"9","daily_active_users":11,"code_generation_activity_count":1390}]}"#))
+        #expect(report.status == .ingested(rows: 0) && report.diagnostics.map(\.code) == ["IN008"])
+        #expect(report.diagnostics[0].hint?.contains("users-1-day") == true)
+        let unknown = try ingestor.ingest(path: try h.folder.write("x.json", #"{"hello":1}"#))
+        #expect(unknown.status == .rejected && unknown.diagnostics.map(\.code) == ["IN002"])
+    }
+
+    @Test("a survey export with extra header rows (Qualtrics) is read from the row skip_rows names")
+    func qualtrics() throws {
+        let text = """
+            version: 1
+            purpose: Help teams learn.
+            key_file: k
+            survey: {team_column: Team, skip_rows: 2, items: [{id: friction, column: Q2_1}]}
+            """
+        let (h, ingestor) = try Self.harness(text)
+        let csv = "EndDate,Q2_1,Team\nEnd Date,I can work without friction,Team\n\"{\"\"ImportId\"\":\"\"endDate\"\"}\",\"{\"\"ImportId\"\":\"\"QID2_1\"\"}\",\"{\"\"ImportId\"\":\"\"team\"\"}\"\n2026-06-01 10:54:28,4,Booking\n2026-06-02 11:00:00,2,Booking\n"
+        let outcome = try ingestor.ingest(path: try h.folder.write("pulse.csv", csv))
+        #expect(outcome.status == .ingested(rows: 2), "\(outcome.diagnostics)")
+    }
+
+    @Test("pull requests (owner/name), a URL and a directory of bare names meet in one repository; an ambiguous bare name places nothing")
+    func repositories() throws {
+        let (h, ingestor) = try Self.harness(Self.policyText.replacingOccurrences(of: "repositories: {owner: acme}", with: ""))
+        _ = try ingestor.ingest(path: try h.folder.write("catalogue.csv", "repository,team\nroute-planner,Route Planning\nshared-config,Platform\n"))
+        let pr = { (repo: String, n: Int) in
+            #"{"url":"https://api.github.com/repos/\#(repo)/pulls/\#(n)","number":\#(n),"state":"closed","user":{"login":"a","type":"User"},"created_at":"2026-07-01T10:00:00Z","merged_at":"2026-07-01T12:00:00Z","draft":false,"base":{"repo":{"full_name":"\#(repo)"}}}"#
+        }
+        let pulls = "[" + [pr("acme/route-planner", 1), pr("acme/shared-config", 2), pr("acme-labs/shared-config", 3)].joined(separator: ",") + "]"
+        #expect(try ingestor.ingest(path: try h.folder.write("pulls.json", pulls)).status == .ingested(rows: 3))
+        let facts = try h.store.pullRequestFacts(Period("2026-Q3")!)
+        #expect(facts.filter { $0.team == "Route Planning" }.count == 1)
+        // `shared-config` ends two repositories: it places neither, and says so in coverage.
+        #expect(facts.filter { $0.team == "Platform" }.isEmpty && facts.filter { $0.team == nil }.count == 2)
+        // With the policy's owner, the bare name is acme's, and the sandbox stays unowned.
+        try h.store.useRepositoryNaming(RepositoryNaming(owner: "acme"))
+        let owned = try h.store.pullRequestFacts(Period("2026-Q3")!)
+        #expect(owned.filter { $0.team == "Platform" }.count == 1 && owned.filter { $0.team == nil }.count == 1)
+        #expect(try h.store.owner(of: "https://github.com/acme/route-planner.git", on: Day(year: 2026, month: 7, day: 1)!) == "Route Planning")
+    }
+}
