@@ -29,7 +29,7 @@ struct PlantedSignalsTests {
 
     /// Ingests the organisation folder `organisation` (policy.yml, candor.key, inputs/, planted.csv) and
     /// runs the detectors for 2026-Q2 and 2026-Q3 as the governance review would.
-    static func run(_ organisation: URL) throws -> Outcome {
+    static func run(_ organisation: URL, rejected: Int = 0) throws -> Outcome {
         let folder = try TemporaryFolder()
         let policy = try Policy.load(path: organisation.appendingPathComponent("policy.yml").path)
         let store = try CandorStore(path: folder.path("org.sqlite"))
@@ -37,7 +37,7 @@ struct PlantedSignalsTests {
                                 log: SilentLog(), now: Date(timeIntervalSince1970: 1_790_000_000), survey: policy.survey)
         ingestor.policy = policy
         let summary = try ingestor.ingest(paths: InputDiscovery.expand([organisation.path]))
-        #expect(summary.rejectedCount == 0)
+        #expect(summary.rejectedCount == rejected)
         // As the governance review computes them: only for the teams it shows.
         let builder = ReportWriter(policy: policy, store: store, templates: try TemplateSet(overridesFrom: nil), now: Date(timeIntervalSince1970: 0), log: SilentLog())
         var found: [Cell: [Signal]] = [:], reports: [SignalReport] = [], cards: [Scorecard] = []
@@ -56,8 +56,8 @@ struct PlantedSignalsTests {
     }
 
     /// Recall and false alarms over every (detector, shown team, period) cell.
-    static func check(_ outcome: Outcome, label: String) {
-        #expect(Set(outcome.planted.map(\.detector)) == Set(Detectors.all.map(\.id)))
+    static func check(_ outcome: Outcome, label: String, everyDetector: Bool = true) {
+        if everyDetector { #expect(Set(outcome.planted.map(\.detector)) == Set(Detectors.all.map(\.id))) }
         let missed = outcome.planted.subtracting(outcome.found.keys).sorted()
         let falseAlarms = Set(outcome.found.keys).subtracting(outcome.allowed).sorted()
         let cells = outcome.reports.reduce(0) { $0 + $1.checkedTeams.count } * Detectors.all.count - outcome.allowed.count
@@ -94,6 +94,15 @@ struct PlantedSignalsTests {
         Self.check(outcome, label: "fixtures/acme")
         Self.checkHidden(outcome)
         #expect(outcome.reports.map(\.checkedTeams.count).allSatisfy { $0 >= 4 })
+    }
+
+    @Test("fixtures/kestrel, generated apart from candor's code: every planted pattern found, no signal on any clean team-period")
+    func kestrel() throws {
+        // One file is not read yet: Workday's job changes (docs/formats.md, "Directories").
+        let outcome = try Self.run(CandorBinary.packageRoot.appendingPathComponent("fixtures/kestrel"), rejected: 1)
+        Self.check(outcome, label: "fixtures/kestrel", everyDetector: false)
+        Self.checkHidden(outcome)
+        #expect(outcome.planted.count == 7 && outcome.reports.map(\.checkedTeams.count).allSatisfy { $0 >= 7 })
     }
 
     @Test("an independently seeded organisation with different effect sizes: the same recall, no false alarm")
