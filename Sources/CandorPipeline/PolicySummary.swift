@@ -19,7 +19,13 @@ extension Policy {
             "  never used for: " + prohibitedUses.joined(separator: ", "),
             "  key file: \(keyFile)",
         ]
-        if let survey { lines.append("  survey: \(survey.items.count) items on a 1–\(survey.scale) scale") }
+        if let survey { lines.append("  survey: \(survey.items.count) items on a 1–\(survey.scale) scale" + (survey.skipRows > 0 ? ", \(survey.skipRows) rows after the header skipped" : "")) }
+        for mapping in mappings {
+            lines.append("  mapping \(mapping.name): files with the columns \(mapping.requiredColumns.map { "'\($0)'" }.joined(separator: ", ")) are read as \(mapping.format.rawValue)")
+        }
+        if repositories.owner != nil || !repositories.aliases.isEmpty {
+            lines.append("  repositories: bare names belong to \(repositories.owner ?? "the one owner/name that ends in them"); \(repositories.aliases.count) alias(es)")
+        }
         lines.append("  sources (dataset; optional fields kept / dropped at ingest):")
         for family in SourceFamily.allCases {
             let entry = sourcePolicy(for: family)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CandorIngest
 import CandorPolicy
 
 struct PolicyCommand: ParsableCommand {
@@ -11,10 +12,23 @@ struct PolicyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate policy.yml and summarise what it enforces; errors name their line.")
         @OptionGroup var workspace: WorkspaceOptions
+        @Option(name: .customLong("sample"), help: ArgumentHelp("A CSV the policy's mappings: should read; every value it cannot convert is listed with its line (repeatable). Nothing is stored.", valueName: "FILE"))
+        var samples: [String] = []
 
         func run() throws {
             let policy = try reportingErrors { try Policy.load(path: workspace.policyPath()) }
             for line in policy.summaryLines { print(line) }
+            var failed = false
+            for sample in samples {
+                let result = try reportingErrors { try MappedCSV.check(policy.mappings, sample: sample) }
+                for d in result.diagnostics { StandardErrorLog(quiet: false).diagnostic(d) }
+                if let mapping = result.mapping {
+                    print("sample \(sample): read as \(mapping.format.rawValue) through '\(mapping.name)': \(result.rows) rows, "
+                          + (result.diagnostics.isEmpty ? "every value converts" : "\(result.diagnostics.count) problem(s)"))
+                }
+                failed = failed || !result.diagnostics.isEmpty
+            }
+            if failed { throw ExitCode(2) }
         }
     }
 }

@@ -150,4 +150,19 @@ struct MappedCSVTests {
         #expect(owned.filter { $0.team == "Platform" }.count == 1 && owned.filter { $0.team == nil }.count == 1)
         #expect(try h.store.owner(of: "https://github.com/acme/route-planner.git", on: Day(year: 2026, month: 7, day: 1)!) == "Route Planning")
     }
+
+    @Test("policy check --sample: the mapping that takes a file and every value it cannot convert, located; no mapping: the closest and what it lacks")
+    func sampleCheck() throws {
+        let policy = try Policy.parse(Self.policyText, path: "/p/policy.yml")
+        let folder = try TemporaryFolder()
+        let header = Self.workday.split(separator: "\n")[0]
+        let bad = try folder.write("w.csv", "\(header)\nKF1,A,Route Planning (X),CC-1 Ops,2023-08-21,,\nKF2,B,Route Planning,CC-1 Ops,21-Aug-2023,,\n,C,Booking (Y),CC-2 Sales,01-Jan-2020,,\n")
+        let result = try MappedCSV.check(policy.mappings, sample: bad)
+        #expect(result.mapping?.name == "workday" && result.rows == 3)
+        #expect(result.diagnostics.map(\.code) == ["MAP011", "MAP010", "MAP012"] && result.diagnostics.map(\.line) == [2, 3, 4])
+        let other = try folder.write("changes.csv", "Employee ID,Effective Date,New Supervisory Organization\nKF1,06-Jul-2026,Cloud Platform (Z)\n")
+        let none = try MappedCSV.check(policy.mappings, sample: other)
+        #expect(none.mapping == nil && none.diagnostics.map(\.code) == ["MAP003"])
+        #expect(none.diagnostics[0].message.contains("'workday'") && none.diagnostics[0].message.contains("'Supervisory Organization'"))
+    }
 }

@@ -147,3 +147,60 @@ public struct MappedCSV {
         return day.iso8601 + "T" + withSeconds + (hasZone ? "" : zone)
     }
 }
+
+extension MappedCSV {
+    /// Checks a sample file against `mappings` without storing anything (`candor policy check --sample`):
+    /// which mapping takes it, and every value it could not convert, located. When none takes it, the
+    /// mapping whose columns it comes closest to says which it lacks.
+    public static func check(_ mappings: [CSVMapping], sample path: String) throws -> (mapping: CSVMapping?, rows: Int, diagnostics: [Diagnostic]) {
+        let reader = CSVReader(source: try ByteSource(path: path))
+        var mapped: MappedCSV?
+        var chosen: CSVMapping?
+        var rows = 0
+        var diagnostics: [Diagnostic] = []
+        struct Stop: Error {}
+        do {
+            try reader.forEachRecord { record in
+                guard let m = mapped else {
+                    let header = record.strings
+                    guard let mapping = match(mappings, header: header) else {
+                        let names = Set(header.map { $0.trimmingASCIISpaces().lowercased() })
+                        // The closest: the most of its columns present, then the fewest missing.
+                        func present(_ m: CSVMapping) -> Int { m.requiredColumns.filter { names.contains($0.trimmingASCIISpaces().lowercased()) }.count }
+                        let closest = mappings.max { a, b in
+                            (present(a), -a.requiredColumns.count) < (present(b), -b.requiredColumns.count)
+                        }
+                        let missing = closest?.requiredColumns.filter { !names.contains($0.trimmingASCIISpaces().lowercased()) } ?? []
+                        diagnostics.append(Diagnostic(.error, file: path, line: 1, code: "MAP003",
+                            message: closest.map { "no mapping takes this file: the closest, '\($0.name)', names \(missing.map { "'\($0)'" }.joined(separator: ", ")), which its header lacks" }
+                                ?? "the policy has no mappings: section",
+                            hint: "fix the column titles in the policy's mapping, or add a mapping for this file"))
+                        throw Stop()
+                    }
+                    chosen = mapping
+                    mapped = try MappedCSV(mapping: mapping, fileHeader: header, file: path)
+                    return
+                }
+                guard rows >= 0 else { return }
+                rows += 1
+                if rows <= mapping(of: chosen).skipRows { return }
+                var problems: [Diagnostic] = []
+                if let converted = m.map(record, diagnostics: &problems) {
+                    for (i, field) in m.fields.enumerated() where field.spec.required && converted.string(i).isEmpty {
+                        problems.append(Diagnostic(.error, file: path, line: record.line, code: "MAP012",
+                                                   message: "\(field.spec.name) is empty, and \(m.mapping.format.rawValue) needs it",
+                                                   hint: "fill the column, or map \(field.spec.name) to another"))
+                    }
+                }
+                diagnostics += problems
+            }
+        } catch is Stop {
+        } catch let list as DiagnosticList {
+            diagnostics += list.diagnostics
+        }
+        let skipped = chosen?.skipRows ?? 0
+        return (chosen, max(0, rows - skipped), diagnostics)
+    }
+
+    private static func mapping(of chosen: CSVMapping?) -> CSVMapping { chosen! }
+}
