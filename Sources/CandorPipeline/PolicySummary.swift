@@ -59,3 +59,11 @@ extension Policy {
         return lines
     }
 }
+
+extension Policy {
+    /// `candor policy check --sample FILE`: which of the policy's mappings takes `path`, its rows, and
+    /// every value the mapping could not convert (nothing is stored).
+    public func checkSample(_ path: String) throws -> (mapping: CSVMapping?, rows: Int, diagnostics: [Diagnostic]) {
+        try MappedCSV.check(mappings, sample: path)
+    }
+}

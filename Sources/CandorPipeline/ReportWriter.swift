@@ -149,6 +149,14 @@ public struct ReportWriter: Sendable {
         return DecidedPeriod(inputs: inputs, scorecard: decision.apply(to: raw))
     }
 
+    /// `candor coverage`: per source, what was read for `period` and what joined a team, through what
+    /// the governance board may read (``CoverageView``).
+    public func coverage(period: Period) throws -> [String] {
+        let reader = try reader(for: .governance)
+        return CoverageView.lines(try reader.coverage(period), unmatched: try reader.unmatchedRepositories(period),
+                                  periodDays: period.dayCount, k: policy.minimumGroupSize)
+    }
+
     /// The gaming signals of the governance review, only for cells the period's decision shows — in
     /// this period and, for the detectors that compare, in the previous one (with its own decision).
     func signals(_ store: some StoreReading, _ inputs: GovernanceViewBuilder.Inputs) throws -> SignalReport {
@@ -193,6 +201,8 @@ public struct ReportWriter: Sendable {
         inputs.changesSincePrevious = try store.programmeChanges(from: period.previous.first, to: period.last)
             + MetricRegistry.changes.filter { $0.day >= period.previous.first && $0.day <= period.last }
         inputs.fieldDrops = try store.fieldDrops()
+        inputs.sourceCoverage = try store.coverage(period)
+        inputs.unmatchedRepositories = try store.unmatchedRepositories(period)
         let files = InputFileRecord.relativised(try store.inputFiles())
         inputs.inputFiles = files.files
         inputs.inputRoot = files.root

@@ -230,6 +230,14 @@ No decision in this quarter or the one before used these metrics; consider retir
 {{/data.fieldDrops}}
 {{/data.hasFieldDrops}}
 
+## Coverage: what each source sent, and what joined a team
+
+A figure reads only records placed in a team. What is left out, and why — every "no data" cell above is explained by one of these:
+
+{{#overview.coverage}}
+- {{.}}
+{{/overview.coverage}}
+
 ## Data inventory and retention
 
 {{#overview.inventory}}

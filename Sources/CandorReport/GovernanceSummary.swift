@@ -45,6 +45,8 @@ public struct GovernanceSummary: Sendable {
     public var organisation: OverviewRow
     public var trust: [String]
     public var inventory: [String]
+    /// Coverage: what each source sent and what joined a team (``CoverageView``).
+    public var coverage: [String]
     public var retention: [String]
     public var disclosure: [String]
     public var inputGroups: [InputGroup]
@@ -157,7 +159,9 @@ extension GovernanceSummary {
                        digest: String(SHA256Digest.hex(of: Array(files.map(\.sha256).sorted().joined(separator: "\n").utf8)).prefix(16)))
         }
         return GovernanceSummary(summary: summary, columns: columns, rows: rows, organisation: organisation, trust: trust,
-                                 inventory: inventory, retention: retention, disclosure: disclosure, inputGroups: groups,
+                                 inventory: inventory,
+                                 coverage: CoverageView.lines(input.sourceCoverage, unmatched: input.unmatchedRepositories, periodDays: input.period.dayCount, k: k),
+                                 retention: retention, disclosure: disclosure, inputGroups: groups,
                                  inputFiles: input.inputFiles.map { InputFile(path: $0.path, format: $0.format, sha256: $0.sha256) },
                                  inputCount: Format.count(input.inputFiles.count), inputRoot: input.inputRoot)
     }

@@ -104,6 +104,9 @@ public enum GovernanceViewBuilder {
         public var changes: [ProgrammeChange] = []
         /// Fields left out at ingest under the policy's allow-lists.
         public var fieldDrops: [FieldDropCount] = []
+        /// Per source, what was read and what joined a team; the repositories that joined nothing.
+        public var sourceCoverage: [SourceCoverage] = []
+        public var unmatchedRepositories: [UnmatchedRepository] = []
         /// Every metric for every team, and the changes in the period and the two weeks before.
         public var scorecard: Scorecard = Scorecard(teams: [], values: [:], suppressed: [:])
         public var scorecardChanges: [ProgrammeChange] = []

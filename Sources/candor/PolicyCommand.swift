@@ -1,5 +1,5 @@
 import ArgumentParser
-import CandorIngest
+import CandorPipeline
 import CandorPolicy
 
 struct PolicyCommand: ParsableCommand {
@@ -20,7 +20,7 @@ struct PolicyCommand: ParsableCommand {
             for line in policy.summaryLines { print(line) }
             var failed = false
             for sample in samples {
-                let result = try reportingErrors { try MappedCSV.check(policy.mappings, sample: sample) }
+                let result = try reportingErrors { try policy.checkSample(sample) }
                 for d in result.diagnostics { StandardErrorLog(quiet: false).diagnostic(d) }
                 if let mapping = result.mapping {
                     print("sample \(sample): read as \(mapping.format.rawValue) through '\(mapping.name)': \(result.rows) rows, "

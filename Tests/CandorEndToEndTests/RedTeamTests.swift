@@ -1,4 +1,5 @@
 import Foundation
+import CandorVocabulary
 import Testing
 
 /// Plays the attacker against the published example reports: from the numbers a report shows, try
@@ -44,10 +45,13 @@ struct RedTeamTests {
         return (children, rows)
     }
 
+    /// Every example governance review: both organisations' periods (reports/<period>, reports/kestrel/<period>).
     static var reports: [URL] {
-        let root = CandorBinary.packageRoot.appendingPathComponent("reports")
-        let periods = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return periods.sorted().map { root.appendingPathComponent($0).appendingPathComponent("governance.html") }
+        let base = CandorBinary.packageRoot.appendingPathComponent("reports")
+        return [base, base.appendingPathComponent("kestrel")].flatMap { root in
+            ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { Period($0) != nil }.sorted()
+                .map { root.appendingPathComponent($0).appendingPathComponent("governance.html") }
+        }
     }
 
     @Test("no suppressed figure follows from the published totals at any level, nor does a group smaller than k")

@@ -1,0 +1,43 @@
+import CandorVocabulary
+
+/// Coverage, as lines for the governance review and `candor coverage`: per source, the records read,
+/// how many joined a team, and what kept the others out — people outside the directory (counted,
+/// coarsened below k), repositories no directory lists (named, with the closest directory entry), a
+/// bare name that could be two repositories, survey teams the directory does not have. Pure.
+public enum CoverageView {
+    static let nouns: [SourceFamily: String] = [.qDeveloper: "person-day rows", .copilot: "person-day rows", .kiro: "person-day rows",
+                                                .events: "events", .github: "pull requests", .sarif: "scans", .codeGuruReviewer: "code reviews",
+                                                .delivery: "deployments and incidents", .survey: "responses"]
+
+    public static func lines(_ coverage: [SourceCoverage], unmatched: [UnmatchedRepository], periodDays: Int, k: Int) -> [String] {
+        guard !coverage.isEmpty else { return ["No source sent a record for this period."] }
+        var out: [String] = []
+        for c in coverage {
+            let noun = nouns[c.source] ?? "records"
+            var line = "\(c.source.rawValue): \(Format.count(c.records)) \(noun) on \(c.days) of \(periodDays) days; \(Format.count(c.placed)) placed in a team"
+            switch c.basis {
+            case .person where c.outside > 0:
+                let people = c.outsidePeople < k ? "fewer than \(k) people" : "\(Format.count(c.outsidePeople)) people"
+                line += "; \(Format.count(c.outside)) from \(people) the directory does not place in a team on the day (contractors, bots, leavers): in no figure"
+            case .repository where c.unmatched > 0:
+                line += "; \(Format.count(c.unmatched)) in repositories no directory entry owns (listed below)"
+            case .team where c.outside > 0:
+                line += "; \(Format.count(c.outside)) name a team the directory does not have"
+            default: break
+            }
+            out.append(line + ".")
+        }
+        for r in unmatched {
+            var line = "Unmatched repository \(r.name): \(Format.count(r.records)) records (\(r.sources.map(\.rawValue).joined(separator: ", ")))"
+            if !r.ambiguousBetween.isEmpty {
+                line += " — a bare name that could be \(r.ambiguousBetween.joined(separator: " or ")): name it owner/name in the directory, or set the policy's repositories.owner"
+            } else if let closest = r.closest {
+                line += " — the closest directory entry is \(closest): if it is the same repository, add an alias under the policy's repositories.aliases"
+            } else {
+                line += " — no directory entry is close: add it to the repository directory if a team owns it"
+            }
+            out.append(line + ".")
+        }
+        return out
+    }
+}
