@@ -166,3 +166,36 @@ struct MappedCSVTests {
         #expect(none.diagnostics[0].message.contains("'workday'") && none.diagnostics[0].message.contains("'Supervisory Organization'"))
     }
 }
+
+@Suite("Follow-up events without suggestion ids")
+struct FollowUpRuleTests {
+    static func event(_ id: String, _ type: String, _ time: String, actor: String, sid: String? = nil, tool: String? = "github-copilot") -> String {
+        var attributes: [String] = []
+        if let sid { attributes.append("\"suggestion_id\":\"\(sid)\"") }
+        if let tool { attributes.append("\"tool\":\"\(tool)\"") }
+        return "{\"id\":\"\(id)\",\"type\":\"\(type)\",\"time\":\"\(time)\",\"actor\":\"\(actor)\",\"attributes\":{\(attributes.joined(separator: ","))}}"
+    }
+
+    @Test("a follow-up without an id undoes the same person's and tool's nearest earlier acceptance within 7 days; the rest are counted and said")
+    func rule() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(path: try h.folder.write("dir.csv", "person_id,team\na,T\nb,T\n"))
+        let lines = [
+            Self.event("1", "suggestion.accepted", "2026-07-01T10:00:00Z", actor: "a"),                      // undone by 4 (rule)
+            Self.event("2", "suggestion.accepted", "2026-07-01T09:00:00Z", actor: "a"),                      // older: kept
+            Self.event("3", "suggestion.accepted", "2026-07-01T11:00:00+01:00", actor: "a", tool: "amazon-q-developer"),  // another tool
+            Self.event("4", "suggestion.modified", "2026-07-02T08:00:00Z", actor: "a"),
+            Self.event("5", "suggestion.accepted", "2026-07-03T10:00:00Z", actor: "b", sid: "s5"),          // undone by id
+            Self.event("6", "suggestion.reverted", "2026-07-04T10:00:00Z", actor: "b", sid: "s5"),
+            Self.event("7", "suggestion.reverted", "2026-07-20T10:00:00Z", actor: "b"),                      // nothing in the window
+        ]
+        let outcome = try h.ingestor.ingest(path: try h.folder.write("events.jsonl", lines.joined(separator: "\n") + "\n"))
+        #expect(outcome.status == .ingested(rows: 7), "\(outcome.diagnostics)")
+        let outcomes = try h.store.suggestionOutcomes(Period("2026-Q3")!).sorted { $0.accepted > $1.accepted }
+        let a = try #require(outcomes.first { $0.person == h.pseudonym("a") }), b = try #require(outcomes.first { $0.person == h.pseudonym("b") })
+        #expect(a.accepted == 3 && a.undone == 1 && a.linkedByRule == 1 && a.unlinked == 0)
+        #expect(b.accepted == 1 && b.undone == 1 && b.linkedByRule == 0 && b.unlinked == 1)
+        let value = AdoptionMetrics.persistence(outcomes, team: "T", seed: 1)
+        #expect(value.estimate == 2.0 / 4 && value.note?.contains("1 undone linked by the rule") == true && value.note?.contains("1 follow-up event fit no acceptance") == true)
+    }
+}

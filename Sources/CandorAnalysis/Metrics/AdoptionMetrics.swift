@@ -104,7 +104,14 @@ public enum AdoptionMetrics {
         guard accepted > 0 else { return .noData(id, team: team) }
         let kept = people.values.reduce(0) { $0 + $1.kept }
         let clusters = people.sorted { $0.key < $1.key }.map { (y: Double($0.value.kept), x: Double($0.value.accepted)) }
-        return MetricValue(metric: id, team: team, estimate: Double(kept) / Double(accepted), interval: Bootstrap.ratioOfSums(clusters, seed: seed),
-                           people: people.count, events: accepted)
+        var value = MetricValue(metric: id, team: team, estimate: Double(kept) / Double(accepted), interval: Bootstrap.ratioOfSums(clusters, seed: seed),
+                                people: people.count, events: accepted)
+        // Follow-ups without a suggestion id: say how many the rule linked, and how many it could not.
+        let ruled = outcomes.reduce(0) { $0 + $1.linkedByRule }, unlinked = outcomes.reduce(0) { $0 + $1.unlinked }
+        if ruled > 0 || unlinked > 0 {
+            value.note = "\(ruled) undone linked by the rule (no suggestion id: the same person's and tool's nearest earlier acceptance within 7 days)"
+                + (unlinked > 0 ? "; \(unlinked) follow-up event\(unlinked == 1 ? "" : "s") fit no acceptance" : "")
+        }
+        return value
     }
 }

@@ -249,18 +249,45 @@ extension StoreReading {
     /// have a `suggestion.reverted` or `suggestion.modified` event.
     public func suggestionOutcomes(_ period: Period) throws -> [SuggestionOutcome] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT e.team, e.person, COUNT(DISTINCT a.value) AS accepted,
-                       COUNT(DISTINCT CASE WHEN EXISTS (
-                           SELECT 1 FROM tool_event u JOIN tool_event_attribute ua ON ua.event_key = u.event_key AND ua.name = 'suggestion_id'
-                           WHERE u.type IN ('suggestion.reverted', 'suggestion.modified') AND ua.value = a.value) THEN a.value END) AS undone
-                FROM tool_event_team e JOIN tool_event_attribute a ON a.event_key = e.event_key AND a.name = 'suggestion_id'
-                WHERE e.type = 'suggestion.accepted' AND e.person IS NOT NULL AND substr(e.time, 1, 10) BETWEEN ? AND ?
-                GROUP BY e.team, e.person ORDER BY e.team, e.person
+            func attribute(_ event: String, _ name: String) -> String {
+                "(SELECT v.value FROM tool_event_attribute v WHERE v.event_key = \(event) AND v.name = '\(name)')"
+            }
+            // Acceptances of the period; follow-ups (reverted, modified). A follow-up names its acceptance
+            // by `suggestion_id`; one without it is linked by the rule: the nearest earlier acceptance of
+            // the same person and tool within `followUpWindowDays`.
+            return try Row.fetchAll(db, sql: """
+                WITH acc AS (
+                    SELECT e.event_key AS k, e.team AS team, e.person AS person, e.time AS time,
+                           \(attribute("e.event_key", "suggestion_id")) AS sid, \(attribute("e.event_key", "tool")) AS tool
+                    FROM tool_event_team e
+                    WHERE e.type = 'suggestion.accepted' AND e.person IS NOT NULL AND substr(e.time, 1, 10) BETWEEN ? AND ?),
+                fol AS (
+                    SELECT u.event_key AS k, u.person AS person, u.time AS time,
+                           \(attribute("u.event_key", "suggestion_id")) AS sid, \(attribute("u.event_key", "tool")) AS tool
+                    FROM tool_event u WHERE u.type IN ('suggestion.reverted', 'suggestion.modified') AND u.person IS NOT NULL),
+                ruled AS (
+                    SELECT f.person AS person,
+                           (SELECT a.k FROM acc a WHERE a.person = f.person AND a.tool IS f.tool
+                              AND julianday(a.time) <= julianday(f.time) AND julianday(a.time) >= julianday(f.time) - \(Self.followUpWindowDays)
+                            ORDER BY julianday(a.time) DESC, a.k LIMIT 1) AS k
+                    FROM fol f WHERE f.sid IS NULL),
+                undone AS (
+                    SELECT a.k AS k, 0 AS by_rule FROM acc a WHERE a.sid IS NOT NULL AND EXISTS (SELECT 1 FROM fol f WHERE f.sid = a.sid)
+                    UNION SELECT k, 1 FROM ruled WHERE k IS NOT NULL)
+                SELECT a.team AS team, a.person AS person, COUNT(DISTINCT COALESCE(a.sid, a.k)) AS accepted,
+                       COUNT(DISTINCT CASE WHEN a.k IN (SELECT k FROM undone) THEN COALESCE(a.sid, a.k) END) AS undone,
+                       COUNT(DISTINCT CASE WHEN a.k IN (SELECT k FROM undone WHERE by_rule = 1)
+                                            AND a.k NOT IN (SELECT k FROM undone WHERE by_rule = 0) THEN a.k END) AS by_rule,
+                       (SELECT COUNT(*) FROM ruled r WHERE r.person = a.person AND r.k IS NULL) AS unlinked
+                FROM acc a GROUP BY a.team, a.person ORDER BY a.team, a.person
                 """, arguments: [period.first.iso8601, period.last.iso8601])
-            .map { SuggestionOutcome(team: $0["team"], person: $0["person"], accepted: $0["accepted"], undone: $0["undone"]) }
+            .map { SuggestionOutcome(team: $0["team"], person: $0["person"], accepted: $0["accepted"], undone: $0["undone"],
+                                     linkedByRule: $0["by_rule"], unlinked: $0["unlinked"]) }
         }
     }
+
+    /// How far back a follow-up event without a `suggestion_id` looks for its acceptance, in days.
+    public static var followUpWindowDays: Int { 7 }
 }
 
 /// One team's inline totals in one ISO week.

@@ -77,12 +77,19 @@ public struct SuggestionOutcome: Sendable, Equatable {
     public var person: String
     public var accepted: Int
     public var undone: Int
+    /// Of `undone`, how many were linked by the rule (a follow-up event without a `suggestion_id`: the
+    /// nearest earlier acceptance of the same person and tool within the window).
+    public var linkedByRule: Int
+    /// Follow-up events of this person without a `suggestion_id` that no acceptance in the window fits.
+    public var unlinked: Int
 
-    public init(team: String? = nil, person: String, accepted: Int, undone: Int) {
+    public init(team: String? = nil, person: String, accepted: Int, undone: Int, linkedByRule: Int = 0, unlinked: Int = 0) {
         self.team = team
         self.person = person
         self.accepted = accepted
         self.undone = undone
+        self.linkedByRule = linkedByRule
+        self.unlinked = unlinked
     }
 }
 
