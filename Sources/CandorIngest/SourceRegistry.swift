@@ -16,7 +16,7 @@ public enum SourceRegistry {
     /// CSV adapters, in recognition order (the policy's survey mapping first: it says what the
     /// organisation's survey export looks like).
     public static var csvAdapters: [any CSVSourceAdapter.Type] {
-        [SurveyAdapter.self, KiroAdapter.self, QDeveloperAdapter.self, DeliveryCSVAdapter.self, GovernanceAdapter.self, DirectoryAdapter.self]
+        [SurveyAdapter.self, KiroAdapter.self, QDeveloperAdapter.self, DeliveryCSVAdapter.self, GovernanceAdapter.self, DirectoryChangesAdapter.self, DirectoryAdapter.self]
     }
 
     /// JSON adapters, in recognition order.

@@ -210,6 +210,11 @@ extension MembershipRecord: GatedRecord {
     public static let gatedFields: [GatedField<MembershipRecord>] = []
 }
 
+extension MembershipChangeRecord: GatedRecord {
+    /// None: a directory change is governance data, always kept.
+    public static let gatedFields: [GatedField<MembershipChangeRecord>] = []
+}
+
 extension GovernanceRow: GatedRecord {
     /// None: consent, policy changes, disputes and decisions are governance data, always kept.
     public static let gatedFields: [GatedField<GovernanceRow>] = []

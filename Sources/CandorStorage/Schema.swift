@@ -222,6 +222,7 @@ enum Schema {
         registerDatasetSplit(&migrator)
         registerDepartments(&migrator)
         registerCopilotSeats(&migrator)
+        registerMembershipChanges(&migrator)
         return migrator
     }
 

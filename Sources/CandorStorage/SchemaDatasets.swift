@@ -122,6 +122,45 @@ extension Schema {
         }
     }
 
+    /// Main database: what directories said (`membership_interval`) apart from the memberships candor
+    /// reads (`team_membership`), which follow from it and the directory's changes (`membership_change`:
+    /// a move to another team on a day).
+    static func registerMembershipChanges(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v24-membership-changes") { db in
+            try db.execute(sql: """
+                CREATE TABLE membership_interval (
+                    person TEXT NOT NULL,
+                    team TEXT NOT NULL,
+                    valid_from TEXT NOT NULL,
+                    valid_to TEXT,
+                    department TEXT,
+                    team_email TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (person, valid_from)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                INSERT INTO membership_interval (person, team, valid_from, valid_to, department, team_email, source_id)
+                SELECT person, team, valid_from, valid_to, department, team_email, source_id FROM team_membership
+                """)
+            try db.execute(sql: """
+                CREATE TABLE membership_change (
+                    person TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    team TEXT,
+                    prior_team TEXT,
+                    department TEXT,
+                    source_id INTEGER NOT NULL REFERENCES source_file(id),
+                    PRIMARY KEY (person, day)
+                ) WITHOUT ROWID
+                """)
+            for table in ["membership_interval", "membership_change"] {
+                try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES (?, 'governance', ?, 'directory', 'main')",
+                               arguments: [table, Sensitivity.metadata.rawValue])
+            }
+        }
+    }
+
     /// Main database: departments on memberships (for department subtotals in reports).
     static func registerDepartments(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v21-departments") { db in

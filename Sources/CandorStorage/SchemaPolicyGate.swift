@@ -29,6 +29,8 @@ extension Schema {
         ("github_review_comment", "raw", .metadata, "code-review"),
         ("incident", "raw", .metadata, "delivery"),
         ("kiro_user_day", "raw", .metadata, "ai-assistant-usage"),
+        ("membership_change", "governance", .metadata, "directory"),
+        ("membership_interval", "governance", .metadata, "directory"),
         ("person_alias", "governance", .metadata, "directory"),
         ("policy_change", "governance", .metadata, "governance"),
         ("policy_version", "governance", .metadata, "governance"),

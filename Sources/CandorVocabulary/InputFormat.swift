@@ -18,6 +18,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case kiroUserReport = "kiro-user-report"
     /// candor's directory CSV: person → team over time.
     case directory = "directory"
+    /// Directory changes CSV: a person moves to another team on a day (`person_id,effective,team`).
+    case directoryChanges = "directory-changes"
     /// GitHub Copilot usage-metrics `users-1-day` report (NDJSON, or JSON-wrapped in `day_totals`).
     case copilotUsers = "copilot-users"
     /// GitHub Copilot usage-metrics `user-teams-1-day` report (NDJSON, or JSON-wrapped).
@@ -65,7 +67,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// Whether the format is read as CSV or JSON.
     public var isJSON: Bool {
         switch self {
-        case .qDeveloperActivity, .kiroUserReport, .directory, .deploymentsCSV, .incidentsCSV, .repositoryDirectory, .survey,
+        case .qDeveloperActivity, .kiroUserReport, .directory, .directoryChanges, .deploymentsCSV, .incidentsCSV, .repositoryDirectory, .survey,
              .consent, .policyChanges, .disputes, .decisions:
             return false
         case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .copilotSeats, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback,
@@ -96,6 +98,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "Kiro per-client user report CSV (header: Date,UserId,Client_Type,Chat_Conversations,Credits_Used,…,Total_Messages)"
         case .directory:
             return "directory CSV (header: person_id,team,from,to)"
+        case .directoryChanges:
+            return "directory changes CSV (header: person_id,effective,team): a person moves to another team on a day"
         case .copilotUsers:
             return "GitHub Copilot usage-metrics users-1-day report (NDJSON rows with user_login, day, code_acceptance_activity_count, totals_by_feature)"
         case .copilotUserTeams:
@@ -159,6 +163,8 @@ extension InputFormat {
             return "Date,UserId,Client_Type,Chat_Conversations,Credits_Used,…,Total_Messages ⏎ 2026-03-02,b8f1f340-…,KIRO_IDE,4,37.5,…,61"
         case .directory:
             return "person_id,team,from,to ⏎ b8f1f340-…,Payments,2026-04-01,"
+        case .directoryChanges:
+            return "person_id,effective,team ⏎ b8f1f340-…,2026-07-06,Search"
         case .copilotUsers:
             return #"{"user_login":"alice","day":"2026-05-07","organization_id":"999","code_acceptance_activity_count":12,"totals_by_feature":[{"feature":"code_completion",…}]}"#
         case .copilotUserTeams:

@@ -27,6 +27,7 @@ extension InputFormat {
         case .directory:
             return [f("person_id"), f("team"), f("from", false, .day), f("to", false, .day), f("github_login", false), f("aws_user_id", false),
                     f("email", false), f("department", false), f("team_email", false)]
+        case .directoryChanges: return [f("person_id"), f("effective", true, .day), f("team", false), f("prior_team", false), f("department", false)]
         case .repositoryDirectory: return [f("repository"), f("team"), f("from", false, .day), f("to", false, .day)]
         case .consent: return [f("person_id"), f("programme"), f("status"), f("effective", true, .day)]
         case .policyChanges: return [f("date", true, .day), f("change"), f("metrics", false)]

@@ -199,3 +199,32 @@ struct FollowUpRuleTests {
         #expect(value.estimate == 2.0 / 4 && value.note?.contains("1 undone linked by the rule") == true && value.note?.contains("1 follow-up event fit no acceptance") == true)
     }
 }
+
+@Suite("Directory changes")
+struct DirectoryChangesTests {
+    @Test("a snapshot of today and its job changes give each day's team: a move with a prior team splits the interval, latest first; a rename, hire or leave moves nobody")
+    func snapshotAndMoves() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(path: try h.folder.write("snapshot.csv", "person_id,team,from,to\np,C,2020-01-01,\nq,B,2026-05-11,\n"))
+        let changes = try h.ingestor.ingest(path: try h.folder.write("changes.csv",
+            "person_id,effective,team,prior_team\np,2026-05-01,B,A\np,2026-07-06,C,B\nq,2026-05-11,B,\nq,2026-08-01,B,B\n"))
+        #expect(changes.format == .directoryChanges && changes.status == .ingested(rows: 4))
+        func team(_ person: String, _ day: Day) throws -> String? { try h.store.team(of: h.pseudonym(person), on: day) }
+        #expect(try team("p", Day(year: 2026, month: 4, day: 30)!) == "A")
+        #expect(try team("p", Day(year: 2026, month: 5, day: 1)!) == "B" && team("p", Day(year: 2026, month: 7, day: 5)!) == "B")
+        #expect(try team("p", Day(year: 2026, month: 7, day: 6)!) == "C")
+        #expect(try team("q", Day(year: 2026, month: 9, day: 1)!) == "B" && team("q", Day(year: 2026, month: 5, day: 10)!) == nil)
+        // Next quarter's snapshot (the same interval again) is re-derived with the moves, never an overlap.
+        let again = try h.ingestor.ingest(path: try h.folder.write("snapshot-q4.csv", "person_id,team,from,to\np,C,2020-01-01,\n"))
+        #expect(again.status == .ingested(rows: 1))
+        #expect(try team("p", Day(year: 2026, month: 4, day: 30)!) == "A" && team("p", Day(year: 2026, month: 8, day: 1)!) == "C")
+    }
+
+    @Test("a change without a date it can read is a located error, and nothing from the file is stored")
+    func badDate() throws {
+        let h = try IngestHarness()
+        let outcome = try h.ingestor.ingest(path: try h.folder.write("changes.csv", "person_id,effective,team\np,early July,C\n"))
+        #expect(outcome.status == .rejected && outcome.diagnostics.first?.code == "DIR012" && outcome.diagnostics.first?.line == 2)
+        #expect(try h.store.tableCounts()["membership_change"] == 0)
+    }
+}

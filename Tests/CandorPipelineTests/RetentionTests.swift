@@ -47,8 +47,9 @@ struct RetentionTests {
         // only the directory and the consent registry (which records the revocation) still hold the pseudonym.
         let copiesAfter = try occurrences(of: pseudonym, in: h)
         #expect(copiesBefore >= 3 && copiesAfter <= copiesBefore - 2, "before \(copiesBefore), after \(copiesAfter)")
-        // Exactly the legitimate copies remain: the membership row and its index entry, and two consent rows.
-        #expect(copiesAfter == 4, "after \(copiesAfter)")
+        // Exactly the legitimate copies remain: the directory's interval, the membership derived from it and
+        // its index entry, and two consent rows.
+        #expect(copiesAfter == 5, "after \(copiesAfter)")
         // Aggregates (team-level, long retention) are unchanged by the raw purge.
         #expect(try h.store.aggregateTotals(team: "T") == before)
         // Re-ingesting the directory must not rebuild the cut week from partial raw data.

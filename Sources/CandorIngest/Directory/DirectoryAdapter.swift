@@ -8,6 +8,8 @@ public protocol DirectorySink {
     func overlappingInterval(_ member: IntervalMember, from: Day, to: Day?) throws -> (team: String, from: Day)?
     func upsertInterval(_ member: IntervalMember, team: String, from: Day, to: Day?, department: String?, teamEmail: String?, sourceId: Int64) throws
     func upsertPersonAlias(alias: Pseudonym, person: Pseudonym, sourceId: Int64) throws
+    /// Records that a person moved to another team on a day, and re-derives their memberships.
+    func upsertMembershipChange(person: Pseudonym, day: Day, team: String?, prior: String?, department: String?, sourceId: Int64) throws
     /// Recomputes the team-week tier after membership or consent changed.
     func refreshAllTeamWeeks(consent: ConsentRule?) throws
 }
@@ -60,3 +62,32 @@ public struct DirectoryAdapter: CSVSourceAdapter {
         if file.format == .directory { try sink.refreshAllTeamWeeks(consent: file.options.acceptanceConsent) }
     }
 }
+
+/// Directory changes: a person moves to another team on a day. The store keeps the directory's
+/// intervals and these changes apart, and derives the memberships every figure reads from both.
+public struct DirectoryChangesAdapter: CSVSourceAdapter {
+    public static let formats: [InputFormat] = [.directoryChanges]
+
+    public static func recognise(header: [String], names: Set<String>, survey: SurveyMapping?) -> InputFormat? {
+        DirectoryChangesReader.required.allSatisfy(names.contains) && names.contains("team") && !names.contains("programme") ? .directoryChanges : nil
+    }
+
+    let reader: DirectoryChangesReader
+
+    public init(header: [String], file: IngestFile, sink: some RecordSink) throws {
+        reader = try DirectoryChangesReader(header: header, file: file.path)
+    }
+
+    public mutating func read(_ record: borrowing CSVRecord, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws {
+        try file.keep(reader.decode(record, diagnostics: &diagnostics)) { change in
+            try sink.upsertMembershipChange(person: file.pseudonym(change.personId), day: change.day, team: change.team,
+                                            prior: change.prior, department: change.department, sourceId: file.sourceId)
+        }
+    }
+
+    public mutating func complete(file: IngestFile, sink: some RecordSink) throws {
+        // The team-week tier follows the memberships.
+        try sink.refreshAllTeamWeeks(consent: file.options.acceptanceConsent)
+    }
+}
+

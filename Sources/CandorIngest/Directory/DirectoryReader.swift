@@ -177,3 +177,61 @@ public struct DirectoryReader {
     }
 }
 
+/// Decodes a directory-changes CSV (`person_id,effective,team[,prior_team][,department]`): a person
+/// moves (from `prior_team`) to `team` on `effective`. A row without a team (a hire or a leave) moves nobody.
+public struct DirectoryChangesReader {
+    static let required = ["person_id", "effective"]
+    let file: String
+    let person: Int, effective: Int, team: Int?, prior: Int?, department: Int?
+    let fieldCount: Int
+
+    public init(header: [String], file: String) throws(DiagnosticList) {
+        self.file = file
+        var index: [String: Int] = [:]
+        for (i, raw) in header.enumerated() {
+            let name = raw.trimmingASCIISpaces().lowercased()
+            if index[name] == nil { index[name] = i }
+        }
+        let missing = Self.required.filter { index[$0] == nil }
+        guard missing.isEmpty else {
+            throw DiagnosticList([Diagnostic(.error, file: file, line: 1, code: "DIR001", message: "the header lacks \(missing.joined(separator: ", "))",
+                                             hint: "a directory-changes CSV has the header person_id,effective,team")])
+        }
+        person = index["person_id"]!
+        effective = index["effective"]!
+        team = index["team"]
+        prior = index["prior_team"]
+        department = index["department"]
+        fieldCount = header.count
+    }
+
+    public func decode(_ record: borrowing CSVRecord, diagnostics: inout [Diagnostic]) -> MembershipChangeRecord? {
+        if let problem = record.fieldCountProblem(expected: fieldCount, file: file, hint: "a comma inside a value needs quotes; check this row against the header") {
+            diagnostics.append(problem)
+            return nil
+        }
+        let id = record.string(person).trimmingASCIISpaces()
+        guard !id.isEmpty, id.utf8.count <= 256 else {
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(person), code: "DIR010",
+                                          message: id.isEmpty ? "person_id is empty" : "person_id is longer than 256 bytes", hint: "use the directory's person id"))
+            return nil
+        }
+        guard let day = Day.parse(record.string(effective).trimmingASCIISpaces()) else {
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(effective), code: "DIR012",
+                                          message: "effective is not a date", hint: "use YYYY-MM-DD (or say the file's style in its mapping's dates:)"))
+            return nil
+        }
+        let teamName = team.map { TeamName.clean(record.string($0)) } ?? ""
+        guard teamName.count <= DirectoryReader.maxTeamNameLength else {
+            diagnostics.append(Diagnostic(.error, file: file, line: record.line, column: record.column(team!), code: "DIR011",
+                                          message: "team name is longer than \(DirectoryReader.maxTeamNameLength) characters", hint: "shorten it"))
+            return nil
+        }
+        let departmentName = department.map { TeamName.clean(record.string($0)) } ?? ""
+        let priorName = prior.map { TeamName.clean(record.string($0)) } ?? ""
+        return MembershipChangeRecord(personId: SourcePersonID(id), day: day, team: teamName.isEmpty ? nil : teamName,
+                                      prior: priorName.isEmpty || priorName.count > DirectoryReader.maxTeamNameLength ? nil : priorName,
+                                      department: departmentName.isEmpty ? nil : departmentName)
+    }
+}
+

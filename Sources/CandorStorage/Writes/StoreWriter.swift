@@ -103,7 +103,66 @@ public struct StoreWriter {
 
     /// The table and subject column of a directory's intervals.
     static func intervalTable(_ subject: DirectorySubject) -> (table: String, column: String) {
-        subject == .people ? ("team_membership", "person") : ("repository_ownership", "repository")
+        subject == .people ? ("membership_interval", "person") : ("repository_ownership", "repository")
+    }
+
+    /// Records that a person moved on `day` from `prior` to `team` (either may be nil: a change that
+    /// names neither moves nobody), and re-derives their memberships.
+    public func upsertMembershipChange(person: Pseudonym, day: Day, team: String?, prior: String?, department: String?, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO membership_change (person, day, team, prior_team, department, source_id) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (person, day) DO UPDATE SET team = excluded.team, prior_team = excluded.prior_team, department = excluded.department,
+              source_id = excluded.source_id
+            """).execute(arguments: [person.text, day.iso8601, team, prior, department, sourceId])
+        try rederiveMemberships(person: person.text)
+    }
+
+    /// A person's memberships as candor reads them: the directory's intervals, split at each change
+    /// (latest first). A change on a day inside an interval of another team than its new one moves the
+    /// person from that day (a directory as of an earlier date); a change to the interval's own team,
+    /// with a prior team, says where the person was before that day (a snapshot of today, as HR systems
+    /// export). A change outside every interval, or that names no team, changes nothing: the
+    /// directory's own dates say when people join and leave.
+    func rederiveMemberships(person: String) throws {
+        struct Interval { var team: String; var from: Day; var to: Day?; var department: String?; var teamEmail: String?; var source: Int64 }
+        var intervals = try Row.fetchAll(db, sql: """
+            SELECT team, valid_from, valid_to, department, team_email, source_id FROM membership_interval WHERE person = ? ORDER BY valid_from
+            """, arguments: [person]).compactMap { row -> Interval? in
+            guard let from = Day.parse(row["valid_from"] as String) else { return nil }
+            return Interval(team: row["team"], from: from, to: (row["valid_to"] as String?).flatMap(Day.parse), department: row["department"],
+                            teamEmail: row["team_email"], source: row["source_id"])
+        }
+        for change in try Row.fetchAll(db, sql: "SELECT day, team, prior_team, department, source_id FROM membership_change WHERE person = ? ORDER BY day DESC",
+                                       arguments: [person]) {
+            guard let day = Day.parse(change["day"] as String),
+                  let i = intervals.firstIndex(where: { $0.from <= day && ($0.to.map { day <= $0 } ?? true) }) else { continue }
+            let team = (change["team"] as String?).flatMap { $0.isEmpty ? nil : $0 }, prior = (change["prior_team"] as String?).flatMap { $0.isEmpty ? nil : $0 }
+            var before = intervals[i], after = intervals[i]
+            if let team, team != intervals[i].team {
+                after.team = team
+                after.department = change["department"]
+                after.teamEmail = nil
+                after.source = change["source_id"]
+            } else if let prior, prior != intervals[i].team, intervals[i].from < day {
+                before.team = prior
+                before.department = nil
+                before.teamEmail = nil
+                before.source = change["source_id"]
+            } else {
+                continue
+            }
+            guard intervals[i].from < day else { intervals[i] = after; continue }
+            before.to = day.adding(days: -1)
+            after.from = day
+            intervals[i] = before
+            intervals.insert(after, at: i + 1)
+        }
+        try db.execute(sql: "DELETE FROM team_membership WHERE person = ?", arguments: [person])
+        for m in intervals {
+            try db.cachedStatement(sql: """
+                INSERT INTO team_membership (person, team, valid_from, valid_to, department, team_email, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [person, m.team, m.from.iso8601, m.to?.iso8601, m.department, m.teamEmail, m.source])
+        }
     }
 
     /// Adds or replaces a team interval of a person (a pseudonym) or repository, keyed by subject and start day.
@@ -112,11 +171,13 @@ public struct StoreWriter {
         let (subject, id) = (member.subject, member.storedKey)
         let (table, column) = Self.intervalTable(subject)
         if subject == .people {
+            // What the directory said; the memberships candor reads follow from it and the changes.
             try db.cachedStatement(sql: """
-                INSERT INTO team_membership (person, team, valid_from, valid_to, department, team_email, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO membership_interval (person, team, valid_from, valid_to, department, team_email, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (person, valid_from) DO UPDATE SET team = excluded.team, valid_to = excluded.valid_to,
                   department = excluded.department, team_email = excluded.team_email, source_id = excluded.source_id
                 """).execute(arguments: [id, team, from.iso8601, to?.iso8601, department, teamEmail, sourceId])
+            try rederiveMemberships(person: id)
             return
         }
         try db.cachedStatement(sql: """

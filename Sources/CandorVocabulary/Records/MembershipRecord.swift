@@ -61,3 +61,18 @@ public enum IntervalMember: Sendable, Equatable {
         }
     }
 }
+
+/// A directory change: the person moves to `team` on `day` (a Workday-style job-change export).
+public struct MembershipChangeRecord: Sendable, Equatable {
+    public var personId: SourcePersonID
+    public var day: Day
+    /// The team from `day` on; nil when the row names none (a hire or a leave: the directory's own intervals say those).
+    public var team: String?
+    /// The team before `day`, when the row says it.
+    public var prior: String?
+    public var department: String?
+
+    public init(personId: SourcePersonID, day: Day, team: String?, prior: String? = nil, department: String? = nil) {
+        self.personId = personId; self.day = day; self.team = team; self.prior = prior; self.department = department
+    }
+}
