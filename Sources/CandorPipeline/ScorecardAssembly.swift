@@ -201,6 +201,8 @@ public struct ScorecardAssembly {
         let consentedSizes = try store.teamSizes(period, consent: consent)
         let excluded = try store.excludedPeople(consent, on: period.last)
         let suggestions = ByTeam(try store.suggestionOutcomes(period), \.team)
+        let seats = try store.copilotSeatHoldersByTeam(on: period.last)
+        let sizesAtEnd = try store.teamSizes(on: period.last, consent: consent)
         let adoptionByTeam = ByTeam(adoption, \.team)
         for team in groups {
             let rows = adoptionByTeam[team]
@@ -210,6 +212,11 @@ public struct ScorecardAssembly {
             add(tierNote(AdoptionMetrics.acceptanceRate(rows, team: team, seed: Self.seed("ai.acceptance_rate", team ?? "", p))))
             add(tierNote(AdoptionMetrics.acceptedLinesPerActiveDay(rows, team: team, seed: Self.seed("ai.accepted_lines_per_active_day", team ?? "", p)), lines: true))
             add(AdoptionMetrics.persistence(suggestions[team], team: team, seed: Self.seed("ai.persistence", team ?? "", p)))
+            // Licence coverage on the period's last day, over the people the programme may count then.
+            let holders = { (t: String) in (seats.byTeam[t] ?? []).subtracting(excluded).count }
+            add(AdoptionMetrics.licenceCoverage(holders: team.map(holders) ?? sizesAtEnd.keys.reduce(0) { $0 + holders($1) },
+                                                teamSize: team.map { sizesAtEnd[$0] ?? 0 } ?? sizesAtEnd.values.reduce(0, +),
+                                                seatsExported: seats.exported, team: team))
         }
 
         // Quality, from the scans this reader may see.

@@ -58,3 +58,26 @@ struct AssistantAdoptionStoreTests {
         #expect(rate.estimate == 10.0 / 50 && rate.parts[.qDeveloper]?.estimate == 4.0 / 20 && rate.parts[.copilot]?.estimate == 6.0 / 30)
     }
 }
+
+@Suite("Copilot licence coverage")
+struct LicenceCoverageTests {
+    @Test("seats held on the period's last day count for their holder's team through github_login; without a seat export: no data, and why")
+    func coverage() throws {
+        let h = try IngestHarness()
+        let ingestor = Ingestor(store: h.store, pseudonymiser: Pseudonymiser(key: IngestHarness.key), log: SilentLog(),
+                                now: Date(timeIntervalSince1970: 1_791_158_400))   // 2026-10-05
+        _ = try ingestor.ingest(path: try h.folder.write("dir.csv", "person_id,team,github_login\np1,T,octo-1\np2,T,octo-2\np3,T,\np4,U,octo-4\n"))
+        let q3 = Period("2026-Q3")!
+        #expect(try h.store.copilotSeatHoldersByTeam(on: q3.last).exported == false)
+        let seat = { (login: String, cancels: String?) in
+            #"{"created_at":"2026-01-05T10:00:00-08:00","pending_cancellation_date":\#(cancels.map { "\"\($0)\"" } ?? "null"),"plan_type":"business","assignee":{"login":"\#(login)","type":"User"}}"#
+        }
+        let page = #"{"total_seats":4,"seats":["# + [seat("octo-1", nil), seat("octo-2", "2026-09-15"), seat("octo-4", nil), seat("contractor", nil)].joined(separator: ",") + "]}"
+        #expect(try ingestor.ingest(path: try h.folder.write("seats.json", page)).status == .ingested(rows: 4))
+        let seats = try h.store.copilotSeatHoldersByTeam(on: q3.last)
+        #expect(seats.exported && seats.byTeam["T"]?.count == 1 && seats.byTeam["U"]?.count == 1 && seats.byTeam.count == 2)
+        let value = AdoptionMetrics.licenceCoverage(holders: 1, teamSize: 3, seatsExported: true, team: "T")
+        #expect(value.estimate == 1.0 / 3 && value.events == 1 && value.people == 3 && value.interval != nil)
+        #expect(AdoptionMetrics.licenceCoverage(holders: 0, teamSize: 3, seatsExported: false, team: "T").note?.contains("no Copilot seat-assignment export") == true)
+    }
+}

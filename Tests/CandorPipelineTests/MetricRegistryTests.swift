@@ -15,7 +15,7 @@ struct MetricRegistryTests {
         let ids = MetricRegistry.all.map(\.id)
         #expect(Set(ids).count == ids.count)
         #expect(Set(ids) == [
-            "ai.active_share", "ai.acceptance_rate", "ai.accepted_lines_per_active_day", "ai.persistence",
+            "ai.active_share", "ai.licence_coverage", "ai.acceptance_rate", "ai.accepted_lines_per_active_day", "ai.persistence",
             "quality.new_findings_rate", "quality.open_high_severity", "quality.time_to_fix", "quality.suppression_share",
             "flow.review_pickup", "flow.cycle_time", "flow.review_depth",
             "outcome.change_failure_rate", "outcome.defect_escape", "outcome.restore_time",

@@ -25,6 +25,21 @@ public enum AdoptionMetrics {
         return value
     }
 
+    /// People holding a Copilot seat ÷ people in the team (Wilson interval; people are the trials);
+    /// no data when no seat-assignment export covers the day.
+    public static func licenceCoverage(holders: Int, teamSize: Int, seatsExported: Bool, team: String?) -> MetricValue {
+        let id = MetricRegistry.licenceCoverage.id
+        guard seatsExported else {
+            return MetricValue(metric: id, team: team, estimate: nil, interval: nil, people: 0, events: 0, label: .low,
+                               note: "no data: no Copilot seat-assignment export lists the period's last day")
+        }
+        guard teamSize > 0 else { return .noData(id, team: team) }
+        let held = min(teamSize, holders)
+        return MetricValue(metric: id, team: team, estimate: Double(held) / Double(teamSize),
+                           interval: WilsonInterval.interval(successes: Int64(held), trials: Int64(teamSize)).map(ValueInterval.init),
+                           people: teamSize, events: held)
+    }
+
     /// One value per assistant in `assistants` that someone in `rows` used, from that assistant's rows alone.
     static func parts(_ rows: [PersonAdoption], assistants: [Assistant], _ value: ([PersonAdoption]) -> MetricValue) -> [Assistant: MetricValue] {
         guard rows.contains(where: { !$0.byAssistant.isEmpty }) else { return [:] }

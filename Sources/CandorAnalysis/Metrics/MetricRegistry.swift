@@ -8,13 +8,16 @@ import CandorPolicy
 public enum MetricRegistry {
     /// Registry version, printed in reports so a change of definition is visible; a change is
     /// annotated on every metric it touches like a policy change.
-    public static let version = "2026.2"
+    public static let version = "2026.3"
 
     /// candor's own changes to metric definitions, annotated on the metrics they touch like policy changes.
     public static let changes: [ProgrammeChange] = [
         ProgrammeChange(day: Day(year: 2026, month: 11, day: 25)!,
                         description: "Metric registry 2026.2: the scorecard's acceptance rate gets a cluster-bootstrap interval over people",
                         metrics: ["ai.acceptance_rate"]),
+        ProgrammeChange(day: Day(year: 2026, month: 11, day: 30)!,
+                        description: "Metric registry 2026.3: adoption counts every assistant (Q Developer, Copilot, Kiro), each also on its own; Copilot licence coverage added; people outside the directory leave every figure",
+                        metrics: ["ai.acceptance_rate", "ai.active_share", "ai.accepted_lines_per_active_day", "ai.licence_coverage"]),
     ]
 
     static let individuals = ["evaluating, ranking or comparing individuals", "compensation, promotion or termination decisions",
@@ -52,6 +55,18 @@ public enum MetricRegistry {
                   "An assistant without a supported export (Cursor, Claude Code, Gemini …) is not counted: a team on it looks inactive here."],
         neverUsedFor: individuals + ["requiring people to use an assistant"], programme: "ai-adoption", unit: .proportion,
         pairedWith: "outcome.change_failure_rate", sources: [.qDeveloper, .copilot, .kiro],
+        interval: "Wilson score interval (people are the trials)")
+
+    public static let licenceCoverage = MetricDefinition(
+        id: "ai.licence_coverage", name: "Share of people holding a Copilot licence", dimension: .adoption, kind: .leading,
+        decision: "Whether people who could use the assistant have a licence, before reading how many use it.",
+        definition: "Of the people the directory places in the team at the period's end, the share holding a GitHub Copilot seat that day.",
+        formula: "people holding a seat on the period's last day (assigned by then, not yet ended, listed by an export of that day or later) ÷ people in the team that day.",
+        methodology: "Seats come from the seat-assignment export (/orgs/{org}/copilot/billing/seats); a seat counts for its holder's team through the directory's github_login. Only Copilot exports its seats: Q Developer and Kiro subscriptions are not counted here. People the programme may not count are left out of both counts, as in active share.",
+        caveats: ["A seat is not use: read it beside the share of people using an assistant.",
+                  "A team on Q Developer or Kiro shows a low Copilot coverage by design: read the scorecard's note and the team's active share."],
+        neverUsedFor: individuals + ["requiring people to use an assistant"], programme: "ai-adoption", unit: .proportion,
+        pairedWith: "outcome.change_failure_rate", sources: [.copilot],
         interval: "Wilson score interval (people are the trials)")
 
     public static let acceptedLines = MetricDefinition(
@@ -221,7 +236,7 @@ public enum MetricRegistry {
 
     /// Every metric, in the order reports show them (by dimension, then id).
     public static let all: [MetricDefinition] = [
-        activeShare, acceptanceRate, acceptedLines, persistence,
+        activeShare, licenceCoverage, acceptanceRate, acceptedLines, persistence,
         newFindingsRate, openHighSeverity, timeToFix, suppressionShare,
         reviewPickup, cycleTime, reviewDepth,
         changeFailureRate, defectEscape, restoreTime,

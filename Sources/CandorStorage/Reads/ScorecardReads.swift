@@ -86,6 +86,26 @@ extension StoreReading {
         }
     }
 
+    /// People the directory places in each team on `day`; with `consent`, only those the programme may count that day.
+    public func teamSizes(on day: Day, consent: ConsentRule? = nil) throws -> [String: Int] {
+        try queue.read { db in
+            var arguments: StatementArguments = [day.iso8601, day.iso8601]
+            var filter = ""
+            if let consent {
+                filter = "AND " + Self.consentCondition(consent, day: "'\(day.iso8601)'", person: "m.person")
+                arguments += [consent.programme]
+            }
+            var out: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT m.team, COUNT(DISTINCT m.person) AS n FROM team_membership m
+                WHERE m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to >= ?) \(filter) GROUP BY m.team
+                """, arguments: arguments) {
+                out[row["team"]] = row["n"]
+            }
+            return out
+        }
+    }
+
     /// People the programme may not count at `day` (objected, withdrew, or — for an optional programme — never opted in), among those with consent records.
     public func excludedPeople(_ consent: ConsentRule, on day: Day) throws -> Set<String> {
         try queue.read { db in
