@@ -29,13 +29,15 @@ struct ScorecardDisclosureTests {
         PeriodDisclosure.decide(totals: [], teamWeeks: [], source: .raw, departments: [:], scorecard: raw, minimumGroupSize: 5, dominanceThreshold: 1)
     }
 
-    @Test("a team below k in the directory is hidden in every metric, with the smallest other team as its complement")
+    @Test("a team below k in the directory is hidden wherever it has a figure, with the smallest other team as its complement in that metric")
     func directory() {
         let raw = Self.card(sizes: ["A": 10, "B": 6, "C": 3], people: ["A": 10, "B": 6, "C": 3])
         let d = Self.decide(raw)
-        #expect(d.scorecard.directory == ["C": .fewerThanK(k: 5), "B": .complementary])
+        // C is hidden wherever it has a figure; B only in the metrics where it protects C.
+        #expect(d.scorecard.directory == ["C": .fewerThanK(k: 5)])
+        #expect(d.scorecard.metrics[Self.findings]?.teams == ["C": .fewerThanK(k: 5), "B": .complementary])
         let card = d.apply(to: raw)
-        #expect(card.suppressed == ["C": .fewerThanK(k: 5), "B": .complementary])
+        #expect(card.suppressed == ["C": .fewerThanK(k: 5)])
         for metric in [Self.rate, Self.findings] {
             #expect(card.value(metric, team: "C")?.label == .suppressed && card.value(metric, team: "C")?.note == "fewer than 5 people")
             #expect(card.value(metric, team: "B")?.estimate == nil && card.value(metric, team: "A")?.estimate == 0.3)
@@ -144,3 +146,22 @@ extension ScorecardDisclosureTests {
         #expect(cells?.parts[nil] == nil)
     }
 }
+
+extension ScorecardDisclosureTests {
+    @Test("a complement is hidden only in the metrics that need it: where the small team has no figure, the team it would protect shows")
+    func complementPerMetric() {
+        // C (3 people) has an acceptance rate but no findings rate (no repository): B protects C in the
+        // acceptance rate only, and shows its findings rate.
+        var raw = Self.card(sizes: ["A": 10, "B": 6, "C": 3], people: ["A": 10, "B": 6, "C": 3])
+        var values = raw.computed.values
+        values[Self.findings] = values[Self.findings]!.map { v in v.team == "C" ? .noData(Self.findings, team: "C") : v }
+        var card = raw.computed
+        card.values = values
+        raw = UndisclosedScorecard(computed: card, teamSizes: raw.teamSizes)
+        let shown = Self.decide(raw).apply(to: raw)
+        #expect(shown.value(Self.rate, team: "B")?.label == .suppressed && shown.value(Self.rate, team: "C")?.label == .suppressed)
+        #expect(shown.value(Self.findings, team: "B")?.estimate == 0.3 && shown.value(Self.findings, team: "C")?.note == "no data from this source")
+        #expect(shown.suppressed == ["C": .fewerThanK(k: 5)])
+    }
+}
+

@@ -50,14 +50,14 @@ public struct PeriodDisclosure: Sendable {
     }
 
     /// The scorecard as every output shows it: each metric's hidden cells (and hidden per-assistant
-    /// parts) replaced by why they are hidden, the teams the directory hides hidden in every metric,
-    /// and no weekly series or shift of a hidden cell. A metric this decision did not see (an audience's
-    /// scorecard may hold what the deciding reader did not) is protected by the directory's decision.
+    /// parts) replaced by why they are hidden, and no weekly series or shift of a hidden cell. A metric this decision did not see (an audience's
+    /// scorecard may hold what the deciding reader did not) is protected by the whole directory as one
+    /// table, complements included.
     public func apply(to raw: UndisclosedScorecard) -> Scorecard {
         var card = raw.computed
         let k = minimumGroupSize
         card.suppressed = scorecard.directory.filter { raw.teamSizes[$0.key] != nil }
-        let fallback = MetricCells(teams: scorecard.directory, organisation: nil)
+        let fallback = MetricCells(teams: scorecard.unseen, organisation: nil)
         var hidden: [MetricID: Set<String?>] = [:]
         for (metric, list) in card.values {
             let cells = scorecard.metrics[metric] ?? fallback

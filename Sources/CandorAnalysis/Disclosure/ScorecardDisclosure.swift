@@ -30,17 +30,21 @@ public struct MetricCells: Sendable, Equatable {
     public var parts: [String?: [Assistant: SuppressionReason]] = [:]
 }
 
-/// Disclosure control for the scorecard, per metric. A cell rests on its own people (for metrics
-/// about people — adoption, flow, experience — on the people who contributed to the value; for
-/// metrics about code and delivery, on the team's people in the directory), protected across
-/// departments and the organisation by ``HierarchicalDisclosure``; a team too small in the directory
-/// is hidden in every metric. People in the organisation's figure but in no team are a cell of their
-/// own, never shown, so the organisation minus the teams is not their figure. Pure.
+/// Disclosure control for the scorecard, per metric. Each metric is a table of its own: its cells
+/// are the teams with a figure in it, each resting on its own people (for metrics about people —
+/// adoption, flow, experience — the people who contributed to the value; for metrics about code and
+/// delivery, the team's people in the directory), protected across departments and the organisation
+/// by ``HierarchicalDisclosure``. A team too small in the directory is hidden wherever it has a figure;
+/// a complement is hidden only in the metric that needs it. People in the organisation's figure but
+/// in no team are a cell of their own, never shown, so the organisation minus the teams is not their
+/// figure. Pure.
 public enum ScorecardDisclosure {
     public struct Decision: Sendable, Equatable {
-        /// Teams hidden in every metric (too few people in the directory, or protecting one that is).
+        /// Teams too small in the directory: hidden in every metric where they have a figure.
         public var directory: [String: SuppressionReason]
-        /// Every metric's hidden cells (the directory's included).
+        /// For a metric the decision did not see: the whole directory as one table, complements included.
+        public var unseen: [String: SuppressionReason]
+        /// Every metric's hidden cells.
         public var metrics: [MetricID: MetricCells]
     }
 
@@ -76,23 +80,36 @@ public enum ScorecardDisclosure {
             for (position, index) in order.enumerated() { if let index { out[index] = decided[position + 1] } }
             return (out, decided[0])
         }
-        let directory = decide({ sizes[teams[$0]] ?? 0 }, total: everyone)
-        var suppressed: [String: SuppressionReason] = [:]
-        for (i, decision) in directory.teams.enumerated() { if case .suppressed(let reason)? = decision { suppressed[teams[i]] = reason } }
+        // Teams too small in the directory: hidden wherever they have a figure.
+        var small: [String: SuppressionReason] = [:]
+        for team in teams where (sizes[team] ?? 0) < k { small[team] = .fewerThanK(k: k) }
+        // A metric no decision saw (fail closed): the whole directory as one table, complements included.
+        let wide = decide({ sizes[teams[$0]] ?? 0 }, total: everyone)
+        var unseen: [String: SuppressionReason] = [:]
+        for (i, decision) in wide.teams.enumerated() { if let reason = decision?.reason { unseen[teams[i]] = reason } }
         let personBased: Set<MetricDefinition.Dimension> = [.adoption, .flow, .experience]
         var metrics: [MetricID: MetricCells] = [:]
         for (metric, list) in scorecard.computed.values {
-            var cells = MetricCells(teams: suppressed, organisation: directory.organisation.isShown ? nil : .fewerThanK(k: k))
-            // A metric the registry does not define is protected by the directory alone.
-            if let definition = MetricRegistry.metric(metric), personBased.contains(definition.dimension) {
-                let people = Dictionary(list.compactMap { v in v.team.map { ($0, v.estimate == nil ? 0 : v.people) } }) { a, _ in a }
-                let organisation = list.last { $0.team == nil }
-                let own = decide({ people[teams[$0]] ?? 0 }, total: organisation?.people ?? 0, included: { (people[teams[$0]] ?? 0) > 0 })
-                for (i, decision) in own.teams.enumerated() where cells.teams[teams[i]] == nil {
-                    if case .suppressed(let reason)? = decision { cells.teams[teams[i]] = reason }
-                }
-                if case .suppressed(let reason) = own.organisation, organisation?.estimate != nil { cells.organisation = cells.organisation ?? reason }
+            // Each metric is its own table: its cells are the teams with a figure in it (a team shown as
+            // "no data" is a known zero and no cell), resting on the people behind the figure — for metrics
+            // about people, its own contributors; for code and delivery, the team's people in the
+            // directory. A small team is hidden wherever it has a figure, and complements are chosen in
+            // this metric only, so a team hidden to protect another in one metric shows the rest.
+            let byTeam = Dictionary(list.compactMap { v in v.team.map { ($0, v) } }) { a, _ in a }
+            let organisation = list.last { $0.team == nil }
+            let aboutPeople = MetricRegistry.metric(metric).map { personBased.contains($0.dimension) } ?? false
+            let hasFigure = { (i: Int) in byTeam[teams[i]]?.estimate != nil }
+            let contributors = { (i: Int) -> Int in
+                let size = sizes[teams[i]] ?? 0
+                let own = aboutPeople ? (byTeam[teams[i]]?.people ?? 0) : size
+                // A team below k in the directory is below k here too, whatever the figure counts.
+                return size < k ? min(own, size) : own
             }
+            let total = aboutPeople ? (organisation?.people ?? 0) : teams.indices.filter(hasFigure).reduce(0) { $0 + (sizes[teams[$1]] ?? 0) }
+            let own = decide(contributors, total: total, included: hasFigure)
+            var cells = MetricCells(teams: [:], organisation: nil)
+            for (i, decision) in own.teams.enumerated() { if let reason = decision?.reason { cells.teams[teams[i]] = reason } }
+            if let reason = own.organisation.reason, organisation?.estimate != nil { cells.organisation = reason }
             if let other = linked[metric] {
                 cells.teams.merge(other.teams) { mine, _ in mine }
                 cells.organisation = cells.organisation ?? other.organisation
@@ -100,7 +117,7 @@ public enum ScorecardDisclosure {
             cells.parts = parts(list, cells: cells, k: k)
             metrics[metric] = cells
         }
-        return Decision(directory: suppressed, metrics: metrics)
+        return Decision(directory: small, unseen: unseen, metrics: metrics)
     }
 
     /// Which per-assistant parts to hide. A team's parts sit below the team's cell: a table of their
