@@ -273,6 +273,7 @@ public struct Ingestor: Sendable {
             diagnostics.removeAll(keepingCapacity: true)
             if let mapped {
                 guard let converted = mapped.map(record, diagnostics: &diagnostics) else {
+                    try Self.refuseConsentProblems(file, diagnostics)
                     try file.record(diagnostics)
                     return
                 }
@@ -280,6 +281,7 @@ public struct Ingestor: Sendable {
             } else {
                 try adapter!.read(record, file: file, sink: writer, diagnostics: &diagnostics)
             }
+            try Self.refuseConsentProblems(file, diagnostics)
             try file.record(diagnostics)
         }
         guard adapter != nil else {
@@ -288,6 +290,16 @@ public struct Ingestor: Sendable {
         }
         try adapter!.finish(file: file, sink: writer)
         return { try adapter!.complete(file: file, sink: writer) }
+    }
+
+    /// A consent registry fails closed: a row candor cannot read may be an objection, so any row's
+    /// error refuses the whole registry — also with --skip-bad-rows, which would drop it.
+    static func refuseConsentProblems(_ file: IngestFile, _ diagnostics: [Diagnostic]) throws {
+        guard file.format == .consent, diagnostics.contains(where: { $0.severity == .error }) else { return }
+        let line = diagnostics.first { $0.severity == .error }?.line
+        throw DiagnosticList(diagnostics + [Diagnostic(.error, file: file.path, line: line, code: "GOV021",
+            message: "a consent row candor cannot read may be an objection: nothing from this registry was stored, --skip-bad-rows or not",
+            hint: "fix the row (or the policy's mapping for the registry) and ingest it again")])
     }
 
     /// Streams a JSON file's records (and the context values it asks for) through its adapter.

@@ -141,12 +141,11 @@ public struct ReportWriter: Sendable {
         }
         var (inputs, raw) = try compute(store, weekly: weeklySeries)
         let board = policy.audiences[.governanceBoard] ?? []
-        let decision = try given ?? (store.datasets == board ? decide(inputs, raw) : {
-            let (boardInputs, boardRaw) = try compute(try policyReader(datasets: board), weekly: false)
-            return decide(boardInputs, boardRaw)
-        }())
+        // The figures the decision is made over: this reader's when it reads what the board reads.
+        let decidedOn = store.datasets == board ? nil : try compute(try policyReader(datasets: board), weekly: false)
+        let decision = given ?? decidedOn.map { decide($0.0, $0.1) } ?? decide(inputs, raw)
         inputs.disclosure = decision
-        return DecidedPeriod(inputs: inputs, scorecard: decision.apply(to: raw))
+        return DecidedPeriod(inputs: inputs, scorecard: decision.apply(to: raw, decidedOn: decidedOn?.1))
     }
 
     /// `candor coverage`: per source, what was read for `period` and what joined a team, through what

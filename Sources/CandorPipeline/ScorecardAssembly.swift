@@ -200,7 +200,7 @@ public struct ScorecardAssembly {
         let everyone = sizes.values.reduce(0, +)
         let consentedSizes = try store.teamSizes(period, consent: consent)
         let excluded = try store.excludedPeople(consent, on: period.last)
-        let suggestions = ByTeam(try store.suggestionOutcomes(period), \.team)
+        let suggestions = ByTeam(try store.suggestionOutcomes(period, consent: consent), \.team)
         let seats = try store.copilotSeatHoldersByTeam(on: period.last)
         let sizesAtEnd = try store.teamSizes(on: period.last, consent: consent)
         let adoptionByTeam = ByTeam(adoption, \.team)
@@ -231,8 +231,9 @@ public struct ScorecardAssembly {
         for (repository, n) in volume.scans { if let owner = owners[repository] ?? nil { scansByTeam[owner, default: [:]][repository] = n } }
         for team in groups {
             let mine = findings[team]
-            let lines = team.map { linesByTeam[$0] ?? [:] } ?? volume.lines
-            let scans = team.map { scansByTeam[$0] ?? [:] } ?? volume.scans
+            // The organisation's volume is its teams': a repository no directory entry owns is in no figure.
+            let lines = team.map { linesByTeam[$0] ?? [:] } ?? linesByTeam.values.reduce(into: [:]) { $0.merge($1) { a, _ in a } }
+            let scans = team.map { scansByTeam[$0] ?? [:] } ?? scansByTeam.values.reduce(into: [:]) { $0.merge($1) { a, _ in a } }
             add(QualityMetrics.newFindingsRate(mine, lines: lines, scans: scans, team: team, from: start, to: end,
                                                seed: Self.seed("quality.new_findings_rate", team ?? "", p)))
             if store.datasets.contains(.compliance) {
@@ -302,6 +303,21 @@ public struct ScorecardAssembly {
         card.shifts += flow.shifts
         for (id, points) in flow.organisation { card.weekly[id] = points }
         card.teamWeekly = weekly.teams.merging(flow.teams) { a, _ in a }
+        // The adoption series are read from Q Developer's daily rows: they are the figure's Q Developer
+        // part. They are kept where the figure is Q Developer's alone, or where the team also used
+        // another assistant and its Q Developer part is a cell disclosure control decides (the part is
+        // hidden with the series when it is); elsewhere they and their shifts are left out.
+        let adoptionSeries: Set<MetricID> = [MetricRegistry.acceptanceRate.id, MetricRegistry.activeShare.id, MetricRegistry.acceptedLines.id]
+        func qDeveloperOnly(_ metric: MetricID, _ team: String?) -> Bool {
+            guard adoptionSeries.contains(metric) else { return true }
+            guard let value = card.value(metric, team: team) else { return false }
+            return value.parts.isEmpty || value.parts[.qDeveloper] != nil
+        }
+        for metric in adoptionSeries {
+            if !qDeveloperOnly(metric, nil) { card.weekly[metric] = nil }
+            for team in card.teamWeekly[metric]?.keys.sorted() ?? [] where !qDeveloperOnly(metric, team) { card.teamWeekly[metric]?[team] = nil }
+        }
+        card.shifts = card.shifts.filter { qDeveloperOnly($0.metric, $0.team) }
         return UndisclosedScorecard(computed: card, teamSizes: sizes)
     }
 }
@@ -310,13 +326,23 @@ public struct ScorecardAssembly {
 /// `[team]` that team's members in the list's order — what `filter { $0.team == team }` gives, without
 /// scanning the list again for every team.
 struct ByTeam<T> {
+    /// Every item placed in a team: the organisation's. A record in no team — a person the directory
+    /// does not place, a repository no directory entry owns — is in no figure, the organisation's
+    /// included (coverage counts it), so the organisation less the shown teams is never a hidden
+    /// team's figure plus something coverage publishes.
     let all: [T]
     private let groups: [String: [T]]
 
     init(_ all: [T], _ teamOf: (T) -> String?) {
-        self.all = all
+        var placed: [T] = []
         var groups: [String: [T]] = [:]
-        for item in all { if let team = teamOf(item) { groups[team, default: []].append(item) } }
+        for item in all {
+            if let team = teamOf(item) {
+                groups[team, default: []].append(item)
+                placed.append(item)
+            }
+        }
+        self.all = placed
         self.groups = groups
     }
 

@@ -237,7 +237,11 @@ public struct SignalAssembly {
                     // Each series over the days its source covers: suggestions per assistant (an export that
                     // starts mid-period must not read as a burst), pull requests over the whole period.
                     var series: [(String, [Day: Int], [Day])] = []
-                    if !Self.isHidden(current, MetricRegistry.acceptanceRate.id, team) {
+                    // Per assistant only where the scorecard shows every assistant's part for the team
+                    // (a series of a hidden part would print what disclosure control hides).
+                    let acceptance = current.value(MetricRegistry.acceptanceRate.id, team: team)
+                    let partsShown = acceptance.map { $0.parts.values.allSatisfy { $0.label != .suppressed } } ?? false
+                    if !Self.isHidden(current, MetricRegistry.acceptanceRate.id, team) && (partsShown || assistants.count == 1) {
                         for assistant in assistants {
                             var byDay: [Day: Int] = [:]
                             for row in accepted[team] where row.assistant == assistant { byDay[row.day, default: 0] += Int(row.accepted) }

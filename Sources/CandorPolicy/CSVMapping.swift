@@ -70,11 +70,13 @@ public struct CSVMapping: Sendable, Equatable {
             }
             out.append(try parse(name: name, value, path: path))
         }
-        // Two mappings that name the same columns would take the same files: the second would never be used.
+        // A file goes to the first mapping whose columns its header holds: a later mapping that names every
+        // column an earlier one names (and maybe more) would never get a file.
         for (i, a) in out.enumerated() {
-            for b in out[(i + 1)...] where Set(b.requiredColumns).isSubset(of: Set(a.requiredColumns)) {
-                throw PolicyError(path: path, line: b.line, message: "mapping '\(b.name)' can never be used: every column it names is also named by '\(a.name)', which comes first",
-                                  hint: "name a column only its own files have, or put '\(b.name)' first")
+            for b in out[(i + 1)...] where Set(a.requiredColumns).isSubset(of: Set(b.requiredColumns)) {
+                throw PolicyError(path: path, line: b.line,
+                                  message: "mapping '\(b.name)' can never be used: every file with its columns also has every column '\(a.name)' names, and '\(a.name)' comes first",
+                                  hint: "put '\(b.name)' before '\(a.name)' (the mapping that names more columns first)")
             }
         }
         return out

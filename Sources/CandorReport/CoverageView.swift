@@ -14,11 +14,14 @@ public enum CoverageView {
         var out: [String] = []
         for c in coverage {
             let noun = nouns[c.source] ?? "records"
-            var line = "\(c.source.rawValue): \(Format.count(c.records)) \(noun) on \(c.days) of \(periodDays) days; \(Format.count(c.placed)) placed in a team"
+            // With fewer than k people outside the directory, the placed count would give theirs away by difference.
+            let placed = c.basis == .person && c.outside > 0 && c.outsidePeople < k ? "most" : Format.count(c.placed)
+            var line = "\(c.source.rawValue): \(Format.count(c.records)) \(noun) on \(c.days) of \(periodDays) days; \(placed) placed in a team"
             switch c.basis {
             case .person where c.outside > 0:
-                let people = c.outsidePeople < k ? "fewer than \(k) people" : "\(Format.count(c.outsidePeople)) people"
-                line += "; \(Format.count(c.outside)) from \(people) the directory does not place in a team on the day (contractors, bots, leavers): in no figure"
+                // Below k people the exact count of their rows would be their activity: said, not counted.
+                let what = c.outsidePeople < k ? "some from fewer than \(k) people" : "\(Format.count(c.outside)) from \(Format.count(c.outsidePeople)) people"
+                line += "; \(what) the directory does not place in a team on the day (contractors, bots, leavers): in no figure"
             case .repository where c.unmatched > 0:
                 line += "; \(Format.count(c.unmatched)) in repositories no directory entry owns (listed below)"
             case .team where c.outside > 0:

@@ -44,8 +44,10 @@ extension StoreWriter {
             INSERT INTO \(t("frozen_week")) (week, revoked) SELECT DISTINCT \(weekOf), 1 FROM \(t("qdev_activity")) WHERE person IN (\(revokedIds))
             ON CONFLICT (week) DO UPDATE SET revoked = 1
             """)
-        try run("raw", "consent revoked", "DELETE FROM \(t("qdev_activity")) WHERE person IN (\(revoked))", [revocationProgramme])
-        try run("enriched", "consent revoked", "DELETE FROM \(t("qdev_person_week")) WHERE person IN (\(revoked))", [revocationProgramme])
+        // Under every id of theirs: a Q Developer row names the person by their Identity Center id when
+        // the directory lists it as an alias (aws_user_id).
+        try run("raw", "consent revoked", "DELETE FROM \(t("qdev_activity")) WHERE person IN (\(revokedIds))", [])
+        try run("enriched", "consent revoked", "DELETE FROM \(t("qdev_person_week")) WHERE person IN (\(revokedIds))", [])
         try run("raw", "older than \(retention.rawDays) days", "DELETE FROM \(t("qdev_activity")) WHERE day < ?",
                 [today.adding(days: -retention.rawDays).iso8601])
         try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("qdev_person_week")) WHERE week < ?",

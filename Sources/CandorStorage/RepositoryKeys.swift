@@ -15,7 +15,7 @@ enum RepositoryKeys {
     /// The record tables that name a repository, with their column.
     static let sources: [(table: String, column: String)] = [
         ("github_pull_request", "repository"), ("sarif_scan", "repository"), ("codeguru_code_review", "repository"),
-        ("deployment", "repository"), ("incident", "repository"),
+        ("deployment", "repository"), ("incident", "repository"), ("codeguru_security_finding", "resource"),
     ]
 
     /// Creates the connection's tables (empty): the repository views refer to them.

@@ -61,7 +61,7 @@ extension StoreWriter {
         var arguments: StatementArguments = []
         var consentFilter = ""
         if let consent {
-            consentFilter = "AND " + CandorStore.consentCondition(consent, day: consent.required ? "date(w.week, '+6 days')" : "w.week", person: "w.person")
+            consentFilter = "AND " + CandorStore.consentCondition(consent, day: consent.required ? "date(w.week, '+6 days')" : "w.week", person: StoreQueries.resolved("w.person"))
             arguments += [consent.programme]
         }
         try db.execute(sql: "DELETE FROM \(t("qdev_team_week")) WHERE week IN (SELECT week FROM refresh_weeks)")
@@ -70,7 +70,7 @@ extension StoreWriter {
             SELECT week, team, COUNT(*), SUM(accepted), SUM(shown), SUM(accepted * accepted), SUM(shown * shown), MAX(shown), SUM(accepted * shown)
             FROM (SELECT w.week, w.accepted, w.shown,
                          COALESCE((SELECT m.team FROM team_membership m
-                                   WHERE m.person = w.person AND m.valid_from <= date(w.week, '+6 days')
+                                   WHERE m.person = \(StoreQueries.resolved("w.person")) AND m.valid_from <= date(w.week, '+6 days')
                                      AND (m.valid_to IS NULL OR m.valid_to >= w.week)
                                    ORDER BY m.valid_from DESC LIMIT 1), '') AS team
                   FROM \(t("qdev_person_week")) w WHERE w.week IN (SELECT week FROM refresh_weeks) \(consentFilter))

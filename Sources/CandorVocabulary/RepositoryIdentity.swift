@@ -56,7 +56,8 @@ public enum RepositoryIdentity {
     /// The canonical key of each of `raws` (every repository name the store holds, directories'
     /// and records' alike), under `naming`.
     public static func resolve(_ raws: Set<String>, naming: RepositoryNaming) -> [String: Resolution] {
-        let aliases = Dictionary(naming.aliases.map { ($0.key.lowercased(), $0.value) }) { a, _ in a }
+        // Keys compared without case; two that differ only in case: the first in sorted order wins, every run.
+        let aliases = Dictionary(naming.aliases.sorted { $0.key < $1.key }.map { ($0.key.lowercased(), $0.value) }) { a, _ in a }
         let owner = naming.owner.flatMap(normalise)
         // An alias may name the raw text, its normalised form, or its own name (an association's
         // `KF-LandingZone` under whatever owner the tool reports).

@@ -26,6 +26,11 @@ struct CoverageCommand: ParsableCommand {
                                   now: Date(), log: StandardErrorLog(quiet: true))
         let lines = try reportingErrors { try writer.coverage(period: period) }
         print("coverage \(period):")
-        for line in lines { print("  " + line) }
+        // Repository names come from input files: control and format characters never reach the terminal.
+        for line in lines {
+            print("  " + String(String.UnicodeScalarView(line.unicodeScalars.map {
+                [.control, .format].contains($0.properties.generalCategory) ? "?" : $0
+            })))
+        }
     }
 }

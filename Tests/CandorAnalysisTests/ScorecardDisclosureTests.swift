@@ -165,3 +165,20 @@ extension ScorecardDisclosureTests {
     }
 }
 
+
+extension ScorecardDisclosureTests {
+    @Test("a small team alone in its department with a figure gets a complement among the teams, not a department the scorecard never shows")
+    func loneInDepartment() {
+        // Y's only team with a findings figure is C (3 people; D sent nothing): hiding department Y
+        // instead of a team would leave C = organisation − A − B. B, the smallest other, is hidden with it.
+        var raw = Self.card(sizes: ["A": 10, "B": 8, "C": 3, "D": 6], people: ["A": 10, "B": 8, "C": 3, "D": 6])
+        var card = raw.computed
+        card.values[Self.findings] = card.values[Self.findings]!.map { v in v.team == "D" ? .noData(Self.findings, team: "D") : v }
+        raw = UndisclosedScorecard(computed: card, teamSizes: raw.teamSizes)
+        let d = PeriodDisclosure.decide(totals: [], teamWeeks: [], source: .raw, departments: ["A": "X", "B": "X", "C": "Y", "D": "Y"],
+                                        scorecard: raw, minimumGroupSize: 5, dominanceThreshold: 1)
+        #expect(d.scorecard.metrics[Self.findings]?.teams == ["C": .fewerThanK(k: 5), "B": .complementary])
+        // Where D has a figure, the complement is D, in C's own department.
+        #expect(d.scorecard.metrics[Self.rate]?.teams == ["C": .fewerThanK(k: 5), "D": .complementary])
+    }
+}

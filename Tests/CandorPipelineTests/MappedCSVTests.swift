@@ -98,6 +98,9 @@ struct MappedCSVTests {
         #expect(unknown.status == .rejected && unknown.diagnostics.map(\.code) == ["GOV020"])
         #expect(unknown.diagnostics[0].message.contains("Meeting Analytics Pilot") && unknown.diagnostics[0].line == 3)
         #expect(try h.store.tableCounts()["consent"] == 0)
+        // A row the mapping cannot translate may be an objection: the registry is refused, --skip-bad-rows or not.
+        let untranslated = try ingestor.ingest(path: try h.folder.write("r3.csv", header + "CR-1,KF1,Coding Assistant Telemetry,Objection lodged (LI),14/05/2026\n"))
+        #expect(untranslated.status == .rejected && untranslated.diagnostics.contains { $0.code == "GOV021" })
         let known = try ingestor.ingest(path: try h.folder.write("r2.csv", header + "CR-1,KF1,Coding Assistant Telemetry,Objection lodged,14/05/2026\n"))
         #expect(known.status == .ingested(rows: 1))
         #expect(try h.store.consentStatus(person: h.pseudonym("KF1"), programme: "ai-adoption", on: Day(year: 2026, month: 5, day: 14)!) == .optedOut)
@@ -195,6 +198,10 @@ struct FollowUpRuleTests {
         let a = try #require(outcomes.first { $0.person == h.pseudonym("a") }), b = try #require(outcomes.first { $0.person == h.pseudonym("b") })
         #expect(a.accepted == 3 && a.undone == 1 && a.linkedByRule == 1 && a.unlinked == 0)
         #expect(b.accepted == 1 && b.undone == 1 && b.linkedByRule == 0 && b.unlinked == 1)
+        // An objection to the programme leaves the objector's events out from its day.
+        _ = try h.ingestor.ingest(path: try h.folder.write("consent.csv", "person_id,programme,status,effective\nb,ai-adoption,opted_out,2026-07-01\n"))
+        let withConsent = try h.store.suggestionOutcomes(Period("2026-Q3")!, consent: ConsentRule(programme: "ai-adoption", required: true))
+        #expect(withConsent.map(\.person) == [h.pseudonym("a")])
         let value = AdoptionMetrics.persistence(outcomes, team: "T", seed: 1)
         #expect(value.estimate == 2.0 / 4 && value.note?.contains("1 undone linked by the rule") == true && value.note?.contains("1 follow-up event fit no acceptance") == true)
     }

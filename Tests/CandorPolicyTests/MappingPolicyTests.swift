@@ -38,6 +38,14 @@ struct MappingPolicyTests {
         #expect(p.repositories == RepositoryNaming(owner: "acme", aliases: ["KF-LandingZone": "landing-zone"]))
     }
 
+    @Test("a mapping that names more columns may come before one that names fewer; the reverse is refused")
+    func order() throws {
+        let full = "  full:\n    format: directory\n    columns: {person_id: A, team: B, department: C}\n"
+        let basic = "  basic:\n    format: directory\n    columns: {person_id: A, team: B}\n"
+        #expect(try Self.parse("mappings:\n" + full + basic).mappings.map(\.name) == ["full", "basic"])
+        #expect(Self.refusal("mappings:\n" + basic + full)?.message.contains("'full' can never be used") == true)
+    }
+
     @Test("every mistake is refused with the line and what to write", arguments: [
         ("mappings:\n  hr:\n    format: q-developer-activity\n    columns: {person_id: A}\n", "own CSV formats"),
         ("mappings:\n  hr:\n    format: directory\n    columns: {person_id: A}\n", "lacks team"),

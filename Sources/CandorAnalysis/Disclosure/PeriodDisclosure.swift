@@ -53,8 +53,26 @@ public struct PeriodDisclosure: Sendable {
     /// parts) replaced by why they are hidden, and no weekly series or shift of a hidden cell. A metric this decision did not see (an audience's
     /// scorecard may hold what the deciding reader did not) is protected by the whole directory as one
     /// table, complements included.
-    public func apply(to raw: UndisclosedScorecard) -> Scorecard {
+    ///
+    /// `decidedOn` is the scorecard the decision was made over, when `raw` was computed by another
+    /// audience's reader: a cell or part whose figure differs from the one decided (other people,
+    /// other events) is hidden, since the decision never saw it.
+    public func apply(to raw: UndisclosedScorecard, decidedOn: UndisclosedScorecard? = nil) -> Scorecard {
         var card = raw.computed
+        if let decidedOn {
+            for (metric, list) in card.values {
+                card.values[metric] = list.map { value in
+                    guard let seen = decidedOn.computed.value(metric, team: value.team), value.estimate != nil else { return value }
+                    func same(_ a: MetricValue, _ b: MetricValue) -> Bool { a.people == b.people && a.events == b.events && (a.estimate == nil) == (b.estimate == nil) }
+                    guard same(value, seen) else { return Scorecard.hidden(value, reason: .complementary, k: minimumGroupSize) }
+                    var checked = value
+                    for (assistant, part) in value.parts where seen.parts[assistant].map({ !same(part, $0) }) ?? true {
+                        checked.parts[assistant] = Scorecard.hidden(part, reason: .complementary, k: minimumGroupSize)
+                    }
+                    return checked
+                }
+            }
+        }
         let k = minimumGroupSize
         card.suppressed = scorecard.directory.filter { raw.teamSizes[$0.key] != nil }
         let fallback = MetricCells(teams: scorecard.unseen, organisation: nil)
@@ -76,8 +94,18 @@ public struct PeriodDisclosure: Sendable {
                 return shown
             }
         }
+        // A weekly series is the figure's Q Developer part where the figure has parts: hidden with it.
+        for (metric, list) in card.values {
+            for value in list where value.label != .suppressed && value.parts[.qDeveloper]?.label == .suppressed {
+                hidden[metric, default: []].insert(value.team)
+            }
+        }
         card.shifts = card.shifts.filter { !(hidden[$0.metric]?.contains($0.team) ?? false) }
-        for (metric, teams) in hidden { for case let team? in teams { card.teamWeekly[metric]?[team] = nil } }
+        for (metric, teams) in hidden {
+            for team in teams {
+                if let team { card.teamWeekly[metric]?[team] = nil } else { card.weekly[metric] = nil }
+            }
+        }
         return card
     }
 }

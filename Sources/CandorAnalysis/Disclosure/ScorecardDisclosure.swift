@@ -33,8 +33,10 @@ public struct MetricCells: Sendable, Equatable {
 /// Disclosure control for the scorecard, per metric. Each metric is a table of its own: its cells
 /// are the teams with a figure in it, each resting on its own people (for metrics about people —
 /// adoption, flow, experience — the people who contributed to the value; for metrics about code and
-/// delivery, the team's people in the directory), protected across departments and the organisation
-/// by ``HierarchicalDisclosure``. A team too small in the directory is hidden wherever it has a figure;
+/// delivery, the team's people in the directory), protected against the organisation's total
+/// by ``HierarchicalDisclosure`` over the teams and the organisation it publishes (departments steer
+/// the choice of complements; no department subtotal is published in it). A team too small in the
+/// directory is hidden wherever it has a figure;
 /// a complement is hidden only in the metric that needs it. People in the organisation's figure but
 /// in no team are a cell of their own, never shown, so the organisation minus the teams is not their
 /// figure. Pure.
@@ -60,8 +62,30 @@ public enum ScorecardDisclosure {
         for (i, team) in teams.enumerated() { if let d = departments[team] { byDepartment[d, default: []].append(i) } else { loose.append(i) } }
         // `included`: the teams that are cells of this table. A team published as "no data" is a known
         // zero, so it protects nothing and is no cell: it can neither be hidden nor serve as a complement.
+        // The scorecard publishes teams and the organisation, no department subtotal. Departments only
+        // steer which team is a complement (one in the hidden team's own department first). The metric
+        // is also decided as one flat table of teams; the departmental decision is kept only if it
+        // leaves no lone hidden team (or hidden teams with fewer than k people together) against the
+        // organisation's total — a department hidden in a team's place hides nothing the scorecard
+        // shows — and hides no more teams than the flat one.
         func decide(_ contributors: (Int) -> Int, total: Int, included: (Int) -> Bool = { _ in true })
             -> (teams: [CellDecision?], organisation: CellDecision) {
+            let nested = decide(contributors, total: total, included: included, departments: true)
+            let flat = decide(contributors, total: total, included: included, departments: false)
+            func hiddenTeams(_ d: (teams: [CellDecision?], organisation: CellDecision)) -> [Int] {
+                d.teams.indices.filter { d.teams[$0].map { !$0.isShown } ?? false }
+            }
+            let hidden = hiddenTeams(nested)
+            let together = hidden.reduce(0) { $0 + contributors($1) }
+            let safe = !nested.organisation.isShown || hidden.isEmpty || (hidden.count >= 2 && together >= k)
+            // Both protect every team the scorecard shows against the organisation's total; the one
+            // that hides fewer teams is kept (the departmental one on a tie).
+            return safe && hidden.count <= hiddenTeams(flat).count ? nested : flat
+        }
+        func decide(_ contributors: (Int) -> Int, total: Int, included: (Int) -> Bool, departments grouped: Bool)
+            -> (teams: [CellDecision?], organisation: CellDecision) {
+            let byDepartment = grouped ? byDepartment : [:]
+            let loose = grouped ? loose : Array(teams.indices)
             var order: [Int?] = []
             var children: [DisclosureNode] = []
             for name in byDepartment.keys.sorted() {

@@ -43,8 +43,9 @@ public struct CodeGuruReviewerAdapter: JSONSourceAdapter {
     public mutating func begin(source: () throws -> ByteSource, file: IngestFile, sink: some RecordSink) throws {
         guard arn == nil, format == .codeGuruRecommendations || format == .codeGuruFeedback else { return }
         let sibling = URL(fileURLWithPath: file.path).deletingLastPathComponent().appendingPathComponent("describe-code-review.json").path
-        guard FileManager.default.fileExists(atPath: sibling),
-              let size = (try? FileManager.default.attributesOfItem(atPath: sibling))?[.size] as? Int, size <= 1 << 20 else { return }
+        // A regular file only (never a link, a pipe or a device), and a small one.
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: sibling), attributes[.type] as? FileAttributeType == .typeRegular,
+              let size = attributes[.size] as? Int, size <= 1 << 20 else { return }
         var found: String?
         try? JSONRecordStream(source: try ByteSource(path: sibling), records: [[.key("CodeReview")]]).forEach { item in
             if case .record(let node, _) = item { found = node["CodeReviewArn"]?.string }

@@ -55,8 +55,9 @@ extension StoreReading {
     public func personWeeks(person: String, period: Period) throws -> [PersonWeek] {
         try queue.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT week, active_days, accepted, shown FROM qdev_person_week WHERE person = ? AND \(StoreQueries.weekInPeriod) ORDER BY week
-                """, arguments: [person, period.first.iso8601, period.last.iso8601])
+                SELECT week, SUM(active_days) AS active_days, SUM(accepted) AS accepted, SUM(shown) AS shown FROM qdev_person_week
+                WHERE person IN (SELECT ? UNION SELECT alias FROM person_alias WHERE person = ?) AND \(StoreQueries.weekInPeriod) GROUP BY week ORDER BY week
+                """, arguments: [person, person, period.first.iso8601, period.last.iso8601])
             .map { PersonWeek(week: Day.parse($0["week"] as String)!, activeDays: $0["active_days"], accepted: $0["accepted"], shown: $0["shown"]) }
         }
     }

@@ -267,28 +267,38 @@ extension StoreReading {
 extension StoreReading {
     /// From IDE events: suggestions accepted in the period, per person and team, and how many of them
     /// have a `suggestion.reverted` or `suggestion.modified` event.
-    public func suggestionOutcomes(_ period: Period) throws -> [SuggestionOutcome] {
+    public func suggestionOutcomes(_ period: Period, consent: ConsentRule? = nil) throws -> [SuggestionOutcome] {
         try queue.read { db in
             func attribute(_ event: String, _ name: String) -> String {
                 "(SELECT v.value FROM tool_event_attribute v WHERE v.event_key = \(event) AND v.name = '\(name)')"
             }
-            // Acceptances of the period; follow-ups (reverted, modified). A follow-up names its acceptance
-            // by `suggestion_id`; one without it is linked by the rule: the nearest earlier acceptance of
-            // the same person and tool within `followUpWindowDays`.
-            return try Row.fetchAll(db, sql: """
+            let window = Self.followUpWindowDays
+            var arguments: StatementArguments = [period.first.adding(days: -window).iso8601, period.last.adding(days: window).iso8601,
+                                                  period.first.iso8601, period.last.iso8601]
+            var filter = ""
+            if let consent {
+                // The programme's consent, as for every other record of a person's use of an assistant.
+                filter = "AND " + Self.consentCondition(consent, day: "substr(a.time, 1, 10)", person: "a.person")
+                arguments += [consent.programme]
+            }
+            // Acceptances (any period, for the rule) and follow-ups near the period, people resolved through
+            // the directory's aliases. A follow-up names its acceptance by `suggestion_id`; one without it is
+            // linked by the rule: the nearest earlier acceptance of the same person and tool within the window.
+            let rows = try Row.fetchAll(db, sql: """
                 WITH acc AS (
-                    SELECT e.event_key AS k, e.team AS team, e.person AS person, e.time AS time,
+                    SELECT e.event_key AS k, e.team AS team, \(StoreQueries.resolved("e.person")) AS person, e.time AS time,
                            \(attribute("e.event_key", "suggestion_id")) AS sid, \(attribute("e.event_key", "tool")) AS tool
                     FROM tool_event_team e
-                    WHERE e.type = 'suggestion.accepted' AND e.person IS NOT NULL AND substr(e.time, 1, 10) BETWEEN ? AND ?),
+                    WHERE e.type = 'suggestion.accepted' AND e.person IS NOT NULL AND substr(e.time, 1, 10) BETWEEN ?1 AND ?2),
                 fol AS (
-                    SELECT u.event_key AS k, u.person AS person, u.time AS time,
+                    SELECT u.event_key AS k, \(StoreQueries.resolved("u.person")) AS person, u.time AS time,
                            \(attribute("u.event_key", "suggestion_id")) AS sid, \(attribute("u.event_key", "tool")) AS tool
-                    FROM tool_event u WHERE u.type IN ('suggestion.reverted', 'suggestion.modified') AND u.person IS NOT NULL),
+                    FROM tool_event u WHERE u.type IN ('suggestion.reverted', 'suggestion.modified') AND u.person IS NOT NULL
+                      AND substr(u.time, 1, 10) BETWEEN ?3 AND ?2),
                 ruled AS (
-                    SELECT f.person AS person,
+                    SELECT f.person AS person, f.time AS time,
                            (SELECT a.k FROM acc a WHERE a.person = f.person AND a.tool IS f.tool
-                              AND julianday(a.time) <= julianday(f.time) AND julianday(a.time) >= julianday(f.time) - \(Self.followUpWindowDays)
+                              AND julianday(a.time) <= julianday(f.time) AND julianday(a.time) >= julianday(f.time) - \(window)
                             ORDER BY julianday(a.time) DESC, a.k LIMIT 1) AS k
                     FROM fol f WHERE f.sid IS NULL),
                 undone AS (
@@ -298,11 +308,18 @@ extension StoreReading {
                        COUNT(DISTINCT CASE WHEN a.k IN (SELECT k FROM undone) THEN COALESCE(a.sid, a.k) END) AS undone,
                        COUNT(DISTINCT CASE WHEN a.k IN (SELECT k FROM undone WHERE by_rule = 1)
                                             AND a.k NOT IN (SELECT k FROM undone WHERE by_rule = 0) THEN a.k END) AS by_rule,
-                       (SELECT COUNT(*) FROM ruled r WHERE r.person = a.person AND r.k IS NULL) AS unlinked
-                FROM acc a GROUP BY a.team, a.person ORDER BY a.team, a.person
-                """, arguments: [period.first.iso8601, period.last.iso8601])
-            .map { SuggestionOutcome(team: $0["team"], person: $0["person"], accepted: $0["accepted"], undone: $0["undone"],
-                                     linkedByRule: $0["by_rule"], unlinked: $0["unlinked"]) }
+                       (SELECT COUNT(*) FROM ruled r WHERE r.person = a.person AND r.k IS NULL AND substr(r.time, 1, 10) BETWEEN ?3 AND ?4) AS unlinked
+                FROM acc a WHERE substr(a.time, 1, 10) BETWEEN ?3 AND ?4 \(filter)
+                GROUP BY a.team, a.person ORDER BY a.team, a.person
+                """, arguments: arguments)
+            // A person in two teams in the period: their follow-ups that fit nothing are counted once, with the first team.
+            var seen = Set<String>()
+            return rows.map { row in
+                let person: String = row["person"]
+                let unlinked: Int = seen.insert(person).inserted ? row["unlinked"] : 0
+                return SuggestionOutcome(team: row["team"], person: person, accepted: row["accepted"], undone: row["undone"],
+                                         linkedByRule: row["by_rule"], unlinked: unlinked)
+            }
         }
     }
 
@@ -457,6 +474,10 @@ extension StoreQueries {
         qdev_activity a LEFT JOIN person_alias qal ON qal.alias = a.person LEFT JOIN team_membership tm
           ON tm.person = COALESCE(qal.person, a.person) AND a.day >= tm.valid_from AND (tm.valid_to IS NULL OR a.day <= tm.valid_to)
         """
+    /// The person as the directory knows them, for a column that may hold one of their aliases.
+    static func resolved(_ column: String) -> String {
+        "COALESCE((SELECT al.person FROM person_alias al WHERE al.alias = \(column)), \(column))"
+    }
     /// The person of a row of ``activityWithTeam``.
     static let activityPerson = "COALESCE(qal.person, a.person)"
 }

@@ -11,7 +11,8 @@ extension StoreReading {
             let first = period.first.iso8601, last = period.last.iso8601
             var teams: [String: SecurityTeamFindings] = [:]
             func owner(_ repository: String) throws -> String {
-                try String.fetchOne(db, sql: "SELECT \(RepositoryKeys.ownerSQL(raw: "?", day: "?"))", arguments: [repository, last, last]) ?? ""
+                try String.fetchOne(db, sql: "SELECT \(RepositoryKeys.ownerSQL(raw: "?", day: "?", fallback: "?"))",
+                                    arguments: [repository, RepositoryIdentity.normalise(repository), last, last]) ?? ""
             }
             // Each repository and tool's latest scan completed in the period.
             for row in try Row.fetchAll(db, sql: """

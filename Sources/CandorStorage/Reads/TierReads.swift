@@ -32,14 +32,14 @@ extension StoreReading {
             var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
             var filter = ""
             if let consent {
-                filter = "AND " + Self.consentCondition(consent, day: consent.required ? "date(w.week, '+6 days')" : "w.week", person: "w.person")
+                filter = "AND " + Self.consentCondition(consent, day: consent.required ? "date(w.week, '+6 days')" : "w.week", person: StoreQueries.resolved("w.person"))
                 arguments += [consent.programme]
             }
             return try Row.fetchAll(db, sql: """
                 SELECT team, person, SUM(accepted) AS accepted, SUM(shown) AS shown, SUM(active_days) AS days FROM
-                  (SELECT w.person, w.accepted, w.shown, w.active_days,
+                  (SELECT \(StoreQueries.resolved("w.person")) AS person, w.accepted, w.shown, w.active_days,
                           (SELECT m.team FROM team_membership m
-                           WHERE m.person = w.person AND m.valid_from <= date(w.week, '+6 days')
+                           WHERE m.person = \(StoreQueries.resolved("w.person")) AND m.valid_from <= date(w.week, '+6 days')
                              AND (m.valid_to IS NULL OR m.valid_to >= w.week)
                            ORDER BY m.valid_from DESC LIMIT 1) AS team
                    FROM qdev_person_week w WHERE date(w.week, '+3 days') BETWEEN ? AND ? \(filter))
