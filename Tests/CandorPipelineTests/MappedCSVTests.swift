@@ -235,3 +235,22 @@ struct DirectoryChangesTests {
         #expect(try h.store.tableCounts()["membership_change"] == 0)
     }
 }
+
+@Suite("SARIF without invocation times (Qodana)")
+struct SARIFAutomationDayTests {
+    static func log(automation: String?) -> String {
+        let details = automation.map { #","automationDetails":{"id":"\#($0)"}"# } ?? ""
+        return #"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"QDJVM"}},"versionControlProvenance":[{"repositoryUri":"https://github.com/acme/route-planner.git","revisionId":"abc"}]\#(details),"results":[{"ruleId":"R1","level":"warning","partialFingerprints":{"equalIndicator/v1":"f1"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"a.kt"}}}]}]}]}"#
+    }
+
+    @Test("a run dated only in its automation id is dated that day, with a note; a run dated nowhere is said to be in no period")
+    func dated() throws {
+        let h = try IngestHarness()
+        let dated = try h.ingestor.ingest(path: try h.folder.write("qodana.sarif.json", Self.log(automation: "route-planner/qodana/2026-07-14")))
+        #expect(dated.status == .ingested(rows: 1) && dated.diagnostics.map(\.code).contains("SARIF010"))
+        let snapshots = try h.store.sarifScanSnapshots()
+        #expect(snapshots.values.flatMap { $0 }.map(\.time) == [Int64(Day(year: 2026, month: 7, day: 14)!.dayNumber) * 86_400])
+        let undated = try h.ingestor.ingest(path: try h.folder.write("other.sarif.json", Self.log(automation: nil).replacingOccurrences(of: "abc", with: "def")))
+        #expect(undated.diagnostics.map(\.code).contains("SARIF011"))
+    }
+}

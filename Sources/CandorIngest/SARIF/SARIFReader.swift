@@ -66,10 +66,28 @@ public enum SARIFReader {
                 problems.append(Diagnostic(.error, file: file, line: 1, code: "SARIF003",
                                            message: "$.runs[\(index)].tool.driver.name is missing", hint: "every SARIF run names its analyser"))
             }
+            // An analyser that writes no invocation time (JetBrains Qodana) dates its run in the
+            // automation id instead (`<repo>/qodana/2026-07-14`): the scan is taken as of that day's
+            // start, and a note says so. Without either, the scan has no day and is in no period.
+            if r.completedAt == nil, let id = r.automationId, let day = Self.trailingDay(id) {
+                r.completedAt = Int64(day.dayNumber) * 86_400
+                problems.append(Diagnostic(.note, file: file, line: 1, code: "SARIF010",
+                                           message: "$.runs[\(index)] has no invocation time: the scan is dated \(day.iso8601), from its automationDetails.id"))
+            } else if r.completedAt == nil {
+                problems.append(Diagnostic(.warning, file: file, line: 1, code: "SARIF011",
+                                           message: "$.runs[\(index)] says neither when it ran (invocations[].endTimeUtc) nor a day in automationDetails.id: its findings are in no period",
+                                           hint: "ask the analyser for invocation times, or name the run's day at the end of automationDetails.id"))
+            }
             runs[index] = r
         }
         diagnostics += problems
         return runs
+    }
+
+    /// A `YYYY-MM-DD` at the end of an automation id (after a `/`), if any.
+    static func trailingDay(_ id: String) -> Day? {
+        guard let last = id.split(separator: "/").last, last.utf8.count == 10 else { return nil }
+        return Day.parse(String(last)).flatMap { String(last).dropFirst(4).first == "-" ? $0 : nil }
     }
 
     /// `https://github.com/acme/checkout.git` → `acme/checkout`; other forms are kept as given (trimmed).
