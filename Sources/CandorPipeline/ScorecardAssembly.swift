@@ -295,6 +295,28 @@ public struct ScorecardAssembly {
         card.sourceDays = try store.sourceDays(period)
         card.readable = Set(SourceFamily.allCases.filter { store.datasets.contains(policy.sourcePolicy(for: $0).dataset) })
         card.periodDays = period.dayCount
+        // A "no data" cell says which of coverage's causes left it empty: the source sent nothing in
+        // the period, this audience may not read it, or its records joined no person or repository of
+        // this team.
+        for (metric, list) in card.values {
+            guard let definition = MetricRegistry.metric(metric), !definition.sources.isEmpty else { continue }
+            let unreadable = definition.sources.filter { !card.readable.contains($0) }
+            let silent = definition.sources.filter { card.readable.contains($0) && (card.sourceDays[$0] ?? 0) == 0 }
+            card.values[metric] = list.map { value in
+                guard value.estimate == nil, value.note == "no data from this source" else { return value }
+                var v = value
+                if unreadable.count == definition.sources.count {
+                    v.note = "no data: \(unreadable.map(\.rawValue).joined(separator: ", ")) not among this audience's datasets"
+                } else if silent.count + unreadable.count == definition.sources.count {
+                    v.note = "no data: no record from \(silent.map(\.rawValue).joined(separator: " or ")) in the period"
+                } else if value.team != nil {
+                    let read = definition.sources.filter { card.readable.contains($0) }
+                    v.note = "no data: no record of \(read.map(\.rawValue).joined(separator: " or ")) joined this team (see Coverage)"
+                        + (unreadable.isEmpty ? "" : "; \(unreadable.map(\.rawValue).joined(separator: ", ")) not among this audience's datasets")
+                }
+                return v
+            }
+        }
         guard weeklySeries else { return UndisclosedScorecard(computed: card, teamSizes: sizes) }
         let weekly = try weeklyShifts(period, teams: groups, consent: consent, excluded: excluded)
         card.shifts = weekly.shifts

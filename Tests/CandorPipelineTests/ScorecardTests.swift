@@ -39,6 +39,16 @@ struct ScorecardTests {
         #expect(org(MetricRegistry.changeFailureRate.id).estimate.map { $0 > 0 && $0 < 0.5 } == true)
         #expect(org(MetricRegistry.satisfaction.id).note?.hasPrefix("response rate") == true)
         #expect(org(MetricRegistry.openHighSeverity.id).note == "security findings are not among this audience's datasets")
+        // A team's empty cell says why: its source sent nothing, or nothing of it joined the team.
+        for metric in MetricRegistry.all {
+            for v in card.values[metric.id]! where v.team != nil && v.estimate == nil && v.label != .suppressed {
+                if metric.sources.contains(where: { (card.sourceDays[$0] ?? 0) > 0 && card.readable.contains($0) }) {
+                    #expect(v.note?.hasPrefix("no data: no record of") == true || v.note?.contains("datasets") == true || v.note == "organisation only"
+                            || v.note?.hasPrefix("no data: no Copilot seat") == true || (v.note?.isEmpty == false && v.note != "no data from this source"),
+                            "\(metric.id) \(v.team!): \(v.note ?? "")")
+                }
+            }
+        }
         // Docs Tools (3 people) is hidden wherever it has a figure; where it has none, it says so.
         #expect(card.suppressed["Docs Tools"] == .fewerThanK(k: 5))
         for metric in MetricRegistry.all {
