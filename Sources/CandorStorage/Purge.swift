@@ -32,6 +32,8 @@ extension StoreWriter {
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS purge_revoked (id TEXT PRIMARY KEY)")
         try db.execute(sql: "DELETE FROM purge_revoked")
         try db.execute(sql: "INSERT OR IGNORE INTO purge_revoked \(revoked)", arguments: [revocationProgramme])
+        // A registry that names people by an alias (a work address): the person behind it, then every id of theirs.
+        try db.execute(sql: "INSERT OR IGNORE INTO purge_revoked SELECT person FROM person_alias WHERE alias IN (SELECT id FROM purge_revoked)")
         try db.execute(sql: "INSERT OR IGNORE INTO purge_revoked SELECT alias FROM person_alias WHERE person IN (SELECT id FROM purge_revoked)")
         let revokedIds = "SELECT id FROM purge_revoked"
         let weekOf = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"

@@ -154,6 +154,8 @@ extension Schema {
                     PRIMARY KEY (person, day)
                 ) WITHOUT ROWID
                 """)
+            // Consent rows under an alias are found through it (StoreReading.consentCondition).
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS person_alias_by_person ON person_alias (person)")
             for table in ["membership_interval", "membership_change"] {
                 try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES (?, 'governance', ?, 'directory', 'main')",
                                arguments: [table, Sensitivity.metadata.rawValue])

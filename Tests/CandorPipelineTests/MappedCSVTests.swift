@@ -254,3 +254,20 @@ struct SARIFAutomationDayTests {
         #expect(undated.diagnostics.map(\.code).contains("SARIF011"))
     }
 }
+
+@Suite("Aliases in the directory")
+struct AliasTests {
+    @Test("an alias another person already has is a located error; a registry keyed by an alias applies to the person behind it")
+    func aliases() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(path: try h.folder.write("dir.csv", "person_id,team,email\nKF1,T,ann@acme.example\nKF2,T,bo@acme.example\nKF3,T,\nKF4,T,\nKF5,T,\n"))
+        let clash = try h.ingestor.ingest(path: try h.folder.write("dir2.csv", "person_id,team,email\nKF9,U,ann@acme.example\n"))
+        #expect(clash.status == .rejected && clash.diagnostics.first?.code == "DIR019" && clash.diagnostics.first?.line == 2)
+        // Q Developer rows under the person id; the registry names the person by their address.
+        _ = try h.ingestor.ingest(path: try h.folder.write("q.csv", "UserId,Date,Inline_AcceptanceCount,Inline_SuggestionsCount\nKF1,2026-07-01,1,10\nKF2,2026-07-01,2,10\n"))
+        _ = try h.ingestor.ingest(path: try h.folder.write("consent.csv", "person_id,programme,status,effective\nann@acme.example,ai-adoption,opted_out,2026-06-01\n"))
+        let q3 = Period("2026-Q3")!
+        let counted = try h.store.inlineTotals(from: q3.first, to: q3.last, consent: ConsentRule(programme: "ai-adoption", required: true))
+        #expect(counted.map(\.person) == [h.pseudonym("KF2")])
+    }
+}

@@ -8,6 +8,8 @@ public protocol DirectorySink {
     func overlappingInterval(_ member: IntervalMember, from: Day, to: Day?) throws -> (team: String, from: Day)?
     func upsertInterval(_ member: IntervalMember, team: String, from: Day, to: Day?, department: String?, teamEmail: String?, sourceId: Int64) throws
     func upsertPersonAlias(alias: Pseudonym, person: Pseudonym, sourceId: Int64) throws
+    /// Whether `alias` is already another person's.
+    func aliasOwner(_ alias: Pseudonym, other person: Pseudonym) throws -> Bool
     /// Records that a person moved to another team on a day, and re-derives their memberships.
     func upsertMembershipChange(person: Pseudonym, day: Day, team: String?, prior: String?, department: String?, sourceId: Int64) throws
     /// Recomputes the team-week tier after membership or consent changed.
@@ -45,6 +47,17 @@ public struct DirectoryAdapter: CSVSourceAdapter {
                 hint: "a \(what) belongs to one team on any day; correct the intervals, keeping each start day the same to replace one"))
             file.counted()
             return
+        }
+        // An alias (a GitHub login, an Identity Center id, an address) names one person: one that the
+        // store already gives to someone else would silently move their records, so it is an error.
+        if case .person(let person) = member {
+            for alias in m.aliases where try sink.aliasOwner(file.pseudonym(alias), other: person) {
+                diagnostics.append(Diagnostic(.error, file: file.path, line: line, code: "DIR019",
+                    message: "an alias on this row (github_login, aws_user_id or email) already belongs to another person",
+                    hint: "give each login, id and address to one person; for a person with two ids, keep one person_id"))
+                file.counted()
+                return
+            }
         }
         try file.keep(m) { m in
             try sink.upsertInterval(member, team: m.team, from: m.from, to: m.to, department: m.department, teamEmail: m.teamEmail,

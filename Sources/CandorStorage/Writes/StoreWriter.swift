@@ -92,6 +92,12 @@ public struct StoreWriter {
                                     database: db, dataset: dataset)
     }
 
+    /// The person an alias already belongs to, if it is stored for someone else than `person`.
+    public func aliasOwner(_ alias: Pseudonym, other person: Pseudonym) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person_alias WHERE alias = ? AND person <> ?)",
+                          arguments: [alias.text, person.text]) ?? false
+    }
+
     /// Records that `alias` (a pseudonymous id in another tool) is `person`.
     public func upsertPersonAlias(alias: Pseudonym, person: Pseudonym, sourceId: Int64) throws {
         let (alias, person) = (alias.text, person.text)
