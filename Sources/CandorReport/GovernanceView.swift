@@ -219,7 +219,9 @@ public enum GovernanceViewBuilder {
             hasRange: cov.firstDay != nil,
             range: cov.firstDay.map { "first day \($0), last day \(cov.lastDay ?? $0)" } ?? "",
             hasRowsWithoutTeam: cov.rowsWithoutTeam > 0,
-            rowsWithoutTeam: Format.count(cov.rowsWithoutTeam),
+            // Rows of fewer than k people would be their activity: said, not counted (coverage's rule).
+            rowsWithoutTeam: (input.sourceCoverage.first { $0.source == .qDeveloper }?.outsidePeople).map { $0 < k } ?? true
+                ? "Some" : Format.count(cov.rowsWithoutTeam),
             noTeamLabel: noTeamLabel,
             hasDirectory: cov.directoryFiles > 0,
             hasRejectedRows: cov.rejectedRows > 0,
