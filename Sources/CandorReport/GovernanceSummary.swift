@@ -104,8 +104,8 @@ extension GovernanceSummary {
         }
         let hiddenTeams = card.teams.filter { card.suppressed[$0] != nil }.count
         let partly = card.teams.filter { team in card.suppressed[team] == nil && card.values.values.contains { $0.contains { $0.team == team && $0.label == .suppressed } } }.count
-        summary.append("\(card.teams.count - hiddenTeams) of \(card.teams.count) teams are shown; \(hiddenTeams) \(hiddenTeams == 1 ? "is" : "are") hidden in every metric because \(hiddenTeams == 1 ? "it has" : "they have") fewer than \(k) people or would reveal a smaller team's figures"
-            + (partly == 0 ? "." : "; \(partly) shown team\(partly == 1 ? " has" : "s have") some metrics hidden, where too few people contributed."))
+        summary.append("\(card.teams.count - hiddenTeams) of \(card.teams.count) teams are shown; \(hiddenTeams) \(hiddenTeams == 1 ? "is" : "are") hidden in every metric \(hiddenTeams == 1 ? "it has" : "they have") a figure in, because \(hiddenTeams == 1 ? "it has" : "they have") fewer than \(k) people"
+            + (partly == 0 ? "." : "; \(partly) shown team\(partly == 1 ? " has" : "s have") some metrics hidden, where too few people contributed or to protect a smaller team's figures."))
 
         // Trust indicators: organisation-wide.
         var trust: [String] = []

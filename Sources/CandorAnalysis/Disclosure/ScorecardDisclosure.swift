@@ -62,6 +62,7 @@ public enum ScorecardDisclosure {
         for (i, team) in teams.enumerated() { if let d = departments[team] { byDepartment[d, default: []].append(i) } else { loose.append(i) } }
         // `included`: the teams that are cells of this table. A team published as "no data" is a known
         // zero, so it protects nothing and is no cell: it can neither be hidden nor serve as a complement.
+        //
         // The scorecard publishes teams and the organisation, no department subtotal. Departments only
         // steer which team is a complement (one in the hidden team's own department first). The metric
         // is also decided as one flat table of teams; the departmental decision is kept only if it

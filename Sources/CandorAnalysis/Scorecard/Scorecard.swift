@@ -25,7 +25,7 @@ public struct Scorecard: Sendable {
     private var position: [String: Int]
     /// Values by metric id; each list holds the teams in `teams` order, then the organisation (team nil).
     public var values: [MetricID: [MetricValue]]
-    /// Teams hidden in every metric (too few people in the directory, or protecting one that is), with why.
+    /// Teams too small in the directory: hidden in every metric where they have a figure, with why.
     public var suppressed: [String: SuppressionReason]
     /// Significant shifts in weekly series of shown teams and the organisation.
     public var shifts: [Shift] = []
@@ -69,21 +69,5 @@ public struct Scorecard: Sendable {
         case .dominance: hidden.note = "one person contributed most of it"
         }
         return hidden
-    }
-
-    /// The same scorecard with `teams` hidden in every metric too (e.g. teams another table of the
-    /// same report hides), so no report shows in one place what it hides in another.
-    public func hiding(_ teams: [String: SuppressionReason], k: Int) -> Scorecard {
-        var copy = self
-        for (metric, list) in values {
-            copy.values[metric] = list.map { v in
-                guard let team = v.team, let reason = teams[team], v.label != .suppressed else { return v }
-                return Scorecard.hidden(v, reason: reason, k: k)
-            }
-        }
-        copy.suppressed.merge(teams) { current, _ in current }
-        copy.shifts = shifts.filter { shift in shift.team.map { teams[$0] == nil } ?? true }
-        for metric in teamWeekly.keys { for team in teams.keys { copy.teamWeekly[metric]?[team] = nil } }
-        return copy
     }
 }

@@ -9,7 +9,7 @@ public protocol DirectorySink {
     func upsertInterval(_ member: IntervalMember, team: String, from: Day, to: Day?, department: String?, teamEmail: String?, sourceId: Int64) throws
     func upsertPersonAlias(alias: Pseudonym, person: Pseudonym, sourceId: Int64) throws
     /// Whether `alias` is already another person's.
-    func aliasOwner(_ alias: Pseudonym, other person: Pseudonym) throws -> Bool
+    func aliasBelongsToAnother(_ alias: Pseudonym, than person: Pseudonym) throws -> Bool
     /// Records that a person moved to another team on a day, and re-derives their memberships.
     func upsertMembershipChange(person: Pseudonym, day: Day, team: String?, prior: String?, department: String?, sourceId: Int64) throws
     /// Recomputes the team-week tier after membership or consent changed.
@@ -51,7 +51,7 @@ public struct DirectoryAdapter: CSVSourceAdapter {
         // An alias (a GitHub login, an Identity Center id, an address) names one person: one that the
         // store already gives to someone else would silently move their records, so it is an error.
         if case .person(let person) = member {
-            for alias in m.aliases where try sink.aliasOwner(file.pseudonym(alias), other: person) {
+            for alias in m.aliases where try sink.aliasBelongsToAnother(file.pseudonym(alias), than: person) {
                 diagnostics.append(Diagnostic(.error, file: file.path, line: line, code: "DIR019",
                     message: "an alias on this row (github_login, aws_user_id or email) already belongs to another person",
                     hint: "give each login, id and address to one person; for a person with two ids, keep one person_id"))

@@ -38,7 +38,8 @@ extension StoreReading {
     }
 
     /// Σ inline suggestions accepted and shown, and the person-day rows, of every Q Developer row for
-    /// days in `from...to` — in the directory or not: what was read, before any join (coverage's first column).
+    /// days in `from...to` — in the directory or not: what ingest stored, before any join (the tests'
+    /// check that ingest neither loses nor double counts a row).
     public func qDeveloperSums(from: Day, to: Day) throws -> (accepted: Int64, shown: Int64, rows: Int) {
         try queue.read { db in
             let row = try Row.fetchOne(db, sql: """

@@ -92,8 +92,8 @@ public struct StoreWriter {
                                     database: db, dataset: dataset)
     }
 
-    /// The person an alias already belongs to, if it is stored for someone else than `person`.
-    public func aliasOwner(_ alias: Pseudonym, other person: Pseudonym) throws -> Bool {
+    /// Whether `alias` is stored for another person than `person`.
+    public func aliasBelongsToAnother(_ alias: Pseudonym, than person: Pseudonym) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person_alias WHERE alias = ? AND person <> ?)",
                           arguments: [alias.text, person.text]) ?? false
     }
