@@ -6,7 +6,7 @@ import CandorVocabulary
 /// source whose writes the store lacks does not compile.
 ///
 /// Adding a source adds its sink here and its adapter to ``SourceRegistry``.
-public protocol RecordSink: QDeveloperSink, KiroSink, DirectorySink, GovernanceSink, SurveySink, DeliverySink, GitHubSink,
+public protocol RecordSink: QDeveloperSink, KiroSink, AssistantUsageSink, DirectorySink, GovernanceSink, SurveySink, DeliverySink, GitHubSink,
     CodeGuruReviewerSink, CodeGuruSecuritySink, CopilotSink, SARIFSink, EventSink {}
 
 /// The one list of sources: every adapter, in the order formats are recognised. A format is read by
@@ -16,7 +16,7 @@ public enum SourceRegistry {
     /// CSV adapters, in recognition order (the policy's survey mapping first: it says what the
     /// organisation's survey export looks like).
     public static var csvAdapters: [any CSVSourceAdapter.Type] {
-        [SurveyAdapter.self, KiroAdapter.self, QDeveloperAdapter.self, DeliveryCSVAdapter.self, GovernanceAdapter.self, DirectoryChangesAdapter.self, DirectoryAdapter.self]
+        [SurveyAdapter.self, KiroAdapter.self, AssistantUsageAdapter.self, QDeveloperAdapter.self, DeliveryCSVAdapter.self, GovernanceAdapter.self, DirectoryChangesAdapter.self, DirectoryAdapter.self]
     }
 
     /// JSON adapters, in recognition order.

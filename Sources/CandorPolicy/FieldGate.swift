@@ -195,6 +195,11 @@ extension CopilotUserDay: GatedRecord {
     public mutating func applyGate(_ gate: FieldGate) { gate.removeFeatureBreakdown(&self) }
 }
 
+extension AssistantUsageRecord: GatedRecord {
+    /// None: the file's mapping (or candor's header) is its allow-list — a counter it does not name is never read.
+    public static let gatedFields: [GatedField<AssistantUsageRecord>] = []
+}
+
 extension KiroUserReportRecord: GatedRecord {
     /// None: candor keeps only the report's counts and credits.
     public static let gatedFields: [GatedField<KiroUserReportRecord>] = []

@@ -6,7 +6,7 @@ extension SourceFamily {
     public var optionalFields: [String] {
         switch self {
         case .qDeveloper: QDeveloperMetric.allCases.map(\.rawValue)
-        case .kiro: []
+        case .kiro, .assistantUsage: []
         case .copilot: ["feature_breakdown"]
         case .codeGuruReviewer:
             (CodeGuruCodeReview.gatedFields.map(\.name) + CodeGuruRecommendation.gatedFields.map(\.name)

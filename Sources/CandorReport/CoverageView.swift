@@ -5,15 +5,26 @@ import CandorVocabulary
 /// coarsened below k), repositories no directory lists (named, with the closest directory entry), a
 /// bare name that could be two repositories, survey teams the directory does not have. Pure.
 public enum CoverageView {
-    static let nouns: [SourceFamily: String] = [.qDeveloper: "person-day rows", .copilot: "person-day rows", .kiro: "person-day rows",
-                                                .events: "events", .github: "pull requests", .sarif: "scans", .codeGuruReviewer: "code reviews",
-                                                .delivery: "deployments and incidents", .survey: "responses"]
+    /// What a source's records are, in the coverage lines.
+    static func noun(_ source: SourceFamily) -> String {
+        switch source {
+        case .qDeveloper, .copilot, .kiro: "person-day rows"
+        case .assistantUsage: "person-day-tool rows"
+        case .events: "events"
+        case .github: "pull requests"
+        case .sarif: "scans"
+        case .codeGuruReviewer: "code reviews"
+        case .codeGuruSecurity: "findings"
+        case .delivery: "deployments and incidents"
+        case .survey: "responses"
+        }
+    }
 
     public static func lines(_ coverage: [SourceCoverage], unmatched: [UnmatchedRepository], periodDays: Int, k: Int) -> [String] {
         guard !coverage.isEmpty else { return ["No source sent a record for this period."] }
         var out: [String] = []
         for c in coverage {
-            let noun = nouns[c.source] ?? "records"
+            let noun = noun(c.source)
             // With fewer than k people outside the directory, the placed count would give theirs away by difference.
             let placed = c.basis == .person && c.outside > 0 && c.outsidePeople < k ? "most" : Format.count(c.placed)
             var line = "\(c.source.rawValue): \(Format.count(c.records)) \(noun) on \(c.days) of \(periodDays) days; \(placed) placed in a team"

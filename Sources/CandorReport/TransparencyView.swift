@@ -85,13 +85,21 @@ public enum TransparencyViewBuilder {
     }
 
     /// Names people know the tools by.
-    static let names: [SourceFamily: String] = [
-        .qDeveloper: "Amazon Q Developer (user activity reports)", .kiro: "Kiro (user reports)", .copilot: "GitHub Copilot (usage metrics)",
-        .codeGuruReviewer: "Amazon CodeGuru Reviewer (code reviews and recommendations)",
-        .codeGuruSecurity: "Amazon CodeGuru Security (findings)", .sarif: "Static analysers (SARIF results)",
-        .github: "GitHub (pull requests, reviews, review comments)", .delivery: "Deployments and incidents",
-        .events: "IDE and CI events", .survey: "Developer survey",
-    ]
+    static func name(_ family: SourceFamily) -> String {
+        switch family {
+        case .qDeveloper: "Amazon Q Developer (user activity reports)"
+        case .kiro: "Kiro (user reports)"
+        case .copilot: "GitHub Copilot (usage metrics)"
+        case .assistantUsage: "Other AI assistants (per-person-day usage CSV)"
+        case .codeGuruReviewer: "Amazon CodeGuru Reviewer (code reviews and recommendations)"
+        case .codeGuruSecurity: "Amazon CodeGuru Security (findings)"
+        case .sarif: "Static analysers (SARIF results)"
+        case .github: "GitHub (pull requests, reviews, review comments)"
+        case .delivery: "Deployments and incidents"
+        case .events: "IDE and CI events"
+        case .survey: "Developer survey"
+        }
+    }
 
     /// Which reports each audience receives.
     static let reports: [Audience: String] = [
@@ -124,7 +132,7 @@ public enum TransparencyViewBuilder {
             let drops = input.fieldDrops.filter { $0.source == family.rawValue }
             let used = MetricRegistry.all.filter { $0.sources.contains(family) }.map(\.name)
             let counts = families[family]!
-            return .init(name: names[family] ?? family.rawValue, category: family.category, dataset: entry.dataset.rawValue,
+            return .init(name: name(family), category: family.category, dataset: entry.dataset.rawValue,
                          records: "\(Format.count(counts.records)) records from \(Format.count(counts.files)) file\(counts.files == 1 ? "" : "s")",
                          kept: optional.isEmpty ? "its identity and time fields only" : kept.isEmpty ? "none of its optional fields" : kept.joined(separator: ", "),
                          dropped: dropped.isEmpty ? "none" : dropped.joined(separator: ", "),

@@ -63,7 +63,7 @@ extension StoreWriter {
         let raw = today.adding(days: -retention.rawDays).iso8601
         let long = today.adding(days: -retention.aggregateDays).iso8601
         let rawReason = "older than \(retention.rawDays) days", longReason = "older than \(retention.aggregateDays) days"
-        for table in ["kiro_user_day", "copilot_user_day", "copilot_user_feature_day", "copilot_user_team_day"] {
+        for table in ["kiro_user_day", "assistant_usage_day", "copilot_user_day", "copilot_user_feature_day", "copilot_user_team_day"] {
             try run("raw", "consent revoked", "DELETE FROM \(t(table)) WHERE person IN (\(revokedIds))", [])
             try run("raw", rawReason, "DELETE FROM \(t(table)) WHERE day < ?", [raw])
         }

@@ -223,6 +223,7 @@ enum Schema {
         registerDepartments(&migrator)
         registerCopilotSeats(&migrator)
         registerMembershipChanges(&migrator)
+        registerAssistantUsage(&migrator)
         return migrator
     }
 

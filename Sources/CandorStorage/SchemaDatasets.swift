@@ -19,6 +19,7 @@ extension Schema {
     static let teamViews: [(name: String, sql: String)] = [
         ("qdev_activity_team", personTeamView("qdev_activity", "r.day", "person")),
         ("kiro_user_day_team", personTeamView("kiro_user_day", "r.day", "person")),
+        ("assistant_usage_day_team", personTeamView("assistant_usage_day", "r.day", "person")),
         ("copilot_user_day_team", personTeamView("copilot_user_day", "r.day", "person")),
         ("copilot_user_feature_day_team", personTeamView("copilot_user_feature_day", "r.day", "person")),
         ("tool_event_team", personTeamView("tool_event", "substr(r.time, 1, 10)", "person")),
@@ -110,7 +111,31 @@ extension Schema {
                 ) WITHOUT ROWID
                 """)
         }
+        migrator.registerMigration("d6-assistant-usage") { db in
+            // Other assistants' use, from the generic usage CSV: one row per (day, person, tool). The
+            // counters are NULL where the file does not count them (the row is activity only).
+            try db.execute(sql: """
+                CREATE TABLE assistant_usage_day (
+                    day TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    tool TEXT NOT NULL,
+                    shown INTEGER,
+                    accepted INTEGER,
+                    lines INTEGER,
+                    source_id INTEGER NOT NULL,
+                    PRIMARY KEY (day, person, tool)
+                ) WITHOUT ROWID
+                """)
+        }
         return migrator
+    }
+
+    /// Main database: the catalog learns of the generic assistant-usage table (in the dataset files).
+    static func registerAssistantUsage(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v25-assistant-usage") { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES (?, ?, ?, ?, 'dataset')",
+                           arguments: ["assistant_usage_day", "raw", Sensitivity.metadata.rawValue, "ai-assistant-usage"])
+        }
     }
 
     /// Main database: the catalog learns of the Copilot seat table, which lives in the dataset files.

@@ -6,6 +6,7 @@ extension Schema {
     /// Every table candor keeps, classified: storage tier, sensitivity and policy category. A test
     /// checks that no table is missing, so a new table cannot arrive unclassified.
     static let catalog: [(table: String, tier: String, sensitivity: Sensitivity, category: String)] = [
+        ("assistant_usage_day", "raw", .metadata, "ai-assistant-usage"),
         ("audit_log", "governance", .metadata, "governance"),
         ("codeguru_code_review", "raw", .metadata, "code-quality"),
         ("codeguru_feedback", "raw", .metadata, "code-quality"),

@@ -16,6 +16,9 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case survey = "survey"
     /// Kiro per-client `user_report` CSV (Date, UserId, Client_Type, Credits_Used, …).
     case kiroUserReport = "kiro-user-report"
+    /// Per-person-day use of an AI assistant without a supported export (Cursor, Claude Code, Gemini…),
+    /// in candor's columns or through a policy mapping (`day,person,tool,…`).
+    case assistantUsage = "assistant-usage"
     /// candor's directory CSV: person → team over time.
     case directory = "directory"
     /// Directory changes CSV: a person moves to another team on a day (`person_id,effective,team`).
@@ -67,7 +70,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// Whether the format is read as CSV or JSON.
     public var isJSON: Bool {
         switch self {
-        case .qDeveloperActivity, .kiroUserReport, .directory, .directoryChanges, .deploymentsCSV, .incidentsCSV, .repositoryDirectory, .survey,
+        case .qDeveloperActivity, .kiroUserReport, .assistantUsage, .directory, .directoryChanges, .deploymentsCSV, .incidentsCSV, .repositoryDirectory, .survey,
              .consent, .policyChanges, .disputes, .decisions:
             return false
         case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .copilotSeats, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback,
@@ -96,6 +99,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "governance decisions CSV (header: date,decision,metric,action)"
         case .kiroUserReport:
             return "Kiro per-client user report CSV (header: Date,UserId,Client_Type,Chat_Conversations,Credits_Used,…,Total_Messages)"
+        case .assistantUsage:
+            return "AI-assistant usage CSV for tools without a supported export (header: day,person,tool; optional suggestions_shown,suggestions_accepted,lines_accepted)"
         case .directory:
             return "directory CSV (header: person_id,team,from,to)"
         case .directoryChanges:
@@ -161,6 +166,8 @@ extension InputFormat {
             return "date,decision,metric,action ⏎ 2026-09-30,Stop reporting accepted lines per day,ai.accepted_lines_per_active_day,retire"
         case .kiroUserReport:
             return "Date,UserId,Client_Type,Chat_Conversations,Credits_Used,…,Total_Messages ⏎ 2026-03-02,b8f1f340-…,KIRO_IDE,4,37.5,…,61"
+        case .assistantUsage:
+            return "day,person,tool,suggestions_shown,suggestions_accepted,lines_accepted ⏎ 2026-07-01,alice@example.com,Cursor,40,12,30"
         case .directory:
             return "person_id,team,from,to ⏎ b8f1f340-…,Payments,2026-04-01,"
         case .directoryChanges:

@@ -24,6 +24,8 @@ public enum SourceFamily: String, CaseIterable, Sendable {
     case qDeveloper = "q-developer"
     case kiro
     case copilot
+    /// Other AI assistants, read from the generic per-person-day usage CSV.
+    case assistantUsage = "assistant-usage"
     case codeGuruReviewer = "codeguru-reviewer"
     case codeGuruSecurity = "codeguru-security"
     case sarif
@@ -38,6 +40,7 @@ public enum SourceFamily: String, CaseIterable, Sendable {
         switch format {
         case .qDeveloperActivity: self = .qDeveloper
         case .kiroUserReport: self = .kiro
+        case .assistantUsage: self = .assistantUsage
         case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .copilotSeats: self = .copilot
         case .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback: self = .codeGuruReviewer
         case .codeGuruSecurityFindings, .codeGuruSecurityMetrics: self = .codeGuruSecurity
@@ -53,7 +56,7 @@ public enum SourceFamily: String, CaseIterable, Sendable {
     /// The dataset a family belongs to unless the policy says otherwise.
     public var defaultDataset: Dataset {
         switch self {
-        case .qDeveloper, .kiro, .copilot, .events, .survey: .coaching
+        case .qDeveloper, .kiro, .copilot, .assistantUsage, .events, .survey: .coaching
         case .codeGuruReviewer, .github, .delivery: .operational
         case .codeGuruSecurity, .sarif: .compliance
         }
@@ -62,7 +65,7 @@ public enum SourceFamily: String, CaseIterable, Sendable {
     /// The policy category: what the records are about, shown beside every source in reports.
     public var category: String {
         switch self {
-        case .qDeveloper, .kiro, .copilot: "ai-assistant-usage"
+        case .qDeveloper, .kiro, .copilot, .assistantUsage: "ai-assistant-usage"
         case .events: "tool-events"
         case .survey: "developer-experience"
         case .codeGuruReviewer: "code-quality"

@@ -67,6 +67,20 @@ struct OtherFormats {
         try events()
         try governance()
         try planted()
+        try otherAssistants()
+    }
+
+    /// Claude Code, which has no export candor reads, in candor's own usage-CSV columns: a few people
+    /// try it in the last two weeks of September (activity only: the file gives no suggestion counters).
+    /// Written last, so every file before it is unchanged.
+    mutating func otherAssistants() throws {
+        var lines = ["day,person,tool,suggestions_shown,suggestions_accepted,lines_accepted"]
+        for day in Self.days(Day(year: 2026, month: 9, day: 17)!, Day(year: 2026, month: 9, day: 30)!) where day.isoWeekday <= 5 {
+            for p in people.enumerated().filter({ $0.offset % 9 == 4 }).map(\.element) where p.active(day) && chance(0.6) {
+                lines.append("\(day),\(p.id),Claude Code,,,")
+            }
+        }
+        try write(lines.joined(separator: "\n") + "\n", "inputs/ai-usage/claude-code-usage-2026-09.csv")
     }
 
     /// The gaming patterns planted, one line each, for the planted-pattern tests (fixtures/README.md).

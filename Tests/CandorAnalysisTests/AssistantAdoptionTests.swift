@@ -16,7 +16,7 @@ struct AssistantAdoptionTests {
                        byAssistant: [.qDeveloper: AssistantUse(activeDays: 4, accepted: 20, shown: 60, acceptedLines: 60),
                                      .copilot: AssistantUse(activeDays: 3, accepted: 5, shown: 40, acceptedLines: 30)]),
         PersonAdoption(team: "T", person: "d", activeDays: 7, accepted: 0, shown: 0, acceptedLines: 0, countingDays: 0,
-                       byAssistant: [.kiro: AssistantUse(activeDays: 7)]),
+                       byAssistant: [.kiro: AssistantUse(activeDays: 7, countingDays: 0)]),
     ]
 
     @Test("acceptance combines Q Developer and Copilot as one ratio of sums; each assistant's part is its own ratio; a person of two is one person")

@@ -150,8 +150,8 @@ public enum ScorecardDisclosure {
     /// the cell minus the others; a hidden cell hides its parts. The organisation's part of one
     /// assistant is the sum of the teams' parts of it: it is shown only if it has k people and the
     /// teams' hidden parts of that assistant are none, or at least two with k people together — else
-    /// it would give a hidden part away by subtraction. If any of the organisation's parts is hidden,
-    /// all are (the whole less the others would be it).
+    /// it would give a hidden part away by subtraction. A single hidden part of the organisation takes
+    /// the smallest other with it (the whole less the others would be it).
     static func parts(_ list: [MetricValue], cells: MetricCells, k: Int) -> [String?: [Assistant: SuppressionReason]] {
         var hidden: [String?: [Assistant: SuppressionReason]] = [:]
         for value in list where !value.parts.isEmpty {
@@ -181,7 +181,12 @@ public enum ScorecardDisclosure {
             let together = hiddenParts.reduce(0) { $0 + ($1.parts[key]?.people ?? 0) }
             if !(hiddenParts.isEmpty || (hiddenParts.count >= 2 && together >= k)) { mine[key] = .complementary }
         }
-        if !mine.isEmpty { for key in keys where mine[key] == nil { mine[key] = .complementary } }
+        // One hidden part would be the whole less the others: hide the smallest shown one with it. Two
+        // or more hidden parts give away only their sum — and each is already the sum of the teams'
+        // parts of it, which the rule above protects.
+        if mine.count == 1, let complement = keys.filter({ mine[$0] == nil }).min(by: { (organisation.parts[$0]!.people, $0) < (organisation.parts[$1]!.people, $1) }) {
+            mine[complement] = .complementary
+        }
         if !mine.isEmpty { hidden[nil] = mine }
         return hidden
     }

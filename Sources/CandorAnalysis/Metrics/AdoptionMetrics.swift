@@ -51,8 +51,8 @@ public enum AdoptionMetrics {
         return out
     }
 
-    /// The assistants whose exports count suggestions shown and accepted.
-    public static let suggestionAssistants: [Assistant] = [.qDeveloper, .copilot]
+    /// The assistants whose exports count suggestions shown and accepted (other assistants where their usage CSV gives the counters).
+    public static let suggestionAssistants: [Assistant] = [.qDeveloper, .copilot, .other]
 
     /// Σ accepted ÷ Σ shown with a seeded cluster bootstrap over people (the interval the registry
     /// promises), over every assistant with suggestion counters, and per assistant.

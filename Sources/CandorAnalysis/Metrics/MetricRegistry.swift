@@ -8,7 +8,7 @@ import CandorPolicy
 public enum MetricRegistry {
     /// Registry version, printed in reports so a change of definition is visible; a change is
     /// annotated on every metric it touches like a policy change.
-    public static let version = "2026.3"
+    public static let version = "2026.4"
 
     /// candor's own changes to metric definitions, annotated on the metrics they touch like policy changes.
     public static let changes: [ProgrammeChange] = [
@@ -18,6 +18,9 @@ public enum MetricRegistry {
         ProgrammeChange(day: Day(year: 2026, month: 11, day: 30)!,
                         description: "Metric registry 2026.3: adoption counts every assistant (Q Developer, Copilot, Kiro), each also on its own; Copilot licence coverage added; people outside the directory leave every figure",
                         metrics: ["ai.acceptance_rate", "ai.active_share", "ai.accepted_lines_per_active_day", "ai.licence_coverage"]),
+        ProgrammeChange(day: Day(year: 2026, month: 12, day: 1)!,
+                        description: "Metric registry 2026.4: assistants without a supported export count through the usage CSV (activity always; suggestions and lines where the file gives them); lines per active day counts only days whose rows count lines",
+                        metrics: ["ai.acceptance_rate", "ai.active_share", "ai.accepted_lines_per_active_day"]),
     ]
 
     static let individuals = ["evaluating, ranking or comparing individuals", "compensation, promotion or termination decisions",
@@ -31,30 +34,30 @@ public enum MetricRegistry {
         dimension: .adoption,
         kind: .leading,
         decision: "Whether inline suggestions fit the team's code well enough to keep, tune or retrain on.",
-        definition: "Of the inline code suggestions an AI assistant showed to the team's members — Amazon Q Developer inline suggestions and GitHub Copilot code completions together — the share they accepted; and the same for each assistant.",
-        formula: "Σ accepted ÷ Σ shown over every person-day of the team in the period (a ratio of sums, never a mean of daily rates): Q Developer's Inline_AcceptanceCount ÷ Inline_SuggestionsCount, Copilot's code_completion code_acceptance_activity_count ÷ code_generation_activity_count.",
+        definition: "Of the inline code suggestions an AI assistant showed to the team's members — Amazon Q Developer inline suggestions and GitHub Copilot code completions together, with any other assistant whose usage CSV gives suggestions shown and accepted — the share they accepted; and the same for each assistant.",
+        formula: "Σ accepted ÷ Σ shown over every person-day of the team in the period (a ratio of sums, never a mean of daily rates): Q Developer's Inline_AcceptanceCount ÷ Inline_SuggestionsCount, Copilot's code_completion code_acceptance_activity_count ÷ code_generation_activity_count, a usage CSV's suggestions_accepted ÷ suggestions_shown.",
         methodology: "Each person-day row counts for the team the directory places that person in on that day; a Copilot login counts through the directory's github_login. A person who uses both assistants is one person in the whole and in each assistant's part. People the directory does not place in a team are in no figure (coverage counts them). The 95% interval is a cluster bootstrap over people in the scorecard; the acceptance table shows the Wilson score interval (Wilson 1927; Newcombe 1998) on the summed counts. Weekly series and their shifts read Q Developer's daily rows: where a team also used another assistant they are its Q Developer part, shown only where that part is.",
         caveats: [
-            "The two assistants count differently: Q Developer counts inline suggestions shown; Copilot counts code-completion generation events (each suggested block). Read each assistant's part beside the whole.",
+            "The assistants count differently: Q Developer counts inline suggestions shown; Copilot counts code-completion generation events (each suggested block); another assistant's usage CSV counts what its policy mapping declares equivalent (for example Cursor's Tab completions). Read each assistant's part beside the whole.",
             "The Wilson interval treats every suggestion as independent; suggestions cluster by person, so the true uncertainty is wider than shown.",
             "A leading indicator: a higher rate is not better code. Read it beside quality and outcome measures, never alone.",
             "Amazon does not document whether the export counts suggestions discarded while typing; the dashboard excludes them.",
         ],
         neverUsedFor: individuals,
-        programme: "ai-adoption", unit: .proportion, pairedWith: "ai.persistence", sources: [.qDeveloper, .copilot],
+        programme: "ai-adoption", unit: .proportion, pairedWith: "ai.persistence", sources: [.qDeveloper, .copilot, .assistantUsage],
         interval: "in the scorecard, a seeded cluster bootstrap over people (2,000 resamples); in the acceptance table, the Wilson score interval on the summed counts")
 
     public static let activeShare = MetricDefinition(
         id: "ai.active_share", name: "Share of people using an AI assistant", dimension: .adoption, kind: .leading,
         decision: "Whether access, onboarding or training stand between the team and the assistant.",
         definition: "Of the people the directory places in the team during the period, the share with any AI-assistant activity; and the same for each assistant.",
-        formula: "people with ≥ 1 active day of Amazon Q Developer, GitHub Copilot (completion, chat, agent or CLI) or Kiro ÷ people in the team during the period.",
+        formula: "people with ≥ 1 active day of Amazon Q Developer, GitHub Copilot (completion, chat, agent or CLI), Kiro or another assistant's usage CSV ÷ people in the team during the period.",
         methodology: "A person counts for the team they belonged to on their active days; the denominator is everyone with a membership overlapping the period. People the programme may not count at the period's end (objected, or withdrew) are left out of both counts, so an objection never reads as inactivity.",
         caveats: ["Activity is not benefit: a person can be active and gain nothing, or gain much from rare use.",
                   "People without a licence count as not active; read the number beside licence coverage.",
-                  "An assistant without a supported export (Cursor, Claude Code, Gemini …) is not counted: a team on it looks inactive here."],
+                  "An assistant without a supported export (Cursor, Claude Code, Gemini …) counts only where its use is given as a usage CSV (docs/formats.md): otherwise a team on it looks inactive here; coverage lists the sources read."],
         neverUsedFor: individuals + ["requiring people to use an assistant"], programme: "ai-adoption", unit: .proportion,
-        pairedWith: "outcome.change_failure_rate", sources: [.qDeveloper, .copilot, .kiro],
+        pairedWith: "outcome.change_failure_rate", sources: [.qDeveloper, .copilot, .kiro, .assistantUsage],
         interval: "Wilson score interval (people are the trials)")
 
     public static let licenceCoverage = MetricDefinition(
@@ -73,12 +76,12 @@ public enum MetricRegistry {
         id: "ai.accepted_lines_per_active_day", name: "Accepted AI lines per active day", dimension: .adoption, kind: .leading,
         decision: "How much of the team's code arrives through the assistant, to weigh against its review and quality costs.",
         definition: "Lines added from the inline suggestions and code completions the team accepted, per person-day with activity of an assistant that counts them; and the same for each assistant.",
-        formula: "Σ accepted inline AI lines ÷ Σ active person-days: Q Developer's Inline_AICodeLines; Copilot's code_completion loc_added_sum.",
-        methodology: "A ratio of sums over person-days (a day with both assistants counts once in the whole); the interval is a seeded cluster bootstrap over people (2,000 resamples). Only what the assistants count alike is combined: lines from chat, agents and code fixes are counted differently by each tool (Copilot's loc_added_sum for agent and edit modes counts every line an agent wrote; Q Developer counts accepted agent lines apart), so they are left out. Kiro counts no lines, so its days are not in the denominator.",
+        formula: "Σ accepted inline AI lines ÷ Σ active person-days whose rows count lines: Q Developer's Inline_AICodeLines; Copilot's code_completion loc_added_sum; a usage CSV's lines_accepted.",
+        methodology: "A ratio of sums over person-days (a day with both assistants counts once in the whole); the interval is a seeded cluster bootstrap over people (2,000 resamples). Only what the assistants count alike is combined: lines from chat, agents and code fixes are counted differently by each tool (Copilot's loc_added_sum for agent and edit modes counts every line an agent wrote; Q Developer counts accepted agent lines apart), so they are left out. Kiro counts no lines, so its days are not in the denominator; nor are days of a Q Developer report of the eight-column shape (no Inline_AICodeLines) or usage-CSV rows without lines_accepted.",
         caveats: ["More lines is not better: it is a volume, not a value.", "Line counts depend on formatting and language.",
                   "Inline lines only: a team that works mostly through chat or agents shows little here; read it beside active share."],
         neverUsedFor: individuals + ["productivity targets"], programme: "ai-adoption", unit: .linesPerDay,
-        pairedWith: "quality.new_findings_rate", sources: [.qDeveloper, .copilot],
+        pairedWith: "quality.new_findings_rate", sources: [.qDeveloper, .copilot, .assistantUsage],
         interval: "seeded cluster bootstrap over people, percentile 95%")
 
     public static let persistence = MetricDefinition(

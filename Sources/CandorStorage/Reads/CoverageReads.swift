@@ -8,7 +8,7 @@ extension StoreReading {
     /// The person-based sources: table, its person column, its day expression.
     static var personSources: [(SourceFamily, String, String, String)] {
         [(.qDeveloper, "qdev_activity", "person", "r.day"), (.copilot, "copilot_user_day", "person", "r.day"),
-         (.kiro, "kiro_user_day", "person", "r.day"), (.events, "tool_event", "person", "substr(r.time, 1, 10)")]
+         (.kiro, "kiro_user_day", "person", "r.day"), (.assistantUsage, "assistant_usage_day", "person", "r.day"), (.events, "tool_event", "person", "substr(r.time, 1, 10)")]
     }
 
     /// The repository-based sources: table, its day expression.

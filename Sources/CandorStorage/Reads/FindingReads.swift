@@ -31,7 +31,7 @@ extension StoreReading {
     /// How many records of a raw table the directory attributes to a team (as of each record's day),
     /// and how many it does not: `view` is one of the `*_team` views.
     public func attribution(view: String) throws -> (attributed: Int, unattributed: Int) {
-        let views: Set<String> = ["qdev_activity_team", "kiro_user_day_team", "copilot_user_day_team", "copilot_user_feature_day_team",
+        let views: Set<String> = ["qdev_activity_team", "kiro_user_day_team", "assistant_usage_day_team", "copilot_user_day_team", "copilot_user_feature_day_team",
                                   "tool_event_team", "github_pull_request_team", "sarif_scan_team", "codeguru_code_review_team", "deployment_team"]
         precondition(views.contains(view), "unknown attribution view \(view)")
         try refreshRepositoryKeys()

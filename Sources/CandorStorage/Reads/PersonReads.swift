@@ -79,6 +79,7 @@ extension StoreQueries {
         ("qdev_activity", "person", "Amazon Q Developer activity days"),
         ("qdev_person_week", "person", "Amazon Q Developer weekly totals"),
         ("kiro_user_day", "person", "Kiro activity days"),
+        ("assistant_usage_day", "person", "other AI assistants' activity days (usage CSV)"),
         ("copilot_user_day", "person", "GitHub Copilot activity days"),
         ("copilot_seat", "person", "GitHub Copilot seats held"),
         ("tool_event", "person", "IDE and CI events"),

@@ -30,15 +30,16 @@ extension StoreReading {
             let perAssistant: String = Assistant.allCases.map { a -> String in
                 let v = "'\(a.rawValue)'"
                 return """
-                    MAX(u.assistant = \(v)) AS \(a.column)_day, SUM(CASE WHEN u.assistant = \(v) THEN u.accepted ELSE 0 END) AS \(a.column)_accepted,
+                    MAX(u.assistant = \(v)) AS \(a.column)_day, MAX(u.assistant = \(v) AND u.has_lines) AS \(a.column)_lday, SUM(CASE WHEN u.assistant = \(v) THEN u.accepted ELSE 0 END) AS \(a.column)_accepted,
                     SUM(CASE WHEN u.assistant = \(v) THEN u.shown ELSE 0 END) AS \(a.column)_shown,
                     SUM(CASE WHEN u.assistant = \(v) THEN u.lines ELSE 0 END) AS \(a.column)_lines
                     """
             }.joined(separator: ",\n")
             let totals: String = Assistant.allCases.map { a -> String in
-                "SUM(\(a.column)_day) AS \(a.column)_days, SUM(\(a.column)_accepted) AS \(a.column)_accepted, SUM(\(a.column)_shown) AS \(a.column)_shown, SUM(\(a.column)_lines) AS \(a.column)_lines"
+                "SUM(\(a.column)_day) AS \(a.column)_days, SUM(\(a.column)_lday) AS \(a.column)_ldays, SUM(\(a.column)_accepted) AS \(a.column)_accepted, SUM(\(a.column)_shown) AS \(a.column)_shown, SUM(\(a.column)_lines) AS \(a.column)_lines"
             }.joined(separator: ", ")
-            let counting: String = "MAX(" + Assistant.allCases.filter(\.countsSuggestions).map { "\($0.column)_day" }.joined(separator: ", ") + ", 0)"
+            // Days with a row that counts lines: the denominator of lines per active day.
+            let counting: String = "MAX(" + Assistant.allCases.map { "\($0.column)_lday" }.joined(separator: ", ") + ", 0)"
             return try Row.fetchAll(db, sql: """
                 \(StoreQueries.uses)
                 SELECT team, person, COUNT(*) AS days, SUM(\(counting)) AS counting_days, \(totals) FROM (
@@ -55,7 +56,7 @@ extension StoreReading {
                     let days: Int = row["\(a.column)_days"] ?? 0
                     guard days > 0 else { continue }
                     uses[a] = AssistantUse(activeDays: days, accepted: row["\(a.column)_accepted"] ?? 0, shown: row["\(a.column)_shown"] ?? 0,
-                                           acceptedLines: row["\(a.column)_lines"] ?? 0)
+                                           acceptedLines: row["\(a.column)_lines"] ?? 0, countingDays: row["\(a.column)_ldays"] ?? 0)
                 }
                 return PersonAdoption(team: row["team"], person: row["person"], activeDays: row["days"],
                                       accepted: uses.values.reduce(0) { $0 + $1.accepted }, shown: uses.values.reduce(0) { $0 + $1.shown },
@@ -409,6 +410,7 @@ extension StoreReading {
         let queries: [(SourceFamily, String)] = [
             (.qDeveloper, "SELECT day AS d FROM qdev_activity"),
             (.kiro, "SELECT day AS d FROM kiro_user_day"),
+            (.assistantUsage, "SELECT day AS d FROM assistant_usage_day"),
             (.copilot, "SELECT day AS d FROM copilot_user_day UNION SELECT day FROM copilot_scope_day"),
             (.github, "SELECT substr(created_at, 1, 10) AS d FROM github_pull_request UNION SELECT substr(submitted_at, 1, 10) FROM github_review"),
             (.delivery, "SELECT substr(finished_at, 1, 10) AS d FROM deployment UNION SELECT substr(created_at, 1, 10) FROM incident"),
@@ -437,13 +439,14 @@ extension StoreQueries {
     /// and the lines they added (Q Developer inline: Inline_AICodeLines; Copilot code completion:
     /// loc_added_sum) — what the two assistants count alike. Copilot rows of the same person
     /// and day in several scopes (an organisation's and its enterprise's report) are one use: the
-    /// largest of each counter. A Copilot or Kiro row with no activity is no use.
+    /// largest of each counter. A Copilot or Kiro row with no activity is no use. Other assistants
+    /// (the usage CSV) count suggestions and lines where their file gives the counters.
     static let assistantUses = """
         SELECT COALESCE(al.person, q.person), 'q-developer', q.day, COALESCE(q.Inline_AcceptanceCount, 0), COALESCE(q.Inline_SuggestionsCount, 0),
-               COALESCE(q.Inline_AICodeLines, 0), q.Inline_AICodeLines IS NOT NULL
+               COALESCE(q.Inline_AICodeLines, 0), q.Inline_AICodeLines IS NOT NULL, 1
         FROM qdev_activity q LEFT JOIN person_alias al ON al.alias = q.person WHERE q.day BETWEEN ?1 AND ?2
         UNION ALL
-        SELECT COALESCE(al.person, c.person), 'copilot', c.day, c.accepted, c.shown, c.lines, 1 FROM (
+        SELECT COALESCE(al.person, c.person), 'copilot', c.day, c.accepted, c.shown, c.lines, 1, 1 FROM (
             SELECT u.day AS day, u.person AS person, MAX(COALESCE(f.acceptances, 0)) AS accepted, MAX(COALESCE(f.generations, 0)) AS shown,
                    MAX(COALESCE(f.loc_added, 0)) AS lines
             FROM copilot_user_day u LEFT JOIN copilot_user_feature_day f
@@ -452,23 +455,28 @@ extension StoreQueries {
               AND (u.interactions > 0 OR u.generations > 0 OR u.acceptances > 0 OR u.loc_added > 0 OR u.used_agent OR u.used_chat OR u.used_cli)
             GROUP BY u.day, u.person) c LEFT JOIN person_alias al ON al.alias = c.person
         UNION ALL
-        SELECT COALESCE(al.person, k.person), 'kiro', k.day, 0, 0, 0, 0 FROM (
+        SELECT COALESCE(al.person, k.person), 'kiro', k.day, 0, 0, 0, 0, 0 FROM (
             SELECT day, person FROM kiro_user_day
             WHERE day BETWEEN ?1 AND ?2 AND (chat_conversations > 0 OR total_messages > 0 OR credits_used > 0)
             GROUP BY day, person) k LEFT JOIN person_alias al ON al.alias = k.person
+        UNION ALL
+        SELECT COALESCE(al.person, o.person), 'other', o.day, o.accepted, o.shown, o.lines, o.has_lines, o.counts FROM (
+            SELECT day, person, COALESCE(SUM(accepted), 0) AS accepted, COALESCE(SUM(shown), 0) AS shown, COALESCE(SUM(lines), 0) AS lines,
+                   MAX(lines IS NOT NULL) AS has_lines, MAX(shown IS NOT NULL) AS counts
+            FROM assistant_usage_day WHERE day BETWEEN ?1 AND ?2
+            GROUP BY day, person) o LEFT JOIN person_alias al ON al.alias = o.person
         """
 
     /// Q Developer rows with the person as the directory knows them (a user id the directory lists as
     /// an alias — `aws_user_id` — resolved to its person) and that person's team on the day.
-    /// `WITH uses(person, assistant, day, accepted, shown, lines, has_lines)` over ``assistantUses``
-    /// (`has_lines`: the row counts lines — a Q Developer file of the eight-column 2025 shape does not).
-    static let uses = "WITH uses(person, assistant, day, accepted, shown, lines, has_lines) AS (\(assistantUses))"
+    /// `WITH uses(person, assistant, day, accepted, shown, lines, has_lines, counts)` over ``assistantUses``
+    /// (`has_lines`: the row counts lines — a Q Developer file of the eight-column 2025 shape does not;
+    /// `counts`: the row counts suggestions shown and accepted — Kiro's do not, nor a usage-CSV row without them).
+    static let uses = "WITH uses(person, assistant, day, accepted, shown, lines, has_lines, counts) AS (\(assistantUses))"
     /// The join of `uses u` to the person's team on the day.
     static let usesWithTeam = """
         uses u JOIN team_membership tm ON tm.person = u.person AND u.day >= tm.valid_from AND (tm.valid_to IS NULL OR u.day <= tm.valid_to)
         """
-    /// The assistants whose rows count suggestions, as an SQL list.
-    static let suggestionAssistants = Assistant.allCases.filter(\.countsSuggestions).map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
     static let activityWithTeam = """
         qdev_activity a LEFT JOIN person_alias qal ON qal.alias = a.person LEFT JOIN team_membership tm
@@ -489,6 +497,7 @@ extension Assistant {
         case .qDeveloper: "qdev"
         case .copilot: "copilot"
         case .kiro: "kiro"
+        case .other: "other"
         }
     }
 }

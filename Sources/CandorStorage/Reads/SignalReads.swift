@@ -21,7 +21,7 @@ extension StoreReading {
             return try Row.fetchAll(db, sql: """
                 \(StoreQueries.uses)
                 SELECT tm.team AS team, u.person AS person, u.assistant AS assistant, COALESCE(SUM(u.lines), 0) AS lines, COALESCE(SUM(u.accepted), 0) AS accepted
-                FROM \(StoreQueries.usesWithTeam) WHERE u.has_lines AND u.assistant IN (\(StoreQueries.suggestionAssistants)) \(filter)
+                FROM \(StoreQueries.usesWithTeam) WHERE u.has_lines AND u.counts \(filter)
                 GROUP BY tm.team, u.person, u.assistant ORDER BY tm.team, u.person, u.assistant
                 """, arguments: arguments)
             .compactMap { row in Assistant(rawValue: row["assistant"]).map { (row["team"], row["person"], $0, row["lines"], row["accepted"]) } }
@@ -38,7 +38,7 @@ extension StoreReading {
             return try Row.fetchAll(db, sql: """
                 \(StoreQueries.uses)
                 SELECT tm.team AS team, SUM(u.accepted) AS accepted, SUM(u.shown) AS shown
-                FROM \(StoreQueries.usesWithTeam) WHERE u.assistant IN (\(StoreQueries.suggestionAssistants)) \(filter)
+                FROM \(StoreQueries.usesWithTeam) WHERE u.counts \(filter)
                 GROUP BY tm.team, u.person, \(Self.weekIndex(weeks.reference, day: "u.day")) ORDER BY 1, 2, 3
                 """, arguments: arguments)
             .map { ($0["team"], $0["accepted"] ?? 0, $0["shown"] ?? 0) }
@@ -56,7 +56,7 @@ extension StoreReading {
             let rows = try Row.fetchAll(db, sql: """
                 \(StoreQueries.uses)
                 SELECT tm.team AS team, u.assistant AS assistant, u.day AS day, COALESCE(SUM(u.accepted), 0) AS accepted
-                FROM \(StoreQueries.usesWithTeam) WHERE u.assistant IN (\(StoreQueries.suggestionAssistants)) \(filter)
+                FROM \(StoreQueries.usesWithTeam) WHERE u.counts \(filter)
                 GROUP BY tm.team, u.assistant, u.day ORDER BY 1, 2, 3
                 """, arguments: arguments)
             .compactMap { row -> (team: String?, assistant: Assistant, day: Day, accepted: Int64)? in

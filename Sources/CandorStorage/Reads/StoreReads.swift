@@ -19,7 +19,7 @@ extension StoreReading {
                 arguments += [rule.programme]
                 return "AND " + Self.consentCondition(rule, day: "u.day", person: "u.person")
             } ?? ""
-            // Every assistant that counts suggestions (Q Developer inline, Copilot code completion);
+            // Every assistant's rows that count suggestions (Q Developer inline, Copilot code completion, a usage CSV's counters);
             // only people the directory places in a team on the day (coverage counts the others).
             return try Row.fetchAll(db, sql: """
                 \(StoreQueries.uses)
@@ -28,7 +28,7 @@ extension StoreReading {
                 FROM uses u
                 JOIN team_membership m
                   ON m.person = u.person AND u.day >= m.valid_from AND (m.valid_to IS NULL OR u.day <= m.valid_to)
-                WHERE u.assistant IN (\(Assistant.allCases.filter(\.countsSuggestions).map { "'\($0.rawValue)'" }.joined(separator: ", "))) \(filter)
+                WHERE u.counts \(filter)
                 GROUP BY m.team, u.person
                 HAVING SUM(u.shown) > 0 OR SUM(u.accepted) > 0
                 ORDER BY m.team, u.person
@@ -109,7 +109,7 @@ extension StoreReading {
         try queue.read { db in
             var out: [String: Int] = [:]
             for table in ["source_file", "qdev_activity", "team_membership", "copilot_user_day", "copilot_user_feature_day",
-                          "copilot_user_team_day", "copilot_scope_day", "copilot_seat", "kiro_user_day",
+                          "copilot_user_team_day", "copilot_scope_day", "copilot_seat", "kiro_user_day", "assistant_usage_day",
                           "codeguru_code_review", "codeguru_recommendation", "codeguru_feedback",
                           "codeguru_security_finding", "codeguru_security_metric_day", "sarif_scan", "sarif_result",
                           "github_pull_request", "github_review", "github_review_comment", "deployment", "incident",

@@ -8,8 +8,14 @@ public enum Assistant: String, CaseIterable, Sendable, Comparable {
     case copilot
     /// Kiro: conversations and messages only (no suggestion counters).
     case kiro
+    /// Any other assistant, read from a per-person-day usage CSV through the policy (Cursor, Claude
+    /// Code, Gemini, …; the tool's name is kept with each row). Its suggestion counters, where the
+    /// mapping gives them, are declared by the policy to mean what Q Developer's inline and
+    /// Copilot's completion counters mean; a row without them counts only as activity.
+    case other
 
-    /// Whether its exports count suggestions shown and accepted and the lines taken (Kiro's do not).
+    /// Whether its exports can count suggestions shown and accepted and the lines taken (Kiro's do
+    /// not; a usage-CSV row does when its mapping gives the counters).
     public var countsSuggestions: Bool { self != .kiro }
 
     public var name: String {
@@ -17,6 +23,7 @@ public enum Assistant: String, CaseIterable, Sendable, Comparable {
         case .qDeveloper: "Amazon Q Developer"
         case .copilot: "GitHub Copilot"
         case .kiro: "Kiro"
+        case .other: "other assistants (usage CSV)"
         }
     }
 
@@ -33,9 +40,13 @@ public struct AssistantUse: Sendable, Equatable {
     /// Lines added from accepted suggestions (Q Developer: Inline_AICodeLines; Copilot: the code
     /// completion feature's loc_added_sum).
     public var acceptedLines: Int64
+    /// Active days whose rows count lines (all of them for Copilot and the 46-column Q Developer
+    /// report; none for Kiro; a usage CSV's days with a lines value).
+    public var countingDays: Int
 
-    public init(activeDays: Int, accepted: Int64 = 0, shown: Int64 = 0, acceptedLines: Int64 = 0) {
+    public init(activeDays: Int, accepted: Int64 = 0, shown: Int64 = 0, acceptedLines: Int64 = 0, countingDays: Int? = nil) {
         self.activeDays = activeDays; self.accepted = accepted; self.shown = shown; self.acceptedLines = acceptedLines
+        self.countingDays = countingDays ?? activeDays
     }
 }
 
@@ -51,8 +62,8 @@ public struct PersonAdoption: Sendable, Equatable {
     public var shown: Int64
     /// Lines taken from any assistant.
     public var acceptedLines: Int64
-    /// Days with activity of an assistant that counts suggestions and lines (Q Developer, Copilot):
-    /// the denominator of lines per active day. Without a per-assistant breakdown, `activeDays`.
+    /// Days with activity whose rows count lines (Q Developer's 46-column report, Copilot, a usage CSV
+    /// with lines): the denominator of lines per active day. Without a per-assistant breakdown, `activeDays`.
     public var countingDays: Int
     /// The same, per assistant the person used.
     public var byAssistant: [Assistant: AssistantUse]
@@ -67,7 +78,7 @@ public struct PersonAdoption: Sendable, Equatable {
     public func only(_ assistant: Assistant) -> PersonAdoption? {
         byAssistant[assistant].map { PersonAdoption(team: team, person: person, activeDays: $0.activeDays, accepted: $0.accepted,
                                                     shown: $0.shown, acceptedLines: $0.acceptedLines,
-                                                    countingDays: assistant.countsSuggestions ? $0.activeDays : 0, byAssistant: [assistant: $0]) }
+                                                    countingDays: $0.countingDays, byAssistant: [assistant: $0]) }
     }
 }
 

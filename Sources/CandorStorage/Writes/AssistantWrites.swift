@@ -17,3 +17,14 @@ extension StoreWriter {
                                      row.creditsUsed, row.overageCreditsUsed, sourceId])
     }
 }
+
+extension StoreWriter {
+    /// Stores a generic assistant-usage row under `person`, replacing one for the same day, person and tool.
+    public func upsertAssistantUsageDay(_ row: AssistantUsageRecord, person: Pseudonym, sourceId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO \(t("assistant_usage_day")) (day, person, tool, shown, accepted, lines, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (day, person, tool) DO UPDATE SET shown = excluded.shown, accepted = excluded.accepted, lines = excluded.lines,
+              source_id = excluded.source_id
+            """).execute(arguments: [row.day.iso8601, person.text, row.tool, row.shown, row.accepted, row.lines, sourceId])
+    }
+}
