@@ -73,6 +73,8 @@ Each team's headline metrics, a leading metric beside the outcome it should move
 
 {{> overview-table}}
 
+An empty cell says why: *none sent* — the source sent no record in the period; *none joined* — the source's records in the period include none of this team's (the coverage section below lists every record that joined no team); *not readable here* — this audience may not read the dataset; *fewer than half fixed* — a median time to fix needs half the findings fixed; *hidden* — disclosure control protects a small group.
+
 ## Programme changes in this period
 
 {{#hasChanges}}

@@ -62,11 +62,22 @@ extension GovernanceSummary {
 
     static func cell(_ v: MetricValue?, _ m: MetricDefinition) -> Cell {
         guard let v, let e = v.estimate, v.label != .suppressed else {
-            return Cell(shown: false, value: "", interval: "", label: "", note: v?.label == .suppressed ? "hidden" : "no data")
+            return Cell(shown: false, value: "", interval: "", label: "", note: v?.label == .suppressed ? "hidden" : shortCause(v?.note))
         }
         return Cell(shown: true, value: ScorecardView.format(e, m.unit),
                     interval: v.interval.map { "\(ScorecardView.format($0.lower, m.unit))–\(ScorecardView.format($0.upper, m.unit))" } ?? "no interval",
                     label: v.label.rawValue, note: "")
+    }
+
+    /// A compact "no data" cell that still says which cause left it empty (the scorecard's note, shortened).
+    static func shortCause(_ note: String?) -> String {
+        guard let note else { return "no data" }
+        if note.contains("not among this audience's datasets") { return "no data: not readable here" }
+        if note.hasPrefix("no data: no record from") { return "no data: none sent" }
+        if note.contains("joined this team") { return "no data: none joined" }
+        if note.contains("seat-assignment export") { return "no data: no seat export" }
+        if note.hasPrefix("fewer than half") { return "no value: fewer than half fixed" }
+        return "no data"
     }
 
     /// Builds the summary from the review's inputs and the scorecard as shown (the period's disclosure applied).

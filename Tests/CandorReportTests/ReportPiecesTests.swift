@@ -115,3 +115,15 @@ struct ReportPiecesTests {
         #expect(CSVCell.escape(input) == expected)
     }
 }
+
+@Suite("The overview's empty cells")
+struct OverviewCauseTests {
+    @Test("a compact empty cell keeps the cause the scorecard's note gives")
+    func causes() {
+        #expect(GovernanceSummary.shortCause("no data: compliance not among this audience's datasets") == "no data: not readable here")
+        #expect(GovernanceSummary.shortCause("no data: no record from github in the period") == "no data: none sent")
+        #expect(GovernanceSummary.shortCause("no data: no record of github joined this team (see Coverage)") == "no data: none joined")
+        #expect(GovernanceSummary.shortCause("fewer than half of the findings have been fixed") == "no value: fewer than half fixed")
+        #expect(GovernanceSummary.shortCause(nil) == "no data")
+    }
+}
