@@ -353,6 +353,7 @@ public struct ReportWriter: Sendable {
         let analysis = try analyse(governanceStore, period)
         var written: [(kind: ReportKind, paths: [String])] = []
         written.append((.governance, try writePair(.governance, try governance(analysis), period: period, to: outDirectory)))
+        written.append((.governance, try writeFigures(FiguresFile.build(analysis), period: period, to: outDirectory)))
         log.progress("\(period): transparency report")
         written.append((.transparency, try writePair(.transparency, try transparency(period: period), period: period, to: outDirectory)))
         log.progress("\(period): team summaries")
@@ -393,6 +394,16 @@ public struct ReportWriter: Sendable {
         log.progress("wrote \(md)")
         log.progress("wrote \(html)")
         return [md, html]
+    }
+
+    /// Writes `<out>/<period>/figures.csv` and `figures.json`: every figure the review publishes, as data.
+    func writeFigures(_ figures: FiguresFile, period: Period, to outDirectory: String) throws -> [String] {
+        let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description)
+        let csv = folder.appendingPathComponent("figures.csv").path, json = folder.appendingPathComponent("figures.json").path
+        try AtomicFile.write([(csv, figures.csv), (json, figures.json)], mode: 0o644)
+        log.progress("wrote \(csv)")
+        log.progress("wrote \(json)")
+        return [csv, json]
     }
 
     /// Writes `<out>/<period>/team/<slug>.{md,html,eml}`, removing summaries of teams no longer in the

@@ -6,7 +6,14 @@ struct MetricsCommand: ParsableCommand {
         commandName: "metrics",
         abstract: "List the metric registry: every metric, its dimension, and the metric it is read beside.")
 
+    @Flag(help: "Print every definition in full as Markdown (docs/metrics.md).")
+    var markdown = false
+
     func run() {
+        if markdown {
+            print(MetricRegistry.markdownReference, terminator: "")
+            return
+        }
         print("metric registry \(MetricRegistry.version): \(MetricRegistry.all.count) metrics; `candor explain METRIC` prints one in full")
         print("")
         for metric in MetricRegistry.all { print(metric.summaryLine) }

@@ -85,6 +85,9 @@ public enum AcceptanceRateCalculator {
 /// people in no team. `tree` is the same table as a hierarchy for disclosure control, in the same
 /// order after the organisation.
 public struct AcceptanceTable: Sendable {
+    /// How a row's interval is computed, in one line (figures files).
+    public static let method = "Wilson score interval on the summed counts"
+    public static let aggregateMethod = "ratio-estimator interval over person-week clusters (Cochran 1977)"
     public struct Entry: Sendable {
         public var figures: TeamAcceptance
         /// A department's subtotal row.

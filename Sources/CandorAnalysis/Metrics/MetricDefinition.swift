@@ -32,6 +32,9 @@ public struct MetricDefinition: Sendable, Equatable {
     public var sources: [SourceFamily] = []
     /// How its 95% interval is computed, in one line.
     public var interval: String = ""
+    /// The definition's version: raised whenever what the value means or how it is computed changes,
+    /// so published figures files say which definition each value was computed under (errata compare them).
+    public var version: Int = 1
 }
 
 extension MetricDefinition.Unit {

@@ -30,3 +30,61 @@ extension MetricDefinition {
         return lines.joined(separator: "\n")
     }
 }
+
+extension MetricRegistry {
+    /// docs/metrics.md: the rules every figure shares, then every metric's definition as the registry
+    /// holds it (`candor metrics --markdown` prints it; a test keeps the file equal to it).
+    public static var markdownReference: String {
+        var out = """
+            # The metrics
+
+            This file is generated from candor's metric registry (`candor metrics --markdown > docs/metrics.md`;
+            a test fails when it differs). Registry \(version). Every figure a report publishes is also in the
+            report set's `figures.csv` and `figures.json` (docs/reports.md), with the definition version it
+            was computed under.
+
+            ## Rules every figure shares
+
+            - **Period.** A quarter (`2026-Q3`: 1 July to 30 September, both included). A record belongs to
+              the day its source dates it (UTC): person-day rows by their day; pull requests by their creation
+              time, reviews by their submission, deployments by their finish, incidents by their creation,
+              scans by their completion.
+            - **Team.** A record about a person counts for the team the directory places that person in on
+              the record's day (an id the directory lists as an alias — `github_login`, `aws_user_id`,
+              `email` — counts as its person). A record about a repository counts for the team owning the
+              repository on the day (docs/formats.md, "Repository names"). People and repositories the
+              directories do not place are in no figure, the organisation's included; coverage counts them.
+            - **Organisation.** Every placed record of every team: its people are counted once even when they
+              moved between teams.
+            - **Consent.** A metric's data is that of its programme (below). For a required programme, a
+              person's records from the day they objected (`opted_out`) are left out; for an optional one,
+              only records from the day a person opted in. Counts of people leave out the people the
+              programme may not count at the period's end.
+            - **People and units.** `n` is the people a value rests on (for metrics about code or delivery,
+              the units named in its formula); `events` what it counts (suggestions, pull requests,
+              deployments, findings, answers).
+            - **Confidence label.** high: n ≥ \(ConfidenceLabel.highPeople) and the interval's coefficient of
+              variation (width ÷ (2 × 1.96 × value)) ≤ \(ConfidenceLabel.highCV); medium: n ≥ \(ConfidenceLabel.mediumPeople) and
+              ≤ \(ConfidenceLabel.mediumCV); else low. A value without an interval is low.
+            - **Disclosure.** A cell is hidden when fewer than the policy's minimum group size of people
+              contribute to it, when one person contributes more than the dominance threshold, or so that no
+              hidden cell can be worked out from a total or a difference (complementary suppression);
+              docs/reports.md describes the tables and the order of decisions.
+
+            ## The metrics
+
+            """
+        for m in all {
+            out += "\n### `\(m.id.rawValue)` — \(m.name) (version \(m.version))\n\n"
+            out += "- Dimension: \(m.dimension.rawValue), \(m.kind.rawValue); read beside `\(m.pairedWith)`. Unit: \(m.unit.rawValue).\n"
+            out += "- Programme (consent): \(m.programme). Sources: " + (m.sources.isEmpty ? "governance inputs" : m.sources.map { "`\($0.rawValue)`" }.joined(separator: ", ")) + ".\n"
+            out += "- Definition: \(m.definition)\n"
+            out += "- Formula: \(m.formula)\n"
+            out += "- Method: \(m.methodology)\n"
+            out += "- 95% interval: \(m.interval)\n"
+            out += "- Caveats: " + m.caveats.joined(separator: " ") + "\n"
+            out += "- Never used for: " + m.neverUsedFor.joined(separator: "; ") + ".\n"
+        }
+        return out
+    }
+}
