@@ -6,6 +6,19 @@ import CandorPolicy
 /// nothing. docs/signals.md describes each: definition, test, threshold, minimum evidence, alternative
 /// explanations and the question it suggests.
 public enum Detectors {
+
+    /// The question each detector asks the team: about the team's process, never about a person.
+    static let acceptanceInflationQuestion = "Are we accepting suggestions we then cut down or undo, and what would make them worth keeping whole?"
+    static let suppressionQuestion = "Which of the findings we suppressed would we still suppress after a second look, and is anything we care about no longer scanned?"
+    static let rubberStampQuestion = "Do our reviews still catch what we want them to catch, and what would tell us if they stopped?"
+    static let bunchingQuestion = "Does the target still tell us what we wanted to know, or has reaching it become the work?"
+    static let burstQuestion = "Did the review date change when or how we worked, and is that what we want from it?"
+    static let surveySelectionQuestion = "Who stopped answering, and would their answers have changed the picture?"
+    static let churnQuestion = "Which accepted suggestions do we end up rewriting, and should we be accepting them at all?"
+    /// Every detector's question (the first with its metric's name left as `{metric}`).
+    public static var questions: [String] {
+        ["What did we expect the rise in {metric} to change, and what would show us it has?", acceptanceInflationQuestion, suppressionQuestion, rubberStampQuestion, bunchingQuestion, burstQuestion, surveySelectionQuestion, churnQuestion]
+    }
     /// One entry per detector, in the order the issue and the reports list them.
     public struct Info: Sendable, Equatable {
         public var id: String
@@ -83,7 +96,7 @@ public enum Detectors {
                       evidence: ["Inline suggestion acceptance rate: \(fmt(ab)) → \(fmt(aa)) (\(change(ab, aa)))"] + worse,
                       test: "changes in opposite directions, each significant at α = \(Format.fixed(alpha, decimals: 3)) (difference of two estimates from their intervals)",
                       alternatives: ["suggestions got shorter (a new model, a language with terser completions)", "the team now accepts and then adapts suggestions on purpose"],
-                      question: "Are we accepting suggestions we then cut down or undo, and what would make them worth keeping whole?")
+                      question: acceptanceInflationQuestion)
     }
 
     /// One team's scanning and finding counts in a period, for detector 3.
@@ -137,7 +150,7 @@ public enum Detectors {
                       test: "new findings lower than the previous period, and " + tests.joined(separator: "; ") + " (α = \(Format.fixed(thresholds.alpha, decimals: 3)))",
                       alternatives: ["the suppressed findings were false positives, now documented", "a repository was archived or moved to another team",
                                      "generated or vendored code was excluded on purpose"],
-                      question: "Which of the findings we suppressed would we still suppress after a second look, and is anything we care about no longer scanned?")
+                      question: suppressionQuestion)
     }
 
     /// 4. Rubber-stamp reviews: reviews got faster — median pickup significantly shorter (difference
@@ -161,7 +174,7 @@ public enum Detectors {
                       test: "faster reviews and a larger share of approvals without discussion, each significant at α = \(Format.fixed(alpha, decimals: 3))",
                       alternatives: ["changes got smaller, so there is less to discuss", "discussion moved to pairing or to a call",
                                      "a new rule (more approvers, an on-call reviewer) changed how reviews are done"],
-                      question: "Do our reviews still catch what we want them to catch, and what would tell us if they stopped?")
+                      question: rubberStampQuestion)
     }
 
     /// 5. Threshold bunching: a team's person-week values pile up just past a target published in the
@@ -181,7 +194,7 @@ public enum Detectors {
                                  "\(Format.fixed(b.excess, decimals: 1))× the neighbouring bins' mean, of \(values.count) person-weeks"],
                       test: "one-sided binomial test of the bin past the target against ⅓ of the three bins (a smooth density), \(pValue(b.p))",
                       alternatives: ["the target was set where the team's values already sat", "a real improvement that stopped once the target was met"],
-                      question: "Does the target still tell us what we wanted to know, or has reaching it become the work?")
+                      question: bunchingQuestion)
     }
 
     /// 6. Pre-review burst: a count surges in the days before a review or calibration date of the
@@ -194,7 +207,7 @@ public enum Detectors {
                       evidence: ["\(activity): \(perDay(b.windowEvents, b.windowDays)) a day in the \(b.windowDays) days before, \(perDay(b.baselineEvents, b.baselineDays)) a day over the rest of the period (\(Format.fixed(b.ratio, decimals: 1))×)"],
                       test: "quasi-Poisson test of the window's share of the period's events (dispersion \(Format.fixed(b.dispersion, decimals: 1)) from the other weeks), one-sided \(pValue(b.p)), against α = \(Format.fixed(thresholds.alpha, decimals: 4)) (the report's α shared among every window it tests)",
                       alternatives: ["a release or deadline fell in the same weeks", "work held back by holidays or an incident came through at once"],
-                      question: "Did the review date change when or how we worked, and is that what we want from it?")
+                      question: burstQuestion)
     }
 
     /// 7. Survey selection: satisfaction rose while the team's response rate fell.
@@ -207,7 +220,7 @@ public enum Detectors {
                                  "response rate: \(Format.percent(responseRateBefore, decimals: 0)) → \(Format.percent(responseRateAfter, decimals: 0))"],
                       test: "thresholds, not a significance test (a team's survey is too small for one): satisfaction up at least \(points(thresholds.satisfactionRise)) while the response rate fell at least \(points(thresholds.responseRateDrop))",
                       alternatives: ["the survey ran at a busier time", "real improvement, with fewer people feeling the need to answer"],
-                      question: "Who stopped answering, and would their answers have changed the picture?")
+                      question: surveySelectionQuestion)
     }
 
     /// 8. Churn after acceptance: the share of accepted AI suggestions later reverted or heavily
@@ -219,6 +232,6 @@ public enum Detectors {
                                  "\(name(after)): \(fmt(before)) → \(fmt(after))"],
                       test: "persistence fell: \(change(before, after)) (α = \(Format.fixed(alpha, decimals: 3)))",
                       alternatives: ["accepted code is now a starting point the team reshapes on purpose", "a refactoring touched recently written code"],
-                      question: "Which accepted suggestions do we end up rewriting, and should we be accepting them at all?")
+                      question: churnQuestion)
     }
 }
