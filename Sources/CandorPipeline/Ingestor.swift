@@ -179,6 +179,10 @@ public struct Ingestor: Sendable {
         }
     }
 
+    /// The sources whose records are about a person's use of an AI assistant: the AI-adoption
+    /// programme's, which its objections withhold at ingest.
+    static let programmeRecords: Set<SourceFamily> = [.qDeveloper, .kiro, .copilot, .assistantUsage, .events]
+
     /// Thrown inside the transaction to roll a file back.
     struct Rejection: Error {
         var format: InputFormat?
@@ -193,6 +197,12 @@ public struct Ingestor: Sendable {
         let file = IngestFile(path: path, format: format, sourceId: sourceId, options: options,
                               gate: FieldGate(family: family, policy: sourcePolicy), pseudonymiser: pseudonymiser, memo: pseudonymMemo,
                               skipBadRows: skipBadRows)
+        // A required programme's objections stop storage from their day: the gate leaves those records out.
+        let programmeRule = options.acceptanceConsent
+            ?? ConsentRule(programme: MetricRegistry.acceptanceRate.programme, required: Policy.defaultProgrammes[MetricRegistry.acceptanceRate.programme] ?? true)
+        if let family, Self.programmeRecords.contains(family), programmeRule.required {
+            file.objections = try writer.objectionCalendar(programme: programmeRule.programme)
+        }
         // The adapter's store work for the whole file, run only once the file is accepted.
         var complete: (() throws -> Void)?
         do {
@@ -229,6 +239,10 @@ public struct Ingestor: Sendable {
             diagnostics.append(Diagnostic(.warning, file: path, code: "IN006",
                                           message: "\(file.rejectedRows) record(s) with errors were skipped (--skip-bad-rows); the other \(file.rows) were stored",
                                           hint: "the skipped records' problems are listed in the rejects file beside the database"))
+        }
+        if file.withheldRows > 0 {
+            diagnostics.append(Diagnostic(.note, file: path, code: "GOV030",
+                message: "\(file.withheldRows) row\(file.withheldRows == 1 ? "" : "s") of people who objected to the \(programmeRule.programme) programme, dated on or after their objection, read and not stored"))
         }
         try writer.finishSource(id: sourceId, rows: file.rows, ignoredColumns: file.ignoredColumns,
                                 warnings: diagnostics.filter { $0.severity == .warning }.count, rejectedRows: file.rejectedRows)

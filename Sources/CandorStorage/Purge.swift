@@ -46,6 +46,28 @@ extension StoreWriter {
             INSERT INTO \(t("frozen_week")) (week, revoked) SELECT DISTINCT \(weekOf), 1 FROM \(t("qdev_activity")) WHERE person IN (\(revokedIds))
             ON CONFLICT (week) DO UPDATE SET revoked = 1
             """)
+        // An objection to the programme (the latest status opted_out) stops its use from that day: the
+        // person's records dated on or after it go, under every id of theirs (the ingest gate keeps new
+        // ones out). A person-week that reaches the objection day goes whole: objections apply to whole weeks.
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS purge_objected (id TEXT PRIMARY KEY, since TEXT NOT NULL)")
+        try db.execute(sql: "DELETE FROM purge_objected")
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO purge_objected SELECT c.person, c.effective FROM consent c WHERE c.programme = ? AND c.status = 'opted_out'
+              AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme)
+            """, arguments: [revocationProgramme])
+        try db.execute(sql: "INSERT OR IGNORE INTO purge_objected SELECT a.person, o.since FROM person_alias a JOIN purge_objected o ON o.id = a.alias")
+        try db.execute(sql: "INSERT OR IGNORE INTO purge_objected SELECT a.alias, o.since FROM person_alias a JOIN purge_objected o ON o.id = a.person")
+        func objected(_ day: String) -> String { "EXISTS (SELECT 1 FROM purge_objected o WHERE o.id = person AND \(day) >= o.since)" }
+        func runIfAny(_ tier: String, _ sql: String) throws {
+            try db.execute(sql: sql)
+            if db.changesCount > 0 { removed.append((tier, "objected (from the day of the objection)", db.changesCount)) }
+        }
+        for table in ["qdev_activity", "kiro_user_day", "assistant_usage_day", "copilot_user_day", "copilot_user_feature_day", "copilot_user_team_day"] {
+            try runIfAny("raw", "DELETE FROM \(t(table)) WHERE \(objected("day"))")
+        }
+        try runIfAny("enriched", "DELETE FROM \(t("qdev_person_week")) WHERE \(objected("date(week, '+6 days')"))")
+        try runIfAny("raw", "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE \(objected("substr(time, 1, 10)")))")
+        try runIfAny("raw", "DELETE FROM \(t("tool_event")) WHERE \(objected("substr(time, 1, 10)"))")
         // Under every id of theirs: a Q Developer row names the person by their Identity Center id when
         // the directory lists it as an alias (aws_user_id).
         try run("raw", "consent revoked", "DELETE FROM \(t("qdev_activity")) WHERE person IN (\(revokedIds))", [])

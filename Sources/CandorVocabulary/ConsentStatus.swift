@@ -16,3 +16,33 @@ public enum ConsentStatus: String, CaseIterable, Sendable {
         }
     }
 }
+
+/// When each person objected to a required programme, and when they withdrew the objection: what the
+/// ingest gate reads to leave out a record dated on or after an objection. Keys are pseudonyms — a
+/// person's own and every alias the directory lists for them.
+public struct ObjectionCalendar: Sendable, Equatable {
+    /// Per pseudonym, the registry's status changes in day order: from `day`, objecting or not.
+    public private(set) var changes: [String: [(day: Day, objecting: Bool)]]
+
+    public static let none = ObjectionCalendar(changes: [:])
+
+    public init(changes: [String: [(day: Day, objecting: Bool)]]) {
+        self.changes = changes.mapValues { $0.sorted { $0.day < $1.day } }
+    }
+
+    public var isEmpty: Bool { changes.isEmpty }
+
+    /// Whether `person` had objected on `day` (the latest change on or before it says so).
+    public func objecting(_ person: String, on day: Day) -> Bool {
+        guard let list = changes[person] else { return false }
+        return list.last { $0.day <= day }?.objecting ?? false
+    }
+
+    public static func == (a: ObjectionCalendar, b: ObjectionCalendar) -> Bool {
+        a.changes.keys.sorted() == b.changes.keys.sorted()
+            && a.changes.allSatisfy { key, list in
+                let other = b.changes[key]!
+                return list.count == other.count && zip(list, other).allSatisfy { $0.day == $1.day && $0.objecting == $1.objecting }
+            }
+    }
+}

@@ -16,8 +16,8 @@ struct ScorecardMetricsTests {
         prs.append(PullRequestFacts(team: "T", author: "p8", openedAt: 0, draft: true, firstReviewAt: 100 * Self.hour))
         prs.append(PullRequestFacts(team: "T", author: "bot", openedAt: 0, authorIsBot: true, firstReviewAt: 0))
         let v = FlowMetrics.reviewPickup(prs, team: "T", periodEnd: 10 * Self.hour)
-        // S: 5/6, 4/6, 3/6 at 3 h → median 3 h.
-        #expect(v.estimate == 3 && v.events == 6 && v.people == 6)
+        // S: 5/6, 4/6, exactly 1/2 from 3 h to the next event at 5 h → median 4 h (R survival's midpoint).
+        #expect(v.estimate == 4 && v.events == 6 && v.people == 6)
         #expect(FlowMetrics.reviewPickup([], team: "T", periodEnd: 0).note == "no data from this source")
     }
 

@@ -76,3 +76,22 @@ struct RecomputationDefectTests {
         }
     }
 }
+
+@Suite("One number, one interval")
+struct OneIntervalTests {
+    @Test("item 10: in the committed figures files, each team's and the organisation's acceptance rate has one interval, in the table and the scorecard alike",
+          arguments: ["reports/2026-Q2", "reports/2026-Q3", "reports/kestrel/2026-Q2", "reports/kestrel/2026-Q3"])
+    func acceptanceInterval(folder: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent(folder).appendingPathComponent("figures.csv"), encoding: .utf8)
+        var table: [String: String] = [:], card: [String: String] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard f.count > 12, f[2] == "ai.acceptance_rate", f[6].isEmpty, f[7] == "shown", f[4] != "department" else { continue }
+            let key = f[4] + "|" + f[5], interval = f[11] + "–" + f[12]
+            if f[1] == "acceptance" { table[key] = interval } else { card[key] = interval }
+        }
+        #expect(!table.isEmpty)
+        for (key, interval) in table { #expect(card[key] == interval, "\(folder) \(key): table \(interval), scorecard \(card[key] ?? "none")") }
+    }
+}

@@ -14,15 +14,19 @@ public struct TeamAcceptance: Sendable, Equatable {
     /// Set when the figures come from the aggregate tier: `people` is then a lower bound (the largest
     /// weekly count) and the interval is computed from person-week cluster sums.
     public var clusterSums: ClusterSums? = nil
+    /// From per-person totals: the sums over people as clusters (in pseudonym order), for the interval.
+    public var personSums: ClusterSums? = nil
 
     /// Whether `people` is a lower bound rather than a count of distinct people.
     public var peopleIsLowerBound: Bool { clusterSums != nil }
     /// accepted ÷ shown, nil with no suggestions.
     public var rate: Double? { shown > 0 ? Double(accepted) / Double(shown) : nil }
-    /// The 95% interval: Wilson from the counts, or the cluster (ratio) interval from the aggregate tier.
+    /// The 95% interval: the ratio-estimator interval with people as clusters — the scorecard's, so one
+    /// figure has one interval everywhere — or with person-weeks as clusters from the aggregate tier.
     public var interval: ProportionInterval? {
         if let clusterSums { return RatioInterval.interval(clusterSums) }
-        return WilsonInterval.interval(successes: accepted, trials: shown)
+        if let personSums { return RatioInterval.interval(personSums) }
+        return nil
     }
 }
 
@@ -67,7 +71,8 @@ public enum AcceptanceRateCalculator {
         let shown = perPerson.values.reduce(0) { $0 + $1.1 }
         let largest = perPerson.values.map(\.1).max() ?? 0
         return TeamAcceptance(team: team, people: perPerson.count, accepted: accepted, shown: shown,
-                              largestShare: shown > 0 ? Double(largest) / Double(shown) : 0)
+                              largestShare: shown > 0 ? Double(largest) / Double(shown) : 0,
+                              personSums: ClusterSums.of(perPerson.sorted { $0.key < $1.key }.map { (y: $0.value.0, x: $0.value.1) }))
     }
 
     /// Teams by name (code-point order, so it is the same in every locale); the no-team group last.
@@ -86,7 +91,7 @@ public enum AcceptanceRateCalculator {
 /// order after the organisation.
 public struct AcceptanceTable: Sendable {
     /// How a row's interval is computed, in one line (figures files).
-    public static let method = "Wilson score interval on the summed counts"
+    public static var method: String { MetricRegistry.acceptanceRate.interval }
     public static let aggregateMethod = "ratio-estimator interval over person-week clusters (Cochran 1977)"
     public struct Entry: Sendable {
         public var figures: TeamAcceptance

@@ -54,8 +54,9 @@ public enum AdoptionMetrics {
     /// The assistants whose exports count suggestions shown and accepted (other assistants where their usage CSV gives the counters).
     public static let suggestionAssistants: [Assistant] = [.qDeveloper, .copilot, .other]
 
-    /// Σ accepted ÷ Σ shown with a seeded cluster bootstrap over people (the interval the registry
-    /// promises), over every assistant with suggestion counters, and per assistant.
+    /// Σ accepted ÷ Σ shown with the ratio-estimator interval over people as clusters (Cochran 1977; the
+    /// acceptance table's, so one figure has one interval), over every assistant with suggestion counters,
+    /// and per assistant. `seed` is unused: the interval is closed-form.
     public static func acceptanceRate(_ rows: [PersonAdoption], team: String?, seed: UInt64) -> MetricValue {
         var value = acceptanceRate(of: rows, team: team, seed: seed)
         value.parts = parts(rows, assistants: suggestionAssistants) { acceptanceRate(of: $0, team: team, seed: seed) }.filter { $0.value.estimate != nil }
@@ -67,9 +68,10 @@ public enum AdoptionMetrics {
         let people = perPerson(rows)
         let shown = people.reduce(0) { $0 + $1.value.shown }, accepted = people.reduce(0) { $0 + $1.value.accepted }
         guard shown > 0 else { return .noData(id, team: team) }
-        let clusters = people.sorted { $0.key < $1.key }.map { (y: Double($0.value.accepted), x: Double($0.value.shown)) }
+        // People as clusters, in pseudonym order: the acceptance table's interval for the same figure.
+        let sums = ClusterSums.of(people.filter { $0.value.shown > 0 }.sorted { $0.key < $1.key }.map { (y: $0.value.accepted, x: $0.value.shown) })
         return MetricValue(metric: id, team: team, estimate: Double(accepted) / Double(shown),
-                           interval: Bootstrap.ratioOfSums(clusters, seed: seed), people: people.filter { $0.value.shown > 0 }.count, events: Int(shown))
+                           interval: RatioInterval.interval(sums).map(ValueInterval.init), people: people.filter { $0.value.shown > 0 }.count, events: Int(shown))
     }
 
     /// Σ accepted lines ÷ Σ active days, with a seeded cluster bootstrap over people, over every

@@ -8,7 +8,11 @@ import CandorPolicy
 /// (an item censored at tᵢ is still at risk at tᵢ). Variance by Greenwood's formula:
 /// Var S(t) = S(t)² Σ dᵢ / (nᵢ (nᵢ − dᵢ)).
 ///
-/// The median is the first time S(t) ≤ 0.5. Its 95% interval follows R. Brookmeyer and J. Crowley
+/// The median follows R survival's convention (`print.survfit`, `quantile.survfit`): the smallest
+/// event time with S(t) < 0.5, except where S(t) is exactly 0.5 from an event time to the next, where
+/// it is their midpoint (and that event time when no event follows). Whether S(t) is exactly 0.5 is
+/// decided in exact integer arithmetic — 2·Π(nᵢ − dᵢ) = Π nᵢ — never by a rounded floating product,
+/// which lands either side of 0.5. Its 95% interval follows R. Brookmeyer and J. Crowley
 /// (1982), "A confidence interval for the median survival time", Biometrics 38:29–41, by inverting
 /// the test of S(t) = 0.5 with the plain (linear) Greenwood band: the lower limit is the first time the
 /// band's lower edge S − z·SE reaches 0.5, the upper limit the first time its upper edge S + z·SE
@@ -73,10 +77,61 @@ public enum KaplanMeier {
     /// The median time and its Brookmeyer–Crowley 95% interval.
     public static func median(_ observations: [Observation], z: Double = WilsonInterval.z95) -> Median {
         let steps = curve(observations)
-        let median = steps.first { $0.survival <= 0.5 }?.time
+        let median = exactMedian(steps)
         let lower = steps.first { $0.survival - z * $0.standardError <= 0.5 }?.time
         let upper = steps.first { $0.survival + z * $0.standardError <= 0.5 }?.time
         return Median(median: median, lower: lower, upper: upper, items: observations.count,
                       events: observations.filter(\.event).count)
+    }
+
+    /// The median by R survival's convention, with S(t) compared to 0.5 exactly (see the type's comment).
+    static func exactMedian(_ steps: [Step]) -> Double? {
+        // S(t) = Π (n − d) / n: the products as big integers, so S = 0.5 exactly is 2·num = den.
+        var numerator = BigNatural(1), denominator = BigNatural(1)
+        for (i, step) in steps.enumerated() {
+            numerator.multiply(by: UInt64(step.atRisk - step.events))
+            denominator.multiply(by: UInt64(step.atRisk))
+            var twice = numerator
+            twice.multiply(by: 2)
+            switch twice.compare(denominator) {
+            case .below: return step.time
+            case .equal: return i + 1 < steps.count ? (step.time + steps[i + 1].time) / 2 : step.time
+            case .above: continue
+            }
+        }
+        return nil
+    }
+}
+
+/// A natural number of any size, for exact products of small factors (Kaplan–Meier's median).
+struct BigNatural: Equatable {
+    /// Base 2³² digits, least significant first.
+    private(set) var digits: [UInt32]
+
+    init(_ value: UInt32) { digits = [value] }
+
+    mutating func multiply(by factor: UInt64) {
+        // Counts of items at risk: a factor below 2³² keeps each partial product within 64 bits.
+        precondition(factor <= UInt64(UInt32.max), "a Kaplan–Meier factor beyond 2³²")
+        var carry: UInt64 = 0
+        for i in digits.indices {
+            let product = UInt64(digits[i]) * factor + carry
+            digits[i] = UInt32(truncatingIfNeeded: product)
+            carry = product >> 32
+        }
+        while carry > 0 { digits.append(UInt32(truncatingIfNeeded: carry)); carry >>= 32 }
+        normalise()
+    }
+
+    private mutating func normalise() {
+        while digits.count > 1 && digits.last == 0 { digits.removeLast() }
+    }
+
+    enum Order { case below, equal, above }
+
+    func compare(_ other: BigNatural) -> Order {
+        if digits.count != other.digits.count { return digits.count < other.digits.count ? .below : .above }
+        for i in digits.indices.reversed() where digits[i] != other.digits[i] { return digits[i] < other.digits[i] ? .below : .above }
+        return .equal
     }
 }

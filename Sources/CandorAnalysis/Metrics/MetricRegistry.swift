@@ -36,16 +36,16 @@ public enum MetricRegistry {
         decision: "Whether inline suggestions fit the team's code well enough to keep, tune or retrain on.",
         definition: "Of the inline code suggestions an AI assistant showed to the team's members — Amazon Q Developer inline suggestions and GitHub Copilot code completions together, with any other assistant whose usage CSV gives suggestions shown and accepted — the share they accepted; and the same for each assistant.",
         formula: "Σ accepted ÷ Σ shown over every person-day of the team in the period (a ratio of sums, never a mean of daily rates): Q Developer's Inline_AcceptanceCount ÷ Inline_SuggestionsCount, Copilot's code_completion code_acceptance_activity_count ÷ code_generation_activity_count, a usage CSV's suggestions_accepted ÷ suggestions_shown.",
-        methodology: "Each person-day row counts for the team the directory places that person in on that day; a Copilot login counts through the directory's github_login. A person who uses both assistants is one person in the whole and in each assistant's part. People the directory does not place in a team are in no figure (coverage counts them). The 95% interval is a cluster bootstrap over people in the scorecard; the acceptance table shows the Wilson score interval (Wilson 1927; Newcombe 1998) on the summed counts. Weekly series and their shifts read Q Developer's daily rows: where a team also used another assistant they are its Q Developer part, shown only where that part is.",
+        methodology: "Each person-day row counts for the team the directory places that person in on that day; a Copilot login counts through the directory's github_login. A person who uses both assistants is one person in the whole and in each assistant's part. People the directory does not place in a team are in no figure (coverage counts them). The 95% interval treats people as clusters — a person's suggestions are not independent — with the ratio estimator's Taylor-linearised variance (Cochran 1977, §6.3–6.4), the same in the scorecard and the acceptance table; once person rows are purged, person-weeks from the weekly team tier are the clusters. Weekly series and their shifts read Q Developer's daily rows: where a team also used another assistant they are its Q Developer part, shown only where that part is.",
         caveats: [
             "The assistants count differently: Q Developer counts inline suggestions shown; Copilot counts code-completion generation events (each suggested block); another assistant's usage CSV counts what its policy mapping declares equivalent (for example Cursor's Tab completions). Read each assistant's part beside the whole.",
-            "The Wilson interval treats every suggestion as independent; suggestions cluster by person, so the true uncertainty is wider than shown.",
+            "With few people the linearised interval is itself uncertain: read a team of five or six as indicative.",
             "A leading indicator: a higher rate is not better code. Read it beside quality and outcome measures, never alone.",
             "Amazon does not document whether the export counts suggestions discarded while typing; the dashboard excludes them.",
         ],
         neverUsedFor: individuals,
         programme: "ai-adoption", unit: .proportion, pairedWith: "ai.persistence", sources: [.qDeveloper, .copilot, .assistantUsage],
-        interval: "in the scorecard, a seeded cluster bootstrap over people (2,000 resamples); in the acceptance table, the Wilson score interval on the summed counts")
+        interval: "ratio-estimator interval with people as clusters (Cochran 1977, §6.3–6.4), clipped to [0, 1]", version: 2)
 
     public static let activeShare = MetricDefinition(
         id: "ai.active_share", name: "Share of people using an AI assistant", dimension: .adoption, kind: .leading,
@@ -99,12 +99,12 @@ public enum MetricRegistry {
         id: "quality.new_findings_rate", name: "New findings per 1,000 reviewed lines", dimension: .quality, kind: .outcome,
         decision: "Whether the code the team ships is getting cleaner, to decide where review and tooling effort goes.",
         definition: "Findings that first appear in the period, per 1,000 lines CodeGuru Reviewer metered (or, without metered lines, per 100 code reviews — the report says which).",
-        formula: "new findings (first seen in a scan or review in the period) ÷ Σ metered lines × 1,000.",
-        methodology: "A finding is new when its identity (rule + location, or SARIF fingerprint) was not in the repository's previous scan; the lifecycle rules are in docs/formats.md. Attributed to the team owning the repository.",
+        formula: "new findings (first seen in a scan or review in the period) ÷ Σ metered lines of the period's scans × 1,000, where a repository's first scan ever (per analyser) is its baseline: its findings are never new and its lines and scan are in neither count.",
+        methodology: "A finding is new when its identity (rule + location, or SARIF fingerprint) was not in the repository's previous scan; the lifecycle rules are in docs/formats.md. Attributed to the team owning the repository at the period's end.",
         caveats: ["Suppressing findings lowers this number without improving code: read it beside quality.suppression_share.",
                   "A new rule set raises it overnight: see the policy changes in the period."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .perThousandLines, pairedWith: "ai.accepted_lines_per_active_day",
-        sources: [.codeGuruReviewer, .sarif], interval: "seeded cluster bootstrap over repositories, percentile 95%")
+        sources: [.codeGuruReviewer, .sarif], interval: "seeded cluster bootstrap over repositories, percentile 95%", version: 2)
 
     public static let openHighSeverity = MetricDefinition(
         id: "quality.open_high_severity", name: "Open High and Critical findings", dimension: .quality, kind: .outcome,
@@ -169,12 +169,12 @@ public enum MetricRegistry {
     public static let changeFailureRate = MetricDefinition(
         id: "outcome.change_failure_rate", name: "Change failure rate", dimension: .outcome, kind: .outcome,
         decision: "Whether changes reach production safely.",
-        definition: "Of the period's production deployments, the share that failed.",
-        formula: "failed deployments ÷ deployments (not incidents ÷ deployments, which counts causes the deployment did not have).",
-        methodology: "DORA's definition; deployments count for the team owning the repository.",
-        caveats: ["What counts as failed is the deployment tool's result."],
+        definition: "Of the period's production deployments, the share that failed: its result was a failure, or it caused an incident.",
+        formula: "deployments that failed or that an incident names as its cause ÷ production deployments finished in the period (each deployment once, however many incidents name it).",
+        methodology: "DORA's definition, with Apache DevLake's rule for a failed change: a deployment failed when the deployment tool reports a failure or an incident record names it as the cause (caused_by_deployment, deploymentId), whenever the incident was opened. Deployments count for the team owning the repository on the day they finished.",
+        caveats: ["Incident tooling that does not record the causing deployment makes this too low; a failure the tool does not report and no incident names is not seen."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .proportion, pairedWith: "flow.cycle_time", sources: [.delivery],
-        interval: "Wilson score interval (deployments are the trials)")
+        interval: "Wilson score interval (deployments are the trials)", version: 2)
 
     public static let defectEscape = MetricDefinition(
         id: "outcome.defect_escape", name: "Incidents per 100 deployments", dimension: .outcome, kind: .outcome,

@@ -13,7 +13,7 @@ public enum Detectors {
     static let rubberStampQuestion = "Do our reviews still catch what we want them to catch, and what would tell us if they stopped?"
     static let bunchingQuestion = "Does the target still tell us what we wanted to know, or has reaching it become the work?"
     static let burstQuestion = "Did the review date change when or how we worked, and is that what we want from it?"
-    static let surveySelectionQuestion = "Who stopped answering, and would their answers have changed the picture?"
+    static let surveySelectionQuestion = "Did anything about when or how this survey ran make answering harder, and would the picture change if more of the team answered?"
     static let churnQuestion = "Which accepted suggestions do we end up rewriting, and should we be accepting them at all?"
     /// Every detector's question (the first with its metric's name left as `{metric}`).
     public static var questions: [String] {

@@ -65,6 +65,11 @@ public final class IngestFile {
     public internal(set) var rows = 0
     /// Columns or attributes the file has that candor does not keep.
     public var ignoredColumns: [String] = []
+    /// Objections to the programme the file's records serve (required programmes only): a record of a
+    /// person dated on or after their objection is read and counted, never stored.
+    public var objections: ObjectionCalendar = .none
+    /// Records left out under ``objections``.
+    public internal(set) var withheldRows = 0
 
     package init(path: String, format: InputFormat, sourceId: Int64, options: IngestOptions, gate: FieldGate,
                 pseudonymiser: Pseudonymiser, memo: PseudonymMemo, skipBadRows: Bool) {
@@ -81,6 +86,14 @@ public final class IngestFile {
     public var accepting: Bool { fileErrors == 0 && (skipBadRows || errorCount == 0) }
     /// Whether the file is rejected as a whole.
     public var rejected: Bool { fileErrors > 0 || (!skipBadRows && errorCount > 0) }
+
+    /// Whether `person` had objected to the file's programme on `day`: then the caller stores nothing,
+    /// and the record is counted as withheld.
+    public func withheld(_ person: Pseudonym, on day: Day) -> Bool {
+        guard !objections.isEmpty, objections.objecting(person.text, on: day) else { return false }
+        withheldRows += 1
+        return true
+    }
 
     /// The pseudonym of a person id read from this file.
     public func pseudonym(_ id: SourcePersonID) -> Pseudonym { pseudonyms.pseudonym(for: id) }

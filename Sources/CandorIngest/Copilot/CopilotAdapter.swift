@@ -52,11 +52,15 @@ public struct CopilotAdapter: JSONSourceAdapter {
         switch format {
         case .copilotUsers:
             try file.keep(CopilotUsageReader.userDay(node, path: path, file: file.path, diagnostics: &diagnostics)) { row in
-                try sink.upsertCopilotUserDay(row, person: file.pseudonym(row.login), sourceId: file.sourceId)
+                let person = file.pseudonym(row.login)
+                if file.withheld(person, on: row.day) { return }
+                try sink.upsertCopilotUserDay(row, person: person, sourceId: file.sourceId)
             }
         case .copilotUserTeams:
             try file.keep(CopilotUsageReader.userTeam(node, path: path, file: file.path, diagnostics: &diagnostics)) { row in
-                try sink.upsertCopilotUserTeam(row, person: file.pseudonym(row.login), sourceId: file.sourceId)
+                let person = file.pseudonym(row.login)
+                if file.withheld(person, on: row.day) { return }
+                try sink.upsertCopilotUserTeam(row, person: person, sourceId: file.sourceId)
             }
         case .copilotSeats:
             switch CopilotSeatReader.seat(node, path: path, file: file.path, scope: file.options.scope, diagnostics: &diagnostics) {

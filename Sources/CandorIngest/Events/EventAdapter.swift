@@ -26,7 +26,9 @@ public struct EventAdapter: JSONSourceAdapter {
     public mutating func read(_ node: JSONNode, at path: JSONPath, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws {
         guard let event = EventReader.event(node, path: path, file: file.path, diagnostics: &diagnostics) else { return }
         try file.keep(event) { row in
-            try sink.upsertEvent(row, person: row.actor.map(file.pseudonym), sourceId: file.sourceId)
+            let person = row.actor.map(file.pseudonym)
+            if let person, file.withheld(person, on: Day(dayNumber: Int(row.time / 86_400))) { return }
+            try sink.upsertEvent(row, person: person, sourceId: file.sourceId)
         }
         for name in event.dropped { droppedAttributes[name, default: 0] += 1 }
         if !EventReader.understoodTypes.contains(event.type) { otherTypes += 1 }

@@ -29,7 +29,9 @@ public struct KiroAdapter: CSVSourceAdapter {
 
     public mutating func read(_ record: borrowing CSVRecord, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws {
         try file.keep(reader.decode(record, diagnostics: &diagnostics)) { row in
-            try sink.upsertKiroUserDay(row, person: file.pseudonym(row.userId), sourceId: file.sourceId)
+            let person = file.pseudonym(row.userId)
+            if file.withheld(person, on: row.day) { return }
+            try sink.upsertKiroUserDay(row, person: person, sourceId: file.sourceId)
         }
     }
 }

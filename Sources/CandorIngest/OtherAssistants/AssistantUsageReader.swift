@@ -160,7 +160,11 @@ public struct AssistantUsageAdapter: CSVSourceAdapter {
     public mutating func read(_ record: borrowing CSVRecord, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws {
         switch reader.decode(record, diagnostics: &diagnostics) {
         case .use(let row)?:
-            try file.keep(row) { try sink.upsertAssistantUsageDay($0, person: file.pseudonym($0.person), sourceId: file.sourceId) }
+            try file.keep(row) { row in
+                let person = file.pseudonym(row.person)
+                if file.withheld(person, on: row.day) { return }
+                try sink.upsertAssistantUsageDay(row, person: person, sourceId: file.sourceId)
+            }
         case .inactive?:
             inactive += 1
             file.counted()

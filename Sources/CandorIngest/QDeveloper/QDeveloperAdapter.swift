@@ -43,6 +43,7 @@ public struct QDeveloperAdapter: CSVSourceAdapter {
         let decoded = reader.decode(record, diagnostics: &diagnostics)
         try file.keep(decoded) { row in
             let person = file.pseudonymEntry(row.userId)
+            if file.withheld(person.pseudonym, on: row.day) { return }
             try writer.upsert(day: row.day, person: person.pseudonym, slot: person.slot, counts: row.counts, sourceId: file.sourceId)
         }
     }

@@ -171,16 +171,18 @@ extension StoreReading {
         }
     }
 
-    /// Production deployments finished in the period.
+    /// Production deployments finished in the period; failed when the tool says so or an incident names it as the cause.
     public func deploymentFacts(_ period: Period) throws -> [DeploymentFacts] {
         try refreshRepositoryKeys()
         return try queue.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT deployment_id, team, result FROM deployment_team
-                WHERE substr(finished_at, 1, 10) BETWEEN ? AND ? AND lower(environment) IN ('production', 'prod')
-                ORDER BY deployment_id
+                SELECT d.deployment_id, d.team, lower(d.result) = 'failure'
+                       OR EXISTS (SELECT 1 FROM incident i WHERE i.caused_by_deployment = d.deployment_id) AS failed
+                FROM deployment_team d
+                WHERE substr(d.finished_at, 1, 10) BETWEEN ? AND ? AND lower(d.environment) IN ('production', 'prod')
+                ORDER BY d.deployment_id
                 """, arguments: [period.first.iso8601, period.last.iso8601])
-            .map { DeploymentFacts(team: $0["team"], id: $0["deployment_id"], failed: ($0["result"] as String).lowercased() == "failure") }
+            .map { DeploymentFacts(team: $0["team"], id: $0["deployment_id"], failed: $0["failed"]) }
         }
     }
 
@@ -200,21 +202,27 @@ extension StoreReading {
         }
     }
 
-    /// Metered lines and scan counts per repository in the period (CodeGuru Reviewer code reviews and SARIF scans).
+    /// Metered lines and scan counts per repository in the period (CodeGuru Reviewer code reviews and SARIF
+    /// scans), without each scope's first scan ever: it is the baseline, whose findings are never new, so
+    /// its lines are not in the denominator of new findings either.
     public func scanVolume(_ period: Period) throws -> (lines: [String: Int64], scans: [String: Int]) {
         try queue.read { db in
             var lines: [String: Int64] = [:], scans: [String: Int] = [:]
             let range: StatementArguments = [period.first.iso8601, period.last.iso8601]
             for row in try Row.fetchAll(db, sql: """
-                SELECT repository, COALESCE(SUM(metered_lines), 0) AS lines, COUNT(*) AS n FROM codeguru_code_review
-                WHERE substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY repository
+                SELECT r.repository, COALESCE(SUM(r.metered_lines), 0) AS lines, COUNT(*) AS n FROM codeguru_code_review r
+                WHERE substr(r.created_at, 1, 10) BETWEEN ? AND ?
+                  AND r.created_at > (SELECT MIN(f.created_at) FROM codeguru_code_review f WHERE f.repository = r.repository)
+                GROUP BY r.repository
                 """, arguments: range) {
                 let repository: String = row["repository"]
                 if (row["lines"] as Int64) > 0 { lines[repository] = row["lines"] }
                 scans[repository, default: 0] += row["n"] as Int
             }
             for row in try Row.fetchAll(db, sql: """
-                SELECT repository, COUNT(*) AS n FROM sarif_scan WHERE substr(completed_at, 1, 10) BETWEEN ? AND ? GROUP BY repository
+                SELECT r.repository, COUNT(*) AS n FROM sarif_scan r WHERE substr(r.completed_at, 1, 10) BETWEEN ? AND ?
+                  AND r.completed_at > (SELECT MIN(f.completed_at) FROM sarif_scan f WHERE f.repository = r.repository AND f.tool = r.tool)
+                GROUP BY r.repository
                 """, arguments: range) {
                 scans[row["repository"], default: 0] += row["n"] as Int
             }
@@ -375,13 +383,11 @@ extension StoreReading {
         }
     }
 
-    /// The days of the ISO weeks that belong to `period` (by their Thursday), and the first week's Monday.
+    /// The period's days and the Monday of its first week: a weekly series covers the whole quarter,
+    /// its first and last weeks clipped to the period (the week of 29 June holds 1–5 July only; the week
+    /// of 28 September, 28–30 September). Each point is labelled by its week's Monday.
     static func weekRange(_ period: Period) -> (first: Day, last: Day, reference: Day) {
-        var monday = period.first.isoWeekStart
-        if monday.adding(days: 3) < period.first { monday = monday.adding(days: 7) }
-        var lastMonday = period.last.isoWeekStart
-        if lastMonday.adding(days: 3) > period.last { lastMonday = lastMonday.adding(days: -7) }
-        return (monday, lastMonday.adding(days: 6), monday)
+        (period.first, period.last, period.first.isoWeekStart)
     }
 
     /// SQL for a row's week number counted from `reference` (a Monday): one julianday() per row

@@ -212,3 +212,28 @@ public struct SourceFileSummary: Sendable, Equatable {
     public var format: String
     public var rows: Int
 }
+
+extension StoreWriter {
+    /// The consent registry's objections to `programme`, for the ingest gate: every status change of
+    /// every person in it, under their own pseudonym and each alias the directory lists for them (a
+    /// registry row keyed by an alias counts for the person behind it too).
+    public func objectionCalendar(programme: String) throws -> ObjectionCalendar {
+        var changes: [String: [(day: Day, objecting: Bool)]] = [:]
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT COALESCE(a.person, c.person) AS person, c.effective AS effective, c.status AS status
+            FROM consent c LEFT JOIN person_alias a ON a.alias = c.person WHERE c.programme = ?
+            ORDER BY 1, 2
+            """, arguments: [programme])
+        guard !rows.isEmpty else { return .none }
+        var aliases: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT person, alias FROM person_alias") {
+            aliases[row["person"], default: []].append(row["alias"])
+        }
+        for row in rows {
+            guard let day = Day.parse(row["effective"] as String), let status = ConsentStatus(rawValue: row["status"]) else { continue }
+            let person: String = row["person"]
+            for id in [person] + (aliases[person] ?? []) { changes[id, default: []].append((day, status.objects)) }
+        }
+        return ObjectionCalendar(changes: changes)
+    }
+}
