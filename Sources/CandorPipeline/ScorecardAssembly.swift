@@ -197,7 +197,10 @@ public struct ScorecardAssembly {
                                note: source == .aggregate ? "person rows purged: see the acceptance table, from weekly team totals"
                                    : "daily rows purged: accepted lines are not kept in the weekly tiers")
         }
-        let everyone = sizes.values.reduce(0, +)
+        // The organisation's people, each once (a person who moved between teams is in two team sizes).
+        let everyone = try store.organisationSize(period)
+        let consentedEveryone = try store.organisationSize(period, consent: consent)
+        let everyoneAtEnd = try store.organisationSize(on: period.last, consent: consent)
         let consentedSizes = try store.teamSizes(period, consent: consent)
         let excluded = try store.excludedPeople(consent, on: period.last)
         let suggestions = ByTeam(try store.suggestionOutcomes(period, consent: consent), \.team)
@@ -208,14 +211,14 @@ public struct ScorecardAssembly {
             let rows = adoptionByTeam[team]
             // Active share counts only people the programme may count at the period's end, above and below the line.
             add(tierNote(AdoptionMetrics.activeShare(rows.filter { !excluded.contains($0.person) },
-                                                     teamSize: team.map { consentedSizes[$0] ?? 0 } ?? consentedSizes.values.reduce(0, +), team: team)))
+                                                     teamSize: team.map { consentedSizes[$0] ?? 0 } ?? consentedEveryone, team: team)))
             add(tierNote(AdoptionMetrics.acceptanceRate(rows, team: team, seed: Self.seed("ai.acceptance_rate", team ?? "", p))))
             add(tierNote(AdoptionMetrics.acceptedLinesPerActiveDay(rows, team: team, seed: Self.seed("ai.accepted_lines_per_active_day", team ?? "", p)), lines: true))
             add(AdoptionMetrics.persistence(suggestions[team], team: team, seed: Self.seed("ai.persistence", team ?? "", p)))
             // Licence coverage on the period's last day, over the people the programme may count then.
             let holders = { (t: String) in (seats.byTeam[t] ?? []).subtracting(excluded).count }
             add(AdoptionMetrics.licenceCoverage(holders: team.map(holders) ?? sizesAtEnd.keys.reduce(0) { $0 + holders($1) },
-                                                teamSize: team.map { sizesAtEnd[$0] ?? 0 } ?? sizesAtEnd.values.reduce(0, +),
+                                                teamSize: team.map { sizesAtEnd[$0] ?? 0 } ?? everyoneAtEnd,
                                                 seatsExported: seats.exported, team: team))
         }
 
@@ -252,7 +255,7 @@ public struct ScorecardAssembly {
         }
 
         // Flow and outcomes.
-        let prs = try store.pullRequestFacts(period)
+        let prs = try store.pullRequestFacts(period, consent: policy.consentRule(for: MetricRegistry.reviewPickup.programme))
         let prsByTeam = ByTeam(prs, \.team)
         let deployments = ByTeam(try store.deploymentFacts(period), \.team), incidents = ByTeam(try store.incidentFacts(period), \.team)
         for team in groups {

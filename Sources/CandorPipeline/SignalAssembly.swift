@@ -143,9 +143,9 @@ public struct SignalAssembly {
         var signals: [Signal] = []
 
         // Between periods: the scorecard's values and the auxiliary ones.
-        let prs = try store.pullRequestFacts(period)
+        let prs = try store.pullRequestFacts(period, consent: policy.consentRule(for: MetricRegistry.reviewPickup.programme))
         let auxNow = try auxiliary(period, card: current, prs: prs)
-        let auxBefore = try auxiliary(previous, card: before, prs: try store.pullRequestFacts(previous))
+        let auxBefore = try auxiliary(previous, card: before, prs: try store.pullRequestFacts(previous, consent: policy.consentRule(for: MetricRegistry.reviewPickup.programme)))
         func values(_ card: Scorecard, _ aux: [String: [MetricID: MetricValue]], _ team: String) -> [MetricID: MetricValue] {
             var out = aux[team] ?? [:]
             for metric in card.values.keys { if let v = card.value(metric, team: team) { out[metric] = v } }

@@ -126,11 +126,13 @@ public enum ScorecardDisclosure {
             let hasFigure = { (i: Int) in byTeam[teams[i]]?.estimate != nil }
             let contributors = { (i: Int) -> Int in
                 let size = sizes[teams[i]] ?? 0
-                let own = aboutPeople ? (byTeam[teams[i]]?.people ?? 0) : size
+                let own = aboutPeople ? (byTeam[teams[i]]?.protectedPeople ?? 0) : size
                 // A team below k in the directory is below k here too, whatever the figure counts.
                 return size < k ? min(own, size) : own
             }
-            let total = aboutPeople ? (organisation?.people ?? 0) : teams.indices.filter(hasFigure).reduce(0) { $0 + (sizes[teams[$1]] ?? 0) }
+            // A metric published for the organisation only (consent, disputes) rests on the organisation's people.
+            let anyTeam = teams.indices.contains(where: hasFigure)
+            let total = aboutPeople || !anyTeam ? (organisation?.protectedPeople ?? 0) : teams.indices.filter(hasFigure).reduce(0) { $0 + (sizes[teams[$1]] ?? 0) }
             let own = decide(contributors, total: total, included: hasFigure)
             var cells = MetricCells(teams: [:], organisation: nil)
             for (i, decision) in own.teams.enumerated() { if let reason = decision?.reason { cells.teams[teams[i]] = reason } }
@@ -162,7 +164,7 @@ public enum ScorecardDisclosure {
                 continue
             }
             let decided = HierarchicalDisclosure.decide(
-                DisclosureNode(contributors: value.people, children: keys.map { DisclosureNode(contributors: value.parts[$0]!.people) }), k: k)
+                DisclosureNode(contributors: value.protectedPeople, children: keys.map { DisclosureNode(contributors: value.parts[$0]!.protectedPeople) }), k: k)
             for (i, key) in keys.enumerated() {
                 if !decided[0].isShown { hidden[team, default: [:]][key] = .complementary }
                 else if case .suppressed(let reason) = decided[i + 1] { hidden[team, default: [:]][key] = reason }
@@ -176,15 +178,15 @@ public enum ScorecardDisclosure {
         }
         var mine: [Assistant: SuppressionReason] = [:]
         for key in keys {
-            if organisation.parts[key]!.people < k { mine[key] = .fewerThanK(k: k); continue }
-            let hiddenParts = list.filter { v in v.team != nil && (v.parts[key]?.people ?? 0) > 0 && hidden[v.team]?[key] != nil }
-            let together = hiddenParts.reduce(0) { $0 + ($1.parts[key]?.people ?? 0) }
+            if organisation.parts[key]!.protectedPeople < k { mine[key] = .fewerThanK(k: k); continue }
+            let hiddenParts = list.filter { v in v.team != nil && (v.parts[key]?.protectedPeople ?? 0) > 0 && hidden[v.team]?[key] != nil }
+            let together = hiddenParts.reduce(0) { $0 + ($1.parts[key]?.protectedPeople ?? 0) }
             if !(hiddenParts.isEmpty || (hiddenParts.count >= 2 && together >= k)) { mine[key] = .complementary }
         }
         // One hidden part would be the whole less the others: hide the smallest shown one with it. Two
         // or more hidden parts give away only their sum — and each is already the sum of the teams'
         // parts of it, which the rule above protects.
-        if mine.count == 1, let complement = keys.filter({ mine[$0] == nil }).min(by: { (organisation.parts[$0]!.people, $0) < (organisation.parts[$1]!.people, $1) }) {
+        if mine.count == 1, let complement = keys.filter({ mine[$0] == nil }).min(by: { (organisation.parts[$0]!.protectedPeople, $0) < (organisation.parts[$1]!.protectedPeople, $1) }) {
             mine[complement] = .complementary
         }
         if !mine.isEmpty { hidden[nil] = mine }

@@ -17,9 +17,9 @@ public enum AdoptionMetrics {
         var value = share(rows)
         value.parts = parts(rows, assistants: Assistant.allCases) { part in
             var v = share(part)
-            // A part rests on the people active with that assistant, not on the team: that is who it could single out.
-            v.people = v.events
-            v.label = ConfidenceLabel.label(people: v.events, estimate: v.estimate, lower: v.interval?.lower, upper: v.interval?.upper)
+            // n is the team (the Wilson trials), as for the whole; disclosure counts the people active with
+            // that assistant, who are whom the part could single out.
+            v.contributors = v.events
             return v
         }
         return value

@@ -32,6 +32,8 @@ public struct MetricDefinition: Sendable, Equatable {
     public var sources: [SourceFamily] = []
     /// How its 95% interval is computed, in one line.
     public var interval: String = ""
+    /// What a value's n counts (the figures files' `n` column).
+    public var n: String = ""
     /// The definition's version: raised whenever what the value means or how it is computed changes,
     /// so published figures files say which definition each value was computed under (errata compare them).
     public var version: Int = 1

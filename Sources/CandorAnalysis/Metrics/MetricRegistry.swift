@@ -45,7 +45,7 @@ public enum MetricRegistry {
         ],
         neverUsedFor: individuals,
         programme: "ai-adoption", unit: .proportion, pairedWith: "ai.persistence", sources: [.qDeveloper, .copilot, .assistantUsage],
-        interval: "ratio-estimator interval with people as clusters (Cochran 1977, §6.3–6.4), clipped to [0, 1]", version: 2)
+        interval: "ratio-estimator interval with people as clusters (Cochran 1977, §6.3–6.4), clipped to [0, 1]", n: "people with at least one suggestion shown (the clusters)", version: 2)
 
     public static let activeShare = MetricDefinition(
         id: "ai.active_share", name: "Share of people using an AI assistant", dimension: .adoption, kind: .leading,
@@ -58,7 +58,7 @@ public enum MetricRegistry {
                   "An assistant without a supported export (Cursor, Claude Code, Gemini …) counts only where its use is given as a usage CSV (docs/formats.md): otherwise a team on it looks inactive here; coverage lists the sources read."],
         neverUsedFor: individuals + ["requiring people to use an assistant"], programme: "ai-adoption", unit: .proportion,
         pairedWith: "outcome.change_failure_rate", sources: [.qDeveloper, .copilot, .kiro, .assistantUsage],
-        interval: "Wilson score interval (people are the trials)")
+        interval: "Wilson score interval (people are the trials)", n: "people in the team during the period whom the programme may count (the Wilson trials; an assistant's part too); disclosure counts the active people of a part", version: 2)
 
     public static let licenceCoverage = MetricDefinition(
         id: "ai.licence_coverage", name: "Share of people holding a Copilot licence", dimension: .adoption, kind: .leading,
@@ -70,19 +70,19 @@ public enum MetricRegistry {
                   "A team on Q Developer or Kiro shows a low Copilot coverage by design: read the scorecard's note and the team's active share."],
         neverUsedFor: individuals + ["requiring people to use an assistant"], programme: "ai-adoption", unit: .proportion,
         pairedWith: "outcome.change_failure_rate", sources: [.copilot],
-        interval: "Wilson score interval (people are the trials)")
+        interval: "Wilson score interval (people are the trials)", n: "people in the team on the period's last day whom the programme may count (the trials)")
 
     public static let acceptedLines = MetricDefinition(
         id: "ai.accepted_lines_per_active_day", name: "Accepted AI lines per active day", dimension: .adoption, kind: .leading,
         decision: "How much of the team's code arrives through the assistant, to weigh against its review and quality costs.",
         definition: "Lines added from the inline suggestions and code completions the team accepted, per person-day with activity of an assistant that counts them; and the same for each assistant.",
         formula: "Σ accepted inline AI lines ÷ Σ active person-days whose rows count lines: Q Developer's Inline_AICodeLines; Copilot's code_completion loc_added_sum; a usage CSV's lines_accepted.",
-        methodology: "A ratio of sums over person-days (a day with both assistants counts once in the whole); the interval is a seeded cluster bootstrap over people (2,000 resamples). Only what the assistants count alike is combined: lines from chat, agents and code fixes are counted differently by each tool (Copilot's loc_added_sum for agent and edit modes counts every line an agent wrote; Q Developer counts accepted agent lines apart), so they are left out. Kiro counts no lines, so its days are not in the denominator; nor are days of a Q Developer report of the eight-column shape (no Inline_AICodeLines) or usage-CSV rows without lines_accepted.",
+        methodology: "A ratio of sums over person-days (a day with both assistants counts once in the whole); the interval is a seeded cluster bootstrap over people (2,000 resamples). Only what the assistants count alike is combined: lines from chat, agents and code fixes are counted differently by each tool (Copilot's loc_added_sum for agent and edit modes counts every line an agent wrote; Q Developer counts accepted agent lines apart), so they are left out. Kiro counts no lines, so its days are not in the denominator; nor are days whose Q Developer rows come from a file without the Inline_AICodeLines column, or usage-CSV rows without lines_accepted.",
         caveats: ["More lines is not better: it is a volume, not a value.", "Line counts depend on formatting and language.",
                   "Inline lines only: a team that works mostly through chat or agents shows little here; read it beside active share."],
         neverUsedFor: individuals + ["productivity targets"], programme: "ai-adoption", unit: .linesPerDay,
         pairedWith: "quality.new_findings_rate", sources: [.qDeveloper, .copilot, .assistantUsage],
-        interval: "seeded cluster bootstrap over people, percentile 95%")
+        interval: "seeded cluster bootstrap over people, percentile 95%", n: "people with at least one active day whose rows count lines")
 
     public static let persistence = MetricDefinition(
         id: "ai.persistence", name: "Persistence of accepted AI code", dimension: .adoption, kind: .outcome,
@@ -93,7 +93,7 @@ public enum MetricRegistry {
         caveats: ["Heavy modification can be good practice (adapting a suggestion), not a failure.",
                   "Events cover only the IDEs that emit them."],
         neverUsedFor: individuals, programme: "ai-adoption", unit: .proportion, pairedWith: "ai.acceptance_rate", sources: [.events],
-        interval: "seeded cluster bootstrap over people, percentile 95%")
+        interval: "seeded cluster bootstrap over people, percentile 95%", n: "people with at least one accepted suggestion in the IDE events (the clusters)")
 
     public static let newFindingsRate = MetricDefinition(
         id: "quality.new_findings_rate", name: "New findings per 1,000 reviewed lines", dimension: .quality, kind: .outcome,
@@ -104,7 +104,7 @@ public enum MetricRegistry {
         caveats: ["Suppressing findings lowers this number without improving code: read it beside quality.suppression_share.",
                   "A new rule set raises it overnight: see the policy changes in the period."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .perThousandLines, pairedWith: "ai.accepted_lines_per_active_day",
-        sources: [.codeGuruReviewer, .sarif], interval: "seeded cluster bootstrap over repositories, percentile 95%", version: 2)
+        sources: [.codeGuruReviewer, .sarif], interval: "seeded cluster bootstrap over repositories, percentile 95%", n: "repositories with a scan or review in the period after their first (the clusters)", version: 2)
 
     public static let openHighSeverity = MetricDefinition(
         id: "quality.open_high_severity", name: "Open High and Critical findings", dimension: .quality, kind: .outcome,
@@ -114,7 +114,7 @@ public enum MetricRegistry {
         methodology: "From CodeGuru Security findings and SARIF `error`-level results of each repository's latest scan in the period.",
         caveats: ["A count, not a rate: larger code bases have more.", "Severity is the analyser's, not a judgement of impact."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .count, pairedWith: "quality.time_to_fix",
-        sources: [.codeGuruSecurity, .sarif], interval: "none (a count at a point in time); the label reflects the number of repositories")
+        sources: [.codeGuruSecurity, .sarif], interval: "none (a count at a point in time); the label reflects the number of repositories", n: "repositories")
 
     public static let timeToFix = MetricDefinition(
         id: "quality.time_to_fix", name: "Median days to fix a finding", dimension: .quality, kind: .leading,
@@ -124,7 +124,7 @@ public enum MetricRegistry {
         methodology: "Kaplan–Meier (1958) with Greenwood's variance; the 95% interval is Brookmeyer–Crowley (1982). Suppressed or dismissed findings are not fixes: they are censored at suppression.",
         caveats: ["Fewer than half fixed: no median is shown, only that most are still open.", "Scan frequency bounds the resolution."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .days, pairedWith: "quality.open_high_severity",
-        sources: [.codeGuruSecurity, .codeGuruReviewer, .sarif], interval: "Brookmeyer–Crowley interval for the Kaplan–Meier median")
+        sources: [.codeGuruSecurity, .codeGuruReviewer, .sarif], interval: "Brookmeyer–Crowley interval for the Kaplan–Meier median", n: "repositories with a finding first seen by the period's end", version: 2)
 
     public static let suppressionShare = MetricDefinition(
         id: "quality.suppression_share", name: "Findings closed by suppression", dimension: .quality, kind: .leading,
@@ -134,7 +134,7 @@ public enum MetricRegistry {
         methodology: "SARIF accepted suppressions, CodeGuru suppressed lines and ThumbsDown feedback count as suppression; lifecycle rules in docs/formats.md.",
         caveats: ["Some suppressions are right (false positives); read the number with the team."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .proportion, pairedWith: "quality.new_findings_rate",
-        sources: [.sarif, .codeGuruReviewer], interval: "Wilson score interval (findings are the trials)")
+        sources: [.sarif, .codeGuruReviewer], interval: "Wilson score interval (findings are the trials)", n: "repositories with a finding closed in the period")
 
     public static let reviewPickup = MetricDefinition(
         id: "flow.review_pickup", name: "Median hours to first review", dimension: .flow, kind: .leading,
@@ -144,7 +144,7 @@ public enum MetricRegistry {
         methodology: "Pull requests never reviewed are censored at their close or the period end (Kaplan–Meier median); the interval is Brookmeyer–Crowley.",
         caveats: ["Faster is not better if reviews become shallow: read it beside flow.review_depth."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .hours, pairedWith: "flow.review_depth", sources: [.github],
-        interval: "Brookmeyer–Crowley interval for the Kaplan–Meier median")
+        interval: "Brookmeyer–Crowley interval for the Kaplan–Meier median", n: "authors of the non-draft pull requests opened in the period (bots excluded)", version: 2)
 
     public static let cycleTime = MetricDefinition(
         id: "flow.cycle_time", name: "Median hours from open to merge", dimension: .flow, kind: .leading,
@@ -154,7 +154,7 @@ public enum MetricRegistry {
         methodology: "Pull requests count for the team owning the repository on their opening day.",
         caveats: ["Splitting work into tiny pull requests lowers it without speeding delivery."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .hours, pairedWith: "outcome.change_failure_rate", sources: [.github],
-        interval: "seeded bootstrap of the median, percentile 95%")
+        interval: "seeded bootstrap of the median, percentile 95%", n: "authors of the pull requests opened in the period and merged (bots excluded)")
 
     public static let reviewDepth = MetricDefinition(
         id: "flow.review_depth", name: "Approvals without discussion", dimension: .flow, kind: .outcome,
@@ -164,7 +164,7 @@ public enum MetricRegistry {
         methodology: "Bots are excluded as reviewers; comments are counted, never read.",
         caveats: ["Small, obvious changes rightly need no comments."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .proportion, pairedWith: "flow.review_pickup", sources: [.github],
-        interval: "Wilson score interval (approvals are the trials)")
+        interval: "Wilson score interval (approvals are the trials)", n: "authors of the pull requests opened in the period with a known comment count (bots excluded); events are their approvals")
 
     public static let changeFailureRate = MetricDefinition(
         id: "outcome.change_failure_rate", name: "Change failure rate", dimension: .outcome, kind: .outcome,
@@ -174,7 +174,7 @@ public enum MetricRegistry {
         methodology: "DORA's definition, with Apache DevLake's rule for a failed change: a deployment failed when the deployment tool reports a failure or an incident record names it as the cause (caused_by_deployment, deploymentId), whenever the incident was opened. Deployments count for the team owning the repository on the day they finished.",
         caveats: ["Incident tooling that does not record the causing deployment makes this too low; a failure the tool does not report and no incident names is not seen."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .proportion, pairedWith: "flow.cycle_time", sources: [.delivery],
-        interval: "Wilson score interval (deployments are the trials)", version: 2)
+        interval: "Wilson score interval (deployments are the trials)", n: "production deployments (the trials)", version: 2)
 
     public static let defectEscape = MetricDefinition(
         id: "outcome.defect_escape", name: "Incidents per 100 deployments", dimension: .outcome, kind: .outcome,
@@ -184,7 +184,7 @@ public enum MetricRegistry {
         methodology: "Only explicit links count; candor does not guess causes from timing.",
         caveats: ["Incident tooling that does not record the causing deployment makes this too low."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .perHundredDeployments, pairedWith: "quality.new_findings_rate",
-        sources: [.delivery], interval: "Wilson score interval on the proportion, × 100")
+        sources: [.delivery], interval: "Wilson score interval on the proportion, × 100", n: "production deployments (the trials)")
 
     public static let restoreTime = MetricDefinition(
         id: "outcome.restore_time", name: "Median hours to restore", dimension: .outcome, kind: .outcome,
@@ -194,7 +194,7 @@ public enum MetricRegistry {
         methodology: "Incidents count for the team owning the affected repository.",
         caveats: ["Few incidents make a wide interval; that is good news, not a measurement failure."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .hours, pairedWith: "outcome.change_failure_rate", sources: [.delivery],
-        interval: "Brookmeyer–Crowley interval for the Kaplan–Meier median")
+        interval: "Brookmeyer–Crowley interval for the Kaplan–Meier median", n: "incidents opened in the period", version: 2)
 
     public static let satisfaction = MetricDefinition(
         id: "experience.satisfaction", name: "Developer satisfaction (favourable)", dimension: .experience, kind: .outcome,
@@ -205,7 +205,7 @@ public enum MetricRegistry {
         caveats: ["A falling response rate can raise satisfaction on its own (only the satisfied answer).",
                   "Small teams are suppressed like every other cell."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .proportion, pairedWith: "ai.active_share", sources: [.survey],
-        interval: "Wilson score interval (answers are the trials)")
+        interval: "Wilson score interval (answers are the trials)", n: "respondents (the clusters of their answers)")
 
     public static let optInRate = MetricDefinition(
         id: "trust.opt_in_rate", name: "Opt-in rate of optional programmes", dimension: .trust, kind: .outcome,
@@ -215,17 +215,17 @@ public enum MetricRegistry {
         methodology: "From the consent registry; counts only, never who.",
         caveats: ["Low opt-in is information about trust, not about the people."],
         neverUsedFor: individuals, programme: "engineering-metrics", unit: .proportion, pairedWith: "trust.dispute_rate", sources: [],
-        interval: "Wilson score interval (people are the trials)")
+        interval: "Wilson score interval (people are the trials)", n: "people in the directory at the period's end")
 
     public static let disputeRate = MetricDefinition(
         id: "trust.dispute_rate", name: "Disputes and their resolution", dimension: .trust, kind: .outcome,
         decision: "Whether the numbers are accepted as fair, and disputes handled in time.",
         definition: "Disputes filed in the period per 100 people in scope, and the median days to resolve them.",
-        formula: "disputes filed ÷ people × 100; Kaplan–Meier median of days from filed to resolved.",
+        formula: "disputes filed in the period ÷ people × 100 (0 when none was filed); Kaplan–Meier median of days from filed to resolved, open ones censored at the period's end.",
         methodology: "From the disputes log; counts only.",
         caveats: ["A dispute is a sign the process works, not a failure."],
         neverUsedFor: individuals, programme: "engineering-metrics", unit: .perHundredPeople, pairedWith: "trust.opt_in_rate", sources: [],
-        interval: "Brookmeyer–Crowley interval for the median resolution time")
+        interval: "Wilson score interval on disputes ÷ people (people are the trials), × 100; the median days to resolve, in the note, has none", n: "people in the directory at the period's end")
 
     public static let selfViewUptake = MetricDefinition(
         id: "trust.self_view_uptake", name: "Self-view uptake", dimension: .trust, kind: .outcome,
@@ -235,7 +235,7 @@ public enum MetricRegistry {
         methodology: "From the consent registry; counts only.",
         caveats: ["Uptake says nothing about anyone's data."],
         neverUsedFor: individuals, programme: "engineering-metrics", unit: .proportion, pairedWith: "trust.dispute_rate", sources: [],
-        interval: "Wilson score interval (people are the trials)")
+        interval: "Wilson score interval (people are the trials)", n: "people in the directory at the period's end")
 
     /// Every metric, in the order reports show them (by dimension, then id).
     public static let all: [MetricDefinition] = [

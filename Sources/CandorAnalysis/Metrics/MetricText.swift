@@ -47,7 +47,7 @@ extension MetricRegistry {
 
             - **Period.** A quarter (`2026-Q3`: 1 July to 30 September, both included). A record belongs to
               the day its source dates it (UTC): person-day rows by their day; pull requests by their creation
-              time, reviews by their submission, deployments by their finish, incidents by their creation,
+              time (their reviews with them), deployments by their finish, incidents by their creation,
               scans by their completion.
             - **Team.** A record about a person counts for the team the directory places that person in on
               the record's day (an id the directory lists as an alias — `github_login`, `aws_user_id`,
@@ -60,9 +60,24 @@ extension MetricRegistry {
               person's records from the day they objected (`opted_out`) are left out; for an optional one,
               only records from the day a person opted in. Counts of people leave out the people the
               programme may not count at the period's end.
-            - **People and units.** `n` is the people a value rests on (for metrics about code or delivery,
-              the units named in its formula); `events` what it counts (suggestions, pull requests,
-              deployments, findings, answers).
+            - **Pull requests and their reviews** belong to the period, and the team, of the pull request's
+              opening: a review submitted in October of a pull request opened in September counts for September.
+            - **Active day.** A person-day row counts as activity when any of its counters is above zero (a
+              Q Developer row counts whatever it holds: the report lists only users with activity).
+            - **Engineering-metrics consent.** Pull requests are their author's records and reviews their
+              reviewer's: a pull request whose author had objected to the engineering-metrics programme by the
+              day it was opened is left out, and so is a review whose reviewer had objected by its submission.
+            - **People and units.** `n` is what each metric's entry below says (people, repositories,
+              deployments, incidents, respondents); `events` what it counts (suggestions, pull requests,
+              approvals, deployments, findings, answers).
+            - **Kaplan–Meier medians** (time to first review, time to fix, time to restore, dispute
+              resolution) follow R survival's convention: the smallest event time with S(t) < 0.5, except
+              where S(t) is exactly 0.5 from one event time to the next, where the median is their midpoint
+              (and that event time when no event follows); "exactly" is decided in integer arithmetic. The
+              interval is Brookmeyer and Crowley's (1982) from the plain Greenwood band: the first event time
+              where S − 1.96·SE ≤ 0.5 (lower) and where S + 1.96·SE ≤ 0.5 (upper); none when the band never
+              gets there. S is the product over event times of (1 − d/n), with items censored at a time still
+              at risk at it.
             - **Confidence label.** high: n ≥ \(ConfidenceLabel.highPeople) and the interval's coefficient of
               variation (width ÷ (2 × 1.96 × value)) ≤ \(ConfidenceLabel.highCV); medium: n ≥ \(ConfidenceLabel.mediumPeople) and
               ≤ \(ConfidenceLabel.mediumCV); else low. A value without an interval is low.
@@ -82,6 +97,7 @@ extension MetricRegistry {
             out += "- Formula: \(m.formula)\n"
             out += "- Method: \(m.methodology)\n"
             out += "- 95% interval: \(m.interval)\n"
+            out += "- n: \(m.n)\n"
             out += "- Caveats: " + m.caveats.joined(separator: " ") + "\n"
             out += "- Never used for: " + m.neverUsedFor.joined(separator: "; ") + ".\n"
         }

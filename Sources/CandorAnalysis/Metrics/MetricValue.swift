@@ -20,6 +20,12 @@ public struct MetricValue: Sendable, Equatable {
     /// The same metric per assistant, for metrics that combine assistants (each part over the people
     /// who used that assistant; a person who used two is in both parts and once in the whole).
     public var parts: [Assistant: MetricValue] = [:]
+    /// The people a value could single out when they are fewer than `people` — an assistant's part of
+    /// the share of people using one rests on its active people, while its n (the Wilson trials) is the
+    /// team. Disclosure control counts these; nil: `people`.
+    public var contributors: Int? = nil
+    /// The people disclosure control counts for this value.
+    public var protectedPeople: Int { contributors ?? people }
 
     public init(metric: MetricID, team: String?, estimate: Double?, interval: ValueInterval?, people: Int, events: Int,
                 label: ConfidenceLabel? = nil, note: String? = nil) {

@@ -107,6 +107,31 @@ extension StoreReading {
         }
     }
 
+    /// People the directory places in any team at some point in the period — each once, however many
+    /// teams they moved through; with `consent`, only those the programme may count at the period's end.
+    public func organisationSize(_ period: Period, consent: ConsentRule? = nil) throws -> Int {
+        try distinctPeople(from: period.first, to: period.last, consentDay: period.last, consent: consent)
+    }
+
+    /// People the directory places in any team on `day`, each once.
+    public func organisationSize(on day: Day, consent: ConsentRule? = nil) throws -> Int {
+        try distinctPeople(from: day, to: day, consentDay: day, consent: consent)
+    }
+
+    func distinctPeople(from: Day, to: Day, consentDay: Day, consent: ConsentRule?) throws -> Int {
+        try queue.read { db in
+            var arguments: StatementArguments = [to.iso8601, from.iso8601]
+            var filter = ""
+            if let consent {
+                filter = "AND " + Self.consentCondition(consent, day: "'\(consentDay.iso8601)'", person: "m.person")
+                arguments += [consent.programme]
+            }
+            return try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT m.person) FROM team_membership m WHERE m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to >= ?) \(filter)
+                """, arguments: arguments) ?? 0
+        }
+    }
+
     /// People the programme may not count at `day` (objected, withdrew, or — for an optional programme — never opted in), among those with consent records.
     public func excludedPeople(_ consent: ConsentRule, on day: Day) throws -> Set<String> {
         try queue.read { db in
@@ -148,19 +173,32 @@ extension StoreReading {
     }
 
     /// Pull requests opened in the period, with their first non-author review, approvals and comment counts.
-    public func pullRequestFacts(_ period: Period) throws -> [PullRequestFacts] {
+    /// With `consent` (the engineering-metrics programme's), a pull request whose author had objected by
+    /// the day it was opened is left out, and so is a review by someone who had objected by the day they
+    /// submitted it: both are records of what that person did.
+    public func pullRequestFacts(_ period: Period, consent: ConsentRule? = nil) throws -> [PullRequestFacts] {
         try refreshRepositoryKeys()
         return try queue.read { db in
-            try Row.fetchAll(db, sql: """
+            var arguments: StatementArguments = []
+            func allowed(day: String, person: String) -> String {
+                guard let consent else { return "1" }
+                arguments += [consent.programme]
+                return Self.consentCondition(consent, day: day, person: StoreQueries.resolved(person))
+            }
+            let firstReviewer = allowed(day: "substr(r.submitted_at, 1, 10)", person: "r.reviewer")
+            let approver = allowed(day: "substr(r.submitted_at, 1, 10)", person: "r.reviewer")
+            let author = allowed(day: "substr(p.created_at, 1, 10)", person: "p.author")
+            arguments += [period.first.iso8601, period.last.iso8601]
+            return try Row.fetchAll(db, sql: """
                 SELECT p.repository, p.number, p.team, p.author, p.author_is_bot, p.draft, p.created_at, p.merged_at, p.closed_at,
                        COALESCE(p.review_comments, (SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = p.repository AND c.number = p.number)) AS comments,
                        (SELECT MIN(r.submitted_at) FROM github_review r WHERE r.repository = p.repository AND r.number = p.number
-                          AND r.reviewer <> p.author AND r.reviewer_is_bot = 0 AND r.state <> 'PENDING') AS first_review,
+                          AND r.reviewer <> p.author AND r.reviewer_is_bot = 0 AND r.state <> 'PENDING' AND \(firstReviewer)) AS first_review,
                        (SELECT GROUP_CONCAT(r.submitted_at, '|') FROM github_review r WHERE r.repository = p.repository AND r.number = p.number
-                          AND r.state = 'APPROVED' AND r.reviewer_is_bot = 0 AND r.submitted_at IS NOT NULL) AS approvals
-                FROM github_pull_request_team p WHERE substr(p.created_at, 1, 10) BETWEEN ? AND ?
+                          AND r.state = 'APPROVED' AND r.reviewer_is_bot = 0 AND r.submitted_at IS NOT NULL AND \(approver)) AS approvals
+                FROM github_pull_request_team p WHERE \(author) AND substr(p.created_at, 1, 10) BETWEEN ? AND ?
                 ORDER BY p.repository, p.number
-                """, arguments: [period.first.iso8601, period.last.iso8601])
+                """, arguments: arguments)
             .compactMap { row in
                 guard let opened = Self.seconds(row["created_at"]) else { return nil }
                 let approvals = ((row["approvals"] as String?) ?? "").split(separator: "|").compactMap { Timestamp.parseISO8601(String($0)) }.sorted()
