@@ -350,7 +350,10 @@ public struct ReportWriter: Sendable {
     public func writeAll(period: Period, to outDirectory: String) throws -> [(kind: ReportKind, paths: [String])] {
         log.progress("\(period): governance review")
         let governanceStore = try reader(for: .governance)
-        let analysis = try analyse(governanceStore, period)
+        var analysis = try analyse(governanceStore, period)
+        // Errata: the figures this folder already holds for this period and the one before, where a
+        // metric's definition has changed since they were written — read before anything is replaced.
+        analysis.errata = try errata(for: period, current: FiguresFile.build(analysis), store: governanceStore, in: outDirectory)
         var written: [(kind: ReportKind, paths: [String])] = []
         written.append((.governance, try writePair(.governance, try governance(analysis), period: period, to: outDirectory)))
         written.append((.governance, try writeFigures(FiguresFile.build(analysis), period: period, to: outDirectory)))
@@ -394,6 +397,26 @@ public struct ReportWriter: Sendable {
         log.progress("wrote \(md)")
         log.progress("wrote \(html)")
         return [md, html]
+    }
+
+    /// Figures published in `outDirectory` for `period` and the period before whose metric's definition
+    /// version differs from today's: each as published and as the current definition computes it.
+    func errata(for period: Period, current: FiguresFile, store: some StoreReading, in outDirectory: String) throws -> [Erratum] {
+        var out: [Erratum] = []
+        for p in [period.previous, period] {
+            let path = URL(fileURLWithPath: outDirectory).appendingPathComponent(p.description).appendingPathComponent("figures.json").path
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            guard let published = FiguresFile.parse(json: Array(data)) else {
+                log.progress("\(path) is not a figures file candor wrote: no errata read from it")
+                continue
+            }
+            let changed = published.rows.contains { row in MetricRegistry.metric(MetricID(rawValue: row.metric)).map { $0.version != row.metricVersion } ?? false }
+            guard changed else { continue }
+            let now = p == period ? current : FiguresFile.build(try analyse(store, p))
+            out += Errata.compare(published: published, current: now)
+        }
+        if !out.isEmpty { log.progress("\(period): \(out.count) published figure(s) changed with their definition (errata in the review)") }
+        return out
     }
 
     /// Writes `<out>/<period>/figures.csv` and `figures.json`: every figure the review publishes, as data.

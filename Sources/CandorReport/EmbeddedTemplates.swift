@@ -75,6 +75,18 @@ Each team's headline metrics, a leading metric beside the outcome it should move
 
 An empty cell says why: *none sent* — the source sent no record in the period; *none joined* — the source's records in the period include none of this team's (the coverage section below lists every record that joined no team); *not readable here* — this audience may not read the dataset; *fewer than half fixed* — a median time to fix needs half the findings fixed; *hidden* — disclosure control protects a small group.
 
+{{#hasErrata}}
+## Errata: published figures whose definition has changed
+
+These figures were published earlier under a metric definition that has since changed; each is shown as published and as the current definition gives it. The figures files beside this report carry every metric's definition version.
+
+| period | metric | cell | published | now | definition | why |
+| --- | --- | --- | --- | --- | --- | --- |
+{{#errata}}
+| {{period}} | {{metric}} | {{cell}} | {{published}} | {{now}} | {{versions}} | {{why}} |
+{{/errata}}
+
+{{/hasErrata}}
 ## Programme changes in this period
 
 {{#hasChanges}}

@@ -1,4 +1,5 @@
 import CandorAnalysis
+import Foundation
 import CandorPolicy
 import CandorVocabulary
 
@@ -177,5 +178,68 @@ public struct FiguresFile: Sendable, Equatable {
             }
         }
         return out + "\""
+    }
+}
+
+extension FiguresFile {
+    /// Reads a `figures.json` this version or an earlier one wrote (for errata); nil when it is not one.
+    public static func parse(json data: [UInt8]) -> FiguresFile? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any],
+              let period = object["period"] as? String, let list = object["figures"] as? [[String: Any]] else { return nil }
+        func text(_ row: [String: Any], _ key: String) -> String { row[key] as? String ?? "" }
+        func number(_ row: [String: Any], _ key: String) -> Double? { (row[key] as? NSNumber)?.doubleValue }
+        func integer(_ row: [String: Any], _ key: String) -> Int? { (row[key] as? NSNumber)?.intValue }
+        let rows = list.map { r in
+            Row(table: text(r, "table"), metric: text(r, "metric"), metricVersion: integer(r, "metric_version") ?? 1, scope: text(r, "scope"),
+                name: text(r, "name"), part: text(r, "part"), status: text(r, "status"), value: number(r, "value"), n: integer(r, "n"),
+                events: integer(r, "events"), lower: number(r, "lower"), upper: number(r, "upper"), method: text(r, "method"),
+                label: text(r, "label"), reason: text(r, "reason"))
+        }
+        return FiguresFile(period: period, registry: object["metric_registry"] as? String ?? "", minimumGroupSize: integer(object, "minimum_group_size") ?? 0,
+                           rows: rows)
+    }
+}
+
+/// A published figure whose metric's definition has changed since: the old and the new value, and why.
+public struct Erratum: Sendable, Equatable {
+    public var period: String
+    public var metric: String
+    /// "Organisation", a department or a team, with an assistant's part after a colon.
+    public var cell: String
+    public var published: String
+    public var now: String
+    public var versions: String
+    public var why: String
+}
+
+/// Compares a period's figures as published with the same period's figures now, for every metric whose
+/// definition version changed in between (docs/reports.md, "Errata"). Pure.
+public enum Errata {
+    public static func compare(published: FiguresFile, current: FiguresFile) -> [Erratum] {
+        var now: [String: FiguresFile.Row] = [:]
+        func key(_ r: FiguresFile.Row) -> String { [r.table, r.metric, r.scope, r.name, r.part].joined(separator: "|") }
+        for r in current.rows { now[key(r)] = r }
+        var out: [Erratum] = []
+        for old in published.rows {
+            guard let definition = MetricRegistry.metric(MetricID(rawValue: old.metric)), definition.version != old.metricVersion else { continue }
+            let new = now[key(old)]
+            func shown(_ r: FiguresFile.Row?) -> String {
+                guard let r else { return "not published" }
+                switch r.status {
+                case "shown": return r.value.map { definition.unit.format($0) } ?? "no value"
+                case "hidden": return "hidden"
+                default: return "no value"
+                }
+            }
+            let before = shown(old), after = shown(new)
+            guard before != after else { continue }
+            let cell = (old.scope == "organisation" ? "Organisation" : old.name + (old.scope == "department" ? " (department)" : ""))
+                + (old.part.isEmpty ? "" : ": " + (Assistant(rawValue: old.part)?.name ?? old.part))
+                + (old.table == "acceptance" ? " (acceptance table)" : "")
+            let why = MetricRegistry.changes.last { $0.metrics.contains(old.metric) }?.description ?? "the definition changed"
+            out.append(Erratum(period: published.period, metric: definition.name, cell: cell, published: before, now: after,
+                               versions: "version \(old.metricVersion) → \(definition.version)", why: why))
+        }
+        return out
     }
 }

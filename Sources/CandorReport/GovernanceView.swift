@@ -83,6 +83,10 @@ public struct GovernanceView: Sendable {
     public var signals: SignalsView
     /// The first screen (summary, scorecard at a glance) and the closing sections.
     public var overview: GovernanceSummary
+    /// Figures published earlier that a definition change has altered.
+    public var errata: [Erratum] = []
+    /// Stored, not computed: templates see stored properties only.
+    public var hasErrata = false
 }
 
 /// Builds the governance review's view model from computed values. Pure.
@@ -130,6 +134,8 @@ public enum GovernanceViewBuilder {
         /// The period's disclosure decision (``PeriodDisclosure``), made once before any view is built;
         /// every view and the signals of the period apply it.
         public var disclosure: PeriodDisclosure?
+        /// Figures published earlier whose metric's definition has changed since (old and new value, why).
+        public var errata: [Erratum] = []
 
         /// The teams the period's disclosure decision hides: every output hides them. Asking before
         /// the decision is made is a programming error, and stops candor rather than show a cell.
@@ -264,7 +270,8 @@ public enum GovernanceViewBuilder {
                                            changesSincePrevious: input.changesSincePrevious),
             decisions: DecisionsView.build(period: input.period, decisions: input.decisions, audit: input.audit),
             signals: SignalsView.build(input.signals),
-            overview: GovernanceSummary.build(input, shown: input.scorecard, acceptanceCells: cells))
+            overview: GovernanceSummary.build(input, shown: input.scorecard, acceptanceCells: cells),
+            errata: input.errata, hasErrata: !input.errata.isEmpty)
     }
 
     typealias Row = GovernanceView.Row

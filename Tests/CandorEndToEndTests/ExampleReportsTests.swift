@@ -150,3 +150,26 @@ func firstDifferingLine(_ a: String, _ b: String) -> String {
     }
     return "same lines, different bytes"
 }
+
+@Suite("Errata in the next review")
+struct ErrataEndToEndTests {
+    @Test("a figures file published under an older definition is listed as errata in the review written over it")
+    func errataListed() throws {
+        let temp = try TemporaryFolder()
+        let out = URL(fileURLWithPath: temp.path("reports"))
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("2026-Q3"), withIntermediateDirectories: true)
+        // The committed Q3 figures, as if published before change failure counted incident-causing deployments.
+        let committed = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q3/figures.json"), encoding: .utf8)
+        let old = committed.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.contains(#""metric": "outcome.change_failure_rate""#), line.contains(#""scope": "organisation""#) else { return String(line) }
+            return line.replacingOccurrences(of: #""metric_version": 2"#, with: #""metric_version": 1"#)
+                .replacing(#/"value": [0-9.]+/#, with: #""value": 0.072165"#)
+        }.joined(separator: "\n")
+        try old.write(to: out.appendingPathComponent("2026-Q3/figures.json"), atomically: true, encoding: .utf8)
+        let result = try CandorBinary.run(["run", "fixtures/acme", "--out", out.path, "--database", temp.path("a.sqlite"), "--now", "2026-10-05T09:00:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let review = try String(contentsOf: out.appendingPathComponent("2026-Q3/governance.md"), encoding: .utf8)
+        #expect(review.contains("## Errata"))
+        #expect(review.contains("| 2026-Q3 | Change failure rate | Organisation | 7.2% |"), "\(review.components(separatedBy: "## Errata").dropFirst().first?.prefix(900) ?? "")")
+    }
+}

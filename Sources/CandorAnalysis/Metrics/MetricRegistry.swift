@@ -8,7 +8,7 @@ import CandorPolicy
 public enum MetricRegistry {
     /// Registry version, printed in reports so a change of definition is visible; a change is
     /// annotated on every metric it touches like a policy change.
-    public static let version = "2026.4"
+    public static let version = "2026.5"
 
     /// candor's own changes to metric definitions, annotated on the metrics they touch like policy changes.
     public static let changes: [ProgrammeChange] = [
@@ -21,6 +21,10 @@ public enum MetricRegistry {
         ProgrammeChange(day: Day(year: 2026, month: 12, day: 1)!,
                         description: "Metric registry 2026.4: assistants without a supported export count through the usage CSV (activity always; suggestions and lines where the file gives them); lines per active day counts only days whose rows count lines",
                         metrics: ["ai.acceptance_rate", "ai.active_share", "ai.accepted_lines_per_active_day"]),
+        ProgrammeChange(day: Day(year: 2026, month: 12, day: 1)!,
+                        description: "Metric registry 2026.5, after an independent recomputation: one interval for the acceptance rate (people as clusters); a repository's first scan leaves the new-findings denominator; a deployment an incident names has failed; Kaplan–Meier medians by R survival's convention; a person who moved teams counts once in the organisation",
+                        metrics: ["ai.acceptance_rate", "ai.active_share", "quality.new_findings_rate", "outcome.change_failure_rate",
+                                  "flow.review_pickup", "quality.time_to_fix", "outcome.restore_time"]),
     ]
 
     static let individuals = ["evaluating, ranking or comparing individuals", "compensation, promotion or termination decisions",

@@ -1,0 +1,45 @@
+@testable import CandorVocabulary
+@testable import CandorAnalysis
+@testable import CandorReport
+import Foundation
+import Testing
+
+@Suite("Figures files and errata")
+struct ErrataTests {
+    static func row(_ metric: MetricDefinition, version: Int, name: String, status: String = "shown", value: Double?) -> FiguresFile.Row {
+        FiguresFile.Row(table: "scorecard", metric: metric.id.rawValue, metricVersion: version, scope: name.isEmpty ? "organisation" : "team", name: name,
+                        part: "", status: status, value: value, n: value == nil ? nil : 9, events: value == nil ? nil : 90, lower: nil, upper: nil,
+                        method: "", label: "", reason: status == "hidden" ? "fewer than 5 people" : "")
+    }
+
+    @Test("a published figure whose metric's definition changed is listed with its old and new value; an unchanged definition or value is not")
+    func errata() throws {
+        let cfr = MetricRegistry.changeFailureRate, cycle = MetricRegistry.cycleTime
+        #expect(cfr.version > 1 && cycle.version == 1)
+        let published = FiguresFile(period: "2026-Q3", registry: "2026.3", minimumGroupSize: 5, rows: [
+            Self.row(cfr, version: 1, name: "Checkout", value: 0.048), Self.row(cfr, version: 1, name: "Search", value: 0.1),
+            Self.row(cfr, version: 1, name: "", value: 0.07), Self.row(cycle, version: 1, name: "", value: 30),
+        ])
+        let current = FiguresFile(period: "2026-Q3", registry: MetricRegistry.version, minimumGroupSize: 5, rows: [
+            Self.row(cfr, version: cfr.version, name: "Checkout", value: 0.143), Self.row(cfr, version: cfr.version, name: "Search", value: 0.1),
+            Self.row(cfr, version: cfr.version, name: "", status: "hidden", value: nil), Self.row(cycle, version: 1, name: "", value: 31),
+        ])
+        // Round trip through the JSON the files hold.
+        let reread = try #require(FiguresFile.parse(json: Array(published.json.utf8)))
+        #expect(reread == published)
+        let errata = Errata.compare(published: reread, current: current)
+        #expect(errata.map(\.cell) == ["Checkout", "Organisation"])
+        #expect(errata[0].published == "4.8%" && errata[0].now == "14.3%" && errata[0].versions == "version 1 → \(cfr.version)")
+        #expect(errata[1].now == "hidden" && errata[1].why.contains("an incident names"))
+    }
+
+    @Test("figures files escape text for CSV and JSON, and a hidden cell carries no value, n or interval")
+    func escaping() {
+        var hidden = Self.row(MetricRegistry.cycleTime, version: 1, name: "=HYPERLINK(\"x\")", status: "hidden", value: nil)
+        hidden.reason = "a \"quoted\"\nreason"
+        let file = FiguresFile(period: "2026-Q3", registry: "r", minimumGroupSize: 5, rows: [hidden])
+        #expect(file.csv.contains("\"'=HYPERLINK(\"\"x\"\")\""))
+        #expect(file.json.contains(#""name": "=HYPERLINK(\"x\")""#) && file.json.contains(#"a \"quoted\"\nreason"#))
+        #expect(file.json.contains(#""value": null, "n": null, "events": null, "lower": null, "upper": null"#))
+    }
+}
