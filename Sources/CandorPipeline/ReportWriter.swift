@@ -107,6 +107,9 @@ public struct ReportWriter: Sendable {
             cmarkVersion: CommonMark.libraryVersion,
             consentExcluded: source == .raw ? try store.consentExclusions(from: period.first, to: period.last, consent: consent) : (0, 0))
         inputs.source = source
+        // The transparency report's day: the period's end, or today for a period not over yet.
+        inputs.registryDay = min(Timestamp.day(now), period.last)
+        inputs.registry = try store.consentCounts(on: inputs.registryDay)
         inputs.departments = try store.teamDepartments(asOf: period.last)
         if source == .aggregate { inputs.teamWeeks = try store.teamWeekSums(period) }
         return inputs

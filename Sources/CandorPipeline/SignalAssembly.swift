@@ -211,7 +211,8 @@ public struct SignalAssembly {
             let weeks = ByTeam(try store.personWeekInline(period, consent: consent), \.team)
             for team in shown where !Self.isHidden(current, metric, team) {
                 let rates = weeks[team].filter { $0.shown >= Int64(thresholds.bunchingMinimumShown) }.map { Double($0.accepted) / Double($0.shown) }
-                if let s = Detectors.thresholdBunching(rates, metric: metric, target: target, team: team, thresholds: thresholds) { signals.append(s) }
+                if let s = Detectors.thresholdBunching(rates, metric: metric, target: target, team: team, thresholds: thresholds,
+                                                             minimumGroupSize: policy.minimumGroupSize) { signals.append(s) }
             }
             bunchingNotes.append("\(metric) against its target \(ScorecardView.format(target, MetricRegistry.metric(metric)?.unit ?? .proportion)) for \(shown.count) shown teams")
         }

@@ -69,6 +69,23 @@ extension GovernanceSummary {
                     label: v.label.rawValue, note: "")
     }
 
+    /// What the consent registry says about `programme` as of the review's registry day — the transparency
+    /// report's numbers, dated; counts of people below k are coarsened. nil for a programme the policy lacks.
+    static func consentStatement(_ input: GovernanceViewBuilder.Inputs, programme: String) -> String? {
+        guard let required = input.policy.programmes[programme] else { return nil }
+        let k = input.policy.minimumGroupSize
+        let counts = input.registry[programme] ?? [:]
+        func people(_ n: Int) -> String { n < k ? "fewer than \(k) people" : "\(Format.count(n)) people" }
+        let day = input.registryDay.iso8601
+        if required {
+            let objected = (counts[ConsentStatus.optedOut.rawValue] ?? 0) + (counts[ConsentStatus.revoked.rawValue] ?? 0)
+            guard objected > 0 else { return "As of \(day), the consent registry holds no objection to the \(programme) programme." }
+            return "As of \(day), the consent registry records that \(people(objected)) have objected to the \(programme) programme: their data is neither stored nor used from the day of their objection."
+        }
+        let optedIn = counts[ConsentStatus.optedIn.rawValue] ?? 0
+        return "The \(programme) programme is optional: only people who opted in are counted — as of \(day), \(optedIn == 0 ? "no one" : people(optedIn)) in the consent registry."
+    }
+
     /// A compact "no data" cell that still says which cause left it empty (the scorecard's note, shortened).
     static func shortCause(_ note: String?) -> String {
         guard let note else { return "no data" }
@@ -125,9 +142,7 @@ extension GovernanceSummary {
             let c = cell(v, m)
             trust.append(c.shown ? "\(m.name): \(c.value) (95% interval \(c.interval); \(c.label) confidence)." : "\(m.name): \(v.note ?? "no data").")
         }
-        let excluded = input.consentExcluded
-        trust.append(excluded.people == 0 ? "No one has objected to the AI-adoption programme."
-            : "\(excluded.people < k ? "Fewer than \(k)" : Format.count(excluded.people)) people have objected to the AI-adoption programme; their data is left out from the day of their objection.")
+        trust.append(consentStatement(input, programme: MetricRegistry.acceptanceRate.programme) ?? "")
         let refused = input.audit.filter { $0.command.hasPrefix("refused") }.count
         trust.append(refused == 0 ? "No report request has been refused." : "\(refused) report request\(refused == 1 ? " was" : "s were") refused (a prohibited purpose, a missing approval, or no consent); each is in the audit log.")
 

@@ -104,6 +104,10 @@ public enum GovernanceViewBuilder {
         public var cmarkVersion: String
         /// People and person-day rows left out under the consent registry (counts only).
         public var consentExcluded: (people: Int, rows: Int)
+        /// The consent registry as of `registryDay` (per programme and status, people): every statement
+        /// about objections reads it, so the review and the transparency report say the same.
+        public var registry: [String: [String: Int]] = [:]
+        public var registryDay = Day(dayNumber: 0)
         /// Programme changes in the period.
         public var changes: [ProgrammeChange] = []
         /// Fields left out at ingest under the policy's allow-lists.
@@ -198,13 +202,7 @@ public enum GovernanceViewBuilder {
         if teams.isEmpty {
             notes.append("No inline suggestions were recorded in this period.")
         }
-        let excluded = input.consentExcluded
-        if excluded.people > 0 {
-            let rule = input.policy.consentRule(for: metric.programme)
-            notes.append(rule.required
-                ? "\(excluded.people) \(excluded.people == 1 ? "person has" : "people have") objected to the \(metric.programme) programme: their data (\(Format.count(excluded.rows)) person-day rows) is left out from the day of their objection. Who objected is never shown."
-                : "The \(metric.programme) programme is optional: only people who opted in are counted; \(Format.count(excluded.rows)) person-day rows of \(excluded.people) people are left out.")
-        }
+        if let statement = GovernanceSummary.consentStatement(input, programme: metric.programme) { notes.append(statement + " Who objected is never shown.") }
         switch input.source {
         case .raw: break
         case .enriched:

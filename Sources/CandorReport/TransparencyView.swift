@@ -138,7 +138,7 @@ public enum TransparencyViewBuilder {
                          dropped: dropped.isEmpty ? "none" : dropped.joined(separator: ", "),
                          droppedAtIngest: drops.map { "\($0.field) (\(Format.count($0.records)) records)" }.joined(separator: ", "),
                          hasDroppedAtIngest: !drops.isEmpty,
-                         usedFor: used.isEmpty ? "no published metric yet; kept for the signals and the self-view" : used.joined(separator: "; "))
+                         usedFor: used.isEmpty ? "no published figure reads it; the self-view lists your own records of it, and the governance review's coverage counts them" : used.joined(separator: "; "))
         }
         let audiences = Audience.allCases.sorted { $0.rawValue < $1.rawValue }.map { a in
             TransparencyView.AudienceRow(audience: a.rawValue, datasets: (policy.audiences[a] ?? []).sorted().map(\.rawValue).joined(separator: ", "),

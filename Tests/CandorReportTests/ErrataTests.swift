@@ -1,5 +1,6 @@
 @testable import CandorVocabulary
 @testable import CandorAnalysis
+@testable import CandorPolicy
 @testable import CandorReport
 import Foundation
 import Testing
@@ -41,5 +42,36 @@ struct ErrataTests {
         #expect(file.csv.contains("\"'=HYPERLINK(\"\"x\"\")\""))
         #expect(file.json.contains(#""name": "=HYPERLINK(\"x\")""#) && file.json.contains(#"a \"quoted\"\nreason"#))
         #expect(file.json.contains(#""value": null, "n": null, "events": null, "lower": null, "upper": null"#))
+    }
+}
+
+@Suite("Consent statements and small counts (issue 17, items 3 and 5)")
+struct ConsentStatementTests {
+    static func inputs(_ registry: [String: [String: Int]]) -> GovernanceViewBuilder.Inputs {
+        var input = GovernanceViewBuilder.Inputs(period: Period("2026-Q3")!, policy: try! Policy.parse("purpose: x\nkey_file: k\n", path: "/p.yml"), generatedAt: "now", totals: [],
+                                                 coverage: Coverage(daysWithData: 0, rows: 0, files: 0, firstDay: nil, lastDay: nil,
+                                                                    rowsWithoutTeam: 0, directoryFiles: 0), cmarkVersion: "0")
+        input.registry = registry
+        input.registryDay = Day(year: 2026, month: 9, day: 30)!
+        return input
+    }
+
+    @Test("every statement about objections comes from the registry, says as of which day, and coarsens a count below k")
+    func fromTheRegistry() {
+        let none = GovernanceSummary.consentStatement(Self.inputs([:]), programme: "ai-adoption")
+        #expect(none == "As of 2026-09-30, the consent registry holds no objection to the ai-adoption programme.")
+        let six = GovernanceSummary.consentStatement(Self.inputs(["ai-adoption": ["opted_out": 5, "revoked": 1, "opted_in": 3]]), programme: "ai-adoption")
+        #expect(six?.contains("As of 2026-09-30, the consent registry records that 6 people have objected") == true)
+        let two = GovernanceSummary.consentStatement(Self.inputs(["ai-adoption": ["opted_out": 2]]), programme: "ai-adoption")
+        #expect(two?.contains("fewer than 5 people have objected") == true && two?.contains(" 2 ") == false)
+        #expect(GovernanceSummary.consentStatement(Self.inputs([:]), programme: "not-a-programme") == nil)
+    }
+
+    @Test("threshold bunching prints a bin of fewer than k person-weeks as 'fewer than k'")
+    func bunchingBins() throws {
+        let values = Array(repeating: 0.29, count: 3) + Array(repeating: 0.31, count: 40) + Array(repeating: 0.33, count: 4)
+        let signal = try #require(Detectors.thresholdBunching(values, metric: "ai.acceptance_rate", target: 0.30, team: "T",
+                                                             thresholds: SignalThresholds(), minimumGroupSize: 5))
+        #expect(signal.evidence[0].contains("30.0%–32.0%: 40") && signal.evidence[0].components(separatedBy: "fewer than 5").count == 3, "\(signal.evidence)")
     }
 }

@@ -179,15 +179,19 @@ public enum Detectors {
 
     /// 5. Threshold bunching: a team's person-week values pile up just past a target published in the
     /// policy (``SignalStatistics/bunching(_:threshold:width:pastIsAbove:)``).
-    public static func thresholdBunching(_ values: [Double], metric: MetricID, target: Double, team: String?, thresholds: SignalThresholds) -> Signal? {
+    /// Bin counts below `minimumGroupSize` are printed as "fewer than k": a published count of person-weeks
+    /// that small could be one person's weeks.
+    public static func thresholdBunching(_ values: [Double], metric: MetricID, target: Double, team: String?, thresholds: SignalThresholds,
+                                         minimumGroupSize k: Int = 5) -> Signal? {
         let higher = MetricDirection.higherIsBetter[metric] ?? true
         let b = SignalStatistics.bunching(values, threshold: target, width: thresholds.bunchingBinWidth, pastIsAbove: higher)
         guard b.below + b.past + b.beyond >= thresholds.bunchingMinimumValues, b.p < thresholds.alpha, b.excess >= thresholds.bunchingMinimumExcess else { return nil }
         let unit = MetricRegistry.metric(metric)?.unit ?? .proportion
         func v(_ x: Double) -> String { unit.format(x) }
         let w = thresholds.bunchingBinWidth
-        let bins = higher ? ["\(v(target - w))–\(v(target)): \(b.below)", "\(v(target))–\(v(target + w)): \(b.past)", "\(v(target + w))–\(v(target + 2 * w)): \(b.beyond)"]
-            : ["\(v(target + w))–\(v(target)): \(b.below)", "\(v(target - w))–\(v(target)): \(b.past)", "\(v(target - 2 * w))–\(v(target - w)): \(b.beyond)"]
+        func c(_ n: Int) -> String { n < k ? "fewer than \(k)" : String(n) }
+        let bins = higher ? ["\(v(target - w))–\(v(target)): \(c(b.below))", "\(v(target))–\(v(target + w)): \(c(b.past))", "\(v(target + w))–\(v(target + 2 * w)): \(c(b.beyond))"]
+            : ["\(v(target + w))–\(v(target)): \(c(b.below))", "\(v(target - w))–\(v(target)): \(c(b.past))", "\(v(target - 2 * w))–\(v(target - w)): \(c(b.beyond))"]
         let metricName = MetricRegistry.metric(metric)?.name ?? metric.rawValue
         return Signal(detector: "threshold-bunching", team: team, title: "\(metricName) piles up just past the target of \(v(target))",
                       evidence: ["person-weeks by value — " + bins.joined(separator: " · "),
