@@ -81,8 +81,8 @@ public struct ScorecardView: Sendable {
             return text + ": too little evidence in one of the quarters to say whether it moved."
         }
         let p = test.p < 0.001 ? "p < 0.001" : "p = \(Format.fixed(test.p, decimals: 3))"
-        guard test.p < 0.05 else { return text + ": no significant change (z = \(Format.fixed(test.z, decimals: 2)), \(p))." }
-        text += ": a significant \(test.z > 0 ? "rise" : "fall") (z = \(Format.fixed(test.z, decimals: 2)), \(p))"
+        guard test.p < 0.05 else { return text + ": no significant change (\(test.statistic), \(p))." }
+        text += ": a significant \(test.direction > 0 ? "rise" : "fall") (\(test.statistic), \(p))"
         let touching = changes.filter { $0.metrics.contains(m.id.rawValue) }
         return text + (touching.isEmpty ? "; no recorded change touches this metric, so the reason is worth discussing."
             : "; recorded changes that may explain it: " + touching.map { "\($0.day.iso8601) \($0.description)" }.joined(separator: "; ") + ".")

@@ -34,8 +34,8 @@ struct AssistantAdoptionTests {
         let v = AdoptionMetrics.activeShare(Self.rows, teamSize: 6, team: "T")
         #expect(v.estimate == 4.0 / 6 && v.events == 4 && v.people == 6)
         #expect(v.parts[.qDeveloper]?.events == 2 && v.parts[.copilot]?.events == 2 && v.parts[.kiro]?.events == 1)
-        // A part rests on the people active with that assistant: who it could single out.
-        #expect(v.parts[.kiro]?.people == 1 && v.parts[.kiro]?.estimate == 1.0 / 6)
+        // A part's n is the team (its trials); disclosure counts the people active with that assistant: who it could single out.
+        #expect(v.parts[.kiro]?.people == 6 && v.parts[.kiro]?.protectedPeople == 1 && v.parts[.kiro]?.estimate == 1.0 / 6)
     }
 
     @Test("lines per active day: days with an assistant that counts lines, a shared day once; Kiro's days are not in it")

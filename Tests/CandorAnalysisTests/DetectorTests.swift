@@ -132,7 +132,8 @@ struct DetectorTests {
     func withinPeriod() {
         let bunched = Array(repeating: 0.29, count: 4) + Array(repeating: 0.305, count: 20) + Array(repeating: 0.33, count: 5)
         let s = Detectors.thresholdBunching(bunched, metric: "ai.acceptance_rate", target: 0.30, team: "T", thresholds: Self.t)
-        #expect(s?.evidence.first == "person-weeks by value — 28.0%–30.0%: 4 · 30.0%–32.0%: 20 · 32.0%–34.0%: 5")
+        // A bin of fewer than k person-weeks is coarsened (issue 17, item 3).
+        #expect(s?.evidence.first == "person-weeks by value — 28.0%–30.0%: fewer than 5 · 30.0%–32.0%: 20 · 32.0%–34.0%: 5")
         #expect(Detectors.thresholdBunching(Array(bunched.prefix(12)), metric: "ai.acceptance_rate", target: 0.30, team: "T", thresholds: Self.t) == nil)   // 12 < 20 values
         let smooth = Array(repeating: 0.29, count: 10) + Array(repeating: 0.31, count: 11) + Array(repeating: 0.33, count: 10)
         #expect(Detectors.thresholdBunching(smooth, metric: "ai.acceptance_rate", target: 0.30, team: "T", thresholds: Self.t) == nil)

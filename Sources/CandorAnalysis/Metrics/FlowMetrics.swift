@@ -20,9 +20,11 @@ public enum FlowMetrics {
         }
         let m = KaplanMeier.median(observations)
         let interval = m.lower.flatMap { l in m.upper.map { ValueInterval(lower: l, upper: $0) } }
-        return MetricValue(metric: MetricRegistry.reviewPickup.id, team: team, estimate: m.median, interval: interval,
-                           people: people(eligible), events: eligible.count,
-                           note: m.median == nil ? "fewer than half of the pull requests were reviewed" : (interval == nil ? "the interval has no upper limit yet" : nil))
+        var value = MetricValue(metric: MetricRegistry.reviewPickup.id, team: team, estimate: m.median, interval: interval,
+                                people: people(eligible), events: eligible.count,
+                                note: m.median == nil ? "fewer than half of the pull requests were reviewed" : (interval == nil ? "the interval has no upper limit yet" : nil))
+        value.observations = observations
+        return value
     }
 
     /// Median hours from opening to merge of merged pull requests, with a seeded bootstrap interval.
@@ -30,8 +32,10 @@ public enum FlowMetrics {
         let hours = prs.filter { !$0.authorIsBot }.compactMap { pr in pr.mergedAt.map { Double(max(0, $0 - pr.openedAt)) / 3600 } }
         guard !hours.isEmpty else { return .noData(MetricRegistry.cycleTime.id, team: team) }
         let merged = prs.filter { !$0.authorIsBot && $0.mergedAt != nil }
-        return MetricValue(metric: MetricRegistry.cycleTime.id, team: team, estimate: Quantile.median(hours),
-                           interval: Bootstrap.median(hours, seed: seed), people: people(merged), events: hours.count)
+        var value = MetricValue(metric: MetricRegistry.cycleTime.id, team: team, estimate: Quantile.median(hours),
+                                interval: Bootstrap.median(hours, seed: seed), people: people(merged), events: hours.count)
+        value.observations = hours.map { KaplanMeier.Observation(time: $0, event: true) }
+        return value
     }
 
     /// Share of approvals on pull requests without review comments (the estimate), and share given

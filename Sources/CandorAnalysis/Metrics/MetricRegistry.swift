@@ -163,12 +163,12 @@ public enum MetricRegistry {
     public static let reviewDepth = MetricDefinition(
         id: "flow.review_depth", name: "Approvals without discussion", dimension: .flow, kind: .outcome,
         decision: "Whether reviews still look at the code.",
-        definition: "Of the period's approvals, the share with no review comments on the pull request, and the share given within 5 minutes of opening.",
-        formula: "approvals on pull requests with 0 review comments ÷ approvals; approvals within 300 s of opening ÷ approvals.",
-        methodology: "Bots are excluded as reviewers; comments are counted, never read.",
+        definition: "Of the approvals of the pull requests opened in the period (whenever given), the share on pull requests with no review comments; the signals also read the share given within 5 minutes of opening.",
+        formula: "approvals on pull requests with 0 review comments ÷ approvals, over the period's pull requests with a known comment count (their own review_comments field, or a review-comments export of their repository).",
+        methodology: "Bots are excluded as authors and reviewers; comments are counted, never read. A review of someone who objected to the engineering-metrics programme by its day is left out.",
         caveats: ["Small, obvious changes rightly need no comments."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .proportion, pairedWith: "flow.review_pickup", sources: [.github],
-        interval: "Wilson score interval (approvals are the trials)", n: "authors of the pull requests opened in the period with a known comment count (bots excluded); events are their approvals")
+        interval: "Wilson score interval (approvals are the trials)", n: "authors of the pull requests opened in the period with a known comment count (bots excluded); events are their approvals", version: 2)
 
     public static let changeFailureRate = MetricDefinition(
         id: "outcome.change_failure_rate", name: "Change failure rate", dimension: .outcome, kind: .outcome,
@@ -229,7 +229,7 @@ public enum MetricRegistry {
         methodology: "From the disputes log; counts only.",
         caveats: ["A dispute is a sign the process works, not a failure."],
         neverUsedFor: individuals, programme: "engineering-metrics", unit: .perHundredPeople, pairedWith: "trust.opt_in_rate", sources: [],
-        interval: "Wilson score interval on disputes ÷ people (people are the trials), × 100; the median days to resolve, in the note, has none", n: "people in the directory at the period's end")
+        interval: "Wilson score interval on disputes ÷ people (people are the trials), × 100; the median days to resolve, in the note, has none", n: "people in the directory at the period's end", version: 2)
 
     public static let selfViewUptake = MetricDefinition(
         id: "trust.self_view_uptake", name: "Self-view uptake", dimension: .trust, kind: .outcome,

@@ -48,7 +48,12 @@ extension MetricRegistry {
             - **Period.** A quarter (`2026-Q3`: 1 July to 30 September, both included). A record belongs to
               the day its source dates it (UTC): person-day rows by their day; pull requests by their creation
               time (their reviews with them), deployments by their finish, incidents by their creation,
-              scans by their completion.
+              SARIF scans by their completion, CodeGuru Reviewer code reviews by their creation.
+            - **Changes between quarters.** The median of a period's own items (time to first review, cycle
+              time, time to restore) is compared by a two-sided permutation test of the difference in medians
+              (1,000 seeded relabellings of the pooled items; Kaplan–Meier medians where items are still
+              open); every other value by the difference of the two estimates, each standard error taken from
+              its 95% interval (Altman and Bland 2003). Both values must be labelled high or medium.
             - **Team.** A record about a person counts for the team the directory places that person in on
               the record's day (an id the directory lists as an alias — `github_login`, `aws_user_id`,
               `email` — counts as its person). A record about a repository counts for the team owning the
@@ -62,8 +67,9 @@ extension MetricRegistry {
               programme may not count at the period's end.
             - **Pull requests and their reviews** belong to the period, and the team, of the pull request's
               opening: a review submitted in October of a pull request opened in September counts for September.
-            - **Active day.** A person-day row counts as activity when any of its counters is above zero (a
-              Q Developer row counts whatever it holds: the report lists only users with activity).
+            - **Active day.** A Copilot or Kiro person-day row counts as activity when any of its counters is
+              above zero; a Q Developer row, and a usage-CSV row that is stored (rows marked inactive are not),
+              count whatever they hold: those exports list only days with use.
             - **Engineering-metrics consent.** Pull requests are their author's records and reviews their
               reviewer's: a pull request whose author had objected to the engineering-metrics programme by the
               day it was opened is left out, and so is a review whose reviewer had objected by its submission.

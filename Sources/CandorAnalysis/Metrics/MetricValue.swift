@@ -24,6 +24,9 @@ public struct MetricValue: Sendable, Equatable {
     /// the share of people using one rests on its active people, while its n (the Wilson trials) is the
     /// team. Disclosure control counts these; nil: `people`.
     public var contributors: Int? = nil
+    /// For a median, the items it is the median of (censored where still open): what a comparison
+    /// between periods tests (``MedianComparison``). Never rendered.
+    public var observations: [KaplanMeier.Observation]? = nil
     /// The people disclosure control counts for this value.
     public var protectedPeople: Int { contributors ?? people }
 

@@ -31,12 +31,15 @@ public enum OutcomeMetrics {
     public static func restoreTime(_ incidents: [IncidentFacts], team: String?, periodEnd: Int64) -> MetricValue {
         let id = MetricRegistry.restoreTime.id
         guard !incidents.isEmpty else { return .noData(id, team: team) }
-        let m = KaplanMeier.median(incidents.map { i in
-            i.resolvedAt.map { .init(time: Double(max(0, $0 - i.createdAt)) / 3600, event: true) }
-                ?? .init(time: Double(max(0, periodEnd - i.createdAt)) / 3600, event: false)
-        })
+        let observations = incidents.map { i in
+            i.resolvedAt.map { KaplanMeier.Observation(time: Double(max(0, $0 - i.createdAt)) / 3600, event: true) }
+                ?? KaplanMeier.Observation(time: Double(max(0, periodEnd - i.createdAt)) / 3600, event: false)
+        }
+        let m = KaplanMeier.median(observations)
         let interval = m.lower.flatMap { l in m.upper.map { ValueInterval(lower: l, upper: $0) } }
-        return MetricValue(metric: id, team: team, estimate: m.median, interval: interval, people: incidents.count, events: incidents.count,
-                           note: m.median == nil ? "fewer than half of the incidents were resolved" : nil)
+        var value = MetricValue(metric: id, team: team, estimate: m.median, interval: interval, people: incidents.count, events: incidents.count,
+                                note: m.median == nil ? "fewer than half of the incidents were resolved" : nil)
+        value.observations = observations
+        return value
     }
 }

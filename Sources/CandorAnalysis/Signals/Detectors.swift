@@ -57,7 +57,7 @@ public enum Detectors {
 
     static func change(_ b: MetricValue, _ a: MetricValue) -> String {
         guard let t = Movement.test(b, a) else { return "" }
-        return "difference z = \(Format.fixed(t.z, decimals: 2)), two-sided \(pValue(t.p))"
+        return "difference \(t.statistic), two-sided \(pValue(t.p))"
     }
 
     /// 1. Leading without outcome: an adoption metric (leading) improved significantly while its paired
@@ -72,7 +72,7 @@ public enum Detectors {
                   ob.label != .suppressed, oa.label != .suppressed,
                   Movement.of(ob, oa, alpha: alpha) != .improved else { return nil }
             let outcome = MetricRegistry.metric(leading.pairedWith)!
-            let outcomeTest = Movement.test(ob, oa).map { "the outcome's change: z = \(Format.fixed($0.z, decimals: 2)), \(pValue($0.p))" } ?? "the outcome rests on too little evidence to show a change"
+            let outcomeTest = Movement.test(ob, oa).map { "the outcome's change: \($0.statistic), \(pValue($0.p))" } ?? "the outcome rests on too little evidence to show a change"
             return Signal(detector: "leading-without-outcome", team: team,
                           title: "\(leading.name) rose; \(outcome.name.prefix(1).lowercased() + outcome.name.dropFirst()) did not follow",
                           evidence: ["\(leading.name): \(fmt(lb)) → \(fmt(la))", "\(outcome.name): \(fmt(ob)) → \(fmt(oa))"],

@@ -41,13 +41,30 @@ public enum Movement: Sendable, Equatable {
     /// nothing fires.
     public static func of(_ before: MetricValue, _ after: MetricValue, alpha: Double = 0.01) -> Movement {
         guard let test = test(before, after), test.p < alpha, let higher = MetricDirection.higherIsBetter[after.metric] else { return .unclear }
-        return (test.z > 0) == higher ? .improved : .worsened
+        return (test.direction > 0) == higher ? .improved : .worsened
     }
 
-    /// The z and p of the change, when both values carry enough evidence to be compared.
-    public static func test(_ before: MetricValue, _ after: MetricValue) -> (z: Double, p: Double)? {
+    /// The change's test, when both values carry enough evidence to be compared: for a median with its
+    /// items (``MetricValue/observations``), a permutation test of the difference in medians; otherwise
+    /// the difference of the two estimates with standard errors from their intervals.
+    public static func test(_ before: MetricValue, _ after: MetricValue) -> ChangeTest? {
         guard before.label == .high || before.label == .medium, after.label == .high || after.label == .medium,
-              let b = before.estimate, let a = after.estimate, let bi = before.interval, let ai = after.interval else { return nil }
-        return SignalStatistics.difference(before: b, bi, after: a, ai)
+              let b = before.estimate, let a = after.estimate else { return nil }
+        if let ob = before.observations, let oa = after.observations {
+            guard let t = MedianComparison.test(before: ob, after: oa, seed: MedianComparison.seed(after.metric.rawValue, after.team ?? "")) else { return nil }
+            return ChangeTest(direction: t.difference, p: t.p,
+                              statistic: "permutation test of the difference in medians, \(Format.count(MedianComparison.permutations)) relabellings")
+        }
+        guard let bi = before.interval, let ai = after.interval, let t = SignalStatistics.difference(before: b, bi, after: a, ai) else { return nil }
+        return ChangeTest(direction: t.z, p: t.p, statistic: "z = \(Format.fixed(t.z, decimals: 2))")
     }
+}
+
+/// A test of whether a value changed between two periods: its direction (positive: a rise), its
+/// two-sided p-value, and how it was computed, as reports print it.
+public struct ChangeTest: Sendable, Equatable {
+    public var direction: Double
+    public var p: Double
+    /// "z = 2.09", or the test's name.
+    public var statistic: String
 }
