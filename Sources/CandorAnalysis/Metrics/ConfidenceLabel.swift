@@ -22,8 +22,9 @@ public enum ConfidenceLabel: String, Sendable, Equatable, CaseIterable {
     /// The coefficient of variation implied by a 95% interval around `estimate`; nil when undefined.
     public static func coefficientOfVariation(estimate: Double, lower: Double, upper: Double) -> Double? {
         let width = upper - lower
-        guard width >= 0 else { return nil }
-        if width == 0 { return 0 }
+        // A zero-width interval says the sample could not show its own variation (every resample or
+        // every step gave the same value): no evidence of precision, so no coefficient of variation.
+        guard width > 0 else { return nil }
         guard estimate != 0 else { return nil }
         return width / (2 * WilsonInterval.z95 * abs(estimate))
     }

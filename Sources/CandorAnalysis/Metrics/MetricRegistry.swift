@@ -108,7 +108,7 @@ public enum MetricRegistry {
         caveats: ["Suppressing findings lowers this number without improving code: read it beside quality.suppression_share.",
                   "A new rule set raises it overnight: see the policy changes in the period."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .perThousandLines, pairedWith: "ai.accepted_lines_per_active_day",
-        sources: [.codeGuruReviewer, .sarif], interval: "seeded cluster bootstrap over repositories, percentile 95%", n: "repositories with a scan or review in the period after their first (the clusters)", version: 2)
+        sources: [.codeGuruReviewer, .sarif], interval: "seeded cluster bootstrap over repositories, percentile 95%, with 5 or more repositories; otherwise the exact Poisson interval on the count of new findings (Garwood 1936), which treats findings as independent", n: "repositories with a scan or review in the period after their first (the clusters)", version: 2)
 
     public static let openHighSeverity = MetricDefinition(
         id: "quality.open_high_severity", name: "Open High and Critical findings", dimension: .quality, kind: .outcome,

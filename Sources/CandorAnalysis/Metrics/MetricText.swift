@@ -86,7 +86,9 @@ extension MetricRegistry {
               at risk at it.
             - **Confidence label.** high: n ≥ \(ConfidenceLabel.highPeople) and the interval's coefficient of
               variation (width ÷ (2 × 1.96 × value)) ≤ \(ConfidenceLabel.highCV); medium: n ≥ \(ConfidenceLabel.mediumPeople) and
-              ≤ \(ConfidenceLabel.mediumCV); else low. A value without an interval is low.
+              ≤ \(ConfidenceLabel.mediumCV); else low. A value without an interval, or with one of zero width
+              (the sample could not show its variation), is low. n counts independent units: people,
+              repositories, deployments or incidents, as each metric's entry says.
             - **Disclosure.** A cell is hidden when fewer than the policy's minimum group size of people
               contribute to it, when one person contributes more than the dominance threshold, or so that no
               hidden cell can be worked out from a total or a difference (complementary suppression);

@@ -5,6 +5,8 @@ import CandorPolicy
 /// Findings name no person: the label's n is the number of repositories.
 public enum QualityMetrics {
     static let day = 86_400.0
+    /// Repositories a bootstrap over repositories needs before its interval means anything.
+    public static let minimumClusters = 5
 
     /// New findings per 1,000 metered lines (`lines` by repository); without metered lines, per 100
     /// scans (`scans` by repository) — the note says which. Bootstrap over repositories.
@@ -18,10 +20,22 @@ public enum QualityMetrics {
         let totalNew = new.values.reduce(0, +)
         let meteredLines = lines.values.reduce(0, +)
         if meteredLines > 0 {
-            let clusters = repositories.map { (y: Double(new[$0] ?? 0), x: Double(lines[$0] ?? 0)) }
-            let interval = Bootstrap.ratioOfSums(clusters, seed: seed).map { ValueInterval(lower: $0.lower * 1000, upper: $0.upper * 1000) }
+            // Findings cluster by repository: with enough repositories the bootstrap over them is the
+            // interval; with fewer, it cannot vary, so the exact Poisson interval on the count, which
+            // treats findings as independent, and the note says so.
+            let clustered = repositories.filter { (lines[$0] ?? 0) > 0 }.count >= minimumClusters
+            let interval: ValueInterval?
+            if clustered {
+                let clusters = repositories.map { (y: Double(new[$0] ?? 0), x: Double(lines[$0] ?? 0)) }
+                interval = Bootstrap.ratioOfSums(clusters, seed: seed).map { ValueInterval(lower: $0.lower * 1000, upper: $0.upper * 1000) }
+            } else {
+                let poisson = PoissonInterval.interval(count: Int64(totalNew))
+                interval = ValueInterval(lower: 1000 * poisson.lower / Double(meteredLines), upper: 1000 * poisson.upper / Double(meteredLines))
+            }
             return MetricValue(metric: id, team: team, estimate: 1000 * Double(totalNew) / Double(meteredLines), interval: interval,
-                               people: repositories.count, events: totalNew, note: "per 1,000 metered lines")
+                               people: repositories.count, events: totalNew,
+                               note: clustered ? "per 1,000 metered lines"
+                                   : "per 1,000 metered lines; exact Poisson interval: fewer than \(minimumClusters) repositories for one that allows for findings clustering by repository")
         }
         let scanCount = scans.values.reduce(0, +)
         guard scanCount > 0 else { return .noData(id, team: team) }
