@@ -190,8 +190,8 @@ public struct ReportWriter: Sendable {
     /// `disclosure` is a decision already made for the period (another audience's outputs of the same
     /// run): it is applied instead of deciding again, so every output hides the same cells.
     func analyse(_ store: some StoreReading, _ period: Period, disclosure: PeriodDisclosure? = nil) throws -> GovernanceViewBuilder.Inputs {
-        let changes = try store.programmeChanges(from: period.first.adding(days: -14), to: period.last)
-            + MetricRegistry.changes.filter { $0.day >= period.first.adding(days: -14) && $0.day <= period.last }
+        let changes = try store.programmeChanges(from: ProgrammeChange.windowStart(of: period), to: period.last)
+            + MetricRegistry.changes.filter { $0.day >= ProgrammeChange.windowStart(of: period) && $0.day <= period.last }
         let decided = try decided(store, period, weeklySeries: true, changes: changes, decision: disclosure)
         var inputs = decided.inputs
         inputs.scorecard = decided.scorecard

@@ -158,7 +158,10 @@ public struct SignalAssembly {
         let surveyNow = Dictionary(grouping: try store.surveyCounts(period, favourableFrom: policy.survey?.favourableFrom ?? 4), by: \.team)
         let surveyBefore = Dictionary(grouping: try store.surveyCounts(previous, favourableFrom: policy.survey?.favourableFrom ?? 4), by: \.team)
         let sizesNow = try store.teamSizes(period), sizesBefore = try store.teamSizes(previous)
-        let changes = try store.programmeChanges(from: previous.first, to: period.last)
+        // A change can explain a move between the quarters only inside the window the reports use for a
+        // quarter's changes: the later quarter and the 14 days before it (a change in the middle of the
+        // earlier quarter shaped both, and is not named).
+        let changes = try store.programmeChanges(from: ProgrammeChange.windowStart(of: period), to: period.last)
         for team in comparable {
             let (b, a, mix) = Self.likeWithLike(values(before, auxBefore, team), values(current, auxNow, team))
             var mine: [Signal] = []

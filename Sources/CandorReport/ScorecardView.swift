@@ -83,9 +83,13 @@ public struct ScorecardView: Sendable {
         let p = test.p < 0.001 ? "p < 0.001" : "p = \(Format.fixed(test.p, decimals: 3))"
         guard test.p < 0.05 else { return text + ": no significant change (\(test.statistic), \(p))." }
         text += ": a significant \(test.direction > 0 ? "rise" : "fall") (\(test.statistic), \(p))"
-        let touching = changes.filter { $0.metrics.contains(m.id.rawValue) }
-        return text + (touching.isEmpty ? "; no recorded change touches this metric, so the reason is worth discussing."
-            : "; recorded changes that may explain it: " + touching.map { "\($0.day.iso8601) \($0.description)" }.joined(separator: "; ") + ".")
+        // Only changes inside the later quarter's window (its days and the 14 before): one in the middle of
+        // the earlier quarter shaped both quarters' values and explains no move between them.
+        let from = ProgrammeChange.windowStart(of: Period(containing: previous.last.adding(days: 1)))
+        let touching = changes.filter { $0.metrics.contains(m.id.rawValue) && $0.day >= from }
+        return text + (touching.isEmpty ? "; no recorded change touching this metric falls between \(from.iso8601) and the quarter's end, so the reason is worth discussing."
+            : "; a recorded change in that window touches this metric — check that it applied to the work measured before crediting it: "
+                + touching.map { "\($0.day.iso8601) \($0.description)" }.joined(separator: "; ") + ".")
     }
 
     public static func build(_ card: Scorecard, changes: [ProgrammeChange], before: Scorecard? = nil, previous: Period? = nil,

@@ -75,3 +75,20 @@ struct ConsentStatementTests {
         #expect(signal.evidence[0].contains("30.0%–32.0%: 40") && signal.evidence[0].components(separatedBy: "fewer than 5").count == 3, "\(signal.evidence)")
     }
 }
+
+@Suite("Naming a change only inside its window (issue 17, item 16)")
+struct ChangeWindowTests {
+    @Test("a quarter-on-quarter move names only changes from 14 days before the later quarter, and asks that they be checked")
+    func window() {
+        let m = MetricRegistry.acceptanceRate
+        let before = MetricValue(metric: m.id, team: nil, estimate: 0.30, interval: ValueInterval(lower: 0.29, upper: 0.31), people: 50, events: 9000, label: .high)
+        let after = MetricValue(metric: m.id, team: nil, estimate: 0.35, interval: ValueInterval(lower: 0.34, upper: 0.36), people: 50, events: 9000, label: .high)
+        let may = ProgrammeChange(day: Day(year: 2026, month: 5, day: 4)!, description: "Kotlin enabled", metrics: [m.id.rawValue])
+        let june = ProgrammeChange(day: Day(year: 2026, month: 6, day: 20)!, description: "New model", metrics: [m.id.rawValue])
+        let q2 = Period("2026-Q2")!
+        let onlyMay = ScorecardView.sincePrevious(m, now: after, before: before, previous: q2, changes: [may])
+        #expect(onlyMay.contains("no recorded change touching this metric falls between 2026-06-17 and the quarter's end") && !onlyMay.contains("Kotlin"))
+        let withJune = ScorecardView.sincePrevious(m, now: after, before: before, previous: q2, changes: [may, june])
+        #expect(withJune.contains("check that it applied to the work measured before crediting it: 2026-06-20 New model.") && !withJune.contains("Kotlin"))
+    }
+}

@@ -12,6 +12,15 @@ public struct ProgrammeChange: Sendable, Equatable {
         self.description = description
         self.metrics = metrics
     }
+
+    /// Days before a period whose changes still count as the period's: a change shortly before a
+    /// quarter shapes that quarter's figures.
+    public static let leadDays = 14
+
+    /// The first day of `period`'s window of changes: its first day less ``leadDays``. Only a change in
+    /// this window is named as a possible reason for a move into `period` (a change in the middle of
+    /// the quarter before shaped both quarters' values).
+    public static func windowStart(of period: Period) -> Day { period.first.adding(days: -leadDays) }
 }
 
 /// Records of one source whose value of one field the policy left out.
