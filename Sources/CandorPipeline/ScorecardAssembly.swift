@@ -275,7 +275,8 @@ public struct ScorecardAssembly {
         for team in groups {
             let rows = survey[team]
             add(PeopleMetrics.satisfaction(favourable: rows.reduce(0) { $0 + $1.favourable }, answers: rows.reduce(0) { $0 + $1.answers },
-                                           responses: rows.reduce(0) { $0 + $1.responses }, teamSize: team.map { sizes[$0] ?? 0 } ?? everyone, team: team))
+                                           responses: rows.reduce(0) { $0 + $1.responses }, teamSize: team.map { sizes[$0] ?? 0 } ?? everyone, team: team,
+                                           respondents: rows.reduce(ClusterSums(n: 0, y: 0, x: 0, yy: 0, xx: 0, xy: 0)) { $0 + $1.respondents }))
         }
         // Consent and disputes are counted for the organisation only: per team they would single people out.
         let optional = policy.programmes.filter { !$0.value }.keys.sorted()

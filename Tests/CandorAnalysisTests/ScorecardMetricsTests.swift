@@ -128,15 +128,20 @@ struct QualityMetricsTests {
 struct PeopleMetricsTests {
     @Test("satisfaction is top-box share with its response rate; opt-in shares; disputes per 100 with resolution time")
     func peopleMetrics() {
-        let s = PeopleMetrics.satisfaction(favourable: 30, answers: 40, responses: 20, teamSize: 25, team: "T")
+        // 20 respondents, 2 answers each: 10 with both favourable, 10 with one. Respondents are the clusters:
+        // residuals ±0.5, v = 20/19 · 5 / 40² (Cochran 1977, eq. 6.13) → 0.75 ± 1.96 · 0.05735 = 0.6376–0.8624.
+        let respondents = ClusterSums.of(Array(repeating: (y: Int64(2), x: Int64(2)), count: 10) + Array(repeating: (y: Int64(1), x: Int64(2)), count: 10))
+        let s = PeopleMetrics.satisfaction(favourable: 30, answers: 40, responses: 20, teamSize: 25, team: "T", respondents: respondents)
         #expect(s.estimate == 0.75 && s.note == "response rate 80% (20 of 25)" && s.people == 20)
+        #expect(abs((s.interval?.lower ?? 0) - 0.637587) < 1e-5 && abs((s.interval?.upper ?? 0) - 0.862413) < 1e-5, "\(String(describing: s.interval))")
         #expect(PeopleMetrics.share(MetricRegistry.optInRate.id, count: 13, of: 62, team: nil).estimate == 13.0 / 62)
         let d = PeopleMetrics.disputes(filed: [(Day(year: 2026, month: 7, day: 1)!, Day(year: 2026, month: 7, day: 11)!),
                                                (Day(year: 2026, month: 8, day: 1)!, nil)],
                                        people: 50, to: Day(year: 2026, month: 9, day: 30)!, team: nil)
         // Resolved after 10 days; one open for 60 days (censored): S = 1/2 at day 10 → median 10.
         #expect(d.estimate == 4 && d.note == "median 10 days to resolve")
-        #expect(PeopleMetrics.satisfaction(favourable: 0, answers: 0, responses: 0, teamSize: 5, team: "T").note == "no data from this source")
+        #expect(PeopleMetrics.satisfaction(favourable: 0, answers: 0, responses: 0, teamSize: 5, team: "T",
+                                           respondents: ClusterSums.of([])).note == "no data from this source")
     }
 }
 

@@ -207,9 +207,11 @@ public enum MetricRegistry {
         formula: "answers ≥ favourable_from ÷ answers (top-2-box on a 5-point scale); response rate = responses ÷ people in the team.",
         methodology: "The survey mapping in the policy names the items and the scale; answers are anonymous and attributed by the team column.",
         caveats: ["A falling response rate can raise satisfaction on its own (only the satisfied answer).",
+                  "The mapped items are pooled, and they can ask about unlike things (friction, trust in AI): read the survey's own per-item results beside it.",
                   "Small teams are suppressed like every other cell."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .proportion, pairedWith: "ai.active_share", sources: [.survey],
-        interval: "Wilson score interval (answers are the trials)", n: "respondents (the clusters of their answers)")
+        interval: "ratio-estimator interval with respondents as clusters (Cochran 1977, §6.3–6.4), clipped to [0, 1]: one person's answers are not independent",
+        n: "respondents (the clusters of their answers)", version: 2)
 
     public static let optInRate = MetricDefinition(
         id: "trust.opt_in_rate", name: "Opt-in rate of optional programmes", dimension: .trust, kind: .outcome,

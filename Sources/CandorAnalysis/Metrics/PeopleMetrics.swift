@@ -3,13 +3,15 @@ import CandorPolicy
 
 /// `experience.satisfaction` and the trust metrics: counts about people, never who. Pure.
 public enum PeopleMetrics {
-    /// Favourable answers ÷ answers (Wilson); the note gives the response rate (responses ÷ team size).
-    public static func satisfaction(favourable: Int, answers: Int, responses: Int, teamSize: Int, team: String?) -> MetricValue {
+    /// Favourable answers ÷ answers, with the ratio-estimator interval over respondents (each person's
+    /// answers one cluster: they are not independent; Cochran 1977, §6.3–6.4); the note gives the
+    /// response rate (responses ÷ team size).
+    public static func satisfaction(favourable: Int, answers: Int, responses: Int, teamSize: Int, team: String?, respondents: ClusterSums) -> MetricValue {
         let id = MetricRegistry.satisfaction.id
         guard answers > 0 else { return .noData(id, team: team) }
         let rate = teamSize > 0 ? Format.percent(min(1, Double(responses) / Double(teamSize)), decimals: 0) : "unknown"
         return MetricValue(metric: id, team: team, estimate: Double(favourable) / Double(answers),
-                           interval: WilsonInterval.interval(successes: Int64(favourable), trials: Int64(answers)).map(ValueInterval.init),
+                           interval: RatioInterval.interval(respondents).map(ValueInterval.init),
                            people: responses, events: answers, note: "response rate \(rate) (\(responses) of \(teamSize))")
     }
 

@@ -8,6 +8,9 @@ public struct SurveyCounts: Sendable, Equatable {
     public var responses: Int
     public var answers: Int
     public var favourable: Int
+    /// Favourable answers (y) and answers (x) summed over respondents, each respondent one cluster
+    /// (in response order), for an interval that does not treat one person's answers as independent.
+    public var respondents: ClusterSums
 }
 
 /// The facts the scorecard computes its metrics from, read for one period. Everything is per team
@@ -282,12 +285,20 @@ extension StoreReading {
     public func surveyCounts(_ period: Period, favourableFrom: Int) throws -> [SurveyCounts] {
         try queue.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT r.team, COUNT(DISTINCT r.response_key) AS responses, COUNT(a.item) AS answers,
-                       COALESCE(SUM(a.value >= ?), 0) AS favourable
+                SELECT r.team AS team, r.response_key AS response, COUNT(a.item) AS answers, COALESCE(SUM(a.value >= ?), 0) AS favourable
                 FROM survey_response r LEFT JOIN survey_answer a ON a.response_key = r.response_key
-                WHERE r.day IS NULL OR r.day BETWEEN ? AND ? GROUP BY r.team ORDER BY r.team
+                WHERE r.day IS NULL OR r.day BETWEEN ? AND ? GROUP BY r.team, r.response_key ORDER BY r.team, r.response_key
                 """, arguments: [favourableFrom, period.first.iso8601, period.last.iso8601])
-            .map { SurveyCounts(team: $0["team"], responses: $0["responses"], answers: $0["answers"], favourable: $0["favourable"]) }
+            .reduce(into: [(team: String, rows: [(favourable: Int64, answers: Int64)])]()) { out, row in
+                let team: String = row["team"]
+                if out.last?.team != team { out.append((team, [])) }
+                out[out.count - 1].rows.append((row["favourable"], row["answers"]))
+            }
+            .map { group in
+                SurveyCounts(team: group.team, responses: group.rows.count, answers: Int(group.rows.reduce(0) { $0 + $1.answers }),
+                             favourable: Int(group.rows.reduce(0) { $0 + $1.favourable }),
+                             respondents: ClusterSums.of(group.rows.filter { $0.answers > 0 }.map { (y: $0.favourable, x: $0.answers) }))
+            }
         }
     }
 
