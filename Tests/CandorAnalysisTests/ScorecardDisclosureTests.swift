@@ -48,6 +48,20 @@ struct ScorecardDisclosureTests {
         #expect(card.teamWeekly[Self.rate]?.keys.sorted() == ["A"])
     }
 
+    @Test("issue 17, item 4: an organisation at 100% would give every hidden team's value, so it is hidden too; at 90% it is shown")
+    func boundary() {
+        func card(_ estimate: Double) -> UndisclosedScorecard {
+            let teams = ["A", "B", "C", "D"]
+            func v(_ team: String?, _ n: Int) -> MetricValue { MetricValue(metric: Self.rate, team: team, estimate: estimate, interval: nil, people: n, events: n * 10) }
+            let computed = Scorecard(teams: teams, values: [Self.rate: [v("A", 10), v("B", 8), v("C", 3), v("D", 7), v(nil, 28)]], suppressed: [:])
+            return UndisclosedScorecard(computed: computed, teamSizes: ["A": 10, "B": 8, "C": 3, "D": 7])
+        }
+        let full = Self.decide(card(1.0)).scorecard.metrics[Self.rate]
+        #expect(full?.teams == ["C": .fewerThanK(k: 5)] && full?.organisation == .complementary)   // no total published: no complement needed
+        let most = Self.decide(card(0.9)).scorecard.metrics[Self.rate]
+        #expect(most?.teams["C"] == .fewerThanK(k: 5) && most?.organisation == nil)
+    }
+
     @Test("a metric about people hides a team whose contributors are below k, and a complement; a metric about code does not")
     func perMetric() {
         // Every team is large in the directory, but only 2 of B's people used the assistant.

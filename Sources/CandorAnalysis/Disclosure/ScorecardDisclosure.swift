@@ -137,6 +137,13 @@ public enum ScorecardDisclosure {
             var cells = MetricCells(teams: [:], organisation: nil)
             for (i, decision) in own.teams.enumerated() { if let reason = decision?.reason { cells.teams[teams[i]] = reason } }
             if let reason = own.organisation.reason, organisation?.estimate != nil { cells.organisation = reason }
+            // A proportion at 0% or 100% says the same of every unit behind it: an organisation there would
+            // give every hidden team's value (each must be at it too), whatever the complements. It is
+            // hidden instead, and with no total published the teams need no complements.
+            if let value = organisation, Self.atBoundary(value), cells.teams.values.contains(where: { $0 != .complementary }) {
+                cells.teams = cells.teams.filter { $0.value != .complementary }
+                cells.organisation = .complementary
+            }
             if let other = linked[metric] {
                 cells.teams.merge(other.teams) { mine, _ in mine }
                 cells.organisation = cells.organisation ?? other.organisation
@@ -145,6 +152,12 @@ public enum ScorecardDisclosure {
             metrics[metric] = cells
         }
         return Decision(directory: small, unseen: unseen, metrics: metrics)
+    }
+
+    /// Whether `value` is a proportion at exactly 0 or 1 (every unit behind it on one side).
+    static func atBoundary(_ value: MetricValue) -> Bool {
+        guard let e = value.estimate, MetricRegistry.metric(value.metric)?.unit == .proportion else { return false }
+        return e == 0 || e == 1
     }
 
     /// Which per-assistant parts to hide. A team's parts sit below the team's cell: a table of their
@@ -177,7 +190,12 @@ public enum ScorecardDisclosure {
             return hidden
         }
         var mine: [Assistant: SuppressionReason] = [:]
-        for key in keys {
+        for key in keys where atBoundary(organisation.parts[key]!)
+            && list.contains(where: { v in v.team != nil && v.parts[key]?.estimate != nil && hidden[v.team]?[key] != nil }) {
+            // As for the whole: a part at 0% or 100% gives every hidden team's part.
+            mine[key] = .complementary
+        }
+        for key in keys where mine[key] == nil {
             if organisation.parts[key]!.protectedPeople < k { mine[key] = .fewerThanK(k: k); continue }
             let hiddenParts = list.filter { v in v.team != nil && (v.parts[key]?.protectedPeople ?? 0) > 0 && hidden[v.team]?[key] != nil }
             let together = hiddenParts.reduce(0) { $0 + ($1.parts[key]?.protectedPeople ?? 0) }

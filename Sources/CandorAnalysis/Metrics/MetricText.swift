@@ -91,8 +91,11 @@ extension MetricRegistry {
               repositories, deployments or incidents, as each metric's entry says.
             - **Disclosure.** A cell is hidden when fewer than the policy's minimum group size of people
               contribute to it, when one person contributes more than the dominance threshold, or so that no
-              hidden cell can be worked out from a total or a difference (complementary suppression);
-              docs/reports.md describes the tables and the order of decisions.
+              hidden cell can be worked out from a total or a difference (complementary suppression). A
+              proportion at exactly 0% or 100% says the same of every unit behind it: the organisation's
+              cell (or an assistant's part of it) at 0% or 100% is hidden whenever a team's cell of the same
+              metric is hidden, since it would give each hidden team's value. docs/reports.md describes the
+              tables and the order of decisions.
 
             ## The metrics
 
