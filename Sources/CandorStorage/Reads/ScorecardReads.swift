@@ -72,56 +72,28 @@ extension StoreReading {
     /// People the directory places in each team at some point in the period; with `consent`, only
     /// those the programme may count at the period's end.
     public func teamSizes(_ period: Period, consent: ConsentRule? = nil) throws -> [String: Int] {
-        try queue.read { db in
-            var out: [String: Int] = [:]
-            var arguments: StatementArguments = [period.last.iso8601, period.first.iso8601]
-            var filter = ""
-            if let consent {
-                filter = "AND " + Self.consentCondition(consent, day: "'\(period.last.iso8601)'", person: "m.person")
-                arguments += [consent.programme]
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT m.team, COUNT(DISTINCT m.person) AS n FROM team_membership m
-                WHERE m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to >= ?) \(filter) GROUP BY m.team
-                """, arguments: arguments) {
-                out[row["team"]] = row["n"]
-            }
-            return out
-        }
+        try memberCounts(from: period.first, to: period.last, consentDay: period.last, consent: consent, byTeam: true).teams
     }
 
     /// People the directory places in each team on `day`; with `consent`, only those the programme may count that day.
     public func teamSizes(on day: Day, consent: ConsentRule? = nil) throws -> [String: Int] {
-        try queue.read { db in
-            var arguments: StatementArguments = [day.iso8601, day.iso8601]
-            var filter = ""
-            if let consent {
-                filter = "AND " + Self.consentCondition(consent, day: "'\(day.iso8601)'", person: "m.person")
-                arguments += [consent.programme]
-            }
-            var out: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT m.team, COUNT(DISTINCT m.person) AS n FROM team_membership m
-                WHERE m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to >= ?) \(filter) GROUP BY m.team
-                """, arguments: arguments) {
-                out[row["team"]] = row["n"]
-            }
-            return out
-        }
+        try memberCounts(from: day, to: day, consentDay: day, consent: consent, byTeam: true).teams
     }
 
     /// People the directory places in any team at some point in the period — each once, however many
     /// teams they moved through; with `consent`, only those the programme may count at the period's end.
     public func organisationSize(_ period: Period, consent: ConsentRule? = nil) throws -> Int {
-        try distinctPeople(from: period.first, to: period.last, consentDay: period.last, consent: consent)
+        try memberCounts(from: period.first, to: period.last, consentDay: period.last, consent: consent, byTeam: false).everyone
     }
 
     /// People the directory places in any team on `day`, each once.
     public func organisationSize(on day: Day, consent: ConsentRule? = nil) throws -> Int {
-        try distinctPeople(from: day, to: day, consentDay: day, consent: consent)
+        try memberCounts(from: day, to: day, consentDay: day, consent: consent, byTeam: false).everyone
     }
 
-    func distinctPeople(from: Day, to: Day, consentDay: Day, consent: ConsentRule?) throws -> Int {
+    /// People with a membership overlapping `from...to`, per team (`byTeam`) or in all (each once), under
+    /// `consent` as of `consentDay`.
+    func memberCounts(from: Day, to: Day, consentDay: Day, consent: ConsentRule?, byTeam: Bool) throws -> (teams: [String: Int], everyone: Int) {
         try queue.read { db in
             var arguments: StatementArguments = [to.iso8601, from.iso8601]
             var filter = ""
@@ -129,9 +101,15 @@ extension StoreReading {
                 filter = "AND " + Self.consentCondition(consent, day: "'\(consentDay.iso8601)'", person: "m.person")
                 arguments += [consent.programme]
             }
-            return try Int.fetchOne(db, sql: """
-                SELECT COUNT(DISTINCT m.person) FROM team_membership m WHERE m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to >= ?) \(filter)
-                """, arguments: arguments) ?? 0
+            let overlapping = "FROM team_membership m WHERE m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to >= ?) \(filter)"
+            guard byTeam else {
+                return ([:], try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT m.person) \(overlapping)", arguments: arguments) ?? 0)
+            }
+            var out: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT m.team, COUNT(DISTINCT m.person) AS n \(overlapping) GROUP BY m.team", arguments: arguments) {
+                out[row["team"]] = row["n"]
+            }
+            return (out, 0)
         }
     }
 
