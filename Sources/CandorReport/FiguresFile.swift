@@ -221,7 +221,10 @@ public enum Errata {
         for r in current.rows { now[key(r)] = r }
         var out: [Erratum] = []
         for old in published.rows {
-            guard let definition = MetricRegistry.metric(MetricID(rawValue: old.metric)), definition.version != old.metricVersion else { continue }
+            guard let definition = MetricRegistry.metric(MetricID(rawValue: old.metric)), definition.version != old.metricVersion,
+                  // A cell hidden when published stays out of the errata: its value now, beside the totals
+                  // published then, could give away what that decision protected.
+                  old.status == "shown" else { continue }
             let new = now[key(old)]
             func shown(_ r: FiguresFile.Row?) -> String {
                 guard let r else { return "not published" }

@@ -78,9 +78,15 @@ extension GovernanceSummary {
         func people(_ n: Int) -> String { n < k ? "fewer than \(k) people" : "\(Format.count(n)) people" }
         let day = input.registryDay.iso8601
         if required {
-            let objected = (counts[ConsentStatus.optedOut.rawValue] ?? 0) + (counts[ConsentStatus.revoked.rawValue] ?? 0)
-            guard objected > 0 else { return "As of \(day), the consent registry holds no objection to the \(programme) programme." }
-            return "As of \(day), the consent registry records that \(people(objected)) have objected to the \(programme) programme: their data is neither stored nor used from the day of their objection."
+            // Each status counted and coarsened on its own, as the transparency report shows them: a sum of
+            // a coarsened and an exact count would give the coarsened one away by subtraction.
+            let objected = counts[ConsentStatus.optedOut.rawValue] ?? 0, withdrawn = counts[ConsentStatus.revoked.rawValue] ?? 0
+            guard objected + withdrawn > 0 else { return "As of \(day), the consent registry holds no objection to the \(programme) programme." }
+            var parts: [String] = []
+            if objected > 0 { parts.append("\(people(objected)) have objected to the \(programme) programme") }
+            if withdrawn > 0 { parts.append("\(people(withdrawn)) have withdrawn from it") }
+            return "As of \(day), the consent registry records that " + parts.joined(separator: " and ")
+                + ": their data is neither stored nor used from the day of their objection."
         }
         let optedIn = counts[ConsentStatus.optedIn.rawValue] ?? 0
         return "The \(programme) programme is optional: only people who opted in are counted — as of \(day), \(optedIn == 0 ? "no one" : people(optedIn)) in the consent registry."

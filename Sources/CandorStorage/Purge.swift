@@ -46,28 +46,42 @@ extension StoreWriter {
             INSERT INTO \(t("frozen_week")) (week, revoked) SELECT DISTINCT \(weekOf), 1 FROM \(t("qdev_activity")) WHERE person IN (\(revokedIds))
             ON CONFLICT (week) DO UPDATE SET revoked = 1
             """)
-        // An objection to the programme (the latest status opted_out) stops its use from that day: the
-        // person's records dated on or after it go, under every id of theirs (the ingest gate keeps new
-        // ones out). A person-week that reaches the objection day goes whole: objections apply to whole weeks.
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS purge_objected (id TEXT PRIMARY KEY, since TEXT NOT NULL)")
-        try db.execute(sql: "DELETE FROM purge_objected")
+        // An objection to the programme stops its use from its day until it is withdrawn: a person's
+        // records dated while the registry's latest status on or before their day was opted_out go, under
+        // every id of theirs (the ingest gate keeps new ones out) — decided per record from the whole
+        // status history, as every report reads it. A person-week that reaches an objected day goes whole.
+        // `purge_objector` maps every id of anyone who ever objected to the person the registry knows.
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS purge_objector (id TEXT PRIMARY KEY, person TEXT NOT NULL)")
+        try db.execute(sql: "DELETE FROM purge_objector")
         try db.execute(sql: """
-            INSERT OR IGNORE INTO purge_objected SELECT c.person, c.effective FROM consent c WHERE c.programme = ? AND c.status = 'opted_out'
-              AND c.effective = (SELECT MAX(c2.effective) FROM consent c2 WHERE c2.person = c.person AND c2.programme = c.programme)
+            INSERT OR IGNORE INTO purge_objector SELECT DISTINCT COALESCE(a.person, c.person), COALESCE(a.person, c.person)
+            FROM consent c LEFT JOIN person_alias a ON a.alias = c.person WHERE c.programme = ? AND c.status = 'opted_out'
             """, arguments: [revocationProgramme])
-        try db.execute(sql: "INSERT OR IGNORE INTO purge_objected SELECT a.person, o.since FROM person_alias a JOIN purge_objected o ON o.id = a.alias")
-        try db.execute(sql: "INSERT OR IGNORE INTO purge_objected SELECT a.alias, o.since FROM person_alias a JOIN purge_objected o ON o.id = a.person")
-        func objected(_ day: String) -> String { "EXISTS (SELECT 1 FROM purge_objected o WHERE o.id = person AND \(day) >= o.since)" }
+        try db.execute(sql: "INSERT OR IGNORE INTO purge_objector SELECT a.alias, o.person FROM person_alias a JOIN purge_objector o ON o.id = a.person")
+        let programme = revocationProgramme.replacingOccurrences(of: "'", with: "''")
+        // `r` is the row being judged (every DELETE below names its table `r`).
+        func objected(_ day: String) -> String {
+            """
+            r.person IN (SELECT id FROM purge_objector) AND (
+              SELECT c.status FROM consent c, purge_objector o
+              WHERE o.id = r.person AND (c.person = o.person OR c.person IN (SELECT ca.alias FROM person_alias ca WHERE ca.person = o.person))
+                AND c.programme = '\(programme)' AND c.effective <= \(day)
+              ORDER BY c.effective DESC, c.status = 'opted_out' DESC LIMIT 1) = 'opted_out'
+            """
+        }
         func runIfAny(_ tier: String, _ sql: String) throws {
             try db.execute(sql: sql)
             if db.changesCount > 0 { removed.append((tier, "objected (from the day of the objection)", db.changesCount)) }
         }
         for table in ["qdev_activity", "kiro_user_day", "assistant_usage_day", "copilot_user_day", "copilot_user_feature_day", "copilot_user_team_day"] {
-            try runIfAny("raw", "DELETE FROM \(t(table)) WHERE \(objected("day"))")
+            try runIfAny("raw", "DELETE FROM \(t(table)) AS r WHERE \(objected("r.day"))")
         }
-        try runIfAny("enriched", "DELETE FROM \(t("qdev_person_week")) WHERE \(objected("date(week, '+6 days')"))")
-        try runIfAny("raw", "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE \(objected("substr(time, 1, 10)")))")
-        try runIfAny("raw", "DELETE FROM \(t("tool_event")) WHERE \(objected("substr(time, 1, 10)"))")
+        // A person-week goes when any of its days was objected (its last day, or an objection withdrawn within it).
+        try runIfAny("enriched", "DELETE FROM \(t("qdev_person_week")) AS r WHERE \(objected("date(r.week, '+6 days')")) OR \(objected("r.week"))")
+        try runIfAny("raw", "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT r.event_key FROM \(t("tool_event")) r WHERE \(objected("substr(r.time, 1, 10)")))")
+        try runIfAny("raw", "DELETE FROM \(t("tool_event")) AS r WHERE \(objected("substr(r.time, 1, 10)"))")
+        // A seat is about its holder on the days an export listed it: gone once they had objected by then.
+        try runIfAny("raw", "DELETE FROM \(t("copilot_seat")) AS r WHERE \(objected("r.seen"))")
         // Under every id of theirs: a Q Developer row names the person by their Identity Center id when
         // the directory lists it as an alias (aws_user_id).
         try run("raw", "consent revoked", "DELETE FROM \(t("qdev_activity")) WHERE person IN (\(revokedIds))", [])

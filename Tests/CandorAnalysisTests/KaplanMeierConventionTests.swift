@@ -11,7 +11,7 @@ struct KaplanMeierConventionTests {
         // S after 3 of 6 events is 5/6 · 4/5 · 3/4 = 1/2 exactly; in floating point the product may land either side.
         #expect(KaplanMeier.median(Self.events([1, 2, 3, 4, 5, 6])).median == 3.5)
         #expect(KaplanMeier.median(Self.events([2, 4, 6, 8])).median == 5)
-        // Ten items, five events by t = 5 with one censored at 2.5: S = (9/10)(8/9)·(6/7)(5/6)(4/5)… checked exactly.
+        // Ten items, an event at each of 1…10: S = 1/2 exactly from 5 to 6 → 5.5.
         #expect(KaplanMeier.median(Self.events((1...10).map(Double.init))).median == 5.5)
     }
 

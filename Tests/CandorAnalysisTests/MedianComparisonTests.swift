@@ -40,3 +40,15 @@ struct MedianComparisonTests {
         #expect(Movement.of(before, after) == .unclear)
     }
 }
+
+@Suite("Comparing medians: relabellings without a median")
+struct MedianComparisonUndefinedTests {
+    @Test("a relabelling that leaves a group without a median counts as extreme, so p cannot be overstated")
+    func undefined() throws {
+        // Before: 3 closed early, 3 still open; after: 4 closed late, 2 open — many relabellings leave a group below half closed.
+        let before = [1.0, 2, 3].map { KaplanMeier.Observation(time: $0, event: true) } + [10.0, 10, 10].map { KaplanMeier.Observation(time: $0, event: false) }
+        let after = [20.0, 21, 22, 23].map { KaplanMeier.Observation(time: $0, event: true) } + [30.0, 30].map { KaplanMeier.Observation(time: $0, event: false) }
+        let t = try #require(MedianComparison.test(before: before, after: after, seed: 3))
+        #expect(t.p > 0.05, "p = \(t.p)")
+    }
+}

@@ -62,6 +62,21 @@ struct ScorecardDisclosureTests {
         #expect(most?.teams["C"] == .fewerThanK(k: 5) && most?.organisation == nil)
     }
 
+    @Test("the acceptance table's organisation at 100% would give a hidden team's rate: it is hidden too")
+    func tableBoundary() {
+        func totals(_ team: String, _ n: Int, accepted: Int64) -> [InlineTotals] {
+            (0..<n).map { InlineTotals(team: team, person: "\(team)\($0)", accepted: accepted, shown: 10, activeDays: 3) }
+        }
+        let all = totals("A", 6, accepted: 10) + totals("B", 6, accepted: 10) + totals("C", 2, accepted: 10)
+        let full = PeriodDisclosure.decide(totals: all, teamWeeks: [], source: .raw, departments: [:], scorecard: .empty,
+                                           minimumGroupSize: 5, dominanceThreshold: 1)
+        #expect(!full.organisation.isShown)
+        let most = totals("A", 6, accepted: 9) + totals("B", 6, accepted: 10) + totals("C", 2, accepted: 10)
+        let partly = PeriodDisclosure.decide(totals: most, teamWeeks: [], source: .raw, departments: [:], scorecard: .empty,
+                                             minimumGroupSize: 5, dominanceThreshold: 1)
+        #expect(partly.organisation.isShown)
+    }
+
     @Test("a metric about people hides a team whose contributors are below k, and a complement; a metric about code does not")
     func perMetric() {
         // Every team is large in the directory, but only 2 of B's people used the assistant.

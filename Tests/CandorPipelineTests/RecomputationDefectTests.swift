@@ -95,3 +95,34 @@ struct OneIntervalTests {
         for (key, interval) in table { #expect(card[key] == interval, "\(folder) \(key): table \(interval), scorecard \(card[key] ?? "none")") }
     }
 }
+
+@Suite("Review findings: objections over time, seats, small counts")
+struct ObjectionHistoryTests {
+    static let q = "UserId,Date,Inline_AcceptanceCount,Inline_SuggestionsCount\n"
+
+    @Test("purge removes exactly the records dated while an objection stood — objected, withdrawn, objected again — under an alias too")
+    func history() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(path: try h.folder.write("dir.csv", "person_id,team,from,to,aws_user_id\np1,T,2026-01-01,,idc-1\n"))
+        _ = try h.ingestor.ingest(path: try h.folder.write("q.csv", Self.q + "idc-1,2026-06-30,1,10\nidc-1,2026-07-05,2,10\nidc-1,2026-07-15,4,10\nidc-1,2026-08-05,8,10\n"))
+        _ = try h.ingestor.ingest(path: try h.folder.write("c.csv", "person_id,programme,status,effective\np1,ai-adoption,opted_out,2026-07-01\n"
+            + "p1,ai-adoption,opted_in,2026-07-10\np1,ai-adoption,opted_out,2026-08-01\n"))
+        _ = try h.store.purge(today: Day(year: 2026, month: 10, day: 5)!, retention: .init(rawDays: 400, enrichedDays: 400, aggregateDays: 1825),
+                              revocationProgramme: "ai-adoption", time: "2026-10-05T00:00:00Z")
+        // Kept: 30 June (before) and 15 July (the objection withdrawn); gone: 5 July and 5 August.
+        #expect(try h.store.qDeveloperSums(from: Day(year: 2026, month: 6, day: 1)!, to: Day(year: 2026, month: 9, day: 30)!).accepted == 5)
+    }
+
+    @Test("an objector's Copilot seat is not stored from the day of the objection")
+    func seat() throws {
+        let h = try IngestHarness()
+        let ingestor = Ingestor(store: h.store, pseudonymiser: Pseudonymiser(key: IngestHarness.key), log: SilentLog(),
+                                now: Date(timeIntervalSince1970: 1_791_158_400))   // 2026-10-05
+        _ = try ingestor.ingest(path: try h.folder.write("dir.csv", "person_id,team,github_login\np1,T,octo-1\np2,T,octo-2\n"))
+        _ = try ingestor.ingest(path: try h.folder.write("c.csv", "person_id,programme,status,effective\np1,ai-adoption,opted_out,2026-09-01\n"))
+        let seat = { (login: String) in #"{"created_at":"2026-01-05T10:00:00Z","pending_cancellation_date":null,"plan_type":"business","assignee":{"login":"\#(login)","type":"User"}}"# }
+        let outcome = try ingestor.ingest(path: try h.folder.write("seats.json", #"{"total_seats":2,"seats":["# + seat("octo-1") + "," + seat("octo-2") + "]}"))
+        #expect(outcome.diagnostics.contains { $0.code == "GOV030" })
+        #expect(try h.store.tableCounts()["copilot_seat"] == 1)
+    }
+}

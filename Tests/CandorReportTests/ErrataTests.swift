@@ -61,7 +61,7 @@ struct ConsentStatementTests {
         let none = GovernanceSummary.consentStatement(Self.inputs([:]), programme: "ai-adoption")
         #expect(none == "As of 2026-09-30, the consent registry holds no objection to the ai-adoption programme.")
         let six = GovernanceSummary.consentStatement(Self.inputs(["ai-adoption": ["opted_out": 5, "revoked": 1, "opted_in": 3]]), programme: "ai-adoption")
-        #expect(six?.contains("As of 2026-09-30, the consent registry records that 6 people have objected") == true)
+        #expect(six?.contains("As of 2026-09-30, the consent registry records that 5 people have objected to the ai-adoption programme and fewer than 5 people have withdrawn from it") == true)
         let two = GovernanceSummary.consentStatement(Self.inputs(["ai-adoption": ["opted_out": 2]]), programme: "ai-adoption")
         #expect(two?.contains("fewer than 5 people have objected") == true && two?.contains(" 2 ") == false)
         #expect(GovernanceSummary.consentStatement(Self.inputs([:]), programme: "not-a-programme") == nil)
@@ -90,5 +90,38 @@ struct ChangeWindowTests {
         #expect(onlyMay.contains("no recorded change touching this metric falls between 2026-06-17 and the quarter's end") && !onlyMay.contains("Kotlin"))
         let withJune = ScorecardView.sincePrevious(m, now: after, before: before, previous: q2, changes: [may, june])
         #expect(withJune.contains("check that it applied to the work measured before crediting it: 2026-06-20 New model.") && !withJune.contains("Kotlin"))
+    }
+}
+
+@Suite("Review findings: errata and small counts")
+struct ReviewFindingTests {
+    @Test("a cell hidden when published is never listed in the errata, whatever it is now")
+    func hiddenStaysOut() {
+        let cfr = MetricRegistry.changeFailureRate
+        let published = FiguresFile(period: "2026-Q2", registry: "old", minimumGroupSize: 5,
+                                    rows: [ErrataTests.row(cfr, version: 1, name: "A", status: "hidden", value: nil)])
+        let current = FiguresFile(period: "2026-Q2", registry: MetricRegistry.version, minimumGroupSize: 5,
+                                  rows: [ErrataTests.row(cfr, version: cfr.version, name: "A", value: 0.2)])
+        #expect(Errata.compare(published: published, current: current).isEmpty)
+    }
+
+    @Test("objections and withdrawals are counted and coarsened apart, so neither follows from a sum")
+    func apart() {
+        let s = GovernanceSummary.consentStatement(ConsentStatementTests.inputs(["ai-adoption": ["opted_out": 3, "revoked": 6]]), programme: "ai-adoption")
+        #expect(s?.contains("fewer than 5 people have objected") == true && s?.contains("6 people have withdrawn") == true && s?.contains("9 people") == false)
+    }
+
+    @Test("with a coarsened bin, threshold bunching does not print the total it could be recovered from")
+    func noTotal() throws {
+        let values = Array(repeating: 0.29, count: 3) + Array(repeating: 0.31, count: 40) + Array(repeating: 0.33, count: 4)
+        let signal = try #require(Detectors.thresholdBunching(values, metric: "ai.acceptance_rate", target: 0.30, team: "T",
+                                                             thresholds: SignalThresholds(), minimumGroupSize: 5))
+        #expect(!signal.evidence[1].contains("47"))
+    }
+
+    @Test("a share of people rests, for disclosure, on the people it counts: one opted-in person of 101 is hidden")
+    func smallCount() {
+        let v = PeopleMetrics.share(MetricRegistry.optInRate.id, count: 1, of: 101, team: nil)
+        #expect(v.protectedPeople == 1 && v.people == 101)
     }
 }

@@ -34,7 +34,16 @@ public struct PeriodDisclosure: Sendable {
                               scorecard: UndisclosedScorecard, minimumGroupSize k: Int, dominanceThreshold: Double) -> PeriodDisclosure {
         let table = source == .aggregate ? AcceptanceTable.from(teamWeeks, departments: departments)
             : AcceptanceTable.from(totals, departments: departments)
-        let decisions = HierarchicalDisclosure.decide(table.tree, k: k, dominanceThreshold: dominanceThreshold)
+        var decisions = HierarchicalDisclosure.decide(table.tree, k: k, dominanceThreshold: dominanceThreshold)
+        // A rate of exactly 0% or 100% is every contributor's rate: an organisation or department row there
+        // would give each hidden row beneath it, so it is hidden too.
+        func atBoundary(_ f: TeamAcceptance) -> Bool { f.rate == 0 || f.rate == 1 }
+        for (i, entry) in table.entries.enumerated() where entry.isDepartment && atBoundary(entry.figures) {
+            let name = entry.figures.team
+            let children = table.entries.indices.filter { table.entries[$0].department == name && !table.entries[$0].isDepartment }
+            if children.contains(where: { !decisions[$0 + 1].isShown }) { decisions[i + 1] = .suppressed(.complementary) }
+        }
+        if atBoundary(table.organisation), decisions.dropFirst().contains(where: { !$0.isShown }) { decisions[0] = .suppressed(.complementary) }
         var hidden: [String: SuppressionReason] = [:]
         for (entry, decision) in zip(table.entries, decisions.dropFirst()) where !entry.isDepartment {
             if let team = entry.figures.team, case .suppressed(let reason) = decision { hidden[team] = reason }

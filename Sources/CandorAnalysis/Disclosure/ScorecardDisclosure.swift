@@ -139,11 +139,13 @@ public enum ScorecardDisclosure {
             if let reason = own.organisation.reason, organisation?.estimate != nil { cells.organisation = reason }
             // A proportion at 0% or 100% says the same of every unit behind it: an organisation there would
             // give every hidden team's value (each must be at it too), whatever the complements. It is
-            // hidden instead, and with no total published the teams need no complements.
-            if let value = organisation, Self.atBoundary(value), cells.teams.values.contains(where: { $0 != .complementary }) {
+            // hidden instead, and with no total published the teams need no complements of this table's.
+            if let value = organisation, Self.atBoundary(value),
+               cells.teams.values.contains(where: { $0 != .complementary }) || linked[metric].map({ !$0.teams.isEmpty }) == true {
                 cells.teams = cells.teams.filter { $0.value != .complementary }
                 cells.organisation = .complementary
             }
+            // The acceptance table's cells (dominance included) are hidden here too.
             if let other = linked[metric] {
                 cells.teams.merge(other.teams) { mine, _ in mine }
                 cells.organisation = cells.organisation ?? other.organisation

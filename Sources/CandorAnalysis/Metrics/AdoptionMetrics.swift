@@ -15,6 +15,8 @@ public enum AdoptionMetrics {
                                people: teamSize, events: active)
         }
         var value = share(rows)
+        // A published share of people also publishes how many are active: disclosure counts them.
+        value.contributors = value.events
         value.parts = parts(rows, assistants: Assistant.allCases) { part in
             var v = share(part)
             // n is the team (the Wilson trials), as for the whole; disclosure counts the people active with
@@ -35,9 +37,11 @@ public enum AdoptionMetrics {
         }
         guard teamSize > 0 else { return .noData(id, team: team) }
         let held = min(teamSize, holders)
-        return MetricValue(metric: id, team: team, estimate: Double(held) / Double(teamSize),
-                           interval: WilsonInterval.interval(successes: Int64(held), trials: Int64(teamSize)).map(ValueInterval.init),
-                           people: teamSize, events: held)
+        var value = MetricValue(metric: id, team: team, estimate: Double(held) / Double(teamSize),
+                                interval: WilsonInterval.interval(successes: Int64(held), trials: Int64(teamSize)).map(ValueInterval.init),
+                                people: teamSize, events: held)
+        value.contributors = held   // the seat holders: the count the share publishes
+        return value
     }
 
     /// One value per assistant in `assistants` that someone in `rows` used, from that assistant's rows alone.

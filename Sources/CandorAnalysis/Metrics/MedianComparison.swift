@@ -33,7 +33,8 @@ public enum MedianComparison {
             var first: [KaplanMeier.Observation] = [], second: [KaplanMeier.Observation] = []
             first.reserveCapacity(before.count); second.reserveCapacity(after.count)
             for (o, isAfter) in zip(pooled, labels) { if isAfter { second.append(o) } else { first.append(o) } }
-            guard let mb = KaplanMeier.median(first).median, let ma = KaplanMeier.median(second).median else { continue }
+            // A relabelling without a median in one group counts as extreme: the test stays conservative.
+            guard let mb = KaplanMeier.median(first).median, let ma = KaplanMeier.median(second).median else { extreme += 1; continue }
             if abs(ma - mb) >= abs(observed) - tolerance { extreme += 1 }
         }
         return (observed, Double(1 + extreme) / Double(1 + permutations))

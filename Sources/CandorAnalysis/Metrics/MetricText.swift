@@ -90,7 +90,9 @@ extension MetricRegistry {
               (the sample could not show its variation), is low. n counts independent units: people,
               repositories, deployments or incidents, as each metric's entry says.
             - **Disclosure.** A cell is hidden when fewer than the policy's minimum group size of people
-              contribute to it, when one person contributes more than the dominance threshold, or so that no
+              contribute to it — for a share of people (active share, licence coverage, opt-in rate,
+              self-view uptake; an assistant's part too) the people it counts (the active, the seat
+              holders, the opted in), since the share and n publish that count — when one person contributes more than the dominance threshold, or so that no
               hidden cell can be worked out from a total or a difference (complementary suppression). A
               proportion at exactly 0% or 100% says the same of every unit behind it: the organisation's
               cell (or an assistant's part of it) at 0% or 100% is hidden whenever a team's cell of the same

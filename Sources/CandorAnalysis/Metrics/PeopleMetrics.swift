@@ -18,9 +18,11 @@ public enum PeopleMetrics {
     /// People opted in ÷ people in scope (Wilson), for `metric` (opt-in rate or self-view uptake).
     public static func share(_ metric: MetricID, count: Int, of people: Int, team: String?) -> MetricValue {
         guard people > 0 else { return .noData(metric, team: team) }
-        return MetricValue(metric: metric, team: team, estimate: Double(min(count, people)) / Double(people),
-                           interval: WilsonInterval.interval(successes: Int64(min(count, people)), trials: Int64(people)).map(ValueInterval.init),
-                           people: people, events: count)
+        var value = MetricValue(metric: metric, team: team, estimate: Double(min(count, people)) / Double(people),
+                                interval: WilsonInterval.interval(successes: Int64(min(count, people)), trials: Int64(people)).map(ValueInterval.init),
+                                people: people, events: count)
+        value.contributors = count   // the people opted in: the count the share publishes
+        return value
     }
 
     /// Disputes filed per 100 people; the note gives the Kaplan–Meier median days to resolve (open ones censored at `to`).

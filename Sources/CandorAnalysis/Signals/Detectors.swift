@@ -195,7 +195,9 @@ public enum Detectors {
         let metricName = MetricRegistry.metric(metric)?.name ?? metric.rawValue
         return Signal(detector: "threshold-bunching", team: team, title: "\(metricName) piles up just past the target of \(v(target))",
                       evidence: ["person-weeks by value — " + bins.joined(separator: " · "),
-                                 "\(Format.fixed(b.excess, decimals: 1))× the neighbouring bins' mean, of \(values.count) person-weeks"],
+                                 "\(Format.fixed(b.excess, decimals: 1))× the neighbouring bins' mean"
+                                    // The total would give a coarsened bin away by subtraction.
+                                    + ([b.below, b.past, b.beyond].contains { $0 < k } ? "" : ", of \(values.count) person-weeks")],
                       test: "one-sided binomial test of the bin past the target against ⅓ of the three bins (a smooth density), \(pValue(b.p))",
                       alternatives: ["the target was set where the team's values already sat", "a real improvement that stopped once the target was met"],
                       question: bunchingQuestion)

@@ -66,7 +66,9 @@ public struct CopilotAdapter: JSONSourceAdapter {
             switch CopilotSeatReader.seat(node, path: path, file: file.path, scope: file.options.scope, diagnostics: &diagnostics) {
             case .seat(let seat)?:
                 try file.keep(seat) { seat in
-                    try sink.upsertCopilotSeat(seat, person: file.pseudonym(seat.assignee), seen: file.options.day, sourceId: file.sourceId)
+                    let person = file.pseudonym(seat.assignee)
+                    if file.withheld(person, on: file.options.day) { return }
+                    try sink.upsertCopilotSeat(seat, person: person, seen: file.options.day, sourceId: file.sourceId)
                 }
             case .notAPerson?: notPersonSeats += 1
             case nil: break
