@@ -86,14 +86,19 @@ public enum KaplanMeier {
 
     /// The median by R survival's convention, with S(t) compared to 0.5 exactly (see the type's comment).
     static func exactMedian(_ steps: [Step]) -> Double? {
-        // S(t) = Π (n − d) / n: the products as big integers, so S = 0.5 exactly is 2·num = den.
-        var numerator = BigNatural(1), denominator = BigNatural(1)
+        // The floating product decides every step that is clearly above or below 0.5 (its relative error
+        // is far below 1e-9 for any number of steps); only a step within that margin is decided exactly,
+        // S = Π (n − d) / n as big integers, where S = 0.5 exactly is 2·num = den.
         for (i, step) in steps.enumerated() {
-            numerator.multiply(by: UInt64(step.atRisk - step.events))
-            denominator.multiply(by: UInt64(step.atRisk))
-            var twice = numerator
-            twice.multiply(by: 2)
-            switch twice.compare(denominator) {
+            if step.survival > 0.5 + 1e-9 { continue }
+            if step.survival < 0.5 - 1e-9 { return step.time }
+            var numerator = BigNatural(1), denominator = BigNatural(1)
+            for s in steps[...i] {
+                numerator.multiply(by: UInt64(s.atRisk - s.events))
+                denominator.multiply(by: UInt64(s.atRisk))
+            }
+            numerator.multiply(by: 2)
+            switch numerator.compare(denominator) {
             case .below: return step.time
             case .equal: return i + 1 < steps.count ? (step.time + steps[i + 1].time) / 2 : step.time
             case .above: continue

@@ -161,10 +161,22 @@ extension StoreReading {
         try refreshRepositoryKeys()
         return try queue.read { db in
             var arguments: StatementArguments = []
+            // Most people have no registry row for the programme: the registry's ids (and their people's
+            // ids) are listed once, so only their rows pay for the per-row status look-up.
             func allowed(day: String, person: String) -> String {
                 guard let consent else { return "1" }
-                arguments += [consent.programme]
-                return Self.consentCondition(consent, day: day, person: StoreQueries.resolved(person))
+                if !consent.required { arguments += [consent.programme]; return Self.consentCondition(consent, day: day, person: StoreQueries.resolved(person)) }
+                // Every id of everyone the registry names for the programme: their own, and every alias of theirs.
+                for _ in 0..<5 { arguments += [consent.programme] }
+                return """
+                    (\(person) NOT IN (
+                        SELECT c.person FROM consent c WHERE c.programme = ?
+                        UNION SELECT a.alias FROM person_alias a JOIN consent c ON c.person = a.person WHERE c.programme = ?
+                        UNION SELECT a.person FROM person_alias a JOIN consent c ON c.person = a.alias WHERE c.programme = ?
+                        UNION SELECT b.alias FROM person_alias a JOIN consent c ON c.person = a.alias JOIN person_alias b ON b.person = a.person
+                              WHERE c.programme = ?)
+                     OR \(Self.consentCondition(consent, day: day, person: StoreQueries.resolved(person))))
+                    """
             }
             let firstReviewer = allowed(day: "substr(r.submitted_at, 1, 10)", person: "r.reviewer")
             let approver = allowed(day: "substr(r.submitted_at, 1, 10)", person: "r.reviewer")

@@ -226,7 +226,11 @@ extension StoreWriter {
             """, arguments: [programme])
         guard !rows.isEmpty else { return .none }
         var aliases: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT person, alias FROM person_alias") {
+        // Only the aliases of people the registry names (not the whole directory's, for every file).
+        for row in try Row.fetchAll(db, sql: """
+            SELECT person, alias FROM person_alias WHERE person IN (
+              SELECT COALESCE(a.person, c.person) FROM consent c LEFT JOIN person_alias a ON a.alias = c.person WHERE c.programme = ?)
+            """, arguments: [programme]) {
             aliases[row["person"], default: []].append(row["alias"])
         }
         for row in rows {
