@@ -27,7 +27,8 @@ public struct ObjectionCalendar: Sendable, Equatable {
     public static let none = ObjectionCalendar(changes: [:])
 
     public init(changes: [String: [(day: Day, objecting: Bool)]]) {
-        self.changes = changes.mapValues { $0.sorted { $0.day < $1.day } }
+        // Two entries on one day (under the person and an alias): the objection wins, as every report reads it.
+        self.changes = changes.mapValues { $0.sorted { ($0.day, $0.objecting ? 1 : 0) < ($1.day, $1.objecting ? 1 : 0) } }
     }
 
     public var isEmpty: Bool { changes.isEmpty }

@@ -126,3 +126,13 @@ struct ObjectionHistoryTests {
         #expect(try h.store.tableCounts()["copilot_seat"] == 1)
     }
 }
+
+@Suite("Same-day registry entries")
+struct SameDayConsentTests {
+    @Test("an objection and an opt-in on one day, under the person and an alias: the objection wins in the gate and in every read")
+    func objectionWins() {
+        let day = Day(year: 2026, month: 8, day: 1)!
+        let calendar = ObjectionCalendar(changes: ["p": [(day, false), (day, true)], "q": [(day, true), (day, false)]])
+        #expect(calendar.objecting("p", on: day) && calendar.objecting("q", on: day))
+    }
+}

@@ -64,11 +64,12 @@ extension StoreReading {
     /// SQL that is true when a row may be used under `rule` (the programme is the next argument).
     static func consentCondition(_ rule: ConsentRule, day: String, person: String) -> String {
         // A registry may name a person by one of their aliases (a work address): those rows are theirs too.
+        // Two entries on one day (under the person and an alias): the objection wins, whichever came first.
         let latest = """
             (SELECT c.status FROM consent c
              WHERE (c.person = \(person) OR c.person IN (SELECT ca.alias FROM person_alias ca WHERE ca.person = \(person)))
                AND c.programme = ? AND c.effective <= \(day)
-             ORDER BY c.effective DESC LIMIT 1)
+             ORDER BY c.effective DESC, c.status = 'opted_in' ASC LIMIT 1)
             """
         let objecting = ConsentStatus.allCases.filter(\.objects).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return rule.required ? "COALESCE(\(latest), 'none') NOT IN (\(objecting))" : "COALESCE(\(latest), 'none') = '\(ConsentStatus.optedIn.rawValue)'"
