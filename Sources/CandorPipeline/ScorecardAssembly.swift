@@ -30,11 +30,7 @@ public struct ScorecardAssembly {
     }
 
     /// FNV-1a 64-bit of the text: a stable seed per (metric, team, period).
-    static func seed(_ parts: String...) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in parts.joined(separator: "|").utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
-    }
+    static func seed(_ parts: String...) -> UInt64 { SeededGenerator.seed(parts) }
 
     /// Change points in each shown team's weekly adoption series (acceptance rate, active people per
     /// team member, accepted lines per active day) and the organisation's, with their explanations;

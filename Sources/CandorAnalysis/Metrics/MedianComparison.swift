@@ -41,9 +41,5 @@ public enum MedianComparison {
     }
 
     /// A stable seed for a metric's comparison in one scope (FNV-1a of its parts).
-    public static func seed(_ parts: String...) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in parts.joined(separator: "|").utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
-    }
+    public static func seed(_ parts: String...) -> UInt64 { SeededGenerator.seed(parts) }
 }
