@@ -161,10 +161,17 @@ public struct ReportWriter: Sendable {
 
     /// The gaming signals of the governance review, only for cells the period's decision shows — in
     /// this period and, for the detectors that compare, in the previous one (with its own decision).
-    func signals(_ store: some StoreReading, _ inputs: GovernanceViewBuilder.Inputs) throws -> SignalReport {
+    /// `family` is the period's decision over its tests when already made (the review's, for another
+    /// audience's outputs); otherwise it is made here.
+    func signals(_ store: some StoreReading, _ inputs: GovernanceViewBuilder.Inputs, family: TestFamily? = nil) throws -> SignalReport {
         let before = try decided(store, inputs.period.previous, weeklySeries: false).scorecard
         return try SignalAssembly(store: store, policy: policy, departments: inputs.departments)
-            .build(inputs.period, current: inputs.scorecard, before: before)
+            .build(inputs.period, current: inputs.scorecard, before: before, family: family)
+    }
+
+    /// The scorecard's shifts: the weekly series the period's family calls shifted.
+    static func decideShifts(_ card: inout Scorecard, _ family: TestFamily) {
+        card.shifts = card.shiftTests.filter { family.isDiscovery($0.pValue) }
     }
 
     /// The governance review's signals for `period` and the scorecard they were read from (as shown).
@@ -172,7 +179,9 @@ public struct ReportWriter: Sendable {
         let store = try reader(for: .governance)
         var period = try decided(store, period, weeklySeries: false)
         period.inputs.scorecard = period.scorecard
-        return (try signals(store, period.inputs), period.scorecard)
+        let report = try signals(store, period.inputs)
+        Self.decideShifts(&period.scorecard, report.family)
+        return (report, period.scorecard)
     }
 
     public func governance(period: Period) throws -> (markdown: String, html: String) {
@@ -188,8 +197,9 @@ public struct ReportWriter: Sendable {
     /// `store` (an audience's reader): the acceptance table's inputs, the scorecard, the signals,
     /// the changes, decisions and field drops.
     /// `disclosure` is a decision already made for the period (another audience's outputs of the same
-    /// run): it is applied instead of deciding again, so every output hides the same cells.
-    func analyse(_ store: some StoreReading, _ period: Period, disclosure: PeriodDisclosure? = nil) throws -> GovernanceViewBuilder.Inputs {
+    /// run): it is applied instead of deciding again, so every output hides the same cells; `family`
+    /// likewise, so every output gives a test the same verdict.
+    func analyse(_ store: some StoreReading, _ period: Period, disclosure: PeriodDisclosure? = nil, family: TestFamily? = nil) throws -> GovernanceViewBuilder.Inputs {
         let changes = try store.programmeChanges(from: ProgrammeChange.windowStart(of: period), to: period.last)
             + MetricRegistry.changes.filter { $0.day >= ProgrammeChange.windowStart(of: period) && $0.day <= period.last }
         let decided = try decided(store, period, weeklySeries: true, changes: changes, decision: disclosure)
@@ -198,7 +208,9 @@ public struct ReportWriter: Sendable {
         inputs.scorecardChanges = changes
         inputs.decisions = try store.decisions()
         inputs.audit = try store.auditEntries()
-        inputs.signals = try signals(store, inputs)
+        let signals = try signals(store, inputs, family: family)
+        inputs.signals = signals
+        Self.decideShifts(&inputs.scorecard, signals.family)
         inputs.changes = try store.programmeChanges(from: period.first, to: period.last)
         inputs.changesSincePrevious = try store.programmeChanges(from: period.previous.first, to: period.last)
             + MetricRegistry.changes.filter { $0.day >= period.previous.first && $0.day <= period.last }
@@ -230,7 +242,10 @@ public struct ReportWriter: Sendable {
     /// figures are hidden (their summary says so and shows the organisation's).
     public func teamSummaries(period: Period) throws -> [TeamSummary] {
         let store = try reader(for: .team)
-        return try teamSummaries(try analyse(store, period), addresses: try store.teamAddresses(asOf: period.last))
+        // The period's tests are judged together over what the board reads, as `run` judges them.
+        let board = policy.audiences[.governanceBoard] ?? []
+        let family = store.datasets == board ? nil : try analyse(try policyReader(datasets: board), period).signals?.family
+        return try teamSummaries(try analyse(store, period, family: family), addresses: try store.teamAddresses(asOf: period.last))
     }
 
     func teamSummaries(_ inputs: GovernanceViewBuilder.Inputs, addresses: [String: [MailAddress]]) throws -> [TeamSummary] {
@@ -366,7 +381,7 @@ public struct ReportWriter: Sendable {
         let teamStore = try reader(for: .team)
         // One disclosure decision for every audience's outputs: the team summaries hide what the review hides.
         let teamAnalysis = teamStore.datasets == governanceStore.datasets ? analysis
-            : try analyse(teamStore, period, disclosure: analysis.disclosure)
+            : try analyse(teamStore, period, disclosure: analysis.disclosure, family: analysis.signals?.family)
         written.append((.team, try writeTeamSummaries(try teamSummaries(teamAnalysis, addresses: try teamStore.teamAddresses(asOf: period.last)),
                                                       period: period, to: outDirectory)))
         let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).path

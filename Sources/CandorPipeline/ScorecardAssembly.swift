@@ -319,10 +319,10 @@ public struct ScorecardAssembly {
         }
         guard weeklySeries else { return UndisclosedScorecard(computed: card, teamSizes: sizes) }
         let weekly = try weeklyShifts(period, teams: groups, consent: consent, excluded: excluded)
-        card.shifts = weekly.shifts
+        card.shiftTests = weekly.shifts
         for (id, points) in weekly.organisation { card.weekly[id] = points }
         let flow = flowShifts(prs, period: period, teams: groups)
-        card.shifts += flow.shifts
+        card.shiftTests += flow.shifts
         for (id, points) in flow.organisation { card.weekly[id] = points }
         card.teamWeekly = weekly.teams.merging(flow.teams) { a, _ in a }
         // The adoption series are read from Q Developer's daily rows: they are the figure's Q Developer
@@ -339,7 +339,7 @@ public struct ScorecardAssembly {
             if !qDeveloperOnly(metric, nil) { card.weekly[metric] = nil }
             for team in card.teamWeekly[metric]?.keys.sorted() ?? [] where !qDeveloperOnly(metric, team) { card.teamWeekly[metric]?[team] = nil }
         }
-        card.shifts = card.shifts.filter { qDeveloperOnly($0.metric, $0.team) }
+        card.shiftTests = card.shiftTests.filter { qDeveloperOnly($0.metric, $0.team) }
         return UndisclosedScorecard(computed: card, teamSizes: sizes)
     }
 }

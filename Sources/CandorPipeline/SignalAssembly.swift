@@ -129,20 +129,34 @@ public struct SignalAssembly {
         return (b, a, mix)
     }
 
+    /// The tests of the scorecard itself, collected into a period's family before the detectors': the
+    /// organisation's change since the previous period in every metric (as the review prints it) and
+    /// every weekly series tested for a shift.
+    static func collectScorecardTests(current: Scorecard, before: Scorecard, into family: inout TestFamily) {
+        for metric in MetricRegistry.all {
+            guard let now = current.values[metric.id]?.last(where: { $0.team == nil }),
+                  let then = before.values[metric.id]?.last(where: { $0.team == nil }),
+                  now.label != .suppressed, then.label != .suppressed else { continue }
+            _ = family.movement(then, now)
+        }
+        for shift in current.shiftTests { _ = family.significant(shift.familyKey, p: shift.pValue) }
+    }
+
     /// Runs every detector for `period`, given the period's scorecard and the previous period's, each
-    /// as the reports show it (its period's disclosure decision applied).
-    public func build(_ period: Period, current: Scorecard, before: Scorecard) throws -> SignalReport {
+    /// as the reports show it (its period's disclosure decision applied). Every test behind the period's
+    /// outputs is one family (``TestFamily``): collected in a first pass, decided by Benjamini–Hochberg at
+    /// the policy's `signals.alpha`, then every detector run again on the verdicts. `family`, when given,
+    /// is a decision already made for the period (the review's, for another audience's outputs).
+    public func build(_ period: Period, current: Scorecard, before: Scorecard, family given: TestFamily? = nil) throws -> SignalReport {
         let previous = period.previous
         let thresholds = policy.signals
-        let alpha = thresholds.alpha
 
         let shown = current.teams.filter { current.suppressed[$0] == nil }
         let teamsBefore = Set(before.teams)
         let comparable = shown.filter { teamsBefore.contains($0) && before.suppressed[$0] == nil }
         var coverage: [String: String] = [:]
-        var signals: [Signal] = []
 
-        // Between periods: the scorecard's values and the auxiliary ones.
+        // Everything the detectors read, read once: the detectors then run twice without the store.
         let prs = try store.pullRequestFacts(period, consent: policy.consentRule(for: MetricRegistry.reviewPickup.programme))
         let auxNow = try auxiliary(period, card: current, prs: prs)
         let auxBefore = try auxiliary(previous, card: before, prs: try store.pullRequestFacts(previous, consent: policy.consentRule(for: MetricRegistry.reviewPickup.programme)))
@@ -162,39 +176,45 @@ public struct SignalAssembly {
         // quarter's changes: the later quarter and the 14 days before it (a change in the middle of the
         // earlier quarter shaped both, and is not named).
         let changes = try store.programmeChanges(from: ProgrammeChange.windowStart(of: period), to: period.last)
-        for team in comparable {
-            let (b, a, mix) = Self.likeWithLike(values(before, auxBefore, team), values(current, auxNow, team))
-            var mine: [Signal] = []
-            let inflation = Detectors.acceptanceInflation(before: b, after: a, team: team, alpha: alpha)
-            // Acceptance inflation is the sharper reading of acceptance rising without persistence.
-            mine += Detectors.leadingWithoutOutcome(before: b, after: a, team: team, alpha: alpha, changes: changes)
-                .filter { !(inflation != nil && $0.title.hasPrefix(MetricRegistry.acceptanceRate.name)) }
-            if let inflation { mine.append(inflation) }
-            if let nb = b[MetricRegistry.newFindingsRate.id], let na = a[MetricRegistry.newFindingsRate.id],
-               let qb = qualityBefore[team], let qa = qualityNow[team],
-               let s = Detectors.suppressionInsteadOfFixing(newBefore: nb, newAfter: na, before: qb, after: qa, team: team, thresholds: thresholds) {
-                mine.append(s)
-            }
-            if let s = Detectors.rubberStamp(before: b, after: a, team: team, alpha: alpha) { mine.append(s) }
-            if let sb = b[MetricRegistry.satisfaction.id], let sa = a[MetricRegistry.satisfaction.id],
-               let rb = surveyBefore[team]?.first, let ra = surveyNow[team]?.first,
-               let nb = sizesBefore[team], let na = sizesNow[team], nb > 0, na > 0,
-               let s = Detectors.surveySelection(before: sb, after: sa, responseRateBefore: min(1, Double(rb.responses) / Double(nb)),
-                                                 responseRateAfter: min(1, Double(ra.responses) / Double(na)), team: team, thresholds: thresholds) {
-                mine.append(s)
-            }
-            if let pb = b[MetricRegistry.persistence.id], let pa = a[MetricRegistry.persistence.id],
-               let s = Detectors.churnAfterAcceptance(before: pb, after: pa, team: team, alpha: alpha) {
-                mine.append(s)
-            }
-            // A signal that reads a combined value whose mix of assistants changed says so first.
-            for i in mine.indices {
-                for (metric, note) in mix.sorted(by: { $0.key < $1.key }) {
-                    let name = MetricRegistry.metric(metric)?.name ?? metric.rawValue
-                    if (mine[i].title + " " + mine[i].evidence.joined(separator: " ")).contains(name) { mine[i].alternatives.insert(note, at: 0) }
+        let pairs = comparable.map { team in (team: team, Self.likeWithLike(values(before, auxBefore, team), values(current, auxNow, team))) }
+
+        func betweenPeriods(_ family: inout TestFamily) -> [Signal] {
+            var signals: [Signal] = []
+            for (team, (b, a, mix)) in pairs {
+                var mine: [Signal] = []
+                let inflation = Detectors.acceptanceInflation(before: b, after: a, team: team, family: &family)
+                // Acceptance inflation is the sharper reading of acceptance rising without persistence.
+                mine += Detectors.leadingWithoutOutcome(before: b, after: a, team: team, family: &family, changes: changes)
+                    .filter { !(inflation != nil && $0.title.hasPrefix(MetricRegistry.acceptanceRate.name)) }
+                if let inflation { mine.append(inflation) }
+                if let nb = b[MetricRegistry.newFindingsRate.id], let na = a[MetricRegistry.newFindingsRate.id],
+                   let qb = qualityBefore[team], let qa = qualityNow[team],
+                   let s = Detectors.suppressionInsteadOfFixing(newBefore: nb, newAfter: na, before: qb, after: qa, team: team, thresholds: thresholds,
+                                                                family: &family) {
+                    mine.append(s)
                 }
+                if let s = Detectors.rubberStamp(before: b, after: a, team: team, family: &family) { mine.append(s) }
+                if let sb = b[MetricRegistry.satisfaction.id], let sa = a[MetricRegistry.satisfaction.id],
+                   let rb = surveyBefore[team]?.first, let ra = surveyNow[team]?.first,
+                   let nb = sizesBefore[team], let na = sizesNow[team], nb > 0, na > 0,
+                   let s = Detectors.surveySelection(before: sb, after: sa, responseRateBefore: min(1, Double(rb.responses) / Double(nb)),
+                                                     responseRateAfter: min(1, Double(ra.responses) / Double(na)), team: team, thresholds: thresholds) {
+                    mine.append(s)
+                }
+                if let pb = b[MetricRegistry.persistence.id], let pa = a[MetricRegistry.persistence.id],
+                   let s = Detectors.churnAfterAcceptance(before: pb, after: pa, team: team, family: &family) {
+                    mine.append(s)
+                }
+                // A signal that reads a combined value whose mix of assistants changed says so first.
+                for i in mine.indices {
+                    for (metric, note) in mix.sorted(by: { $0.key < $1.key }) {
+                        let name = MetricRegistry.metric(metric)?.name ?? metric.rawValue
+                        if (mine[i].title + " " + mine[i].evidence.joined(separator: " ")).contains(name) { mine[i].alternatives.insert(note, at: 0) }
+                    }
+                }
+                signals += mine
             }
-            signals += mine
+            return signals
         }
         let between = "compared with \(previous) for \(comparable.count) of \(shown.count) shown teams"
         let hasBefore = before.sourceDays.values.contains { $0 > 0 }
@@ -205,6 +225,7 @@ public struct SignalAssembly {
         // Within the period: bunching past the policy's targets, bursts before its review dates.
         let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
         var bunchingNotes: [String] = []
+        var bunchingInputs: [(rates: [Double], metric: MetricID, target: Double, team: String)] = []
         for (key, target) in policy.targets.sorted(by: { $0.key < $1.key }) {
             let metric = MetricID(rawValue: key)
             guard metric == MetricRegistry.acceptanceRate.id else {
@@ -214,13 +235,13 @@ public struct SignalAssembly {
             let weeks = ByTeam(try store.personWeekInline(period, consent: consent), \.team)
             for team in shown where !Self.isHidden(current, metric, team) {
                 let rates = weeks[team].filter { $0.shown >= Int64(thresholds.bunchingMinimumShown) }.map { Double($0.accepted) / Double($0.shown) }
-                if let s = Detectors.thresholdBunching(rates, metric: metric, target: target, team: team, thresholds: thresholds,
-                                                             minimumGroupSize: policy.minimumGroupSize) { signals.append(s) }
+                bunchingInputs.append((rates, metric, target, team))
             }
             bunchingNotes.append("\(metric) against its target \(ScorecardView.format(target, MetricRegistry.metric(metric)?.unit ?? .proportion)) for \(shown.count) shown teams")
         }
         coverage["threshold-bunching"] = policy.targets.isEmpty ? "not run: the policy publishes no targets" : bunchingNotes.joined(separator: "; ")
 
+        var burstInputs: [(activity: String, window: [Int], baseline: [Int], review: ReviewDate, team: String)] = []
         let dates = policy.reviewCalendar.filter { $0.day.adding(days: -thresholds.burstWindowDays) <= period.last && $0.day > period.first }
         if dates.isEmpty {
             coverage["pre-review-burst"] = "not run: no review date in the policy's calendar falls in \(period)"
@@ -229,10 +250,6 @@ public struct SignalAssembly {
             let accepted = ByTeam(daily.rows, \.team)
             let assistants = Set(daily.rows.map(\.assistant)).sorted()
             let prsByTeam = ByTeam(prs, \.team)
-            // Many windows are tested (teams × series × dates): α is shared among them (Bonferroni), so
-            // one period's bursts raise a false alarm with probability at most α.
-            var burstThresholds = thresholds
-            burstThresholds.alpha = thresholds.alpha / Double(max(1, shown.count * (1 + assistants.count) * dates.count))
             for review in dates {
                 let windowStart = max(period.first, review.day.adding(days: -thresholds.burstWindowDays)), windowEnd = min(period.last, review.day.adding(days: -1))
                 let days = (period.first.dayNumber...period.last.dayNumber).map(Day.init(dayNumber:))
@@ -262,9 +279,7 @@ public struct SignalAssembly {
                     for (activity, byDay, covered) in series where !byDay.isEmpty {
                         let window = covered.filter(inWindow).map { byDay[$0] ?? 0 }, baseline = covered.filter { !inWindow($0) }.map { byDay[$0] ?? 0 }
                         guard !window.isEmpty, !baseline.isEmpty else { continue }
-                        if let s = Detectors.preReviewBurst(activity: activity, window: window, baseline: baseline, review: review, team: team, thresholds: burstThresholds) {
-                            signals.append(s)
-                        }
+                        burstInputs.append((activity, window, baseline, review, team))
                     }
                 }
             }
@@ -273,8 +288,31 @@ public struct SignalAssembly {
         }
 
         let order = Dictionary(uniqueKeysWithValues: Detectors.all.enumerated().map { ($1.id, $0) })
-        signals.sort { ($0.team ?? "", order[$0.detector] ?? 0, $0.title) < ($1.team ?? "", order[$1.detector] ?? 0, $1.title) }
+        func detect(_ family: inout TestFamily) -> [Signal] {
+            var signals = betweenPeriods(&family)
+            for x in bunchingInputs {
+                if let s = Detectors.thresholdBunching(x.rates, metric: x.metric, target: x.target, team: x.team, thresholds: thresholds,
+                                                       minimumGroupSize: policy.minimumGroupSize, family: &family) { signals.append(s) }
+            }
+            for x in burstInputs {
+                if let s = Detectors.preReviewBurst(activity: x.activity, window: x.window, baseline: x.baseline, review: x.review, team: x.team,
+                                                    thresholds: thresholds, family: &family) { signals.append(s) }
+            }
+            signals.sort { ($0.team ?? "", order[$0.detector] ?? 0, $0.title) < ($1.team ?? "", order[$1.detector] ?? 0, $1.title) }
+            return signals
+        }
+        var family: TestFamily
+        if let given {
+            family = given
+        } else {
+            // First pass: every test any output could rest on, whatever the others find; then one decision.
+            family = TestFamily(level: thresholds.alpha)
+            Self.collectScorecardTests(current: current, before: before, into: &family)
+            _ = detect(&family)
+            family.decide()
+        }
+        let signals = detect(&family)
         return SignalReport(period: period, previous: previous, signals: signals, checkedTeams: shown,
-                            hiddenTeams: current.teams.count - shown.count, coverage: coverage, before: before)
+                            hiddenTeams: current.teams.count - shown.count, coverage: coverage, before: before, family: family)
     }
 }

@@ -3,10 +3,12 @@ import CandorVocabulary
 /// The thresholds of the gaming-signal detectors: the policy's `signals:` section, with these defaults.
 /// Each detector documents which it uses (docs/signals.md).
 public struct SignalThresholds: Sendable, Equatable {
-    /// Significance level of every test (two-sided for changes between periods, one-sided for bunching,
-    /// bursts, and rising suppressions or quick approvals). 0.01 keeps false alarms rare across the
-    /// many team × detector tests of one report.
-    public var alpha = 0.01
+    /// The false discovery rate controlled over every test behind a period's outputs (Benjamini–Hochberg:
+    /// ``TestFamily``): on average at most this share of what a report calls significant is a false
+    /// alarm. The tests are two-sided for changes between periods and shifts, one-sided for bunching,
+    /// bursts, and rising suppressions or quick approvals. 0.05, the usual rate for exploratory
+    /// findings: a signal is a prompt for discussion, not a verdict.
+    public var alpha = 0.05
     /// Width of the bins either side of a published target (in the metric's unit: 0.02 = 2 points).
     public var bunchingBinWidth = 0.02
     /// Fewest values in the three bins around a target before bunching is tested.
@@ -32,7 +34,7 @@ public struct SignalThresholds: Sendable, Equatable {
 
     public static var keys: [(key: String, path: WritableKeyPath<SignalThresholds, Double>?, intPath: WritableKeyPath<SignalThresholds, Int>?, range: ClosedRange<Double>, meaning: String)] {
         [
-        ("alpha", \.alpha, nil, 0.000_1...0.1, "significance level of every test"),
+        ("alpha", \.alpha, nil, 0.000_1...0.2, "false discovery rate over each period's tests (Benjamini–Hochberg)"),
         ("bunching_bin_width", \.bunchingBinWidth, nil, 0.001...1, "width of the bins either side of a target"),
         ("bunching_minimum_values", nil, \.bunchingMinimumValues, 5...1_000_000, "fewest values in the three bins around a target"),
         ("bunching_minimum_shown", nil, \.bunchingMinimumShown, 1...1_000_000, "fewest suggestions shown for a person-week to count"),

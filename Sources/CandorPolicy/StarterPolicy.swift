@@ -93,7 +93,7 @@ package enum StarterPolicy {
 
     # Thresholds of the gaming-signal detectors (docs/signals.md). Leave a key out for its default.
     signals:
-      alpha: 0.01                   # significance level of every test
+      alpha: 0.05                   # false discovery rate over each period's tests (Benjamini–Hochberg)
       bunching_bin_width: 0.02      # bins either side of a target, in the metric's unit
       burst_window_days: 14         # days before a review date compared with the rest of the period
       burst_minimum_ratio: 1.5      # the window's daily rate ÷ the rest of the period's

@@ -124,7 +124,7 @@ Read every number below against these changes: a rate can move because the progr
 
 ## Scorecard
 
-Every metric below is read beside its pair — a leading metric beside the outcome it should move. Teams are listed alphabetically; there is no overall score and no ranking. Each value carries its 95% interval, n (people, or the repositories and deployments for metrics about code and delivery), the events behind it, and a confidence label (high, medium, low: from n and the interval's coefficient of variation; see `candor explain`). Each metric says how the organisation's value moved since the previous quarter: a two-sided z-test of the difference, with standard errors from the two intervals (Altman & Bland 2003); with this many metrics compared, one may pass p < 0.05 by chance, so a move is a question, not a finding.
+Every metric below is read beside its pair — a leading metric beside the outcome it should move. Teams are listed alphabetically; there is no overall score and no ranking. Each value carries its 95% interval, n (people, or the repositories and deployments for metrics about code and delivery), the events behind it, and a confidence label (high, medium, low: from n and the interval's coefficient of variation; see `candor explain`). Each metric says how the organisation's value moved since the previous quarter: for a median, a permutation test of the difference in medians; otherwise a two-sided z-test of the difference, with standard errors from the two intervals (Altman & Bland 2003). {{signals.familyNote}} Even so, a move is a question, not a finding.
 
 {{#scorecard.dimensions}}
 ### {{title}}
@@ -189,6 +189,8 @@ Other explanations to rule out first:
 **A question to discuss:** {{question}}
 
 {{/signals.items}}
+{{#signals.hasFamily}}Every test in this section is judged together with the rest of the period's: significant means a discovery at a {{signals.familyCriterion}}.{{/signals.hasFamily}}
+
 What each detector checked (thresholds from the policy's `signals:` section; see `docs/signals.md`):
 
 {{#signals.checks}}

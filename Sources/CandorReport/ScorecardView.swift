@@ -70,18 +70,21 @@ public struct ScorecardView: Sendable {
     }
 
     /// "Organisation: 30.1% (…) in 2026-Q2 → 32.8% (…): a significant rise (z = 4.10, p < 0.001); changes that may explain it: …"
-    static func sincePrevious(_ m: MetricDefinition, now: MetricValue?, before: MetricValue?, previous: Period?, changes: [ProgrammeChange]) -> String {
+    /// Significance is the period's family's verdict (``TestFamily``); without one (a scorecard built
+    /// outside a report) the change is judged on its own at `TestFamily.perTest`.
+    static func sincePrevious(_ m: MetricDefinition, now: MetricValue?, before: MetricValue?, previous: Period?, changes: [ProgrammeChange],
+                              family: TestFamily) -> String {
         guard let now, let before, let previous, let a = now.estimate, let b = before.estimate,
               now.label != .suppressed, before.label != .suppressed else { return "" }
         func shown(_ v: MetricValue, _ e: Double) -> String {
             format(e, m.unit) + (v.interval.map { " (95% \(format($0.lower, m.unit))–\(format($0.upper, m.unit)))" } ?? "")
         }
         var text = "Organisation: \(shown(before, b)) in \(previous) → \(shown(now, a))"
-        guard let test = Movement.test(before, now) else {
+        guard let (test, significant) = family.judge(before, now) else {
             return text + ": too little evidence in one of the quarters to say whether it moved."
         }
         let p = test.p < 0.001 ? "p < 0.001" : "p = \(Format.fixed(test.p, decimals: 3))"
-        guard test.p < 0.05 else { return text + ": no significant change (\(test.statistic), \(p))." }
+        guard significant else { return text + ": no significant change (\(test.statistic), \(p))." }
         text += ": a significant \(test.direction > 0 ? "rise" : "fall") (\(test.statistic), \(p))"
         // Only changes inside the later quarter's window (its days and the 14 before): one in the middle of
         // the earlier quarter shaped both quarters' values and explains no move between them.
@@ -93,7 +96,7 @@ public struct ScorecardView: Sendable {
     }
 
     public static func build(_ card: Scorecard, changes: [ProgrammeChange], before: Scorecard? = nil, previous: Period? = nil,
-                             changesSincePrevious: [ProgrammeChange] = []) -> ScorecardView {
+                             changesSincePrevious: [ProgrammeChange] = [], family: TestFamily = .perTest(alpha: 0.01)) -> ScorecardView {
         func row(_ v: MetricValue, _ unit: MetricDefinition.Unit, name: String? = nil) -> Row {
             let shown = v.label != .suppressed
             let team = v.team ?? GovernanceViewBuilder.organisationLabel
@@ -110,7 +113,7 @@ public struct ScorecardView: Sendable {
         }
         func since(_ m: MetricDefinition) -> String {
             sincePrevious(m, now: card.values[m.id]?.last { $0.team == nil }, before: before?.values[m.id]?.last { $0.team == nil },
-                          previous: previous, changes: changesSincePrevious)
+                          previous: previous, changes: changesSincePrevious, family: family)
         }
         let dimensions = order.map { dimension in
             Dimension(title: titles[dimension]!, metrics: MetricRegistry.all.filter { $0.dimension == dimension }.map { m in

@@ -21,10 +21,14 @@ public struct SignalsView: Sendable {
     public var checks: [String]
     public var hiddenNote: String
     public var hasHiddenNote: Bool
+    /// How the period's tests are judged together (``TestFamily/statement``).
+    public var familyNote: String
+    public var familyCriterion: String
+    public var hasFamily: Bool
 
     public static func build(_ report: SignalReport?) -> SignalsView {
         guard let report else {
-            return SignalsView(items: [], hasItems: false, count: "no", checks: [], hiddenNote: "", hasHiddenNote: false)
+            return SignalsView(items: [], hasItems: false, count: "no", checks: [], hiddenNote: "", hasHiddenNote: false, familyNote: "", familyCriterion: "", hasFamily: false)
         }
         let items = report.signals.map {
             Item(team: $0.team ?? GovernanceViewBuilder.organisationLabel, title: $0.title, evidence: $0.evidence, test: $0.test,
@@ -34,6 +38,7 @@ public struct SignalsView: Sendable {
         let hidden = report.hiddenTeams
         return SignalsView(items: items, hasItems: !items.isEmpty, count: items.isEmpty ? "No" : Format.count(items.count), checks: checks,
                            hiddenNote: hidden == 0 ? "" : "\(hidden) \(hidden == 1 ? "team is" : "teams are") hidden by disclosure control in this report and \(hidden == 1 ? "was" : "were") not looked at, so no signal can point at a figure the report does not show.",
-                           hasHiddenNote: hidden > 0)
+                           hasHiddenNote: hidden > 0, familyNote: report.family.statement,
+                           familyCriterion: report.family.criterion, hasFamily: report.family.decided)
     }
 }

@@ -146,3 +146,37 @@ struct DetectorTests {
                                          review: review, team: "T", thresholds: Self.t) == nil)
     }
 }
+
+/// The detectors as one test at a time would judge them: each test on its own at `alpha` (a report
+/// judges a period's tests together: ``TestFamily``).
+extension Detectors {
+    static func leadingWithoutOutcome(before: [MetricID: MetricValue], after: [MetricID: MetricValue], team: String?, alpha: Double) -> [Signal] {
+        var family = TestFamily.perTest(alpha: alpha)
+        return leadingWithoutOutcome(before: before, after: after, team: team, family: &family)
+    }
+    static func acceptanceInflation(before: [MetricID: MetricValue], after: [MetricID: MetricValue], team: String?, alpha: Double) -> Signal? {
+        var family = TestFamily.perTest(alpha: alpha)
+        return acceptanceInflation(before: before, after: after, team: team, family: &family)
+    }
+    static func rubberStamp(before: [MetricID: MetricValue], after: [MetricID: MetricValue], team: String?, alpha: Double) -> Signal? {
+        var family = TestFamily.perTest(alpha: alpha)
+        return rubberStamp(before: before, after: after, team: team, family: &family)
+    }
+    static func churnAfterAcceptance(before: MetricValue, after: MetricValue, team: String?, alpha: Double) -> Signal? {
+        var family = TestFamily.perTest(alpha: alpha)
+        return churnAfterAcceptance(before: before, after: after, team: team, family: &family)
+    }
+    static func suppressionInsteadOfFixing(newBefore: MetricValue, newAfter: MetricValue, before: QualityCounts, after: QualityCounts,
+                                           team: String?, thresholds: SignalThresholds) -> Signal? {
+        var family = TestFamily.perTest(alpha: thresholds.alpha)
+        return suppressionInsteadOfFixing(newBefore: newBefore, newAfter: newAfter, before: before, after: after, team: team, thresholds: thresholds, family: &family)
+    }
+    static func thresholdBunching(_ values: [Double], metric: MetricID, target: Double, team: String?, thresholds: SignalThresholds) -> Signal? {
+        var family = TestFamily.perTest(alpha: thresholds.alpha)
+        return thresholdBunching(values, metric: metric, target: target, team: team, thresholds: thresholds, family: &family)
+    }
+    static func preReviewBurst(activity: String, window: [Int], baseline: [Int], review: ReviewDate, team: String?, thresholds: SignalThresholds) -> Signal? {
+        var family = TestFamily.perTest(alpha: thresholds.alpha)
+        return preReviewBurst(activity: activity, window: window, baseline: baseline, review: review, team: team, thresholds: thresholds, family: &family)
+    }
+}

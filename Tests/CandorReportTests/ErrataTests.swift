@@ -70,8 +70,9 @@ struct ConsentStatementTests {
     @Test("threshold bunching prints a bin of fewer than k person-weeks as 'fewer than k'")
     func bunchingBins() throws {
         let values = Array(repeating: 0.29, count: 3) + Array(repeating: 0.31, count: 40) + Array(repeating: 0.33, count: 4)
+        var family = TestFamily.perTest(alpha: 0.01)
         let signal = try #require(Detectors.thresholdBunching(values, metric: "ai.acceptance_rate", target: 0.30, team: "T",
-                                                             thresholds: SignalThresholds(), minimumGroupSize: 5))
+                                                             thresholds: SignalThresholds(), minimumGroupSize: 5, family: &family))
         #expect(signal.evidence[0].contains("30.0%–32.0%: 40") && signal.evidence[0].components(separatedBy: "fewer than 5").count == 3, "\(signal.evidence)")
     }
 }
@@ -86,9 +87,9 @@ struct ChangeWindowTests {
         let may = ProgrammeChange(day: Day(year: 2026, month: 5, day: 4)!, description: "Kotlin enabled", metrics: [m.id.rawValue])
         let june = ProgrammeChange(day: Day(year: 2026, month: 6, day: 20)!, description: "New model", metrics: [m.id.rawValue])
         let q2 = Period("2026-Q2")!
-        let onlyMay = ScorecardView.sincePrevious(m, now: after, before: before, previous: q2, changes: [may])
+        let onlyMay = ScorecardView.sincePrevious(m, now: after, before: before, previous: q2, changes: [may], family: .perTest(alpha: 0.05))
         #expect(onlyMay.contains("no recorded change touching this metric falls between 2026-06-17 and the quarter's end") && !onlyMay.contains("Kotlin"))
-        let withJune = ScorecardView.sincePrevious(m, now: after, before: before, previous: q2, changes: [may, june])
+        let withJune = ScorecardView.sincePrevious(m, now: after, before: before, previous: q2, changes: [may, june], family: .perTest(alpha: 0.05))
         #expect(withJune.contains("check that it applied to the work measured before crediting it: 2026-06-20 New model.") && !withJune.contains("Kotlin"))
     }
 }
@@ -114,8 +115,9 @@ struct ReviewFindingTests {
     @Test("with a coarsened bin, threshold bunching does not print the total it could be recovered from")
     func noTotal() throws {
         let values = Array(repeating: 0.29, count: 3) + Array(repeating: 0.31, count: 40) + Array(repeating: 0.33, count: 4)
+        var family = TestFamily.perTest(alpha: 0.01)
         let signal = try #require(Detectors.thresholdBunching(values, metric: "ai.acceptance_rate", target: 0.30, team: "T",
-                                                             thresholds: SignalThresholds(), minimumGroupSize: 5))
+                                                             thresholds: SignalThresholds(), minimumGroupSize: 5, family: &family))
         #expect(!signal.evidence[1].contains("47"))
     }
 

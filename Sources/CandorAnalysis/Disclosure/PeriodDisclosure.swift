@@ -110,6 +110,7 @@ public struct PeriodDisclosure: Sendable {
             }
         }
         card.shifts = card.shifts.filter { !(hidden[$0.metric]?.contains($0.team) ?? false) }
+        card.shiftTests = card.shiftTests.filter { !(hidden[$0.metric]?.contains($0.team) ?? false) }
         for (metric, teams) in hidden {
             for team in teams {
                 if let team { card.teamWeekly[metric]?[team] = nil } else { card.weekly[metric] = nil }

@@ -9,10 +9,13 @@ import CandorPolicy
 /// one wild week does not make a shift.
 ///
 /// Significance by a seeded permutation test instead of Pettitt's asymptotic approximation, which
-/// is poor for the 10–13 weeks of a quarter: the p-value is (1 + #{permutations with K* ≥ K}) / (B + 1)
-/// (B. Phipson and G. K. Smyth (2010), "Permutation p-values should never be zero", Stat. Appl.
-/// Genet. Mol. Biol. 9(1):39). Permutations break any order in time, so K is judged against series
-/// with the same values and no shift.
+/// is poor for the 10–13 weeks of a quarter, drawn sequentially (``SequentialPValue``, Besag and
+/// Clifford 1991): permutations until ``stopAfter`` have K* ≥ K (p = h/L), or at most
+/// ``defaultPermutations`` (p = (1 + #{K* ≥ K}) / (B + 1): B. Phipson and G. K. Smyth (2010),
+/// "Permutation p-values should never be zero", Stat. Appl. Genet. Mol. Biol. 9(1):39). So a small
+/// p-value is resolved far enough for the period's false-discovery control (``TestFamily``), and a
+/// clearly null series costs a few hundred permutations. Permutations break any order in time, so K
+/// is judged against series with the same values and no shift.
 public enum ChangePoint {
     public struct Result: Sendable, Equatable {
         /// The series changes after this index (0-based: the first segment is 0...index).
@@ -26,7 +29,9 @@ public enum ChangePoint {
 
     /// Fewest weeks a series needs before candor tests it.
     public static let minimumLength = 6
-    public static let defaultPermutations = 2000
+    /// At most this many permutations; the sequential test stops at ``stopAfter`` exceedances.
+    public static let defaultPermutations = 200_000
+    public static let stopAfter = 50
 
     /// Pettitt's U_t for every split t = 0 … n − 2.
     public static func statistics(_ x: [Double]) -> [Int] {
@@ -59,8 +64,7 @@ public enum ChangePoint {
         // sum of those terms in time order: so a permutation's K is the largest |prefix sum| of the
         // permuted terms — O(n) per permutation instead of O(n²), the same K for the same shuffle.
         var terms = x.map { xi in x.reduce(0) { $0 + (xi < $1 ? 1 : (xi > $1 ? -1 : 0)) } }
-        var atLeast = 0
-        for _ in 0..<permutations {
+        let p = SequentialPValue.estimate(stopAfter: stopAfter, atMost: permutations) {
             // Fisher–Yates with the seeded generator.
             for i in stride(from: terms.count - 1, to: 0, by: -1) {
                 terms.swapAt(i, Int(generator.next() % UInt64(i + 1)))
@@ -70,10 +74,10 @@ public enum ChangePoint {
                 running += terms[t]
                 largest = max(largest, abs(running))
             }
-            if largest >= observed.value { atLeast += 1 }
-        }
+            return largest >= observed.value
+        }.p
         let before = x[0...observed.index], after = x[(observed.index + 1)...]
-        return Result(index: observed.index, statistic: observed.value, pValue: Double(1 + atLeast) / Double(permutations + 1),
+        return Result(index: observed.index, statistic: observed.value, pValue: p,
                       meanBefore: before.reduce(0, +) / Double(before.count), meanAfter: after.reduce(0, +) / Double(after.count))
     }
 }

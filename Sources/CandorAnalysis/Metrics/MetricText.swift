@@ -51,9 +51,14 @@ extension MetricRegistry {
               SARIF scans by their completion, CodeGuru Reviewer code reviews by their creation.
             - **Changes between quarters.** The median of a period's own items (time to first review, cycle
               time, time to restore) is compared by a two-sided permutation test of the difference in medians
-              (1,000 seeded relabellings of the pooled items; Kaplan–Meier medians where items are still
-              open); every other value by the difference of the two estimates, each standard error taken from
-              its 95% interval (Altman and Bland 2003). Both values must be labelled high or medium.
+              (seeded relabellings of the pooled items, drawn until 50 are as extreme or 20,000 are drawn —
+              Besag and Clifford 1991; Kaplan–Meier medians where items are still open); every other value by
+              the difference of the two estimates, each standard error taken from its 95% interval (Altman and
+              Bland 2003). Both values must be labelled high or medium.
+            - **Significance.** Every test behind a period's verdicts — these changes, the weekly shift tests
+              and every signal detector's tests — is one family: a result is significant only when the
+              Benjamini–Hochberg procedure at the policy's false discovery rate (`signals.alpha`, default 5%)
+              makes it a discovery, and it has that verdict in every report of the period.
             - **Team.** A record about a person counts for the team the directory places that person in on
               the record's day (an id the directory lists as an alias — `github_login`, `aws_user_id`,
               `email` — counts as its person). A record about a repository counts for the team owning the

@@ -13,18 +13,20 @@ public struct Shift: Sendable, Equatable {
     public var pValue: Double
     /// The change within ±7 days that affects the metric, if any.
     public var explanation: ProgrammeChange?
+
+    /// The test's key in a period's family (``TestFamily``).
+    public var familyKey: String { "shift|\(metric.rawValue)|\(team ?? "*")" }
 }
 
 /// Finds shifts in weekly series and matches them to changes. Pure.
 public enum ShiftExplanation {
-    /// A shift is reported when the permutation p-value is below this.
-    public static let significance = 0.05
     /// A change explains a shift within this many days of it.
     public static let window = 7
 
-    /// The shift in one weekly series (weeks ascending), if significant, with its explanation.
+    /// The most likely shift in one weekly series (weeks ascending), with its p-value and explanation,
+    /// significant or not: whether it is reported is the period's decision over all its tests.
     public static func shift(metric: MetricID, team: String?, weeks: [Day], values: [Double], changes: [ProgrammeChange], seed: UInt64) -> Shift? {
-        guard weeks.count == values.count, let result = ChangePoint.test(values, seed: seed), result.pValue < significance,
+        guard weeks.count == values.count, let result = ChangePoint.test(values, seed: seed),
               result.index + 1 < weeks.count else { return nil }
         let week = weeks[result.index + 1]
         let explanation = changes.filter { $0.metrics.contains(metric.rawValue) && abs($0.day.dayNumber - week.dayNumber) <= window }

@@ -27,7 +27,10 @@ public struct Scorecard: Sendable {
     public var values: [MetricID: [MetricValue]]
     /// Teams too small in the directory: hidden in every metric where they have a figure, with why.
     public var suppressed: [String: SuppressionReason]
-    /// Significant shifts in weekly series of shown teams and the organisation.
+    /// Every weekly series of a shown team or the organisation tested for a shift: its most likely
+    /// change and p-value, significant or not (the period's family decides: ``TestFamily``).
+    public var shiftTests: [Shift] = []
+    /// The shifts the period's family calls significant (empty until it has decided).
     public var shifts: [Shift] = []
     /// Completeness: days in the period with any record, per source this reader can see, and the period's length.
     public var sourceDays: [SourceFamily: Int] = [:]

@@ -55,8 +55,8 @@ public enum Detectors {
     /// "p = 0.004", "p < 0.001".
     public static func pValue(_ p: Double) -> String { p < 0.001 ? "p < 0.001" : "p = \(Format.fixed(p, decimals: 3))" }
 
-    static func change(_ b: MetricValue, _ a: MetricValue) -> String {
-        guard let t = Movement.test(b, a) else { return "" }
+    static func change(_ b: MetricValue, _ a: MetricValue, _ family: inout TestFamily) -> String {
+        guard let t = family.change(b, a) else { return "" }
         return "difference \(t.statistic), two-sided \(pValue(t.p))"
     }
 
@@ -64,19 +64,19 @@ public enum Detectors {
     /// outcome, measured in both periods, did not improve.
     /// Recorded programme changes to the leading metric (`changes`, over both periods) come first among
     /// the alternatives: the signal still asks whether the outcome followed.
-    public static func leadingWithoutOutcome(before: [MetricID: MetricValue], after: [MetricID: MetricValue], team: String?, alpha: Double,
+    public static func leadingWithoutOutcome(before: [MetricID: MetricValue], after: [MetricID: MetricValue], team: String?, family: inout TestFamily,
                                              changes: [ProgrammeChange] = []) -> [Signal] {
         MetricRegistry.all.filter { $0.kind == .leading && $0.dimension == .adoption }.compactMap { leading in
-            guard let lb = before[leading.id], let la = after[leading.id], Movement.of(lb, la, alpha: alpha) == .improved,
+            guard let lb = before[leading.id], let la = after[leading.id], family.movement(lb, la) == .improved,
                   let ob = before[leading.pairedWith], let oa = after[leading.pairedWith], oa.estimate != nil, ob.estimate != nil,
                   ob.label != .suppressed, oa.label != .suppressed,
-                  Movement.of(ob, oa, alpha: alpha) != .improved else { return nil }
+                  family.movement(ob, oa) != .improved else { return nil }
             let outcome = MetricRegistry.metric(leading.pairedWith)!
-            let outcomeTest = Movement.test(ob, oa).map { "the outcome's change: \($0.statistic), \(pValue($0.p))" } ?? "the outcome rests on too little evidence to show a change"
+            let outcomeTest = family.change(ob, oa).map { "the outcome's change: \($0.statistic), \(pValue($0.p))" } ?? "the outcome rests on too little evidence to show a change"
             return Signal(detector: "leading-without-outcome", team: team,
                           title: "\(leading.name) rose; \(outcome.name.prefix(1).lowercased() + outcome.name.dropFirst()) did not follow",
                           evidence: ["\(leading.name): \(fmt(lb)) → \(fmt(la))", "\(outcome.name): \(fmt(ob)) → \(fmt(oa))"],
-                          test: "the leading metric's \(change(lb, la)) (α = \(Format.fixed(alpha, decimals: 3))); \(outcomeTest)",
+                          test: "the leading metric's \(change(lb, la, &family)), significant at a \(family.criterion); \(outcomeTest)",
                           alternatives: changes.filter { $0.metrics.contains(leading.id.rawValue) }.map { "the rise coincides with a recorded change: \($0.day.iso8601) \($0.description)" }
                             + ["the outcome lags the leading metric by more than a quarter", "the team's work changed in kind (new product, new codebase)",
                                          "the outcome rests on too few events to move yet"],
@@ -85,16 +85,17 @@ public enum Detectors {
     }
 
     /// 2. Acceptance inflation: acceptance up while accepted lines per acceptance or persistence went down.
-    public static func acceptanceInflation(before: [MetricID: MetricValue], after: [MetricID: MetricValue], team: String?, alpha: Double) -> Signal? {
-        guard let ab = before["ai.acceptance_rate"], let aa = after["ai.acceptance_rate"], Movement.of(ab, aa, alpha: alpha) == .improved else { return nil }
-        let worse = ["signal.lines_per_acceptance", "ai.persistence"].compactMap { (id: MetricID) -> String? in
-            guard let b = before[id], let a = after[id], Movement.of(b, a, alpha: alpha) == .worsened else { return nil }
-            return "\(id == "signal.lines_per_acceptance" ? "AI lines per accepted suggestion" : name(a)): \(fmt(b)) → \(fmt(a)) (\(change(b, a)))"
+    public static func acceptanceInflation(before: [MetricID: MetricValue], after: [MetricID: MetricValue], team: String?, family: inout TestFamily) -> Signal? {
+        guard let ab = before["ai.acceptance_rate"], let aa = after["ai.acceptance_rate"], family.movement(ab, aa) == .improved else { return nil }
+        var worse: [String] = []
+        for id in ["signal.lines_per_acceptance", "ai.persistence"] as [MetricID] {
+            guard let b = before[id], let a = after[id], family.movement(b, a) == .worsened else { continue }
+            worse.append("\(id == "signal.lines_per_acceptance" ? "AI lines per accepted suggestion" : name(a)): \(fmt(b)) → \(fmt(a)) (\(change(b, a, &family)))")
         }
         guard !worse.isEmpty else { return nil }
         return Signal(detector: "acceptance-inflation", team: team, title: "More suggestions accepted, less code kept from each",
-                      evidence: ["Inline suggestion acceptance rate: \(fmt(ab)) → \(fmt(aa)) (\(change(ab, aa)))"] + worse,
-                      test: "changes in opposite directions, each significant at α = \(Format.fixed(alpha, decimals: 3)) (difference of two estimates from their intervals)",
+                      evidence: ["Inline suggestion acceptance rate: \(fmt(ab)) → \(fmt(aa)) (\(change(ab, aa, &family)))"] + worse,
+                      test: "changes in opposite directions (differences of two estimates from their intervals), each significant at a \(family.criterion)",
                       alternatives: ["suggestions got shorter (a new model, a language with terser completions)", "the team now accepts and then adapts suggestions on purpose"],
                       question: acceptanceInflationQuestion)
     }
@@ -122,16 +123,16 @@ public enum Detectors {
     /// suppression or dismissal rose (one-sided Fisher exact test), or scan coverage fell (fewer
     /// repositories scanned, or a larger share of lines excluded from analysis).
     public static func suppressionInsteadOfFixing(newBefore: MetricValue, newAfter: MetricValue, before: QualityCounts, after: QualityCounts,
-                                                  team: String?, thresholds: SignalThresholds) -> Signal? {
+                                                  team: String?, thresholds: SignalThresholds, family: inout TestFamily) -> Signal? {
         guard newBefore.label != .suppressed, newAfter.label != .suppressed, let nb = newBefore.estimate, let na = newAfter.estimate, na < nb else { return nil }
         var reasons: [String] = [], tests: [String] = []
         let shareBefore = before.closed > 0 ? Double(before.hidden) / Double(before.closed) : 0
         let shareAfter = after.closed > 0 ? Double(after.hidden) / Double(after.closed) : 0
         if after.closed >= 5, before.closed >= 5, shareAfter > shareBefore {
             let p = SignalStatistics.fisherGreater(x1: before.hidden, n1: before.closed, x2: after.hidden, n2: after.closed)
-            if p < thresholds.alpha {
+            if family.significant("fisher|suppression-share|\(team ?? "*")", p: p) {
                 reasons.append("findings closed by suppression or dismissal: \(before.hidden) of \(before.closed) (\(Format.percent(shareBefore, decimals: 0))) → \(after.hidden) of \(after.closed) (\(Format.percent(shareAfter, decimals: 0)))")
-                tests.append("suppression share rose: one-sided Fisher exact \(pValue(p))")
+                tests.append("suppression share rose: one-sided Fisher exact \(pValue(p)), significant at a \(family.criterion)")
             }
         }
         if after.repositoriesScanned < before.repositoriesScanned {
@@ -147,7 +148,7 @@ public enum Detectors {
         if after.thumbsDown > before.thumbsDown { evidence.append("recommendations marked not useful: \(before.thumbsDown) → \(after.thumbsDown)") }
         return Signal(detector: "suppression-instead-of-fixing", team: team, title: "Fewer new findings, with more suppressed or less scanned",
                       evidence: evidence,
-                      test: "new findings lower than the previous period, and " + tests.joined(separator: "; ") + " (α = \(Format.fixed(thresholds.alpha, decimals: 3)))",
+                      test: "new findings lower than the previous period, and " + tests.joined(separator: "; "),
                       alternatives: ["the suppressed findings were false positives, now documented", "a repository was archived or moved to another team",
                                      "generated or vendored code was excluded on purpose"],
                       question: suppressionQuestion)
@@ -156,22 +157,22 @@ public enum Detectors {
     /// 4. Rubber-stamp reviews: reviews got faster — median pickup significantly shorter (difference
     /// test), or more approvals within minutes of opening (one-sided Fisher exact) — while they got
     /// shallower: a significantly larger share of approvals with no discussion.
-    public static func rubberStamp(before: [MetricID: MetricValue], after: [MetricID: MetricValue], team: String?, alpha: Double) -> Signal? {
-        guard let db = before["flow.review_depth"], let da = after["flow.review_depth"], Movement.of(db, da, alpha: alpha) == .worsened else { return nil }
+    public static func rubberStamp(before: [MetricID: MetricValue], after: [MetricID: MetricValue], team: String?, family: inout TestFamily) -> Signal? {
+        guard let db = before["flow.review_depth"], let da = after["flow.review_depth"], family.movement(db, da) == .worsened else { return nil }
         var faster: [String] = []
-        if let pb = before["flow.review_pickup"], let pa = after["flow.review_pickup"], Movement.of(pb, pa, alpha: alpha) == .improved {
-            faster.append("\(name(pa)): \(fmt(pb)) → \(fmt(pa)) (\(change(pb, pa)))")
+        if let pb = before["flow.review_pickup"], let pa = after["flow.review_pickup"], family.movement(pb, pa) == .improved {
+            faster.append("\(name(pa)): \(fmt(pb)) → \(fmt(pa)) (\(change(pb, pa, &family)))")
         }
         if let qb = before["signal.quick_approvals"], let qa = after["signal.quick_approvals"], qb.label != .suppressed, qa.label != .suppressed,
            let eb = qb.estimate, let ea = qa.estimate, ea > eb {
             let x1 = Int((eb * Double(qb.events)).rounded()), x2 = Int((ea * Double(qa.events)).rounded())
             let p = SignalStatistics.fisherGreater(x1: x1, n1: qb.events, x2: x2, n2: qa.events)
-            if p < alpha { faster.append("approvals within 5 minutes of opening: \(x1) of \(qb.events) → \(x2) of \(qa.events) (one-sided Fisher exact \(pValue(p)))") }
+            if family.significant("fisher|quick-approvals|\(team ?? "*")", p: p) { faster.append("approvals within 5 minutes of opening: \(x1) of \(qb.events) → \(x2) of \(qa.events) (one-sided Fisher exact \(pValue(p)))") }
         }
         guard !faster.isEmpty else { return nil }
         return Signal(detector: "rubber-stamp-reviews", team: team, title: "Reviews got faster and shallower",
-                      evidence: faster + ["\(name(da)): \(fmt(db)) → \(fmt(da)) (\(change(db, da)))"],
-                      test: "faster reviews and a larger share of approvals without discussion, each significant at α = \(Format.fixed(alpha, decimals: 3))",
+                      evidence: faster + ["\(name(da)): \(fmt(db)) → \(fmt(da)) (\(change(db, da, &family)))"],
+                      test: "faster reviews and a larger share of approvals without discussion, each significant at a \(family.criterion)",
                       alternatives: ["changes got smaller, so there is less to discuss", "discussion moved to pairing or to a call",
                                      "a new rule (more approvers, an on-call reviewer) changed how reviews are done"],
                       question: rubberStampQuestion)
@@ -182,10 +183,12 @@ public enum Detectors {
     /// Bin counts below `minimumGroupSize` are printed as "fewer than k": a published count of person-weeks
     /// that small could be one person's weeks.
     public static func thresholdBunching(_ values: [Double], metric: MetricID, target: Double, team: String?, thresholds: SignalThresholds,
-                                         minimumGroupSize k: Int = 5) -> Signal? {
+                                         minimumGroupSize k: Int = 5, family: inout TestFamily) -> Signal? {
         let higher = MetricDirection.higherIsBetter[metric] ?? true
         let b = SignalStatistics.bunching(values, threshold: target, width: thresholds.bunchingBinWidth, pastIsAbove: higher)
-        guard b.below + b.past + b.beyond >= thresholds.bunchingMinimumValues, b.p < thresholds.alpha, b.excess >= thresholds.bunchingMinimumExcess else { return nil }
+        // Tested (and so in the family) wherever there is the minimum evidence; the excess is a size rule beside the test.
+        guard b.below + b.past + b.beyond >= thresholds.bunchingMinimumValues,
+              family.significant("bunching|\(metric.rawValue)|\(team ?? "*")", p: b.p), b.excess >= thresholds.bunchingMinimumExcess else { return nil }
         let unit = MetricRegistry.metric(metric)?.unit ?? .proportion
         func v(_ x: Double) -> String { unit.format(x) }
         let w = thresholds.bunchingBinWidth
@@ -198,20 +201,22 @@ public enum Detectors {
                                  "\(Format.fixed(b.excess, decimals: 1))× the neighbouring bins' mean"
                                     // The total would give a coarsened bin away by subtraction.
                                     + ([b.below, b.past, b.beyond].contains { $0 < k } ? "" : ", of \(values.count) person-weeks")],
-                      test: "one-sided binomial test of the bin past the target against ⅓ of the three bins (a smooth density), \(pValue(b.p))",
+                      test: "one-sided binomial test of the bin past the target against ⅓ of the three bins (a smooth density), \(pValue(b.p)), significant at a \(family.criterion)",
                       alternatives: ["the target was set where the team's values already sat", "a real improvement that stopped once the target was met"],
                       question: bunchingQuestion)
     }
 
     /// 6. Pre-review burst: a count surges in the days before a review or calibration date of the
     /// policy calendar, against the rest of the period (``SignalStatistics/burst(window:baseline:)``).
-    public static func preReviewBurst(activity: String, window: [Int], baseline: [Int], review: ReviewDate, team: String?, thresholds: SignalThresholds) -> Signal? {
+    public static func preReviewBurst(activity: String, window: [Int], baseline: [Int], review: ReviewDate, team: String?, thresholds: SignalThresholds,
+                                      family: inout TestFamily) -> Signal? {
         guard let b = SignalStatistics.burst(window: window, baseline: baseline), b.windowEvents >= thresholds.burstMinimumEvents,
-              b.ratio >= thresholds.burstMinimumRatio, b.p < thresholds.alpha else { return nil }
+              family.significant("burst|\(review.day.iso8601)|\(review.name)|\(team ?? "*")|\(activity)", p: b.p),
+              b.ratio >= thresholds.burstMinimumRatio else { return nil }
         func perDay(_ events: Int, _ days: Int) -> String { Format.fixed(Double(events) / Double(days), decimals: 1) }
         return Signal(detector: "pre-review-burst", team: team, title: "\(activity.prefix(1).uppercased() + activity.dropFirst()) surged before the \(review.name) (\(review.day.iso8601))",
                       evidence: ["\(activity): \(perDay(b.windowEvents, b.windowDays)) a day in the \(b.windowDays) days before, \(perDay(b.baselineEvents, b.baselineDays)) a day over the rest of the period (\(Format.fixed(b.ratio, decimals: 1))×)"],
-                      test: "quasi-Poisson test of the window's share of the period's events (dispersion \(Format.fixed(b.dispersion, decimals: 1)) from the other weeks), one-sided \(pValue(b.p)), against α = \(Format.fixed(thresholds.alpha, decimals: 4)) (the report's α shared among every window it tests)",
+                      test: "quasi-Poisson test of the window's share of the period's events (dispersion \(Format.fixed(b.dispersion, decimals: 1)) from the other weeks), one-sided \(pValue(b.p)), significant at a \(family.criterion)",
                       alternatives: ["a release or deadline fell in the same weeks", "work held back by holidays or an incident came through at once"],
                       question: burstQuestion)
     }
@@ -231,12 +236,12 @@ public enum Detectors {
 
     /// 8. Churn after acceptance: the share of accepted AI suggestions later reverted or heavily
     /// modified rose significantly (persistence fell).
-    public static func churnAfterAcceptance(before: MetricValue, after: MetricValue, team: String?, alpha: Double) -> Signal? {
-        guard Movement.of(before, after, alpha: alpha) == .worsened, let b = before.estimate, let a = after.estimate else { return nil }
+    public static func churnAfterAcceptance(before: MetricValue, after: MetricValue, team: String?, family: inout TestFamily) -> Signal? {
+        guard family.movement(before, after) == .worsened, let b = before.estimate, let a = after.estimate else { return nil }
         return Signal(detector: "churn-after-acceptance", team: team, title: "More accepted AI code is undone soon after",
                       evidence: ["accepted suggestions later reverted or modified: \(Format.percent(1 - b, decimals: 0)) → \(Format.percent(1 - a, decimals: 0)) (of \(before.events) → \(after.events) accepted)",
                                  "\(name(after)): \(fmt(before)) → \(fmt(after))"],
-                      test: "persistence fell: \(change(before, after)) (α = \(Format.fixed(alpha, decimals: 3)))",
+                      test: "persistence fell: \(change(before, after, &family)), significant at a \(family.criterion)",
                       alternatives: ["accepted code is now a starting point the team reshapes on purpose", "a refactoring touched recently written code"],
                       question: churnQuestion)
     }

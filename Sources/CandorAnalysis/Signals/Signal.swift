@@ -35,8 +35,8 @@ public enum MetricDirection {
 public enum Movement: Sendable, Equatable {
     case improved, worsened, unclear
 
-    /// Significant when the difference of the two estimates, with standard errors taken from their 95%
-    /// intervals, has a two-sided p-value below `alpha` (``SignalStatistics/difference(before:_:after:_:)``).
+    /// One change judged on its own: significant when its test (``test(_:_:)``) has a two-sided p-value
+    /// below `alpha`. A report judges every change of a period together instead (``TestFamily/movement(_:_:)``).
     /// Values without intervals, or labelled low or suppressed, never move: below minimum evidence
     /// nothing fires.
     public static func of(_ before: MetricValue, _ after: MetricValue, alpha: Double = 0.01) -> Movement {
@@ -53,7 +53,7 @@ public enum Movement: Sendable, Equatable {
         if let ob = before.observations, let oa = after.observations {
             guard let t = MedianComparison.test(before: ob, after: oa, seed: MedianComparison.seed(after.metric.rawValue, after.team ?? "")) else { return nil }
             return ChangeTest(direction: t.difference, p: t.p,
-                              statistic: "permutation test of the difference in medians, \(Format.count(MedianComparison.permutations)) relabellings")
+                              statistic: "permutation test of the difference in medians, sequential, at most \(Format.count(MedianComparison.permutations)) relabellings")
         }
         guard let bi = before.interval, let ai = after.interval, let t = SignalStatistics.difference(before: b, bi, after: a, ai) else { return nil }
         return ChangeTest(direction: t.z, p: t.p, statistic: "z = \(Format.fixed(t.z, decimals: 2))")

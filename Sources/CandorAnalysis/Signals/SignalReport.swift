@@ -16,8 +16,11 @@ public struct SignalReport: Sendable {
     public var coverage: [String: String]
     /// The previous period's scorecard, as its own report shows it (for "since last quarter").
     public var before: Scorecard? = nil
+    /// Every test behind the period's outputs and its decision (false discovery rate control).
+    public var family: TestFamily
 
-    public init(period: Period, previous: Period, signals: [Signal], checkedTeams: [String], hiddenTeams: Int, coverage: [String: String], before: Scorecard? = nil) {
+    public init(period: Period, previous: Period, signals: [Signal], checkedTeams: [String], hiddenTeams: Int, coverage: [String: String], before: Scorecard? = nil,
+                family: TestFamily) {
         self.period = period
         self.previous = previous
         self.signals = signals
@@ -25,5 +28,6 @@ public struct SignalReport: Sendable {
         self.hiddenTeams = hiddenTeams
         self.coverage = coverage
         self.before = before
+        self.family = family
     }
 }
