@@ -272,7 +272,13 @@ public struct ScorecardAssembly {
             let rows = survey[team]
             add(PeopleMetrics.satisfaction(favourable: rows.reduce(0) { $0 + $1.favourable }, answers: rows.reduce(0) { $0 + $1.answers },
                                            responses: rows.reduce(0) { $0 + $1.responses }, teamSize: team.map { sizes[$0] ?? 0 } ?? everyone, team: team,
-                                           respondents: rows.reduce(ClusterSums(n: 0, y: 0, x: 0, yy: 0, xx: 0, xy: 0)) { $0 + $1.respondents }))
+                                           respondents: rows.reduce(ClusterSums(n: 0, y: 0, x: 0, yy: 0, xx: 0, xy: 0)) { $0 + $1.respondents },
+                                           items: rows.reduce(into: [String: (answers: Int, favourable: Int)]()) { out, row in
+                                               for (item, c) in row.items {
+                                                   let sum = out[item] ?? (0, 0)
+                                                   out[item] = (sum.answers + c.answers, sum.favourable + c.favourable)
+                                               }
+                                           }))
         }
         // Consent and disputes are counted for the organisation only: per team they would single people out.
         let optional = policy.programmes.filter { !$0.value }.keys.sorted()
@@ -333,7 +339,7 @@ public struct ScorecardAssembly {
         func qDeveloperOnly(_ metric: MetricID, _ team: String?) -> Bool {
             guard adoptionSeries.contains(metric) else { return true }
             guard let value = card.value(metric, team: team) else { return false }
-            return value.parts.isEmpty || value.parts[.qDeveloper] != nil
+            return value.parts.isEmpty || value.parts[.assistant(.qDeveloper)] != nil
         }
         for metric in adoptionSeries {
             if !qDeveloperOnly(metric, nil) { card.weekly[metric] = nil }

@@ -55,12 +55,12 @@ public struct SignalAssembly {
             if let acceptance = card.value(MetricRegistry.acceptanceRate.id, team: team), acceptance.label != .suppressed, var whole = value(rows) {
                 // Per assistant too, where the acceptance rate's own part is shown (the same people):
                 // the signals then compare like with like when the mix of assistants changes.
-                for (assistant, part) in acceptance.parts where part.label != .suppressed {
-                    if let v = value(rows.filter { $0.assistant == assistant }) { whole.parts[assistant] = v }
+                for (part, shown) in acceptance.parts where shown.label != .suppressed {
+                    if let assistant = part.assistant, let v = value(rows.filter { $0.assistant == assistant }) { whole.parts[part] = v }
                 }
-                for assistant in Set(rows.map(\.assistant)) where whole.parts[assistant] == nil && acceptance.parts[assistant] != nil {
+                for part in Set(rows.map { MetricPart.assistant($0.assistant) }) where whole.parts[part] == nil && acceptance.parts[part] != nil {
                     // A part the scorecard hides is marked hidden here too: it is never read.
-                    whole.parts[assistant] = Scorecard.hidden(MetricValue(metric: "signal.lines_per_acceptance", team: team, estimate: nil, interval: nil,
+                    whole.parts[part] = Scorecard.hidden(MetricValue(metric: "signal.lines_per_acceptance", team: team, estimate: nil, interval: nil,
                                                                           people: 0, events: 0), reason: .complementary, k: policy.minimumGroupSize)
                 }
                 out[team, default: [:]]["signal.lines_per_acceptance"] = whole
@@ -111,8 +111,9 @@ public struct SignalAssembly {
         var b = before, a = after
         var mix: [MetricID: String] = [:]
         for (metric, now) in after {
-            guard let then = before[metric], !(then.parts.isEmpty && now.parts.isEmpty) else { continue }
-            let used = (Set(then.parts.keys), Set(now.parts.keys))
+            // Assistants only: a survey's items are parts too, but a changed set of items is the survey's own change.
+            let used = (Set(before[metric]?.parts.keys.filter { $0.assistant != nil } ?? []), Set(now.parts.keys.filter { $0.assistant != nil }))
+            guard let then = before[metric], !(used.0.isEmpty && used.1.isEmpty) else { continue }
             guard used.0 != used.1 else { continue }
             let common = used.0.intersection(used.1)
             if common.count == 1, let assistant = common.first, let pb = then.parts[assistant], let pa = now.parts[assistant],

@@ -86,13 +86,19 @@ public struct FiguresFile: Sendable, Equatable {
             guard let list = card.values[metric.id] else { continue }
             for value in list {
                 rows.append(scorecardRow(value, metric: metric, part: "", k: k))
-                for (assistant, part) in value.parts.sorted(by: { $0.key < $1.key }) {
-                    rows.append(scorecardRow(part, metric: metric, part: assistant.rawValue, k: k))
+                for (key, part) in value.parts.sorted(by: { $0.key < $1.key }) {
+                    var row = scorecardRow(part, metric: metric, part: key.key, k: k)
+                    // A survey item is a share of the respondents who answered it: one answer each.
+                    if case .item = key, row.status == "shown", part.interval != nil { row.method = Self.itemMethod }
+                    rows.append(row)
                 }
             }
         }
         return FiguresFile(period: input.period.description, registry: MetricRegistry.version, minimumGroupSize: k, rows: rows)
     }
+
+    /// How a satisfaction item's interval is computed.
+    public static let itemMethod = "Wilson score interval with the respondents who answered the item as the trials"
 
     static func scorecardRow(_ value: MetricValue, metric: MetricDefinition, part: String, k: Int) -> Row {
         var row = Row(table: "scorecard", metric: metric.id.rawValue, metricVersion: metric.version, scope: value.team == nil ? "organisation" : "team",
@@ -124,6 +130,7 @@ public struct FiguresFile: Sendable, Equatable {
         case .fewerThanK(let k): "fewer than \(k) people"
         case .dominance: "one person contributed most of it"
         case .complementary: "hidden so a smaller group's figures cannot be worked out"
+        case .uniform: "hidden to protect individual answers"
         }
     }
 

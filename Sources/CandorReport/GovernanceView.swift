@@ -301,6 +301,7 @@ extension SuppressionReason {
         case .fewerThanK(let k): "fewer than \(k) people"
         case .complementary: "protects a smaller team's figures from being worked out"
         case .dominance: "one person contributed most of it"
+        case .uniform: "hidden to protect individual answers"
         }
     }
 }

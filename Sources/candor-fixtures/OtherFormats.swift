@@ -321,7 +321,8 @@ struct OtherFormats {
     }
 
     /// The Q2 and Q3 developer surveys, read through the survey: mapping in policy.yml. Most people
-    /// answer; all of Checkout in Q2, but in Q3 only five of them, mostly favourably (survey selection, issue 6).
+    /// answer; all of Checkout in Q2, but in Q3 only five of them, mostly favourably (survey selection, issue 6) —
+    /// the first of them neutrally on friction.
     mutating func survey() throws {
         for (wave, day) in [("2026-q2", Day(year: 2026, month: 6, day: 15)!), ("2026-q3", Day(year: 2026, month: 9, day: 14)!)] {
             var lines = ["Timestamp,Email Address,Team,I can get my work done without unnecessary friction,I trust the AI suggestions I accept,What would help you most? (optional)"]
@@ -335,7 +336,11 @@ struct OtherFormats {
                 guard selective ? selectiveAnswers <= max(5, Int((Double(size) * (1 - 0.5 * effect)).rounded())) : everyone || chance(0.9) else { continue }
                 func score() -> String { String(selective && chance(min(0.95, 0.5 + 0.4 * effect)) ? int(4...5) : int(1...5)) }
                 let (y, m, d) = day.adding(days: int(0...4)).components
-                let friction = score()
+                // The first of Checkout's Q3 respondents answers neutrally on friction (the draw is still made,
+                // so nothing after it moves): "mostly favourably", not all — a team where everyone answered
+                // alike is hidden, since its figure would give each person's answer.
+                let drawn = score()
+                let friction = selective && selectiveAnswers == 1 ? "3" : drawn
                 let trust = chance(0.1) ? "" : score()
                 lines.append("\(m)/\(d)/\(y) \(int(8...17)):\(int(10...59)):\(int(10...59)),\(p.login)@acme.example,\"\(team)\",\(friction),\(trust),\"never stored, free text\"")
             }

@@ -133,7 +133,7 @@ extension ScorecardDisclosureTests {
 }
 
 extension ScorecardDisclosureTests {
-    static func withParts(_ team: String?, people: Int, parts: [Assistant: Int]) -> MetricValue {
+    static func withParts(_ team: String?, people: Int, parts: [MetricPart: Int]) -> MetricValue {
         var v = MetricValue(metric: rate, team: team, estimate: 0.3, interval: nil, people: people, events: people * 10)
         for (a, n) in parts { v.parts[a] = MetricValue(metric: rate, team: team, estimate: 0.3, interval: nil, people: n, events: n * 10) }
         return v

@@ -9,6 +9,10 @@ public enum SuppressionReason: Sendable, Equatable {
     case dominance(threshold: Double)
     /// Hidden so that another suppressed cell cannot be recovered from the total (secondary suppression).
     case complementary
+    /// A share of people's answers — the pooled value or one item's — is at 0% or 100% favourable: it
+    /// would give each respondent's answer (group attribute disclosure; primary suppression). Reports
+    /// say only "hidden to protect individual answers", never which share or which way.
+    case uniform
 }
 
 /// What disclosure control decided for one cell.

@@ -105,7 +105,7 @@ public struct PeriodDisclosure: Sendable {
         }
         // A weekly series is the figure's Q Developer part where the figure has parts: hidden with it.
         for (metric, list) in card.values {
-            for value in list where value.label != .suppressed && value.parts[.qDeveloper]?.label == .suppressed {
+            for value in list where value.label != .suppressed && value.parts[.assistant(.qDeveloper)]?.label == .suppressed {
                 hidden[metric, default: []].insert(value.team)
             }
         }

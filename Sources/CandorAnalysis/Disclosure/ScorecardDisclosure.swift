@@ -27,7 +27,7 @@ public struct UndisclosedScorecard: Sendable {
 public struct MetricCells: Sendable, Equatable {
     public var teams: [String: SuppressionReason]
     public var organisation: SuppressionReason?
-    public var parts: [String?: [Assistant: SuppressionReason]] = [:]
+    public var parts: [String?: [MetricPart: SuppressionReason]] = [:]
 }
 
 /// Disclosure control for the scorecard, per metric. Each metric is a table of its own: its cells
@@ -113,6 +113,12 @@ public enum ScorecardDisclosure {
         var unseen: [String: SuppressionReason] = [:]
         for (i, decision) in wide.teams.enumerated() { if let reason = decision?.reason { unseen[teams[i]] = reason } }
         let personBased: Set<MetricDefinition.Dimension> = [.adoption, .flow, .experience]
+        // Cells at 0% or 100% of a share of answers (``uniformAnswers``) are hidden as if below k, then
+        // labelled why: complements are chosen for them as for any primary suppression.
+        // A team below k in its own right keeps that reason.
+        func relabel(_ cells: inout MetricCells, uniform: Set<String>, people: (String) -> Int) {
+            for team in uniform where cells.teams[team] == .fewerThanK(k: k) && people(team) >= k { cells.teams[team] = .uniform }
+        }
         var metrics: [MetricID: MetricCells] = [:]
         for (metric, list) in scorecard.computed.values {
             // Each metric is its own table: its cells are the teams with a figure in it (a team shown as
@@ -124,19 +130,40 @@ public enum ScorecardDisclosure {
             let organisation = list.last { $0.team == nil }
             let aboutPeople = MetricRegistry.metric(metric).map { personBased.contains($0.dimension) } ?? false
             let hasFigure = { (i: Int) in byTeam[teams[i]]?.estimate != nil }
+            let answers = uniformAnswers.contains(metric)
+            // A team whose pooled value is at 0% or 100% is hidden whole, as a primary cell (an item
+            // there hides the team's items: ``parts(_:cells:k:uniformAnswers:)``).
+            let uniform = Set(answers ? list.filter(atBoundary).compactMap(\.team) : [])
             let contributors = { (i: Int) -> Int in
                 let size = sizes[teams[i]] ?? 0
                 let own = aboutPeople ? (byTeam[teams[i]]?.protectedPeople ?? 0) : size
+                // A team whose every respondent answered alike is hidden as a primary cell.
+                if uniform.contains(teams[i]) { return min(own, k - 1) }
                 // A team below k in the directory is below k here too, whatever the figure counts.
                 return size < k ? min(own, size) : own
             }
             // A metric published for the organisation only (consent, disputes) rests on the organisation's people.
             let anyTeam = teams.indices.contains(where: hasFigure)
-            let total = aboutPeople || !anyTeam ? (organisation?.protectedPeople ?? 0) : teams.indices.filter(hasFigure).reduce(0) { $0 + (sizes[teams[$1]] ?? 0) }
+            // A team hidden for its answers counts fewer people than it has: the total counts as many
+            // fewer, so no phantom residual of people in no team stands in as its complement.
+            let understated = teams.indices.filter { uniform.contains(teams[$0]) }.reduce(0) { sum, i in
+                let size = sizes[teams[i]] ?? 0, own = aboutPeople ? (byTeam[teams[i]]?.protectedPeople ?? 0) : size
+                return sum + max(0, (size < k ? min(own, size) : own) - contributors(i))
+            }
+            let total = (aboutPeople || !anyTeam ? (organisation?.protectedPeople ?? 0) : teams.indices.filter(hasFigure).reduce(0) { $0 + (sizes[teams[$1]] ?? 0) })
+                - understated
             let own = decide(contributors, total: total, included: hasFigure)
             var cells = MetricCells(teams: [:], organisation: nil)
             for (i, decision) in own.teams.enumerated() { if let reason = decision?.reason { cells.teams[teams[i]] = reason } }
             if let reason = own.organisation.reason, organisation?.estimate != nil { cells.organisation = reason }
+            relabel(&cells, uniform: uniform) { team in
+                let size = sizes[team] ?? 0, own = byTeam[team]?.protectedPeople ?? 0
+                return size < k ? min(own, size) : own
+            }
+            if answers, let value = organisation, atBoundary(value) {
+                // The whole organisation answered alike: hidden whole, items too.
+                cells.organisation = .uniform
+            }
             // A proportion at 0% or 100% says the same of every unit behind it: an organisation there would
             // give every hidden team's value (each must be at it too), whatever the complements. It is
             // hidden instead, and with no total published the teams need no complements of this table's.
@@ -150,11 +177,20 @@ public enum ScorecardDisclosure {
                 cells.teams.merge(other.teams) { mine, _ in mine }
                 cells.organisation = cells.organisation ?? other.organisation
             }
-            cells.parts = parts(list, cells: cells, k: k)
+            cells.parts = parts(list, cells: cells, k: k, uniformAnswers: answers)
             metrics[metric] = cells
         }
         return Decision(directory: small, unseen: unseen, metrics: metrics)
     }
+
+    /// Shares of people's answers, where a cell at 0% or 100% gives every respondent's answer
+    /// (``SuppressionReason/uniform``): a team (or the organisation) whose pooled value is there is
+    /// hidden whole, like a cell below k, with complements chosen for it; one whose item is there has
+    /// all its items hidden (one hidden item would be the pooled value less the others), the pooled
+    /// value shown — which then says only that some item, unnamed, went one way.
+    /// Shares of activity (active share, coverage) are not: that everyone in a team used an assistant
+    /// is the team's figure, published as such; only its complement rule applies (``atBoundary(_:)``).
+    public static let uniformAnswers: Set<MetricID> = [MetricRegistry.satisfaction.id]
 
     /// Whether `value` is a proportion at exactly 0 or 1 (every unit behind it on one side).
     static func atBoundary(_ value: MetricValue) -> Bool {
@@ -169,13 +205,19 @@ public enum ScorecardDisclosure {
     /// teams' hidden parts of that assistant are none, or at least two with k people together — else
     /// it would give a hidden part away by subtraction. A single hidden part of the organisation takes
     /// the smallest other with it (the whole less the others would be it).
-    static func parts(_ list: [MetricValue], cells: MetricCells, k: Int) -> [String?: [Assistant: SuppressionReason]] {
-        var hidden: [String?: [Assistant: SuppressionReason]] = [:]
+    static func parts(_ list: [MetricValue], cells: MetricCells, k: Int, uniformAnswers: Bool = false) -> [String?: [MetricPart: SuppressionReason]] {
+        // Answers: a cell with an item at 0% or 100% hides all its items (``uniformAnswers``).
+        func uniformItems(_ value: MetricValue) -> Bool { uniformAnswers && value.parts.values.contains(where: atBoundary) }
+        var hidden: [String?: [MetricPart: SuppressionReason]] = [:]
         for value in list where !value.parts.isEmpty {
             guard let team = value.team else { continue }
             let keys = value.parts.keys.sorted()
             if let reason = cells.teams[team] {
                 hidden[team] = Dictionary(uniqueKeysWithValues: keys.map { ($0, reason) })
+                continue
+            }
+            if uniformItems(value) {
+                hidden[team] = Dictionary(uniqueKeysWithValues: keys.map { ($0, .uniform) })
                 continue
             }
             let decided = HierarchicalDisclosure.decide(
@@ -187,11 +229,11 @@ public enum ScorecardDisclosure {
         }
         guard let organisation = list.last(where: { $0.team == nil }), !organisation.parts.isEmpty else { return hidden }
         let keys = organisation.parts.keys.sorted()
-        if let reason = cells.organisation {
+        if let reason = cells.organisation ?? (uniformItems(organisation) ? .uniform : nil) {
             hidden[nil] = Dictionary(uniqueKeysWithValues: keys.map { ($0, reason) })
             return hidden
         }
-        var mine: [Assistant: SuppressionReason] = [:]
+        var mine: [MetricPart: SuppressionReason] = [:]
         for key in keys where atBoundary(organisation.parts[key]!)
             && list.contains(where: { v in v.team != nil && v.parts[key]?.estimate != nil && hidden[v.team]?[key] != nil }) {
             // As for the whole: a part at 0% or 100% gives every hidden team's part.

@@ -45,12 +45,12 @@ public enum AdoptionMetrics {
     }
 
     /// One value per assistant in `assistants` that someone in `rows` used, from that assistant's rows alone.
-    static func parts(_ rows: [PersonAdoption], assistants: [Assistant], _ value: ([PersonAdoption]) -> MetricValue) -> [Assistant: MetricValue] {
+    static func parts(_ rows: [PersonAdoption], assistants: [Assistant], _ value: ([PersonAdoption]) -> MetricValue) -> [MetricPart: MetricValue] {
         guard rows.contains(where: { !$0.byAssistant.isEmpty }) else { return [:] }
-        var out: [Assistant: MetricValue] = [:]
+        var out: [MetricPart: MetricValue] = [:]
         for assistant in assistants {
             let mine = rows.compactMap { $0.only(assistant) }
-            if !mine.isEmpty { out[assistant] = value(mine) }
+            if !mine.isEmpty { out[.assistant(assistant)] = value(mine) }
         }
         return out
     }

@@ -8,7 +8,7 @@ import CandorPolicy
 public enum MetricRegistry {
     /// Registry version, printed in reports so a change of definition is visible; a change is
     /// annotated on every metric it touches like a policy change.
-    public static let version = "2026.5"
+    public static let version = "2026.6"
 
     /// candor's own changes to metric definitions, annotated on the metrics they touch like policy changes.
     public static let changes: [ProgrammeChange] = [
@@ -25,6 +25,9 @@ public enum MetricRegistry {
                         description: "Metric registry 2026.5, after an independent recomputation: one interval for the acceptance rate (people as clusters); a repository's first scan leaves the new-findings denominator; a deployment an incident names has failed; Kaplan–Meier medians by R survival's convention; a person who moved teams counts once in the organisation",
                         metrics: ["ai.acceptance_rate", "ai.active_share", "quality.new_findings_rate", "outcome.change_failure_rate",
                                   "flow.review_pickup", "quality.time_to_fix", "outcome.restore_time"]),
+        ProgrammeChange(day: Day(year: 2026, month: 12, day: 1)!,
+                        description: "Metric registry 2026.6: satisfaction reported per survey item beside the pooled value, and hidden where everyone answered alike; every test of a period judged together at one false discovery rate (Benjamini–Hochberg)",
+                        metrics: ["experience.satisfaction"]),
     ]
 
     static let individuals = ["evaluating, ranking or comparing individuals", "compensation, promotion or termination decisions",
@@ -203,15 +206,15 @@ public enum MetricRegistry {
     public static let satisfaction = MetricDefinition(
         id: "experience.satisfaction", name: "Developer satisfaction (favourable)", dimension: .experience, kind: .outcome,
         decision: "Whether the tools and practices help the people who use them.",
-        definition: "Of the team's survey answers to the mapped items, the share in the favourable boxes, shown with the response rate.",
-        formula: "answers ≥ favourable_from ÷ answers (top-2-box on a 5-point scale); response rate = responses ÷ people in the team.",
-        methodology: "The survey mapping in the policy names the items and the scale; answers are anonymous and attributed by the team column.",
+        definition: "Of the team's survey answers to the mapped items, the share in the favourable boxes, shown with the response rate; and the same for each mapped item on its own.",
+        formula: "answers ≥ favourable_from ÷ answers (top-2-box on a 5-point scale), over every mapped item (pooled) and per item (respondents who answered it favourably ÷ respondents who answered it); response rate = responses ÷ people in the team.",
+        methodology: "The survey mapping in the policy names the items and the scale; answers are anonymous and attributed by the team column. The items can ask about unlike things (friction, trust in AI), so each is reported on its own beneath the pooled value, as a part of it (item <id>). A share at exactly 0% or 100% — pooled or per item, for a team or the organisation — would give every respondent's answer: a pooled value there hides that team's (or the organisation's) satisfaction whole, items included, with complements chosen for it as for a cell below k; an item there hides all its items and leaves the pooled value; the reason printed is only \"hidden to protect individual answers\", never which share or which way.",
         caveats: ["A falling response rate can raise satisfaction on its own (only the satisfied answer).",
-                  "The mapped items are pooled, and they can ask about unlike things (friction, trust in AI): read the survey's own per-item results beside it.",
+                  "The pooled value weighs each item by its answers: read the items beside it.",
                   "Small teams are suppressed like every other cell."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .proportion, pairedWith: "ai.active_share", sources: [.survey],
-        interval: "ratio-estimator interval with respondents as clusters (Cochran 1977, §6.3–6.4), clipped to [0, 1]: one person's answers are not independent",
-        n: "respondents (the clusters of their answers)", version: 2)
+        interval: "pooled: ratio-estimator interval with respondents as clusters (Cochran 1977, §6.3–6.4), clipped to [0, 1], since one person's answers are not independent; per item: Wilson score interval with respondents as the trials (one answer each)",
+        n: "respondents (the clusters of their answers; per item, those who answered it)", version: 3)
 
     public static let optInRate = MetricDefinition(
         id: "trust.opt_in_rate", name: "Opt-in rate of optional programmes", dimension: .trust, kind: .outcome,

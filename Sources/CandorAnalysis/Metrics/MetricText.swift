@@ -101,8 +101,15 @@ extension MetricRegistry {
               hidden cell can be worked out from a total or a difference (complementary suppression). A
               proportion at exactly 0% or 100% says the same of every unit behind it: the organisation's
               cell (or an assistant's part of it) at 0% or 100% is hidden whenever a team's cell of the same
-              metric is hidden, since it would give each hidden team's value. docs/reports.md describes the
-              tables and the order of decisions.
+              metric is hidden, since it would give each hidden team's value. A share of people's answers
+              (satisfaction, pooled or per item) at exactly 0% or 100% would give every respondent's answer:
+              a team (or the organisation) whose pooled value is there has its satisfaction hidden whole,
+              items included, as a primary cell, with complements as for a cell below k; one with an item
+              there has all its items hidden and its pooled value shown (hiding the one item would leave
+              it to be worked out from the pooled value and the others). The reason printed is only
+              "hidden to protect individual answers", never which share or which way. A share of activity at 100% (everyone in a team used an
+              assistant) is published: it is the team's figure, and says nothing of one person the team's
+              figure does not. docs/reports.md describes the tables and the order of decisions.
 
             ## The metrics
 

@@ -17,9 +17,11 @@ public struct MetricValue: Sendable, Equatable {
     public var label: ConfidenceLabel
     /// Why there is no estimate, or what limits it ("no data from this source", "fewer than half fixed").
     public var note: String?
-    /// The same metric per assistant, for metrics that combine assistants (each part over the people
-    /// who used that assistant; a person who used two is in both parts and once in the whole).
-    public var parts: [Assistant: MetricValue] = [:]
+    /// The same metric over a part of what it combines: per assistant, for metrics that combine
+    /// assistants (each part over the people who used that assistant; a person who used two is in both
+    /// parts and once in the whole), or per survey item, for satisfaction (each part over the people
+    /// who answered that item). Disclosure control treats both alike: parts sit beneath their whole.
+    public var parts: [MetricPart: MetricValue] = [:]
     /// The people a value could single out when they are fewer than `people` — an assistant's part of
     /// the share of people using one rests on its active people, while its n (the Wilson trials) is the
     /// team. Disclosure control counts these; nil: `people`.
@@ -45,6 +47,51 @@ public struct MetricValue: Sendable, Equatable {
     /// A value that cannot be computed because its source sent nothing for the period.
     public static func noData(_ metric: MetricID, team: String?) -> MetricValue {
         MetricValue(metric: metric, team: team, estimate: nil, interval: nil, people: 0, events: 0, label: .low, note: "no data from this source")
+    }
+}
+
+/// What a value's part is the same metric over: one assistant's users, or one survey item's answers.
+public enum MetricPart: Hashable, Comparable, Sendable, CustomStringConvertible {
+    case assistant(Assistant)
+    /// A survey item, by the id the policy's survey mapping gives it.
+    case item(String)
+
+    /// As reports name it: "Amazon Q Developer", "item friction".
+    public var name: String {
+        switch self {
+        case .assistant(let a): a.name
+        case .item(let id): "item \(id)"
+        }
+    }
+
+    /// As the figures files record it: the assistant's id (`q-developer`), or `item:<id>`.
+    public var key: String {
+        switch self {
+        case .assistant(let a): a.rawValue
+        case .item(let id): "item:\(id)"
+        }
+    }
+
+    public var description: String { key }
+
+    public static let qDeveloper = MetricPart.assistant(.qDeveloper)
+    public static let copilot = MetricPart.assistant(.copilot)
+    public static let kiro = MetricPart.assistant(.kiro)
+    public static let other = MetricPart.assistant(.other)
+
+    public var assistant: Assistant? {
+        if case .assistant(let a) = self { return a }
+        return nil
+    }
+
+    /// Assistants in their order, then items by id.
+    public static func < (a: MetricPart, b: MetricPart) -> Bool {
+        switch (a, b) {
+        case (.assistant(let x), .assistant(let y)): x < y
+        case (.assistant, .item): true
+        case (.item, .assistant): false
+        case (.item(let x), .item(let y)): x < y
+        }
     }
 }
 

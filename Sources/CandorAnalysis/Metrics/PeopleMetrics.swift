@@ -6,13 +6,24 @@ public enum PeopleMetrics {
     /// Favourable answers ÷ answers, with the ratio-estimator interval over respondents (each person's
     /// answers one cluster: they are not independent; Cochran 1977, §6.3–6.4); the note gives the
     /// response rate (responses ÷ team size).
-    public static func satisfaction(favourable: Int, answers: Int, responses: Int, teamSize: Int, team: String?, respondents: ClusterSums) -> MetricValue {
+    /// Each mapped item is a part of its own (`items`: per item id, the respondents who answered it and
+    /// how many favourably): one answer per respondent, so its interval is Wilson's over respondents.
+    /// The items can ask about unlike things (friction, trust in AI): the pooled value is read beside them.
+    public static func satisfaction(favourable: Int, answers: Int, responses: Int, teamSize: Int, team: String?, respondents: ClusterSums,
+                                    items: [String: (answers: Int, favourable: Int)] = [:]) -> MetricValue {
         let id = MetricRegistry.satisfaction.id
         guard answers > 0 else { return .noData(id, team: team) }
         let rate = teamSize > 0 ? Format.percent(min(1, Double(responses) / Double(teamSize)), decimals: 0) : "unknown"
-        return MetricValue(metric: id, team: team, estimate: Double(favourable) / Double(answers),
-                           interval: RatioInterval.interval(respondents).map(ValueInterval.init),
-                           people: responses, events: answers, note: "response rate \(rate) (\(responses) of \(teamSize))")
+        var value = MetricValue(metric: id, team: team, estimate: Double(favourable) / Double(answers),
+                                interval: RatioInterval.interval(respondents).map(ValueInterval.init),
+                                people: responses, events: answers, note: "response rate \(rate) (\(responses) of \(teamSize))")
+        for (item, count) in items where count.answers > 0 {
+            let yes = min(count.favourable, count.answers)
+            value.parts[.item(item)] = MetricValue(metric: id, team: team, estimate: Double(yes) / Double(count.answers),
+                                                   interval: WilsonInterval.interval(successes: Int64(yes), trials: Int64(count.answers)).map(ValueInterval.init),
+                                                   people: count.answers, events: count.answers)
+        }
+        return value
     }
 
     /// People opted in ÷ people in scope (Wilson), for `metric` (opt-in rate or self-view uptake).

@@ -70,6 +70,7 @@ public struct Scorecard: Sendable {
         case .fewerThanK: hidden.note = "fewer than \(k) people"
         case .complementary: hidden.note = "hidden so a smaller group's figures cannot be worked out"
         case .dominance: hidden.note = "one person contributed most of it"
+        case .uniform: hidden.note = "hidden to protect individual answers"
         }
         return hidden
     }

@@ -11,6 +11,14 @@ public struct SurveyCounts: Sendable, Equatable {
     /// Favourable answers (y) and answers (x) summed over respondents, each respondent one cluster
     /// (in response order), for an interval that does not treat one person's answers as independent.
     public var respondents: ClusterSums
+    /// Per mapped item (its policy id): the respondents who answered it and how many of them favourably.
+    /// A respondent answers an item at most once, so each item's answers are independent people.
+    public var items: [String: ItemCount] = [:]
+
+    public struct ItemCount: Sendable, Equatable {
+        public var answers: Int
+        public var favourable: Int
+    }
 }
 
 /// The facts the scorecard computes its metrics from, read for one period. Everything is per team
@@ -274,7 +282,7 @@ extension StoreReading {
     /// Survey responses per team in the period: responses, answers to mapped items, favourable answers.
     public func surveyCounts(_ period: Period, favourableFrom: Int) throws -> [SurveyCounts] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: """
+            var counts = try Row.fetchAll(db, sql: """
                 SELECT r.team AS team, r.response_key AS response, COUNT(a.item) AS answers, COALESCE(SUM(a.value >= ?), 0) AS favourable
                 FROM survey_response r LEFT JOIN survey_answer a ON a.response_key = r.response_key
                 WHERE r.day IS NULL OR r.day BETWEEN ? AND ? GROUP BY r.team, r.response_key ORDER BY r.team, r.response_key
@@ -289,6 +297,17 @@ extension StoreReading {
                              favourable: Int(group.rows.reduce(0) { $0 + $1.favourable }),
                              respondents: ClusterSums.of(group.rows.filter { $0.answers > 0 }.map { (y: $0.favourable, x: $0.answers) }))
             }
+            let items = try Row.fetchAll(db, sql: """
+                SELECT r.team AS team, a.item AS item, COUNT(*) AS answers, SUM(a.value >= ?) AS favourable
+                FROM survey_response r JOIN survey_answer a ON a.response_key = r.response_key
+                WHERE r.day IS NULL OR r.day BETWEEN ? AND ? GROUP BY r.team, a.item ORDER BY r.team, a.item
+                """, arguments: [favourableFrom, period.first.iso8601, period.last.iso8601])
+            let index = Dictionary(uniqueKeysWithValues: counts.enumerated().map { ($1.team, $0) })
+            for row in items {
+                guard let i = index[row["team"] as String] else { continue }
+                counts[i].items[row["item"]] = SurveyCounts.ItemCount(answers: Int(row["answers"] as Int64), favourable: Int(row["favourable"] as Int64))
+            }
+            return counts
         }
     }
 
