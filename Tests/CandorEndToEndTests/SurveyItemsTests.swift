@@ -27,3 +27,30 @@ struct SurveyItemsTests {
         for row in rows { #expect(row.value != 0 && row.value != 1, "\(folder) \(row.scope) \(row.name) \(row.part): \(row.value ?? -1)") }
     }
 }
+
+/// Issue 17, item 3: every published count of people is at least k or coarsened — including counts
+/// that two published headcounts of one team would give by difference (the survey's response rate
+/// against active share's n gave the number who objected).
+@Suite("Counts of people across a period's figures")
+struct PeopleCountAcrossFiguresTests {
+    @Test("a team's headcounts agree wherever they are published, so no difference gives a count below k", arguments: SurveyItemsTests.folders)
+    func headcounts(folder: String) throws {
+        let k = 5
+        let rows = try FiguresAttackTests.rows(folder)
+        let csv = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent(folder).appendingPathComponent("figures.csv"), encoding: .utf8)
+        var checked = 0
+        for active in rows where active.table == "scorecard" && active.metric == "ai.active_share" && active.part.isEmpty && active.status == "shown" {
+            let n = try #require(csv.split(separator: "\n").first { $0.contains(",scorecard,ai.active_share,") && $0.contains(",\(active.scope),\(active.name),,shown,") }
+                .flatMap { Int($0.split(separator: ",")[9]) })
+            // "response rate 56% (5 of 9)" in the satisfaction row's reason column.
+            guard let line = csv.split(separator: "\n").first(where: { $0.contains(",scorecard,experience.satisfaction,") && $0.contains(",\(active.scope),\(active.name),,shown,") }),
+                  let range = line.range(of: "response rate "), let open = line[range.upperBound...].firstIndex(of: "(") else { continue }
+            let inside = line[line.index(after: open)...].prefix { $0 != ")" }.components(separatedBy: " of ")
+            guard inside.count == 2, let size = Int(inside[1]) else { continue }
+            let gap = abs(size - n)
+            #expect(gap == 0 || gap >= k, "\(folder) \(active.scope) \(active.name): active share n = \(n), response-rate headcount \(size)")
+            checked += 1
+        }
+        #expect(checked > 0)
+    }
+}
