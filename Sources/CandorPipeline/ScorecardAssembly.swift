@@ -271,7 +271,10 @@ public struct ScorecardAssembly {
         for team in groups {
             let rows = survey[team]
             add(PeopleMetrics.satisfaction(favourable: rows.reduce(0) { $0 + $1.favourable }, answers: rows.reduce(0) { $0 + $1.answers },
-                                           responses: rows.reduce(0) { $0 + $1.responses }, teamSize: team.map { sizes[$0] ?? 0 } ?? everyone, team: team,
+                                           responses: rows.reduce(0) { $0 + $1.responses },
+                                           // The same people as active share's n: a second headcount of the team (all its
+                                           // members) would give the number who objected away by difference.
+                                           teamSize: team.map { consentedSizes[$0] ?? 0 } ?? consentedEveryone, team: team,
                                            respondents: rows.reduce(ClusterSums(n: 0, y: 0, x: 0, yy: 0, xx: 0, xy: 0)) { $0 + $1.respondents },
                                            items: rows.reduce(into: [String: (answers: Int, favourable: Int)]()) { out, row in
                                                for (item, c) in row.items {

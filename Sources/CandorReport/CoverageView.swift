@@ -1,4 +1,5 @@
 import CandorVocabulary
+import CandorAnalysis
 
 /// Coverage, as lines for the governance review and `candor coverage`: per source, the records read,
 /// how many joined a team, and what kept the others out — people outside the directory (counted,
@@ -26,12 +27,13 @@ public enum CoverageView {
         for c in coverage {
             let noun = noun(c.source)
             // With fewer than k people outside the directory, the placed count would give theirs away by difference.
-            let placed = c.basis == .person && c.outside > 0 && c.outsidePeople < k ? "most" : Format.count(c.placed)
+            let placed = c.basis == .person && c.outside > 0 && !PeopleCount.isExact(c.outsidePeople, k: k) ? "most" : Format.count(c.placed)
             var line = "\(c.source.rawValue): \(Format.count(c.records)) \(noun) on \(c.days) of \(periodDays) days; \(placed) placed in a team"
             switch c.basis {
             case .person where c.outside > 0:
                 // Below k people the exact count of their rows would be their activity: said, not counted.
-                let what = c.outsidePeople < k ? "some from fewer than \(k) people" : "\(Format.count(c.outside)) from \(Format.count(c.outsidePeople)) people"
+                let what = PeopleCount.isExact(c.outsidePeople, k: k) ? "\(Format.count(c.outside)) from \(PeopleCount.published(c.outsidePeople, k: k, noun: "person", plural: "people"))"
+                    : "some from \(PeopleCount.published(c.outsidePeople, k: k, noun: "person", plural: "people"))"
                 line += "; \(what) the directory does not place in a team on the day (contractors, bots, leavers): in no figure"
             case .repository where c.unmatched > 0:
                 line += "; \(Format.count(c.unmatched)) in repositories no directory entry owns (listed below)"

@@ -75,7 +75,7 @@ extension GovernanceSummary {
         guard let required = input.policy.programmes[programme] else { return nil }
         let k = input.policy.minimumGroupSize
         let counts = input.registry[programme] ?? [:]
-        func people(_ n: Int) -> String { n < k ? "fewer than \(k) people" : "\(Format.count(n)) people" }
+        func people(_ n: Int) -> String { PeopleCount.published(n, k: k, noun: "person", plural: "people") }
         let day = input.registryDay.iso8601
         if required {
             // Each status counted and coarsened on its own, as the transparency report shows them: a sum of

@@ -111,9 +111,7 @@ public enum TransparencyViewBuilder {
     ]
 
     /// A count that could single out fewer than `k` people is shown as a range.
-    static func people(_ n: Int, k: Int) -> String {
-        n == 0 ? "0" : n < k ? "fewer than \(k)" : Format.count(n)
-    }
+    static func people(_ n: Int, k: Int) -> String { PeopleCount.published(n, k: k) }
 
     public static func build(_ input: Inputs) -> TransparencyView {
         let policy = input.policy, k = policy.minimumGroupSize

@@ -64,4 +64,12 @@ struct SurveyDisclosureTests {
         #expect(cells.parts[nil]?[.item("f")] == .uniform && cells.parts[nil]?[.item("t")] == .uniform && cells.organisation == nil)
         #expect(!ScorecardDisclosure.uniformAnswers.contains(MetricRegistry.activeShare.id))
     }
+
+    @Test("issue 17, item 3: one rule for every printed count of people — 1 to k − 1 is 'fewer than k', zero and k or more exact")
+    func peopleCount() {
+        #expect(PeopleCount.published(0, k: 5) == "0" && PeopleCount.published(4, k: 5) == "fewer than 5" && PeopleCount.published(1234, k: 5) == "1,234")
+        #expect(PeopleCount.published(1, k: 5, noun: "person", plural: "people") == "fewer than 5 people")
+        #expect(PeopleCount.published(5, k: 5, noun: "person", plural: "people") == "5 people")
+        #expect(!PeopleCount.isExact(3, k: 5) && PeopleCount.isExact(0, k: 5))
+    }
 }

@@ -41,7 +41,7 @@ struct PeopleCountAcrossFiguresTests {
         var checked = 0
         for active in rows where active.table == "scorecard" && active.metric == "ai.active_share" && active.part.isEmpty && active.status == "shown" {
             let n = try #require(csv.split(separator: "\n").first { $0.contains(",scorecard,ai.active_share,") && $0.contains(",\(active.scope),\(active.name),,shown,") }
-                .flatMap { Int($0.split(separator: ",")[9]) })
+                .flatMap { Int($0.split(separator: ",", omittingEmptySubsequences: false)[9]) })
             // "response rate 56% (5 of 9)" in the satisfaction row's reason column.
             guard let line = csv.split(separator: "\n").first(where: { $0.contains(",scorecard,experience.satisfaction,") && $0.contains(",\(active.scope),\(active.name),,shown,") }),
                   let range = line.range(of: "response rate "), let open = line[range.upperBound...].firstIndex(of: "(") else { continue }

@@ -107,7 +107,13 @@ extension MetricRegistry {
               items included, as a primary cell, with complements as for a cell below k; one with an item
               there has all its items hidden and its pooled value shown (hiding the one item would leave
               it to be worked out from the pooled value and the others). The reason printed is only
-              "hidden to protect individual answers", never which share or which way. A share of activity at 100% (everyone in a team used an
+              "hidden to protect individual answers", never which share or which way.
+            - **Counts of people.** Every count of people printed outside a table cell — consent
+              statements, coverage, the transparency report, a signal's evidence — follows one rule: from 1
+              to k − 1 it is printed "fewer than k", never with a total that would give it back. A team's
+              headcount is published for one population only, the people the programme may count (active
+              share's n, and the survey's response rate over the same people), so no two headcounts of a
+              team differ by the number who objected. A share of activity at 100% (everyone in a team used an
               assistant) is published: it is the team's figure, and says nothing of one person the team's
               figure does not. docs/reports.md describes the tables and the order of decisions.
 

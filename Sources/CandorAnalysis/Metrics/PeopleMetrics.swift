@@ -14,9 +14,12 @@ public enum PeopleMetrics {
         let id = MetricRegistry.satisfaction.id
         guard answers > 0 else { return .noData(id, team: team) }
         let rate = teamSize > 0 ? Format.percent(min(1, Double(responses) / Double(teamSize)), decimals: 0) : "unknown"
+        // Answers are anonymous: people the programme does not count (who objected, or whom the directory
+        // does not place) may answer, so responses can exceed the people counted.
+        let of = responses <= teamSize ? "\(responses) of \(teamSize)" : "\(responses) responses from a team of \(teamSize) counted; answers are anonymous"
         var value = MetricValue(metric: id, team: team, estimate: Double(favourable) / Double(answers),
                                 interval: RatioInterval.interval(respondents).map(ValueInterval.init),
-                                people: responses, events: answers, note: "response rate \(rate) (\(responses) of \(teamSize))")
+                                people: responses, events: answers, note: "response rate \(rate) (\(of))")
         for (item, count) in items where count.answers > 0 {
             let yes = min(count.favourable, count.answers)
             value.parts[.item(item)] = MetricValue(metric: id, team: team, estimate: Double(yes) / Double(count.answers),

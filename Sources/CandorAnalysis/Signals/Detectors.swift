@@ -192,7 +192,7 @@ public enum Detectors {
         let unit = MetricRegistry.metric(metric)?.unit ?? .proportion
         func v(_ x: Double) -> String { unit.format(x) }
         let w = thresholds.bunchingBinWidth
-        func c(_ n: Int) -> String { n < k ? "fewer than \(k)" : String(n) }
+        func c(_ n: Int) -> String { PeopleCount.published(n, k: k) }
         let bins = higher ? ["\(v(target - w))–\(v(target)): \(c(b.below))", "\(v(target))–\(v(target + w)): \(c(b.past))", "\(v(target + w))–\(v(target + 2 * w)): \(c(b.beyond))"]
             : ["\(v(target + w))–\(v(target)): \(c(b.below))", "\(v(target - w))–\(v(target)): \(c(b.past))", "\(v(target - 2 * w))–\(v(target - w)): \(c(b.beyond))"]
         let metricName = MetricRegistry.metric(metric)?.name ?? metric.rawValue
