@@ -54,3 +54,28 @@ struct PeopleCountAcrossFiguresTests {
         #expect(checked > 0)
     }
 }
+
+/// The red team over prose: every report and email of the example sets, read as text — no count of
+/// people printed in a sentence is between 1 and k − 1.
+@Suite("Counts of people in every report's prose")
+struct PeopleCountProseTests {
+    @Test("no sentence of any published report or email prints a count of people below k")
+    func prose() throws {
+        let k = 5
+        let root = CandorBinary.packageRoot.appendingPathComponent("reports")
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
+            .filter { ["md", "eml"].contains($0.pathExtension) } ?? []
+        #expect(files.count > 20)
+        let pattern = try NSRegularExpression(pattern: #"(?<![\d.,%–-])(\d[\d,]*) (people|persons?|respondents?|person-weeks?|objectors?|members?|developers?)\b"#)
+        var found = 0
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let range = Range(match.range(at: 1), in: text), let n = Int(text[range].replacingOccurrences(of: ",", with: "")) else { continue }
+                found += 1
+                #expect(n == 0 || n >= k, "\(file.lastPathComponent): \(text[Range(match.range, in: text)!])")
+            }
+        }
+        #expect(found > 0)
+    }
+}
