@@ -276,7 +276,9 @@ public struct ScorecardAssembly {
                                            // members) would give the number who objected away by difference.
                                            teamSize: team.map { consentedSizes[$0] ?? 0 } ?? consentedEveryone, team: team,
                                            respondents: rows.reduce(ClusterSums(n: 0, y: 0, x: 0, yy: 0, xx: 0, xy: 0)) { $0 + $1.respondents },
-                                           items: rows.reduce(into: [String: (answers: Int, favourable: Int)]()) { out, row in
+                                           // Per item for the organisation only: a team's items, a few respondents each, could
+                                           // be worked out from its pooled value, the organisation's items and what hides them.
+                                           items: team != nil ? [:] : rows.reduce(into: [String: (answers: Int, favourable: Int)]()) { out, row in
                                                for (item, c) in row.items {
                                                    let sum = out[item] ?? (0, 0)
                                                    out[item] = (sum.answers + c.answers, sum.favourable + c.favourable)

@@ -185,9 +185,11 @@ public enum ScorecardDisclosure {
 
     /// Shares of people's answers, where a cell at 0% or 100% gives every respondent's answer
     /// (``SuppressionReason/uniform``): a team (or the organisation) whose pooled value is there is
-    /// hidden whole, like a cell below k, with complements chosen for it; one whose item is there has
-    /// all its items hidden (one hidden item would be the pooled value less the others), the pooled
-    /// value shown — which then says only that some item, unnamed, went one way.
+    /// hidden whole, like a cell below k, with complements chosen for it; a value with an item there
+    /// has all its items hidden (one hidden item would be the pooled value less the others). Items are
+    /// published for the organisation only: an independent recomputation showed a team's hidden items
+    /// worked out exactly from its pooled value, the organisation's items, the other teams' and the
+    /// published reasons (acme 2026-Q2).
     /// Shares of activity (active share, coverage) are not: that everyone in a team used an assistant
     /// is the team's figure, published as such; only its complement rule applies (``atBoundary(_:)``).
     public static let uniformAnswers: Set<MetricID> = [MetricRegistry.satisfaction.id]

@@ -104,10 +104,11 @@ extension MetricRegistry {
               metric is hidden, since it would give each hidden team's value. A share of people's answers
               (satisfaction, pooled or per item) at exactly 0% or 100% would give every respondent's answer:
               a team (or the organisation) whose pooled value is there has its satisfaction hidden whole,
-              items included, as a primary cell, with complements as for a cell below k; one with an item
-              there has all its items hidden and its pooled value shown (hiding the one item would leave
-              it to be worked out from the pooled value and the others). The reason printed is only
-              "hidden to protect individual answers", never which share or which way.
+              as a primary cell, with complements as for a cell below k. Items are published for the
+              organisation only; one of its items there hides all its items and leaves the pooled value
+              (hiding the one item would leave it to be worked out from the pooled value and the others).
+              The reason printed is only "hidden to protect individual answers", never which share or
+              which way.
             - **Counts of people.** Every count of people printed outside a table cell — consent
               statements, coverage, the transparency report, a signal's evidence — follows one rule: from 1
               to k − 1 it is printed "fewer than k", never with a total that would give it back. A team's

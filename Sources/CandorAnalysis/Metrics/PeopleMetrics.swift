@@ -9,6 +9,7 @@ public enum PeopleMetrics {
     /// Each mapped item is a part of its own (`items`: per item id, the respondents who answered it and
     /// how many favourably): one answer per respondent, so its interval is Wilson's over respondents.
     /// The items can ask about unlike things (friction, trust in AI): the pooled value is read beside them.
+    /// The scorecard gives items for the organisation only (``ScorecardDisclosure/uniformAnswers``).
     public static func satisfaction(favourable: Int, answers: Int, responses: Int, teamSize: Int, team: String?, respondents: ClusterSums,
                                     items: [String: (answers: Int, favourable: Int)] = [:]) -> MetricValue {
         let id = MetricRegistry.satisfaction.id
