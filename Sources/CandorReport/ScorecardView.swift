@@ -80,6 +80,7 @@ public struct ScorecardView: Sendable {
             format(e, m.unit) + (v.interval.map { " (95% \(format($0.lower, m.unit))–\(format($0.upper, m.unit)))" } ?? "")
         }
         var text = "Organisation: \(shown(before, b)) in \(previous) → \(shown(now, a))"
+        if let reason = Movement.untestable[m.id] { return text + ": \(reason)." }
         guard let (test, significant) = family.judge(before, now) else {
             return text + ": too little evidence in one of the quarters to say whether it moved."
         }

@@ -52,3 +52,15 @@ struct MedianComparisonUndefinedTests {
         #expect(t.p > 0.05, "p = \(t.p)")
     }
 }
+
+@Suite("Comparing medians: overlapping samples")
+struct OverlappingMedianTests {
+    @Test("median time to fix is never compared between quarters: each is over every finding seen so far, so the samples overlap")
+    func timeToFix() {
+        let before = MetricValue(metric: "quality.time_to_fix", team: nil, estimate: 20, interval: ValueInterval(lower: 18, upper: 22), people: 30, events: 80, label: .high)
+        let after = MetricValue(metric: "quality.time_to_fix", team: nil, estimate: 40, interval: ValueInterval(lower: 38, upper: 42), people: 30, events: 90, label: .high)
+        #expect(Movement.test(before, after) == nil && Movement.untestable["quality.time_to_fix"] != nil)
+        var family = TestFamily(level: 0.05)
+        #expect(family.movement(before, after) == .unclear && family.size == 0)
+    }
+}

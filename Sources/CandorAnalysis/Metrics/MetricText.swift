@@ -54,7 +54,8 @@ extension MetricRegistry {
               (seeded relabellings of the pooled items, drawn until 50 are as extreme or 20,000 are drawn —
               Besag and Clifford 1991; Kaplan–Meier medians where items are still open); every other value by
               the difference of the two estimates, each standard error taken from its 95% interval (Altman and
-              Bland 2003). Both values must be labelled high or medium.
+              Bland 2003). Both values must be labelled high or medium. Median time to fix is not compared:
+              each quarter's median is over every finding seen so far, so the quarters are not independent.
             - **Significance.** Every test behind a period's verdicts — these changes, the weekly shift tests
               and every signal detector's tests — is one family: a result is significant only when the
               Benjamini–Hochberg procedure at the policy's false discovery rate (`signals.alpha`, default 5%)

@@ -48,7 +48,8 @@ public enum Movement: Sendable, Equatable {
     /// items (``MetricValue/observations``), a permutation test of the difference in medians; otherwise
     /// the difference of the two estimates with standard errors from their intervals.
     public static func test(_ before: MetricValue, _ after: MetricValue) -> ChangeTest? {
-        guard before.label == .high || before.label == .medium, after.label == .high || after.label == .medium,
+        guard untestable[after.metric] == nil,
+              before.label == .high || before.label == .medium, after.label == .high || after.label == .medium,
               let b = before.estimate, let a = after.estimate else { return nil }
         if let ob = before.observations, let oa = after.observations {
             guard let t = MedianComparison.test(before: ob, after: oa, seed: MedianComparison.seed(after.metric.rawValue, after.team ?? "")) else { return nil }
@@ -58,6 +59,13 @@ public enum Movement: Sendable, Equatable {
         guard let bi = before.interval, let ai = after.interval, let t = SignalStatistics.difference(before: b, bi, after: a, ai) else { return nil }
         return ChangeTest(direction: t.z, p: t.p, statistic: "z = \(Format.fixed(t.z, decimals: 2))")
     }
+}
+
+extension Movement {
+    /// Metrics whose values in two periods no valid test compares, and why (the reports print it).
+    public static let untestable: [MetricID: String] = [
+        "quality.time_to_fix": "no test compares the quarters: each median is over every finding seen so far, so a finding open across both is in both, and the two are not independent samples",
+    ]
 }
 
 /// A test of whether a value changed between two periods: its direction (positive: a rise), its
