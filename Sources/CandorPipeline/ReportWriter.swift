@@ -171,13 +171,14 @@ public struct ReportWriter: Sendable {
 
     /// The scorecard's shifts: the weekly series the period's family calls shifted.
     static func decideShifts(_ card: inout Scorecard, _ family: TestFamily) {
-        card.shifts = card.shiftTests.filter { family.isDiscovery($0.pValue) }
+        card.shifts = card.shiftTests.filter { family.verdict($0.familyKey, p: $0.pValue) }
     }
 
     /// The governance review's signals for `period` and the scorecard they were read from (as shown).
     public func signals(period: Period) throws -> (report: SignalReport, scorecard: Scorecard) {
         let store = try reader(for: .governance)
-        var period = try decided(store, period, weeklySeries: false)
+        // With the weekly series: their shift tests are in the period's family, as in the review.
+        var period = try decided(store, period, weeklySeries: true)
         period.inputs.scorecard = period.scorecard
         let report = try signals(store, period.inputs)
         Self.decideShifts(&period.scorecard, report.family)
@@ -244,8 +245,9 @@ public struct ReportWriter: Sendable {
         let store = try reader(for: .team)
         // The period's tests are judged together over what the board reads, as `run` judges them.
         let board = policy.audiences[.governanceBoard] ?? []
-        let family = store.datasets == board ? nil : try analyse(try policyReader(datasets: board), period).signals?.family
-        return try teamSummaries(try analyse(store, period, family: family), addresses: try store.teamAddresses(asOf: period.last))
+        let boardAnalysis = store.datasets == board ? nil : try analyse(try policyReader(datasets: board), period)
+        return try teamSummaries(try analyse(store, period, disclosure: boardAnalysis?.disclosure, family: boardAnalysis?.signals?.family),
+                                 addresses: try store.teamAddresses(asOf: period.last))
     }
 
     func teamSummaries(_ inputs: GovernanceViewBuilder.Inputs, addresses: [String: [MailAddress]]) throws -> [TeamSummary] {

@@ -172,8 +172,8 @@ public struct SignalAssembly {
         let qualityBefore = try qualityCounts(previous, card: before, findings: try builder.owned(histories, on: previous.last))
         let surveyNow = Dictionary(grouping: try store.surveyCounts(period, favourableFrom: policy.survey?.favourableFrom ?? 4), by: \.team)
         let surveyBefore = Dictionary(grouping: try store.surveyCounts(previous, favourableFrom: policy.survey?.favourableFrom ?? 4), by: \.team)
-        // The response rate over the people the programme may count, as the scorecard's note prints it.
-        let surveyConsent = policy.consentRule(for: MetricRegistry.satisfaction.programme)
+        // The response rate over the people the programme may count — active share's n, as the scorecard's note prints it.
+        let surveyConsent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
         let sizesNow = try store.teamSizes(period, consent: surveyConsent), sizesBefore = try store.teamSizes(previous, consent: surveyConsent)
         // A change can explain a move between the quarters only inside the window the reports use for a
         // quarter's changes: the later quarter and the 14 days before it (a change in the middle of the

@@ -129,8 +129,7 @@ public struct FiguresFile: Sendable, Equatable {
         switch reason {
         case .fewerThanK(let k): "fewer than \(k) people"
         case .dominance: "one person contributed most of it"
-        case .complementary: "hidden so a smaller group's figures cannot be worked out"
-        case .uniform: "hidden to protect individual answers"
+        case .complementary, .uniform: "hidden so a smaller group's figures cannot be worked out"
         }
     }
 

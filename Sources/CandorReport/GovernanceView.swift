@@ -299,9 +299,8 @@ extension SuppressionReason {
     var why: String {
         switch self {
         case .fewerThanK(let k): "fewer than \(k) people"
-        case .complementary: "protects a smaller team's figures from being worked out"
+        case .complementary, .uniform: "protects a smaller team's figures from being worked out"
         case .dominance: "one person contributed most of it"
-        case .uniform: "hidden to protect individual answers"
         }
     }
 }

@@ -137,9 +137,8 @@ public enum TeamSummaryViewBuilder {
     static func reasonText(_ reason: SuppressionReason, k: Int) -> String {
         switch reason {
         case .fewerThanK: "fewer than \(k) people in the team had data, so its figures could describe individuals"
-        case .complementary: "they are hidden to protect a smaller team's figures, which could otherwise be worked out from yours and a total"
+        case .complementary, .uniform: "they are hidden to protect a smaller team's figures, which could otherwise be worked out from yours and a total"
         case .dominance: "one person contributed most of the team's data, so the figures would describe that person"
-        case .uniform: "the survey figures could give individual answers, so they are hidden"
         }
     }
 

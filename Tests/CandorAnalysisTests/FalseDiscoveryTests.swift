@@ -42,9 +42,14 @@ struct FalseDiscoveryTests {
         family.decide()
         #expect(family.threshold == 0.0095 && family.discoveries == 4)
         let verdicts = [family.significant("t3", p: 0.0095), family.significant("t4", p: 0.0201),
-                        // A test the family did not collect (another audience's reader) is judged by the same threshold.
-                        family.significant("elsewhere", p: 0.009), family.significant("elsewhere-2", p: 0.01)]
-        #expect(verdicts == [true, false, true, false])
+                        // A test the family did not collect (another audience's reader) is never significant:
+                        // its p-value was not among the m the rate is controlled over.
+                        family.significant("elsewhere", p: 0.001), family.significant("elsewhere-2", p: 0.01)]
+        #expect(verdicts == [true, false, false, false])
+        // A family of one test at a time judges any test by its level.
+        var single = TestFamily.perTest(alpha: 0.05)
+        let judged = single.significant("anything", p: 0.04)
+        #expect(judged)
         // A per-test α of 0.05 would have called nine of these significant.
         #expect(Self.paper.filter { $0 < 0.05 }.count == 9)
     }
@@ -83,6 +88,8 @@ struct SequentialPValueTests {
         var draws = 0
         let always = SequentialPValue.estimate(stopAfter: 10, atMost: 1_000) { draws += 1; return true }
         #expect(always.p == 1 && draws == 10)
+        // At least one draw, whatever is asked: a p-value stays in (0, 1].
+        #expect(SequentialPValue.estimate(stopAfter: 10, atMost: 0) { true }.p <= 1)
         let never = SequentialPValue.estimate(stopAfter: 10, atMost: 1_000) { false }
         #expect(never.p == 1.0 / 1_001 && never.draws == 1_000)
         var i = 0

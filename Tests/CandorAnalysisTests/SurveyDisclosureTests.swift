@@ -56,6 +56,19 @@ struct SurveyDisclosureTests {
         #expect(cells.parts[nil] == nil)
     }
 
+    @Test("two teams that both answered 100% do not protect each other: the smallest shown team not at a boundary is hidden with them")
+    func twoUniform() throws {
+        let cells = try #require(Self.decide([Self.value("A", 1.0, people: 6), Self.value("B", 1.0, people: 7), Self.value("C", 0.5, people: 9),
+                                              Self.value("D", 0.6, people: 8), Self.value("E", 0.4, people: 12), Self.value(nil, 0.65, people: 42)],
+                                             sizes: ["A": 6, "B": 7, "C": 9, "D": 8, "E": 12]))
+        #expect(cells.teams["A"] == .uniform && cells.teams["B"] == .uniform)
+        #expect(cells.teams["D"] == .complementary, "\(cells)")
+        #expect(cells.organisation == nil)
+        // Marked like a complement: a mark of its own would tell each member everyone answered alike.
+        let shown = Scorecard.hidden(Self.value("A", 1.0, people: 6), reason: .uniform, k: 5)
+        #expect(shown.note == Scorecard.hidden(Self.value("A", 1.0, people: 6), reason: .complementary, k: 5).note)
+    }
+
     @Test("the organisation with an item at 0% has its items hidden; activity shares at 100% are not answers and stay shown")
     func organisation() throws {
         let cells = try #require(Self.decide([Self.value("A", 0.4, people: 6, items: ["f": 0, "t": 0.8]), Self.value("B", 0.3, people: 7, items: ["f": 0, "t": 0.6]),

@@ -11,7 +11,8 @@ public enum SuppressionReason: Sendable, Equatable {
     case complementary
     /// A share of people's answers — the pooled value or one item's — is at 0% or 100% favourable: it
     /// would give each respondent's answer (group attribute disclosure; primary suppression). Reports
-    /// say only "hidden to protect individual answers", never which share or which way.
+    /// mark it as they mark a complement: a mark of its own would tell each member of the team that
+    /// everyone else answered as they did.
     case uniform
 }
 

@@ -163,6 +163,17 @@ public enum ScorecardDisclosure {
             if answers, let value = organisation, atBoundary(value) {
                 // The whole organisation answered alike: hidden whole, items too.
                 cells.organisation = .uniform
+            } else if answers, organisation?.estimate != nil, cells.organisation == nil {
+                // The organisation less the shown teams is the hidden teams together: if those are all at
+                // one boundary (two teams that both answered 100%), so is their sum — hide one more team,
+                // the smallest shown one not at a boundary, so the sum is not.
+                let hidden = list.filter { v in v.team.map { cells.teams[$0] != nil } ?? false }
+                let favourable = hidden.reduce(0.0) { $0 + ($1.estimate ?? 0) * Double($1.events) }, answered = hidden.reduce(0) { $0 + $1.events }
+                if answered > 0, favourable == 0 || favourable == Double(answered),
+                   let complement = list.filter({ v in v.team.map { cells.teams[$0] == nil } ?? false } ).filter({ $0.estimate != nil && !atBoundary($0) })
+                    .min(by: { ($0.protectedPeople, $0.team ?? "") < ($1.protectedPeople, $1.team ?? "") }), let team = complement.team {
+                    cells.teams[team] = .complementary
+                }
             }
             // A proportion at 0% or 100% says the same of every unit behind it: an organisation there would
             // give every hidden team's value (each must be at it too), whatever the complements. It is

@@ -108,8 +108,10 @@ extension MetricRegistry {
               as a primary cell, with complements as for a cell below k. Items are published for the
               organisation only; one of its items there hides all its items and leaves the pooled value
               (hiding the one item would leave it to be worked out from the pooled value and the others).
-              The reason printed is only "hidden to protect individual answers", never which share or
-              which way.
+              Such a cell is marked as a complement is ("hidden so a smaller group's figures cannot be
+              worked out"): a mark of its own would tell each member of the team that everyone else
+              answered as they did. If the hidden teams together would be at 0% or 100% (two teams that
+              both answered alike), the smallest shown team not at a boundary is hidden with them.
             - **Counts of people.** Every count of people printed outside a table cell — consent
               statements, coverage, the transparency report, a signal's evidence — follows one rule: from 1
               to k − 1 it is printed "fewer than k", never with a total that would give it back. A team's

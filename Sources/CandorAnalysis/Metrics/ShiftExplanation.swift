@@ -15,7 +15,7 @@ public struct Shift: Sendable, Equatable {
     public var explanation: ProgrammeChange?
 
     /// The test's key in a period's family (``TestFamily``).
-    public var familyKey: String { "shift|\(metric.rawValue)|\(team ?? "*")" }
+    public var familyKey: String { "shift|\(metric.rawValue)|\(TestFamily.scope(team))" }
 }
 
 /// Finds shifts in weekly series and matches them to changes. Pure.

@@ -68,9 +68,10 @@ public struct Scorecard: Sendable {
         var hidden = MetricValue(metric: value.metric, team: value.team, estimate: nil, interval: nil, people: 0, events: 0, label: .suppressed)
         switch reason {
         case .fewerThanK: hidden.note = "fewer than \(k) people"
-        case .complementary: hidden.note = "hidden so a smaller group's figures cannot be worked out"
+        // A cell hidden because everyone answered alike is marked like a complement: a mark of its own
+        // would tell each member of the team that everyone else answered as they did.
+        case .complementary, .uniform: hidden.note = "hidden so a smaller group's figures cannot be worked out"
         case .dominance: hidden.note = "one person contributed most of it"
-        case .uniform: hidden.note = "hidden to protect individual answers"
         }
         return hidden
     }

@@ -128,9 +128,11 @@ public enum Detectors {
         var reasons: [String] = [], tests: [String] = []
         let shareBefore = before.closed > 0 ? Double(before.hidden) / Double(before.closed) : 0
         let shareAfter = after.closed > 0 ? Double(after.hidden) / Double(after.closed) : 0
-        if after.closed >= 5, before.closed >= 5, shareAfter > shareBefore {
+        if after.closed >= 5, before.closed >= 5 {
+            // Collected whatever the direction (a share that fell has p near 1): a family that took in only
+            // tests already leaning the right way would understate how many were run.
             let p = SignalStatistics.fisherGreater(x1: before.hidden, n1: before.closed, x2: after.hidden, n2: after.closed)
-            if family.significant("fisher|suppression-share|\(team ?? "*")", p: p) {
+            if family.significant("fisher|suppression-share|\(TestFamily.scope(team))", p: p), shareAfter > shareBefore {
                 reasons.append("findings closed by suppression or dismissal: \(before.hidden) of \(before.closed) (\(Format.percent(shareBefore, decimals: 0))) → \(after.hidden) of \(after.closed) (\(Format.percent(shareAfter, decimals: 0)))")
                 tests.append("suppression share rose: one-sided Fisher exact \(pValue(p)), significant at a \(family.criterion)")
             }
@@ -164,10 +166,11 @@ public enum Detectors {
             faster.append("\(name(pa)): \(fmt(pb)) → \(fmt(pa)) (\(change(pb, pa, &family)))")
         }
         if let qb = before["signal.quick_approvals"], let qa = after["signal.quick_approvals"], qb.label != .suppressed, qa.label != .suppressed,
-           let eb = qb.estimate, let ea = qa.estimate, ea > eb {
+           let eb = qb.estimate, let ea = qa.estimate {
+            // Collected whatever the direction, as above.
             let x1 = Int((eb * Double(qb.events)).rounded()), x2 = Int((ea * Double(qa.events)).rounded())
             let p = SignalStatistics.fisherGreater(x1: x1, n1: qb.events, x2: x2, n2: qa.events)
-            if family.significant("fisher|quick-approvals|\(team ?? "*")", p: p) { faster.append("approvals within 5 minutes of opening: \(x1) of \(qb.events) → \(x2) of \(qa.events) (one-sided Fisher exact \(pValue(p)))") }
+            if family.significant("fisher|quick-approvals|\(TestFamily.scope(team))", p: p), ea > eb { faster.append("approvals within 5 minutes of opening: \(x1) of \(qb.events) → \(x2) of \(qa.events) (one-sided Fisher exact \(pValue(p)))") }
         }
         guard !faster.isEmpty else { return nil }
         return Signal(detector: "rubber-stamp-reviews", team: team, title: "Reviews got faster and shallower",
@@ -188,7 +191,7 @@ public enum Detectors {
         let b = SignalStatistics.bunching(values, threshold: target, width: thresholds.bunchingBinWidth, pastIsAbove: higher)
         // Tested (and so in the family) wherever there is the minimum evidence; the excess is a size rule beside the test.
         guard b.below + b.past + b.beyond >= thresholds.bunchingMinimumValues,
-              family.significant("bunching|\(metric.rawValue)|\(team ?? "*")", p: b.p), b.excess >= thresholds.bunchingMinimumExcess else { return nil }
+              family.significant("bunching|\(metric.rawValue)|\(TestFamily.scope(team))", p: b.p), b.excess >= thresholds.bunchingMinimumExcess else { return nil }
         let unit = MetricRegistry.metric(metric)?.unit ?? .proportion
         func v(_ x: Double) -> String { unit.format(x) }
         let w = thresholds.bunchingBinWidth
@@ -211,7 +214,7 @@ public enum Detectors {
     public static func preReviewBurst(activity: String, window: [Int], baseline: [Int], review: ReviewDate, team: String?, thresholds: SignalThresholds,
                                       family: inout TestFamily) -> Signal? {
         guard let b = SignalStatistics.burst(window: window, baseline: baseline), b.windowEvents >= thresholds.burstMinimumEvents,
-              family.significant("burst|\(review.day.iso8601)|\(review.name)|\(team ?? "*")|\(activity)", p: b.p),
+              family.significant("burst|\(review.day.iso8601)|\(review.name)|\(TestFamily.scope(team))|\(activity)", p: b.p),
               b.ratio >= thresholds.burstMinimumRatio else { return nil }
         func perDay(_ events: Int, _ days: Int) -> String { Format.fixed(Double(events) / Double(days), decimals: 1) }
         return Signal(detector: "pre-review-burst", team: team, title: "\(activity.prefix(1).uppercased() + activity.dropFirst()) surged before the \(review.name) (\(review.day.iso8601))",

@@ -53,6 +53,9 @@ public struct TestFamily: Sendable, Equatable {
     private var changes: [String: ChangeTest] = [:]
     /// Whether ``decide()`` has run.
     public private(set) var decided = false
+    /// Whether a test the family did not collect is judged by the threshold (a family of one test at a
+    /// time); otherwise such a test is not significant — its p-value was never among the m.
+    private var judgesUncollected = false
     /// The largest p-value that is a discovery; nil when decided with none (or not yet decided).
     public private(set) var threshold: Double? = nil
 
@@ -63,6 +66,7 @@ public struct TestFamily: Sendable, Equatable {
         var family = TestFamily(level: alpha)
         family.decided = true
         family.threshold = alpha
+        family.judgesUncollected = true
         return family
     }
 
@@ -74,14 +78,25 @@ public struct TestFamily: Sendable, Equatable {
         return pValues.values.filter { $0 <= threshold }.count
     }
 
-    /// While collecting: keeps `p` under `key` and answers true. Once decided: whether `p` is a discovery.
+    /// While collecting: keeps `p` under `key` and answers true. Once decided: whether the test is a
+    /// discovery — a test the family did not collect (another audience's reader computing a different
+    /// value) is not, since it was never among the tests the rate is controlled over.
     public mutating func significant(_ key: String, p: Double) -> Bool {
         guard decided else {
             pValues[key] = p
             return true
         }
+        return verdict(key, p: p)
+    }
+
+    /// A decided family's verdict on the test `key` with p-value `p`.
+    public func verdict(_ key: String, p: Double) -> Bool {
+        guard judgesUncollected || pValues[key] != nil else { return false }
         return isDiscovery(p)
     }
+
+    /// A scope in a key: the team, or the organisation (a character no team name holds).
+    public static func scope(_ team: String?) -> String { team ?? "\u{0}organisation" }
 
     /// Whether `p` is at most the decided threshold (false before the decision).
     public func isDiscovery(_ p: Double) -> Bool {
@@ -95,14 +110,26 @@ public struct TestFamily: Sendable, Equatable {
         decided = true
     }
 
-    /// The key of a change between periods: the metric, its scope and both values as compared, so the
-    /// same comparison asked twice (the scorecard and a signal) is one test.
+    /// The key of a change between periods: the metric, its scope and both values as compared (a
+    /// median's items by an FNV-1a digest), so the same comparison asked twice (the scorecard and a
+    /// signal) is one test.
     static func key(_ before: MetricValue, _ after: MetricValue) -> String {
         func bits(_ x: Double?) -> String { x.map { String($0.bitPattern, radix: 16) } ?? "-" }
-        func value(_ v: MetricValue) -> String {
-            "\(bits(v.estimate)),\(bits(v.interval?.lower)),\(bits(v.interval?.upper)),\(v.people),\(v.events),\(v.observations?.count ?? -1)"
+        func items(_ o: [KaplanMeier.Observation]?) -> String {
+            guard let o else { return "-" }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for item in o {
+                for word in [item.time.bitPattern, item.event ? 1 : 0] {
+                    hash ^= word
+                    hash = hash &* 0x0000_0100_0000_01b3
+                }
+            }
+            return "\(o.count):\(String(hash, radix: 16))"
         }
-        return "change|\(after.metric.rawValue)|\(after.team ?? "*")|\(value(before))|\(value(after))"
+        func value(_ v: MetricValue) -> String {
+            "\(bits(v.estimate)),\(bits(v.interval?.lower)),\(bits(v.interval?.upper)),\(v.people),\(v.events),\(items(v.observations))"
+        }
+        return "change|\(after.metric.rawValue)|\(scope(after.team))|\(value(before))|\(value(after))"
     }
 
     /// The change's test (``Movement/test(_:_:)``), computed once per family.
@@ -123,11 +150,12 @@ public struct TestFamily: Sendable, Equatable {
 
     /// A change's test and its verdict, without collecting (for a report that prints a decided family's verdicts).
     public func judge(_ before: MetricValue, _ after: MetricValue) -> (test: ChangeTest, significant: Bool)? {
-        guard let test = changes[Self.key(before, after)] ?? Movement.test(before, after) else { return nil }
-        return (test, isDiscovery(test.p))
+        let key = Self.key(before, after)
+        guard let test = changes[key] ?? Movement.test(before, after) else { return nil }
+        return (test, verdict(key, p: test.p))
     }
 
-    /// "false discovery rate of 1% over the period's 214 tests (Benjamini–Hochberg: p ≤ 0.0031)"
+    /// "false discovery rate of 5% over the period's 214 tests (Benjamini–Hochberg: p ≤ 0.0031)"
     public var criterion: String {
         let base = "false discovery rate of \(rate) over the period's \(Format.count(size)) test\(size == 1 ? "" : "s")"
         guard decided else { return base + " (Benjamini–Hochberg)" }
@@ -167,8 +195,9 @@ public struct TestFamily: Sendable, Equatable {
 /// J. Besag and P. Clifford (1991), "Sequential Monte Carlo p-values", Biometrika 78(2):301–304.
 public enum SequentialPValue {
     public static func estimate(stopAfter h: Int, atMost n: Int, _ exceeds: () -> Bool) -> (p: Double, draws: Int) {
+        let n = max(1, n), h = max(1, h)
         var extreme = 0
-        for draw in 1...max(1, n) {
+        for draw in 1...n {
             if exceeds() {
                 extreme += 1
                 if extreme == h { return (Double(h) / Double(draw), draw) }
