@@ -14,7 +14,7 @@ public enum PeopleCount {
         isExact(n, k: k) ? Format.count(n) : "fewer than \(k)"
     }
 
-    /// With its noun: "fewer than 5 people", "12 people", "1 person-week" is never printed (below k).
+    /// With its noun: "fewer than 5 people", "12 people" (the singular only where k is 1).
     public static func published(_ n: Int, k: Int, noun: String, plural: String? = nil) -> String {
         let word = n == 1 ? noun : (plural ?? noun + "s")
         return isExact(n, k: k) ? "\(Format.count(n)) \(word)" : "fewer than \(k) \(plural ?? noun + "s")"

@@ -75,8 +75,8 @@ public struct PeriodDisclosure: Sendable {
                     func same(_ a: MetricValue, _ b: MetricValue) -> Bool { a.people == b.people && a.events == b.events && (a.estimate == nil) == (b.estimate == nil) }
                     guard same(value, seen) else { return Scorecard.hidden(value, reason: .complementary, k: minimumGroupSize) }
                     var checked = value
-                    for (assistant, part) in value.parts where seen.parts[assistant].map({ !same(part, $0) }) ?? true {
-                        checked.parts[assistant] = Scorecard.hidden(part, reason: .complementary, k: minimumGroupSize)
+                    for (key, part) in value.parts where seen.parts[key].map({ !same(part, $0) }) ?? true {
+                        checked.parts[key] = Scorecard.hidden(part, reason: .complementary, k: minimumGroupSize)
                     }
                     return checked
                 }
@@ -95,10 +95,10 @@ public struct PeriodDisclosure: Sendable {
                     return Scorecard.hidden(value, reason: reason, k: k)
                 }
                 var shown = value
-                for (assistant, part) in value.parts {
+                for (key, part) in value.parts {
                     // A part the decision did not see is hidden (fail closed).
-                    guard let reason = decided ? cells.parts[value.team]?[assistant] : .complementary else { continue }
-                    shown.parts[assistant] = Scorecard.hidden(part, reason: reason, k: k)
+                    guard let reason = decided ? cells.parts[value.team]?[key] : .complementary else { continue }
+                    shown.parts[key] = Scorecard.hidden(part, reason: reason, k: k)
                 }
                 return shown
             }

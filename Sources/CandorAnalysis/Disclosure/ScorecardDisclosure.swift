@@ -134,32 +134,27 @@ public enum ScorecardDisclosure {
             // A team whose pooled value is at 0% or 100% is hidden whole, as a primary cell (an item
             // there hides the team's items: ``parts(_:cells:k:uniformAnswers:)``).
             let uniform = Set(answers ? list.filter(atBoundary).compactMap(\.team) : [])
-            let contributors = { (i: Int) -> Int in
-                let size = sizes[teams[i]] ?? 0
-                let own = aboutPeople ? (byTeam[teams[i]]?.protectedPeople ?? 0) : size
-                // A team whose every respondent answered alike is hidden as a primary cell.
-                if uniform.contains(teams[i]) { return min(own, k - 1) }
-                // A team below k in the directory is below k here too, whatever the figure counts.
+            // The people a team's cell rests on: for metrics about people its own contributors, else the
+            // team in the directory; a team below k in the directory is below k here too.
+            let people = { (team: String) -> Int in
+                let size = sizes[team] ?? 0
+                let own = aboutPeople ? (byTeam[team]?.protectedPeople ?? 0) : size
                 return size < k ? min(own, size) : own
             }
+            // A team whose every respondent answered alike is hidden as a primary cell.
+            let contributors = { (i: Int) -> Int in uniform.contains(teams[i]) ? min(people(teams[i]), k - 1) : people(teams[i]) }
             // A metric published for the organisation only (consent, disputes) rests on the organisation's people.
             let anyTeam = teams.indices.contains(where: hasFigure)
             // A team hidden for its answers counts fewer people than it has: the total counts as many
             // fewer, so no phantom residual of people in no team stands in as its complement.
-            let understated = teams.indices.filter { uniform.contains(teams[$0]) }.reduce(0) { sum, i in
-                let size = sizes[teams[i]] ?? 0, own = aboutPeople ? (byTeam[teams[i]]?.protectedPeople ?? 0) : size
-                return sum + max(0, (size < k ? min(own, size) : own) - contributors(i))
-            }
+            let understated = teams.indices.filter { uniform.contains(teams[$0]) }.reduce(0) { $0 + people(teams[$1]) - contributors($1) }
             let total = (aboutPeople || !anyTeam ? (organisation?.protectedPeople ?? 0) : teams.indices.filter(hasFigure).reduce(0) { $0 + (sizes[teams[$1]] ?? 0) })
                 - understated
             let own = decide(contributors, total: total, included: hasFigure)
             var cells = MetricCells(teams: [:], organisation: nil)
             for (i, decision) in own.teams.enumerated() { if let reason = decision?.reason { cells.teams[teams[i]] = reason } }
             if let reason = own.organisation.reason, organisation?.estimate != nil { cells.organisation = reason }
-            relabel(&cells, uniform: uniform) { team in
-                let size = sizes[team] ?? 0, own = byTeam[team]?.protectedPeople ?? 0
-                return size < k ? min(own, size) : own
-            }
+            relabel(&cells, uniform: uniform, people: people)
             if answers, let value = organisation, atBoundary(value) {
                 // The whole organisation answered alike: hidden whole, items too.
                 cells.organisation = .uniform
