@@ -1,0 +1,123 @@
+/// The linear attacker of interval protection: for a table and a pattern of hidden cells, the
+/// narrowest interval each cell's figure can be pinned to by someone who knows every published
+/// figure, every total's offset, that figures are not negative, and what each hidden cell's printed
+/// reason says — the "feasibility interval" of Hundepool et al., *Handbook on Statistical Disclosure
+/// Control*, 2nd ed. 2024, §4.3.2, which τ-Argus and sdcTable compute with a linear program per cell
+/// (min and max of the cell subject to the table's equations and bounds).
+///
+/// For a hierarchy the linear program needs no solver. Each total's equation links a cell with its
+/// children only, so the constraints form a tree; on a tree the projection of the feasible set onto one
+/// cell is exact by two passes of interval arithmetic (the Minkowski sum of the children's intervals is
+/// exactly the set of their feasible sums, because the subtrees share no variable):
+///
+/// - up: `B(n) = known(n) ∩ (offset(n) + Σ B(child))`, the values `n` can take given its subtree;
+/// - down: `F(root) = B(root)`, and for a child `c` of `n`:
+///   `F(c) = B(c) ∩ (F(n) − offset(n) − Σ_{siblings s ≠ c} B(s))`.
+///
+/// `F(n)` is then the minimum and maximum of the cell over the whole feasible set: the linear
+/// program's answer, in O(cells) for every cell at once. Tests check it against a simplex solver.
+/// Pure.
+public enum IntervalAttack {
+    /// The feasibility interval of every cell's figure `quantity`, given which cells are hidden (a cell
+    /// not published is always hidden).
+    public static func ranges(_ table: SuppressionTable, hidden: [Bool], quantity q: Int) -> [Bounds] {
+        let n = table.count
+        var known = [Bounds](repeating: .nonNegative, count: n)
+        var offset = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let cell = table.cells[i]
+            known[i] = hidden[i] || !cell.published ? cell.hiddenBounds[q] : cell.shownBounds[q]
+            if !table.children[i].isEmpty {
+                offset[i] = cell.values[q] - table.children[i].reduce(0) { $0 + table.cells[$1].values[q] }
+            }
+        }
+        var up = known
+        for i in stride(from: n - 1, through: 0, by: -1) where !table.children[i].isEmpty {
+            var sum = Sum()
+            for c in table.children[i] { sum.add(up[c]) }
+            up[i] = known[i].intersection(Bounds(offset[i] + sum.lower, offset[i] + sum.upper))
+        }
+        var down = up
+        for i in 0..<n where !table.children[i].isEmpty {
+            var sum = Sum()
+            for c in table.children[i] { sum.add(up[c]) }
+            for c in table.children[i] {
+                let others = sum.without(up[c])
+                let outside = Bounds(down[i].lower - offset[i] - others.upper, down[i].upper - offset[i] - others.lower)
+                down[c] = up[c].intersection(outside)
+            }
+        }
+        return down
+    }
+
+    /// A sum of intervals whose upper ends may be infinite, from which one term can be taken back out.
+    struct Sum {
+        var lower = 0.0
+        var finiteUpper = 0.0
+        var infinite = 0
+
+        mutating func add(_ b: Bounds) {
+            lower += b.lower
+            if b.upper.isInfinite { infinite += 1 } else { finiteUpper += b.upper }
+        }
+        var upper: Double { infinite > 0 ? .infinity : finiteUpper }
+        /// The sum of every term but `b`.
+        func without(_ b: Bounds) -> Bounds {
+            let rest = infinite - (b.upper.isInfinite ? 1 : 0)
+            return Bounds(lower - b.lower, rest > 0 ? .infinity : finiteUpper - (b.upper.isInfinite ? 0 : b.upper))
+        }
+    }
+
+    /// Whether every hidden cell keeps what it needs: a primary cell's every figure keeps its protection
+    /// interval (and is never pinned to one value), and a cell hidden for another table is not pinned
+    /// to one value.
+    public static func isProtected(_ table: SuppressionTable, hidden: [Bool]) -> Bool {
+        unprotected(table, hidden: hidden, stopAtFirst: true).isEmpty
+    }
+
+    /// The hidden cells that do not keep what they need, in table order.
+    public static func unprotected(_ table: SuppressionTable, hidden: [Bool], stopAtFirst: Bool = false) -> [Int] {
+        let needs = table.cells.indices.compactMap { i -> (Int, SuppressionTable.Requirement)? in
+            let cell = table.cells[i]
+            guard hidden[i], cell.published else { return nil }
+            if cell.primary != nil { return (i, .interval) }
+            return cell.forced.map { (i, $0.requirement) }
+        }
+        guard !needs.isEmpty else { return [] }
+        var failing = Set<Int>()
+        for q in table.quantities.indices {
+            let range = ranges(table, hidden: hidden, quantity: q)
+            for (i, requirement) in needs where !failing.contains(i) {
+                let scale = Swift.max(1, abs(table.cells[i].values[q]))
+                let tolerance = 1e-9 * scale
+                let ok: Bool
+                switch requirement {
+                case .interval:
+                    let want = table.required(i, quantity: q)
+                    ok = range[i].contains(want, tolerance: tolerance) && (range[i].width > tolerance || table.cells[i].hiddenBounds[q].width <= tolerance)
+                case .inexact:
+                    ok = range[i].width > tolerance || table.cells[i].hiddenBounds[q].width <= tolerance
+                }
+                if !ok {
+                    failing.insert(i)
+                    if stopAtFirst { return [i] }
+                }
+            }
+        }
+        return failing.sorted()
+    }
+
+    /// How far a cell's figures fall short of what they need, summed over quantities (0 when protected):
+    /// the greedy search's measure of progress.
+    static func shortfall(_ table: SuppressionTable, hidden: [Bool], cell i: Int) -> Double {
+        var total = 0.0
+        for q in table.quantities.indices {
+            let range = ranges(table, hidden: hidden, quantity: q)[i]
+            let want = table.required(i, quantity: q)
+            let scale = Swift.max(1, table.cells[i].values[q])
+            total += (Swift.max(0, range.lower - want.lower) + Swift.max(0, want.upper - range.upper)) / scale
+            if range.width <= 1e-9 * scale { total += 1 }
+        }
+        return total
+    }
+}
