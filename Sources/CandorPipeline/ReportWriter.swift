@@ -140,7 +140,7 @@ public struct ReportWriter: Sendable {
         }
         func decide(_ inputs: GovernanceViewBuilder.Inputs, _ raw: UndisclosedScorecard) -> PeriodDisclosure {
             PeriodDisclosure.decide(totals: inputs.totals, teamWeeks: inputs.teamWeeks, source: inputs.source, departments: inputs.departments,
-                                    scorecard: raw, minimumGroupSize: policy.minimumGroupSize, dominanceThreshold: policy.dominanceThreshold)
+                                    scorecard: raw, policy: disclosurePolicy)
         }
         var (inputs, raw) = try compute(store, weekly: weeklySeries)
         let board = policy.audiences[.governanceBoard] ?? []
@@ -472,5 +472,13 @@ public struct ReportWriter: Sendable {
         let emails = summaries.filter { $0.email != nil }.count
         log.progress("wrote \(summaries.count) team summaries (\(emails) with an email) to \(folder.path)")
         return files.map(\.0)
+    }
+}
+
+extension ReportWriter {
+    /// The policy's disclosure settings, as disclosure control takes them.
+    var disclosurePolicy: DisclosurePolicy {
+        DisclosurePolicy(k: policy.minimumGroupSize, dominanceThreshold: policy.dominanceThreshold,
+                         protectionShare: policy.protection.eventsShare, protectionPeople: policy.protection.people)
     }
 }

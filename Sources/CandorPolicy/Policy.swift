@@ -51,6 +51,14 @@ public struct Policy: Sendable, Equatable {
     /// A team figure is hidden when one person contributes more than this share of it ((1, t)-dominance).
     public var dominanceThreshold: Double = Policy.defaultDominanceThreshold
     public static let defaultDominanceThreshold = 0.5
+    /// Interval protection of hidden cells (docs/disclosure.md): a hidden count of events must stay
+    /// uncertain by at least this share each way, a hidden count of people by this many people.
+    public var protection = Protection()
+    public struct Protection: Sendable, Equatable {
+        public var eventsShare = 0.2
+        public var people = 1
+        public init() {}
+    }
     /// Uses the data must never serve; a request declaring one is refused (default: ``Purpose/defaultProhibited``).
     public var prohibitedUses: [String] = Purpose.defaultProhibited
 
@@ -81,7 +89,7 @@ public struct Policy: Sendable, Equatable {
     }
 
     static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "mappings", "repositories",
-                                         "prohibited_uses", "dominance_threshold", "programmes", "sources", "prohibited_fields",
+                                         "prohibited_uses", "dominance_threshold", "protection", "programmes", "sources", "prohibited_fields",
                                          "audiences", "targets", "review_calendar", "signals", "email"]
 
     /// Reads and validates a policy file.
@@ -190,6 +198,7 @@ public struct Policy: Sendable, Equatable {
             }
             dominance = value
         }
+        let protection = try parseProtection(mapping["protection"], path: path, k: k)
         var programmes = defaultProgrammes
         if let node = mapping["programmes"] {
             guard let entries = node.mapping else {
@@ -254,6 +263,7 @@ public struct Policy: Sendable, Equatable {
             repositories: repositories,
             programmes: programmes,
             dominanceThreshold: dominance,
+            protection: protection,
             prohibitedUses: prohibited,
             sources: sources,
             prohibitedFields: prohibitedFields,
@@ -262,6 +272,37 @@ public struct Policy: Sendable, Equatable {
             reviewCalendar: calendar,
             signals: signals,
             email: email)
+    }
+
+    /// `protection: {events_percent: 20, people: 1}` (both optional).
+    static func parseProtection(_ node: Node?, path: String, k: Int) throws -> Protection {
+        var protection = Protection()
+        guard let node else { return protection }
+        guard let map = node.mapping else {
+            throw PolicyError(path: path, line: node.mark?.line, message: "protection must be a mapping",
+                              hint: "for example:  protection: {events_percent: 20, people: 1}")
+        }
+        for (key, value) in map {
+            let name = key.string ?? ""
+            switch name {
+            case "events_percent":
+                guard let v = value.float, v >= 1, v <= 100 else {
+                    throw PolicyError(path: path, line: value.mark?.line, message: "protection.events_percent must be a percentage from 1 to 100",
+                                      hint: "20 keeps a hidden count of events uncertain by at least 20% each way")
+                }
+                protection.eventsShare = v / 100
+            case "people":
+                guard let v = value.int, v >= 0, v < k else {
+                    throw PolicyError(path: path, line: value.mark?.line, message: "protection.people must be a whole number of people from 0 to \(k - 1)",
+                                      hint: "1 keeps a hidden count of people uncertain by at least one person each way")
+                }
+                protection.people = v
+            default:
+                throw PolicyError(path: path, line: key.mark?.line, message: "protection has no key \"\(name)\"",
+                                  hint: "the keys are events_percent and people")
+            }
+        }
+        return protection
     }
 
     /// `repositories: {owner: acme, aliases: {KF-LandingZone: landing-zone}}`.

@@ -179,10 +179,13 @@ extension GovernanceSummary {
             }
         }
         let acceptanceHidden = acceptanceCells.filter { if case .suppressed = $0 { true } else { false } }.count
-        var disclosure = ["Minimum group size \(k) people; a cell where one person contributes more than \(Format.percent(input.policy.dominanceThreshold, decimals: 0)) is hidden; further cells are hidden so no hidden figure can be worked out from a total or a difference."]
-        disclosure.append("Acceptance table: \(acceptanceHidden) of \(acceptanceCells.count) rows hidden.")
+        var disclosure = DisclosureStatement.rules(input.policy)
         let hiddenCells = reasons.values.reduce(0, +)
-        disclosure.append("Scorecard: \(hiddenCells) of \(total) team cells hidden" + (reasons.isEmpty ? "." : " — " + reasons.keys.sorted().map { "\(reasons[$0]!) \($0)" }.joined(separator: "; ") + "."))
+        if let decided = input.disclosure {
+            disclosure.append("Acceptance table: \(acceptanceHidden) of \(acceptanceCells.count) rows hidden" + DisclosureStatement.pattern(decided, acceptanceCells: acceptanceCells))
+            disclosure.append("Scorecard: \(hiddenCells) of \(total) team cells hidden" + (reasons.isEmpty ? "" : " — " + reasons.keys.sorted().map { "\(reasons[$0]!) \($0)" }.joined(separator: "; "))
+                              + ". " + DisclosureStatement.search(decided.scorecard))
+        }
         disclosure.append("Hidden cells say why, never what; the teams they belong to are not looked at for signals.")
 
         // Appendix: inputs by format, with a digest over each format's file hashes.

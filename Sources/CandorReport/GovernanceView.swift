@@ -194,7 +194,8 @@ public enum GovernanceViewBuilder {
             notes.append("\(primary) \(rowsAre(primary)) not shown because fewer than \(k) people had suggestions in the period (the policy's minimum group size).")
         }
         if secondary > 0 {
-            notes.append("\(secondary) more \(rowsAre(secondary)) hidden so that no hidden figure can be worked out from a department or organisation total.")
+            notes.append("\(secondary) more \(rowsAre(secondary)) hidden so that no hidden figure can be worked out, or narrowed to within its protection interval, from a department or organisation total"
+                         + DisclosureStatement.pattern(disclosure, acceptanceCells: cells))
         }
         if !input.departments.isEmpty {
             notes.append("Department rows are subtotals of the teams listed under them; a person who moved between teams counts once in a department and in the organisation.")

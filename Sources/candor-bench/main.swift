@@ -35,7 +35,7 @@ let seed = UInt64(argument("--seed", default: "20261125")) ?? 20_261_125
 let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 let candorBinary = here.appendingPathComponent("candor").path
 guard !sizes.isEmpty, FileManager.default.isExecutableFile(atPath: candorBinary) else {
-    print("usage: candor-bench [--people 1000,10000,100000] [--seed N]; build the candor binary first: swift build -c release --product candor (looked for \(candorBinary))")
+    print("usage: candor-bench [--people 1000,10000,100000] [--seed N] [--disclosure-teams 4000]; build the candor binary first: swift build -c release --product candor (looked for \(candorBinary))")
     exit(1)
 }
 
@@ -148,6 +148,7 @@ print("candor-bench: one quarter (2026-Q3) in every source; wall-clock seconds o
 print("baselines: \(sqlite3.map { "sqlite3 CLI (\($0))" } ?? "sqlite3 CLI not found — install Debian's sqlite3"); "
       + (duckdb != nil ? "DuckDB via \(duckdb!) \(duckdbScript)" : "DuckDB not importable by python3 — pip install duckdb"))
 print("")
+DisclosureBench.run(teams: Int(argument("--disclosure-teams", default: "4000")) ?? 4000, seed: seed)
 
 struct Result {
     var people: Int, teams: Int, qRows: Int, records: Int, inputMiB: Double

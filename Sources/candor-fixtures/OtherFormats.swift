@@ -91,7 +91,7 @@ struct OtherFormats {
             acceptance-inflation,Identity,2026-Q3,yes,acceptance up \(Int(10 * effect)) points while AI lines per acceptance fall by \(Int(55 * effect))%
             suppression-instead-of-fixing,Checkout,2026-Q3,yes,no new findings; the last scan suppresses half its results and the September code review excludes lines
             rubber-stamp-reviews,Payments,2026-Q3,yes,\(Int(min(0.9, 0.6 * effect) * 100))% of pull requests approved within minutes without comments
-            rubber-stamp-reviews,Search,2026-Q3,yes,every September approval within minutes and without comments; planted while Search was hidden, found since people outside the directory no longer force hiding
+            rubber-stamp-reviews,Search,2026-Q3,either,every September approval within minutes and without comments; Q2's least-loss disclosure pattern hides Search's review metrics as the complement for Docs Tools (the team with fewest members beside it) so the comparison with Q2 has no published baseline: found only if the detector can do without it
             threshold-bunching,Checkout,2026-Q2,yes,person-weeks just under the 30% target topped up to just past it
             pre-review-burst,Identity,2026-Q2,yes,suggestions and pull requests \(Format.fixed(1 + 1.5 * effect, decimals: 1))× in the 14 days before the 2026-06-15 promotion committee
             survey-selection,Checkout,2026-Q3,yes,everyone answers the Q2 survey; in Q3 only about half do and mostly favourably

@@ -26,7 +26,7 @@ struct ScorecardDisclosureTests {
     }
 
     static func decide(_ raw: UndisclosedScorecard) -> PeriodDisclosure {
-        PeriodDisclosure.decide(totals: [], teamWeeks: [], source: .raw, departments: [:], scorecard: raw, minimumGroupSize: 5, dominanceThreshold: 1)
+        PeriodDisclosure.decide(totals: [], teamWeeks: [], source: .raw, departments: [:], scorecard: raw, policy: DisclosurePolicy(k: 5, dominanceThreshold: 1))
     }
 
     @Test("a team below k in the directory is hidden wherever it has a figure, with the smallest other team as its complement in that metric")
@@ -69,11 +69,11 @@ struct ScorecardDisclosureTests {
         }
         let all = totals("A", 6, accepted: 10) + totals("B", 6, accepted: 10) + totals("C", 2, accepted: 10)
         let full = PeriodDisclosure.decide(totals: all, teamWeeks: [], source: .raw, departments: [:], scorecard: .empty,
-                                           minimumGroupSize: 5, dominanceThreshold: 1)
+                                           policy: DisclosurePolicy(k: 5, dominanceThreshold: 1))
         #expect(!full.organisation.isShown)
         let most = totals("A", 6, accepted: 9) + totals("B", 6, accepted: 10) + totals("C", 2, accepted: 10)
         let partly = PeriodDisclosure.decide(totals: most, teamWeeks: [], source: .raw, departments: [:], scorecard: .empty,
-                                             minimumGroupSize: 5, dominanceThreshold: 1)
+                                             policy: DisclosurePolicy(k: 5, dominanceThreshold: 1))
         #expect(partly.organisation.isShown)
     }
 
@@ -98,7 +98,7 @@ struct ScorecardDisclosureTests {
         let raw = Self.card(sizes: ["A": 10, "B": 10], people: ["A": 2, "B": 1])
         let totals = (0..<8).map { InlineTotals(team: "A", person: "a\($0)", accepted: 5, shown: 10, activeDays: 1) }
             + (0..<2).map { InlineTotals(team: "B", person: "b\($0)", accepted: 5, shown: 10, activeDays: 1) }
-        let d = PeriodDisclosure.decide(totals: totals, teamWeeks: [], source: .raw, departments: [:], scorecard: raw, minimumGroupSize: 5, dominanceThreshold: 1)
+        let d = PeriodDisclosure.decide(totals: totals, teamWeeks: [], source: .raw, departments: [:], scorecard: raw, policy: DisclosurePolicy(k: 5, dominanceThreshold: 1))
         #expect(d.scorecard.metrics[Self.rate]?.organisation == .fewerThanK(k: 5))
         let card = d.apply(to: raw)
         #expect(card.value(Self.rate, team: nil)?.label == .suppressed)
@@ -205,7 +205,7 @@ extension ScorecardDisclosureTests {
         card.values[Self.findings] = card.values[Self.findings]!.map { v in v.team == "D" ? .noData(Self.findings, team: "D") : v }
         raw = UndisclosedScorecard(computed: card, teamSizes: raw.teamSizes)
         let d = PeriodDisclosure.decide(totals: [], teamWeeks: [], source: .raw, departments: ["A": "X", "B": "X", "C": "Y", "D": "Y"],
-                                        scorecard: raw, minimumGroupSize: 5, dominanceThreshold: 1)
+                                        scorecard: raw, policy: DisclosurePolicy(k: 5, dominanceThreshold: 1))
         #expect(d.scorecard.metrics[Self.findings]?.teams == ["C": .fewerThanK(k: 5), "B": .complementary])
         // Where D has a figure, the complement is D, in C's own department.
         #expect(d.scorecard.metrics[Self.rate]?.teams == ["C": .fewerThanK(k: 5), "D": .complementary])

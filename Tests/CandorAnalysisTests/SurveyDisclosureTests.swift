@@ -31,7 +31,7 @@ struct SurveyDisclosureTests {
     static func decide(_ values: [MetricValue], sizes: [String: Int]) -> MetricCells? {
         let teams = sizes.keys.sorted()
         let card = Scorecard(teams: teams, values: [id: values], suppressed: [:])
-        return ScorecardDisclosure.decide(UndisclosedScorecard(computed: card, teamSizes: sizes), departments: [:], k: 5).metrics[id]
+        return ScorecardDisclosure.decide(UndisclosedScorecard(computed: card, teamSizes: sizes), departments: [:], policy: DisclosurePolicy(k: 5)).metrics[id]
     }
 
     @Test("a team whose pooled value is 100% is hidden whole as a primary cell, items included, with a complement against the total")

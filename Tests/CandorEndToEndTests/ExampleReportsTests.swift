@@ -122,8 +122,9 @@ struct ExampleReportsTests {
             #expect(q3.contains(title), "\(title)")
         }
         #expect(q3.contains("**A question to discuss:**") && q3.contains("Other explanations to rule out first:"))
-        // Search is shown now that people outside the directory force no hiding: its planted rubber stamps are raised.
-        #expect(q3.contains("### Search: Reviews got faster and shallower") && !q3.contains("### Platform &amp; Infra:"))   // hidden: never raised
+        // Q2's least-loss pattern hides Search's review metrics as the complement for Docs Tools (the team
+        // with fewest members beside it): the Q3 rubber stamps have no published baseline and are not raised.
+        #expect(!q2.contains("### Search:") && !q3.contains("### Search: Reviews got faster and shallower"))
         // Every registry metric is in the scorecard, with a label or an honest note.
         for metric in ["ai.active\\_share", "quality.time\\_to\\_fix", "flow.review\\_pickup", "outcome.change\\_failure\\_rate",
                        "experience.satisfaction", "trust.self\\_view\\_uptake"] {

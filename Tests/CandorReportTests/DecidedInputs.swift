@@ -6,7 +6,7 @@ extension GovernanceViewBuilder.Inputs {
     func decided() -> Self {
         var copy = self
         copy.disclosure = PeriodDisclosure.decide(totals: totals, teamWeeks: teamWeeks, source: source, departments: departments, scorecard: .empty,
-                                                  minimumGroupSize: policy.minimumGroupSize, dominanceThreshold: policy.dominanceThreshold)
+                                                  policy: DisclosurePolicy(k: policy.minimumGroupSize, dominanceThreshold: policy.dominanceThreshold))
         return copy
     }
 }

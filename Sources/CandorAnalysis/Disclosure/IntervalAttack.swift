@@ -85,8 +85,12 @@ public enum IntervalAttack {
         }
         guard !needs.isEmpty else { return [] }
         var failing = Set<Int>()
+        var all = table.quantities.indices.map { ranges(table, hidden: hidden, quantity: $0) }
+        for (smaller, larger) in table.ordered {
+            for (i, _) in needs { all[smaller][i].upper = Swift.min(all[smaller][i].upper, all[larger][i].upper) }
+        }
         for q in table.quantities.indices {
-            let range = ranges(table, hidden: hidden, quantity: q)
+            let range = all[q]
             for (i, requirement) in needs where !failing.contains(i) {
                 let scale = Swift.max(1, abs(table.cells[i].values[q]))
                 let tolerance = 1e-9 * scale

@@ -8,9 +8,9 @@ import CandorVocabulary
 /// Statistical Disclosure Control*, 2nd ed. 2024, §4.4).
 ///
 /// **Information loss.** Hiding a cell costs, lexicographically: teams hidden first, then department
-/// subtotals, then the people in the hidden cells — a team's cell costs more than any number of
-/// subtotals (teams act on their own numbers), and among equal patterns the one hiding fewer people
-/// wins. The organisation's total is never hidden to protect another cell; only when no pattern with
+/// subtotals, then the people the hidden cells inform (a team's members), then their events (the table's second quantity) —
+/// a team's cell costs more than any number of subtotals (teams act on their own numbers), and among
+/// equal patterns the one hiding fewer people, then fewer events, wins. The organisation's total is never hidden to protect another cell; only when no pattern with
 /// it shown protects every primary cell (a table of one team) is the whole table hidden.
 ///
 /// **Search.** Protection is monotone: hiding one more cell never narrows an attacker's interval (the
@@ -35,14 +35,17 @@ public enum MinimumLossSuppression {
         }
     }
 
-    /// What a pattern loses: teams hidden (primary ones included), subtotals hidden, people in hidden cells.
+    /// What a pattern loses: teams hidden, subtotals hidden, people and events in the hidden cells.
     public struct Loss: Sendable, Equatable, Comparable {
         public var teams: Int
         public var subtotals: Int
         public var people: Int
+        public var events: Double = 0
         public static let zero = Loss(teams: 0, subtotals: 0, people: 0)
-        public static func < (a: Loss, b: Loss) -> Bool { (a.teams, a.subtotals, a.people) < (b.teams, b.subtotals, b.people) }
-        static func + (a: Loss, b: Loss) -> Loss { Loss(teams: a.teams + b.teams, subtotals: a.subtotals + b.subtotals, people: a.people + b.people) }
+        public static func < (a: Loss, b: Loss) -> Bool { (a.teams, a.subtotals, a.people, a.events) < (b.teams, b.subtotals, b.people, b.events) }
+        static func + (a: Loss, b: Loss) -> Loss {
+            Loss(teams: a.teams + b.teams, subtotals: a.subtotals + b.subtotals, people: a.people + b.people, events: a.events + b.events)
+        }
     }
 
     public struct Pattern: Sendable, Equatable {
@@ -57,9 +60,10 @@ public enum MinimumLossSuppression {
 
     /// The cost of hiding one published cell.
     public static func cost(_ cell: SuppressionTable.Cell) -> Loss {
+        let events = cell.values.count > 1 ? cell.values[1] : 0
         switch cell.level {
-        case .team: return Loss(teams: 1, subtotals: 0, people: cell.contributors)
-        case .subtotal, .total: return Loss(teams: 0, subtotals: 1, people: cell.contributors)
+        case .team: return Loss(teams: 1, subtotals: 0, people: cell.informs, events: events)
+        case .subtotal, .total: return Loss(teams: 0, subtotals: 1, people: cell.informs, events: events)
         }
     }
 

@@ -6,9 +6,10 @@ import CandorVocabulary
 /// cells this decision hides, for the reason it gives. An audience that reads fewer datasets sees a
 /// subset of the same decision, never a decision of its own.
 ///
-/// Both tables are hierarchical (``HierarchicalDisclosure``): organisation, departments, teams, so
-/// that no hidden cell follows from a total or a difference (minimum group size, dominance, then
-/// complementary suppression). Hiding is per metric: a team hidden in one metric still shows the
+/// Both tables are hierarchical: organisation, departments, teams. Primary cells (minimum group size,
+/// dominance) are protected by the least-loss pattern of complements (``MinimumLossSuppression``)
+/// that keeps every hidden figure within its protection interval against a linear attacker
+/// (``IntervalAttack``). Hiding is per metric: a team hidden in one metric still shows the
 /// metrics where it has enough people; only a team too small in the directory is hidden in all.
 public struct PeriodDisclosure: Sendable {
     /// The acceptance table the decision was made over.
@@ -21,6 +22,8 @@ public struct PeriodDisclosure: Sendable {
     public let scorecard: ScorecardDisclosure.Decision
     /// The minimum group size the decision used (hidden cells' notes name it).
     public let minimumGroupSize: Int
+    /// How the acceptance table's pattern was found (nil for an empty table).
+    public let acceptanceSearch: MinimumLossSuppression.Pattern?
 
     /// The organisation's cell.
     public var organisation: CellDecision { decisions[0] }
@@ -31,10 +34,13 @@ public struct PeriodDisclosure: Sendable {
     /// enriched) or, once purge has cut into the period, the team-week tier — and its scorecard as
     /// computed.
     public static func decide(totals: [InlineTotals], teamWeeks: [TeamWeekSums], source: PeriodSource, departments: [String: String],
-                              scorecard: UndisclosedScorecard, minimumGroupSize k: Int, dominanceThreshold: Double) -> PeriodDisclosure {
+                              scorecard: UndisclosedScorecard, policy: DisclosurePolicy) -> PeriodDisclosure {
+        let k = policy.k
         let table = source == .aggregate ? AcceptanceTable.from(teamWeeks, departments: departments)
             : AcceptanceTable.from(totals, departments: departments)
-        var decisions = HierarchicalDisclosure.decide(table.tree, k: k, dominanceThreshold: dominanceThreshold)
+        let cells = suppressionTable(table, policy: policy)
+        let pattern = MinimumLossSuppression.solve(cells)
+        var decisions = pattern.decisions
         // A rate of exactly 0% or 100% is every contributor's rate: an organisation or department row there
         // would give each hidden row beneath it, so it is hidden too.
         func atBoundary(_ f: TeamAcceptance) -> Bool { f.rate == 0 || f.rate == 1 }
@@ -52,10 +58,37 @@ public struct PeriodDisclosure: Sendable {
         // what it hides, the metric hides.
         // (An empty table — no suggestion data the period's tier holds — publishes nothing to link.)
         let linked = MetricCells(teams: hidden, organisation: table.organisation.people > 0 ? decisions[0].reason : nil)
-        return PeriodDisclosure(table: table, decisions: decisions, hiddenTeams: hidden,
-                                scorecard: ScorecardDisclosure.decide(scorecard, departments: departments, k: k,
-                                                                      linked: [MetricRegistry.acceptanceRate.id: linked]),
-                                minimumGroupSize: k)
+        let scorecardDecision = ScorecardDisclosure.decide(scorecard, departments: departments, policy: policy,
+                                                           linked: [MetricRegistry.acceptanceRate.id: linked])
+        return PeriodDisclosure(table: table, decisions: decisions, hiddenTeams: hidden, scorecard: scorecardDecision,
+                                minimumGroupSize: k, acceptanceSearch: table.organisation.people > 0 ? pattern : nil)
+    }
+
+    /// The acceptance table as disclosure control sees it: the organisation, departments and teams, each
+    /// with its people, suggestions shown and suggestions accepted; primary cells have fewer than k
+    /// people or one person above the dominance threshold.
+    static func suppressionTable(_ table: AcceptanceTable, policy: DisclosurePolicy) -> SuppressionTable {
+        func cell(_ f: TeamAcceptance, name: String, parent: Int?, level: SuppressionTable.Level) -> SuppressionTable.Cell {
+            let primary: SuppressionReason? = f.people < policy.k ? .fewerThanK(k: policy.k)
+                : f.largestShare > policy.dominanceThreshold ? .dominance(threshold: policy.dominanceThreshold) : nil
+            let values = [Double(f.people), Double(f.shown), Double(f.accepted)]
+            return SuppressionTable.Cell(name: name, parent: parent, level: level, contributors: f.people, values: values, primary: primary,
+                                         hiddenBounds: [policy.peopleBounds(primary, people: f.people), .nonNegative, .nonNegative],
+                                         shownBounds: values.map(policy.shown))
+        }
+        var cells = [cell(table.organisation, name: "organisation", parent: nil, level: .total)]
+        var department: [String: Int] = [:]
+        for entry in table.entries {
+            let name = entry.figures.team ?? ""
+            if entry.isDepartment {
+                department[name] = cells.count
+                cells.append(cell(entry.figures, name: name, parent: 0, level: .subtotal))
+            } else {
+                cells.append(cell(entry.figures, name: name, parent: entry.department.flatMap { department[$0] } ?? 0, level: .team))
+            }
+        }
+        return SuppressionTable(quantities: ["people", "suggestions shown", "suggestions accepted"], cells: cells,
+                                protection: [policy.people, policy.events, policy.events], ordered: [(smaller: 2, larger: 1)])
     }
 
     /// The scorecard as every output shows it: each metric's hidden cells (and hidden per-assistant

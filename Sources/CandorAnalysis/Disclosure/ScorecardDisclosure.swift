@@ -28,6 +28,8 @@ public struct MetricCells: Sendable, Equatable {
     public var teams: [String: SuppressionReason]
     public var organisation: SuppressionReason?
     public var parts: [String?: [MetricPart: SuppressionReason]] = [:]
+    /// How the teams' pattern was found (``MinimumLossSuppression``).
+    public var search: MinimumLossSuppression.Search = .none
 }
 
 /// Disclosure control for the scorecard, per metric. Each metric is a table of its own: its cells
@@ -53,72 +55,45 @@ public enum ScorecardDisclosure {
     /// - Parameter linked: cells another table of the period publishes with the same figures hides (the
     ///   acceptance table's teams, for the acceptance rate): hidden in that metric too, so the two
     ///   tables cannot be read against each other.
-    public static func decide(_ scorecard: UndisclosedScorecard, departments: [String: String], k: Int,
+    public static func decide(_ scorecard: UndisclosedScorecard, departments: [String: String], policy: DisclosurePolicy,
                               linked: [MetricID: MetricCells] = [:]) -> Decision {
+        let k = policy.k
         let teams = scorecard.teams, sizes = scorecard.teamSizes
         let everyone = sizes.values.reduce(0, +)
-        var byDepartment: [String: [Int]] = [:]
-        var loose: [Int] = []
-        for (i, team) in teams.enumerated() { if let d = departments[team] { byDepartment[d, default: []].append(i) } else { loose.append(i) } }
-        // `included`: the teams that are cells of this table. A team published as "no data" is a known
-        // zero, so it protects nothing and is no cell: it can neither be hidden nor serve as a complement.
-        //
-        // The scorecard publishes teams and the organisation, no department subtotal. Departments only
-        // steer which team is a complement (one in the hidden team's own department first). The metric
-        // is also decided as one flat table of teams; the departmental decision is kept only if it
-        // leaves no lone hidden team (or hidden teams with fewer than k people together) against the
-        // organisation's total — a department hidden in a team's place hides nothing the scorecard
-        // shows — and hides no more teams than the flat one.
-        func decide(_ contributors: (Int) -> Int, total: Int, included: (Int) -> Bool = { _ in true })
-            -> (teams: [CellDecision?], organisation: CellDecision) {
-            let nested = decide(contributors, total: total, included: included, departments: true)
-            let flat = decide(contributors, total: total, included: included, departments: false)
-            func hiddenTeams(_ d: (teams: [CellDecision?], organisation: CellDecision)) -> [Int] {
-                d.teams.indices.filter { d.teams[$0].map { !$0.isShown } ?? false }
+        // One metric's table: the organisation and the teams with a figure in it (a team published as "no
+        // data" is a known zero: it protects nothing and is no cell). The scorecard publishes no department
+        // subtotal, so every team's equation is the organisation's; what the organisation counts beyond
+        // its teams (people in two teams, …) is an offset the attacker is assumed to know.
+        struct Row { var team: Int; var people: Int; var values: [Double]; var primary: SuppressionReason?; var forced: SuppressionReason? }
+        func decide(_ rows: [Row], organisation: (people: Int, values: [Double]), quantities: [String], protection: [ProtectionLevel],
+                    published: Bool = true) -> (teams: [Int: CellDecision], organisation: CellDecision, search: MinimumLossSuppression.Search) {
+            var cells = [SuppressionTable.Cell(name: "organisation", parent: nil, level: .total, published: published, contributors: organisation.people,
+                                               values: organisation.values, primary: organisation.people < k ? .fewerThanK(k: k) : nil,
+                                               shownBounds: organisation.values.map(policy.shown))]
+            for row in rows {
+                var cell = SuppressionTable.Cell(name: teams[row.team], parent: 0, level: .team, contributors: row.people, values: row.values,
+                                                 primary: row.primary, shownBounds: row.values.map(policy.shown), informs: sizes[teams[row.team]] ?? row.people)
+                cell.hiddenBounds[0] = policy.peopleBounds(row.primary, people: row.people)
+                if let forced = row.forced, row.primary == nil { cell.forced = (forced, forced == .complementary ? .inexact : .interval) }
+                cells.append(cell)
             }
-            let hidden = hiddenTeams(nested)
-            let together = hidden.reduce(0) { $0 + contributors($1) }
-            let safe = !nested.organisation.isShown || hidden.isEmpty || (hidden.count >= 2 && together >= k)
-            // Both protect every team the scorecard shows against the organisation's total; the one
-            // that hides fewer teams is kept (the departmental one on a tie).
-            return safe && hidden.count <= hiddenTeams(flat).count ? nested : flat
-        }
-        func decide(_ contributors: (Int) -> Int, total: Int, included: (Int) -> Bool, departments grouped: Bool)
-            -> (teams: [CellDecision?], organisation: CellDecision) {
-            let byDepartment = grouped ? byDepartment : [:]
-            let loose = grouped ? loose : Array(teams.indices)
-            var order: [Int?] = []
-            var children: [DisclosureNode] = []
-            for name in byDepartment.keys.sorted() {
-                let members = byDepartment[name]!.filter(included)
-                guard !members.isEmpty else { continue }
-                children.append(DisclosureNode(contributors: members.reduce(0) { $0 + contributors($1) },
-                                               children: members.map { DisclosureNode(contributors: contributors($0)) }))
-                order.append(nil)
-                order += members.map { $0 }
-            }
-            for i in loose where included(i) { children.append(DisclosureNode(contributors: contributors(i))); order.append(i) }
-            let residual = total - children.reduce(0) { $0 + $1.contributors }
-            if residual > 0 { children.append(DisclosureNode(contributors: residual)) }
-            let decided = HierarchicalDisclosure.decide(DisclosureNode(contributors: total, children: children), k: k)
-            var out = [CellDecision?](repeating: nil, count: teams.count)
-            for (position, index) in order.enumerated() { if let index { out[index] = decided[position + 1] } }
-            return (out, decided[0])
+            let pattern = MinimumLossSuppression.solve(SuppressionTable(quantities: quantities, cells: cells, protection: protection,
+                                                                       ordered: quantities.count > 2 ? [(smaller: 2, larger: 1)] : []))
+            var out: [Int: CellDecision] = [:]
+            for (i, row) in rows.enumerated() { out[row.team] = pattern.decisions[i + 1] }
+            return (out, pattern.decisions[0], pattern.search)
         }
         // Teams too small in the directory: hidden wherever they have a figure.
         var small: [String: SuppressionReason] = [:]
         for team in teams where (sizes[team] ?? 0) < k { small[team] = .fewerThanK(k: k) }
         // A metric no decision saw (fail closed): the whole directory as one table, complements included.
-        let wide = decide({ sizes[teams[$0]] ?? 0 }, total: everyone)
+        let wide = decide(teams.indices.map { i in
+            let n = sizes[teams[i]] ?? 0
+            return Row(team: i, people: n, values: [Double(n)], primary: n < k ? .fewerThanK(k: k) : nil, forced: nil)
+        }, organisation: (everyone, [Double(everyone)]), quantities: ["people"], protection: [policy.people])
         var unseen: [String: SuppressionReason] = [:]
-        for (i, decision) in wide.teams.enumerated() { if let reason = decision?.reason { unseen[teams[i]] = reason } }
+        for (i, decision) in wide.teams { if let reason = decision.reason { unseen[teams[i]] = reason } }
         let personBased: Set<MetricDefinition.Dimension> = [.adoption, .flow, .experience]
-        // Cells at 0% or 100% of a share of answers (``uniformAnswers``) are hidden as if below k, then
-        // labelled why: complements are chosen for them as for any primary suppression.
-        // A team below k in its own right keeps that reason.
-        func relabel(_ cells: inout MetricCells, uniform: Set<String>, people: (String) -> Int) {
-            for team in uniform where cells.teams[team] == .fewerThanK(k: k) && people(team) >= k { cells.teams[team] = .uniform }
-        }
         var metrics: [MetricID: MetricCells] = [:]
         for (metric, list) in scorecard.computed.values {
             // Each metric is its own table: its cells are the teams with a figure in it (a team shown as
@@ -141,20 +116,31 @@ public enum ScorecardDisclosure {
                 let own = aboutPeople ? (byTeam[team]?.protectedPeople ?? 0) : size
                 return size < k ? min(own, size) : own
             }
-            // A team whose every respondent answered alike is hidden as a primary cell.
-            let contributors = { (i: Int) -> Int in uniform.contains(teams[i]) ? min(people(teams[i]), k - 1) : people(teams[i]) }
+            let shown = teams.indices.filter(hasFigure)
             // A metric published for the organisation only (consent, disputes) rests on the organisation's people.
-            let anyTeam = teams.indices.contains(where: hasFigure)
-            // A team hidden for its answers counts fewer people than it has: the total counts as many
-            // fewer, so no phantom residual of people in no team stands in as its complement.
-            let understated = teams.indices.filter { uniform.contains(teams[$0]) }.reduce(0) { $0 + people(teams[$1]) - contributors($1) }
-            let total = (aboutPeople || !anyTeam ? (organisation?.protectedPeople ?? 0) : teams.indices.filter(hasFigure).reduce(0) { $0 + (sizes[teams[$1]] ?? 0) })
-                - understated
-            let own = decide(contributors, total: total, included: hasFigure)
+            let organisationPeople = aboutPeople || shown.isEmpty ? (organisation?.protectedPeople ?? 0) : shown.reduce(0) { $0 + (sizes[teams[$1]] ?? 0) }
+            // The figures an attacker can add up: people, events, and for a proportion of counts its numerator.
+            let values = shown.map { byTeam[teams[$0]]! } + (organisation.map { [$0] } ?? [])
+            let counted = MetricRegistry.metric(metric)?.unit == .proportion && values.allSatisfy { v in
+                let x = (v.estimate ?? 0) * Double(v.events)
+                return abs(x - x.rounded()) < 1e-6
+            }
+            func quantities(_ v: MetricValue?, people n: Int) -> [Double] {
+                let events = Double(v?.events ?? 0)
+                return [Double(n), events] + (counted ? [((v?.estimate ?? 0) * events).rounded()] : [])
+            }
+            let rows = shown.map { i -> Row in
+                let team = teams[i], n = people(team)
+                let primary: SuppressionReason? = n < k ? .fewerThanK(k: k) : uniform.contains(team) ? .uniform : nil
+                return Row(team: i, people: n, values: quantities(byTeam[team], people: n), primary: primary, forced: linked[metric]?.teams[team])
+            }
+            let own = decide(rows, organisation: (organisationPeople, quantities(organisation, people: organisationPeople)),
+                             quantities: ["people", "events"] + (counted ? ["favourable events"] : []),
+                             protection: [policy.people, policy.events] + (counted ? [policy.events] : []), published: organisation != nil)
             var cells = MetricCells(teams: [:], organisation: nil)
-            for (i, decision) in own.teams.enumerated() { if let reason = decision?.reason { cells.teams[teams[i]] = reason } }
+            for (i, decision) in own.teams { if let reason = decision.reason { cells.teams[teams[i]] = reason } }
             if let reason = own.organisation.reason, organisation?.estimate != nil { cells.organisation = reason }
-            relabel(&cells, uniform: uniform, people: people)
+            cells.search = own.search
             if answers, let value = organisation, atBoundary(value) {
                 // The whole organisation answered alike: hidden whole, items too.
                 cells.organisation = .uniform

@@ -61,8 +61,13 @@ public struct SuppressionTable: Sendable {
         /// False for a cell no output prints (a department subtotal the scorecard does not publish): always
         /// unknown to the attacker, free, and never protected.
         public var published: Bool
-        /// The people the cell rests on (ties between equally costly complements go to the smaller cell).
+        /// The people the cell rests on.
         public var contributors: Int
+        /// The people the cell's figure informs — a team's members in the directory, whatever the metric
+        /// counts — which prices hiding it (``MinimumLossSuppression/cost(_:)``); default: its contributors.
+        /// Pricing by contributors instead would make the team where fewest people answered the survey
+        /// the cheapest complement, systematically hiding the very figure whose drop is worth discussing.
+        public var informs: Int
         /// The cell's additive figures, one per quantity of the table.
         public var values: [Double]
         /// Why the cell must be hidden (primary suppression), if it must.
@@ -76,12 +81,13 @@ public struct SuppressionTable: Sendable {
         public var shownBounds: [Bounds]
 
         public init(name: String, parent: Int?, level: Level, published: Bool = true, contributors: Int, values: [Double],
-                    primary: SuppressionReason? = nil, hiddenBounds: [Bounds]? = nil, shownBounds: [Bounds]? = nil) {
+                    primary: SuppressionReason? = nil, hiddenBounds: [Bounds]? = nil, shownBounds: [Bounds]? = nil, informs: Int? = nil) {
             self.name = name
             self.parent = parent
             self.level = level
             self.published = published
             self.contributors = contributors
+            self.informs = informs ?? contributors
             self.values = values
             self.primary = primary
             self.hiddenBounds = hiddenBounds ?? values.map { _ in .nonNegative }
@@ -100,15 +106,19 @@ public struct SuppressionTable: Sendable {
     /// set equal).
     public var protection: [ProtectionLevel]
 
+    /// Pairs of quantities where one is never more than the other in any cell (suggestions accepted and
+    /// shown): the attacker caps the smaller's interval by the larger's.
+    public var ordered: [(smaller: Int, larger: Int)]
     /// Children of each cell, in order.
     public let children: [[Int]]
 
-    public init(quantities: [String], cells: [Cell], protection: [ProtectionLevel]) {
+    public init(quantities: [String], cells: [Cell], protection: [ProtectionLevel], ordered: [(smaller: Int, larger: Int)] = []) {
         precondition(protection.count == quantities.count && cells.allSatisfy { $0.values.count == quantities.count })
         precondition(cells.first?.parent == nil && cells.dropFirst().allSatisfy { ($0.parent ?? .max) < cells.count })
         self.quantities = quantities
         self.cells = cells
         self.protection = protection
+        self.ordered = ordered
         var children = [[Int]](repeating: [], count: cells.count)
         for (i, cell) in cells.enumerated() { if let p = cell.parent { children[p].append(i) } }
         self.children = children
@@ -153,7 +163,9 @@ public struct DisclosurePolicy: Sendable, Equatable {
     /// A hidden count of people must stay uncertain by at least this many people, each way (within what
     /// its reason says).
     public var protectionPeople: Int
-    /// Published counts of people and events are rounded to a multiple of this base (0: not rounded).
+    /// Published counts of people and events rounded to a multiple of this base (0: not rounded). The
+    /// attacker model takes it (a rounded count is known only to ± half the base, so fewer complements
+    /// are needed); no report rounds its counts yet, so the policy offers no way to set it.
     public var roundingBase: Int
 
     public init(k: Int, dominanceThreshold: Double = 1, protectionShare: Double = Self.defaultProtectionShare,

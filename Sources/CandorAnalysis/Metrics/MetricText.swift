@@ -98,8 +98,10 @@ extension MetricRegistry {
             - **Disclosure.** A cell is hidden when fewer than the policy's minimum group size of people
               contribute to it — for a share of people (active share, licence coverage, opt-in rate,
               self-view uptake; an assistant's part too) the people it counts (the active, the seat
-              holders, the opted in), since the share and n publish that count — when one person contributes more than the dominance threshold, or so that no
-              hidden cell can be worked out from a total or a difference (complementary suppression). A
+              holders, the opted in), since the share and n publish that count — when one person contributes more than the dominance threshold, or as a
+              complement: the least-loss pattern that keeps every hidden count of people and events
+              uncertain by the policy's protection levels against someone who knows every published figure
+              (interval protection; docs/disclosure.md). A
               proportion at exactly 0% or 100% says the same of every unit behind it: the organisation's
               cell (or an assistant's part of it) at 0% or 100% is hidden whenever a team's cell of the same
               metric is hidden, since it would give each hidden team's value. A share of people's answers
