@@ -87,8 +87,8 @@ public enum AcceptanceRateCalculator {
 
 /// The acceptance table with department subtotals: in display order, each department's row followed
 /// by its teams' rows (departments and teams alphabetical), then teams outside any department, then
-/// people in no team. `tree` is the same table as a hierarchy for disclosure control, in the same
-/// order after the organisation.
+/// people in no team (``PeriodDisclosure`` decides it as a hierarchy, in the same order after the
+/// organisation).
 public struct AcceptanceTable: Sendable {
     /// How a row's interval is computed, in one line (figures files).
     public static var method: String { MetricRegistry.acceptanceRate.interval }
@@ -102,7 +102,6 @@ public struct AcceptanceTable: Sendable {
     }
     public var entries: [Entry]
     public var organisation: TeamAcceptance
-    public var tree: DisclosureNode
 
     /// Builds the table from team figures; `departmentFigures` makes a department's subtotal from its
     /// name and its teams (from the people behind them, so people are counted once).
@@ -114,22 +113,17 @@ public struct AcceptanceTable: Sendable {
             if let name = team.team, let department = departments[name] { byDepartment[department, default: []].append(team) } else { loose.append(team) }
         }
         var entries: [Entry] = []
-        var nodes: [DisclosureNode] = []
         let names = byDepartment.keys.sorted { $0.lowercased() != $1.lowercased() ? $0.lowercased() < $1.lowercased() : $0 < $1 }
         for name in names {
             let members = byDepartment[name]!.sorted(by: AcceptanceRateCalculator.teamOrder)
             let subtotal = departmentFigures(name, members)
             entries.append(Entry(figures: subtotal, isDepartment: true, department: nil))
             entries += members.map { Entry(figures: $0, isDepartment: false, department: name) }
-            nodes.append(DisclosureNode(contributors: subtotal.people, largestShare: subtotal.largestShare,
-                                        children: members.map { DisclosureNode(contributors: $0.people, largestShare: $0.largestShare) }))
         }
         for team in loose.sorted(by: AcceptanceRateCalculator.teamOrder) {
             entries.append(Entry(figures: team, isDepartment: false, department: nil))
-            nodes.append(DisclosureNode(contributors: team.people, largestShare: team.largestShare))
         }
-        return AcceptanceTable(entries: entries, organisation: organisation,
-                               tree: DisclosureNode(contributors: organisation.people, largestShare: 0, children: nodes))
+        return AcceptanceTable(entries: entries, organisation: organisation)
     }
 
     /// From per-person totals (raw or enriched tier).
