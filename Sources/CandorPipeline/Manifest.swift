@@ -29,9 +29,14 @@ public struct Manifest: Encodable, Sendable {
     public var inputsRelativeTo: String
     public var inputs: [InputFileRecord]
     public var outputs: [Output]
+    /// The previous period's figures file the disclosure decision read (its choice of complements
+    /// weighs the comparisons it published); absent when there was none.
+    public var previousFigures: Output?
 
-    /// The manifest of `written` (paths inside `folder`).
-    public static func make(period: Period, now: Date, policy: Policy, inputs: [InputFileRecord], written: [String], folder: String) throws -> Manifest {
+    /// The manifest of `written` (paths inside `folder`); `previousFigures` is the file the period's
+    /// disclosure decision read, if any.
+    public static func make(period: Period, now: Date, policy: Policy, inputs: [InputFileRecord], written: [String], folder: String,
+                            previousFigures: String? = nil) throws -> Manifest {
         let base = URL(fileURLWithPath: folder).standardizedFileURL.path + "/"
         let outputs = try written.map { path -> Output in
             let full = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -40,9 +45,14 @@ public struct Manifest: Encodable, Sendable {
                           sha256: SHA256Digest.hex(of: Array(data)), bytes: data.count)
         }.sorted { $0.path < $1.path }
         let relative = InputFileRecord.relativised(inputs)
+        let previous = previousFigures.flatMap { path in FileManager.default.contents(atPath: path).map { data in
+            Output(path: "../" + URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent + "/" + URL(fileURLWithPath: path).lastPathComponent,
+                   sha256: SHA256Digest.hex(of: Array(data)), bytes: data.count)
+        } }
         return Manifest(period: period.description, generatedAt: Timestamp.iso8601(now), candorVersion: CandorVersion.string,
                         libcmarkVersion: CommonMark.libraryVersion, metricRegistryVersion: MetricRegistry.version,
-                        policySHA256: policy.sha256, inputsRelativeTo: relative.root, inputs: relative.files, outputs: outputs)
+                        policySHA256: policy.sha256, inputsRelativeTo: relative.root, inputs: relative.files, outputs: outputs,
+                        previousFigures: previous)
     }
 
     /// The manifest as pretty-printed JSON with sorted keys, ending in a newline.

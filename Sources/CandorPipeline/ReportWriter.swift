@@ -63,6 +63,9 @@ public struct ReportWriter: Sendable {
     public let log: any ProgressLog
     /// The approval reference that opens the compliance dataset (`--approval`).
     public var approval: String?
+    /// The report folder whose figures files are what earlier periods published (`--out`): a period's
+    /// disclosure decision reads the previous period's, so it keeps the comparisons readers have.
+    public var publishedFolder: String?
 
     public init(policy: Policy, store: CandorStore, templates: TemplateSet, now: Date, log: any ProgressLog) {
         self.policy = policy
@@ -140,7 +143,7 @@ public struct ReportWriter: Sendable {
         }
         func decide(_ inputs: GovernanceViewBuilder.Inputs, _ raw: UndisclosedScorecard) -> PeriodDisclosure {
             PeriodDisclosure.decide(totals: inputs.totals, teamWeeks: inputs.teamWeeks, source: inputs.source, departments: inputs.departments,
-                                    scorecard: raw, policy: disclosurePolicy)
+                                    scorecard: raw, policy: disclosurePolicy, previous: previousPublication(before: period))
         }
         var (inputs, raw) = try compute(store, weekly: weeklySeries)
         let board = policy.audiences[.governanceBoard] ?? []
@@ -149,6 +152,23 @@ public struct ReportWriter: Sendable {
         let decision = given ?? decidedOn.map { decide($0.0, $0.1) } ?? decide(inputs, raw)
         inputs.disclosure = decision
         return DecidedPeriod(inputs: inputs, scorecard: decision.apply(to: raw, decidedOn: decidedOn?.1))
+    }
+
+    /// What the period before `period` published, from its figures file in ``publishedFolder``: none when
+    /// there is no folder or no file; a file candor cannot read is said and taken as none (it steers only
+    /// the choice among equally safe patterns, never whether a cell is protected).
+    func previousPublication(before period: Period) -> PreviousPublication {
+        guard let path = previousFiguresPath(before: period) else { return .none }
+        guard let data = FileManager.default.contents(atPath: path) else { return .none }
+        guard let figures = FiguresFile.parse(json: Array(data)), figures.period == period.previous.description else {
+            log.progress("\(path) is not a figures file candor wrote for \(period.previous): the choice of complements for \(period) does not read it")
+            return .none
+        }
+        return figures.publication(source: "\(period.previous.description)/figures.json")
+    }
+
+    func previousFiguresPath(before period: Period) -> String? {
+        publishedFolder.map { URL(fileURLWithPath: $0).appendingPathComponent(period.previous.description).appendingPathComponent("figures.json").path }
     }
 
     /// `candor coverage`: per source, what was read for `period` and what joined a team, through what
@@ -388,7 +408,9 @@ public struct ReportWriter: Sendable {
                                                       period: period, to: outDirectory)))
         let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).path
         let manifest = try Manifest.make(period: period, now: now, policy: policy, inputs: try store.inputFiles(),
-                                         written: written.flatMap(\.paths), folder: folder).write(to: folder)
+                                         written: written.flatMap(\.paths), folder: folder,
+                                         previousFigures: analysis.disclosure?.previous.source == nil ? nil : previousFiguresPath(before: period))
+            .write(to: folder)
         log.progress("wrote \(manifest)")
         return written
     }

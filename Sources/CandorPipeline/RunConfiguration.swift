@@ -78,7 +78,8 @@ public struct Run: Sendable {
 
         let periods = c.periods.isEmpty ? try dataPeriods(workspace.store) : c.periods
         log.progress("[3/3] reports: \(periods.map(\.description).joined(separator: ", "))")
-        let builder = ReportWriter(policy: workspace.policy, store: workspace.store, templates: templates, now: c.now, log: log)
+        var builder = ReportWriter(policy: workspace.policy, store: workspace.store, templates: templates, now: c.now, log: log)
+        builder.publishedFolder = c.outDirectory
         var written: [String] = []
         for period in periods.sorted() {
             written += try builder.writeAll(period: period, to: c.outDirectory, store: workspace.store, purpose: purpose, actor: c.actor)

@@ -297,6 +297,11 @@ public struct Policy: Sendable, Equatable {
                                       hint: "1 keeps a hidden count of people uncertain by at least one person each way")
                 }
                 protection.people = v
+            case "rounding", "rounding_base", "round_to":
+                // Asked for by name, so refused by name: see docs/disclosure.md, "Why no rounding".
+                throw PolicyError(path: path, line: key.mark?.line,
+                                  message: "protection.\(name): candor does not round published counts, because each cell's value and interval (to 6 decimals) give a rounded count back exactly, so rounding would protect nothing it claims to",
+                                  hint: "remove the key; hidden cells are protected by suppression with the least loss (docs/disclosure.md, \"Why no rounding\")")
             default:
                 throw PolicyError(path: path, line: key.mark?.line, message: "protection has no key \"\(name)\"",
                                   hint: "the keys are events_percent and people")

@@ -14,8 +14,16 @@ enum DisclosureStatement {
             "Hidden cells are protected by interval: someone who knows every published figure, that no count is negative and what each hidden cell's reason says cannot narrow a hidden cell's count of events to within \(Format.percent(p.eventsShare, decimals: 0)) of it either way"
                 + (p.people > 0 ? ", nor its count of people to within a margin of \(p.people) either way" : "")
                 + ", nor work any hidden figure out exactly (the policy's `protection`).",
-            "Further cells are hidden beside them as complements, choosing the pattern that loses least: a team's cell costs more than any number of department subtotals (teams act on their own numbers), then the fewest people are left without their team's figure (a team's members in the directory), then the fewest events are hidden; the organisation's total is never hidden to protect another cell.",
+            "Further cells are hidden beside them as complements, choosing the pattern that loses least: a team's cell costs more than any number of department subtotals (teams act on their own numbers), then the fewest comparisons with the previous quarter are lost (a team shown then and hidden now), then the fewest people are left without their team's figure (a team's members in the directory), then the fewest events are hidden; the organisation's total is never hidden to protect another cell.",
         ]
+    }
+
+    /// Which previous figures the choice of complements read.
+    static func previous(_ decided: PeriodDisclosure) -> String {
+        guard let source = decided.previous.source else {
+            return "No figures file of the previous quarter was in the report folder, so no comparison with it weighed in the choice of complements."
+        }
+        return "The choice of complements read what the previous quarter published (`\(Escape.markdown(source))`): among patterns hiding as many teams, the one keeping more of its comparisons was chosen."
     }
 
     /// "; 1 team and 3 department subtotals as complements, provably of least loss (every pattern over 15 cells searched)."

@@ -252,3 +252,16 @@ public enum Errata {
         return out
     }
 }
+
+extension FiguresFile {
+    /// The teams this figures file shows — in the acceptance table, and per metric of the scorecard as a
+    /// whole figure — for the next period's choice of complements (``PreviousPublication``).
+    public func publication(source: String) -> PreviousPublication {
+        var acceptance: Set<String> = [], metrics: [MetricID: Set<String>] = [:]
+        for row in rows where row.scope == "team" && row.part.isEmpty && row.status == "shown" {
+            if row.table == "acceptance" { acceptance.insert(row.name) }
+            if row.table == "scorecard" { metrics[MetricID(rawValue: row.metric), default: []].insert(row.name) }
+        }
+        return PreviousPublication(acceptance: acceptance, metrics: metrics, source: source)
+    }
+}

@@ -185,6 +185,7 @@ extension GovernanceSummary {
             disclosure.append("Acceptance table: \(acceptanceHidden) of \(acceptanceCells.count) rows hidden" + DisclosureStatement.pattern(decided, acceptanceCells: acceptanceCells))
             disclosure.append("Scorecard: \(hiddenCells) of \(total) team cells hidden" + (reasons.isEmpty ? "" : " — " + reasons.keys.sorted().map { "\(reasons[$0]!) \($0)" }.joined(separator: "; "))
                               + ". " + DisclosureStatement.search(decided.scorecard))
+            disclosure.append(DisclosureStatement.previous(decided))
         }
         disclosure.append("Hidden cells say why, never what; the teams they belong to are not looked at for signals.")
 

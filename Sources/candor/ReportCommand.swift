@@ -75,6 +75,7 @@ struct ReportCommand: ParsableCommand {
             var builder = ReportWriter(policy: opened.policy, store: opened.store,
                                         templates: try TemplateSet(overridesFrom: templates), now: now, log: log)
             builder.approval = approval
+            builder.publishedFolder = out
             guard let kind else {
                 for path in try builder.writeAll(period: period, to: out, store: opened.store, purpose: declared, actor: audit.resolved) {
                     print(path)

@@ -89,6 +89,51 @@ enum SimplexAttacker {
     }
 }
 
+extension SimplexAttacker {
+    /// The min and max of `cell`'s figure `q` (one of an ordered pair) over every table consistent with
+    /// what is published *and* with `smaller ≤ larger` in every cell: one linear program over both
+    /// quantities' cells at once, so the coupling is the solver's, not an argument about trees.
+    static func jointRange(_ table: SuppressionTable, hidden: [Bool], cell: Int, quantity q: Int, smaller: Int, larger: Int) -> Bounds {
+        let n = table.count, quantities = [smaller, larger]
+        func known(_ i: Int, _ q: Int) -> Bounds { hidden[i] || !table.cells[i].published ? table.cells[i].hiddenBounds[q] : table.cells[i].shownBounds[q] }
+        // Variables: y = x − lower for both quantities' cells (2n), then one slack per finite upper bound,
+        // then one slack per cell for smaller ≤ larger.
+        let uppers = quantities.indices.flatMap { k in (0..<n).filter { known($0, quantities[k]).upper.isFinite }.map { (k, $0) } }
+        let width = 2 * n + uppers.count + n
+        func v(_ k: Int, _ i: Int) -> Int { k * n + i }
+        var A: [[Double]] = [], b: [Double] = []
+        for (s, (k, i)) in uppers.enumerated() {
+            var row = [Double](repeating: 0, count: width)
+            row[v(k, i)] = 1; row[2 * n + s] = 1
+            A.append(row); b.append(known(i, quantities[k]).upper - known(i, quantities[k]).lower)
+        }
+        for (k, q) in quantities.enumerated() {
+            for p in 0..<n where !table.children[p].isEmpty {
+                let offset = table.cells[p].values[q] - table.children[p].reduce(0) { $0 + table.cells[$1].values[q] }
+                var row = [Double](repeating: 0, count: width)
+                row[v(k, p)] = 1
+                var rhs = offset - known(p, q).lower
+                for c in table.children[p] { row[v(k, c)] = -1; rhs += known(c, q).lower }
+                A.append(row); b.append(rhs)
+            }
+        }
+        // smaller_i + t_i = larger_i, in y: y_s − y_l + t = lower_l − lower_s.
+        for i in 0..<n {
+            var row = [Double](repeating: 0, count: width)
+            row[v(0, i)] = 1; row[v(1, i)] = -1; row[2 * n + uppers.count + i] = 1
+            A.append(row); b.append(known(i, larger).lower - known(i, smaller).lower)
+        }
+        let k = q == smaller ? 0 : 1
+        var objective = [Double](repeating: 0, count: width)
+        objective[v(k, cell)] = 1
+        let lower0 = known(cell, q).lower
+        let upper = maximise(A, b, objective).map { lower0 + $0 } ?? .infinity
+        objective[v(k, cell)] = -1
+        let lower = lower0 - (maximise(A, b, objective) ?? 0)
+        return Bounds(lower, upper)
+    }
+}
+
 @Suite("Minimum-loss suppression with interval protection")
 struct MinimumLossSuppressionTests {
     static let policy = DisclosurePolicy(k: 5)
@@ -187,6 +232,25 @@ struct MinimumLossSuppressionTests {
         #expect(IntervalAttack.ranges(rounded, hidden: p.hidden, quantity: 1)[2] == Bounds(0, 150))
     }
 
+    @Test("among patterns hiding as many teams, the one keeping the comparisons the previous quarter published wins")
+    func previousQuarter() {
+        // B and C are alike (one would do); C also has fewer members, so it is the complement by default.
+        let rows = Self.rows([("All", [("Small", 3, 400), ("B", 9, 2_000), ("C", 8, 2_000), ("D", 12, 5_000)])], subtotals: false)
+        let now = Self.table(rows)
+        #expect(Self.hiddenNames(now, MinimumLossSuppression.solve(now)) == ["Small", "C"])
+        // Last quarter published C's figure and hid B's: hiding B loses no comparison, hiding C would.
+        var withPrevious = now
+        withPrevious.cells[withPrevious.cells.firstIndex { $0.name == "C" }!].previouslyShown = true
+        withPrevious.cells[withPrevious.cells.firstIndex { $0.name == "D" }!].previouslyShown = true
+        let p = MinimumLossSuppression.solve(withPrevious)
+        #expect(Self.hiddenNames(withPrevious, p) == ["Small", "B"])
+        #expect(p.secondaryLoss == .init(teams: 1, comparisons: 0, subtotals: 0, people: 9, events: 2_000))
+        // But never a second team to keep a comparison: teams come first.
+        var everyone = now
+        for i in everyone.cells.indices where everyone.cells[i].level == .team { everyone.cells[i].previouslyShown = true }
+        #expect(MinimumLossSuppression.solve(everyone).secondaryLoss == .init(teams: 1, comparisons: 1, subtotals: 0, people: 8, events: 2_000))
+    }
+
     // MARK: - Random hierarchies
 
     /// A seeded random hierarchy: 1–4 departments of 1–4 teams, people 1–14, events per person 10–200,
@@ -203,6 +267,8 @@ struct MinimumLossSuppressionTests {
         let policy = DisclosurePolicy(k: 5, protectionShare: [0.1, 0.2, 0.3].randomElement(using: &g)!,
                                       protectionPeople: Int.random(in: 0...2, using: &g), roundingBase: Int.random(in: 0..<8, using: &g) == 0 ? 5 : 0)
         var t = Self.table(Self.rows(departments, subtotals: subtotals), policy: policy)
+        // Some teams' figures were published last quarter (a comparison to lose).
+        for i in t.cells.indices where t.cells[i].level == .team { t.cells[i].previouslyShown = Int.random(in: 0..<3, using: &g) == 0 }
         if Int.random(in: 0..<5, using: &g) == 0, let i = t.cells.indices.filter({ t.cells[$0].level == .team && t.cells[$0].primary == nil }).randomElement(using: &g) {
             t.cells[i].forced = (.complementary, .inexact)
         }
@@ -272,6 +338,44 @@ struct MinimumLossSuppressionTests {
                 }
             }
         }
+    }
+
+    @Test("with accepted ≤ shown, the attack's intervals equal a joint linear program over both quantities")
+    func orderedPairMatchesJointSimplex() {
+        var g = SeededGenerator(seed: 2_024)
+        var checked = 0
+        for _ in 0..<300 {
+            // An acceptance-like table: people, shown, accepted (accepted a share of shown), random hidden cells.
+            var departments: [(String, [(String, Int, Double, Double)])] = []
+            for d in 0..<Int.random(in: 1...3, using: &g) {
+                departments.append(("D\(d)", (0..<Int.random(in: 1...4, using: &g)).map { t in
+                    let people = Int.random(in: 1...12, using: &g), shown = Double(people * Int.random(in: 5...100, using: &g))
+                    return ("D\(d)T\(t)", people, shown, (shown * Double.random(in: 0...1, using: &g)).rounded())
+                }))
+            }
+            let all = departments.flatMap(\.1)
+            var cells = [SuppressionTable.Cell(name: "organisation", parent: nil, level: .total, contributors: all.reduce(0) { $0 + $1.1 },
+                                               values: [Double(all.reduce(0) { $0 + $1.1 }), all.reduce(0) { $0 + $1.2 }, all.reduce(0) { $0 + $1.3 }])]
+            for (name, teams) in departments {
+                let d = cells.count
+                cells.append(.init(name: name, parent: 0, level: .subtotal, contributors: teams.reduce(0) { $0 + $1.1 },
+                                   values: [Double(teams.reduce(0) { $0 + $1.1 }), teams.reduce(0) { $0 + $1.2 }, teams.reduce(0) { $0 + $1.3 }]))
+                cells += teams.map { .init(name: $0.0, parent: d, level: .team, contributors: $0.1, values: [Double($0.1), $0.2, $0.3]) }
+            }
+            let t = SuppressionTable(quantities: ["people", "shown", "accepted"], cells: cells, protection: [Self.policy.people, Self.policy.events, Self.policy.events],
+                                     ordered: [(smaller: 2, larger: 1)])
+            let hidden = t.cells.indices.map { $0 > 0 && Int.random(in: 0..<3, using: &g) == 0 }
+            let fast = IntervalAttack.feasibility(t, hidden: hidden)
+            for i in t.cells.indices where hidden[i] {
+                for q in [1, 2] {
+                    let slow = SimplexAttacker.jointRange(t, hidden: hidden, cell: i, quantity: q, smaller: 2, larger: 1)
+                    #expect(abs(fast[q][i].lower - slow.lower) < 1e-6 && (fast[q][i].upper == slow.upper || abs(fast[q][i].upper - slow.upper) < 1e-6),
+                            "cell \(i) q\(q): \(fast[q][i]) vs \(slow)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 500)
     }
 
     @Test("a table too large to search exhaustively within the budget gets the best pattern found, protected, and says so")

@@ -18,7 +18,9 @@ struct ProtectionPolicyTests {
         ("protection: {events_percent: lots}\n", "events_percent must be a percentage from 1 to 100"),
         ("protection: {people: 5}\n", "people must be a whole number of people from 0 to 4"),
         ("protection: {people: -1}\n", "people must be a whole number of people from 0 to 4"),
-        ("protection: {rounding_base: 5}\n", "protection has no key \"rounding_base\""),
+        ("protection: {rounding_base: 5}\n", "candor does not round published counts"),
+        ("protection: {rounding: 5}\n", "give a rounded count back exactly"),
+        ("protection: {round: 5}\n", "protection has no key \"round\""),
     ])
     func refused(text: String, message: String) throws {
         let error = try #require(MappingPolicyTests.refusal(text))

@@ -50,6 +50,49 @@ public enum IntervalAttack {
         return down
     }
 
+    /// The feasibility interval of every cell's every figure, with the table's ordered pairs (accepted ≤
+    /// shown) taken into account.
+    ///
+    /// An ordered pair couples two trees, so two passes per quantity alone would not be the linear
+    /// program's answer. Writing the larger as the smaller plus their difference (shown = accepted +
+    /// not accepted, where "accepted ≤ shown" is "not accepted ≥ 0") separates them again: the
+    /// difference is additive over the same tree, its own equations and non-negativity are all the pair
+    /// says, and the two trees share no variable. So the smaller's interval is its own tree's, and the
+    /// larger's is the sum of the smaller's and the difference's (a Minkowski sum, exact for independent
+    /// trees). This holds when the pair's figures are published exactly and a hidden cell's reason says
+    /// nothing of them but that they are not negative; otherwise the smaller's interval is capped by the
+    /// larger's, a relaxation (an attacker could do better), and the table's tests say so.
+    public static func feasibility(_ table: SuppressionTable, hidden: [Bool]) -> [[Bounds]] {
+        var all = table.quantities.indices.map { ranges(table, hidden: hidden, quantity: $0) }
+        for (smaller, larger) in table.ordered {
+            if let difference = difference(table, smaller: smaller, larger: larger) {
+                let rest = ranges(difference, hidden: hidden, quantity: 0)
+                for i in table.cells.indices {
+                    let a = all[smaller][i], d = rest[i]
+                    all[larger][i] = Bounds(a.lower + d.lower, a.upper + d.upper)
+                }
+            } else {
+                for i in table.cells.indices { all[smaller][i].upper = Swift.min(all[smaller][i].upper, all[larger][i].upper) }
+            }
+        }
+        return all
+    }
+
+    /// The table of `larger − smaller` per cell, when the pair separates exactly (see
+    /// ``feasibility(_:hidden:)``); nil otherwise.
+    static func difference(_ table: SuppressionTable, smaller: Int, larger: Int) -> SuppressionTable? {
+        for cell in table.cells {
+            guard cell.hiddenBounds[smaller] == .nonNegative, cell.hiddenBounds[larger] == .nonNegative,
+                  cell.shownBounds[smaller].width == 0, cell.shownBounds[larger].width == 0 else { return nil }
+        }
+        let cells = table.cells.map { cell -> SuppressionTable.Cell in
+            let d = cell.values[larger] - cell.values[smaller]
+            return SuppressionTable.Cell(name: cell.name, parent: cell.parent, level: cell.level, published: cell.published,
+                                         contributors: cell.contributors, values: [d], hiddenBounds: [.nonNegative], shownBounds: [.exactly(d)])
+        }
+        return SuppressionTable(quantities: ["difference"], cells: cells, protection: [table.protection[larger]])
+    }
+
     /// A sum of intervals whose upper ends may be infinite, from which one term can be taken back out.
     struct Sum {
         var lower = 0.0
@@ -85,10 +128,7 @@ public enum IntervalAttack {
         }
         guard !needs.isEmpty else { return [] }
         var failing = Set<Int>()
-        var all = table.quantities.indices.map { ranges(table, hidden: hidden, quantity: $0) }
-        for (smaller, larger) in table.ordered {
-            for (i, _) in needs { all[smaller][i].upper = Swift.min(all[smaller][i].upper, all[larger][i].upper) }
-        }
+        let all = feasibility(table, hidden: hidden)
         for q in table.quantities.indices {
             let range = all[q]
             for (i, requirement) in needs where !failing.contains(i) {

@@ -7,10 +7,13 @@ import CandorVocabulary
 /// tabular data with linear constraints", *JASA* 95, 2000; Hundepool et al., *Handbook on
 /// Statistical Disclosure Control*, 2nd ed. 2024, §4.4).
 ///
-/// **Information loss.** Hiding a cell costs, lexicographically: teams hidden first, then department
-/// subtotals, then the people the hidden cells inform (a team's members), then their events (the table's second quantity) —
-/// a team's cell costs more than any number of subtotals (teams act on their own numbers), and among
-/// equal patterns the one hiding fewer people, then fewer events, wins. The organisation's total is never hidden to protect another cell; only when no pattern with
+/// **Information loss.** Hiding a cell costs, lexicographically: teams hidden first, then the
+/// comparisons with the previous period lost (teams whose figure the previous period published), then
+/// department subtotals, then the people the hidden cells inform (a team's members), then their events
+/// (the table's second quantity) — a team's cell costs more than any number of subtotals (teams act on
+/// their own numbers); among patterns hiding as many teams, the one that keeps more of last period's
+/// comparisons wins (a team hidden last period loses nothing more), and then the one hiding fewer
+/// people, then fewer events. The organisation's total is never hidden to protect another cell; only when no pattern with
 /// it shown protects every primary cell (a table of one team) is the whole table hidden.
 ///
 /// **Search.** Protection is monotone: hiding one more cell never narrows an attacker's interval (the
@@ -35,16 +38,21 @@ public enum MinimumLossSuppression {
         }
     }
 
-    /// What a pattern loses: teams hidden, subtotals hidden, people and events in the hidden cells.
+    /// What a pattern loses: teams hidden, comparisons with the previous period lost, subtotals hidden,
+    /// people and events in the hidden cells.
     public struct Loss: Sendable, Equatable, Comparable {
         public var teams: Int
+        public var comparisons: Int = 0
         public var subtotals: Int
         public var people: Int
         public var events: Double = 0
         public static let zero = Loss(teams: 0, subtotals: 0, people: 0)
-        public static func < (a: Loss, b: Loss) -> Bool { (a.teams, a.subtotals, a.people, a.events) < (b.teams, b.subtotals, b.people, b.events) }
+        public static func < (a: Loss, b: Loss) -> Bool {
+            (a.teams, a.comparisons, a.subtotals, a.people, a.events) < (b.teams, b.comparisons, b.subtotals, b.people, b.events)
+        }
         static func + (a: Loss, b: Loss) -> Loss {
-            Loss(teams: a.teams + b.teams, subtotals: a.subtotals + b.subtotals, people: a.people + b.people, events: a.events + b.events)
+            Loss(teams: a.teams + b.teams, comparisons: a.comparisons + b.comparisons, subtotals: a.subtotals + b.subtotals,
+                 people: a.people + b.people, events: a.events + b.events)
         }
     }
 
@@ -62,7 +70,7 @@ public enum MinimumLossSuppression {
     public static func cost(_ cell: SuppressionTable.Cell) -> Loss {
         let events = cell.values.count > 1 ? cell.values[1] : 0
         switch cell.level {
-        case .team: return Loss(teams: 1, subtotals: 0, people: cell.informs, events: events)
+        case .team: return Loss(teams: 1, comparisons: cell.previouslyShown ? 1 : 0, subtotals: 0, people: cell.informs, events: events)
         case .subtotal, .total: return Loss(teams: 0, subtotals: 1, people: cell.informs, events: events)
         }
     }

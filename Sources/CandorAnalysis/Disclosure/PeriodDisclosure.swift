@@ -24,6 +24,8 @@ public struct PeriodDisclosure: Sendable {
     public let minimumGroupSize: Int
     /// How the acceptance table's pattern was found (nil for an empty table).
     public let acceptanceSearch: MinimumLossSuppression.Pattern?
+    /// What the previous period published, which the loss counted.
+    public let previous: PreviousPublication
 
     /// The organisation's cell.
     public var organisation: CellDecision { decisions[0] }
@@ -32,13 +34,14 @@ public struct PeriodDisclosure: Sendable {
 
     /// Decides the period's cells from its acceptance figures — person-level totals (`source` raw or
     /// enriched) or, once purge has cut into the period, the team-week tier — and its scorecard as
-    /// computed.
+    /// computed. `previous` is what the previous period published: among patterns hiding as many teams,
+    /// the one that keeps more of its comparisons wins.
     public static func decide(totals: [InlineTotals], teamWeeks: [TeamWeekSums], source: PeriodSource, departments: [String: String],
-                              scorecard: UndisclosedScorecard, policy: DisclosurePolicy) -> PeriodDisclosure {
+                              scorecard: UndisclosedScorecard, policy: DisclosurePolicy, previous: PreviousPublication = .none) -> PeriodDisclosure {
         let k = policy.k
         let table = source == .aggregate ? AcceptanceTable.from(teamWeeks, departments: departments)
             : AcceptanceTable.from(totals, departments: departments)
-        let cells = suppressionTable(table, policy: policy)
+        let cells = suppressionTable(table, policy: policy, previous: previous.acceptance)
         let pattern = MinimumLossSuppression.solve(cells)
         var decisions = pattern.decisions
         // A rate of exactly 0% or 100% is every contributor's rate: an organisation or department row there
@@ -59,15 +62,15 @@ public struct PeriodDisclosure: Sendable {
         // (An empty table — no suggestion data the period's tier holds — publishes nothing to link.)
         let linked = MetricCells(teams: hidden, organisation: table.organisation.people > 0 ? decisions[0].reason : nil)
         let scorecardDecision = ScorecardDisclosure.decide(scorecard, departments: departments, policy: policy,
-                                                           linked: [MetricRegistry.acceptanceRate.id: linked])
+                                                           linked: [MetricRegistry.acceptanceRate.id: linked], previous: previous.metrics)
         return PeriodDisclosure(table: table, decisions: decisions, hiddenTeams: hidden, scorecard: scorecardDecision,
-                                minimumGroupSize: k, acceptanceSearch: table.organisation.people > 0 ? pattern : nil)
+                                minimumGroupSize: k, acceptanceSearch: table.organisation.people > 0 ? pattern : nil, previous: previous)
     }
 
     /// The acceptance table as disclosure control sees it: the organisation, departments and teams, each
     /// with its people, suggestions shown and suggestions accepted; primary cells have fewer than k
     /// people or one person above the dominance threshold.
-    static func suppressionTable(_ table: AcceptanceTable, policy: DisclosurePolicy) -> SuppressionTable {
+    static func suppressionTable(_ table: AcceptanceTable, policy: DisclosurePolicy, previous: Set<String> = []) -> SuppressionTable {
         func cell(_ f: TeamAcceptance, name: String, parent: Int?, level: SuppressionTable.Level) -> SuppressionTable.Cell {
             let primary: SuppressionReason? = f.people < policy.k ? .fewerThanK(k: policy.k)
                 : f.largestShare > policy.dominanceThreshold ? .dominance(threshold: policy.dominanceThreshold) : nil
@@ -84,7 +87,9 @@ public struct PeriodDisclosure: Sendable {
                 department[name] = cells.count
                 cells.append(cell(entry.figures, name: name, parent: 0, level: .subtotal))
             } else {
-                cells.append(cell(entry.figures, name: name, parent: entry.department.flatMap { department[$0] } ?? 0, level: .team))
+                var team = cell(entry.figures, name: name, parent: entry.department.flatMap { department[$0] } ?? 0, level: .team)
+                team.previouslyShown = previous.contains(name)
+                cells.append(team)
             }
         }
         return SuppressionTable(quantities: ["people", "suggestions shown", "suggestions accepted"], cells: cells,

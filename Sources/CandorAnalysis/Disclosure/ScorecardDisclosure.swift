@@ -55,8 +55,10 @@ public enum ScorecardDisclosure {
     /// - Parameter linked: cells another table of the period publishes with the same figures hides (the
     ///   acceptance table's teams, for the acceptance rate): hidden in that metric too, so the two
     ///   tables cannot be read against each other.
+    /// - Parameter previous: per metric, the teams whose figure the previous period published (the loss
+    ///   counts the comparisons a pattern loses).
     public static func decide(_ scorecard: UndisclosedScorecard, departments: [String: String], policy: DisclosurePolicy,
-                              linked: [MetricID: MetricCells] = [:]) -> Decision {
+                              linked: [MetricID: MetricCells] = [:], previous: [MetricID: Set<String>] = [:]) -> Decision {
         let k = policy.k
         let teams = scorecard.teams, sizes = scorecard.teamSizes
         let everyone = sizes.values.reduce(0, +)
@@ -64,7 +66,10 @@ public enum ScorecardDisclosure {
         // data" is a known zero: it protects nothing and is no cell). The scorecard publishes no department
         // subtotal, so every team's equation is the organisation's; what the organisation counts beyond
         // its teams (people in two teams, …) is an offset the attacker is assumed to know.
-        struct Row { var team: Int; var people: Int; var values: [Double]; var primary: SuppressionReason?; var forced: SuppressionReason? }
+        struct Row {
+            var team: Int; var people: Int; var values: [Double]; var primary: SuppressionReason?; var forced: SuppressionReason?
+            var previouslyShown = false
+        }
         func decide(_ rows: [Row], organisation: (people: Int, values: [Double]), quantities: [String], protection: [ProtectionLevel],
                     published: Bool = true) -> (teams: [Int: CellDecision], organisation: CellDecision, search: MinimumLossSuppression.Search) {
             var cells = [SuppressionTable.Cell(name: "organisation", parent: nil, level: .total, published: published, contributors: organisation.people,
@@ -74,6 +79,7 @@ public enum ScorecardDisclosure {
                 var cell = SuppressionTable.Cell(name: teams[row.team], parent: 0, level: .team, contributors: row.people, values: row.values,
                                                  primary: row.primary, shownBounds: row.values.map(policy.shown), informs: sizes[teams[row.team]] ?? row.people)
                 cell.hiddenBounds[0] = policy.peopleBounds(row.primary, people: row.people)
+                cell.previouslyShown = row.previouslyShown
                 if let forced = row.forced, row.primary == nil { cell.forced = (forced, forced == .complementary ? .inexact : .interval) }
                 cells.append(cell)
             }
@@ -132,7 +138,8 @@ public enum ScorecardDisclosure {
             let rows = shown.map { i -> Row in
                 let team = teams[i], n = people(team)
                 let primary: SuppressionReason? = n < k ? .fewerThanK(k: k) : uniform.contains(team) ? .uniform : nil
-                return Row(team: i, people: n, values: quantities(byTeam[team], people: n), primary: primary, forced: linked[metric]?.teams[team])
+                return Row(team: i, people: n, values: quantities(byTeam[team], people: n), primary: primary, forced: linked[metric]?.teams[team],
+                           previouslyShown: previous[metric]?.contains(team) ?? false)
             }
             let own = decide(rows, organisation: (organisationPeople, quantities(organisation, people: organisationPeople)),
                              quantities: ["people", "events"] + (counted ? ["favourable events"] : []),

@@ -79,6 +79,9 @@ public struct SuppressionTable: Sendable {
         /// What is known of each figure while the cell is shown: exact, unless published counts are
         /// rounded (``DisclosurePolicy/roundingBase``).
         public var shownBounds: [Bounds]
+        /// The previous period published this cell's figure: hiding it now also loses the comparison a
+        /// reader (and the detectors, which compare only cells shown in both periods) would make.
+        public var previouslyShown = false
 
         public init(name: String, parent: Int?, level: Level, published: Bool = true, contributors: Int, values: [Double],
                     primary: SuppressionReason? = nil, hiddenBounds: [Bounds]? = nil, shownBounds: [Bounds]? = nil, informs: Int? = nil) {
@@ -165,7 +168,8 @@ public struct DisclosurePolicy: Sendable, Equatable {
     public var protectionPeople: Int
     /// Published counts of people and events rounded to a multiple of this base (0: not rounded). The
     /// attacker model takes it (a rounded count is known only to ± half the base, so fewer complements
-    /// are needed); no report rounds its counts yet, so the policy offers no way to set it.
+    /// are needed). The policy refuses it: published values and intervals to 6 decimals give a rounded
+    /// count back exactly (docs/disclosure.md, "Why no rounding"), so only tests set it.
     public var roundingBase: Int
 
     public init(k: Int, dominanceThreshold: Double = 1, protectionShare: Double = Self.defaultProtectionShare,
