@@ -34,8 +34,13 @@ let sizes = argument("--people", default: "1000,10000,100000").split(separator: 
 let seed = UInt64(argument("--seed", default: "20261125")) ?? 20_261_125
 let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 let candorBinary = here.appendingPathComponent("candor").path
+// --people 0: the disclosure bench alone (it needs no candor binary).
+if sizes.isEmpty && argument("--people", default: "") == "0" {
+    DisclosureBench.run(teams: Int(argument("--disclosure-teams", default: "4000")) ?? 4000, seed: seed)
+    exit(0)
+}
 guard !sizes.isEmpty, FileManager.default.isExecutableFile(atPath: candorBinary) else {
-    print("usage: candor-bench [--people 1000,10000,100000] [--seed N] [--disclosure-teams 4000]; build the candor binary first: swift build -c release --product candor (looked for \(candorBinary))")
+    print("usage: candor-bench [--people 1000,10000,100000 | --people 0 (disclosure only)] [--seed N] [--disclosure-teams 4000]; build the candor binary first: swift build -c release --product candor (looked for \(candorBinary))")
     exit(1)
 }
 
@@ -47,7 +52,11 @@ struct Measured { var seconds: Double; var peakMiB: Double; var output: String }
 /// Runs a program (no shell) and waits for it with wait4, so its own peak resident set is known;
 /// its exit status must be 0. Standard output is captured when `capture` is set, else discarded;
 /// standard error passes through.
-func run(_ executable: String, _ arguments: [String], stdin input: String? = nil, capture: Bool = false) throws -> Measured {
+/// A child that exited with a non-zero status, when the caller asked to handle that itself.
+struct ChildFailed: Error { var status: Int32 }
+
+func run(_ executable: String, _ arguments: [String], stdin input: String? = nil, capture: Bool = false,
+         failureIsFatal: Bool = true) throws -> Measured {
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -87,6 +96,7 @@ func run(_ executable: String, _ arguments: [String], stdin input: String? = nil
     let elapsed = seconds(clock.now - start)
     let exited = waitStatus & 0x7f == 0, code = (waitStatus >> 8) & 0xff
     guard exited && code == 0 else {
+        if !failureIsFatal { throw ChildFailed(status: waitStatus) }
         print("\(executable) \(arguments.joined(separator: " ")) failed (status \(waitStatus))")
         exit(1)
     }
@@ -109,7 +119,7 @@ func which(_ name: String) -> String? {
 /// A python3 that can import duckdb, if any.
 func pythonWithDuckDB() -> String? {
     for candidate in [which("python3"), "/usr/bin/python3"].compactMap({ $0 }) {
-        if (try? run(candidate, ["-c", "import duckdb"])) != nil { return candidate }
+        if (try? run(candidate, ["-c", "import duckdb"], failureIsFatal: false)) != nil { return candidate }
     }
     return nil
 }
