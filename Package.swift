@@ -109,7 +109,7 @@ let package = Package(
         // Throughput against `sqlite3 .import` of the same files: swift run -c release candor-bench
         .executableTarget(
             name: "candor-bench",
-            dependencies: ["CandorVocabulary", "CandorPolicy", "CandorStorage", "CandorAnalysis"]
+            dependencies: ["CandorVocabulary", "CandorParsing", "CandorPolicy", "CandorIngest", "CandorStorage", "CandorAnalysis"]
         ),
         // Helpers shared by the test targets.
         .target(

@@ -34,13 +34,22 @@ let sizes = argument("--people", default: "1000,10000,100000").split(separator: 
 let seed = UInt64(argument("--seed", default: "20261125")) ?? 20_261_125
 let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 let candorBinary = here.appendingPathComponent("candor").path
+// --json FOLDER: the JSON bench alone on a folder of pull-request exports (for profiling the parser).
+if let i = CommandLine.arguments.firstIndex(of: "--json"), i + 1 < CommandLine.arguments.count {
+    let repeats = Int(argument("--repeat", default: "1")) ?? 1
+    for _ in 0..<max(repeats, 1) {
+        guard let json = try JSONBench.run(pulls: URL(fileURLWithPath: CommandLine.arguments[i + 1])) else { print("no .json files there"); exit(1) }
+        print("JSON, one core: \(f(json.megabytes, 0)) MB, \(json.records) records: tokenizer \(f(json.tokenizer, 0)) MB/s · record stream \(f(json.stream, 0)) MB/s · with the reader \(f(json.reader, 0)) MB/s")
+    }
+    exit(0)
+}
 // --people 0: the disclosure bench alone (it needs no candor binary).
 if sizes.isEmpty && argument("--people", default: "") == "0" {
     DisclosureBench.run(teams: Int(argument("--disclosure-teams", default: "4000")) ?? 4000, seed: seed)
     exit(0)
 }
 guard !sizes.isEmpty, FileManager.default.isExecutableFile(atPath: candorBinary) else {
-    print("usage: candor-bench [--people 1000,10000,100000 | --people 0 (disclosure only)] [--seed N] [--disclosure-teams 4000]; build the candor binary first: swift build -c release --product candor (looked for \(candorBinary))")
+    print("usage: candor-bench [--people 1000,10000,100000 | --people 0 (disclosure only)] [--seed N] [--disclosure-teams 4000] | --json FOLDER [--repeat N]; build the candor binary first: swift build -c release --product candor (looked for \(candorBinary))")
     exit(1)
 }
 
@@ -180,6 +189,11 @@ for people in sizes {
     print("\(people) people: \(organisation.teamCount) teams, \(organisation.qDeveloperRows) Q Developer rows, "
           + "\(f(Double(inputBytes) / 1_048_576, 0)) MiB of exports, generated in \(f(generate, 1)) s")
     fflush(nil)   // progress appears as it happens, even when the output is redirected
+    if let json = try JSONBench.run(pulls: organisation.inputs.appendingPathComponent("github/pulls")) {
+        print("  JSON, one core, store excluded: \(f(json.megabytes, 0)) MB of pull requests (\(json.records) records): tokenizer \(f(json.tokenizer, 0)) MB/s · "
+              + "record stream \(f(json.stream, 0)) MB/s (target ≥ 100) · with the pull-request reader \(f(json.reader, 0)) MB/s")
+        fflush(nil)
+    }
 
     // Baseline 1: sqlite3 .import of the same Q Developer CSVs into one typed table.
     var sqliteImport = Double.nan

@@ -193,10 +193,14 @@ struct JSONNodeBuilder {
         var line: Int
         var column: Int
         var key: String?
+        /// Where this container's children start in `elements` or `members`.
+        var start: Int
     }
     private var frames: [Frame] = []
-    private var arrays: [[JSONNode]] = []
-    private var objects: [[JSONNode.Member]] = []
+    /// The children of every open container, innermost last: each container's are copied out once,
+    /// at its end, into an array of exactly their size (no growth while it is built).
+    private var elements: [JSONNode] = []
+    private var members: [JSONNode.Member] = []
     private var nodes = 0
     private let maxNodes: Int
     /// Set when the value outgrew `maxNodes`: the rest is consumed and dropped.
@@ -209,17 +213,15 @@ struct JSONNodeBuilder {
         nodes += 1
         if nodes > maxNodes && !overflowed {
             overflowed = true
-            arrays.removeAll()
-            objects.removeAll()
+            elements = []
+            members = []
         }
         switch token {
         case .beginArray:
-            frames.append(Frame(isArray: true, line: line, column: column))
-            if !overflowed { arrays.append([]) }
+            frames.append(Frame(isArray: true, line: line, column: column, start: elements.count))
             return nil
         case .beginObject:
-            frames.append(Frame(isArray: false, line: line, column: column))
-            if !overflowed { objects.append([]) }
+            frames.append(Frame(isArray: false, line: line, column: column, start: members.count))
             return nil
         case .key(let k):
             frames[frames.count - 1].key = k
@@ -227,9 +229,14 @@ struct JSONNodeBuilder {
         case .endArray, .endObject:
             let frame = frames.removeLast()
             if overflowed { return frames.isEmpty ? .some(nil) : nil }
-            let node = frame.isArray
-                ? JSONNode(.array(arrays.removeLast()), line: frame.line, column: frame.column)
-                : JSONNode(.object(objects.removeLast()), line: frame.line, column: frame.column)
+            let node: JSONNode
+            if frame.isArray {
+                node = JSONNode(.array(Array(elements[frame.start...])), line: frame.line, column: frame.column)
+                elements.removeLast(elements.count - frame.start)
+            } else {
+                node = JSONNode(.object(Array(members[frame.start...])), line: frame.line, column: frame.column)
+                members.removeLast(members.count - frame.start)
+            }
             return attach(node)
         case .string(let s): return attach(JSONNode(.string(s), line: line, column: column))
         case .number(let n): return attach(JSONNode(.number(n), line: line, column: column))
@@ -242,9 +249,9 @@ struct JSONNodeBuilder {
         guard let top = frames.last else { return .some(overflowed ? nil : node) }
         if overflowed { return nil }
         if top.isArray {
-            arrays[arrays.count - 1].append(node)
+            elements.append(node)
         } else {
-            objects[objects.count - 1].append(JSONNode.Member(key: top.key ?? "", value: node))
+            members.append(JSONNode.Member(key: top.key ?? "", value: node))
             frames[frames.count - 1].key = nil
         }
         return nil

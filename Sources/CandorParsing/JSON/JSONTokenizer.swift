@@ -25,12 +25,26 @@ public struct JSONTokenizer {
 
     private enum Container { case object, array }
     private enum Expect { case value, valueOrEnd, key, keyOrEnd, colon, commaOrEnd, topLevel }
-    private enum Lex { case none, string(isKey: Bool), escape(isKey: Bool), unicode(isKey: Bool, digits: Int, value: UInt32), number, literal(expected: [UInt8], matched: Int, token: Token) }
+    /// A literal being matched: `true`, `false` or `null`.
+    private enum Literal: UInt8 {
+        case `true`, `false`, null
+        var bytes: StaticString {
+            switch self { case .true: return "true"; case .false: return "false"; case .null: return "null" }
+        }
+        var token: Token {
+            switch self { case .true: return .bool(true); case .false: return .bool(false); case .null: return .null }
+        }
+    }
+    /// Plain values only (no references), so moving between states costs no reference counting.
+    private enum Lex { case none, string(isKey: Bool), escape(isKey: Bool), unicode(isKey: Bool, digits: Int, value: UInt32), number, literal(Literal, matched: Int) }
 
     private var stack: [Container] = []
     private var expect = Expect.topLevel
     private var lex = Lex.none
+    /// The current string's or number's bytes: the first `length` of `buffer`, which is reused
+    /// (cleared by setting `length` to 0, not by reallocating or shrinking).
     private var buffer: [UInt8] = []
+    private var length = 0
     private var pendingHighSurrogate: UInt32?
     private var line = 1
     private var lineStart = 0
@@ -51,9 +65,31 @@ public struct JSONTokenizer {
 
     /// Consumes `chunk`, calling `emit` for each complete token with its line and column.
     public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (Token, Int, Int) throws -> Void) throws {
-        for b in chunk {
-            try step(b, emit)
+        let n = chunk.count
+        var i = 0
+        while i < n {
+            // Inside a string, the run up to the next quote, backslash or control character is copied
+            // at once: the bytes that decide nothing (most of a file) are not stepped through one by one.
+            if case .string = lex, pendingHighSurrogate == nil {
+                var j = i
+                while j < n {
+                    let b = chunk[j]
+                    if b == 0x22 || b == 0x5C || b < 0x20 { break }
+                    j += 1
+                }
+                if j > i {
+                    if length + (j - i) > maxStringBytes {
+                        throw JSONSyntaxError(.stringTooLong(limit: maxStringBytes), line: tokenLine, column: tokenColumn)
+                    }
+                    appendRun(UnsafeBufferPointer(rebasing: chunk[i..<j]))
+                    offset += j - i
+                    i = j
+                    if i == n { break }
+                }
+            }
+            try step(chunk[i], emit)
             offset += 1
+            i += 1
         }
     }
 
@@ -77,8 +113,13 @@ public struct JSONTokenizer {
             case 0x22:
                 lex = .none
                 if pendingHighSurrogate != nil { throw JSONSyntaxError(.invalidEscape, line: line, column: column) }
-                let text = String(decoding: buffer, as: UTF8.self)
-                if !isValidUTF8(buffer) { throw JSONSyntaxError(.invalidUTF8, line: tokenLine, column: tokenColumn) }
+                // Most strings are ASCII: one OR over the bytes spares them the UTF-8 decoder.
+                let text = try buffer.withUnsafeBufferPointer { whole in
+                    let p = UnsafeBufferPointer(rebasing: whole[0..<length])
+                    let ascii = p.reduce(UInt8(0)) { $0 | $1 } < 0x80
+                    if !ascii && !isValidUTF8(p) { throw JSONSyntaxError(.invalidUTF8, line: tokenLine, column: tokenColumn) }
+                    return String(decoding: p, as: UTF8.self)
+                }
                 if isKey {
                     try emit(.key(text), tokenLine, tokenColumn)
                     expect = .colon
@@ -126,14 +167,15 @@ public struct JSONTokenizer {
             default:
                 try endNumber(emit)
             }
-        case .literal(let expected, let matched, let token):
-            guard b == expected[matched] else { throw JSONSyntaxError(.invalidLiteral, line: tokenLine, column: tokenColumn) }
-            if matched + 1 == expected.count {
+        case .literal(let literal, let matched):
+            let expected = literal.bytes
+            guard b == expected.utf8Start[matched] else { throw JSONSyntaxError(.invalidLiteral, line: tokenLine, column: tokenColumn) }
+            if matched + 1 == expected.utf8CodeUnitCount {
                 lex = .none
-                try emit(token, tokenLine, tokenColumn)
+                try emit(literal.token, tokenLine, tokenColumn)
                 valueDone()
             } else {
-                lex = .literal(expected: expected, matched: matched + 1, token: token)
+                lex = .literal(literal, matched: matched + 1)
             }
             return
         case .none:
@@ -190,7 +232,7 @@ public struct JSONTokenizer {
             guard expect == .colon else { throw JSONSyntaxError(.unexpected(b), line: line, column: column) }
             expect = .value
         case 0x22: // "
-            buffer.removeAll(keepingCapacity: true)
+            length = 0
             if expect == .key || expect == .keyOrEnd {
                 lex = .string(isKey: true)
             } else {
@@ -199,18 +241,18 @@ public struct JSONTokenizer {
             }
         case 0x2D, 0x30...0x39:
             try beginValue()
-            buffer.removeAll(keepingCapacity: true)
-            buffer.append(b)
+            length = 0
+            try append(b)
             lex = .number
         case 0x74:
             try beginValue()
-            lex = .literal(expected: Array("true".utf8), matched: 1, token: .bool(true))
+            lex = .literal(.true, matched: 1)
         case 0x66:
             try beginValue()
-            lex = .literal(expected: Array("false".utf8), matched: 1, token: .bool(false))
+            lex = .literal(.false, matched: 1)
         case 0x6E:
             try beginValue()
-            lex = .literal(expected: Array("null".utf8), matched: 1, token: .null)
+            lex = .literal(.null, matched: 1)
         case 0xEF where offset == 0 || (offset < 3 && !started):
             // A UTF-8 byte-order mark before the first value: skip its three bytes.
             bomRemaining = 2
@@ -246,17 +288,32 @@ public struct JSONTokenizer {
 
     private mutating func endNumber(_ emit: (Token, Int, Int) throws -> Void) throws {
         lex = .none
-        guard isValidNumber(buffer) else { throw JSONSyntaxError(.invalidNumber, line: tokenLine, column: tokenColumn) }
-        try emit(.number(String(decoding: buffer, as: UTF8.self)), tokenLine, tokenColumn)
+        let text: String? = buffer.withUnsafeBufferPointer { whole in
+            let p = UnsafeBufferPointer(rebasing: whole[0..<length])
+            return isValidNumber(p) ? String(decoding: p, as: UTF8.self) : nil
+        }
+        guard let text else { throw JSONSyntaxError(.invalidNumber, line: tokenLine, column: tokenColumn) }
+        try emit(.number(text), tokenLine, tokenColumn)
         valueDone()
     }
 
     @inline(__always)
     private mutating func append(_ b: UInt8) throws {
-        if buffer.count >= maxStringBytes {
+        if length >= maxStringBytes {
             throw JSONSyntaxError(.stringTooLong(limit: maxStringBytes), line: tokenLine, column: tokenColumn)
         }
-        buffer.append(b)
+        if length < buffer.count { buffer[length] = b } else { buffer.append(b) }
+        length += 1
+    }
+
+    /// Appends a run of bytes already checked against ``maxStringBytes``.
+    private mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>) {
+        let needed = length + run.count
+        if needed > buffer.count { buffer.append(contentsOf: repeatElement(0, count: needed - buffer.count)) }
+        buffer.withUnsafeMutableBufferPointer { destination in
+            _ = UnsafeMutableBufferPointer(rebasing: destination[length..<needed]).initialize(from: run)
+        }
+        length = needed
     }
 
     private mutating func appendScalar(_ v: UInt32) throws {
@@ -286,7 +343,7 @@ public struct JSONTokenizer {
 }
 
 /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?` (RFC 8259 §6).
-func isValidNumber(_ b: [UInt8]) -> Bool {
+func isValidNumber(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     func digits() -> Int { let s = i; while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }; return i - s }
     if i < b.count, b[i] == 0x2D { i += 1 }
@@ -301,7 +358,7 @@ func isValidNumber(_ b: [UInt8]) -> Bool {
     return i == b.count
 }
 
-func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var iterator = bytes.makeIterator()
     var decoder = UTF8()
     while true {
