@@ -70,6 +70,9 @@ public struct CandorStore: StoreReading {
             for dataset in attached {
                 try db.execute(sql: "ATTACH DATABASE ? AS \(dataset.rawValue)", arguments: [Self.datasetPath(path, dataset)])
                 try db.execute(sql: "PRAGMA \(dataset.rawValue).cache_size = -\(Self.cacheKiB)")
+                // `synchronous` is per file: without this an attached file keeps SQLite's default (FULL),
+                // which syncs its write-ahead log at every commit — one fdatasync per ingested file.
+                if !reader { try db.execute(sql: "PRAGMA \(dataset.rawValue).synchronous = NORMAL") }
             }
             // Reads go through views named after the tables, over the attached files only.
             for table in Schema.datasetTables {
