@@ -1,8 +1,13 @@
 // candor-bench — candor against the tools a team would use instead, from exported files to reports.
 //
 //     swift build -c release --product candor && swift build -c release --product candor-bench
-//     .build/release/candor-bench [--people 1000,10000,100000] [--seed N]
+//     .build/release/candor-bench [--people 1000,10000,100000] [--seed N] [--disclosure-teams 4000]
+//     .build/release/candor-bench --people 0                    (the disclosure bench alone)
+//     .build/release/candor-bench --json FOLDER [--repeat N]    (the JSON parser alone on pull-request exports)
 //
+// First, disclosure control alone: one table of --disclosure-teams teams decided by least loss, beside
+// the rules it replaced. Then, per size, the JSON parser alone on the generated pull-request export
+// (tokenizer, record stream, with the reader: MB/s on one core, best of three).
 // For each size it generates one quarter (2026-Q3) of an organisation in every source candor reads
 // (ScaleOrganisation.swift: the rates per person are the same at every size), then measures, in the
 // same run and on the same files:
@@ -39,7 +44,8 @@ if let i = CommandLine.arguments.firstIndex(of: "--json"), i + 1 < CommandLine.a
     let repeats = Int(argument("--repeat", default: "1")) ?? 1
     for _ in 0..<max(repeats, 1) {
         guard let json = try JSONBench.run(pulls: URL(fileURLWithPath: CommandLine.arguments[i + 1])) else { print("no .json files there"); exit(1) }
-        print("JSON, one core: \(f(json.megabytes, 0)) MB, \(json.records) records: tokenizer \(f(json.tokenizer, 0)) MB/s · record stream \(f(json.stream, 0)) MB/s · with the reader \(f(json.reader, 0)) MB/s")
+        print("JSON, one core: \(f(json.megabytes, 0)) MB, \(json.records) records: tokenizer \(f(json.tokenizer, 0)) MB/s · record stream \(f(json.stream, 0)) MB/s · with the reader \(f(json.reader, 0)) MB/s"
+              + (json.rejected > 0 ? " (\(json.rejected) records refused by the reader)" : ""))
     }
     exit(0)
 }
@@ -58,12 +64,12 @@ func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.
 /// What one child process cost.
 struct Measured { var seconds: Double; var peakMiB: Double; var output: String }
 
-/// Runs a program (no shell) and waits for it with wait4, so its own peak resident set is known;
-/// its exit status must be 0. Standard output is captured when `capture` is set, else discarded;
-/// standard error passes through.
 /// A child that exited with a non-zero status, when the caller asked to handle that itself.
 struct ChildFailed: Error { var status: Int32 }
 
+/// Runs a program (no shell) and waits for it with wait4, so its own peak resident set is known;
+/// its exit status must be 0. Standard output is captured when `capture` is set, else discarded;
+/// standard error passes through.
 func run(_ executable: String, _ arguments: [String], stdin input: String? = nil, capture: Bool = false,
          failureIsFatal: Bool = true) throws -> Measured {
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()

@@ -153,10 +153,13 @@ public enum IntervalAttack {
 
     /// How far a cell's figures fall short of what they need, summed over quantities (0 when protected):
     /// the greedy search's measure of progress.
+    /// Measured on the same intervals ``unprotected(_:hidden:stopAtFirst:)`` judges by (``feasibility(_:hidden:)``),
+    /// so a step the greedy search takes for "protected" is protected.
     static func shortfall(_ table: SuppressionTable, hidden: [Bool], cell i: Int) -> Double {
         var total = 0.0
+        let all = feasibility(table, hidden: hidden)
         for q in table.quantities.indices {
-            let range = ranges(table, hidden: hidden, quantity: q)[i]
+            let range = all[q][i]
             let want = table.required(i, quantity: q)
             let scale = Swift.max(1, table.cells[i].values[q])
             total += (Swift.max(0, range.lower - want.lower) + Swift.max(0, want.upper - range.upper)) / scale

@@ -125,7 +125,8 @@ public enum MinimumLossSuppression {
     }
 
     /// Protection checks the branch and bound may spend on a table of `cells` cells: each check is a
-    /// pass of ``IntervalAttack`` over the table, so about a million cell visits in all and never more
+    /// few passes of ``IntervalAttack`` over the table (two per quantity and one more per ordered pair),
+    /// so the budget is about a million cells times those passes, and never more
     /// than 20,000 checks — enough to finish on every table of a few dozen teams, whose patterns are
     /// then provably of least loss. A table of thousands of teams gets a few hundred checks to improve
     /// on the greedy pattern and is reported as the best found (4,000 teams: about 1.4 s in

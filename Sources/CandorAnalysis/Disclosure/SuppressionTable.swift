@@ -110,7 +110,9 @@ public struct SuppressionTable: Sendable {
     public var protection: [ProtectionLevel]
 
     /// Pairs of quantities where one is never more than the other in any cell (suggestions accepted and
-    /// shown): the attacker caps the smaller's interval by the larger's.
+    /// shown): the attacker knows it. ``IntervalAttack/feasibility(_:hidden:)`` writes the larger as the
+    /// smaller plus their difference, exactly; only where that does not apply does it fall back to
+    /// capping the smaller's interval by the larger's.
     public var ordered: [(smaller: Int, larger: Int)]
     /// Children of each cell, in order.
     public let children: [[Int]]

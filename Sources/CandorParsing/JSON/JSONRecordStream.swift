@@ -186,7 +186,8 @@ public struct JSONRecordTooLarge: Error, Equatable {
     public var limit: Int
 }
 
-/// Builds one ``JSONNode`` from tokens. Containers are filled in place (no copy per element).
+/// Builds one ``JSONNode`` from tokens: children wait on a stack shared by every open container and
+/// are copied out once, into an array of their exact size, when their container closes.
 struct JSONNodeBuilder {
     private struct Frame {
         var isArray: Bool

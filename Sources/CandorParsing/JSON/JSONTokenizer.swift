@@ -241,8 +241,9 @@ public struct JSONTokenizer {
             }
         case 0x2D, 0x30...0x39:
             try beginValue()
-            length = 0
-            try append(b)
+            // A number's first byte, as before the buffer was reused: not counted against the cap.
+            if buffer.isEmpty { buffer.append(b) } else { buffer[0] = b }
+            length = 1
             lex = .number
         case 0x74:
             try beginValue()
