@@ -322,8 +322,9 @@ public struct Ingestor: Sendable {
         try adapter.begin(source: { try ByteSource(path: file.path) }, file: file, sink: writer)
         guard file.accepting else { return {} }
         var diagnostics: [Diagnostic] = []
-        let stream = JSONRecordStream(source: try ByteSource(path: file.path), records: adapter.recordPatterns(JSONSniff(prefix: prefix)),
+        var stream = JSONRecordStream(source: try ByteSource(path: file.path), records: adapter.recordPatterns(JSONSniff(prefix: prefix)),
                                       context: adapter.contextPatterns)
+        stream.projection = adapter.recordProjection(file.format)
         try stream.forEach { item in
             diagnostics.removeAll(keepingCapacity: true)
             switch item {

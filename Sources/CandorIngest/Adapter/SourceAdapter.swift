@@ -40,6 +40,9 @@ public protocol JSONSourceAdapter {
     func recordPatterns(_ sniff: JSONSniff) -> [[JSONPathPattern]]
     /// Values outside the records the adapter wants to see (nil: the stream's default, top-level scalars).
     var contextPatterns: [[JSONPathPattern]]? { get }
+    /// The members of a record of `format` the reader reads (nil: build every member). Members not
+    /// named are still validated as JSON but never built.
+    func recordProjection(_ format: InputFormat) -> JSONProjection?
     /// Runs before the records are streamed (a format that needs a first pass reads it here).
     mutating func begin(source: () throws -> ByteSource, file: IngestFile, sink: some RecordSink) throws
     /// A context value (see ``contextPatterns``).
@@ -54,6 +57,7 @@ public protocol JSONSourceAdapter {
 
 extension JSONSourceAdapter {
     public var contextPatterns: [[JSONPathPattern]]? { nil }
+    public func recordProjection(_ format: InputFormat) -> JSONProjection? { nil }
     public mutating func begin(source: () throws -> ByteSource, file: IngestFile, sink: some RecordSink) throws {}
     public mutating func context(_ node: JSONNode, at path: JSONPath, file: IngestFile, sink: some RecordSink,
                                  diagnostics: inout [Diagnostic]) throws {}

@@ -29,6 +29,17 @@ public struct GitHubAdapter: JSONSourceAdapter {
 
     public func recordPatterns(_ sniff: JSONSniff) -> [[JSONPathPattern]] { Self.arrayOrLines(sniff) }
 
+    public func recordProjection(_ format: InputFormat) -> JSONProjection? { Self.projection(format) }
+
+    static func projection(_ format: InputFormat) -> JSONProjection? {
+        switch format {
+        case .githubPullRequests: GitHubReader.pullRequestFields
+        case .githubReviews: GitHubReader.reviewFields
+        case .githubReviewComments: GitHubReader.reviewCommentFields
+        default: nil
+        }
+    }
+
     public mutating func read(_ node: JSONNode, at path: JSONPath, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws {
         switch file.format {
         case .githubPullRequests:

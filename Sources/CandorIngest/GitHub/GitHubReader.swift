@@ -6,6 +6,24 @@ import CandorPolicy
 /// them: one JSON array per page (concatenated), a single object, or NDJSON (`--jq '.[]'`).
 public enum GitHubReader {
     public static let reviewStates: Set<String> = ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]
+
+    // The members each reader below reads, and nothing else: the record stream builds only these
+    // (a GitHub pull request carries two repository objects of some eighty members each, titles,
+    // bodies and links, none of which candor keeps). A reader that reads a new member must name it
+    // here; `GitHubProjectionTests` reads every GitHub file in the fixtures, and a pull request of the
+    // REST API's full shape, both ways and compares.
+    static let userFields = JSONProjection(["login": nil, "type": nil])
+    public static let pullRequestFields = JSONProjection([
+        "number": nil, "state": nil, "draft": nil, "user": userFields, "created_at": nil, "closed_at": nil, "merged_at": nil,
+        "review_comments": nil, "additions": nil, "deletions": nil, "url": nil,
+        "base": JSONProjection(["repo": JSONProjection(["full_name": nil])]),
+    ])
+    public static let reviewFields = JSONProjection([
+        "id": nil, "user": userFields, "state": nil, "submitted_at": nil, "pull_request_url": nil,
+    ])
+    public static let reviewCommentFields = JSONProjection([
+        "id": nil, "pull_request_review_id": nil, "user": userFields, "created_at": nil, "pull_request_url": nil,
+    ])
     /// `https://api.github.com/repos/OWNER/REPO/pulls/42` → (`OWNER/REPO`, 42).
     static func pullFromURL(_ url: String) -> (String, Int64)? {
         guard let range = url.range(of: "/repos/") else { return nil }

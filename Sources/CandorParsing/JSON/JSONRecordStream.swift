@@ -57,6 +57,18 @@ public struct JSONPath: Sendable, Equatable, CustomStringConvertible {
 /// value as in NDJSON). Containers on the way to records are streamed; each record is built as a
 /// ``JSONNode`` and handed over alone, so memory is bounded by the largest record. Every other
 /// value (`NextToken`, a `CodeReviewArn` wrapper field, …) is handed over as context, in file order.
+/// The members of a record a reader reads: only these are built; every other member's value is
+/// tokenized (so the file is still validated in full) and dropped. A member named with a nested
+/// projection keeps only those members of its value when the value is an object; any other value
+/// (a string where an object belongs, null, an array) is built whole, so the reader's own messages
+/// about it stay what they were. A record that is not an object is built whole.
+public struct JSONProjection: Sendable, Equatable {
+    /// Each kept member, and the projection of its value (nil: the whole value).
+    public var members: [String: JSONProjection?]
+
+    public init(_ members: [String: JSONProjection?]) { self.members = members }
+}
+
 public struct JSONRecordStream {
     public var recordPatterns: [[JSONPathPattern]]
     /// When set, only values at these paths are handed over as context, and everything that is
@@ -65,6 +77,8 @@ public struct JSONRecordStream {
     public var contextPatterns: [[JSONPathPattern]]?
     /// Most nodes in one record or context value; a larger context value is skipped, a larger record is an error.
     public var maxNodes = 2_000_000
+    /// When set, only these members of each record are built (``JSONProjection``).
+    public var projection: JSONProjection?
     private let source: ByteSource
 
     public init(source: ByteSource, records: [[JSONPathPattern]], context: [[JSONPathPattern]]? = nil) {
@@ -84,6 +98,7 @@ public struct JSONRecordStream {
     public func forEach(_ body: (Item) throws -> Void) throws {
         var tokenizer = JSONTokenizer()
         var state = State(patterns: recordPatterns, contextPatterns: contextPatterns, maxNodes: maxNodes)
+        state.projection = projection
         try source.forEachChunk { chunk in
             try tokenizer.consume(chunk) { token, line, column in try state.handle(token, line, column, body) }
         }
@@ -103,6 +118,7 @@ public struct JSONRecordStream {
         var frames: [Frame] = []
         var builder: JSONNodeBuilder?
         var building: (isRecord: Bool, path: JSONPath)?
+        var projection: JSONProjection?
         /// Open containers of a value being skipped (0 = not skipping).
         var skipping = 0
 
@@ -157,7 +173,7 @@ public struct JSONRecordStream {
                 if isContainer { skipping = 1 } else { valueEnded() }
                 return
             }
-            builder = JSONNodeBuilder(maxNodes: isRecord ? maxNodes : min(maxNodes, 100_000))
+            builder = JSONNodeBuilder(maxNodes: isRecord ? maxNodes : min(maxNodes, 100_000), projection: isRecord ? projection : nil)
             building = (isRecord, path)
             if let done = try builder!.add(token, line, column) { try finishValue(done, body) }
         }
@@ -196,6 +212,8 @@ struct JSONNodeBuilder {
         var key: String?
         /// Where this container's children start in `elements` or `members`.
         var start: Int
+        /// The members of this object to build (nil: all).
+        var projection: JSONProjection?
     }
     private var frames: [Frame] = []
     /// The children of every open container, innermost last: each container's are copied out once,
@@ -207,10 +225,35 @@ struct JSONNodeBuilder {
     /// Set when the value outgrew `maxNodes`: the rest is consumed and dropped.
     private var overflowed = false
 
-    init(maxNodes: Int) { self.maxNodes = maxNodes }
+    /// The projection of the next value (of the record itself, at first).
+    private var nextProjection: JSONProjection?
+    /// Open containers of a member being dropped (0: not dropping); `dropNext`: the next value is one.
+    private var dropping = 0
+    private var dropNext = false
+
+    init(maxNodes: Int, projection: JSONProjection? = nil) {
+        self.maxNodes = maxNodes
+        self.nextProjection = projection
+    }
 
     /// Adds a token; returns `.some(node)` when the value is complete (`.some(nil)` if it was too large).
     mutating func add(_ token: JSONTokenizer.Token, _ line: Int, _ column: Int) throws -> JSONNode?? {
+        if dropping > 0 {
+            switch token {
+            case .beginObject, .beginArray: dropping += 1
+            case .endObject, .endArray: dropping -= 1
+            default: break
+            }
+            return nil
+        }
+        if dropNext {
+            dropNext = false
+            switch token {
+            case .beginObject, .beginArray: dropping = 1
+            default: break
+            }
+            return nil
+        }
         nodes += 1
         if nodes > maxNodes && !overflowed {
             overflowed = true
@@ -219,12 +262,22 @@ struct JSONNodeBuilder {
         }
         switch token {
         case .beginArray:
+            nextProjection = nil
             frames.append(Frame(isArray: true, line: line, column: column, start: elements.count))
             return nil
         case .beginObject:
-            frames.append(Frame(isArray: false, line: line, column: column, start: members.count))
+            frames.append(Frame(isArray: false, line: line, column: column, start: members.count, projection: nextProjection))
+            nextProjection = nil
             return nil
         case .key(let k):
+            if let projection = frames[frames.count - 1].projection {
+                guard let kept = projection.members[k] else {
+                    nodes -= 1
+                    dropNext = true
+                    return nil
+                }
+                nextProjection = kept
+            }
             frames[frames.count - 1].key = k
             return nil
         case .endArray, .endObject:
@@ -239,10 +292,18 @@ struct JSONNodeBuilder {
                 members.removeLast(members.count - frame.start)
             }
             return attach(node)
-        case .string(let s): return attach(JSONNode(.string(s), line: line, column: column))
-        case .number(let n): return attach(JSONNode(.number(n), line: line, column: column))
-        case .bool(let b): return attach(JSONNode(.bool(b), line: line, column: column))
-        case .null: return attach(JSONNode(.null, line: line, column: column))
+        case .string(let s):
+            nextProjection = nil
+            return attach(JSONNode(.string(s), line: line, column: column))
+        case .number(let n):
+            nextProjection = nil
+            return attach(JSONNode(.number(n), line: line, column: column))
+        case .bool(let b):
+            nextProjection = nil
+            return attach(JSONNode(.bool(b), line: line, column: column))
+        case .null:
+            nextProjection = nil
+            return attach(JSONNode(.null, line: line, column: column))
         }
     }
 
