@@ -45,7 +45,7 @@ if let i = CommandLine.arguments.firstIndex(of: "--json"), i + 1 < CommandLine.a
     let repeats = Int(argument("--repeat", default: "1")) ?? 1
     for _ in 0..<max(repeats, 1) {
         guard let json = try JSONBench.run(pulls: URL(fileURLWithPath: CommandLine.arguments[i + 1])) else { print("no .json files there"); exit(1) }
-        print("JSON, one core: \(f(json.megabytes, 0)) MB, \(json.records) records: tokenizer \(f(json.tokenizer, 0)) MB/s · record stream \(f(json.stream, 0)) MB/s · projected, with the reader \(f(json.reader, 0)) MB/s"
+        print("JSON, one core: \(f(json.megabytes, 0)) MB, \(json.records) records: tokenizer \(f(json.tokenizer, 0)) MB/s · record stream \(f(json.stream, 0)) MB/s (target ≥ 100) · projected, with the reader \(f(json.reader, 0)) MB/s"
               + (json.rejected > 0 ? " (\(json.rejected) records refused by the reader)" : ""))
     }
     exit(0)
@@ -196,9 +196,13 @@ for people in sizes {
     print("\(people) people: \(organisation.teamCount) teams, \(organisation.qDeveloperRows) Q Developer rows, "
           + "\(f(Double(inputBytes) / 1_048_576, 0)) MiB of exports, generated in \(f(generate, 1)) s")
     fflush(nil)   // progress appears as it happens, even when the output is redirected
-    if let json = try JSONBench.run(pulls: organisation.inputs.appendingPathComponent("github/pulls")) {
-        print("  JSON, one core, store excluded: \(f(json.megabytes, 0)) MB of pull requests (\(json.records) records): tokenizer \(f(json.tokenizer, 0)) MB/s · "
-              + "record stream \(f(json.stream, 0)) MB/s (target ≥ 100) · projected, with the pull-request reader \(f(json.reader, 0)) MB/s")
+    // The JSON bench runs as a child: it holds the whole export in memory, and a child spawned later
+    // by this process would inherit that resident set into its own peak (Linux counts a child's peak
+    // from the image it was spawned from), so candor's peaks would be overstated.
+    let pulls = organisation.inputs.appendingPathComponent("github/pulls").path
+    if FileManager.default.fileExists(atPath: pulls) {
+        let json = try run(here.appendingPathComponent("candor-bench").path, ["--json", pulls], capture: true)
+        print("  " + json.output.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "JSON, one core:", with: "JSON, one core, store excluded:"))
         fflush(nil)
     }
 

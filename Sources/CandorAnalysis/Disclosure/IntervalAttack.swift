@@ -22,14 +22,10 @@ public enum IntervalAttack {
     /// not published is always hidden).
     public static func ranges(_ table: SuppressionTable, hidden: [Bool], quantity q: Int) -> [Bounds] {
         let n = table.count
+        let column = table.columns[q], offset = column.offset
         var known = [Bounds](repeating: .nonNegative, count: n)
-        var offset = [Double](repeating: 0, count: n)
         for i in 0..<n {
-            let cell = table.cells[i]
-            known[i] = hidden[i] || !cell.published ? cell.hiddenBounds[q] : cell.shownBounds[q]
-            if !table.children[i].isEmpty {
-                offset[i] = cell.values[q] - table.children[i].reduce(0) { $0 + table.cells[$1].values[q] }
-            }
+            known[i] = hidden[i] || !table.published[i] ? column.hidden[i] : column.shown[i]
         }
         var up = known
         for i in stride(from: n - 1, through: 0, by: -1) where !table.children[i].isEmpty {
@@ -64,8 +60,8 @@ public enum IntervalAttack {
     /// larger's, a relaxation (an attacker could do better), and the table's tests say so.
     public static func feasibility(_ table: SuppressionTable, hidden: [Bool]) -> [[Bounds]] {
         var all = table.quantities.indices.map { ranges(table, hidden: hidden, quantity: $0) }
-        for (smaller, larger) in table.ordered {
-            if let difference = difference(table, smaller: smaller, larger: larger) {
+        for (pair, (smaller, larger)) in table.ordered.enumerated() {
+            if let difference = table.differences[pair] {
                 let rest = ranges(difference, hidden: hidden, quantity: 0)
                 for i in table.cells.indices {
                     let a = all[smaller][i], d = rest[i]
@@ -80,17 +76,17 @@ public enum IntervalAttack {
 
     /// The table of `larger − smaller` per cell, when the pair separates exactly (see
     /// ``feasibility(_:hidden:)``); nil otherwise.
-    static func difference(_ table: SuppressionTable, smaller: Int, larger: Int) -> SuppressionTable? {
-        for cell in table.cells {
+    static func difference(cells tableCells: [SuppressionTable.Cell], protection: [ProtectionLevel], smaller: Int, larger: Int) -> SuppressionTable? {
+        for cell in tableCells {
             guard cell.hiddenBounds[smaller] == .nonNegative, cell.hiddenBounds[larger] == .nonNegative,
                   cell.shownBounds[smaller].width == 0, cell.shownBounds[larger].width == 0 else { return nil }
         }
-        let cells = table.cells.map { cell -> SuppressionTable.Cell in
+        let cells = tableCells.map { cell -> SuppressionTable.Cell in
             let d = cell.values[larger] - cell.values[smaller]
             return SuppressionTable.Cell(name: cell.name, parent: cell.parent, level: cell.level, published: cell.published,
                                          contributors: cell.contributors, values: [d], hiddenBounds: [.nonNegative], shownBounds: [.exactly(d)])
         }
-        return SuppressionTable(quantities: ["difference"], cells: cells, protection: [table.protection[larger]])
+        return SuppressionTable(quantities: ["difference"], cells: cells, protection: [protection[larger]])
     }
 
     /// A sum of intervals whose upper ends may be infinite, from which one term can be taken back out.

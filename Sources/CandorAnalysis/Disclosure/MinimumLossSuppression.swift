@@ -129,7 +129,7 @@ public enum MinimumLossSuppression {
     /// so the budget is about a million cells times those passes, and never more
     /// than 20,000 checks — enough to finish on every table of a few dozen teams, whose patterns are
     /// then provably of least loss. A table of thousands of teams gets a few hundred checks to improve
-    /// on the greedy pattern and is reported as the best found (4,000 teams: about 1.4 s in
+    /// on the greedy pattern and is reported as the best found (4,000 teams: 0.3–0.4 s in
     /// `candor-bench --people 0`, most of it the greedy pattern).
     public static func defaultBudget(cells: Int) -> Int {
         min(20_000, max(100, 1_000_000 / max(cells, 1)))

@@ -102,20 +102,35 @@ public struct SuppressionTable: Sendable {
     }
 
     /// What each quantity is called ("people", "suggestions shown"): the disclosure summary names them.
-    public var quantities: [String]
-    public var cells: [Cell]
+    public let quantities: [String]
+    /// The cells, the organisation first and every cell after its parent. What the interval attack
+    /// reads of them is laid out again whenever they change.
+    public var cells: [Cell] { didSet { derive() } }
     /// The half-width of the interval each primary cell's figure must keep, per quantity: how close
     /// to the true figure an attacker may not come (the upper and lower protection levels of τ-Argus,
     /// set equal).
-    public var protection: [ProtectionLevel]
+    public let protection: [ProtectionLevel]
 
     /// Pairs of quantities where one is never more than the other in any cell (suggestions accepted and
     /// shown): the attacker knows it. ``IntervalAttack/feasibility(_:hidden:)`` writes the larger as the
     /// smaller plus their difference, exactly; only where that does not apply does it fall back to
     /// capping the smaller's interval by the larger's.
-    public var ordered: [(smaller: Int, larger: Int)]
+    public let ordered: [(smaller: Int, larger: Int)]
     /// Children of each cell, in order.
-    public let children: [[Int]]
+    public private(set) var children: [[Int]] = []
+    /// Per ordered pair, the table of `larger − smaller` when the pair separates exactly
+    /// (``IntervalAttack/difference(cells:protection:smaller:larger:)``), made once: every protection check uses it.
+    private(set) var differences: [SuppressionTable?] = []
+    /// Per quantity, what the attacker reads of each cell, laid out once so that a protection check
+    /// (thousands per table) does not copy cells: its bounds hidden and shown, and each total's offset
+    /// (its figure less its children's).
+    struct Column: Sendable {
+        var hidden: [Bounds]
+        var shown: [Bounds]
+        var offset: [Double]
+    }
+    private(set) var columns: [Column] = []
+    private(set) var published: [Bool] = []
 
     public init(quantities: [String], cells: [Cell], protection: [ProtectionLevel], ordered: [(smaller: Int, larger: Int)] = []) {
         precondition(protection.count == quantities.count && cells.allSatisfy { $0.values.count == quantities.count })
@@ -124,9 +139,23 @@ public struct SuppressionTable: Sendable {
         self.cells = cells
         self.protection = protection
         self.ordered = ordered
+        derive()
+    }
+
+    /// Everything that follows from the cells: children, the laid-out columns, the difference tables.
+    private mutating func derive() {
         var children = [[Int]](repeating: [], count: cells.count)
         for (i, cell) in cells.enumerated() { if let p = cell.parent { children[p].append(i) } }
         self.children = children
+        let cells = self.cells
+        differences = ordered.map { IntervalAttack.difference(cells: cells, protection: protection, smaller: $0.smaller, larger: $0.larger) }
+        published = cells.map(\.published)
+        columns = quantities.indices.map { q in
+            Column(hidden: cells.map { $0.hiddenBounds[q] }, shown: cells.map { $0.shownBounds[q] },
+                   offset: cells.indices.map { i in
+                       children[i].isEmpty ? 0 : cells[i].values[q] - children[i].reduce(0) { $0 + cells[$1].values[q] }
+                   })
+        }
     }
 
     public var count: Int { cells.count }

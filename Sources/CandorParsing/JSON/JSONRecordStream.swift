@@ -209,6 +209,7 @@ struct JSONNodeBuilder {
         var isArray: Bool
         var line: Int
         var column: Int
+        /// The member name this container is the value of, in an object (nil in an array or at the top).
         var key: String?
         /// Where this container's children start in `elements` or `members`.
         var start: Int
@@ -227,6 +228,9 @@ struct JSONNodeBuilder {
 
     /// The projection of the next value (of the record itself, at first).
     private var nextProjection: JSONProjection?
+    /// The member name the next value is attached under (a plain variable, not a write into the open
+    /// container's frame: the frames are only read on the way down and out).
+    private var pendingKey: String?
     /// Open containers of a member being dropped (0: not dropping); `dropNext`: the next value is one.
     private var dropping = 0
     private var dropNext = false
@@ -263,11 +267,13 @@ struct JSONNodeBuilder {
         switch token {
         case .beginArray:
             nextProjection = nil
-            frames.append(Frame(isArray: true, line: line, column: column, start: elements.count))
+            frames.append(Frame(isArray: true, line: line, column: column, key: pendingKey, start: elements.count))
+            pendingKey = nil
             return nil
         case .beginObject:
-            frames.append(Frame(isArray: false, line: line, column: column, start: members.count, projection: nextProjection))
+            frames.append(Frame(isArray: false, line: line, column: column, key: pendingKey, start: members.count, projection: nextProjection))
             nextProjection = nil
+            pendingKey = nil
             return nil
         case .key(let k):
             if let projection = frames[frames.count - 1].projection {
@@ -278,7 +284,7 @@ struct JSONNodeBuilder {
                 }
                 nextProjection = kept
             }
-            frames[frames.count - 1].key = k
+            pendingKey = k
             return nil
         case .endArray, .endObject:
             let frame = frames.removeLast()
@@ -291,6 +297,7 @@ struct JSONNodeBuilder {
                 node = JSONNode(.object(Array(members[frame.start...])), line: frame.line, column: frame.column)
                 members.removeLast(members.count - frame.start)
             }
+            pendingKey = frame.key
             return attach(node)
         case .string(let s):
             nextProjection = nil
@@ -308,13 +315,13 @@ struct JSONNodeBuilder {
     }
 
     private mutating func attach(_ node: JSONNode) -> JSONNode?? {
-        guard let top = frames.last else { return .some(overflowed ? nil : node) }
+        guard !frames.isEmpty else { return .some(overflowed ? nil : node) }
         if overflowed { return nil }
-        if top.isArray {
+        if frames[frames.count - 1].isArray {
             elements.append(node)
         } else {
-            members.append(JSONNode.Member(key: top.key ?? "", value: node))
-            frames[frames.count - 1].key = nil
+            members.append(JSONNode.Member(key: pendingKey ?? "", value: node))
+            pendingKey = nil
         }
         return nil
     }
