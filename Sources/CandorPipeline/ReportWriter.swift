@@ -158,14 +158,22 @@ public struct ReportWriter: Sendable {
     /// there is no folder or no file; a file candor cannot read is said and taken as none (it steers only
     /// the choice among equally safe patterns, never whether a cell is protected).
     func previousPublication(before period: Period) -> PreviousPublication {
-        guard let path = previousFiguresPath(before: period) else { return .none }
-        guard let data = FileManager.default.contents(atPath: path) else { return .none }
+        guard let path = previousFiguresPath(before: period), FileManager.default.fileExists(atPath: path) else { return .none }
+        // An input like any other: capped before it is read (a figures file of 4,000 teams is a few MiB).
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        guard size <= Self.previousFiguresLimit, let data = FileManager.default.contents(atPath: path) else {
+            log.progress("\(path) is larger than \(Self.previousFiguresLimit >> 20) MiB or cannot be read: the choice of complements for \(period) does not read it")
+            return .none
+        }
         guard let figures = FiguresFile.parse(json: Array(data)), figures.period == period.previous.description else {
             log.progress("\(path) is not a figures file candor wrote for \(period.previous): the choice of complements for \(period) does not read it")
             return .none
         }
         return figures.publication(source: "\(period.previous.description)/figures.json")
     }
+
+    /// The largest previous figures file read.
+    static let previousFiguresLimit: Int64 = 64 << 20
 
     func previousFiguresPath(before period: Period) -> String? {
         publishedFolder.map { URL(fileURLWithPath: $0).appendingPathComponent(period.previous.description).appendingPathComponent("figures.json").path }

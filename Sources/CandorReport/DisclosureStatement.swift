@@ -21,7 +21,7 @@ enum DisclosureStatement {
     /// Which previous figures the choice of complements read.
     static func previous(_ decided: PeriodDisclosure) -> String {
         guard let source = decided.previous.source else {
-            return "No figures file of the previous quarter was in the report folder, so no comparison with it weighed in the choice of complements."
+            return "No figures file of the previous quarter was read from the report folder (there was none, or it was not one candor wrote for that quarter: the progress output says which), so no comparison with it weighed in the choice of complements."
         }
         return "The choice of complements read what the previous quarter published (`\(Escape.markdown(source))`): among patterns hiding as many teams, the one keeping more of its comparisons was chosen."
     }
