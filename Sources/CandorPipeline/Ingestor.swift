@@ -109,10 +109,18 @@ public struct Ingestor: Sendable {
             log.progress("[\(i + 1)/\(paths.count)] \(path): \(what)")
             outcomes.append(outcome)
         }
+        try refreshTiers()
         return IngestSummary(files: outcomes)
     }
 
-    /// Ingests one file.
+    /// Makes the week parts the ingested files changed in the tiers, under the policy's programme
+    /// (``ingest(paths:)`` does this at its end; a caller of ``ingest(path:)`` may, or leave it to the next read).
+    public func refreshTiers() throws {
+        let parts = try store.refreshTiers(.rule(options.acceptanceConsent ?? Policy.defaultAssistantRule))
+        if parts > 0 { log.progress("tiers: \(parts) week part\(parts == 1 ? "" : "s") of AI assistants' use made from the stored rows") }
+    }
+
+    /// Ingests one file. The tiers are brought up to date by ``refreshTiers()``, not here.
     public func ingest(path: String) throws -> FileOutcome {
         func rejected(_ diagnostics: [Diagnostic], format: InputFormat? = nil) -> FileOutcome {
             FileOutcome(path: path, format: format, status: .rejected, diagnostics: diagnostics)

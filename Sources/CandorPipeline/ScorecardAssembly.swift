@@ -38,7 +38,7 @@ public struct ScorecardAssembly {
     func weeklyShifts(_ period: Period, teams: [String?], consent: ConsentRule, excluded: Set<String>) throws -> WeeklySeries {
         guard source == .raw else { return WeeklySeries() }
         let weekly = try store.weeklyInline(period, consent: consent)
-        let active = try store.activePersonWeeks(period)
+        let active = try store.activePersonWeeks(period, consent: consent)
         let members = try store.memberships(period)
         var out = WeeklySeries()
         // Grouped by team once: filtering every list for every team is quadratic in the organisation's size.

@@ -42,6 +42,13 @@ public struct Policy: Sendable, Equatable {
     /// (only people who opted in). Default: `ai-adoption` and `engineering-metrics` required, `self-view` optional.
     public var programmes: [String: Bool] = Policy.defaultProgrammes
     public static let defaultProgrammes = ["ai-adoption": true, "engineering-metrics": true, "self-view": false]
+    /// The programme every AI assistant's use belongs to (the adoption metrics' programme).
+    public static let assistantProgramme = "ai-adoption"
+    /// The consent rule of ``assistantProgramme`` under the default programmes: what the assistants'
+    /// tier is built under until a policy says otherwise.
+    public static var defaultAssistantRule: ConsentRule {
+        ConsentRule(programme: assistantProgramme, required: defaultProgrammes[assistantProgramme] ?? false)
+    }
 
     /// How the consent registry applies to `programme` (unknown programmes are treated as optional).
     public func consentRule(for programme: String) -> ConsentRule {

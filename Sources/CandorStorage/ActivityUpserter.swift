@@ -38,8 +38,12 @@ public struct ActivityUpserter {
         }
     }
 
-    init(statement: Statement, insertNew: Statement, previous: Statement, database: Database, dataset: Dataset?) throws {
+    /// The week parts this file's rows touch, for the assistants' tier.
+    let marks: TierMarks
+
+    init(statement: Statement, insertNew: Statement, previous: Statement, database: Database, dataset: Dataset?, marks: TierMarks) throws {
         self.dataset = dataset
+        self.marks = marks
         self.statement = statement
         self.insertNew = insertNew
         self.previous = previous
@@ -63,6 +67,7 @@ public struct ActivityUpserter {
             sqlite3_reset(p)
             _ = try bindAndStep(statement, day: day, person: person, counts: counts, sourceId: sourceId)
         }
+        try StoreWriter(db: database, dataset: dataset, marks: marks).markAssistantDay(day)
         let key = WeekDeltas.Key(week: day.isoWeekStart.dayNumber, slot: slot)
         let accepted = max(0, counts[QDeveloperMetric.acceptedIndex]), shown = max(0, counts[QDeveloperMetric.shownIndex])
         var d = deltas.values[key] ?? (person, 0, 0, 0)

@@ -111,8 +111,10 @@ public struct CandorStore: StoreReading {
 
     /// A read-only handle on the same store that sees only `datasets` (the others are not attached).
     /// It can read what a report needs and nothing else: it has no transaction, purge or audit append.
+    /// The assistants' tier is brought up to date first, under the consent rule it was made under.
     public func reader(datasets: Set<Dataset>) throws -> StoreReader {
-        StoreReader(path: path, datasets: datasets, connection: StoreConnection(queue: try Self.open(path: path, datasets: datasets, reader: true)))
+        try refreshTiers(.recorded(default: Policy.defaultAssistantRule))
+        return StoreReader(path: path, datasets: datasets, connection: StoreConnection(queue: try Self.open(path: path, datasets: datasets, reader: true)))
     }
 
     /// Brings one file's schema up to date on a plain connection (no attachments, no views).
@@ -147,6 +149,8 @@ public struct CandorStore: StoreReading {
                              hint: "check that it is a candor database and that its folder is writable")
         }
     }
+
+    public func prepareAssistantTier(_ consent: ConsentRule?) throws { try refreshTiers(.rule(consent)) }
 
     /// The source file already ingested with this content hash, if any.
     public func sourceFile(sha256: String) throws -> SourceFileSummary? {

@@ -42,10 +42,17 @@ extension StoreWriter {
         // cannot be differenced against the earlier one to recover what they contributed.
         try db.execute(sql: "INSERT OR IGNORE INTO \(t("frozen_week")) (week) SELECT DISTINCT \(weekOf) FROM \(t("qdev_activity")) WHERE day < ?",
                        arguments: [today.adding(days: -retention.rawDays).iso8601])
-        try db.execute(sql: """
-            INSERT INTO \(t("frozen_week")) (week, revoked) SELECT DISTINCT \(weekOf), 1 FROM \(t("qdev_activity")) WHERE person IN (\(revokedIds))
-            ON CONFLICT (week) DO UPDATE SET revoked = 1
-            """)
+        // The assistants' tier: every week part retention cuts into, in any assistant's rows, stays as first made.
+        for table in StoreQueries.assistantTables {
+            try db.execute(sql: "INSERT OR IGNORE INTO \(t("tier_frozen")) (part) SELECT DISTINCT \(StoreQueries.weekPart("day")) FROM \(t(table)) WHERE day < ?",
+                           arguments: [today.adding(days: -retention.rawDays).iso8601])
+        }
+        for table in StoreQueries.assistantTables {
+            try db.execute(sql: """
+                INSERT INTO \(t("frozen_week")) (week, revoked) SELECT DISTINCT \(weekOf), 1 FROM \(t(table)) WHERE person IN (\(revokedIds))
+                ON CONFLICT (week) DO UPDATE SET revoked = 1
+                """)
+        }
         // An objection to the programme stops its use from its day until it is withdrawn: a person's
         // records dated while the registry's latest status on or before their day was opted_out go, under
         // every id of theirs (the ingest gate keeps new ones out) — decided per record from the whole
@@ -74,8 +81,18 @@ extension StoreWriter {
             if db.changesCount > 0 { removed.append((tier, "objected (from the day of the objection)", db.changesCount)) }
         }
         for table in ["qdev_activity", "kiro_user_day", "assistant_usage_day", "copilot_user_day", "copilot_user_feature_day", "copilot_user_team_day"] {
+            // The assistants' tier makes those parts again from what remains (frozen parts excepted, below).
+            if StoreQueries.assistantTables.contains(table) {
+                try db.execute(sql: "INSERT OR IGNORE INTO \(t("tier_dirty")) (part) SELECT DISTINCT \(StoreQueries.weekPart("r.day")) FROM \(t(table)) AS r WHERE \(objected("r.day"))")
+            }
             try runIfAny("raw", "DELETE FROM \(t(table)) AS r WHERE \(objected("r.day"))")
         }
+        // A frozen part cannot be made again: a person-part that reaches an objected day goes whole.
+        let partEnd = StoreQueries.partEnd("r.part")
+        try runIfAny("enriched", """
+            DELETE FROM \(t("assistant_person_part")) AS r WHERE r.part IN (SELECT part FROM \(t("tier_frozen")))
+              AND (\(objected("r.part")) OR \(objected(partEnd)))
+            """)
         // A person-week goes when any of its days was objected (its last day, or an objection withdrawn within it).
         try runIfAny("enriched", "DELETE FROM \(t("qdev_person_week")) AS r WHERE \(objected("date(r.week, '+6 days')")) OR \(objected("r.week"))")
         try runIfAny("raw", "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT r.event_key FROM \(t("tool_event")) r WHERE \(objected("substr(r.time, 1, 10)")))")
@@ -86,12 +103,24 @@ extension StoreWriter {
         // the directory lists it as an alias (aws_user_id).
         try run("raw", "consent revoked", "DELETE FROM \(t("qdev_activity")) WHERE person IN (\(revokedIds))", [])
         try run("enriched", "consent revoked", "DELETE FROM \(t("qdev_person_week")) WHERE person IN (\(revokedIds))", [])
+        try run("enriched", "consent revoked", "DELETE FROM \(t("assistant_person_part")) WHERE person IN (\(revokedIds))", [])
         try run("raw", "older than \(retention.rawDays) days", "DELETE FROM \(t("qdev_activity")) WHERE day < ?",
                 [today.adding(days: -retention.rawDays).iso8601])
         try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("qdev_person_week")) WHERE week < ?",
                 [today.adding(days: -retention.enrichedDays).iso8601])
         try run("aggregate", "older than \(retention.aggregateDays) days", "DELETE FROM \(t("qdev_team_week")) WHERE week < ?",
                 [today.adding(days: -retention.aggregateDays).iso8601])
+        // Parts whose person rows the enriched window removes are marked: their figures come from the team totals then.
+        try db.execute(sql: """
+            INSERT INTO \(t("tier_frozen")) (part, persons_gone) SELECT DISTINCT part, 1 FROM \(t("assistant_person_part")) WHERE part < ?
+            ON CONFLICT (part) DO UPDATE SET persons_gone = 1
+            """, arguments: [today.adding(days: -retention.enrichedDays).iso8601])
+        try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("assistant_person_part")) WHERE part < ?",
+                [today.adding(days: -retention.enrichedDays).iso8601])
+        for table in ["assistant_team_day", "assistant_day"] {
+            try run("aggregate", "older than \(retention.aggregateDays) days", "DELETE FROM \(t(table)) WHERE day < ?",
+                    [today.adding(days: -retention.aggregateDays).iso8601])
+        }
 
         // Every other source. Records about people (an id, or anonymous survey answers from small
         // groups) follow the raw window; records about code and delivery, which name no one, the
@@ -143,6 +172,9 @@ extension CandorStore {
     /// `wal_checkpoint(TRUNCATE)` empties the write-ahead log, so the bytes are gone from both files.
     /// What was removed is recorded (counts only) in `purge_log`.
     public func purge(today: Day, retention: Policy.Retention, revocationProgramme: String, time: String) throws -> PurgeResult {
+        // The tiers first, so that parts retention freezes hold everything their raw rows held; and
+        // after, so that parts the purge changed are made again from what remains.
+        try refreshTiers(.recorded(default: Policy.defaultAssistantRule))
         let result: PurgeResult = try queue.write { db in
             var removed: [(String, String, Int)] = []
             for dataset in Dataset.allCases {
@@ -159,6 +191,7 @@ extension CandorStore {
             }
             return PurgeResult(removed: merged)
         }
+        try refreshTiers(.recorded(default: Policy.defaultAssistantRule))
         try queue.writeWithoutTransaction { db in
             // Without a schema name the checkpoint covers the main file and every attached dataset file.
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")

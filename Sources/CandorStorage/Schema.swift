@@ -224,6 +224,7 @@ enum Schema {
         registerCopilotSeats(&migrator)
         registerMembershipChanges(&migrator)
         registerAssistantUsage(&migrator)
+        registerAssistantTierCatalog(&migrator)
         return migrator
     }
 

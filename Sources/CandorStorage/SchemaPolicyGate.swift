@@ -6,6 +6,9 @@ extension Schema {
     /// Every table candor keeps, classified: storage tier, sensitivity and policy category. A test
     /// checks that no table is missing, so a new table cannot arrive unclassified.
     static let catalog: [(table: String, tier: String, sensitivity: Sensitivity, category: String)] = [
+        ("assistant_day", "aggregate", .derived, "ai-assistant-usage"),
+        ("assistant_person_part", "enriched", .derived, "ai-assistant-usage"),
+        ("assistant_team_day", "aggregate", .derived, "ai-assistant-usage"),
         ("assistant_usage_day", "raw", .metadata, "ai-assistant-usage"),
         ("audit_log", "governance", .metadata, "governance"),
         ("codeguru_code_review", "raw", .metadata, "code-quality"),
@@ -46,6 +49,9 @@ extension Schema {
         ("survey_answer", "raw", .metadata, "developer-experience"),
         ("survey_response", "raw", .metadata, "developer-experience"),
         ("team_membership", "governance", .metadata, "directory"),
+        ("tier_dirty", "governance", .derived, "governance"),
+        ("tier_frozen", "governance", .derived, "governance"),
+        ("tier_state", "governance", .derived, "governance"),
         ("tool_event", "raw", .metadata, "tool-events"),
         ("tool_event_attribute", "raw", .metadata, "tool-events"),
     ]

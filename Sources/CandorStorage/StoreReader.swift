@@ -11,6 +11,9 @@ public protocol StoreReading: Sendable {
     var datasets: Set<Dataset> { get }
     /// The connection reads go through; opaque outside the store.
     var connection: StoreConnection { get }
+    /// Makes sure the assistants' tier is up to date and made under `consent` before it is read: a
+    /// handle that can write brings it up to date, one that cannot throws with what to run.
+    func prepareAssistantTier(_ consent: ConsentRule?) throws
 }
 
 extension StoreReading {
@@ -30,4 +33,6 @@ public struct StoreReader: StoreReading {
     public let path: String
     public let datasets: Set<Dataset>
     public let connection: StoreConnection
+
+    public func prepareAssistantTier(_ consent: ConsentRule?) throws { try requireAssistantTier(consent) }
 }

@@ -38,8 +38,13 @@ extension StoreWriter {
     }
 
     /// Recomputes every dataset's team × week tier (after a directory change).
+    /// The assistants' tier of every dataset is marked to be made again (at the end of the ingest).
     public func refreshAllTeamWeeks(consent: ConsentRule?) throws {
-        for dataset in Dataset.allCases { try StoreWriter(db: db, dataset: dataset).refreshTeamWeeks(nil, consent: consent) }
+        for dataset in Dataset.allCases {
+            let writer = StoreWriter(db: db, dataset: dataset)
+            try writer.refreshTeamWeeks(nil, consent: consent)
+            try writer.markAllAssistantParts()
+        }
     }
 
     /// Recomputes team × week from person × week for `weeks` (nil: every week not frozen). A person-week

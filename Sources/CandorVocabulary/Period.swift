@@ -41,3 +41,14 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (a: Period, b: Period) -> Bool { (a.year, a.quarter) < (b.year, b.quarter) }
 }
+
+extension Day {
+    /// The first day of this day's **week part**: its ISO week cut at a quarter boundary, so that a
+    /// quarter is exactly its parts. The week of Monday 2026-09-28 has two parts, 09-28…09-30 (Q3,
+    /// named 2026-09-28) and 10-01…10-04 (Q4, named 2026-10-01).
+    public var weekPart: Day { max(isoWeekStart, Period(containing: self).first) }
+
+    /// Whether this day is the first of a week part (a Monday, or the first day of a quarter).
+    public var startsWeekPart: Bool { weekPart == self }
+}
+

@@ -24,7 +24,7 @@ struct OneDecisionTests {
         let board = try writer.analyse(try writer.reader(for: .governance), q3)
         let team = try writer.analyse(try writer.reader(for: .team), q3)
         // The team reader sees no adoption data, yet hides the same teams, for the same reasons.
-        #expect(try writer.reader(for: .team).inlineTotals(from: q3.first, to: q3.last).isEmpty)
+        #expect(try writer.reader(for: .team).inlineTotals(from: q3.first, to: q3.last, consent: policy.consentRule(for: "ai-adoption")).isEmpty)
         #expect(!board.hiddenTeams.isEmpty && team.hiddenTeams == board.hiddenTeams)
         #expect(team.scorecard.suppressed == board.scorecard.suppressed)
         for (metric, list) in board.scorecard.values where team.scorecard.values[metric]?.contains(where: { $0.estimate != nil }) == true {

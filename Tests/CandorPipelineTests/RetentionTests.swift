@@ -41,7 +41,9 @@ struct RetentionTests {
         let before = try h.store.aggregateTotals(team: "T")
         let result = try h.store.purge(today: Day(year: 2026, month: 10, day: 5)!, retention: .init(rawDays: 90, enrichedDays: 400, aggregateDays: 1825),
                                        revocationProgramme: "ai-adoption", time: "2026-10-05T00:00:00Z")
-        #expect(result.removed.map(\.rows) == [1, 1, 1, 0, 0, 0])
+        // raw: the revoked person's day; enriched: their person-week and their person-part in the
+        // assistants' tier; raw: a's day past the window.
+        #expect(result.removed.map(\.rows) == [1, 2, 1, 0, 0, 0])
         #expect(try h.store.tableCounts()["qdev_activity"] == 1)
         // The revoked person's raw and enriched rows are gone from the file and its WAL, not just hidden:
         // only the directory and the consent registry (which records the revocation) still hold the pseudonym.

@@ -43,27 +43,50 @@ struct TierFallbackTests {
         return out
     }
 
-    @Test("raw rows purged: the enriched tier gives the same team totals, and the report says where they come from")
+    @Test("raw rows purged: the assistants' tier holds the period as made, so every adoption figure and the acceptance table stay as they were")
+    func purgeKeepsFigures() throws {
+        let h = try Self.populated()
+        let q3 = Period("2026-Q3")!
+        let writer = try Self.builder(h, rawDays: 30)
+        let cardBefore = try writer.analyse(try writer.reader(for: .governance), q3).scorecard.values
+        let before = try writer.governance(period: q3).markdown
+        // Keep 30 days of raw rows as of 2026-10-05: most of Q3's raw rows go.
+        _ = try h.store.purge(today: Day(year: 2026, month: 10, day: 5)!, retention: .init(rawDays: 30, enrichedDays: 400, aggregateDays: 1825),
+                              revocationProgramme: "ai-adoption", time: "t")
+        #expect(try h.store.tableCounts()["qdev_activity"]! < 12 * 12)
+        #expect(try h.store.periodSource(q3) == .raw)
+        #expect(try writer.analyse(try writer.reader(for: .governance), q3).scorecard.values == cardBefore)
+        #expect(cardBefore.values.contains { $0.contains { $0.estimate != nil && $0.team != nil } })
+        let after = try writer.governance(period: q3).markdown
+        #expect(!after.contains("weekly person tier"))
+        #expect(Self.acceptanceTable(before).count >= 3 && Self.acceptanceTable(after) == Self.acceptanceTable(before))
+    }
+
+    /// The acceptance table's rows (the scorecard below it says which of its metrics the weekly tiers cannot give).
+    static func acceptanceTable(_ md: String) -> [Substring] {
+        let acceptance = md.components(separatedBy: "<table class=\"metric\">").dropFirst().first?.components(separatedBy: "</table>").first ?? ""
+        return acceptance.split(separator: "\n").filter { $0.contains("<td") }
+    }
+
+    @Test("raw rows purged before the assistants' tier existed: the weekly person tier gives the same team totals, and the report says where they come from")
     func enriched() throws {
         let h = try Self.populated()
         let q3 = Period("2026-Q3")!
         #expect(try h.store.periodSource(q3) == .raw)
         let rawTotals = Self.sums(try h.store.inlineTotals(from: q3.first, to: q3.last))
         let before = try Self.builder(h).governance(period: q3).markdown
-        // Keep 30 days of raw rows as of 2026-10-05: most of Q3's raw rows go.
         _ = try h.store.purge(today: Day(year: 2026, month: 10, day: 5)!, retention: .init(rawDays: 30, enrichedDays: 400, aggregateDays: 1825),
                               revocationProgramme: "ai-adoption", time: "t")
+        // As a database made before the tier, migrated after its purge, would be: the tier holds none of the purged weeks.
+        try h.store.queue.write { db in
+            for table in ["assistant_person_part", "assistant_team_day", "assistant_day", "tier_frozen"] { try db.execute(sql: "DELETE FROM coaching.\(table)") }
+        }
         #expect(try h.store.periodSource(q3) == .enriched)
         #expect(Self.sums(try h.store.personWeekTotals(q3, consent: nil)) == rawTotals)
         let after = try Self.builder(h, rawDays: 30).governance(period: q3).markdown
         #expect(after.contains("come from the weekly person tier") && !before.contains("weekly person tier"))
         // The table is the same: same sums, same people, same Wilson intervals.
-        // The acceptance table (the scorecard below it says which of its metrics the weekly tiers cannot give).
-        func table(_ md: String) -> [Substring] {
-            let acceptance = md.components(separatedBy: "<table class=\"metric\">").dropFirst().first?.components(separatedBy: "</table>").first ?? ""
-            return acceptance.split(separator: "\n").filter { $0.contains("<td") }
-        }
-        #expect(table(before).count >= 3 && table(after) == table(before))
+        #expect(Self.acceptanceTable(before).count >= 3 && Self.acceptanceTable(after) == Self.acceptanceTable(before))
     }
 
     @Test("person-weeks purged too: weekly team totals give the sums, people as a lower bound and a cluster interval")

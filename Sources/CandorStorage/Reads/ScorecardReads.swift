@@ -26,57 +26,6 @@ public struct SurveyCounts: Sendable, Equatable {
 extension StoreReading {
     static func seconds(_ text: String?) -> Int64? { text.flatMap(Timestamp.parseISO8601) }
 
-    /// Per person and team: active days, inline accepted and shown, accepted AI lines (Q Developer), under `consent`.
-    public func adoptionRows(_ period: Period, consent: ConsentRule?) throws -> [PersonAdoption] {
-        try queue.read { db in
-            var arguments: StatementArguments = [period.first.iso8601, period.last.iso8601]
-            var filter = ""
-            if let consent {
-                filter = "WHERE " + Self.consentCondition(consent, day: "u.day", person: "u.person")
-                arguments += [consent.programme]
-            }
-            // One row per (team, person, day): which assistants were used that day and their counters.
-            // Copilot rows name a login, linked to the person by the directory's alias; a person the
-            // directory does not place in a team on the day is in no figure (coverage counts them).
-            let perAssistant: String = Assistant.allCases.map { a -> String in
-                let v = "'\(a.rawValue)'"
-                return """
-                    MAX(u.assistant = \(v)) AS \(a.column)_day, MAX(u.assistant = \(v) AND u.has_lines) AS \(a.column)_lday, SUM(CASE WHEN u.assistant = \(v) THEN u.accepted ELSE 0 END) AS \(a.column)_accepted,
-                    SUM(CASE WHEN u.assistant = \(v) THEN u.shown ELSE 0 END) AS \(a.column)_shown,
-                    SUM(CASE WHEN u.assistant = \(v) THEN u.lines ELSE 0 END) AS \(a.column)_lines
-                    """
-            }.joined(separator: ",\n")
-            let totals: String = Assistant.allCases.map { a -> String in
-                "SUM(\(a.column)_day) AS \(a.column)_days, SUM(\(a.column)_lday) AS \(a.column)_ldays, SUM(\(a.column)_accepted) AS \(a.column)_accepted, SUM(\(a.column)_shown) AS \(a.column)_shown, SUM(\(a.column)_lines) AS \(a.column)_lines"
-            }.joined(separator: ", ")
-            // Days with a row that counts lines: the denominator of lines per active day.
-            let counting: String = "MAX(" + Assistant.allCases.map { "\($0.column)_lday" }.joined(separator: ", ") + ", 0)"
-            return try Row.fetchAll(db, sql: """
-                \(StoreQueries.uses)
-                SELECT team, person, COUNT(*) AS days, SUM(\(counting)) AS counting_days, \(totals) FROM (
-                    SELECT tm.team AS team, u.person AS person, u.day AS day, \(perAssistant)
-                    FROM uses u JOIN team_membership tm
-                      ON tm.person = u.person AND u.day >= tm.valid_from AND (tm.valid_to IS NULL OR u.day <= tm.valid_to)
-                    \(filter)
-                    GROUP BY tm.team, u.person, u.day)
-                GROUP BY team, person ORDER BY team, person
-                """, arguments: arguments)
-            .map { row in
-                var uses: [Assistant: AssistantUse] = [:]
-                for a in Assistant.allCases {
-                    let days: Int = row["\(a.column)_days"] ?? 0
-                    guard days > 0 else { continue }
-                    uses[a] = AssistantUse(activeDays: days, accepted: row["\(a.column)_accepted"] ?? 0, shown: row["\(a.column)_shown"] ?? 0,
-                                           acceptedLines: row["\(a.column)_lines"] ?? 0, countingDays: row["\(a.column)_ldays"] ?? 0)
-                }
-                return PersonAdoption(team: row["team"], person: row["person"], activeDays: row["days"],
-                                      accepted: uses.values.reduce(0) { $0 + $1.accepted }, shown: uses.values.reduce(0) { $0 + $1.shown },
-                                      acceptedLines: uses.values.reduce(0) { $0 + $1.acceptedLines }, countingDays: row["counting_days"],
-                                      byAssistant: uses)
-            }
-        }
-    }
-
     /// People the directory places in each team at some point in the period; with `consent`, only
     /// those the programme may count at the period's end.
     public func teamSizes(_ period: Period, consent: ConsentRule? = nil) throws -> [String: Int] {
@@ -138,18 +87,6 @@ extension StoreReading {
                 ORDER BY person, valid_from
                 """, arguments: [period.last.iso8601, period.first.iso8601])
             .map { (person: $0["person"], team: $0["team"], from: Day.parse($0["valid_from"] as String)!, to: ($0["valid_to"] as String?).flatMap(Day.parse)) }
-        }
-    }
-
-    /// (team, week, person) for every person active in a week of the period, by the week's Monday.
-    public func activePersonWeeks(_ period: Period) throws -> [(team: String?, week: Day, person: String)] {
-        try queue.read { db in
-            let (lo, hi, reference) = Self.weekRange(period)
-            return try Row.fetchAll(db, sql: """
-                SELECT DISTINCT tm.team AS team, \(Self.weekIndex(reference)) AS w, \(StoreQueries.activityPerson) AS person FROM \(StoreQueries.activityWithTeam)
-                WHERE a.day BETWEEN ? AND ? ORDER BY 1, 2, 3
-                """, arguments: [lo.iso8601, hi.iso8601])
-            .map { (team: $0["team"], week: reference.adding(days: 7 * ($0["w"] as Int)), person: $0["person"]) }
         }
     }
 
@@ -417,45 +354,6 @@ public struct TeamWeekInline: Sendable, Equatable {
 }
 
 extension StoreReading {
-    /// Inline accepted and shown per team and ISO week (weeks by their Thursday, as everywhere), from
-    /// the daily rows, under `consent`.
-    public func weeklyInline(_ period: Period, consent: ConsentRule?) throws -> [TeamWeekInline] {
-        try queue.read { db in
-            var arguments: StatementArguments = []
-            var filter = ""
-            if let consent {
-                filter = "AND " + Self.consentCondition(consent, day: "a.day", person: StoreQueries.activityPerson)
-                arguments += [consent.programme]
-            }
-            let (lo, hi, reference) = Self.weekRange(period)
-            return try Row.fetchAll(db, sql: """
-                SELECT tm.team AS team, \(Self.weekIndex(reference)) AS w,
-                       SUM(COALESCE(a.Inline_AcceptanceCount, 0)) AS accepted, SUM(COALESCE(a.Inline_SuggestionsCount, 0)) AS shown,
-                       COUNT(DISTINCT \(StoreQueries.activityPerson)) AS people, COUNT(*) AS days,
-                       SUM(COALESCE(a.Inline_AICodeLines, 0) + COALESCE(a.Chat_AICodeLines, 0) + COALESCE(a.Dev_AcceptedLines, 0) + COALESCE(a.CodeFix_AcceptedLines, 0)) AS lines
-                FROM \(StoreQueries.activityWithTeam) WHERE a.day BETWEEN ? AND ? \(filter)
-                GROUP BY tm.team, w ORDER BY tm.team, w
-                """, arguments: [lo.iso8601, hi.iso8601] + arguments)
-            .map { TeamWeekInline(team: $0["team"], week: reference.adding(days: 7 * ($0["w"] as Int)), accepted: $0["accepted"], shown: $0["shown"],
-                                  people: $0["people"], activeDays: $0["days"], lines: $0["lines"]) }
-        }
-    }
-
-    /// The period's days and the Monday of its first week: a weekly series covers the whole quarter,
-    /// its first and last weeks clipped to the period (the week of 29 June holds 1–5 July only; the week
-    /// of 28 September, 28–30 September). Each point is labelled by its week's Monday.
-    static func weekRange(_ period: Period) -> (first: Day, last: Day, reference: Day) {
-        (period.first, period.last, period.first.isoWeekStart)
-    }
-
-    /// SQL for a row's week number counted from `reference` (a Monday): one julianday() per row
-    /// instead of string date arithmetic.
-    static func weekIndex(_ reference: Day, day: String = "a.day") -> String {
-        "CAST((julianday(\(day)) - julianday('\(reference.iso8601)')) / 7 AS INTEGER)"
-    }
-}
-
-extension StoreReading {
     /// Every decision in the log, by day.
     public func decisions() throws -> [DecisionEntry] {
         try queue.read { db in
@@ -505,38 +403,46 @@ extension StoreQueries {
     /// and day in several scopes (an organisation's and its enterprise's report) are one use: the
     /// largest of each counter. A Copilot or Kiro row with no activity is no use. Other assistants
     /// (the usage CSV) count suggestions and lines where their file gives the counters.
-    static let assistantUses = """
+    static let assistantUses = assistantUses(tables: { $0 })
+
+    /// ``assistantUses`` over the tables `table` names (a dataset file's own, for the tier's upkeep).
+    /// The ninth column is every line Q Developer counts (inline, chat, /dev and code fixes: the
+    /// weekly series' lines); other assistants have none there.
+    static func assistantUses(tables table: (String) -> String) -> String {
+        """
         SELECT COALESCE(al.person, q.person), 'q-developer', q.day, COALESCE(q.Inline_AcceptanceCount, 0), COALESCE(q.Inline_SuggestionsCount, 0),
-               COALESCE(q.Inline_AICodeLines, 0), q.Inline_AICodeLines IS NOT NULL, 1
-        FROM qdev_activity q LEFT JOIN person_alias al ON al.alias = q.person WHERE q.day BETWEEN ?1 AND ?2
+               COALESCE(q.Inline_AICodeLines, 0), q.Inline_AICodeLines IS NOT NULL, 1,
+               COALESCE(q.Inline_AICodeLines, 0) + COALESCE(q.Chat_AICodeLines, 0) + COALESCE(q.Dev_AcceptedLines, 0) + COALESCE(q.CodeFix_AcceptedLines, 0)
+        FROM \(table("qdev_activity")) q LEFT JOIN person_alias al ON al.alias = q.person WHERE q.day BETWEEN ?1 AND ?2
         UNION ALL
-        SELECT COALESCE(al.person, c.person), 'copilot', c.day, c.accepted, c.shown, c.lines, 1, 1 FROM (
+        SELECT COALESCE(al.person, c.person), 'copilot', c.day, c.accepted, c.shown, c.lines, 1, 1, 0 FROM (
             SELECT u.day AS day, u.person AS person, MAX(COALESCE(f.acceptances, 0)) AS accepted, MAX(COALESCE(f.generations, 0)) AS shown,
                    MAX(COALESCE(f.loc_added, 0)) AS lines
-            FROM copilot_user_day u LEFT JOIN copilot_user_feature_day f
+            FROM \(table("copilot_user_day")) u LEFT JOIN \(table("copilot_user_feature_day")) f
               ON f.day = u.day AND f.person = u.person AND f.scope = u.scope AND f.feature = 'code_completion'
             WHERE u.day BETWEEN ?1 AND ?2
               AND (u.interactions > 0 OR u.generations > 0 OR u.acceptances > 0 OR u.loc_added > 0 OR u.used_agent OR u.used_chat OR u.used_cli)
             GROUP BY u.day, u.person) c LEFT JOIN person_alias al ON al.alias = c.person
         UNION ALL
-        SELECT COALESCE(al.person, k.person), 'kiro', k.day, 0, 0, 0, 0, 0 FROM (
-            SELECT day, person FROM kiro_user_day
+        SELECT COALESCE(al.person, k.person), 'kiro', k.day, 0, 0, 0, 0, 0, 0 FROM (
+            SELECT day, person FROM \(table("kiro_user_day"))
             WHERE day BETWEEN ?1 AND ?2 AND (chat_conversations > 0 OR total_messages > 0 OR credits_used > 0)
             GROUP BY day, person) k LEFT JOIN person_alias al ON al.alias = k.person
         UNION ALL
-        SELECT COALESCE(al.person, o.person), 'other', o.day, o.accepted, o.shown, o.lines, o.has_lines, o.counts FROM (
+        SELECT COALESCE(al.person, o.person), 'other', o.day, o.accepted, o.shown, o.lines, o.has_lines, o.counts, 0 FROM (
             SELECT day, person, COALESCE(SUM(accepted), 0) AS accepted, COALESCE(SUM(shown), 0) AS shown, COALESCE(SUM(lines), 0) AS lines,
                    MAX(lines IS NOT NULL) AS has_lines, MAX(shown IS NOT NULL) AS counts
-            FROM assistant_usage_day WHERE day BETWEEN ?1 AND ?2
+            FROM \(table("assistant_usage_day")) WHERE day BETWEEN ?1 AND ?2
             GROUP BY day, person) o LEFT JOIN person_alias al ON al.alias = o.person
         """
+    }
 
     /// Q Developer rows with the person as the directory knows them (a user id the directory lists as
     /// an alias — `aws_user_id` — resolved to its person) and that person's team on the day.
-    /// `WITH uses(person, assistant, day, accepted, shown, lines, has_lines, counts)` over ``assistantUses``
+    /// `WITH uses(person, assistant, day, accepted, shown, lines, has_lines, counts, all_lines)` over ``assistantUses``
     /// (`has_lines`: the row counts lines — a Q Developer file of the eight-column 2025 shape does not;
     /// `counts`: the row counts suggestions shown and accepted — Kiro's do not, nor a usage-CSV row without them).
-    static let uses = "WITH uses(person, assistant, day, accepted, shown, lines, has_lines, counts) AS (\(assistantUses))"
+    static let uses = "WITH uses(person, assistant, day, accepted, shown, lines, has_lines, counts, all_lines) AS (\(assistantUses))"
     /// The join of `uses u` to the person's team on the day.
     static let usesWithTeam = """
         uses u JOIN team_membership tm ON tm.person = u.person AND u.day >= tm.valid_from AND (tm.valid_to IS NULL OR u.day <= tm.valid_to)

@@ -13,7 +13,9 @@ extension StoreReading {
     /// people who objected (opted out or revoked) are left out; for an optional one, only rows of people
     /// who opted in are used.
     public func inlineTotals(from: Day, to: Day, consent: ConsentRule? = nil) throws -> [InlineTotals] {
-        try queue.read { db in
+        // Whole week parts (a quarter, for every report) are the tier's; any other range is read from raw rows.
+        if from.startsWeekPart && to.adding(days: 1).startsWeekPart { return try tierInlineTotals(from: from, to: to, consent: consent) }
+        return try queue.read { db in
             var arguments: StatementArguments = [from.iso8601, to.iso8601]
             let filter = consent.map { rule -> String in
                 arguments += [rule.programme]

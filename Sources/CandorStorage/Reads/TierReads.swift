@@ -4,9 +4,11 @@ import GRDB
 
 extension StoreReading {
 
-    /// Where `period`'s Q Developer figures come from: raw rows unless purge has cut into one of its
-    /// weeks; then the enriched tier while it holds every week the aggregate tier has and no
-    /// revocation cut into the period; else the aggregate tier.
+    /// Where `period`'s AI-assistant figures come from. `.raw`: the assistants' tier, as made from raw
+    /// rows — also once purge has cut into the period, while the tier still holds every part as it was
+    /// made (a purge of raw rows then changes no figure). Otherwise (a revocation cut into the period,
+    /// the enriched window removed its person rows, or its raw rows were purged before the tier
+    /// existed): the weekly person tier while it holds every week the team tier has, else the team tier.
     public func periodSource(_ period: Period) throws -> PeriodSource {
         try queue.read { db in
             let range: StatementArguments = [period.first.iso8601, period.last.iso8601]
@@ -16,6 +18,14 @@ extension StoreReading {
             // published figures, so only the team totals (which still do, anonymously) keep them stable.
             let revoked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM frozen_week WHERE revoked = 1 AND \(StoreQueries.weekInPeriod)", arguments: range) ?? 0
             if revoked > 0 { return .aggregate }
+            // The tier holds the period as made when every frozen week's part in it was frozen with its
+            // rows (not purged before the tier existed) and no part lost its person rows.
+            let unheld = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM frozen_week f WHERE date(f.week, '+3 days') BETWEEN ?1 AND ?2
+                  AND NOT EXISTS (SELECT 1 FROM tier_frozen z WHERE z.part = max(f.week, ?1))
+                """, arguments: range) ?? 0
+            let gone = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tier_frozen WHERE persons_gone = 1 AND part BETWEEN ? AND ?", arguments: range) ?? 0
+            if unheld == 0 && gone == 0 { return .raw }
             let missing = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM (SELECT DISTINCT week FROM qdev_team_week WHERE \(StoreQueries.weekInPeriod)
                                       EXCEPT SELECT DISTINCT week FROM qdev_person_week WHERE \(StoreQueries.weekInPeriod))

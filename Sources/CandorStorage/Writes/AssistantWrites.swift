@@ -7,6 +7,7 @@ extension StoreWriter {
     /// Stores a Kiro user-report row under `person`, replacing one for the same day, person and client.
     public func upsertKiroUserDay(_ row: KiroUserReportRecord, person: Pseudonym, sourceId: Int64) throws {
         let person = person.text
+        try markAssistantDay(row.day)
         try db.cachedStatement(sql: """
             INSERT INTO \(t("kiro_user_day")) (day, person, client_type, chat_conversations, total_messages, credits_used, overage_credits_used, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -21,6 +22,7 @@ extension StoreWriter {
 extension StoreWriter {
     /// Stores a generic assistant-usage row under `person`, replacing one for the same day, person and tool.
     public func upsertAssistantUsageDay(_ row: AssistantUsageRecord, person: Pseudonym, sourceId: Int64) throws {
+        try markAssistantDay(row.day)
         try db.cachedStatement(sql: """
             INSERT INTO \(t("assistant_usage_day")) (day, person, tool, shown, accepted, lines, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (day, person, tool) DO UPDATE SET shown = excluded.shown, accepted = excluded.accepted, lines = excluded.lines,

@@ -8,6 +8,7 @@ extension StoreWriter {
     /// day, person and scope together with its per-feature rows.
     public func upsertCopilotUserDay(_ row: CopilotUserDay, person: Pseudonym, sourceId: Int64) throws {
         let person = person.text
+        try markAssistantDay(row.day)
         let columns = CopilotCounters.columnNames
         let key: [any DatabaseValueConvertible] = [row.day.iso8601, person, row.scope]
         let upsert = try db.cachedStatement(sql: """

@@ -8,10 +8,13 @@ public struct StoreWriter {
     let db: Database
     /// The dataset file that receives telemetry records; nil when the transaction writes none.
     let dataset: Dataset?
+    /// The week parts this transaction has marked for the tiers' refresh (shared by copies).
+    let marks: TierMarks
 
-    init(db: Database, dataset: Dataset? = nil) {
+    init(db: Database, dataset: Dataset? = nil, marks: TierMarks = TierMarks()) {
         self.db = db
         self.dataset = dataset
+        self.marks = marks
     }
 
     /// `table` in the writer's dataset file. Without a dataset the name is left bare, which resolves
@@ -89,7 +92,7 @@ public struct StoreWriter {
             """
         return try ActivityUpserter(statement: db.makeStatement(sql: sql), insertNew: db.makeStatement(sql: insertNew),
                                     previous: db.makeStatement(sql: "SELECT Inline_AcceptanceCount, Inline_SuggestionsCount FROM \(t("qdev_activity")) WHERE day = ? AND person = ?"),
-                                    database: db, dataset: dataset)
+                                    database: db, dataset: dataset, marks: marks)
     }
 
     /// Whether `alias` is stored for another person than `person`.

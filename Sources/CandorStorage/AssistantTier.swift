@@ -1,0 +1,267 @@
+import CandorPolicy
+import CandorVocabulary
+import Foundation
+import GRDB
+
+// The assistants' tier (docs/tiers.md): every AI assistant's use, per person and week part, with the
+// directory's team and the consent registry applied when it is made, so that reports read sums and
+// day masks instead of joining raw rows to membership and consent.
+//
+// A **week part** is an ISO week cut at a quarter boundary (`Day.weekPart`), named by its first day.
+// Per (part, team, person, assistant) the tier keeps day masks (bit i = the part's week's day i,
+// Monday = 0), so active days stay exact when masks of several assistants, or of several dataset
+// files, are ORed; and the sums every adoption read needs. Team `''` holds use on days the directory
+// places the person in no team (the weekly series count them for the organisation).
+//
+// Upkeep is by dirty parts: a write of an assistant's row marks its part in `tier_dirty` (in the
+// same transaction); `refreshAssistantTier` recomputes the marked parts from raw rows and clears
+// them in one transaction, so a crash in between leaves them dirty, never wrong. A directory or
+// consent change marks everything (`*`). Parts purge has cut into (`tier_frozen`) are never
+// recomputed: they stay as first made.
+
+/// The parts a transaction has marked dirty, so each is written once per transaction.
+final class TierMarks {
+    var lastDay = Int.min
+    var parts: Set<Int> = []
+    init() {}
+}
+
+extension Schema {
+    /// Dataset files: the assistants' tier and its upkeep tables.
+    static func registerAssistantTier(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("d7-assistant-tier") { db in
+            try db.execute(sql: """
+                CREATE TABLE assistant_person_part (
+                    part TEXT NOT NULL,
+                    team TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    assistant TEXT NOT NULL,
+                    day_mask INTEGER NOT NULL,
+                    line_mask INTEGER NOT NULL,
+                    count_mask INTEGER NOT NULL,
+                    lined_count_mask INTEGER NOT NULL,
+                    days INTEGER NOT NULL,
+                    accepted INTEGER NOT NULL,
+                    shown INTEGER NOT NULL,
+                    lines INTEGER NOT NULL,
+                    counted_accepted INTEGER NOT NULL,
+                    counted_shown INTEGER NOT NULL,
+                    lined_accepted INTEGER NOT NULL,
+                    lined_lines INTEGER NOT NULL,
+                    all_lines INTEGER NOT NULL,
+                    PRIMARY KEY (part, team, person, assistant)
+                ) WITHOUT ROWID
+                """)
+            // Per team, assistant and day: suggestions accepted on rows that count them (the pre-review
+            // burst detector's series); and the days each assistant's exports cover, anyone's.
+            try db.execute(sql: """
+                CREATE TABLE assistant_team_day (
+                    day TEXT NOT NULL, team TEXT NOT NULL, assistant TEXT NOT NULL, accepted INTEGER NOT NULL,
+                    PRIMARY KEY (day, team, assistant)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: "CREATE TABLE assistant_day (day TEXT NOT NULL, assistant TEXT NOT NULL, PRIMARY KEY (day, assistant)) WITHOUT ROWID")
+            try db.execute(sql: "CREATE TABLE tier_dirty (part TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID")
+            // Parts purge has cut into; `persons_gone` once the enriched window removed their person rows.
+            try db.execute(sql: "CREATE TABLE tier_frozen (part TEXT NOT NULL PRIMARY KEY, persons_gone INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID")
+            // The consent rule the tier was made under (NULL programme: none).
+            try db.execute(sql: "CREATE TABLE tier_state (tier TEXT NOT NULL PRIMARY KEY, programme TEXT, required INTEGER) WITHOUT ROWID")
+            // A file made before the tier: everything its raw rows hold is to be made.
+            try db.execute(sql: "INSERT INTO tier_dirty (part) VALUES ('*')")
+        }
+    }
+
+    /// Main database: the catalog learns of the tier's tables (in the dataset files).
+    static func registerAssistantTierCatalog(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v26-assistant-tier") { db in
+            for entry in catalog where assistantTierTables.contains(entry.table) {
+                try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES (?, ?, ?, ?, 'dataset')",
+                               arguments: [entry.table, entry.tier, entry.sensitivity.rawValue, entry.category])
+            }
+        }
+    }
+
+    static let assistantTierTables: Set<String> = ["assistant_person_part", "assistant_team_day", "assistant_day", "tier_dirty", "tier_frozen", "tier_state"]
+}
+
+extension StoreQueries {
+    /// SQL for the Monday-based index (0…6) of the ISO date `day`.
+    static func weekdayIndex(_ day: String) -> String { "((CAST(strftime('%w', \(day)) AS INTEGER) + 6) % 7)" }
+
+    /// SQL for the week part (`Day.weekPart`) of the ISO date `day`: its ISO week's Monday, or the
+    /// first day of its quarter when that is later.
+    static func weekPart(_ day: String) -> String { "max(\(monday(day)), \(quarterStart(day)))" }
+
+    /// SQL for the last day of the week part that starts on `part`: its week's Sunday, or its quarter's last day.
+    static func partEnd(_ part: String) -> String {
+        "min(date(\(monday(part)), '+6 days'), date(\(quarterStart(part)), '+3 months', '-1 day'))"
+    }
+
+    static func monday(_ day: String) -> String { "date(\(day), '-' || \(weekdayIndex(day)) || ' days')" }
+
+    static func quarterStart(_ day: String) -> String {
+        let month = "substr(\(day), 6, 2)"
+        return "(substr(\(day), 1, 5) || CASE WHEN \(month) < '04' THEN '01' WHEN \(month) < '07' THEN '04' WHEN \(month) < '10' THEN '07' ELSE '10' END || '-01')"
+    }
+
+    /// The assistants' raw tables (a row in any of them is use of an assistant on its day).
+    static let assistantTables = ["qdev_activity", "copilot_user_day", "kiro_user_day", "assistant_usage_day"]
+}
+
+/// How the tier's consent rule is chosen on a refresh.
+public enum TierRule: Sendable, Equatable {
+    /// Under this rule (nil: no consent filter); a tier made under another is made again.
+    case rule(ConsentRule?)
+    /// Under the rule it was last made under, or this one for a file never made.
+    case recorded(default: ConsentRule?)
+}
+
+extension StoreWriter {
+    /// Marks `day`'s week part for the assistants' tier.
+    func markAssistantDay(_ day: Day) throws {
+        guard day.dayNumber != marks.lastDay else { return }
+        marks.lastDay = day.dayNumber
+        let part = day.weekPart
+        guard marks.parts.insert(part.dayNumber).inserted else { return }
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(t("tier_dirty")) (part) VALUES (?)").execute(arguments: [part.iso8601])
+    }
+
+    /// Marks every part of this dataset file's tier (a directory or consent change).
+    func markAllAssistantParts() throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO \(t("tier_dirty")) (part) VALUES ('*')")
+    }
+
+    /// The rule this dataset file's tier was made under, if it was made.
+    func assistantTierRule() throws -> ConsentRule?? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT programme, required FROM \(t("tier_state")) WHERE tier = 'assistant'") else { return nil }
+        guard let programme: String = row["programme"] else { return .some(nil) }
+        return .some(ConsentRule(programme: programme, required: row["required"] as Bool? ?? true))
+    }
+
+    /// Whether a refresh under `rule` has anything to do in this dataset file.
+    func assistantTierNeedsRefresh(_ rule: TierRule) throws -> Bool {
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(t("tier_dirty")))") == true { return true }
+        guard case .rule(let wanted) = rule else { return try assistantTierRule() == nil }
+        return try assistantTierRule() != .some(wanted)
+    }
+
+    /// Recomputes the dirty parts of this dataset file's assistants' tier from raw rows (every part
+    /// when marked `*` or when the tier was made under another consent rule), except frozen parts;
+    /// returns how many parts were made.
+    @discardableResult
+    func refreshAssistantTier(_ rule: TierRule) throws -> Int {
+        let recorded = try assistantTierRule()
+        let consent: ConsentRule?
+        switch rule {
+        case .rule(let wanted): consent = wanted
+        case .recorded(let fallback): consent = recorded ?? fallback
+        }
+        var dirty = Set(try String.fetchAll(db, sql: "SELECT part FROM \(t("tier_dirty"))"))
+        if recorded != .some(consent) || dirty.contains("*") {
+            // Every part the raw rows or the tier hold.
+            let days = StoreQueries.assistantTables.map { "SELECT day FROM \(t($0))" }.joined(separator: " UNION ")
+            dirty = Set(try String.fetchAll(db, sql: """
+                SELECT DISTINCT \(StoreQueries.weekPart("day")) FROM (\(days))
+                UNION SELECT part FROM \(t("assistant_person_part"))
+                UNION SELECT DISTINCT \(StoreQueries.weekPart("day")) FROM \(t("assistant_day"))
+                """))
+        }
+        let frozen = Set(try String.fetchAll(db, sql: "SELECT part FROM \(t("tier_frozen"))"))
+        let parts = dirty.subtracting(frozen).compactMap(Day.parse).sorted()
+        // Contiguous runs of parts, each made by one pass over its days.
+        var runs: [(first: Day, last: Day)] = []
+        for part in parts {
+            let end = min(part.isoWeekStart.adding(days: 6), Period(containing: part).last)
+            if let last = runs.last, last.last.adding(days: 1) == part { runs[runs.count - 1].last = end } else { runs.append((part, end)) }
+        }
+        for run in runs { try makeAssistantParts(from: run.first, to: run.last, consent: consent) }
+        try db.execute(sql: "DELETE FROM \(t("tier_dirty"))")
+        try db.execute(sql: "INSERT OR REPLACE INTO \(t("tier_state")) (tier, programme, required) VALUES ('assistant', ?, ?)",
+                       arguments: [consent?.programme, consent?.required])
+        return parts.count
+    }
+
+    /// Makes the tier's rows for the whole parts in `first...last` from raw rows.
+    private func makeAssistantParts(from first: Day, to last: Day, consent: ConsentRule?) throws {
+        let range: StatementArguments = [first.iso8601, last.iso8601]
+        try db.execute(sql: "DELETE FROM \(t("assistant_person_part")) WHERE part BETWEEN ? AND ?", arguments: range)
+        try db.execute(sql: "DELETE FROM \(t("assistant_team_day")) WHERE day BETWEEN ? AND ?", arguments: range)
+        try db.execute(sql: "DELETE FROM \(t("assistant_day")) WHERE day BETWEEN ? AND ?", arguments: range)
+        let uses = "WITH uses(person, assistant, day, accepted, shown, lines, has_lines, counts, all_lines) AS (\(StoreQueries.assistantUses(tables: t)))"
+        // Coverage: the days each assistant's exports hold a row of, anyone's (before the directory and consent).
+        try db.execute(sql: "\(uses) INSERT INTO \(t("assistant_day")) (day, assistant) SELECT DISTINCT day, assistant FROM uses", arguments: range)
+        var arguments = range
+        var filter = ""
+        if let consent {
+            filter = "WHERE " + CandorStore.consentCondition(consent, day: "u.day", person: "u.person")
+            arguments += [consent.programme]
+        }
+        // One row per (team, person, assistant, day): a person in two teams on a day counts in both, as
+        // the directory says; a day the registry excludes contributes nothing.
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.tier_person_day")
+        try db.execute(sql: """
+            CREATE TEMP TABLE tier_person_day AS \(uses)
+            SELECT COALESCE(tm.team, '') AS team, u.person AS person, u.assistant AS assistant, u.day AS day,
+                   MAX(u.has_lines) AS lday, MAX(u.counts) AS cday, MAX(u.has_lines AND u.counts) AS lcday,
+                   SUM(u.accepted) AS accepted, SUM(u.shown) AS shown, SUM(u.lines) AS lines,
+                   SUM(CASE WHEN u.counts THEN u.accepted ELSE 0 END) AS cacc, SUM(CASE WHEN u.counts THEN u.shown ELSE 0 END) AS cshown,
+                   SUM(CASE WHEN u.has_lines AND u.counts THEN u.accepted ELSE 0 END) AS lacc,
+                   SUM(CASE WHEN u.has_lines AND u.counts THEN u.lines ELSE 0 END) AS llines, SUM(u.all_lines) AS all_lines
+            FROM uses u LEFT JOIN team_membership tm
+              ON tm.person = u.person AND u.day >= tm.valid_from AND (tm.valid_to IS NULL OR u.day <= tm.valid_to)
+            \(filter)
+            GROUP BY 1, 2, 3, 4
+            """, arguments: arguments)
+        let bit = "(1 << \(StoreQueries.weekdayIndex("day")))"
+        try db.execute(sql: """
+            INSERT INTO \(t("assistant_person_part")) (part, team, person, assistant, day_mask, line_mask, count_mask, lined_count_mask, days,
+                accepted, shown, lines, counted_accepted, counted_shown, lined_accepted, lined_lines, all_lines)
+            SELECT \(StoreQueries.weekPart("day")), team, person, assistant, SUM(\(bit)), SUM(lday * \(bit)), SUM(cday * \(bit)), SUM(lcday * \(bit)),
+                   COUNT(*), SUM(accepted), SUM(shown), SUM(lines), SUM(cacc), SUM(cshown), SUM(lacc), SUM(llines), SUM(all_lines)
+            FROM temp.tier_person_day GROUP BY 1, 2, 3, 4
+            """)
+        try db.execute(sql: """
+            INSERT INTO \(t("assistant_team_day")) (day, team, assistant, accepted)
+            SELECT day, team, assistant, SUM(cacc) FROM temp.tier_person_day WHERE cday GROUP BY day, team, assistant
+            """)
+        try db.execute(sql: "DROP TABLE temp.tier_person_day")
+    }
+}
+
+extension CandorStore {
+    /// Brings every dataset file's assistants' tier up to date under `rule`; returns the parts made.
+    /// Does nothing (and writes nothing) when no part is dirty and the rule is the tier's.
+    @discardableResult
+    public func refreshTiers(_ rule: TierRule) throws -> Int {
+        let stale = try queue.read { db in
+            try Dataset.allCases.contains { try StoreWriter(db: db, dataset: $0).assistantTierNeedsRefresh(rule) }
+        }
+        guard stale else { return 0 }
+        return try queue.write { db in
+            try Dataset.allCases.reduce(0) { $0 + (try StoreWriter(db: db, dataset: $1).refreshAssistantTier(rule)) }
+        }
+    }
+}
+
+extension StoreReading {
+    /// Throws unless the assistants' tier this handle reads is up to date and made under `consent`:
+    /// a handle that cannot write refuses to read a stale tier, and says what brings it up to date.
+    func requireAssistantTier(_ consent: ConsentRule?) throws {
+        let (dirty, rules) = try queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tier_dirty") ?? 0,
+             try Row.fetchAll(db, sql: "SELECT DISTINCT programme, required FROM tier_state WHERE tier = 'assistant'"))
+        }
+        let made = rules.map { row -> ConsentRule? in
+            (row["programme"] as String?).map { ConsentRule(programme: $0, required: row["required"] as Bool? ?? true) }
+        }
+        if dirty > 0 {
+            throw StoreError(path: path, message: "the assistants' tier has \(dirty) week part\(dirty == 1 ? "" : "s") changed since it was made",
+                             hint: "run `candor ingest` with the same policy (it brings the tiers up to date), then this report again")
+        }
+        if made.contains(where: { $0 != consent }) {
+            let describe: (ConsentRule?) -> String = { $0.map { "the \($0.programme) programme (\($0.required ? "required" : "optional"))" } ?? "no consent rule" }
+            throw StoreError(path: path, message: "the assistants' tier was made under \(made.map(describe).joined(separator: " and ")), not \(describe(consent))",
+                             hint: "run `candor ingest` with this policy to make the tier again under its programmes, then this report again")
+        }
+    }
+}
