@@ -168,63 +168,21 @@ extension StoreWriter {
         }
         let frozen = Set(try String.fetchAll(db, sql: "SELECT part FROM \(t("tier_frozen"))"))
         let parts = dirty.subtracting(frozen).compactMap(Day.parse).sorted()
-        // Contiguous runs of parts, each made by one pass over its days.
-        var runs: [(first: Day, last: Day)] = []
-        for part in parts {
-            let end = min(part.isoWeekStart.adding(days: 6), Period(containing: part).last)
-            if let last = runs.last, last.last.adding(days: 1) == part { runs[runs.count - 1].last = end } else { runs.append((part, end)) }
+        if !parts.isEmpty {
+            let maker = try AssistantPartMaker(db: db, consent: consent)
+            // One part at a time: memory is one week's people, whatever the range.
+            for part in parts {
+                let range: StatementArguments = [part.iso8601, maker.partEnd(part).iso8601]
+                try db.execute(sql: "DELETE FROM \(t("assistant_person_part")) WHERE part = ?", arguments: [part.iso8601])
+                try db.execute(sql: "DELETE FROM \(t("assistant_team_day")) WHERE day BETWEEN ? AND ?", arguments: range)
+                try db.execute(sql: "DELETE FROM \(t("assistant_day")) WHERE day BETWEEN ? AND ?", arguments: range)
+                try maker.make(part: part, writer: self)
+            }
         }
-        for run in runs { try makeAssistantParts(from: run.first, to: run.last, consent: consent) }
         try db.execute(sql: "DELETE FROM \(t("tier_dirty"))")
         try db.execute(sql: "INSERT OR REPLACE INTO \(t("tier_state")) (tier, programme, required) VALUES ('assistant', ?, ?)",
                        arguments: [consent?.programme, consent?.required])
         return parts.count
-    }
-
-    /// Makes the tier's rows for the whole parts in `first...last` from raw rows.
-    private func makeAssistantParts(from first: Day, to last: Day, consent: ConsentRule?) throws {
-        let range: StatementArguments = [first.iso8601, last.iso8601]
-        try db.execute(sql: "DELETE FROM \(t("assistant_person_part")) WHERE part BETWEEN ? AND ?", arguments: range)
-        try db.execute(sql: "DELETE FROM \(t("assistant_team_day")) WHERE day BETWEEN ? AND ?", arguments: range)
-        try db.execute(sql: "DELETE FROM \(t("assistant_day")) WHERE day BETWEEN ? AND ?", arguments: range)
-        let uses = "WITH uses(person, assistant, day, accepted, shown, lines, has_lines, counts, all_lines) AS (\(StoreQueries.assistantUses(tables: t)))"
-        // Coverage: the days each assistant's exports hold a row of, anyone's (before the directory and consent).
-        try db.execute(sql: "\(uses) INSERT INTO \(t("assistant_day")) (day, assistant) SELECT DISTINCT day, assistant FROM uses", arguments: range)
-        var arguments = range
-        var filter = ""
-        if let consent {
-            filter = "WHERE " + CandorStore.consentCondition(consent, day: "u.day", person: "u.person")
-            arguments += [consent.programme]
-        }
-        // One row per (team, person, assistant, day): a person in two teams on a day counts in both, as
-        // the directory says; a day the registry excludes contributes nothing.
-        try db.execute(sql: "DROP TABLE IF EXISTS temp.tier_person_day")
-        try db.execute(sql: """
-            CREATE TEMP TABLE tier_person_day AS \(uses)
-            SELECT COALESCE(tm.team, '') AS team, u.person AS person, u.assistant AS assistant, u.day AS day,
-                   MAX(u.has_lines) AS lday, MAX(u.counts) AS cday, MAX(u.has_lines AND u.counts) AS lcday,
-                   SUM(u.accepted) AS accepted, SUM(u.shown) AS shown, SUM(u.lines) AS lines,
-                   SUM(CASE WHEN u.counts THEN u.accepted ELSE 0 END) AS cacc, SUM(CASE WHEN u.counts THEN u.shown ELSE 0 END) AS cshown,
-                   SUM(CASE WHEN u.has_lines AND u.counts THEN u.accepted ELSE 0 END) AS lacc,
-                   SUM(CASE WHEN u.has_lines AND u.counts THEN u.lines ELSE 0 END) AS llines, SUM(u.all_lines) AS all_lines
-            FROM uses u LEFT JOIN team_membership tm
-              ON tm.person = u.person AND u.day >= tm.valid_from AND (tm.valid_to IS NULL OR u.day <= tm.valid_to)
-            \(filter)
-            GROUP BY 1, 2, 3, 4
-            """, arguments: arguments)
-        let bit = "(1 << \(StoreQueries.weekdayIndex("day")))"
-        try db.execute(sql: """
-            INSERT INTO \(t("assistant_person_part")) (part, team, person, assistant, day_mask, line_mask, count_mask, lined_count_mask, days,
-                accepted, shown, lines, counted_accepted, counted_shown, lined_accepted, lined_lines, all_lines)
-            SELECT \(StoreQueries.weekPart("day")), team, person, assistant, SUM(\(bit)), SUM(lday * \(bit)), SUM(cday * \(bit)), SUM(lcday * \(bit)),
-                   COUNT(*), SUM(accepted), SUM(shown), SUM(lines), SUM(cacc), SUM(cshown), SUM(lacc), SUM(llines), SUM(all_lines)
-            FROM temp.tier_person_day GROUP BY 1, 2, 3, 4
-            """)
-        try db.execute(sql: """
-            INSERT INTO \(t("assistant_team_day")) (day, team, assistant, accepted)
-            SELECT day, team, assistant, SUM(cacc) FROM temp.tier_person_day WHERE cday GROUP BY day, team, assistant
-            """)
-        try db.execute(sql: "DROP TABLE temp.tier_person_day")
     }
 }
 
