@@ -116,8 +116,12 @@ public struct Ingestor: Sendable {
     /// Makes the week parts the ingested files changed in the tiers, under the policy's programme
     /// (``ingest(paths:)`` does this at its end; a caller of ``ingest(path:)`` may, or leave it to the next read).
     public func refreshTiers() throws {
-        let parts = try store.refreshTiers(.rule(options.acceptanceConsent ?? Policy.defaultAssistantRule))
-        if parts > 0 { log.progress("tiers: \(parts) week part\(parts == 1 ? "" : "s") of AI assistants' use made from the stored rows") }
+        let made = try store.refreshTiers(policy.map(TierRequest.policy)
+            ?? TierRequest(assistants: .rule(Policy.defaultAssistantRule), pullRequests: .rule(Policy.defaultEngineeringRule), naming: RepositoryNaming()))
+        if !made.isEmpty {
+            log.progress("tiers made from the stored rows: \(made.assistantParts) week part\(made.assistantParts == 1 ? "" : "s") of AI assistants' use, "
+                         + "\(made.pullRequests) pull request\(made.pullRequests == 1 ? "" : "s")")
+        }
     }
 
     /// Ingests one file. The tiers are brought up to date by ``refreshTiers()``, not here.

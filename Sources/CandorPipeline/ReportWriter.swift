@@ -92,8 +92,8 @@ public struct ReportWriter: Sendable {
 
     /// A reader of `datasets` that resolves repository names as the policy says.
     func policyReader(datasets: Set<Dataset>) throws -> StoreReader {
-        // The assistants' tier, made under this policy's programme (nothing to do when it already is).
-        try store.refreshTiers(.rule(policy.consentRule(for: MetricRegistry.acceptanceRate.programme)))
+        // The tiers, made under this policy's programmes and repository naming (nothing to do when they already are).
+        try store.refreshTiers(.policy(policy))
         let reader = try store.reader(datasets: datasets)
         try reader.useRepositoryNaming(policy.repositories)
         return reader

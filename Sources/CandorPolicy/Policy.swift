@@ -49,6 +49,12 @@ public struct Policy: Sendable, Equatable {
     public static var defaultAssistantRule: ConsentRule {
         ConsentRule(programme: assistantProgramme, required: defaultProgrammes[assistantProgramme] ?? false)
     }
+    /// The programme pull requests and reviews belong to (the flow metrics' programme).
+    public static let engineeringProgramme = "engineering-metrics"
+    /// The consent rule of ``engineeringProgramme`` under the default programmes.
+    public static var defaultEngineeringRule: ConsentRule {
+        ConsentRule(programme: engineeringProgramme, required: defaultProgrammes[engineeringProgramme] ?? false)
+    }
 
     /// How the consent registry applies to `programme` (unknown programmes are treated as optional).
     public func consentRule(for programme: String) -> ConsentRule {

@@ -23,6 +23,7 @@ import GRDB
 final class TierMarks {
     var lastDay = Int.min
     var parts: Set<Int> = []
+    var pullRequests: Set<String> = []
     init() {}
 }
 
@@ -64,8 +65,33 @@ extension Schema {
             try db.execute(sql: "CREATE TABLE tier_dirty (part TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID")
             // Parts purge has cut into; `persons_gone` once the enriched window removed their person rows.
             try db.execute(sql: "CREATE TABLE tier_frozen (part TEXT NOT NULL PRIMARY KEY, persons_gone INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID")
-            // The consent rule the tier was made under (NULL programme: none).
-            try db.execute(sql: "CREATE TABLE tier_state (tier TEXT NOT NULL PRIMARY KEY, programme TEXT, required INTEGER) WITHOUT ROWID")
+            // Per tier, the consent rule it was made under (NULL programme: none); for the pull-request
+            // tier also the repository naming and a digest of the repository keys it placed teams by.
+            try db.execute(sql: "CREATE TABLE tier_state (tier TEXT NOT NULL PRIMARY KEY, programme TEXT, required INTEGER, naming TEXT, keys TEXT) WITHOUT ROWID")
+            // The pull-request tier (PullRequestTier.swift): per pull request, its facts as the flow
+            // metrics read them, made at ingest with the owning team and the consent registry applied.
+            try db.execute(sql: """
+                CREATE TABLE pull_request_fact (
+                    part TEXT NOT NULL,
+                    repository TEXT NOT NULL,
+                    number INTEGER NOT NULL,
+                    team TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    author_is_bot INTEGER NOT NULL,
+                    draft INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    merged_at TEXT,
+                    closed_at TEXT,
+                    comments INTEGER,
+                    first_review TEXT,
+                    approvals TEXT,
+                    frozen INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (part, repository, number)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: "CREATE UNIQUE INDEX pull_request_fact_by_key ON pull_request_fact (repository, number)")
+            try db.execute(sql: "CREATE TABLE pull_request_dirty (repository TEXT NOT NULL, number INTEGER NOT NULL, PRIMARY KEY (repository, number)) WITHOUT ROWID")
+            try db.execute(sql: "INSERT INTO pull_request_dirty (repository, number) VALUES ('*', 0)")
             // A file made before the tier: everything its raw rows hold is to be made.
             try db.execute(sql: "INSERT INTO tier_dirty (part) VALUES ('*')")
         }
@@ -81,7 +107,11 @@ extension Schema {
         }
     }
 
-    static let assistantTierTables: Set<String> = ["assistant_person_part", "assistant_team_day", "assistant_day", "tier_dirty", "tier_frozen", "tier_state"]
+    /// The tables that say whether the tiers are up to date.
+    static let upkeepTables: Set<String> = ["tier_dirty", "tier_state", "pull_request_dirty"]
+
+    static let assistantTierTables: Set<String> = ["assistant_person_part", "assistant_team_day", "assistant_day", "tier_dirty", "tier_frozen", "tier_state",
+                                                   "pull_request_fact", "pull_request_dirty"]
 }
 
 extension StoreQueries {
@@ -183,21 +213,6 @@ extension StoreWriter {
         try db.execute(sql: "INSERT OR REPLACE INTO \(t("tier_state")) (tier, programme, required) VALUES ('assistant', ?, ?)",
                        arguments: [consent?.programme, consent?.required])
         return parts.count
-    }
-}
-
-extension CandorStore {
-    /// Brings every dataset file's assistants' tier up to date under `rule`; returns the parts made.
-    /// Does nothing (and writes nothing) when no part is dirty and the rule is the tier's.
-    @discardableResult
-    public func refreshTiers(_ rule: TierRule) throws -> Int {
-        let stale = try queue.read { db in
-            try Dataset.allCases.contains { try StoreWriter(db: db, dataset: $0).assistantTierNeedsRefresh(rule) }
-        }
-        guard stale else { return 0 }
-        return try queue.write { db in
-            try Dataset.allCases.reduce(0) { $0 + (try StoreWriter(db: db, dataset: $1).refreshAssistantTier(rule)) }
-        }
     }
 }
 

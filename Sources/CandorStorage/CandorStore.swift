@@ -83,7 +83,9 @@ public struct CandorStore: StoreReading {
                     // A reader sees a snapshot: its views skip files whose table is empty, so the usual
                     // single-file view is flattened by SQLite and keeps that file's indexes.
                     var arms = attached
-                    if reader {
+                    // The tiers' upkeep tables are read whole: a mark in a file that was clean when the
+                    // reader opened must still be seen.
+                    if reader && !Schema.upkeepTables.contains(table) {
                         let filled = try attached.filter { try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \($0.rawValue).\(table))") == true }
                         arms = filled.isEmpty ? [attached[0]] : filled
                     }
@@ -113,7 +115,7 @@ public struct CandorStore: StoreReading {
     /// It can read what a report needs and nothing else: it has no transaction, purge or audit append.
     /// The assistants' tier is brought up to date first, under the consent rule it was made under.
     public func reader(datasets: Set<Dataset>) throws -> StoreReader {
-        try refreshTiers(.recorded(default: Policy.defaultAssistantRule))
+        try refreshTiers(.recorded)
         return StoreReader(path: path, datasets: datasets, connection: StoreConnection(queue: try Self.open(path: path, datasets: datasets, reader: true)))
     }
 
@@ -150,7 +152,14 @@ public struct CandorStore: StoreReading {
         }
     }
 
-    public func prepareAssistantTier(_ consent: ConsentRule?) throws { try refreshTiers(.rule(consent)) }
+    public func prepareAssistantTier(_ consent: ConsentRule?) throws {
+        try refreshTiers(TierRequest(assistants: .rule(consent), pullRequests: TierRequest.recorded.pullRequests, naming: nil))
+    }
+
+    public func preparePullRequestTier(_ consent: ConsentRule?) throws {
+        let naming = try queue.inDatabase { db in try RepositoryKeys.naming(db) }
+        try refreshTiers(TierRequest(assistants: TierRequest.recorded.assistants, pullRequests: .rule(consent), naming: naming))
+    }
 
     /// The source file already ingested with this content hash, if any.
     public func sourceFile(sha256: String) throws -> SourceFileSummary? {

@@ -140,6 +140,15 @@ extension StoreWriter {
         try run("raw", "consent revoked", "DELETE FROM \(t("tool_event")) WHERE person IN (\(revokedIds))", [])
         try run("raw", rawReason, "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE time < ?)", [raw])
         try run("raw", rawReason, "DELETE FROM \(t("tool_event")) WHERE time < ?", [raw])
+        // A pull request whose raw rows the window cuts into stays in the pull-request tier as first made.
+        try db.execute(sql: """
+            UPDATE \(t("pull_request_fact")) SET frozen = 1 WHERE (repository, number) IN (
+                SELECT repository, number FROM \(t("github_pull_request")) WHERE COALESCE(closed_at, merged_at, created_at) < ?1
+                UNION SELECT repository, number FROM \(t("github_review")) WHERE COALESCE(submitted_at, '') < ?1
+                UNION SELECT repository, number FROM \(t("github_review_comment")) WHERE created_at < ?1)
+            """, arguments: [raw])
+        try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("pull_request_fact")) WHERE part < ?",
+                [today.adding(days: -retention.enrichedDays).iso8601])
         try run("raw", rawReason, "DELETE FROM \(t("github_pull_request")) WHERE COALESCE(closed_at, merged_at, created_at) < ?", [raw])
         try run("raw", rawReason, "DELETE FROM \(t("github_review")) WHERE COALESCE(submitted_at, '') < ?", [raw])
         try run("raw", rawReason, "DELETE FROM \(t("github_review_comment")) WHERE created_at < ?", [raw])
@@ -174,7 +183,7 @@ extension CandorStore {
     public func purge(today: Day, retention: Policy.Retention, revocationProgramme: String, time: String) throws -> PurgeResult {
         // The tiers first, so that parts retention freezes hold everything their raw rows held; and
         // after, so that parts the purge changed are made again from what remains.
-        try refreshTiers(.recorded(default: Policy.defaultAssistantRule))
+        try refreshTiers(.recorded)
         let result: PurgeResult = try queue.write { db in
             var removed: [(String, String, Int)] = []
             for dataset in Dataset.allCases {
@@ -191,7 +200,7 @@ extension CandorStore {
             }
             return PurgeResult(removed: merged)
         }
-        try refreshTiers(.recorded(default: Policy.defaultAssistantRule))
+        try refreshTiers(.recorded)
         try queue.writeWithoutTransaction { db in
             // Without a schema name the checkpoint covers the main file and every attached dataset file.
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")

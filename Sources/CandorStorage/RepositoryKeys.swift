@@ -39,15 +39,52 @@ enum RepositoryKeys {
         }
     }
 
-    /// Recomputes the keys if the store changed since they were made.
-    static func refresh(_ db: Database) throws {
-        let stamp = try String.fetchOne(db, sql: "SELECT total_changes() || '/' || (SELECT data_version FROM pragma_data_version)") ?? ""
-        if try String.fetchOne(db, sql: "SELECT stamp FROM repository_key_state") == stamp { return }
+    /// The connection's naming rule (as ``setNaming(_:_:)`` left it).
+    static func naming(_ db: Database) throws -> RepositoryNaming {
         var naming = RepositoryNaming()
         for row in try Row.fetchAll(db, sql: "SELECT owner, alias, target FROM repository_naming") {
             if let owner: String = row["owner"] { naming.owner = owner }
             if let alias: String = row["alias"], let target: String = row["target"] { naming.aliases[alias] = target }
         }
+        return naming
+    }
+
+    /// A naming rule as one line of text (what the pull-request tier records it was made under).
+    static func text(_ naming: RepositoryNaming) -> String {
+        ([naming.owner ?? ""] + naming.aliases.sorted { $0.key < $1.key }.map { "\($0.key)\u{1F}\($0.value)" }).joined(separator: "\u{1E}")
+    }
+
+    /// The rule `text(_:)` wrote.
+    static func naming(text: String) -> RepositoryNaming {
+        var parts = text.components(separatedBy: "\u{1E}")
+        let owner = parts.removeFirst()
+        var aliases: [String: String] = [:]
+        for part in parts {
+            let pair = part.components(separatedBy: "\u{1F}")
+            if pair.count == 2 { aliases[pair[0]] = pair[1] }
+        }
+        return RepositoryNaming(owner: owner.isEmpty ? nil : owner, aliases: aliases)
+    }
+
+    /// A digest of the keys and owners the connection resolves names to (after ``refresh(_:)``): equal
+    /// digests place every repository in the same team.
+    static func digest(_ db: Database) throws -> String {
+        var hasher = StreamingSHA256()
+        for sql in ["SELECT raw || '|' || COALESCE(key, '') || '|' || COALESCE(ambiguous, '') FROM repository_key ORDER BY raw",
+                    "SELECT key || '|' || team || '|' || valid_from || '|' || COALESCE(valid_to, '') FROM repository_owner_key ORDER BY 1"] {
+            let rows = try String.fetchCursor(db, sql: sql)
+            while let line = try rows.next() {
+                Array((line + "\n").utf8).withUnsafeBufferPointer { hasher.update($0) }
+            }
+        }
+        return hasher.finalize()
+    }
+
+    /// Recomputes the keys if the store changed since they were made.
+    static func refresh(_ db: Database) throws {
+        let stamp = try String.fetchOne(db, sql: "SELECT total_changes() || '/' || (SELECT data_version FROM pragma_data_version)") ?? ""
+        if try String.fetchOne(db, sql: "SELECT stamp FROM repository_key_state") == stamp { return }
+        let naming = try naming(db)
         var raws = Set(try String.fetchAll(db, sql: "SELECT DISTINCT repository FROM repository_ownership"))
         for (table, column) in sources {
             raws.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT \(column) FROM \(table) WHERE \(column) IS NOT NULL"))

@@ -37,6 +37,8 @@ extension Schema {
         ("membership_interval", "governance", .metadata, "directory"),
         ("person_alias", "governance", .metadata, "directory"),
         ("policy_change", "governance", .metadata, "governance"),
+        ("pull_request_dirty", "governance", .derived, "governance"),
+        ("pull_request_fact", "enriched", .derived, "code-review"),
         ("policy_version", "governance", .metadata, "governance"),
         ("purge_log", "governance", .derived, "governance"),
         ("qdev_activity", "raw", .metadata, "ai-assistant-usage"),

@@ -14,6 +14,8 @@ public protocol StoreReading: Sendable {
     /// Makes sure the assistants' tier is up to date and made under `consent` before it is read: a
     /// handle that can write brings it up to date, one that cannot throws with what to run.
     func prepareAssistantTier(_ consent: ConsentRule?) throws
+    /// The same for the pull-request tier, made under `consent` and this connection's repository naming.
+    func preparePullRequestTier(_ consent: ConsentRule?) throws
 }
 
 extension StoreReading {
@@ -35,4 +37,5 @@ public struct StoreReader: StoreReading {
     public let connection: StoreConnection
 
     public func prepareAssistantTier(_ consent: ConsentRule?) throws { try requireAssistantTier(consent) }
+    public func preparePullRequestTier(_ consent: ConsentRule?) throws { try requirePullRequestTier(consent) }
 }

@@ -44,6 +44,7 @@ extension StoreWriter {
             let writer = StoreWriter(db: db, dataset: dataset)
             try writer.refreshTeamWeeks(nil, consent: consent)
             try writer.markAllAssistantParts()
+            try writer.markAllPullRequests()
         }
     }
 

@@ -98,55 +98,6 @@ extension StoreReading {
         }
     }
 
-    /// Pull requests opened in the period, with their first non-author review, approvals and comment counts.
-    /// With `consent` (the engineering-metrics programme's), a pull request whose author had objected by
-    /// the day it was opened is left out, and so is a review by someone who had objected by the day they
-    /// submitted it: both are records of what that person did.
-    public func pullRequestFacts(_ period: Period, consent: ConsentRule? = nil) throws -> [PullRequestFacts] {
-        try refreshRepositoryKeys()
-        return try queue.read { db in
-            var arguments: StatementArguments = []
-            // Most people have no registry row for the programme: the registry's ids (and their people's
-            // ids) are listed once, so only their rows pay for the per-row status look-up.
-            func allowed(day: String, person: String) -> String {
-                guard let consent else { return "1" }
-                if !consent.required { arguments += [consent.programme]; return Self.consentCondition(consent, day: day, person: StoreQueries.resolved(person)) }
-                // Every id of everyone the registry names for the programme: their own, and every alias of theirs.
-                for _ in 0..<5 { arguments += [consent.programme] }
-                return """
-                    (\(person) NOT IN (
-                        SELECT c.person FROM consent c WHERE c.programme = ?
-                        UNION SELECT a.alias FROM person_alias a JOIN consent c ON c.person = a.person WHERE c.programme = ?
-                        UNION SELECT a.person FROM person_alias a JOIN consent c ON c.person = a.alias WHERE c.programme = ?
-                        UNION SELECT b.alias FROM person_alias a JOIN consent c ON c.person = a.alias JOIN person_alias b ON b.person = a.person
-                              WHERE c.programme = ?)
-                     OR \(Self.consentCondition(consent, day: day, person: StoreQueries.resolved(person))))
-                    """
-            }
-            let firstReviewer = allowed(day: "substr(r.submitted_at, 1, 10)", person: "r.reviewer")
-            let approver = allowed(day: "substr(r.submitted_at, 1, 10)", person: "r.reviewer")
-            let author = allowed(day: "substr(p.created_at, 1, 10)", person: "p.author")
-            arguments += [period.first.iso8601, period.last.iso8601]
-            return try Row.fetchAll(db, sql: """
-                SELECT p.repository, p.number, p.team, p.author, p.author_is_bot, p.draft, p.created_at, p.merged_at, p.closed_at,
-                       COALESCE(p.review_comments, (SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = p.repository AND c.number = p.number)) AS comments,
-                       (SELECT MIN(r.submitted_at) FROM github_review r WHERE r.repository = p.repository AND r.number = p.number
-                          AND r.reviewer <> p.author AND r.reviewer_is_bot = 0 AND r.state <> 'PENDING' AND \(firstReviewer)) AS first_review,
-                       (SELECT GROUP_CONCAT(r.submitted_at, '|') FROM github_review r WHERE r.repository = p.repository AND r.number = p.number
-                          AND r.state = 'APPROVED' AND r.reviewer_is_bot = 0 AND r.submitted_at IS NOT NULL AND \(approver)) AS approvals
-                FROM github_pull_request_team p WHERE \(author) AND substr(p.created_at, 1, 10) BETWEEN ? AND ?
-                ORDER BY p.repository, p.number
-                """, arguments: arguments)
-            .compactMap { row in
-                guard let opened = Self.seconds(row["created_at"]) else { return nil }
-                let approvals = ((row["approvals"] as String?) ?? "").split(separator: "|").compactMap { Timestamp.parseISO8601(String($0)) }.sorted()
-                return PullRequestFacts(team: row["team"], author: row["author"], openedAt: opened, draft: row["draft"], authorIsBot: row["author_is_bot"],
-                                        firstReviewAt: Self.seconds(row["first_review"]), mergedAt: Self.seconds(row["merged_at"]),
-                                        closedAt: Self.seconds(row["closed_at"]), reviewComments: row["comments"], approvals: approvals)
-            }
-        }
-    }
-
     /// Production deployments finished in the period; failed when the tool says so or an incident names it as the cause.
     public func deploymentFacts(_ period: Period) throws -> [DeploymentFacts] {
         try refreshRepositoryKeys()

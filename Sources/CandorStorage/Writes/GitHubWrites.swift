@@ -8,6 +8,7 @@ extension StoreWriter {
     /// Counts only on single-PR responses are kept when a list export lacks them.
     public func upsertGitHubPullRequest(_ p: GitHubPullRequest, author: Pseudonym, sourceId: Int64) throws {
         let author = author.text
+        try markPullRequest(p.repository, p.number)
         try db.cachedStatement(sql: """
             INSERT INTO \(t("github_pull_request")) (repository, number, author, author_is_bot, state, draft, created_at, closed_at, merged_at,
               review_comments, additions, deletions, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -24,6 +25,7 @@ extension StoreWriter {
     /// Stores a review under a pseudonymous reviewer (idempotent by review id).
     public func upsertGitHubReview(_ r: GitHubReview, reviewer: Pseudonym, sourceId: Int64) throws {
         let reviewer = reviewer.text
+        try markPullRequest(r.repository, r.number)
         try db.cachedStatement(sql: """
             INSERT INTO \(t("github_review")) (repository, review_id, number, reviewer, reviewer_is_bot, state, submitted_at, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -36,6 +38,7 @@ extension StoreWriter {
     /// Stores a review comment under a pseudonymous commenter (idempotent by comment id).
     public func upsertGitHubReviewComment(_ c: GitHubReviewComment, commenter: Pseudonym, sourceId: Int64) throws {
         let commenter = commenter.text
+        try markPullRequest(c.repository, c.number)
         try db.cachedStatement(sql: """
             INSERT INTO \(t("github_review_comment")) (repository, comment_id, number, review_id, commenter, created_at, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -1,0 +1,240 @@
+import CandorPolicy
+import CandorVocabulary
+import Foundation
+import GRDB
+
+// The pull-request tier (docs/tiers.md, step 2): per pull request, the facts the flow metrics read
+// — its owning team on the day it opened, first review by someone else, approvals, review comments —
+// made at ingest with the repository directory and the consent registry applied, so that a report
+// neither runs a correlated sub-query per pull request nor joins raw rows to ownership and consent,
+// and a purge of raw rows changes no flow figure.
+//
+// Upkeep: a write of a pull request, a review or a review comment marks its pull request in
+// `pull_request_dirty` (in the file's transaction); a directory or consent change marks `*`, and so
+// does a change of the repository keys (any record can make a bare name ambiguous) or of the policy's
+// repository naming. A pull request whose raw rows retention has cut into is `frozen`: it stays as
+// first made.
+
+extension StoreWriter {
+    /// Marks a pull request for the tier (once per transaction).
+    func markPullRequest(_ repository: String, _ number: Int64) throws {
+        guard marks.pullRequests.insert("\(number)\u{1F}\(repository)").inserted else { return }
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(t("pull_request_dirty")) (repository, number) VALUES (?, ?)")
+            .execute(arguments: [repository, number])
+    }
+
+    /// Marks every pull request of this dataset file (a directory or consent change).
+    func markAllPullRequests() throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO \(t("pull_request_dirty")) (repository, number) VALUES ('*', 0)")
+    }
+
+    /// What the pull-request tier of this file was made under: rule, naming (as text) and keys digest.
+    func pullRequestTierState() throws -> (rule: ConsentRule?, naming: String, keys: String)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT programme, required, naming, keys FROM \(t("tier_state")) WHERE tier = 'pull_request'") else { return nil }
+        let rule = (row["programme"] as String?).map { ConsentRule(programme: $0, required: row["required"] as Bool? ?? true) }
+        return (rule, row["naming"] ?? "", row["keys"] ?? "")
+    }
+
+    /// Makes the marked pull requests of this dataset file again (every one not frozen when marked `*`,
+    /// or when the consent rule, the naming or the repository keys differ from what the tier was made
+    /// under); returns how many were made. The connection's repository naming must be `naming`, and its
+    /// keys fresh.
+    @discardableResult
+    func refreshPullRequestTier(consent: ConsentRule?, naming: RepositoryNaming, keys: String) throws -> Int {
+        let state = try pullRequestTierState()
+        let namingText = RepositoryKeys.text(naming)
+        let dirty = try Row.fetchAll(db, sql: "SELECT repository, number FROM \(t("pull_request_dirty"))")
+        let everything = state.map { $0.rule != consent || $0.naming != namingText || $0.keys != keys } ?? true
+            || dirty.contains { ($0["repository"] as String) == "*" }
+        guard everything || !dirty.isEmpty else { return 0 }
+        let selected = everything ? "" : "AND (p.repository, p.number) IN (SELECT repository, number FROM \(t("pull_request_dirty")))"
+        try db.execute(sql: everything ? "DELETE FROM \(t("pull_request_fact")) WHERE frozen = 0" : """
+            DELETE FROM \(t("pull_request_fact")) WHERE frozen = 0 AND (repository, number) IN (SELECT repository, number FROM \(t("pull_request_dirty")))
+            """)
+        var arguments: StatementArguments = []
+        // Most people have no registry row for the programme: the registry's ids (and their people's
+        // ids) are listed once, so only their rows pay for the per-row status look-up.
+        func allowed(day: String, person: String) -> String {
+            guard let consent else { return "1" }
+            if !consent.required { arguments += [consent.programme]; return CandorStore.consentCondition(consent, day: day, person: StoreQueries.resolved(person)) }
+            for _ in 0..<5 { arguments += [consent.programme] }
+            return """
+                (\(person) NOT IN (
+                    SELECT c.person FROM consent c WHERE c.programme = ?
+                    UNION SELECT a.alias FROM person_alias a JOIN consent c ON c.person = a.person WHERE c.programme = ?
+                    UNION SELECT a.person FROM person_alias a JOIN consent c ON c.person = a.alias WHERE c.programme = ?
+                    UNION SELECT b.alias FROM person_alias a JOIN consent c ON c.person = a.alias JOIN person_alias b ON b.person = a.person
+                          WHERE c.programme = ?)
+                 OR \(CandorStore.consentCondition(consent, day: day, person: StoreQueries.resolved(person))))
+                """
+        }
+        // In the order the placeholders appear below: first review, approvals, author.
+        let firstReviewer = allowed(day: "substr(r.submitted_at, 1, 10)", person: "r.reviewer")
+        let approver = allowed(day: "substr(r.submitted_at, 1, 10)", person: "r.reviewer")
+        let author = allowed(day: "substr(p.created_at, 1, 10)", person: "p.author")
+        try db.execute(sql: """
+            INSERT INTO \(t("pull_request_fact")) (part, repository, number, team, author, author_is_bot, draft, created_at, merged_at, closed_at,
+                comments, first_review, approvals)
+            SELECT \(StoreQueries.weekPart("substr(p.created_at, 1, 10)")), p.repository, p.number,
+                   COALESCE(\(RepositoryKeys.ownerSQL(raw: "p.repository", day: "substr(p.created_at, 1, 10)")), ''),
+                   p.author, p.author_is_bot, p.draft, p.created_at, p.merged_at, p.closed_at,
+                   COALESCE(p.review_comments, (SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = p.repository AND c.number = p.number)),
+                   (SELECT MIN(r.submitted_at) FROM github_review r WHERE r.repository = p.repository AND r.number = p.number
+                      AND r.reviewer <> p.author AND r.reviewer_is_bot = 0 AND r.state <> 'PENDING' AND \(firstReviewer)),
+                   (SELECT GROUP_CONCAT(r.submitted_at, '|') FROM github_review r WHERE r.repository = p.repository AND r.number = p.number
+                      AND r.state = 'APPROVED' AND r.reviewer_is_bot = 0 AND r.submitted_at IS NOT NULL AND \(approver))
+            FROM \(t("github_pull_request")) p
+            WHERE \(author) \(selected)
+              AND NOT EXISTS (SELECT 1 FROM \(t("pull_request_fact")) f WHERE f.repository = p.repository AND f.number = p.number)
+            """, arguments: arguments)
+        let made = db.changesCount
+        try db.execute(sql: "DELETE FROM \(t("pull_request_dirty"))")
+        try db.execute(sql: "INSERT OR REPLACE INTO \(t("tier_state")) (tier, programme, required, naming, keys) VALUES ('pull_request', ?, ?, ?, ?)",
+                       arguments: [consent?.programme, consent?.required, namingText, keys])
+        return made
+    }
+
+    /// Whether the pull-request tier of this file needs making under these.
+    func pullRequestTierNeedsRefresh(consent: ConsentRule?, naming: RepositoryNaming, keys: String) throws -> Bool {
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(t("pull_request_dirty")))") == true { return true }
+        guard let state = try pullRequestTierState() else { return true }
+        return state.rule != consent || state.naming != RepositoryKeys.text(naming) || state.keys != keys
+    }
+}
+
+/// What the tiers are brought up to date under.
+public struct TierRequest: Sendable, Equatable {
+    /// The assistants' tier's consent rule (the AI-adoption programme's).
+    public var assistants: TierRule
+    /// The pull-request tier's consent rule (the engineering-metrics programme's).
+    public var pullRequests: TierRule
+    /// The repository naming pull requests are placed in teams by (nil: as the tier was made, or none).
+    public var naming: RepositoryNaming?
+
+    public init(assistants: TierRule, pullRequests: TierRule, naming: RepositoryNaming?) {
+        self.assistants = assistants
+        self.pullRequests = pullRequests
+        self.naming = naming
+    }
+
+    /// As each tier was last made (defaults for a store never made).
+    public static let recorded = TierRequest(assistants: .recorded(default: Policy.defaultAssistantRule),
+                                             pullRequests: .recorded(default: Policy.defaultEngineeringRule), naming: nil)
+
+    /// Under a policy: its programmes' rules and its repository naming.
+    public static func policy(_ policy: Policy) -> TierRequest {
+        TierRequest(assistants: .rule(policy.consentRule(for: Policy.assistantProgramme)),
+                    pullRequests: .rule(policy.consentRule(for: Policy.engineeringProgramme)), naming: policy.repositories)
+    }
+}
+
+/// How many parts and pull requests a refresh made.
+public struct TierRefresh: Sendable, Equatable {
+    public var assistantParts = 0
+    public var pullRequests = 0
+    public var isEmpty: Bool { assistantParts == 0 && pullRequests == 0 }
+}
+
+extension CandorStore {
+    /// Brings every dataset file's tiers up to date under `request`. Writes nothing when all are.
+    /// The connection's repository naming is left as it was.
+    @discardableResult
+    public func refreshTiers(_ request: TierRequest) throws -> TierRefresh {
+        func prRule(_ db: Database, _ dataset: Dataset) throws -> (ConsentRule?, RepositoryNaming) {
+            let state = try StoreWriter(db: db, dataset: dataset).pullRequestTierState()
+            let rule: ConsentRule?
+            switch request.pullRequests {
+            case .rule(let wanted): rule = wanted
+            case .recorded(let fallback): rule = state.map(\.rule) ?? fallback
+            }
+            return (rule, request.naming ?? state.map { RepositoryKeys.naming(text: $0.naming) } ?? RepositoryNaming())
+        }
+        // The keys under a naming, on this connection (restoring its own naming after); setting the
+        // naming makes the keys stale, so it is set only when it differs, and a digest is made once per naming.
+        var digests: [String: String] = [:]
+        func keys(_ db: Database, _ naming: RepositoryNaming) throws -> String {
+            let text = RepositoryKeys.text(naming)
+            if let known = digests[text] { return known }
+            if try RepositoryKeys.naming(db) != naming { try RepositoryKeys.setNaming(db, naming) }
+            try RepositoryKeys.refresh(db)
+            let digest = try RepositoryKeys.digest(db)
+            digests[text] = digest
+            return digest
+        }
+        func restore(_ db: Database, _ own: RepositoryNaming) throws {
+            if try RepositoryKeys.naming(db) != own { try RepositoryKeys.setNaming(db, own) }
+        }
+        let stale = try queue.inDatabase { db -> Bool in
+            let own = try RepositoryKeys.naming(db)
+            defer { try? restore(db, own) }
+            for dataset in Dataset.allCases {
+                let writer = StoreWriter(db: db, dataset: dataset)
+                if try writer.assistantTierNeedsRefresh(request.assistants) { return true }
+                let (rule, naming) = try prRule(db, dataset)
+                if try writer.pullRequestTierNeedsRefresh(consent: rule, naming: naming, keys: keys(db, naming)) { return true }
+            }
+            return false
+        }
+        guard stale else { return TierRefresh() }
+        return try queue.write { db in
+            let own = try RepositoryKeys.naming(db)
+            // The assistants' tier writes first: the keys are made after it (its writes make them stale).
+            digests.removeAll()
+            var made = TierRefresh()
+            for dataset in Dataset.allCases {
+                let writer = StoreWriter(db: db, dataset: dataset)
+                made.assistantParts += try writer.refreshAssistantTier(request.assistants)
+                let (rule, naming) = try prRule(db, dataset)
+                made.pullRequests += try writer.refreshPullRequestTier(consent: rule, naming: naming, keys: keys(db, naming))
+            }
+            try restore(db, own)
+            return made
+        }
+    }
+}
+
+extension StoreReading {
+    /// Throws unless the pull-request tier this handle reads is up to date, made under `consent` and
+    /// under this connection's repository naming.
+    func requirePullRequestTier(_ consent: ConsentRule?) throws {
+        let (dirty, states, naming) = try queue.inDatabase { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pull_request_dirty") ?? 0,
+             try Row.fetchAll(db, sql: "SELECT DISTINCT programme, required, naming FROM tier_state WHERE tier = 'pull_request'"),
+             RepositoryKeys.text(try RepositoryKeys.naming(db)))
+        }
+        if dirty > 0 {
+            throw StoreError(path: path, message: "the pull-request tier has \(dirty) pull request\(dirty == 1 ? "" : "s") changed since it was made",
+                             hint: "run `candor ingest` with the same policy (it brings the tiers up to date), then this report again")
+        }
+        for row in states {
+            let rule = (row["programme"] as String?).map { ConsentRule(programme: $0, required: row["required"] as Bool? ?? true) }
+            if rule != consent || (row["naming"] as String? ?? "") != naming {
+                throw StoreError(path: path, message: "the pull-request tier was made under another consent programme or repository naming than this report's",
+                                 hint: "run `candor ingest` with this policy to make the tier again, then this report again")
+            }
+        }
+    }
+
+    /// Pull requests opened in the period, with their first non-author review, approvals and comment
+    /// counts, from the pull-request tier. With `consent` (the engineering-metrics programme's), a pull
+    /// request whose author had objected by the day it was opened is left out, and so is a review by
+    /// someone who had objected by the day they submitted it: both are records of what that person did.
+    public func pullRequestFacts(_ period: Period, consent: ConsentRule? = nil) throws -> [PullRequestFacts] {
+        try preparePullRequestTier(consent)
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT team, author, author_is_bot, draft, created_at, merged_at, closed_at, comments, first_review, approvals
+                FROM pull_request_fact WHERE part BETWEEN ? AND ? ORDER BY repository, number
+                """, arguments: [period.first.iso8601, period.last.iso8601])
+            .compactMap { row in
+                guard let opened = Self.seconds(row["created_at"]) else { return nil }
+                let team: String = row["team"]
+                let approvals = ((row["approvals"] as String?) ?? "").split(separator: "|").compactMap { Timestamp.parseISO8601(String($0)) }.sorted()
+                return PullRequestFacts(team: team.isEmpty ? nil : team, author: row["author"], openedAt: opened, draft: row["draft"],
+                                        authorIsBot: row["author_is_bot"], firstReviewAt: Self.seconds(row["first_review"]),
+                                        mergedAt: Self.seconds(row["merged_at"]), closedAt: Self.seconds(row["closed_at"]),
+                                        reviewComments: row["comments"], approvals: approvals)
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+@testable import CandorVocabulary
+@testable import CandorPolicy
+@testable import CandorStorage
+@testable import CandorAnalysis
+@testable import CandorPipeline
+import Foundation
+import Testing
+
+/// The pull-request tier (docs/tiers.md, step 2): the flow metrics' facts per pull request, made at
+/// ingest with the repository directory and the consent registry applied; a purge of raw rows
+/// changes none of them.
+@Suite("The pull-request tier")
+struct PullRequestTierTests {
+    static let q3 = Period("2026-Q3")!
+
+    /// Acme's directory, repository directory, pull requests, reviews and review comments.
+    static func acme(_ folder: TemporaryFolder, ownership: Bool = true) throws -> (CandorStore, Ingestor, Policy) {
+        let (store, ingestor) = try FixtureIngestTests.acmeIngestor(in: folder)
+        let inputs = FixtureIngestTests.acme.appendingPathComponent("inputs")
+        let paths = ["directory.csv", "github/pulls", "github/reviews", "github/review-comments"] + (ownership ? ["repositories.csv"] : [])
+        let summary = try ingestor.ingest(paths: InputDiscovery.expand(paths.map { inputs.appendingPathComponent($0).path }))
+        #expect(summary.rejectedCount == 0)
+        return (store, ingestor, ingestor.policy!)
+    }
+
+    static func describe(_ facts: [PullRequestFacts]) -> [String] {
+        facts.map { "\($0.team ?? "-") \($0.author.prefix(6)) \($0.openedAt) \($0.draft) \($0.authorIsBot) \($0.firstReviewAt ?? -1) \($0.mergedAt ?? -1) \($0.closedAt ?? -1) \($0.reviewComments ?? -1) \($0.approvals)" }
+    }
+
+    @Test("the programmes the tiers are made under are the metrics' own")
+    func programmes() {
+        #expect(MetricRegistry.reviewPickup.programme == Policy.engineeringProgramme && MetricRegistry.cycleTime.programme == Policy.engineeringProgramme)
+        #expect(MetricRegistry.acceptanceRate.programme == Policy.assistantProgramme && MetricRegistry.activeShare.programme == Policy.assistantProgramme)
+    }
+
+    @Test("a purge of every raw pull request, review and comment changes no flow fact, and no flow figure")
+    func purgeChangesNothing() throws {
+        let folder = try TemporaryFolder()
+        let (store, _, policy) = try Self.acme(folder)
+        let consent = policy.consentRule(for: Policy.engineeringProgramme)
+        let before = Self.describe(try store.pullRequestFacts(Self.q3, consent: consent))
+        #expect(before.count > 100 && before.contains { !$0.hasPrefix("-") })
+        let flow = { (facts: [PullRequestFacts]) -> [String] in
+            ByTeam(facts, \.team).all.isEmpty ? [] : Set(facts.compactMap(\.team)).sorted().map { team in
+                let mine = facts.filter { $0.team == team }
+                let pickup = FlowMetrics.reviewPickup(mine, team: team, periodEnd: 1_790_000_000)
+                let cycle = FlowMetrics.cycleTime(mine, team: team, seed: 7)
+                return "\(team) \(pickup.estimate ?? -1) \(String(describing: pickup.interval)) \(cycle.estimate ?? -1) \(String(describing: cycle.interval))"
+            }
+        }
+        let figures = flow(try store.pullRequestFacts(Self.q3, consent: consent))
+        let result = try store.purge(today: Day(year: 2027, month: 3, day: 1)!, retention: .init(rawDays: 30, enrichedDays: 400, aggregateDays: 1825),
+                                     revocationProgramme: "ai-adoption", time: "t")
+        #expect(result.total > 0)
+        let counts = try store.tableCounts()
+        #expect(counts["github_pull_request"] == 0 && counts["github_review"] == 0 && counts["github_review_comment"] == 0)
+        #expect(Self.describe(try store.pullRequestFacts(Self.q3, consent: consent)) == before)
+        #expect(flow(try store.pullRequestFacts(Self.q3, consent: consent)) == figures)
+        // A consent change after the purge remakes what it can; frozen pull requests stay as first made.
+        try store.transaction { try $0.refreshAllTeamWeeks(consent: nil) }
+        #expect(Self.describe(try store.reader(datasets: Set(Dataset.allCases)).pullRequestFacts(Self.q3, consent: consent)) == before)
+    }
+
+    @Test("a repository directory that arrives later places the pull requests it owns (the keys changed: the tier is made again)")
+    func ownershipLater() throws {
+        let folder = try TemporaryFolder()
+        let (store, ingestor, policy) = try Self.acme(folder, ownership: false)
+        let consent = policy.consentRule(for: Policy.engineeringProgramme)
+        #expect(try store.pullRequestFacts(Self.q3, consent: consent).allSatisfy { $0.team == nil })
+        _ = try ingestor.ingest(paths: [FixtureIngestTests.acme.appendingPathComponent("inputs/repositories.csv").path])
+        let placed = try store.reader(datasets: Set(Dataset.allCases))
+        try placed.useRepositoryNaming(policy.repositories)
+        let facts = try placed.pullRequestFacts(Self.q3, consent: consent)
+        #expect(facts.contains { $0.team == "Checkout" } && facts.filter { $0.team == nil }.count < facts.count / 10)
+    }
+
+    @Test("a handle that cannot write refuses a stale pull-request tier, or one made under another naming or programme")
+    func staleRefused() throws {
+        let folder = try TemporaryFolder()
+        let (store, ingestor, policy) = try Self.acme(folder)
+        let consent = policy.consentRule(for: Policy.engineeringProgramme)
+        let reader = try store.reader(datasets: Set(Dataset.allCases))
+        try reader.useRepositoryNaming(policy.repositories)
+        let before = try reader.pullRequestFacts(Self.q3, consent: consent)
+        #expect(!before.isEmpty)
+        // One more review stored; the tier not yet made again.
+        let review = try folder.write("review.json", """
+            [{"id": 99999001, "user": {"login": "someone-new", "type": "User"}, "state": "APPROVED", "submitted_at": "2026-07-02T10:00:00Z",
+              "pull_request_url": "https://api.github.com/repos/acme/checkout-web/pulls/1"}]
+            """)
+        let outcome = try ingestor.ingest(path: review)
+        #expect(outcome.status != .rejected, "\(outcome.diagnostics)")
+        #expect { _ = try reader.pullRequestFacts(Self.q3, consent: consent).count } throws: { error in
+            (error as? StoreError)?.message.contains("1 pull request changed") == true && (error as? StoreError)?.hint.contains("candor ingest") == true
+        }
+        try ingestor.refreshTiers()
+        #expect(try reader.pullRequestFacts(Self.q3, consent: consent).count == before.count)
+        // Another programme's rule, or another naming: refused.
+        #expect { _ = try reader.pullRequestFacts(Self.q3, consent: ConsentRule(programme: "self-view", required: false)).count } throws: { $0 is StoreError }
+        try reader.useRepositoryNaming(RepositoryNaming(owner: "someone-else"))
+        #expect { _ = try reader.pullRequestFacts(Self.q3, consent: consent).count } throws: { ($0 as? StoreError)?.message.contains("repository naming") == true }
+    }
+}
