@@ -184,6 +184,21 @@ struct ConsentTests {
         #expect(try h.store.consentExclusions(from: q3.first, to: q3.last, consent: required) == (2, 2))
         let optional = ConsentRule(programme: "self-view", required: false)
         #expect(try h.store.inlineTotals(from: q3.first, to: q3.last, consent: optional).map(\.person) == [h.pseudonym("a")])
+        // An optional programme leaves out everyone who did not opt in: b's and c's four rows.
+        #expect(try h.store.consentExclusions(from: q3.first, to: q3.last, consent: optional) == (2, 4))
+    }
+
+    @Test("an objection the registry records under an alias (a GitHub login) leaves out the person's rows, and is counted")
+    func objectionUnderAlias() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(paths: [try h.folder.write("directory.csv", "person_id,team,from,to,github_login\nd,T,2026-01-01,,octo-d\ne,T,2026-01-01,,\n")])
+        _ = try h.ingestor.ingest(paths: [try h.folder.write("q.csv", "UserId,Date,Inline_AcceptanceCount,Inline_SuggestionsCount\nd,2026-07-01,1,10\nd,2026-08-01,1,10\ne,2026-08-01,1,10\n")])
+        _ = try h.ingestor.ingest(paths: [try h.folder.write("consent.csv", "person_id,programme,status,effective\nocto-d,ai-adoption,opted_out,2026-07-15\n")])
+        let q3 = Period("2026-Q3")!
+        let required = ConsentRule(programme: "ai-adoption", required: true)
+        #expect(try h.store.consentExclusions(from: q3.first, to: q3.last, consent: required) == (1, 1))
+        let rows = try h.store.inlineTotals(from: q3.first, to: q3.last, consent: required)
+        #expect(rows.first { $0.person == h.pseudonym("d") }?.activeDays == 1 && rows.count == 2)
     }
 
     @Test("the policy declares programmes; self-view cannot be made required")

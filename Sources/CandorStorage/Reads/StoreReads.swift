@@ -55,22 +55,30 @@ extension StoreReading {
     /// How many people and person-day rows the consent rule leaves out in `from...to` — counts only, never who.
     public func consentExclusions(from: Day, to: Day, consent: ConsentRule) throws -> (people: Int, rows: Int) {
         try queue.read { db in
+            // A required programme leaves out only people with an entry in its registry (under their id
+            // or an alias): everyone else's rows skip the per-row status look-up.
+            let registered = consent.required ? """
+                AND \(StoreQueries.activityPerson) IN (SELECT COALESCE(ra.person, c.person) FROM consent c LEFT JOIN person_alias ra ON ra.alias = c.person
+                                                       WHERE c.programme = ?3)
+                """ : ""
             let row = try Row.fetchOne(db, sql: """
                 SELECT COUNT(DISTINCT \(StoreQueries.activityPerson)), COUNT(*) FROM qdev_activity a LEFT JOIN person_alias qal ON qal.alias = a.person
-                WHERE a.day BETWEEN ? AND ? AND NOT (\(Self.consentCondition(consent, day: "a.day", person: StoreQueries.activityPerson)))
+                WHERE a.day BETWEEN ?1 AND ?2 \(registered)
+                  AND NOT (\(Self.consentCondition(consent, day: "a.day", person: StoreQueries.activityPerson, programme: "?3")))
                 """, arguments: [from.iso8601, to.iso8601, consent.programme])!
             return (row[0], row[1])
         }
     }
 
-    /// SQL that is true when a row may be used under `rule` (the programme is the next argument).
-    static func consentCondition(_ rule: ConsentRule, day: String, person: String) -> String {
+    /// SQL that is true when a row may be used under `rule` (the programme is the next argument, or
+    /// the parameter `programme` names).
+    static func consentCondition(_ rule: ConsentRule, day: String, person: String, programme: String = "?") -> String {
         // A registry may name a person by one of their aliases (a work address): those rows are theirs too.
         // Two entries on one day (under the person and an alias): the objection wins, whichever came first.
         let latest = """
             (SELECT c.status FROM consent c
              WHERE (c.person = \(person) OR c.person IN (SELECT ca.alias FROM person_alias ca WHERE ca.person = \(person)))
-               AND c.programme = ? AND c.effective <= \(day)
+               AND c.programme = \(programme) AND c.effective <= \(day)
              ORDER BY c.effective DESC, c.status = 'opted_in' ASC LIMIT 1)
             """
         let objecting = ConsentStatus.allCases.filter(\.objects).map { "'\($0.rawValue)'" }.joined(separator: ", ")
