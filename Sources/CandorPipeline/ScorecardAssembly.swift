@@ -125,10 +125,10 @@ public struct ScorecardAssembly {
                 })
             }
             var approvals: [Day: (silent: Int, all: Int)] = [:]
-            for pr in mine where pr.reviewComments != nil && !pr.approvals.isEmpty {
+            for pr in mine where pr.reviewComments != nil && pr.approvalCount > 0 {
                 var v = approvals[week(pr.openedAt)] ?? (0, 0)
-                v.all += pr.approvals.count
-                if pr.reviewComments == 0 { v.silent += pr.approvals.count }
+                v.all += pr.approvalCount
+                if pr.reviewComments == 0 { v.silent += pr.approvalCount }
                 approvals[week(pr.openedAt)] = v
             }
             weekly.append((MetricRegistry.reviewDepth.id, approvals.keys.sorted().map {
@@ -364,20 +364,23 @@ struct ByTeam<T> {
     /// included (coverage counts it), so the organisation less the shown teams is never a hidden
     /// team's figure plus something coverage publishes.
     let all: [T]
-    private let groups: [String: [T]]
+    /// Each team's items, as positions in `all`: a report holds every pull request of a period, so
+    /// the groups are not a second copy of them.
+    private let groups: [String: [Int32]]
 
-    init(_ all: [T], _ teamOf: (T) -> String?) {
-        var placed: [T] = []
-        var groups: [String: [T]] = [:]
-        for item in all {
+    init(_ items: [T], _ teamOf: (T) -> String?) {
+        var placed: [Int] = []
+        var groups: [String: [Int32]] = [:]
+        for (i, item) in items.enumerated() {
             if let team = teamOf(item) {
-                groups[team, default: []].append(item)
-                placed.append(item)
+                placed.append(i)
+                groups[team, default: []].append(Int32(placed.count - 1))
             }
         }
-        self.all = placed
+        // Everything placed (the usual case): `all` shares the caller's storage.
+        self.all = placed.count == items.count ? items : placed.map { items[$0] }
         self.groups = groups
     }
 
-    subscript(team: String?) -> [T] { team.map { groups[$0] ?? [] } ?? all }
+    subscript(team: String?) -> [T] { team.map { name in (groups[name] ?? []).map { all[Int($0)] } } ?? all }
 }

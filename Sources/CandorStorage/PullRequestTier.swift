@@ -222,19 +222,28 @@ extension StoreReading {
     public func pullRequestFacts(_ period: Period, consent: ConsentRule? = nil) throws -> [PullRequestFacts] {
         try preparePullRequestTier(consent)
         return try queue.read { db in
-            try Row.fetchAll(db, sql: """
+            var out: [PullRequestFacts] = []
+            // Every pull request of an author (or team) shares one copy of its text.
+            var strings: [String: String] = [:]
+            func shared(_ text: String) -> String {
+                if let known = strings[text] { return known }
+                strings[text] = text
+                return text
+            }
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT team, author, author_is_bot, draft, created_at, merged_at, closed_at, comments, first_review, approvals
                 FROM pull_request_fact WHERE part BETWEEN ? AND ? ORDER BY repository, number
                 """, arguments: [period.first.iso8601, period.last.iso8601])
-            .compactMap { row in
-                guard let opened = Self.seconds(row["created_at"]) else { return nil }
+            while let row = try rows.next() {
+                guard let opened = Self.seconds(row["created_at"]) else { continue }
                 let team: String = row["team"]
-                let approvals = ((row["approvals"] as String?) ?? "").split(separator: "|").compactMap { Timestamp.parseISO8601(String($0)) }.sorted()
-                return PullRequestFacts(team: team.isEmpty ? nil : team, author: row["author"], openedAt: opened, draft: row["draft"],
-                                        authorIsBot: row["author_is_bot"], firstReviewAt: Self.seconds(row["first_review"]),
-                                        mergedAt: Self.seconds(row["merged_at"]), closedAt: Self.seconds(row["closed_at"]),
-                                        reviewComments: row["comments"], approvals: approvals)
+                let approvals = ((row["approvals"] as String?) ?? "").split(separator: "|").compactMap { Timestamp.parseISO8601(String($0)) }
+                out.append(PullRequestFacts(team: team.isEmpty ? nil : shared(team), author: shared(row["author"]), openedAt: opened, draft: row["draft"],
+                                            authorIsBot: row["author_is_bot"], firstReviewAt: Self.seconds(row["first_review"]),
+                                            mergedAt: Self.seconds(row["merged_at"]), closedAt: Self.seconds(row["closed_at"]),
+                                            reviewComments: row["comments"], approvals: approvals))
             }
+            return out
         }
     }
 }

@@ -24,7 +24,7 @@ struct PullRequestTierTests {
     }
 
     static func describe(_ facts: [PullRequestFacts]) -> [String] {
-        facts.map { "\($0.team ?? "-") \($0.author.prefix(6)) \($0.openedAt) \($0.draft) \($0.authorIsBot) \($0.firstReviewAt ?? -1) \($0.mergedAt ?? -1) \($0.closedAt ?? -1) \($0.reviewComments ?? -1) \($0.approvals)" }
+        facts.map { "\($0.team ?? "-") \($0.author.prefix(6)) \($0.openedAt) \($0.draft) \($0.authorIsBot) \($0.firstReviewAt ?? -1) \($0.mergedAt ?? -1) \($0.closedAt ?? -1) \($0.reviewComments ?? -1) \($0.approvalCount) \($0.quickApprovals)" }
     }
 
     @Test("the programmes the tiers are made under are the metrics' own")
