@@ -11,6 +11,9 @@ import GRDB
 public struct CandorStore: StoreReading {
     /// Page cache per database file, in KiB (see the PRAGMA where connections are prepared).
     static let cacheKiB = 32 * 1024
+    /// A report's page cache per file: it reads the tiers (sums, not raw rows joined per row), so a
+    /// smaller cache costs it little and keeps its memory flat.
+    static let readerCacheKiB = 8 * 1024
 
     let queue: DatabaseQueue
     /// The main database file (governance tables); each dataset has a file beside it.
@@ -66,10 +69,11 @@ public struct CandorStore: StoreReading {
             // A page cache of 32 MiB per file (SQLite's default is 2 MiB): a quarter of a large organisation
             // is joined row by row against the directory and consent, and with the default cache every
             // look-up read its pages again from the operating system. Bounded, whatever the input size.
-            try db.execute(sql: "PRAGMA main.cache_size = -\(Self.cacheKiB)")
+            let cache = reader ? Self.readerCacheKiB : Self.cacheKiB
+            try db.execute(sql: "PRAGMA main.cache_size = -\(cache)")
             for dataset in attached {
                 try db.execute(sql: "ATTACH DATABASE ? AS \(dataset.rawValue)", arguments: [Self.datasetPath(path, dataset)])
-                try db.execute(sql: "PRAGMA \(dataset.rawValue).cache_size = -\(Self.cacheKiB)")
+                try db.execute(sql: "PRAGMA \(dataset.rawValue).cache_size = -\(cache)")
                 // `synchronous` is per file: without this an attached file keeps SQLite's default (FULL),
                 // which syncs its write-ahead log at every commit — one fdatasync per ingested file.
                 if !reader { try db.execute(sql: "PRAGMA \(dataset.rawValue).synchronous = NORMAL") }
