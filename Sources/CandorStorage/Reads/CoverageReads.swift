@@ -28,10 +28,10 @@ extension StoreReading {
                 let row = try Row.fetchOne(db, sql: """
                     SELECT COUNT(*) AS records, COUNT(DISTINCT d) AS days, SUM(placed) AS placed,
                            COUNT(DISTINCT CASE WHEN placed = 0 THEN p END) AS outside_people
-                    FROM (SELECT \(day) AS d, COALESCE((SELECT al.person FROM person_alias al WHERE al.alias = r.\(column)), r.\(column)) AS p,
-                                 EXISTS (SELECT 1 FROM team_membership m WHERE m.person = COALESCE((SELECT al.person FROM person_alias al WHERE al.alias = r.\(column)), r.\(column))
+                    FROM (SELECT \(day) AS d, COALESCE(al.person, r.\(column)) AS p,
+                                 EXISTS (SELECT 1 FROM team_membership m WHERE m.person = COALESCE(al.person, r.\(column))
                                          AND \(day) >= m.valid_from AND (m.valid_to IS NULL OR \(day) <= m.valid_to)) AS placed
-                          FROM \(table) r WHERE \(day) BETWEEN ? AND ?)
+                          FROM \(table) r LEFT JOIN person_alias al ON al.alias = r.\(column) WHERE \(day) BETWEEN ? AND ?)
                     """, arguments: range)!
                 let records: Int = row["records"]
                 guard records > 0 else { continue }
