@@ -144,7 +144,7 @@ extension StoreWriter {
         try db.execute(sql: """
             UPDATE \(t("pull_request_fact")) SET frozen = 1 WHERE (repository, number) IN (
                 SELECT repository, number FROM \(t("github_pull_request")) WHERE COALESCE(closed_at, merged_at, created_at) < ?1
-                UNION SELECT repository, number FROM \(t("github_review")) WHERE COALESCE(submitted_at, '') < ?1
+                UNION SELECT repository, number FROM \(t("github_review")) WHERE submitted_at IS NOT NULL AND submitted_at < ?1
                 UNION SELECT repository, number FROM \(t("github_review_comment")) WHERE created_at < ?1)
             """, arguments: [raw])
         try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("pull_request_fact")) WHERE part < ?",

@@ -100,4 +100,21 @@ struct PullRequestTierTests {
         try reader.useRepositoryNaming(RepositoryNaming(owner: "someone-else"))
         #expect { _ = try reader.pullRequestFacts(Self.q3, consent: consent).count } throws: { ($0 as? StoreError)?.message.contains("repository naming") == true }
     }
+
+    @Test("a pending review (no submitted_at) does not freeze a recent pull request at purge: its later approval is seen")
+    func pendingReviewDoesNotFreeze() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(paths: [
+            try h.folder.write("pulls-1.json", #"[{"number":1,"state":"open","draft":false,"user":{"login":"alice","type":"User"},"created_at":"2027-01-10T09:00:00Z","merged_at":null,"closed_at":null,"base":{"repo":{"full_name":"acme/checkout"}}}]"#),
+            try h.folder.write("reviews-1.json", #"[{"id":80,"user":{"login":"bob","type":"User"},"state":"PENDING","submitted_at":null,"pull_request_url":"https://api.github.com/repos/acme/checkout/pulls/1"}]"#),
+        ])
+        _ = try h.store.purge(today: Day(year: 2027, month: 1, day: 20)!, retention: .init(rawDays: 30, enrichedDays: 400, aggregateDays: 1825),
+                              revocationProgramme: "ai-adoption", time: "t")
+        #expect(try h.store.tableCounts()["github_pull_request"] == 1)
+        _ = try h.ingestor.ingest(paths: [
+            try h.folder.write("reviews-2.json", #"[{"id":81,"user":{"login":"carol","type":"User"},"state":"APPROVED","submitted_at":"2027-01-20T12:00:00Z","pull_request_url":"https://api.github.com/repos/acme/checkout/pulls/1"}]"#),
+        ])
+        let facts = try h.store.pullRequestFacts(Period("2027-Q1")!, consent: Policy.defaultEngineeringRule)
+        #expect(facts.count == 1 && facts.first?.approvalCount == 1)
+    }
 }

@@ -388,37 +388,14 @@ extension StoreQueries {
         """
     }
 
-    /// Q Developer rows with the person as the directory knows them (a user id the directory lists as
-    /// an alias — `aws_user_id` — resolved to its person) and that person's team on the day.
     /// `WITH uses(person, assistant, day, accepted, shown, lines, has_lines, counts, all_lines)` over ``assistantUses``
     /// (`has_lines`: the row counts lines — a Q Developer file of the eight-column 2025 shape does not;
     /// `counts`: the row counts suggestions shown and accepted — Kiro's do not, nor a usage-CSV row without them).
     static let uses = "WITH uses(person, assistant, day, accepted, shown, lines, has_lines, counts, all_lines) AS (\(assistantUses))"
-    /// The join of `uses u` to the person's team on the day.
-    static let usesWithTeam = """
-        uses u JOIN team_membership tm ON tm.person = u.person AND u.day >= tm.valid_from AND (tm.valid_to IS NULL OR u.day <= tm.valid_to)
-        """
-
-    static let activityWithTeam = """
-        qdev_activity a LEFT JOIN person_alias qal ON qal.alias = a.person LEFT JOIN team_membership tm
-          ON tm.person = COALESCE(qal.person, a.person) AND a.day >= tm.valid_from AND (tm.valid_to IS NULL OR a.day <= tm.valid_to)
-        """
     /// The person as the directory knows them, for a column that may hold one of their aliases.
     static func resolved(_ column: String) -> String {
         "COALESCE((SELECT al.person FROM person_alias al WHERE al.alias = \(column)), \(column))"
     }
-    /// The person of a row of ``activityWithTeam``.
+    /// The person of a `qdev_activity a` row joined to `person_alias qal` on its id.
     static let activityPerson = "COALESCE(qal.person, a.person)"
-}
-
-extension Assistant {
-    /// A column-name prefix for the assistant's figures in a query.
-    fileprivate var column: String {
-        switch self {
-        case .qDeveloper: "qdev"
-        case .copilot: "copilot"
-        case .kiro: "kiro"
-        case .other: "other"
-        }
-    }
 }
