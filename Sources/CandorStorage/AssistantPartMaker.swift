@@ -44,6 +44,18 @@ final class AssistantPartMaker {
         return consent.required ? !objecting.contains(latest) : latest == ConsentStatus.optedIn.rawValue
     }
 
+    /// Whether the consent rule lets every day of `mask` (bit i = day i of `part`'s week) count for
+    /// `person`: a frozen part cannot be made again, so a person-part that reaches a day the rule
+    /// now excludes goes whole (fail closed).
+    func allowsEveryDay(_ person: String, part: Day, mask: Int) -> Bool {
+        guard consent != nil else { return true }
+        let monday = part.isoWeekStart
+        for i in 0..<7 where mask & (1 << i) != 0 {
+            if !allowed(person, monday.adding(days: i).iso8601) { return false }
+        }
+        return true
+    }
+
     /// The last day of the part that starts on `part`.
     func partEnd(_ part: Day) -> Day { min(part.isoWeekStart.adding(days: 6), Period(containing: part).last) }
 

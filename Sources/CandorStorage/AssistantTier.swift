@@ -17,7 +17,8 @@ import GRDB
 // same transaction); `refreshAssistantTier` recomputes the marked parts from raw rows and clears
 // them in one transaction, so a crash in between leaves them dirty, never wrong. A directory or
 // consent change marks everything (`*`). Parts purge has cut into (`tier_frozen`) are never
-// recomputed: they stay as first made.
+// recomputed: they stay as first made, except that a consent change still removes the person-parts
+// it now excludes.
 
 /// The parts a transaction has marked dirty, so each is written once per transaction.
 final class TierMarks {
@@ -187,7 +188,8 @@ extension StoreWriter {
         case .recorded(let fallback): consent = recorded ?? fallback
         }
         var dirty = Set(try String.fetchAll(db, sql: "SELECT part FROM \(t("tier_dirty"))"))
-        if recorded != .some(consent) || dirty.contains("*") {
+        let everything = recorded != .some(consent) || dirty.contains("*")
+        if everything {
             // Every part the raw rows or the tier hold.
             let days = StoreQueries.assistantTables.map { "SELECT day FROM \(t($0))" }.joined(separator: " UNION ")
             dirty = Set(try String.fetchAll(db, sql: """
@@ -198,8 +200,33 @@ extension StoreWriter {
         }
         let frozen = Set(try String.fetchAll(db, sql: "SELECT part FROM \(t("tier_frozen"))"))
         let parts = dirty.subtracting(frozen).compactMap(Day.parse).sorted()
+        var made: AssistantPartMaker?
+        func maker() throws -> AssistantPartMaker {
+            if let made { return made }
+            let new = try AssistantPartMaker(db: db, consent: consent)
+            made = new
+            return new
+        }
+        if everything && !frozen.isEmpty {
+            // A consent change (an objection, a withdrawal, another rule) reaches frozen parts too: they
+            // cannot be made again, so a person-part that reaches a day the registry or the rule now
+            // excludes is removed whole. The part's team-day totals keep that use anonymously, as
+            // they keep a leaver's. A rule that would now admit more people cannot add them back.
+            let maker = try maker()
+            var gone: [(String, String, String, String)] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT r.part, r.team, r.person, r.assistant, r.day_mask FROM \(t("assistant_person_part")) r
+                WHERE r.part IN (SELECT part FROM \(t("tier_frozen")))
+                """)
+            while let row = try rows.next() {
+                guard let part = Day.parse(row[0]) else { continue }
+                if !maker.allowsEveryDay(row[2], part: part, mask: row[4]) { gone.append((row[0], row[1], row[2], row[3])) }
+            }
+            let delete = try db.cachedStatement(sql: "DELETE FROM \(t("assistant_person_part")) WHERE part = ? AND team = ? AND person = ? AND assistant = ?")
+            for key in gone { try delete.execute(arguments: [key.0, key.1, key.2, key.3]) }
+        }
         if !parts.isEmpty {
-            let maker = try AssistantPartMaker(db: db, consent: consent)
+            let maker = try maker()
             // One part at a time: memory is one week's people, whatever the range.
             for part in parts {
                 let range: StatementArguments = [part.iso8601, maker.partEnd(part).iso8601]

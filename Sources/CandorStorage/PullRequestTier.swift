@@ -13,7 +13,7 @@ import GRDB
 // `pull_request_dirty` (in the file's transaction); a directory or consent change marks `*`, and so
 // does a change of the repository keys (any record can make a bare name ambiguous) or of the policy's
 // repository naming. A pull request whose raw rows retention has cut into is `frozen`: it stays as
-// first made.
+// first made, except that a consent change still removes it when its author is now excluded.
 
 extension StoreWriter {
     /// Marks a pull request for the tier (once per transaction).
@@ -88,10 +88,69 @@ extension StoreWriter {
               AND NOT EXISTS (SELECT 1 FROM \(t("pull_request_fact")) f WHERE f.repository = p.repository AND f.number = p.number)
             """, arguments: arguments)
         let made = db.changesCount
+        try updateFrozenPullRequests(everything: everything, allowed: { day, person in
+            arguments = []
+            let sql = allowed(day: day, person: person)
+            return (sql, arguments)
+        })
+        if everything && consent != nil {
+            // A consent change reaches frozen pull requests too: one whose author the registry or the
+            // rule now excludes on the day it opened goes. (Reviews in a frozen fact name no one and stay.)
+            arguments = []
+            let author = allowed(day: "substr(p.created_at, 1, 10)", person: "p.author")
+            try db.execute(sql: "DELETE FROM \(t("pull_request_fact")) AS p WHERE p.frozen = 1 AND NOT \(author)", arguments: arguments)
+        }
         try db.execute(sql: "DELETE FROM \(t("pull_request_dirty"))")
         try db.execute(sql: "INSERT OR REPLACE INTO \(t("tier_state")) (tier, programme, required, naming, keys) VALUES ('pull_request', ?, ?, ?, ?)",
                        arguments: [consent?.programme, consent?.required, namingText, keys])
         return made
+    }
+
+    /// Frozen pull requests cannot be made again, but what a later export says of them still counts: a
+    /// merge or close, a first review, an approval, more comments. Their row fields follow the raw row
+    /// when it is there again; the first review is the earliest of the fact's and the raw reviews';
+    /// approvals are the fact's and the raw ones' (each time counted as often as the more of the two
+    /// has it, so an approval both still hold counts once). `allowed(day, person)` is the consent
+    /// condition and its arguments.
+    private func updateFrozenPullRequests(everything: Bool, allowed: (String, String) -> (String, StatementArguments)) throws {
+        let selected = everything ? "" : "AND (f.repository, f.number) IN (SELECT repository, number FROM \(t("pull_request_dirty")))"
+        let rawComments = "(SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = f.repository AND c.number = f.number)"
+        try db.execute(sql: """
+            UPDATE \(t("pull_request_fact")) AS f SET draft = p.draft, merged_at = p.merged_at, closed_at = p.closed_at,
+                comments = COALESCE(p.review_comments, max(COALESCE(f.comments, 0), \(rawComments)))
+            FROM \(t("github_pull_request")) p
+            WHERE f.frozen = 1 AND p.repository = f.repository AND p.number = f.number \(selected)
+            """)
+        let (reviewer, reviewerArguments) = allowed("substr(r.submitted_at, 1, 10)", "r.reviewer")
+        try db.execute(sql: """
+            UPDATE \(t("pull_request_fact")) AS f SET first_review = COALESCE(min(f.first_review, n.first), f.first_review, n.first)
+            FROM (SELECT r.repository, r.number, MIN(r.submitted_at) AS first FROM github_review r JOIN \(t("pull_request_fact")) f
+                    ON f.repository = r.repository AND f.number = r.number
+                  WHERE f.frozen = 1 AND r.reviewer <> f.author AND r.reviewer_is_bot = 0 AND r.state <> 'PENDING' AND r.submitted_at IS NOT NULL
+                    AND \(reviewer) \(selected)
+                  GROUP BY r.repository, r.number) n
+            WHERE f.repository = n.repository AND f.number = n.number
+            """, arguments: reviewerArguments)
+        let (approver, approverArguments) = allowed("substr(r.submitted_at, 1, 10)", "r.reviewer")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT f.part, f.repository, f.number, f.approvals, GROUP_CONCAT(r.submitted_at, '|') AS raw
+            FROM \(t("pull_request_fact")) f JOIN github_review r ON r.repository = f.repository AND r.number = f.number
+            WHERE f.frozen = 1 AND r.state = 'APPROVED' AND r.reviewer_is_bot = 0 AND r.submitted_at IS NOT NULL AND \(approver) \(selected)
+            GROUP BY f.part, f.repository, f.number
+            """, arguments: approverArguments)
+        let update = try db.cachedStatement(sql: "UPDATE \(t("pull_request_fact")) SET approvals = ? WHERE part = ? AND repository = ? AND number = ?")
+        for row in rows {
+            let old = ((row["approvals"] as String?) ?? "").split(separator: "|").map(String.init)
+            let raw = ((row["raw"] as String?) ?? "").split(separator: "|").map(String.init)
+            var counts: [String: Int] = [:]
+            for time in old { counts[time, default: 0] += 1 }
+            var rawCounts: [String: Int] = [:]
+            for time in raw { rawCounts[time, default: 0] += 1 }
+            for (time, n) in rawCounts where n > counts[time, default: 0] { counts[time] = n }
+            let merged = counts.keys.sorted().flatMap { Array(repeating: $0, count: counts[$0]!) }
+            guard merged != old.sorted() else { continue }
+            try update.execute(arguments: [merged.joined(separator: "|"), row["part"] as String, row["repository"] as String, row["number"] as Int64])
+        }
     }
 
     /// Whether the pull-request tier of this file needs making under these.

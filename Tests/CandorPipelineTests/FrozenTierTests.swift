@@ -1,0 +1,84 @@
+@testable import CandorVocabulary
+@testable import CandorPolicy
+@testable import CandorStorage
+@testable import CandorPipeline
+import Foundation
+import Testing
+
+/// Frozen parts and pull requests (docs/tiers.md): retention freezes what it cuts into, but consent
+/// still reaches it, and what a later export says of a frozen pull request is still seen.
+@Suite("Frozen tiers")
+struct FrozenTierTests {
+    static let q3 = Period("2026-Q3")!
+    static let retention = Policy.Retention(rawDays: 30, enrichedDays: 400, aggregateDays: 1825)
+
+    @Test("a frozen part made under a required programme counts nobody once the programme turns optional and nobody joined")
+    func frozenPartsFollowRuleChange() throws {
+        let (h, _, _) = try AssistantTierTests.organisation()
+        _ = try h.store.purge(today: Day(year: 2027, month: 1, day: 20)!, retention: Self.retention, revocationProgramme: "ai-adoption", time: "t")
+        #expect(try h.store.tableCounts()["qdev_activity"] == 0)
+        let optional = ConsentRule(programme: "ai-adoption", required: false)
+        #expect(try h.store.periodSource(Self.q3) == .raw)
+        #expect(try h.store.adoptionRows(Self.q3, consent: optional).isEmpty)
+        #expect(try h.store.personWeekTotals(Self.q3, consent: optional).isEmpty)
+    }
+
+    @Test("an objection registered after the freeze removes the objector's frozen person-parts; everyone else's stay")
+    func objectionAfterFreeze() throws {
+        let (h, ingestor, policy) = try AssistantTierTests.organisation()
+        let consent = policy.consentRule(for: Policy.assistantProgramme)
+        _ = try h.store.purge(today: Day(year: 2027, month: 1, day: 20)!, retention: Self.retention, revocationProgramme: "ai-adoption", time: "t")
+        let before = try h.store.adoptionRows(Self.q3, consent: consent)
+        let p1 = h.pseudonym("p1"), p2 = h.pseudonym("p2")
+        #expect(before.contains { $0.person == p2 } && before.contains { $0.person == p1 })
+        _ = try ingestor.ingest(paths: [try h.folder.write("consent.csv", "person_id,programme,status,effective\np2,ai-adoption,opted_out,2026-07-01\n")])
+        let after = try h.store.reader(datasets: Set(Dataset.allCases)).adoptionRows(Self.q3, consent: consent)
+        #expect(!after.contains { $0.person == p2 })
+        #expect(after.filter { $0.person == p1 }.map(\.accepted) == before.filter { $0.person == p1 }.map(\.accepted))
+    }
+
+    /// One pull request by alice (p-alice in the directory), opened 2026-12-01 and open when exported.
+    static func openPullRequest() throws -> IngestHarness {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(paths: [
+            try h.folder.write("directory.csv", "person_id,team,from,to,github_login\np-alice,T,2026-01-01,,alice\np-bob,T,2026-01-01,,bob\n"),
+            try h.folder.write("pulls-1.json", #"[{"number":1,"state":"open","draft":true,"user":{"login":"alice","type":"User"},"created_at":"2026-12-01T09:00:00Z","merged_at":null,"closed_at":null,"base":{"repo":{"full_name":"acme/checkout"}}}]"#),
+        ])
+        // The raw window (30 days before 2027-01-20) cuts into the pull request's own row: it is frozen.
+        _ = try h.store.purge(today: Day(year: 2027, month: 1, day: 20)!, retention: Self.retention, revocationProgramme: "ai-adoption", time: "t")
+        #expect(try h.store.tableCounts()["github_pull_request"] == 0)
+        let facts = try h.store.pullRequestFacts(Period("2026-Q4")!, consent: Policy.defaultEngineeringRule)
+        #expect(facts.count == 1 && facts.first?.mergedAt == nil && facts.first?.draft == true)
+        return h
+    }
+
+    @Test("a frozen pull request's later merge, first review and approvals are seen")
+    func frozenPullRequestUpdates() throws {
+        let h = try Self.openPullRequest()
+        _ = try h.ingestor.ingest(paths: [
+            try h.folder.write("pulls-2.json", #"[{"number":1,"state":"closed","draft":false,"user":{"login":"alice","type":"User"},"created_at":"2026-12-01T09:00:00Z","merged_at":"2027-01-25T10:00:00Z","closed_at":"2027-01-25T10:00:00Z","base":{"repo":{"full_name":"acme/checkout"}}}]"#),
+            try h.folder.write("reviews-2.json", #"""
+                [{"id":81,"user":{"login":"bob","type":"User"},"state":"APPROVED","submitted_at":"2027-01-24T12:00:00Z","pull_request_url":"https://api.github.com/repos/acme/checkout/pulls/1"},
+                 {"id":82,"user":{"login":"alice","type":"User"},"state":"COMMENTED","submitted_at":"2027-01-23T12:00:00Z","pull_request_url":"https://api.github.com/repos/acme/checkout/pulls/1"}]
+                """#),
+        ])
+        let facts = try h.store.pullRequestFacts(Period("2026-Q4")!, consent: Policy.defaultEngineeringRule)
+        #expect(facts.count == 1)
+        let fact = try #require(facts.first)
+        #expect(fact.draft == false)
+        #expect(fact.mergedAt == Timestamp.parseISO8601("2027-01-25T10:00:00Z"))
+        // The author's own review is not a first review.
+        #expect(fact.firstReviewAt == Timestamp.parseISO8601("2027-01-24T12:00:00Z"))
+        #expect(fact.approvalCount == 1)
+        // The same export once more changes nothing (an approval both hold counts once).
+        _ = try h.ingestor.ingest(paths: [try h.folder.write("reviews-3.json", #"[{"id":81,"user":{"login":"bob","type":"User"},"state":"APPROVED","submitted_at":"2027-01-24T12:00:00Z","pull_request_url":"https://api.github.com/repos/acme/checkout/pulls/1"}]"#)])
+        #expect(try h.store.pullRequestFacts(Period("2026-Q4")!, consent: Policy.defaultEngineeringRule).first?.approvalCount == 1)
+    }
+
+    @Test("an objection to engineering metrics after the freeze removes the objector's frozen pull requests")
+    func frozenPullRequestObjection() throws {
+        let h = try Self.openPullRequest()
+        _ = try h.ingestor.ingest(paths: [try h.folder.write("consent.csv", "person_id,programme,status,effective\np-alice,engineering-metrics,opted_out,2026-11-01\n")])
+        #expect(try h.store.pullRequestFacts(Period("2026-Q4")!, consent: Policy.defaultEngineeringRule).isEmpty)
+    }
+}
