@@ -98,6 +98,36 @@ extension Schema {
         }
     }
 
+    /// Dataset files: the tiers record the directory's generation they were made at (NULL: made
+    /// before it was counted, so made again once).
+    static func registerTierStateGeneration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("d8-tier-generation") { db in
+            try db.execute(sql: "ALTER TABLE tier_state ADD COLUMN generation INTEGER")
+        }
+    }
+
+    /// Main database: `tier_generation` counts every change to the directory, its aliases and the
+    /// consent registry, by triggers in the same file as those tables, so the count moves in the
+    /// same commit as the change. Each dataset file's tiers record the count they were made at: a
+    /// tier whose count differs is made again, even when the dataset file's own marks were lost
+    /// (a crash between the main file's commit and the dataset files': attached files in WAL mode
+    /// commit one by one).
+    static func registerTierGeneration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v27-tier-generation") { db in
+            try db.execute(sql: "CREATE TABLE tier_generation (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)")
+            try db.execute(sql: "INSERT INTO tier_generation (id, n) VALUES (1, 1)")
+            for table in ["team_membership", "person_alias", "consent"] {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_\(event.lowercased())_generation AFTER \(event) ON \(table)
+                        BEGIN UPDATE tier_generation SET n = n + 1 WHERE id = 1; END
+                        """)
+                }
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES ('tier_generation', 'governance', 'derived', 'governance', 'main')")
+        }
+    }
+
     /// Main database: the catalog learns of the tier's tables (in the dataset files).
     static func registerAssistantTierCatalog(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v26-assistant-tier") { db in
@@ -169,9 +199,20 @@ extension StoreWriter {
         return .some(ConsentRule(programme: programme, required: row["required"] as Bool? ?? true))
     }
 
+    /// The main file's count of directory, alias and consent changes.
+    func currentTierGeneration() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT n FROM main.tier_generation WHERE id = 1") ?? 0
+    }
+
+    /// The generation `tier` of this dataset file was made at (nil: never made, or made before it was counted).
+    func tierGeneration(_ tier: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT generation FROM \(t("tier_state")) WHERE tier = ?", arguments: [tier])
+    }
+
     /// Whether a refresh under `rule` has anything to do in this dataset file.
     func assistantTierNeedsRefresh(_ rule: TierRule) throws -> Bool {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(t("tier_dirty")))") == true { return true }
+        if try tierGeneration("assistant") != currentTierGeneration() { return true }
         guard case .rule(let wanted) = rule else { return try assistantTierRule() == nil }
         return try assistantTierRule() != .some(wanted)
     }
@@ -188,7 +229,9 @@ extension StoreWriter {
         case .recorded(let fallback): consent = recorded ?? fallback
         }
         var dirty = Set(try String.fetchAll(db, sql: "SELECT part FROM \(t("tier_dirty"))"))
-        let everything = recorded != .some(consent) || dirty.contains("*")
+        let generation = try currentTierGeneration()
+        let behind = try tierGeneration("assistant") != generation
+        let everything = recorded != .some(consent) || dirty.contains("*") || behind
         if everything {
             // Every part the raw rows or the tier hold.
             let days = StoreQueries.assistantTables.map { "SELECT day FROM \(t($0))" }.joined(separator: " UNION ")
@@ -237,19 +280,31 @@ extension StoreWriter {
             }
         }
         try db.execute(sql: "DELETE FROM \(t("tier_dirty"))")
-        try db.execute(sql: "INSERT OR REPLACE INTO \(t("tier_state")) (tier, programme, required) VALUES ('assistant', ?, ?)",
-                       arguments: [consent?.programme, consent?.required])
+        try db.execute(sql: "INSERT OR REPLACE INTO \(t("tier_state")) (tier, programme, required, generation) VALUES ('assistant', ?, ?, ?)",
+                       arguments: [consent?.programme, consent?.required, generation])
         return parts.count
     }
 }
 
 extension StoreReading {
+    /// Whether any dataset file's `tier` was made at another generation of the directory and registry.
+    static func tiersBehindDirectory(_ db: Database, tier: String) throws -> Bool {
+        let current = try Int64.fetchOne(db, sql: "SELECT n FROM main.tier_generation WHERE id = 1") ?? 0
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM tier_state WHERE tier = ? AND generation IS NOT ?)",
+                                 arguments: [tier, current]) ?? false
+    }
+
     /// Throws unless the assistants' tier this handle reads is up to date and made under `consent`:
     /// a handle that cannot write refuses to read a stale tier, and says what brings it up to date.
     func requireAssistantTier(_ consent: ConsentRule?) throws {
-        let (dirty, rules) = try queue.read { db in
+        let (dirty, rules, behind) = try queue.read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tier_dirty") ?? 0,
-             try Row.fetchAll(db, sql: "SELECT DISTINCT programme, required FROM tier_state WHERE tier = 'assistant'"))
+             try Row.fetchAll(db, sql: "SELECT DISTINCT programme, required FROM tier_state WHERE tier = 'assistant'"),
+             try Self.tiersBehindDirectory(db, tier: "assistant"))
+        }
+        if behind {
+            throw StoreError(path: path, message: "the assistants' tier was made before the directory or the consent registry last changed",
+                             hint: "run `candor ingest` with the same policy (it brings the tiers up to date), then this report again")
         }
         let made = rules.map { row -> ConsentRule? in
             (row["programme"] as String?).map { ConsentRule(programme: $0, required: row["required"] as Bool? ?? true) }

@@ -44,8 +44,10 @@ extension StoreWriter {
         let state = try pullRequestTierState()
         let namingText = RepositoryKeys.text(naming)
         let dirty = try Row.fetchAll(db, sql: "SELECT repository, number FROM \(t("pull_request_dirty"))")
+        let generation = try currentTierGeneration()
+        let behind = try tierGeneration("pull_request") != generation
         let everything = state.map { $0.rule != consent || $0.naming != namingText || $0.keys != keys } ?? true
-            || dirty.contains { ($0["repository"] as String) == "*" }
+            || dirty.contains { ($0["repository"] as String) == "*" } || behind
         guard everything || !dirty.isEmpty else { return 0 }
         let selected = everything ? "" : "AND (p.repository, p.number) IN (SELECT repository, number FROM \(t("pull_request_dirty")))"
         try db.execute(sql: everything ? "DELETE FROM \(t("pull_request_fact")) WHERE frozen = 0" : """
@@ -101,8 +103,8 @@ extension StoreWriter {
             try db.execute(sql: "DELETE FROM \(t("pull_request_fact")) AS p WHERE p.frozen = 1 AND NOT \(author)", arguments: arguments)
         }
         try db.execute(sql: "DELETE FROM \(t("pull_request_dirty"))")
-        try db.execute(sql: "INSERT OR REPLACE INTO \(t("tier_state")) (tier, programme, required, naming, keys) VALUES ('pull_request', ?, ?, ?, ?)",
-                       arguments: [consent?.programme, consent?.required, namingText, keys])
+        try db.execute(sql: "INSERT OR REPLACE INTO \(t("tier_state")) (tier, programme, required, naming, keys, generation) VALUES ('pull_request', ?, ?, ?, ?, ?)",
+                       arguments: [consent?.programme, consent?.required, namingText, keys, generation])
         return made
     }
 
@@ -156,6 +158,7 @@ extension StoreWriter {
     /// Whether the pull-request tier of this file needs making under these.
     func pullRequestTierNeedsRefresh(consent: ConsentRule?, naming: RepositoryNaming, keys: String) throws -> Bool {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(t("pull_request_dirty")))") == true { return true }
+        if try tierGeneration("pull_request") != currentTierGeneration() { return true }
         guard let state = try pullRequestTierState() else { return true }
         return state.rule != consent || state.naming != RepositoryKeys.text(naming) || state.keys != keys
     }
@@ -256,10 +259,15 @@ extension StoreReading {
     /// Throws unless the pull-request tier this handle reads is up to date, made under `consent` and
     /// under this connection's repository naming.
     func requirePullRequestTier(_ consent: ConsentRule?) throws {
-        let (dirty, states, naming) = try queue.inDatabase { db in
+        let (dirty, states, naming, behind) = try queue.inDatabase { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pull_request_dirty") ?? 0,
              try Row.fetchAll(db, sql: "SELECT DISTINCT programme, required, naming FROM tier_state WHERE tier = 'pull_request'"),
-             RepositoryKeys.text(try RepositoryKeys.naming(db)))
+             RepositoryKeys.text(try RepositoryKeys.naming(db)),
+             try Self.tiersBehindDirectory(db, tier: "pull_request"))
+        }
+        if behind {
+            throw StoreError(path: path, message: "the pull-request tier was made before the directory or the consent registry last changed",
+                             hint: "run `candor ingest` with the same policy (it brings the tiers up to date), then this report again")
         }
         if dirty > 0 {
             throw StoreError(path: path, message: "the pull-request tier has \(dirty) pull request\(dirty == 1 ? "" : "s") changed since it was made",

@@ -225,6 +225,7 @@ enum Schema {
         registerMembershipChanges(&migrator)
         registerAssistantUsage(&migrator)
         registerAssistantTierCatalog(&migrator)
+        registerTierGeneration(&migrator)
         return migrator
     }
 

@@ -128,6 +128,7 @@ extension Schema {
                 """)
         }
         registerAssistantTier(&migrator)
+        registerTierStateGeneration(&migrator)
         return migrator
     }
 

@@ -82,3 +82,36 @@ struct FrozenTierTests {
         #expect(try h.store.pullRequestFacts(Period("2026-Q4")!, consent: Policy.defaultEngineeringRule).isEmpty)
     }
 }
+
+/// The tiers record the directory's and registry's generation they were made at (docs/tiers.md).
+@Suite("Tier generation")
+struct TierGenerationTests {
+    @Test("a directory change whose dataset-file marks were lost (a crash between the files' commits) still remakes the tiers, and a reader refuses them until then")
+    func lostMarks() throws {
+        let (h, ingestor, policy) = try AssistantTierTests.organisation()
+        let consent = policy.consentRule(for: Policy.assistantProgramme)
+        let q3 = Period("2026-Q3")!
+        let p2 = h.pseudonym("p2")
+        #expect(try h.store.adoptionRows(q3, consent: consent).first { $0.person == p2 }?.team == "T")
+        _ = try ingestor.ingest(path: try h.folder.write("directory-2.csv", """
+            person_id,team,from,to,github_login
+            p1,T,2026-01-01,2026-09-29,octo-p1
+            p1,U,2026-09-30,,octo-p1
+            p2,V,2026-01-01,,
+
+            """))
+        // What a crash after the main file's commit leaves: the change, and no marks in the dataset files.
+        try h.store.queue.writeWithoutTransaction { db in
+            for dataset in Dataset.allCases {
+                try db.execute(sql: "DELETE FROM \(dataset.rawValue).tier_dirty")
+                try db.execute(sql: "DELETE FROM \(dataset.rawValue).pull_request_dirty")
+            }
+        }
+        let all = Set(Dataset.allCases)
+        let reader = StoreReader(path: h.store.path, datasets: all, connection: StoreConnection(queue: try CandorStore.open(path: h.store.path, datasets: all, reader: true)))
+        #expect { try reader.adoptionRows(q3, consent: consent) } throws: { ($0 as? StoreError)?.message.contains("directory or the consent registry last changed") == true }
+        #expect { try reader.pullRequestFacts(q3, consent: Policy.defaultEngineeringRule) } throws: { $0 is StoreError }
+        #expect(try h.store.adoptionRows(q3, consent: consent).first { $0.person == p2 }?.team == "V")
+        #expect(try reader.adoptionRows(q3, consent: consent).first { $0.person == p2 }?.team == "V")
+    }
+}
