@@ -182,3 +182,36 @@ struct AssistantTierTests {
         #expect(Day(year: 2026, month: 10, day: 1)!.startsWeekPart && !Day(year: 2026, month: 10, day: 2)!.startsWeekPart)
     }
 }
+
+/// Two choices the assistants' tier made deliberately (docs/tiers.md), with their known answers.
+@Suite("The assistants' tier: per-day consent and distinct days")
+struct AssistantTierChoicesTests {
+    static let q3 = Period("2026-Q3")!
+
+    @Test("a use on a day the person had objected is not an active person-week, though they opted back in by the period's end")
+    func activeWeeksApplyConsentPerDay() throws {
+        let (h, ingestor, policy) = try AssistantTierTests.organisation()
+        let consent = policy.consentRule(for: Policy.assistantProgramme)
+        let p2 = h.pseudonym("p2")
+        #expect(try h.store.activePersonWeeks(Self.q3, consent: consent).contains { $0.person == p2 })
+        // p2's only use is on 2026-09-28, inside an objection that ended on 2026-09-29.
+        _ = try ingestor.ingest(paths: [try h.folder.write("consent.csv",
+            "person_id,programme,status,effective\np2,ai-adoption,opted_out,2026-09-01\np2,ai-adoption,opted_in,2026-09-29\n")])
+        #expect(try !h.store.excludedPeople(consent, on: Self.q3.last).contains(p2))
+        #expect(try !h.store.activePersonWeeks(Self.q3, consent: consent).contains { $0.person == p2 })
+        #expect(try h.store.activePersonWeeks(Self.q3, consent: consent).contains { $0.person == h.pseudonym("p1") })
+    }
+
+    @Test("a person's rows under two ids on one day are one active day in the weekly series")
+    func weeklyDaysAreDistinct() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(paths: [
+            try h.folder.write("directory.csv", "person_id,team,from,to,aws_user_id\np1,T,2026-01-01,,aws-1\n"),
+            try h.folder.write("q.csv", "UserId,Date,Inline_AcceptanceCount,Inline_SuggestionsCount\np1,2026-09-29,1,4\naws-1,2026-09-29,2,5\naws-1,2026-09-30,1,1\n"),
+        ])
+        let weeks = try h.store.weeklyInline(Self.q3, consent: Policy.defaultAssistantRule).filter { $0.team == "T" }
+        #expect(weeks.count == 1)
+        #expect(weeks.first?.activeDays == 2)  // 29 and 30 September, not three rows
+        #expect(weeks.first?.accepted == 4 && weeks.first?.shown == 10 && weeks.first?.people == 1)
+    }
+}
