@@ -16,11 +16,15 @@ import GRDB
 // first made, except that a consent change still removes it when its author is now excluded.
 
 extension StoreWriter {
-    /// Marks a pull request for the tier (once per transaction).
-    func markPullRequest(_ repository: String, _ number: Int64) throws {
-        guard marks.pullRequests.insert("\(number)\u{1F}\(repository)").inserted else { return }
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(t("pull_request_dirty")) (repository, number) VALUES (?, ?)")
-            .execute(arguments: [repository, number])
+    /// Marks a pull request for the tier (once per transaction). A review or comment marks it in every
+    /// dataset file: the pull request's fact lives in the file its own row is in, which may be another
+    /// (a policy that moved the source between ingests).
+    func markPullRequest(_ repository: String, _ number: Int64, everywhere: Bool = false) throws {
+        guard marks.pullRequests.insert("\(everywhere ? "*" : "")\(number)\u{1F}\(repository)").inserted else { return }
+        let files = everywhere ? Dataset.allCases.map { "\($0.rawValue).pull_request_dirty" } : [t("pull_request_dirty")]
+        for file in files {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(file) (repository, number) VALUES (?, ?)").execute(arguments: [repository, number])
+        }
     }
 
     /// Marks every pull request of this dataset file (a directory or consent change).
@@ -260,7 +264,7 @@ extension StoreReading {
     /// under this connection's repository naming.
     func requirePullRequestTier(_ consent: ConsentRule?) throws {
         let (dirty, states, naming, behind) = try queue.inDatabase { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pull_request_dirty") ?? 0,
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT DISTINCT repository, number FROM pull_request_dirty)") ?? 0,
              try Row.fetchAll(db, sql: "SELECT DISTINCT programme, required, naming FROM tier_state WHERE tier = 'pull_request'"),
              RepositoryKeys.text(try RepositoryKeys.naming(db)),
              try Self.tiersBehindDirectory(db, tier: "pull_request"))

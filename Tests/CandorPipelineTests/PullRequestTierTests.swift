@@ -117,4 +117,21 @@ struct PullRequestTierTests {
         let facts = try h.store.pullRequestFacts(Period("2027-Q1")!, consent: Policy.defaultEngineeringRule)
         #expect(facts.count == 1 && facts.first?.approvalCount == 1)
     }
+
+    @Test("a review stored in another dataset file (the policy moved the source) reaches its pull request's fact")
+    func reviewInAnotherFile() throws {
+        let h = try IngestHarness()
+        var ingestor = h.ingestor
+        ingestor.policy = try Policy.parse(MinimisationTests.base, path: h.folder.path("policy.yml"))
+        _ = try ingestor.ingest(paths: [
+            try h.folder.write("pulls.json", #"[{"number":1,"state":"open","draft":false,"user":{"login":"alice","type":"User"},"created_at":"2026-08-10T09:00:00Z","merged_at":null,"closed_at":null,"base":{"repo":{"full_name":"acme/checkout"}}}]"#),
+        ])
+        ingestor.policy = try Policy.parse(MinimisationTests.base + "sources:\n  github: {dataset: compliance}\n", path: h.folder.path("policy-2.yml"))
+        let outcome = try ingestor.ingest(paths: [
+            try h.folder.write("reviews.json", #"[{"id":81,"user":{"login":"carol","type":"User"},"state":"APPROVED","submitted_at":"2026-08-11T12:00:00Z","pull_request_url":"https://api.github.com/repos/acme/checkout/pulls/1"}]"#),
+        ])
+        #expect(outcome.rejectedCount == 0)
+        let facts = try h.store.pullRequestFacts(Self.q3, consent: Policy.defaultEngineeringRule)
+        #expect(facts.count == 1 && facts.first?.approvalCount == 1 && facts.first?.firstReviewAt != nil)
+    }
 }

@@ -25,7 +25,7 @@ extension StoreWriter {
     /// Stores a review under a pseudonymous reviewer (idempotent by review id).
     public func upsertGitHubReview(_ r: GitHubReview, reviewer: Pseudonym, sourceId: Int64) throws {
         let reviewer = reviewer.text
-        try markPullRequest(r.repository, r.number)
+        try markPullRequest(r.repository, r.number, everywhere: true)
         try db.cachedStatement(sql: """
             INSERT INTO \(t("github_review")) (repository, review_id, number, reviewer, reviewer_is_bot, state, submitted_at, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -38,7 +38,7 @@ extension StoreWriter {
     /// Stores a review comment under a pseudonymous commenter (idempotent by comment id).
     public func upsertGitHubReviewComment(_ c: GitHubReviewComment, commenter: Pseudonym, sourceId: Int64) throws {
         let commenter = commenter.text
-        try markPullRequest(c.repository, c.number)
+        try markPullRequest(c.repository, c.number, everywhere: true)
         try db.cachedStatement(sql: """
             INSERT INTO \(t("github_review_comment")) (repository, comment_id, number, review_id, commenter, created_at, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
