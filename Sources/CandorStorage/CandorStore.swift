@@ -160,6 +160,10 @@ public struct CandorStore: StoreReading {
         try refreshTiers(TierRequest(assistants: .rule(consent), pullRequests: TierRequest.recorded.pullRequests, naming: nil))
     }
 
+    public func prepareSurveyTier() throws {
+        try refreshTiers(.recorded)
+    }
+
     public func preparePullRequestTier(_ consent: ConsentRule?) throws {
         let naming = try queue.inDatabase { db in try RepositoryKeys.naming(db) }
         try refreshTiers(TierRequest(assistants: TierRequest.recorded.assistants, pullRequests: .rule(consent), naming: naming))

@@ -198,7 +198,8 @@ public struct TierRequest: Sendable, Equatable {
 public struct TierRefresh: Sendable, Equatable {
     public var assistantParts = 0
     public var pullRequests = 0
-    public var isEmpty: Bool { assistantParts == 0 && pullRequests == 0 }
+    public var surveyParts = 0
+    public var isEmpty: Bool { assistantParts == 0 && pullRequests == 0 && surveyParts == 0 }
 }
 
 extension CandorStore {
@@ -236,6 +237,7 @@ extension CandorStore {
             for dataset in Dataset.allCases {
                 let writer = StoreWriter(db: db, dataset: dataset)
                 if try writer.assistantTierNeedsRefresh(request.assistants) { return true }
+                if try writer.surveyTierNeedsRefresh() { return true }
                 let (rule, naming) = try prRule(db, dataset)
                 if try writer.pullRequestTierNeedsRefresh(consent: rule, naming: naming, keys: keys(db, naming)) { return true }
             }
@@ -250,6 +252,7 @@ extension CandorStore {
             for dataset in Dataset.allCases {
                 let writer = StoreWriter(db: db, dataset: dataset)
                 made.assistantParts += try writer.refreshAssistantTier(request.assistants)
+                made.surveyParts += try writer.refreshSurveyTier()
                 let (rule, naming) = try prRule(db, dataset)
                 made.pullRequests += try writer.refreshPullRequestTier(consent: rule, naming: naming, keys: keys(db, naming))
             }

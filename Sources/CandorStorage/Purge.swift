@@ -155,6 +155,13 @@ extension StoreWriter {
         try run("raw", rawReason, """
             DELETE FROM \(t("codeguru_feedback")) WHERE code_review_arn IN (SELECT arn FROM \(t("codeguru_code_review")) WHERE created_at < ?)
             """, [raw])
+        // The survey tier: every part the raw window cuts into stays as first made (team sums, anonymous:
+        // they follow the aggregate window).
+        try db.execute(sql: "INSERT OR IGNORE INTO \(t("survey_frozen")) (part) SELECT DISTINCT \(StoreQueries.surveyPart("day")) FROM \(t("survey_response")) WHERE COALESCE(day, '') < ?",
+                       arguments: [raw])
+        for table in ["survey_team_part", "survey_threshold_part", "survey_item_part"] {
+            try run("aggregate", longReason, "DELETE FROM \(t(table)) WHERE part <> '' AND part < ?", [long])
+        }
         try run("raw", rawReason, "DELETE FROM \(t("survey_answer")) WHERE response_key IN (SELECT response_key FROM \(t("survey_response")) WHERE COALESCE(day, '') < ?)", [raw])
         try run("raw", rawReason, "DELETE FROM \(t("survey_response")) WHERE COALESCE(day, '') < ?", [raw])
         try run("raw", longReason, """

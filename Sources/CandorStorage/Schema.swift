@@ -226,6 +226,7 @@ enum Schema {
         registerAssistantUsage(&migrator)
         registerAssistantTierCatalog(&migrator)
         registerTierGeneration(&migrator)
+        registerSurveyTierCatalog(&migrator)
         return migrator
     }
 

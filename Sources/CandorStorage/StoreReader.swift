@@ -16,6 +16,8 @@ public protocol StoreReading: Sendable {
     func prepareAssistantTier(_ consent: ConsentRule?) throws
     /// The same for the pull-request tier, made under `consent` and this connection's repository naming.
     func preparePullRequestTier(_ consent: ConsentRule?) throws
+    /// The same for the survey tier.
+    func prepareSurveyTier() throws
 }
 
 extension StoreReading {
@@ -38,4 +40,5 @@ public struct StoreReader: StoreReading {
 
     public func prepareAssistantTier(_ consent: ConsentRule?) throws { try requireAssistantTier(consent) }
     public func preparePullRequestTier(_ consent: ConsentRule?) throws { try requirePullRequestTier(consent) }
+    public func prepareSurveyTier() throws { try requireSurveyTier() }
 }

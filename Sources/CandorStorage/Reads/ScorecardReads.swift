@@ -167,38 +167,6 @@ extension StoreReading {
         }
     }
 
-    /// Survey responses per team in the period: responses, answers to mapped items, favourable answers.
-    public func surveyCounts(_ period: Period, favourableFrom: Int) throws -> [SurveyCounts] {
-        try queue.read { db in
-            var counts = try Row.fetchAll(db, sql: """
-                SELECT r.team AS team, r.response_key AS response, COUNT(a.item) AS answers, COALESCE(SUM(a.value >= ?), 0) AS favourable
-                FROM survey_response r LEFT JOIN survey_answer a ON a.response_key = r.response_key
-                WHERE r.day IS NULL OR r.day BETWEEN ? AND ? GROUP BY r.team, r.response_key ORDER BY r.team, r.response_key
-                """, arguments: [favourableFrom, period.first.iso8601, period.last.iso8601])
-            .reduce(into: [(team: String, rows: [(favourable: Int64, answers: Int64)])]()) { out, row in
-                let team: String = row["team"]
-                if out.last?.team != team { out.append((team, [])) }
-                out[out.count - 1].rows.append((row["favourable"], row["answers"]))
-            }
-            .map { group in
-                SurveyCounts(team: group.team, responses: group.rows.count, answers: Int(group.rows.reduce(0) { $0 + $1.answers }),
-                             favourable: Int(group.rows.reduce(0) { $0 + $1.favourable }),
-                             respondents: ClusterSums.of(group.rows.filter { $0.answers > 0 }.map { (y: $0.favourable, x: $0.answers) }))
-            }
-            let items = try Row.fetchAll(db, sql: """
-                SELECT r.team AS team, a.item AS item, COUNT(*) AS answers, SUM(a.value >= ?) AS favourable
-                FROM survey_response r JOIN survey_answer a ON a.response_key = r.response_key
-                WHERE r.day IS NULL OR r.day BETWEEN ? AND ? GROUP BY r.team, a.item ORDER BY r.team, a.item
-                """, arguments: [favourableFrom, period.first.iso8601, period.last.iso8601])
-            let index = Dictionary(uniqueKeysWithValues: counts.enumerated().map { ($1.team, $0) })
-            for row in items {
-                guard let i = index[row["team"] as String] else { continue }
-                counts[i].items[row["item"]] = SurveyCounts.ItemCount(answers: Int(row["answers"] as Int64), favourable: Int(row["favourable"] as Int64))
-            }
-            return counts
-        }
-    }
-
     /// People whose latest consent to `programme` on `day` is opted_in.
     public func optedIn(_ programme: String, on day: Day) throws -> Int {
         try queue.read { db in
