@@ -160,6 +160,12 @@ public struct CandorStore: StoreReading {
         try refreshTiers(TierRequest(assistants: .rule(consent), pullRequests: TierRequest.recorded.pullRequests, naming: nil))
     }
 
+    public func prepareEventTier(_ consent: ConsentRule?) throws {
+        var request = TierRequest.recorded
+        request.events = .rule(consent)
+        try refreshTiers(request)
+    }
+
     public func prepareSurveyTier() throws {
         try refreshTiers(.recorded)
     }

@@ -176,11 +176,15 @@ public struct TierRequest: Sendable, Equatable {
     public var pullRequests: TierRule
     /// The repository naming pull requests are placed in teams by (nil: as the tier was made, or none).
     public var naming: RepositoryNaming?
+    /// The events tier's consent rule (the AI-adoption programme's, as the persistence metric's).
+    public var events: TierRule
 
-    public init(assistants: TierRule, pullRequests: TierRule, naming: RepositoryNaming?) {
+    public init(assistants: TierRule, pullRequests: TierRule, naming: RepositoryNaming?,
+                events: TierRule = .recorded(default: Policy.defaultAssistantRule)) {
         self.assistants = assistants
         self.pullRequests = pullRequests
         self.naming = naming
+        self.events = events
     }
 
     /// As each tier was last made (defaults for a store never made).
@@ -190,7 +194,8 @@ public struct TierRequest: Sendable, Equatable {
     /// Under a policy: its programmes' rules and its repository naming.
     public static func policy(_ policy: Policy) -> TierRequest {
         TierRequest(assistants: .rule(policy.consentRule(for: Policy.assistantProgramme)),
-                    pullRequests: .rule(policy.consentRule(for: Policy.engineeringProgramme)), naming: policy.repositories)
+                    pullRequests: .rule(policy.consentRule(for: Policy.engineeringProgramme)), naming: policy.repositories,
+                    events: .rule(policy.consentRule(for: Policy.assistantProgramme)))
     }
 }
 
@@ -199,7 +204,8 @@ public struct TierRefresh: Sendable, Equatable {
     public var assistantParts = 0
     public var pullRequests = 0
     public var surveyParts = 0
-    public var isEmpty: Bool { assistantParts == 0 && pullRequests == 0 && surveyParts == 0 }
+    public var eventQuarters = 0
+    public var isEmpty: Bool { assistantParts == 0 && pullRequests == 0 && surveyParts == 0 && eventQuarters == 0 }
 }
 
 extension CandorStore {
@@ -238,6 +244,7 @@ extension CandorStore {
                 let writer = StoreWriter(db: db, dataset: dataset)
                 if try writer.assistantTierNeedsRefresh(request.assistants) { return true }
                 if try writer.surveyTierNeedsRefresh() { return true }
+                if try writer.eventTierNeedsRefresh(request.events) { return true }
                 let (rule, naming) = try prRule(db, dataset)
                 if try writer.pullRequestTierNeedsRefresh(consent: rule, naming: naming, keys: keys(db, naming)) { return true }
             }
@@ -253,6 +260,7 @@ extension CandorStore {
                 let writer = StoreWriter(db: db, dataset: dataset)
                 made.assistantParts += try writer.refreshAssistantTier(request.assistants)
                 made.surveyParts += try writer.refreshSurveyTier()
+                made.eventQuarters += try writer.refreshEventTier(request.events)
                 let (rule, naming) = try prRule(db, dataset)
                 made.pullRequests += try writer.refreshPullRequestTier(consent: rule, naming: naming, keys: keys(db, naming))
             }

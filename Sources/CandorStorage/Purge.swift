@@ -136,6 +136,14 @@ extension StoreWriter {
         // last export that listed it (a seat still listed is kept, however old its assignment).
         try run("raw", "consent revoked", "DELETE FROM \(t("copilot_seat")) WHERE person IN (\(revokedIds))", [])
         try run("raw", rawReason, "DELETE FROM \(t("copilot_seat")) WHERE COALESCE(cancels, seen) < ?", [raw])
+        // The events tier: a row within the follow-up window of a day the raw window cuts may rest on an
+        // event that goes, so it stays as first made; the tier names people, so it follows the enriched window.
+        for table in ["event_acceptance", "event_followup"] {
+            try db.execute(sql: "UPDATE \(t(table)) SET frozen = 1 WHERE frozen = 0 AND day < date(?, '+\(StoreQueries.followUpWindowDays) days')", arguments: [raw])
+            try run("enriched", "consent revoked", "DELETE FROM \(t(table)) WHERE person IN (\(revokedIds))", [])
+            try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t(table)) WHERE day < ?",
+                    [today.adding(days: -retention.enrichedDays).iso8601])
+        }
         try run("raw", "consent revoked", "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE person IN (\(revokedIds)))", [])
         try run("raw", "consent revoked", "DELETE FROM \(t("tool_event")) WHERE person IN (\(revokedIds))", [])
         try run("raw", rawReason, "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE time < ?)", [raw])

@@ -227,6 +227,7 @@ enum Schema {
         registerAssistantTierCatalog(&migrator)
         registerTierGeneration(&migrator)
         registerSurveyTierCatalog(&migrator)
+        registerEventTierCatalog(&migrator)
         return migrator
     }
 

@@ -18,6 +18,8 @@ public protocol StoreReading: Sendable {
     func preparePullRequestTier(_ consent: ConsentRule?) throws
     /// The same for the survey tier.
     func prepareSurveyTier() throws
+    /// The same for the events tier, made under `consent`.
+    func prepareEventTier(_ consent: ConsentRule?) throws
 }
 
 extension StoreReading {
@@ -41,4 +43,5 @@ public struct StoreReader: StoreReading {
     public func prepareAssistantTier(_ consent: ConsentRule?) throws { try requireAssistantTier(consent) }
     public func preparePullRequestTier(_ consent: ConsentRule?) throws { try requirePullRequestTier(consent) }
     public func prepareSurveyTier() throws { try requireSurveyTier() }
+    public func prepareEventTier(_ consent: ConsentRule?) throws { try requireEventTier(consent) }
 }

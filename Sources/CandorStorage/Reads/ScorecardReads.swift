@@ -187,69 +187,6 @@ extension StoreReading {
     }
 }
 
-extension StoreReading {
-    /// From IDE events: suggestions accepted in the period, per person and team, and how many of them
-    /// have a `suggestion.reverted` or `suggestion.modified` event.
-    public func suggestionOutcomes(_ period: Period, consent: ConsentRule? = nil) throws -> [SuggestionOutcome] {
-        try queue.read { db in
-            func attribute(_ event: String, _ name: String) -> String {
-                "(SELECT v.value FROM tool_event_attribute v WHERE v.event_key = \(event) AND v.name = '\(name)')"
-            }
-            let window = Self.followUpWindowDays
-            var arguments: StatementArguments = [period.first.adding(days: -window).iso8601, period.last.adding(days: window).iso8601,
-                                                  period.first.iso8601, period.last.iso8601]
-            var filter = ""
-            if let consent {
-                // The programme's consent, as for every other record of a person's use of an assistant.
-                filter = "AND " + Self.consentCondition(consent, day: "substr(a.time, 1, 10)", person: "a.person")
-                arguments += [consent.programme]
-            }
-            // Acceptances (any period, for the rule) and follow-ups near the period, people resolved through
-            // the directory's aliases. A follow-up names its acceptance by `suggestion_id`; one without it is
-            // linked by the rule: the nearest earlier acceptance of the same person and tool within the window.
-            let rows = try Row.fetchAll(db, sql: """
-                WITH acc AS (
-                    SELECT e.event_key AS k, e.team AS team, \(StoreQueries.resolved("e.person")) AS person, e.time AS time,
-                           \(attribute("e.event_key", "suggestion_id")) AS sid, \(attribute("e.event_key", "tool")) AS tool
-                    FROM tool_event_team e
-                    WHERE e.type = 'suggestion.accepted' AND e.person IS NOT NULL AND substr(e.time, 1, 10) BETWEEN ?1 AND ?2),
-                fol AS (
-                    SELECT u.event_key AS k, \(StoreQueries.resolved("u.person")) AS person, u.time AS time,
-                           \(attribute("u.event_key", "suggestion_id")) AS sid, \(attribute("u.event_key", "tool")) AS tool
-                    FROM tool_event u WHERE u.type IN ('suggestion.reverted', 'suggestion.modified') AND u.person IS NOT NULL
-                      AND substr(u.time, 1, 10) BETWEEN ?3 AND ?2),
-                ruled AS (
-                    SELECT f.person AS person, f.time AS time,
-                           (SELECT a.k FROM acc a WHERE a.person = f.person AND a.tool IS f.tool
-                              AND julianday(a.time) <= julianday(f.time) AND julianday(a.time) >= julianday(f.time) - \(window)
-                            ORDER BY julianday(a.time) DESC, a.k LIMIT 1) AS k
-                    FROM fol f WHERE f.sid IS NULL),
-                undone AS (
-                    SELECT a.k AS k, 0 AS by_rule FROM acc a WHERE a.sid IS NOT NULL AND EXISTS (SELECT 1 FROM fol f WHERE f.sid = a.sid)
-                    UNION SELECT k, 1 FROM ruled WHERE k IS NOT NULL)
-                SELECT a.team AS team, a.person AS person, COUNT(DISTINCT COALESCE(a.sid, a.k)) AS accepted,
-                       COUNT(DISTINCT CASE WHEN a.k IN (SELECT k FROM undone) THEN COALESCE(a.sid, a.k) END) AS undone,
-                       COUNT(DISTINCT CASE WHEN a.k IN (SELECT k FROM undone WHERE by_rule = 1)
-                                            AND a.k NOT IN (SELECT k FROM undone WHERE by_rule = 0) THEN a.k END) AS by_rule,
-                       (SELECT COUNT(*) FROM ruled r WHERE r.person = a.person AND r.k IS NULL AND substr(r.time, 1, 10) BETWEEN ?3 AND ?4) AS unlinked
-                FROM acc a WHERE substr(a.time, 1, 10) BETWEEN ?3 AND ?4 \(filter)
-                GROUP BY a.team, a.person ORDER BY a.team, a.person
-                """, arguments: arguments)
-            // A person in two teams in the period: their follow-ups that fit nothing are counted once, with the first team.
-            var seen = Set<String>()
-            return rows.map { row in
-                let person: String = row["person"]
-                let unlinked: Int = seen.insert(person).inserted ? row["unlinked"] : 0
-                return SuggestionOutcome(team: row["team"], person: person, accepted: row["accepted"], undone: row["undone"],
-                                         linkedByRule: row["by_rule"], unlinked: unlinked)
-            }
-        }
-    }
-
-    /// How far back a follow-up event without a `suggestion_id` looks for its acceptance, in days.
-    public static var followUpWindowDays: Int { 7 }
-}
-
 /// One team's inline totals in one ISO week.
 public struct TeamWeekInline: Sendable, Equatable {
     public var team: String?

@@ -134,9 +134,11 @@ extension StoreReading {
 
     /// SHA-256 over the content of every data table (all but `source_file`), rows in key order:
     /// equal digests mean equal data. For idempotency tests and `candor status`. `excluding` leaves
-    /// tables out (e.g. `audit_log`, which records each run).
+    /// tables out (e.g. `audit_log`, which records each run). The tiers' change count and the
+    /// count each tier was made at are bookkeeping, never data, and are always left out.
     public func contentDigest(excluding: Set<String> = []) throws -> String {
-        try queue.read { db in
+        let excluding = excluding.union(["tier_generation", "tier_state"])
+        return try queue.read { db in
             var hasher = StreamingSHA256()
             // Main's tables and the dataset tables (read through the views over the attached files).
             let tables = (try String.fetchAll(db, sql: """
