@@ -200,7 +200,7 @@ public struct ScorecardAssembly {
         let consentedSizes = try store.teamSizes(period, consent: consent)
         let excluded = try store.excludedPeople(consent, on: period.last)
         let suggestions = ByTeam(try store.suggestionOutcomes(period, consent: consent), \.team)
-        let seats = try store.copilotSeatHoldersByTeam(on: period.last)
+        let seats = try store.copilotSeatHoldersByTeam(period)
         let sizesAtEnd = try store.teamSizes(on: period.last, consent: consent)
         let adoptionByTeam = ByTeam(adoption, \.team)
         for team in groups {
@@ -213,9 +213,14 @@ public struct ScorecardAssembly {
             add(AdoptionMetrics.persistence(suggestions[team], team: team, seed: Self.seed("ai.persistence", team ?? "", p)))
             // Licence coverage on the period's last day, over the people the programme may count then.
             let holders = { (t: String) in (seats.byTeam[t] ?? []).subtracting(excluded).count }
-            add(AdoptionMetrics.licenceCoverage(holders: team.map(holders) ?? sizesAtEnd.keys.reduce(0) { $0 + holders($1) },
-                                                teamSize: team.map { sizesAtEnd[$0] ?? 0 } ?? everyoneAtEnd,
-                                                seatsExported: seats.exported, team: team))
+            if seats.gone {
+                add(MetricValue(metric: MetricRegistry.licenceCoverage.id, team: team, estimate: nil, interval: nil, people: 0, events: 0, label: .low,
+                                note: "no data: the seat holders of the period's last day are past the enriched retention window (\(policy.retention.enrichedDays) days)"))
+            } else {
+                add(AdoptionMetrics.licenceCoverage(holders: team.map(holders) ?? sizesAtEnd.keys.reduce(0) { $0 + holders($1) },
+                                                    teamSize: team.map { sizesAtEnd[$0] ?? 0 } ?? everyoneAtEnd,
+                                                    seatsExported: seats.exported, team: team))
+            }
         }
 
         // Quality, from the scans this reader may see.

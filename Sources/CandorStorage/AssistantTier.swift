@@ -27,6 +27,7 @@ final class TierMarks {
     var pullRequests: Set<String> = []
     var surveyParts: Set<String> = []
     var eventQuarters: Set<String> = []
+    var seatQuarters: Set<String> = []
     init() {}
 }
 
@@ -141,7 +142,7 @@ extension Schema {
     }
 
     /// The tables that say whether the tiers are up to date.
-    static let upkeepTables: Set<String> = ["tier_dirty", "tier_state", "pull_request_dirty", "survey_dirty", "event_dirty"]
+    static let upkeepTables: Set<String> = ["tier_dirty", "tier_state", "pull_request_dirty", "survey_dirty", "event_dirty", "seat_dirty", "seat_seen"]
 
     static let assistantTierTables: Set<String> = ["assistant_person_part", "assistant_team_day", "assistant_day", "tier_dirty", "tier_frozen", "tier_state",
                                                    "pull_request_fact", "pull_request_dirty"]

@@ -166,6 +166,10 @@ public struct CandorStore: StoreReading {
         try refreshTiers(request)
     }
 
+    public func prepareSeatTier() throws {
+        try refreshTiers(.recorded)
+    }
+
     public func prepareSurveyTier() throws {
         try refreshTiers(.recorded)
     }

@@ -205,7 +205,8 @@ public struct TierRefresh: Sendable, Equatable {
     public var pullRequests = 0
     public var surveyParts = 0
     public var eventQuarters = 0
-    public var isEmpty: Bool { assistantParts == 0 && pullRequests == 0 && surveyParts == 0 && eventQuarters == 0 }
+    public var seatQuarters = 0
+    public var isEmpty: Bool { assistantParts == 0 && pullRequests == 0 && surveyParts == 0 && eventQuarters == 0 && seatQuarters == 0 }
 }
 
 extension CandorStore {
@@ -244,6 +245,7 @@ extension CandorStore {
                 let writer = StoreWriter(db: db, dataset: dataset)
                 if try writer.assistantTierNeedsRefresh(request.assistants) { return true }
                 if try writer.surveyTierNeedsRefresh() { return true }
+                if try writer.seatTierNeedsRefresh() { return true }
                 if try writer.eventTierNeedsRefresh(request.events) { return true }
                 let (rule, naming) = try prRule(db, dataset)
                 if try writer.pullRequestTierNeedsRefresh(consent: rule, naming: naming, keys: keys(db, naming)) { return true }
@@ -260,6 +262,7 @@ extension CandorStore {
                 let writer = StoreWriter(db: db, dataset: dataset)
                 made.assistantParts += try writer.refreshAssistantTier(request.assistants)
                 made.surveyParts += try writer.refreshSurveyTier()
+                made.seatQuarters += try writer.refreshSeatTier()
                 made.eventQuarters += try writer.refreshEventTier(request.events)
                 let (rule, naming) = try prRule(db, dataset)
                 made.pullRequests += try writer.refreshPullRequestTier(consent: rule, naming: naming, keys: keys(db, naming))

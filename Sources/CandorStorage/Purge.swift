@@ -134,6 +134,17 @@ extension StoreWriter {
         }
         // A seat is about a person while it is held: it follows the raw window from its end, or from the
         // last export that listed it (a seat still listed is kept, however old its assignment).
+        // The seats tier: quarter ends the raw window has passed stay as first made; it names people, so
+        // it follows the enriched window, and a revocation removes the person.
+        try db.execute(sql: "INSERT OR IGNORE INTO \(t("seat_frozen")) (quarter_end) SELECT DISTINCT quarter_end FROM \(t("seat_holder")) WHERE quarter_end < ?",
+                       arguments: [raw])
+        try run("enriched", "consent revoked", "DELETE FROM \(t("seat_holder")) WHERE person IN (\(revokedIds))", [])
+        try db.execute(sql: """
+            INSERT INTO \(t("seat_frozen")) (quarter_end, persons_gone) SELECT DISTINCT quarter_end, 1 FROM \(t("seat_holder")) WHERE quarter_end < ?
+            ON CONFLICT (quarter_end) DO UPDATE SET persons_gone = 1
+            """, arguments: [today.adding(days: -retention.enrichedDays).iso8601])
+        try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("seat_holder")) WHERE quarter_end < ?",
+                [today.adding(days: -retention.enrichedDays).iso8601])
         try run("raw", "consent revoked", "DELETE FROM \(t("copilot_seat")) WHERE person IN (\(revokedIds))", [])
         try run("raw", rawReason, "DELETE FROM \(t("copilot_seat")) WHERE COALESCE(cancels, seen) < ?", [raw])
         // The events tier: a row within the follow-up window of a day the raw window cuts may rest on an

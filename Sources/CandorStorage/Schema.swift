@@ -228,6 +228,7 @@ enum Schema {
         registerTierGeneration(&migrator)
         registerSurveyTierCatalog(&migrator)
         registerEventTierCatalog(&migrator)
+        registerSeatTierCatalog(&migrator)
         return migrator
     }
 

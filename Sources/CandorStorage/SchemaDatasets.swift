@@ -13,7 +13,7 @@ import GRDB
 /// tables, which union the attached files, so a query never changes with what is attached.
 extension Schema {
     /// Tables that live in the dataset files (everything the catalog does not keep in main).
-    static let datasetTables: [String] = catalog.filter { $0.tier != "governance" }.map(\.table) + ["frozen_week", "dataset_source", "tier_dirty", "tier_frozen", "tier_state", "pull_request_dirty", "survey_dirty", "survey_frozen", "event_dirty"]
+    static let datasetTables: [String] = catalog.filter { $0.tier != "governance" }.map(\.table) + ["frozen_week", "dataset_source", "tier_dirty", "tier_frozen", "tier_state", "pull_request_dirty", "survey_dirty", "survey_frozen", "event_dirty", "seat_dirty", "seat_frozen", "seat_seen"]
 
     /// Views that attribute records to teams; created per connection over whatever is attached.
     static let teamViews: [(name: String, sql: String)] = [
@@ -131,6 +131,7 @@ extension Schema {
         registerTierStateGeneration(&migrator)
         registerSurveyTier(&migrator)
         registerEventTier(&migrator)
+        registerSeatTier(&migrator)
         return migrator
     }
 

@@ -20,6 +20,8 @@ public protocol StoreReading: Sendable {
     func prepareSurveyTier() throws
     /// The same for the events tier, made under `consent`.
     func prepareEventTier(_ consent: ConsentRule?) throws
+    /// The same for the seats tier.
+    func prepareSeatTier() throws
 }
 
 extension StoreReading {
@@ -44,4 +46,5 @@ public struct StoreReader: StoreReading {
     public func preparePullRequestTier(_ consent: ConsentRule?) throws { try requirePullRequestTier(consent) }
     public func prepareSurveyTier() throws { try requireSurveyTier() }
     public func prepareEventTier(_ consent: ConsentRule?) throws { try requireEventTier(consent) }
+    public func prepareSeatTier() throws { try requireSeatTier() }
 }

@@ -68,16 +68,66 @@ struct LicenceCoverageTests {
                                 now: Date(timeIntervalSince1970: 1_791_158_400))   // 2026-10-05
         _ = try ingestor.ingest(path: try h.folder.write("dir.csv", "person_id,team,github_login\np1,T,octo-1\np2,T,octo-2\np3,T,\np4,U,octo-4\n"))
         let q3 = Period("2026-Q3")!
-        #expect(try h.store.copilotSeatHoldersByTeam(on: q3.last).exported == false)
+        #expect(try h.store.copilotSeatHoldersByTeam(q3).exported == false)
         let seat = { (login: String, cancels: String?) in
             #"{"created_at":"2026-01-05T10:00:00-08:00","pending_cancellation_date":\#(cancels.map { "\"\($0)\"" } ?? "null"),"plan_type":"business","assignee":{"login":"\#(login)","type":"User"}}"#
         }
         let page = #"{"total_seats":4,"seats":["# + [seat("octo-1", nil), seat("octo-2", "2026-09-15"), seat("octo-4", nil), seat("contractor", nil)].joined(separator: ",") + "]}"
         #expect(try ingestor.ingest(path: try h.folder.write("seats.json", page)).status == .ingested(rows: 4))
-        let seats = try h.store.copilotSeatHoldersByTeam(on: q3.last)
+        let seats = try h.store.copilotSeatHoldersByTeam(q3)
         #expect(seats.exported && seats.byTeam["T"]?.count == 1 && seats.byTeam["U"]?.count == 1 && seats.byTeam.count == 2)
         let value = AdoptionMetrics.licenceCoverage(holders: 1, teamSize: 3, seatsExported: true, team: "T")
         #expect(value.estimate == 1.0 / 3 && value.events == 1 && value.people == 3 && value.interval != nil)
         #expect(AdoptionMetrics.licenceCoverage(holders: 0, teamSize: 3, seatsExported: false, team: "T").note?.contains("no Copilot seat-assignment export") == true)
+    }
+}
+
+/// The seats tier (docs/tiers.md): holders per quarter end, made at ingest; a purge of raw seats changes none.
+@Suite("The seats tier")
+struct SeatTierTests {
+    static func seat(_ login: String, _ created: String, _ cancels: String?) -> String {
+        #"{"created_at":"\#(created)T10:00:00Z","pending_cancellation_date":\#(cancels.map { "\"\($0)\"" } ?? "null"),"plan_type":"business","assignee":{"login":"\#(login)","type":"User"}}"#
+    }
+
+    @Test("holders on every quarter end from the seat's assignment to the last export listing it; a mover counts for the team of the day; a purge keeps the figures")
+    func quarterEnds() throws {
+        let h = try IngestHarness()
+        var ingestor = Ingestor(store: h.store, pseudonymiser: Pseudonymiser(key: IngestHarness.key), log: SilentLog(),
+                                now: Date(timeIntervalSince1970: 1_791_158_400))   // 2026-10-05: the export's day
+        _ = try ingestor.ingest(path: try h.folder.write("dir.csv", "person_id,team,from,to,github_login\np1,T,2026-01-01,2026-08-01,octo-1\np1,U,2026-08-02,,octo-1\np2,T,2026-01-01,,octo-2\np3,U,2026-01-01,,octo-3\n"))
+        let page = #"{"total_seats":3,"seats":["# + [Self.seat("octo-1", "2026-02-01", nil), Self.seat("octo-2", "2026-05-01", "2026-09-30"), Self.seat("octo-3", "2026-07-15", "2026-10-20")].joined(separator: ",") + "]}"
+        #expect(try ingestor.ingest(path: try h.folder.write("seats.json", page)).status == .ingested(rows: 3))
+        func holders(_ quarter: String) throws -> [String] {
+            let seats = try h.store.copilotSeatHoldersByTeam(Period(quarter)!)
+            return seats.byTeam.keys.sorted().map { "\($0):\(seats.byTeam[$0]!.count)" } + (seats.exported ? [] : ["no export"]) + (seats.gone ? ["gone"] : [])
+        }
+        // Q1: p1 (T). Q2: p1, p2 (T). Q3: p1 moved to U, p2's seat ended on 30 September (that day it is over), p3 (U).
+        let expected = [["T:1"], ["T:2"], ["U:2"], ["no export"]]
+        #expect(try ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"].map(holders) == expected)
+        // Every raw seat purged (the raw window from each seat's end): the figures stay, but for Q1,
+        // whose holders the enriched window (400 days before 2027-06-01) has removed: said, not zero.
+        _ = try h.store.purge(today: Day(year: 2027, month: 6, day: 1)!, retention: .init(rawDays: 30, enrichedDays: 400, aggregateDays: 1825),
+                              revocationProgramme: "ai-adoption", time: "t")
+        #expect(try h.store.tableCounts()["copilot_seat"] == 0)
+        #expect(try ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"].map(holders) == [["gone"]] + expected.dropFirst())
+        #expect(try ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"].map { q in
+            let s = try h.store.reader(datasets: Set(Dataset.allCases)).copilotSeatHoldersByTeam(Period(q)!)
+            return s.byTeam.keys.sorted().map { "\($0):\(s.byTeam[$0]!.count)" } + (s.exported ? [] : ["no export"]) + (s.gone ? ["gone"] : [])
+        } == [["gone"]] + expected.dropFirst())
+        // A later export stores a seat again: the frozen quarter ends stay as first made.
+        ingestor.force = true
+        _ = try ingestor.ingest(path: try h.folder.write("seats-2.json", page))
+        #expect(try ["2026-Q2", "2026-Q3"].map(holders) == Array(expected[1...2]))
+    }
+
+    @Test("a reader refuses a stale seats tier and names the command")
+    func staleRefused() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(path: try h.folder.write("dir.csv", "person_id,team,github_login\np1,T,octo-1\n"))
+        let reader = try h.store.reader(datasets: Set(Dataset.allCases))
+        _ = try h.ingestor.ingest(path: try h.folder.write("seats.json", #"{"total_seats":1,"seats":["# + Self.seat("octo-1", "2026-02-01", nil) + "]}"))
+        #expect { _ = try reader.copilotSeatHoldersByTeam(Period("2026-Q3")!) } throws: { ($0 as? StoreError)?.hint.contains("candor ingest") == true }
+        try h.ingestor.refreshTiers()
+        #expect(try reader.copilotSeatHoldersByTeam(Period("2026-Q2")!).byTeam["T"]?.count == 1)
     }
 }

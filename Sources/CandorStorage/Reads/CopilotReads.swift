@@ -48,24 +48,3 @@ extension StoreReading {
     }
 }
 
-extension StoreReading {
-    /// People of each team (the directory's, on `day`) holding a Copilot seat on `day`, through the
-    /// seat's login and the directory's alias; and whether any seat export lists `day` or later.
-    public func copilotSeatHoldersByTeam(on day: Day) throws -> (byTeam: [String: Set<String>], exported: Bool) {
-        try queue.read { db in
-            let d = day.iso8601
-            let exported = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM copilot_seat WHERE seen >= ?)", arguments: [d]) ?? false
-            var out: [String: Set<String>] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT DISTINCT m.team AS team, m.person AS person FROM copilot_seat s
-                JOIN team_membership m ON m.person = COALESCE((SELECT al.person FROM person_alias al WHERE al.alias = s.person), s.person)
-                  AND m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to >= ?)
-                WHERE s.assigned <= ? AND (s.cancels IS NULL OR s.cancels > ?) AND s.seen >= ?
-                """, arguments: [d, d, d, d, d]) {
-                out[row["team"], default: []].insert(row["person"])
-            }
-            return (out, exported)
-        }
-    }
-}
-
