@@ -129,6 +129,27 @@ final class AssistantPartMaker {
                                            s.dayMask.nonzeroBitCount, s.accepted, s.shown, s.lines, s.countedAccepted, s.countedShown,
                                            s.linedAccepted, s.linedLines, s.allLines])
         }
+        // Team totals over people (each one cluster: their counted sums across assistants).
+        var people: [String: [String: (accepted: Int64, shown: Int64)]] = [:]
+        for (key, s) in sums where s.countMask != 0 {
+            var p = people[key.team, default: [:]][key.person] ?? (0, 0)
+            p.accepted += s.countedAccepted; p.shown += s.countedShown
+            people[key.team, default: [:]][key.person] = p
+        }
+        let teamPart = try db.cachedStatement(sql: """
+            INSERT INTO \(writer.t("assistant_team_part")) (part, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown, accepted_shown)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for team in people.keys.sorted() {
+            let contributions = people[team]!.values.filter { $0.accepted > 0 || $0.shown > 0 }
+            guard !contributions.isEmpty else { continue }
+            var a: Int64 = 0, s: Int64 = 0, aa: Int64 = 0, ss: Int64 = 0, largest: Int64 = 0, as_: Int64 = 0
+            for c in contributions {
+                a += c.accepted; s += c.shown; aa += c.accepted * c.accepted; ss += c.shown * c.shown
+                as_ += c.accepted * c.shown; largest = max(largest, c.shown)
+            }
+            try teamPart.execute(arguments: [partText, team, contributions.count, a, s, aa, ss, largest, as_])
+        }
         let teamDay = try db.cachedStatement(sql: "INSERT INTO \(writer.t("assistant_team_day")) (day, team, assistant, accepted) VALUES (?, ?, ?, ?)")
         for (key, accepted) in teamDays { try teamDay.execute(arguments: [key.day, key.team, key.assistant, accepted]) }
         let day = try db.cachedStatement(sql: "INSERT INTO \(writer.t("assistant_day")) (day, assistant) VALUES (?, ?)")

@@ -101,6 +101,34 @@ extension Schema {
         }
     }
 
+    /// Dataset files: per part and team, the team totals of counted suggestions over every assistant
+    /// (each person one cluster: their sums across assistants), as first made. Reports of a period
+    /// whose person rows are gone (a revocation, the enriched window) read them, so those figures keep
+    /// every assistant, and every contribution anonymously.
+    static func registerAssistantTeamPart(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("d12-assistant-team-part") { db in
+            try db.execute(sql: """
+                CREATE TABLE assistant_team_part (
+                    part TEXT NOT NULL, team TEXT NOT NULL, contributors INTEGER NOT NULL, accepted INTEGER NOT NULL, shown INTEGER NOT NULL,
+                    accepted_squares INTEGER NOT NULL, shown_squares INTEGER NOT NULL, largest_shown INTEGER NOT NULL, accepted_shown INTEGER NOT NULL,
+                    PRIMARY KEY (part, team)
+                ) WITHOUT ROWID
+                """)
+            // Parts not frozen are made again with their team totals; frozen ones have none (their
+            // periods keep reading the weekly team tier).
+            try db.execute(sql: "INSERT OR IGNORE INTO tier_dirty (part) VALUES ('*')")
+            try db.execute(sql: "ALTER TABLE tier_frozen ADD COLUMN without_team_totals INTEGER NOT NULL DEFAULT 0")
+            try db.execute(sql: "UPDATE tier_frozen SET without_team_totals = 1")
+        }
+    }
+
+    /// Main database: the catalog learns of `assistant_team_part`.
+    static func registerAssistantTeamPartCatalog(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v31-assistant-team-part") { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES ('assistant_team_part', 'aggregate', 'derived', 'ai-assistant-usage', 'dataset')")
+        }
+    }
+
     /// Dataset files: the tiers record the directory's generation they were made at (NULL: made
     /// before it was counted, so made again once).
     static func registerTierStateGeneration(_ migrator: inout DatabaseMigrator) {
@@ -279,6 +307,7 @@ extension StoreWriter {
                 try db.execute(sql: "DELETE FROM \(t("assistant_person_part")) WHERE part = ?", arguments: [part.iso8601])
                 try db.execute(sql: "DELETE FROM \(t("assistant_team_day")) WHERE day BETWEEN ? AND ?", arguments: range)
                 try db.execute(sql: "DELETE FROM \(t("assistant_day")) WHERE day BETWEEN ? AND ?", arguments: range)
+                try db.execute(sql: "DELETE FROM \(t("assistant_team_part")) WHERE part = ?", arguments: [part.iso8601])
                 try maker.make(part: part, writer: self)
             }
         }

@@ -103,6 +103,9 @@ extension StoreWriter {
         // the directory lists it as an alias (aws_user_id).
         try run("raw", "consent revoked", "DELETE FROM \(t("qdev_activity")) WHERE person IN (\(revokedIds))", [])
         try run("enriched", "consent revoked", "DELETE FROM \(t("qdev_person_week")) WHERE person IN (\(revokedIds))", [])
+        // A revoked person's parts stay as first made (their team totals keep the contribution
+        // anonymously, so a report made again cannot be differenced); their person rows go.
+        try db.execute(sql: "INSERT OR IGNORE INTO \(t("tier_frozen")) (part) SELECT DISTINCT part FROM \(t("assistant_person_part")) WHERE person IN (\(revokedIds))")
         try run("enriched", "consent revoked", "DELETE FROM \(t("assistant_person_part")) WHERE person IN (\(revokedIds))", [])
         try run("raw", "older than \(retention.rawDays) days", "DELETE FROM \(t("qdev_activity")) WHERE day < ?",
                 [today.adding(days: -retention.rawDays).iso8601])
@@ -117,6 +120,8 @@ extension StoreWriter {
             """, arguments: [today.adding(days: -retention.enrichedDays).iso8601])
         try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("assistant_person_part")) WHERE part < ?",
                 [today.adding(days: -retention.enrichedDays).iso8601])
+        try run("aggregate", "older than \(retention.aggregateDays) days", "DELETE FROM \(t("assistant_team_part")) WHERE part < ?",
+                [today.adding(days: -retention.aggregateDays).iso8601])
         for table in ["assistant_team_day", "assistant_day"] {
             try run("aggregate", "older than \(retention.aggregateDays) days", "DELETE FROM \(t(table)) WHERE day < ?",
                     [today.adding(days: -retention.aggregateDays).iso8601])

@@ -229,6 +229,7 @@ enum Schema {
         registerSurveyTierCatalog(&migrator)
         registerEventTierCatalog(&migrator)
         registerSeatTierCatalog(&migrator)
+        registerAssistantTeamPartCatalog(&migrator)
         return migrator
     }
 

@@ -132,6 +132,7 @@ extension Schema {
         registerSurveyTier(&migrator)
         registerEventTier(&migrator)
         registerSeatTier(&migrator)
+        registerAssistantTeamPart(&migrator)
         return migrator
     }
 

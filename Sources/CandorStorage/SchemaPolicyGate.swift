@@ -9,6 +9,7 @@ extension Schema {
         ("assistant_day", "aggregate", .derived, "ai-assistant-usage"),
         ("assistant_person_part", "enriched", .derived, "ai-assistant-usage"),
         ("assistant_team_day", "aggregate", .derived, "ai-assistant-usage"),
+        ("assistant_team_part", "aggregate", .derived, "ai-assistant-usage"),
         ("assistant_usage_day", "raw", .metadata, "ai-assistant-usage"),
         ("audit_log", "governance", .metadata, "governance"),
         ("codeguru_code_review", "raw", .metadata, "code-quality"),

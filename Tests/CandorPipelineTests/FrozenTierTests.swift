@@ -115,3 +115,38 @@ struct TierGenerationTests {
         #expect(try reader.adoptionRows(q3, consent: consent).first { $0.person == p2 }?.team == "V")
     }
 }
+
+/// A revocation in an organisation that uses Copilot only (docs/tiers.md): the period's figures come
+/// from the assistants' team totals as first made, every assistant in them.
+@Suite("Revocation and the assistants' team totals")
+struct RevocationTeamTotalsTests {
+    @Test("a Copilot-only organisation: after a revocation the acceptance table's team totals are every assistant's, as first made")
+    func copilotOnly() throws {
+        let h = try IngestHarness()
+        let people = (1...6).map { "p\($0)" }
+        _ = try h.ingestor.ingest(path: try h.folder.write("directory.csv",
+            "person_id,team,from,to,github_login\n" + people.map { "\($0),T,2026-01-01,,octo-\($0)" }.joined(separator: "\n") + "\n"))
+        var lines: [String] = []
+        for (i, person) in people.enumerated() {
+            for day in ["2026-07-06", "2026-08-12", "2026-09-29"] {
+                lines.append(AssistantAdoptionStoreTests.copilot("octo-\(person)", day, scope: "\"organization_id\":\"9\"", generated: 10 + i, accepted: 2 + i % 3, added: 5))
+            }
+        }
+        #expect(try h.ingestor.ingest(paths: [try h.folder.write("users-1-day.ndjson", lines.joined(separator: "\n") + "\n")]).rejectedCount == 0)
+        let q3 = Period("2026-Q3")!
+        let before = try h.store.inlineTotals(from: q3.first, to: q3.last, consent: Policy.defaultAssistantRule)
+        #expect(before.count == 6)
+        let accepted = before.reduce(0) { $0 + $1.accepted }, shown = before.reduce(0) { $0 + $1.shown }
+        _ = try h.ingestor.ingest(path: try h.folder.write("consent.csv", "person_id,programme,status,effective\np1,ai-adoption,revoked,2026-10-01\n"))
+        _ = try h.store.purge(today: Day(year: 2026, month: 10, day: 5)!, retention: .init(rawDays: 365, enrichedDays: 400, aggregateDays: 1825),
+                              revocationProgramme: "ai-adoption", time: "t")
+        #expect(try h.store.periodSource(q3) == .aggregate)
+        let sums = try h.store.teamWeekSums(q3)
+        let t = try #require(sums.first { $0.team == "T" })
+        // The revoked person's use stays in the team totals, anonymously: a report made again cannot be differenced.
+        #expect(t.sums.y == accepted && t.sums.x == shown && t.largestWeeklyContributors == 6)
+        // Their person rows are gone.
+        #expect(try !h.store.reader(datasets: Set(Dataset.allCases)).inlineTotals(from: q3.first, to: q3.last, consent: Policy.defaultAssistantRule)
+            .contains { $0.person == h.pseudonym("p1") })
+    }
+}

@@ -59,9 +59,18 @@ extension StoreReading {
         }
     }
 
-    /// Per team, sums over the aggregate tier's weeks in `period` (already within the consent registry).
+    /// Per team, sums over the aggregate tier's weeks in `period` (already within the consent registry):
+    /// the assistants' team totals per week part (every assistant) when they hold the period, else
+    /// the weekly team tier (Q Developer only; a period frozen before the team totals existed).
     public func teamWeekSums(_ period: Period) throws -> [TeamWeekSums] {
         try queue.read { db in
+            let range: StatementArguments = [period.first.iso8601, period.last.iso8601]
+            let legacy = try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM frozen_week f WHERE date(f.week, '+3 days') BETWEEN ?1 AND ?2
+                          AND NOT EXISTS (SELECT 1 FROM tier_frozen z WHERE z.part = max(f.week, ?1)))
+                     + (SELECT COUNT(*) FROM tier_frozen WHERE without_team_totals = 1 AND part BETWEEN ?1 AND ?2)
+                """, arguments: range) ?? 0
+            if legacy == 0 { return try Self.teamPartSums(db, period) }
             var teams: [String: TeamWeekSums] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT week, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown, accepted_shown
@@ -83,6 +92,32 @@ extension StoreReading {
             }
             return teams.keys.sorted().map { teams[$0]! }
         }
+    }
+}
+
+extension StoreReading {
+    /// Per team, sums over the assistants' team totals of `period`'s week parts.
+    static func teamPartSums(_ db: Database, _ period: Period) throws -> [TeamWeekSums] {
+        var teams: [String: TeamWeekSums] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT part, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown, accepted_shown
+            FROM assistant_team_part WHERE part BETWEEN ? AND ? ORDER BY team, part
+            """, arguments: [period.first.iso8601, period.last.iso8601]) {
+            let team: String = row["team"]
+            let contributors: Int = row["contributors"]
+            let sums = ClusterSums(n: contributors, y: row["accepted"], x: row["shown"], yy: Double(row["accepted_squares"] as Int64),
+                                   xx: Double(row["shown_squares"] as Int64), xy: Double(row["accepted_shown"] as Int64))
+            var entry = teams[team] ?? TeamWeekSums(team: team.isEmpty ? nil : team, weeks: 0, largestWeeklyContributors: 0,
+                                                    sums: ClusterSums(n: 0, y: 0, x: 0, yy: 0, xx: 0, xy: 0), largestShownSum: 0,
+                                                    contributorsByWeek: [:])
+            entry.weeks += 1
+            entry.largestWeeklyContributors = max(entry.largestWeeklyContributors, contributors)
+            entry.sums = entry.sums + sums
+            entry.largestShownSum += row["largest_shown"] as Int64
+            entry.contributorsByWeek[row["part"], default: 0] += contributors
+            teams[team] = entry
+        }
+        return teams.keys.sorted().map { teams[$0]! }
     }
 }
 
