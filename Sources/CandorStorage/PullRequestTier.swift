@@ -10,9 +10,9 @@ import GRDB
 // and a purge of raw rows changes no flow figure.
 //
 // Upkeep: a write of a pull request, a review or a review comment marks its pull request in
-// `pull_request_dirty` (in the file's transaction); a directory or consent change marks `*`, and so
-// does a change of the repository keys (any record can make a bare name ambiguous) or of the policy's
-// repository naming. A pull request whose raw rows retention has cut into is `frozen`: it stays as
+// `pull_request_dirty` (in the file's transaction); a directory or consent change marks `*`. A change
+// of the repository keys (any record can make a bare name ambiguous) or of the policy's repository
+// naming resolves every team again, without remaking the rest of the facts. A pull request whose raw rows retention has cut into is `frozen`: it stays as
 // first made, except that a consent change still removes it when its author is now excluded.
 
 extension StoreWriter {
@@ -50,9 +50,18 @@ extension StoreWriter {
         let dirty = try Row.fetchAll(db, sql: "SELECT repository, number FROM \(t("pull_request_dirty"))")
         let generation = try currentTierGeneration()
         let behind = try tierGeneration("pull_request") != generation
-        let everything = state.map { $0.rule != consent || $0.naming != namingText || $0.keys != keys } ?? true
-            || dirty.contains { ($0["repository"] as String) == "*" } || behind
-        guard everything || !dirty.isEmpty else { return 0 }
+        let everything = state.map { $0.rule != consent } ?? true || dirty.contains { ($0["repository"] as String) == "*" } || behind
+        let keysChanged = state.map { $0.naming != namingText || $0.keys != keys } ?? true
+        guard everything || !dirty.isEmpty || keysChanged else { return 0 }
+        if keysChanged && !everything {
+            // Only the owning team rests on the repository keys and naming (a new name anywhere can make
+            // a bare one ambiguous): it is resolved again for every pull request not frozen, without
+            // remaking the rest of the fact.
+            try db.execute(sql: """
+                UPDATE \(t("pull_request_fact")) AS f SET team = COALESCE(\(RepositoryKeys.ownerSQL(raw: "f.repository", day: "substr(f.created_at, 1, 10)")), '')
+                WHERE f.frozen = 0
+                """)
+        }
         let selected = everything ? "" : "AND (p.repository, p.number) IN (SELECT repository, number FROM \(t("pull_request_dirty")))"
         try db.execute(sql: everything ? "DELETE FROM \(t("pull_request_fact")) WHERE frozen = 0" : """
             DELETE FROM \(t("pull_request_fact")) WHERE frozen = 0 AND (repository, number) IN (SELECT repository, number FROM \(t("pull_request_dirty")))

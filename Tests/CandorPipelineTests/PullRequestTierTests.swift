@@ -134,4 +134,25 @@ struct PullRequestTierTests {
         let facts = try h.store.pullRequestFacts(Self.q3, consent: Policy.defaultEngineeringRule)
         #expect(facts.count == 1 && facts.first?.approvalCount == 1 && facts.first?.firstReviewAt != nil)
     }
+
+    @Test("a deployment naming a new repository re-resolves the teams, without remaking any pull request's fact")
+    func newRepositoryRemakesNothing() throws {
+        let h = try IngestHarness()
+        var pulls = ""
+        for i in 1...500 {
+            pulls += #"{"number":\#(i),"state":"open","draft":false,"user":{"login":"a\#(i % 50)","type":"User"},"created_at":"2026-07-01T09:00:00Z","merged_at":null,"base":{"repo":{"full_name":"acme/mono"}}}"# + "\n"
+        }
+        _ = try h.ingestor.ingest(paths: [try h.folder.write("pulls.ndjson", pulls), try h.folder.write("repositories.csv", "repository,team,from,to\nacme/mono,T,2026-01-01,\n")])
+        let request = TierRequest(assistants: .rule(Policy.defaultAssistantRule), pullRequests: .rule(Policy.defaultEngineeringRule), naming: RepositoryNaming())
+        #expect(try h.store.refreshTiers(request).isEmpty)
+        _ = try h.ingestor.ingest(path: try h.folder.write("deployments.csv",
+            "deployment_id,repository,environment,started_at,finished_at,result\nd-1,acme/other,production,2026-07-01T09:00:00Z,2026-07-01T09:12:00Z,success\n"))
+        let made = try h.store.refreshTiers(request)
+        #expect(made.pullRequests == 0, "a deployment of an unrelated repository remade \(made.pullRequests) pull requests")
+        #expect(try h.store.pullRequestFacts(Self.q3, consent: Policy.defaultEngineeringRule).filter { $0.team == "T" }.count == 500)
+        // A repository directory that moves the repository: every team follows, still without a remake.
+        _ = try h.ingestor.ingest(path: try h.folder.write("repositories-2.csv", "repository,team,from,to\nacme/mono,U,2026-01-01,\n"))
+        #expect(try h.store.refreshTiers(request).pullRequests == 0)
+        #expect(try h.store.pullRequestFacts(Self.q3, consent: Policy.defaultEngineeringRule).filter { $0.team == "U" }.count == 500)
+    }
 }
