@@ -62,6 +62,10 @@ public enum Workspace {
         let dbPath = database ?? policy.database
             ?? URL(fileURLWithPath: policyPath).deletingLastPathComponent().appendingPathComponent("candor.sqlite").path
         let store = try CandorStore(path: dbPath)
+        for gap in store.upgradeGaps {
+            warnings.append(Diagnostic(.warning, file: dbPath, code: "MIG001", message: gap.message,
+                                       hint: "keep the reports published before the upgrade: they are the record of those periods"))
+        }
         return Opened(policy: policy, pseudonymiser: Pseudonymiser(key: key), store: store, warnings: warnings)
     }
 }

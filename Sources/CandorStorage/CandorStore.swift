@@ -20,6 +20,8 @@ public struct CandorStore: StoreReading {
     public let path: String
     /// The datasets this handle can read.
     public let datasets: Set<Dataset>
+    /// The tiers this open's upgrade made from what earlier purges had left (said once, recorded in `tier_gap`).
+    public let upgradeGaps: [TierGap]
     /// The connection the store's reads go through (the same one its transactions use).
     public var connection: StoreConnection { StoreConnection(queue: queue) }
 
@@ -45,10 +47,31 @@ public struct CandorStore: StoreReading {
             throw StoreError(path: path, message: "cannot create the database folder", hint: "check that \(folder) is writable")
         }
         try Self.migrate(path: path, migrator: Schema.migrator, isMain: true)
-        for dataset in Dataset.allCases { try Self.migrate(path: Self.datasetPath(path, dataset), migrator: Schema.datasetMigrator, isMain: false) }
+        // An upgrade of a store that has purged before makes new tiers from what remains: the gaps are recorded.
+        let purged = try Self.hasPurged(path)
+        var gaps: [TierGap] = []
+        for dataset in Dataset.allCases {
+            gaps += try Self.migrate(path: Self.datasetPath(path, dataset), migrator: Schema.datasetMigrator, isMain: false, purged: purged)
+        }
         self.path = path
         self.datasets = Set(Dataset.allCases)
         self.queue = try Self.open(path: path, datasets: datasets, reader: false)
+        // One gap per tier: the latest day any file still reaches is the earliest whole one.
+        var merged: [String: TierGap] = [:]
+        for gap in gaps {
+            guard let known = merged[gap.tier] else { merged[gap.tier] = gap; continue }
+            // Files that reach back to different days: the figures are whole only from the latest of them.
+            if let a = known.from, let b = gap.from { merged[gap.tier]!.from = max(a, b) } else { merged[gap.tier]!.from = known.from ?? gap.from }
+        }
+        let upgradeGaps = merged.keys.sorted().map { merged[$0]! }
+        self.upgradeGaps = upgradeGaps
+        if !upgradeGaps.isEmpty {
+            try queue.write { db in
+                for gap in upgradeGaps {
+                    try db.execute(sql: "INSERT OR REPLACE INTO tier_gap (tier, figures, reaches) VALUES (?, ?, ?)", arguments: [gap.tier, gap.figures, gap.from?.iso8601])
+                }
+            }
+        }
     }
 
     /// A connection to the main file at `path` with `datasets` attached and read through views;
@@ -124,7 +147,15 @@ public struct CandorStore: StoreReading {
     }
 
     /// Brings one file's schema up to date on a plain connection (no attachments, no views).
-    private static func migrate(path: String, migrator: DatabaseMigrator, isMain: Bool) throws {
+    /// Whether the main file at `path` records any purge.
+    private static func hasPurged(_ path: String) throws -> Bool {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM purge_log WHERE rows > 0)") ?? false }
+    }
+
+    @discardableResult
+    private static func migrate(path: String, migrator: DatabaseMigrator, isMain: Bool, purged: Bool = false) throws -> [TierGap] {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
@@ -148,8 +179,16 @@ public struct CandorStore: StoreReading {
                                      hint: "ingest the same exports into a new database (--database NEW.sqlite); keep this file for its audit log")
                 }
             }
+            let before = try queue.read { db in try migrator.appliedIdentifiers(db) }
             try migrator.migrate(queue)
+            var gaps: [TierGap] = []
+            // A file made now holds nothing to rebuild; one upgraded after purges may.
+            if purged && !before.isEmpty {
+                let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
+                gaps = try queue.read { db in try tierGaps(db, newlyApplied: applied.subtracting(before)) }
+            }
             try queue.close()
+            return gaps
         } catch let error as DatabaseError {
             throw StoreError(path: path, message: "cannot open the database (\(error.message ?? "SQLite error \(error.resultCode.rawValue)"))",
                              hint: "check that it is a candor database and that its folder is writable")

@@ -230,6 +230,7 @@ enum Schema {
         registerEventTierCatalog(&migrator)
         registerSeatTierCatalog(&migrator)
         registerAssistantTeamPartCatalog(&migrator)
+        registerTierGaps(&migrator)
         return migrator
     }
 

@@ -66,6 +66,7 @@ extension Schema {
         ("team_membership", "governance", .metadata, "directory"),
         ("tier_dirty", "governance", .derived, "governance"),
         ("tier_frozen", "governance", .derived, "governance"),
+        ("tier_gap", "governance", .derived, "governance"),
         ("tier_generation", "governance", .derived, "governance"),
         ("tier_state", "governance", .derived, "governance"),
         ("tool_event", "raw", .metadata, "tool-events"),

@@ -112,4 +112,39 @@ struct SurveyTierTests {
         }
         #expect { _ = try reader.surveyCounts(periods[1], favourableFrom: 4) } throws: { ($0 as? StoreError)?.hint.contains("candor ingest") == true }
     }
+
+    @Test("an upgrade after purges makes the tier from what remains, says which figures it cannot make again, once, and records it")
+    func upgradeGap() throws {
+        let h = try IngestHarness()
+        try h.store.transaction(dataset: .coaching) { w in
+            try w.upsertSurveyResponse(SurveyResponse(key: "old", team: "T", day: Day(year: 2026, month: 4, day: 10), answers: [(item: "friction", value: 5)]), sourceId: 0)
+            try w.upsertSurveyResponse(SurveyResponse(key: "new", team: "T", day: Day(year: 2026, month: 8, day: 10), answers: [(item: "friction", value: 4)]), sourceId: 0)
+        }
+        _ = try h.store.purge(today: Day(year: 2026, month: 9, day: 1)!, retention: .init(rawDays: 90, enrichedDays: 400, aggregateDays: 1825),
+                              revocationProgramme: "ai-adoption", time: "t")
+        #expect(try h.store.tableCounts()["survey_response"] == 1)
+        // The database as a candor before the survey tier left it: no tier, the migration not applied.
+        for file in h.store.files.dropFirst() {
+            let queue = try DatabaseQueue(path: file)
+            try queue.write { db in
+                for table in ["survey_team_part", "survey_threshold_part", "survey_item_part", "survey_dirty", "survey_frozen"] { try db.execute(sql: "DROP TABLE \(table)") }
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'd9-survey-tier'")
+            }
+            try queue.close()
+        }
+        let upgraded = try CandorStore(path: h.store.path)
+        #expect(upgraded.upgradeGaps.map(\.tier) == ["survey"])
+        let gap = try #require(upgraded.upgradeGaps.first)
+        #expect(gap.from == Day(year: 2026, month: 8, day: 10))
+        #expect(gap.message.contains("from 2026-08-10 (2026-Q3)") && gap.message.contains("developer-experience figures for earlier periods cannot be made again"))
+        // Q2's survey is gone (it was before the tier existed); Q3's is made from what remains.
+        #expect(try upgraded.surveyCounts(Period("2026-Q2")!, favourableFrom: 4).isEmpty)
+        #expect(try upgraded.surveyCounts(Period("2026-Q3")!, favourableFrom: 4).first?.favourable == 1)
+        // Said once; recorded for good.
+        let again = try CandorStore(path: h.store.path)
+        #expect(try again.upgradeGaps.isEmpty && again.tierGaps() == [gap])
+        // A store that never purged has nothing it cannot make again.
+        let fresh = try IngestHarness()
+        #expect(try fresh.store.upgradeGaps.isEmpty && fresh.store.tierGaps().isEmpty)
+    }
 }
