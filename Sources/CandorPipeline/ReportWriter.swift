@@ -289,7 +289,17 @@ public struct ReportWriter: Sendable {
             scorecard: inputs.scorecard, hidden: hidden, signals: inputs.signals?.signals ?? [],
             changes: inputs.scorecardChanges)
         let slugs = TeamSlug.assign(inputs.scorecard.teams)
-        return try inputs.scorecard.teams.map { team in
+        // Each team's pages are rendered apart from the others' (templates and libcmark keep no state
+        // between documents), so the teams are shared among the cores; each result goes to its
+        // team's place, so the order, and every byte, is the same as one core's.
+        let teams = inputs.scorecard.teams
+        let results = Slots<Result<TeamSummary, any Error>>(count: teams.count)
+        DispatchQueue.concurrentPerform(iterations: teams.count) { i in
+            results.set(i, Result { try summary(teams[i]) })
+        }
+        return try results.values().map { try $0.get() }
+
+        @Sendable func summary(_ team: String) throws -> TeamSummary {
             let view = TeamSummaryViewBuilder.build(team: team, built)
             let page = try render("team.md", view.mode(web: true), title: view.title)
             var summary = TeamSummary(team: team, slug: slugs[team]!, markdown: page.markdown, html: page.html)
@@ -513,4 +523,26 @@ extension ReportWriter {
         DisclosurePolicy(k: policy.minimumGroupSize, dominanceThreshold: policy.dominanceThreshold,
                          protectionShare: policy.protection.eventsShare, protectionPeople: policy.protection.people)
     }
+}
+
+/// Results of work shared among threads: one slot per item, each written by exactly one iteration of
+/// `DispatchQueue.concurrentPerform` and read only after it returns (which orders every write before
+/// the reads), so no slot is ever touched by two threads at once.
+final class Slots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { storage[index] = value }
+
+    /// Every slot's value, in order (all must have been set).
+    func values() -> [Value] { storage.map { $0! } }
 }
