@@ -119,6 +119,13 @@ extension Schema {
             try db.execute(sql: "INSERT OR IGNORE INTO tier_dirty (part) VALUES ('*')")
             try db.execute(sql: "ALTER TABLE tier_frozen ADD COLUMN without_team_totals INTEGER NOT NULL DEFAULT 0")
             try db.execute(sql: "UPDATE tier_frozen SET without_team_totals = 1")
+            // Parts a revocation cut into before: their figures came from the weekly team tier, and stay so.
+            for day in ["week", "date(week, '+6 days')"] {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO tier_frozen (part, without_team_totals)
+                    SELECT DISTINCT max(week, \(StoreQueries.quarterStart(day))), 1 FROM frozen_week WHERE revoked = 1
+                    """)
+            }
         }
     }
 
@@ -296,8 +303,33 @@ extension StoreWriter {
                 guard let part = Day.parse(row[0]) else { continue }
                 if !maker.allowsEveryDay(row[2], part: part, mask: row[4]) { gone.append((row[0], row[1], row[2], row[3])) }
             }
+            // The part's team totals lose what the removed person-parts counted (each person one cluster:
+            // their sums across assistants before and after); the largest person's shown stays as an
+            // upper bound. The daily team series keeps it, as it keeps a leaver's.
+            let cluster = try db.cachedStatement(sql: """
+                SELECT COALESCE(SUM(counted_accepted), 0), COALESCE(SUM(counted_shown), 0) FROM \(t("assistant_person_part"))
+                WHERE part = ? AND team = ? AND person = ? AND count_mask <> 0
+                """)
+            func sums(_ part: String, _ team: String, _ person: String) throws -> (a: Int64, s: Int64) {
+                let row = try Row.fetchOne(cluster, arguments: [part, team, person])!
+                return (row[0], row[1])
+            }
+            var before: [[String]: (a: Int64, s: Int64)] = [:]
+            for key in gone where before[[key.0, key.1, key.2]] == nil { before[[key.0, key.1, key.2]] = try sums(key.0, key.1, key.2) }
             let delete = try db.cachedStatement(sql: "DELETE FROM \(t("assistant_person_part")) WHERE part = ? AND team = ? AND person = ? AND assistant = ?")
             for key in gone { try delete.execute(arguments: [key.0, key.1, key.2, key.3]) }
+            let subtract = try db.cachedStatement(sql: """
+                UPDATE \(t("assistant_team_part")) SET contributors = contributors - ?, accepted = accepted - ?, shown = shown - ?,
+                    accepted_squares = accepted_squares - ?, shown_squares = shown_squares - ?, accepted_shown = accepted_shown - ?
+                WHERE part = ? AND team = ?
+                """)
+            for (key, old) in before.sorted(by: { $0.key.joined() < $1.key.joined() }) {
+                let new = try sums(key[0], key[1], key[2])
+                let counted = { (c: (a: Int64, s: Int64)) -> Int in c.a > 0 || c.s > 0 ? 1 : 0 }
+                try subtract.execute(arguments: [counted(old) - counted(new), old.a - new.a, old.s - new.s, old.a * old.a - new.a * new.a,
+                                                 old.s * old.s - new.s * new.s, old.a * old.s - new.a * new.s, key[0], key[1]])
+            }
+            try db.execute(sql: "DELETE FROM \(t("assistant_team_part")) WHERE contributors <= 0")
         }
         if !parts.isEmpty {
             let maker = try maker()

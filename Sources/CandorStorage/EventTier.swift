@@ -103,10 +103,12 @@ extension StoreWriter {
                 """))
             if let consent {
                 // Frozen rows cannot be made again; a consent change still removes those it now excludes.
-                try db.execute(sql: """
-                    DELETE FROM \(t("event_acceptance")) AS r WHERE r.frozen = 1
-                      AND NOT \(CandorStore.consentCondition(consent, day: "r.day", person: StoreQueries.resolved("r.person")))
-                    """, arguments: [consent.programme])
+                for table in ["event_acceptance", "event_followup"] {
+                    try db.execute(sql: """
+                        DELETE FROM \(t(table)) AS r WHERE r.frozen = 1
+                          AND NOT \(CandorStore.consentCondition(consent, day: "r.day", person: StoreQueries.resolved("r.person")))
+                        """, arguments: [consent.programme])
+                }
             }
         }
         let quarters = dirty.compactMap(Day.parse).map { Period(containing: $0) }.sorted { $0.first < $1.first }
@@ -167,13 +169,21 @@ extension StoreWriter {
               AND a.k IN (SELECT event_key FROM \(t("tool_event")))
               AND a.k NOT IN (SELECT event_key FROM \(t("event_acceptance")) WHERE quarter = ?5)
             """, arguments: arguments)
+        // A follow-up is a record of what its person did: stored only for days the programme lets count
+        // (it still links, or fails to link, as the raw read linked it).
+        var followUpArguments = range
+        var followUpFilter = ""
+        if let consent {
+            followUpFilter = "AND " + CandorStore.consentCondition(consent, day: "substr(r.time, 1, 10)", person: "r.person")
+            followUpArguments += [consent.programme]
+        }
         try db.execute(sql: common + """
             INSERT INTO \(t("event_followup")) (quarter, event_key, person, day, linked)
             SELECT ?5, r.fk, r.person, substr(r.time, 1, 10), r.k IS NOT NULL
             FROM ruled r WHERE substr(r.time, 1, 10) BETWEEN ?3 AND ?4
               AND r.fk IN (SELECT event_key FROM \(t("tool_event")))
-              AND r.fk NOT IN (SELECT event_key FROM \(t("event_followup")) WHERE quarter = ?5)
-            """, arguments: range)
+              AND r.fk NOT IN (SELECT event_key FROM \(t("event_followup")) WHERE quarter = ?5) \(followUpFilter)
+            """, arguments: followUpArguments)
     }
 }
 

@@ -95,6 +95,15 @@ extension StoreWriter {
             """)
         // A person-week goes when any of its days was objected (its last day, or an objection withdrawn within it).
         try runIfAny("enriched", "DELETE FROM \(t("qdev_person_week")) AS r WHERE \(objected("date(r.week, '+6 days')")) OR \(objected("r.week"))")
+        // The events tier: the objector's rows go, and the quarters their events could touch are made again.
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO \(t("event_dirty")) (quarter) SELECT DISTINCT \(StoreQueries.quarterStart("date(substr(r.time, 1, 10), d.n || ' days')"))
+            FROM \(t("tool_event")) r, (SELECT '-7' AS n UNION ALL SELECT '+0' UNION ALL SELECT '+7') d WHERE \(objected("substr(r.time, 1, 10)"))
+            """)
+        try runIfAny("enriched", "DELETE FROM \(t("event_acceptance")) AS r WHERE \(objected("r.day"))")
+        try runIfAny("enriched", "DELETE FROM \(t("event_followup")) AS r WHERE \(objected("r.day"))")
+        // A seat holder is about the holder on the quarter's last day.
+        try runIfAny("enriched", "DELETE FROM \(t("seat_holder")) AS r WHERE \(objected("r.quarter_end"))")
         try runIfAny("raw", "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT r.event_key FROM \(t("tool_event")) r WHERE \(objected("substr(r.time, 1, 10)")))")
         try runIfAny("raw", "DELETE FROM \(t("tool_event")) AS r WHERE \(objected("substr(r.time, 1, 10)"))")
         // A seat is about its holder on the days an export listed it: gone once they had objected by then.
@@ -181,8 +190,11 @@ extension StoreWriter {
             """, [raw])
         // The survey tier: every part the raw window cuts into stays as first made (team sums, anonymous:
         // they follow the aggregate window).
-        try db.execute(sql: "INSERT OR IGNORE INTO \(t("survey_frozen")) (part) SELECT DISTINCT \(StoreQueries.surveyPart("day")) FROM \(t("survey_response")) WHERE COALESCE(day, '') < ?",
+        // (Responses without a day go at the first purge, as they always did, and leave every period:
+        // their part is never frozen, so one stored later still counts.)
+        try db.execute(sql: "INSERT OR IGNORE INTO \(t("survey_frozen")) (part) SELECT DISTINCT \(StoreQueries.surveyPart("day")) FROM \(t("survey_response")) WHERE day IS NOT NULL AND day < ?",
                        arguments: [raw])
+        try db.execute(sql: "INSERT OR IGNORE INTO \(t("survey_dirty")) (part) SELECT '' FROM \(t("survey_response")) WHERE day IS NULL LIMIT 1")
         for table in ["survey_team_part", "survey_threshold_part", "survey_item_part"] {
             try run("aggregate", longReason, "DELETE FROM \(t(table)) WHERE part <> '' AND part < ?", [long])
         }

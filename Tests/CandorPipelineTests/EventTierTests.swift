@@ -19,9 +19,11 @@ struct EventTierTests {
             func resolved(_ p: String) -> String { "COALESCE((SELECT pa.person FROM person_alias pa WHERE pa.alias = \(p)), \(p))" }
             var arguments: StatementArguments = [period.first.adding(days: -7).iso8601, period.last.adding(days: 7).iso8601,
                                                   period.first.iso8601, period.last.iso8601]
-            var filter = ""
+            var filter = "", followUpFilter = ""
             if let consent {
-                filter = "AND " + CandorStore.consentCondition(consent, day: "substr(a.time, 1, 10)", person: "a.person")
+                // Acceptances and follow-ups alike count only on days the programme lets count.
+                filter = "AND " + CandorStore.consentCondition(consent, day: "substr(a.time, 1, 10)", person: "a.person", programme: "?5")
+                followUpFilter = "AND " + CandorStore.consentCondition(consent, day: "substr(r.time, 1, 10)", person: "r.person", programme: "?5")
                 arguments += [consent.programme]
             }
             let rows = try Row.fetchAll(db, sql: """
@@ -47,7 +49,7 @@ struct EventTierTests {
                        COUNT(DISTINCT CASE WHEN a.k IN (SELECT k FROM undone) THEN COALESCE(a.sid, a.k) END) AS undone,
                        COUNT(DISTINCT CASE WHEN a.k IN (SELECT k FROM undone WHERE by_rule = 1)
                                             AND a.k NOT IN (SELECT k FROM undone WHERE by_rule = 0) THEN a.k END) AS by_rule,
-                       (SELECT COUNT(*) FROM ruled r WHERE r.person = a.person AND r.k IS NULL AND substr(r.time, 1, 10) BETWEEN ?3 AND ?4) AS unlinked
+                       (SELECT COUNT(*) FROM ruled r WHERE r.person = a.person AND r.k IS NULL AND substr(r.time, 1, 10) BETWEEN ?3 AND ?4 \(followUpFilter)) AS unlinked
                 FROM acc a WHERE substr(a.time, 1, 10) BETWEEN ?3 AND ?4 \(filter)
                 GROUP BY a.team, a.person ORDER BY a.team, a.person
                 """, arguments: arguments)
@@ -153,6 +155,11 @@ struct EventTierTests {
         _ = try h.ingestor.ingest(paths: [try h.folder.write("consent.csv", "person_id,programme,status,effective\np2,ai-adoption,opted_out,2026-01-01\n")])
         let p2 = h.pseudonym("p2")
         for quarter in Self.quarters { #expect(try !h.store.suggestionOutcomes(quarter, consent: rule).contains { $0.person == p2 }) }
+        // Nothing of theirs stays in the tier, frozen or not: acceptances or follow-ups.
+        #expect(try h.store.queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM event_acceptance WHERE person = ?1) + (SELECT COUNT(*) FROM event_followup WHERE person = ?1)",
+                             arguments: [p2])
+        } == 0)
     }
 
     @Test("a reader refuses a stale events tier, and one made under another programme, and says what to run")

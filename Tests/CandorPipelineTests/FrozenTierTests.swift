@@ -21,6 +21,8 @@ struct FrozenTierTests {
         #expect(try h.store.periodSource(Self.q3) == .raw)
         #expect(try h.store.adoptionRows(Self.q3, consent: optional).isEmpty)
         #expect(try h.store.personWeekTotals(Self.q3, consent: optional).isEmpty)
+        // The frozen parts' team totals lose them too: nothing for a report from team totals to publish.
+        #expect(try h.store.teamWeekSums(Self.q3).isEmpty)
     }
 
     @Test("an objection registered after the freeze removes the objector's frozen person-parts; everyone else's stay")
@@ -35,6 +37,15 @@ struct FrozenTierTests {
         let after = try h.store.reader(datasets: Set(Dataset.allCases)).adoptionRows(Self.q3, consent: consent)
         #expect(!after.contains { $0.person == p2 })
         #expect(after.filter { $0.person == p1 }.map(\.accepted) == before.filter { $0.person == p1 }.map(\.accepted))
+        // The team totals lose p2's counted use and keep everyone else's, to the unit.
+        let totals = try h.store.reader(datasets: Set(Dataset.allCases)).teamWeekSums(Self.q3)
+        let counted = try h.store.inlineTotals(from: Self.q3.first, to: Self.q3.last, consent: consent)
+        for team in Set(counted.map(\.team)) {
+            let mine = counted.filter { $0.team == team }
+            let t = totals.first { $0.team == team }
+            #expect(t?.sums.y == mine.reduce(0) { $0 + $1.accepted } && t?.sums.x == mine.reduce(0) { $0 + $1.shown }, "\(team)")
+        }
+        #expect(totals.filter { $0.team != nil }.allSatisfy { t in counted.contains { $0.team == t.team } })
     }
 
     /// One pull request by alice (p-alice in the directory), opened 2026-12-01 and open when exported.
@@ -148,5 +159,40 @@ struct RevocationTeamTotalsTests {
         // Their person rows are gone.
         #expect(try !h.store.reader(datasets: Set(Dataset.allCases)).inlineTotals(from: q3.first, to: q3.last, consent: Policy.defaultAssistantRule)
             .contains { $0.person == h.pseudonym("p1") })
+    }
+}
+
+/// Periods of a Copilot-only organisation whose person rows are gone (docs/tiers.md).
+@Suite("Team totals without Q Developer")
+struct TeamTotalsWithoutQDeveloperTests {
+    @Test("past the enriched window a Copilot-only period is read from the assistants' team totals; a revocation's week reaching into the next quarter does not send that quarter to Q Developer's weekly tier")
+    func copilotOnlyWindows() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(path: try h.folder.write("directory.csv", "person_id,team,from,to,github_login\n" + (1...5).map { "p\($0),T,2026-01-01,,octo-p\($0)" }.joined(separator: "\n") + "\n"))
+        var lines: [String] = []
+        for i in 1...5 {
+            for day in ["2026-07-06", "2026-09-29", "2026-10-01"] where i > 1 || day != "2026-10-01" {
+                lines.append(AssistantAdoptionStoreTests.copilot("octo-p\(i)", day, scope: "\"organization_id\":\"9\"", generated: 10, accepted: i, added: 3))
+            }
+        }
+        #expect(try h.ingestor.ingest(paths: [try h.folder.write("users-1-day.ndjson", lines.joined(separator: "\n") + "\n")]).rejectedCount == 0)
+        let q3 = Period("2026-Q3")!, q4 = Period("2026-Q4")!
+        // p1 (no use in October) revokes: the ISO week of 2026-09-28 is frozen as revoked; its Q4 part
+        // (from 1 October) held none of p1's use, so it is made from raw rows as usual.
+        _ = try h.ingestor.ingest(path: try h.folder.write("consent.csv", "person_id,programme,status,effective\np1,ai-adoption,revoked,2026-10-02\n"))
+        _ = try h.store.purge(today: Day(year: 2026, month: 10, day: 5)!, retention: .init(rawDays: 365, enrichedDays: 400, aggregateDays: 1825),
+                              revocationProgramme: "ai-adoption", time: "t")
+        #expect(try h.store.periodSource(q4) == .aggregate)
+        let q4Totals = try h.store.teamWeekSums(q4)
+        let october = q4Totals.first(where: { $0.team == "T" })?.sums.y
+        let p2to5: Int64 = 14  // p2..p5 on 1 October: 2 + 3 + 4 + 5
+        #expect(october == p2to5)
+        // The enriched window passes Q3 (400 days after 2026-07-01): person rows gone, team totals stay.
+        _ = try h.store.purge(today: Day(year: 2027, month: 11, day: 10)!, retention: .init(rawDays: 30, enrichedDays: 400, aggregateDays: 1825),
+                              revocationProgramme: "ai-adoption", time: "t2")
+        #expect(try h.store.periodSource(q3) == .aggregate)
+        let third = try h.store.teamWeekSums(q3).first(where: { $0.team == "T" })?.sums.y
+        let expected: Int64 = 30  // two days each of p1..p5: 2 × (1 + 2 + 3 + 4 + 5)
+        #expect(third == expected)
     }
 }

@@ -13,7 +13,9 @@ extension StoreReading {
         try queue.read { db in
             let range: StatementArguments = [period.first.iso8601, period.last.iso8601]
             let frozen = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM frozen_week WHERE \(StoreQueries.weekInPeriod)", arguments: range) ?? 0
-            guard frozen > 0 else { return .raw }
+            let gone = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tier_frozen WHERE persons_gone = 1 AND part BETWEEN ? AND ?", arguments: range) ?? 0
+            // (Person rows past the enriched window in an organisation without Q Developer leave no frozen week.)
+            guard frozen > 0 || gone > 0 else { return .raw }
             // A revocation cut into the period: the person-weeks no longer hold everyone who was in the
             // published figures, so only the team totals (which still do, anonymously) keep them stable.
             let revoked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM frozen_week WHERE revoked = 1 AND \(StoreQueries.weekInPeriod)", arguments: range) ?? 0
@@ -24,8 +26,9 @@ extension StoreReading {
                 SELECT COUNT(*) FROM frozen_week f WHERE date(f.week, '+3 days') BETWEEN ?1 AND ?2
                   AND NOT EXISTS (SELECT 1 FROM tier_frozen z WHERE z.part = max(f.week, ?1))
                 """, arguments: range) ?? 0
-            let gone = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tier_frozen WHERE persons_gone = 1 AND part BETWEEN ? AND ?", arguments: range) ?? 0
             if unheld == 0 && gone == 0 { return .raw }
+            // Person rows gone, and the assistants' team totals hold the period: every assistant, from them.
+            if gone > 0, try Self.legacyTeamTotals(db, period) == 0 { return .aggregate }
             let missing = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM (SELECT DISTINCT week FROM qdev_team_week WHERE \(StoreQueries.weekInPeriod)
                                       EXCEPT SELECT DISTINCT week FROM qdev_person_week WHERE \(StoreQueries.weekInPeriod))
@@ -64,13 +67,7 @@ extension StoreReading {
     /// the weekly team tier (Q Developer only; a period frozen before the team totals existed).
     public func teamWeekSums(_ period: Period) throws -> [TeamWeekSums] {
         try queue.read { db in
-            let range: StatementArguments = [period.first.iso8601, period.last.iso8601]
-            let legacy = try Int.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM frozen_week f WHERE date(f.week, '+3 days') BETWEEN ?1 AND ?2
-                          AND NOT EXISTS (SELECT 1 FROM tier_frozen z WHERE z.part = max(f.week, ?1)))
-                     + (SELECT COUNT(*) FROM tier_frozen WHERE without_team_totals = 1 AND part BETWEEN ?1 AND ?2)
-                """, arguments: range) ?? 0
-            if legacy == 0 { return try Self.teamPartSums(db, period) }
+            if try Self.legacyTeamTotals(db, period) == 0 { return try Self.teamPartSums(db, period) }
             var teams: [String: TeamWeekSums] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT week, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown, accepted_shown
@@ -96,6 +93,18 @@ extension StoreReading {
 }
 
 extension StoreReading {
+    /// How many of `period`'s weeks the assistants' team totals cannot speak for: weeks retention froze
+    /// before the tier existed (no part frozen with them), and parts frozen before the team totals
+    /// existed (a revocation's, or retention's). A week frozen only by a revocation whose person had
+    /// no use in the period's part of it is not one of them: that part is made from raw rows as usual.
+    static func legacyTeamTotals(_ db: Database, _ period: Period) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM frozen_week f WHERE f.revoked = 0 AND date(f.week, '+3 days') BETWEEN ?1 AND ?2
+                      AND NOT EXISTS (SELECT 1 FROM tier_frozen z WHERE z.part = max(f.week, ?1)))
+                 + (SELECT COUNT(*) FROM tier_frozen WHERE without_team_totals = 1 AND part BETWEEN ?1 AND ?2)
+            """, arguments: [period.first.iso8601, period.last.iso8601]) ?? 0
+    }
+
     /// Per team, sums over the assistants' team totals of `period`'s week parts.
     static func teamPartSums(_ db: Database, _ period: Period) throws -> [TeamWeekSums] {
         var teams: [String: TeamWeekSums] = [:]
