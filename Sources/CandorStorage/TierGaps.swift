@@ -18,9 +18,14 @@ public struct TierGap: Sendable, Equatable {
 
     /// What to tell the person who upgraded.
     public var message: String {
-        let since = from.map { "from \($0.iso8601) (\(Period(containing: $0)))" } ?? "from none at all"
+        guard let from else {
+            return "the \(tier) tier was made when this database was upgraded, after earlier purges had left none of its raw rows: "
+                + "\(figures) for the periods before cannot be made again and are now blank"
+        }
+        let period = Period(containing: from)
+        let partial = from == period.first ? "" : "; \(period) is made from its days from then on only"
         return "the \(tier) tier was made when this database was upgraded, from the raw rows that remained after earlier purges: they reach back only "
-            + "\(since), so \(figures) for earlier periods cannot be made again and are now blank"
+            + "to \(from.iso8601) (\(period)), so \(figures) for earlier periods cannot be made again and are now blank\(partial)"
     }
 }
 

@@ -136,7 +136,7 @@ struct SurveyTierTests {
         #expect(upgraded.upgradeGaps.map(\.tier) == ["survey"])
         let gap = try #require(upgraded.upgradeGaps.first)
         #expect(gap.from == Day(year: 2026, month: 8, day: 10))
-        #expect(gap.message.contains("from 2026-08-10 (2026-Q3)") && gap.message.contains("developer-experience figures for earlier periods cannot be made again"))
+        #expect(gap.message.contains("to 2026-08-10 (2026-Q3)") && gap.message.contains("2026-Q3 is made from its days from then on only") && gap.message.contains("developer-experience figures for earlier periods cannot be made again"))
         // Q2's survey is gone (it was before the tier existed); Q3's is made from what remains.
         #expect(try upgraded.surveyCounts(Period("2026-Q2")!, favourableFrom: 4).isEmpty)
         #expect(try upgraded.surveyCounts(Period("2026-Q3")!, favourableFrom: 4).first?.favourable == 1)

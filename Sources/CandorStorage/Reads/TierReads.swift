@@ -105,12 +105,16 @@ extension StoreReading {
             """, arguments: [period.first.iso8601, period.last.iso8601]) ?? 0
     }
 
-    /// Per team, sums over the assistants' team totals of `period`'s week parts.
+    /// Per team, sums over the assistants' team totals of `period`'s week parts (one part per row:
+    /// a policy that keeps assistants in two dataset files has two rows per part, added here, and a
+    /// person using both is then two clusters, which widens the interval).
     static func teamPartSums(_ db: Database, _ period: Period) throws -> [TeamWeekSums] {
         var teams: [String: TeamWeekSums] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT part, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown, accepted_shown
-            FROM assistant_team_part WHERE part BETWEEN ? AND ? ORDER BY team, part
+            SELECT part, team, SUM(contributors) AS contributors, SUM(accepted) AS accepted, SUM(shown) AS shown,
+                   SUM(accepted_squares) AS accepted_squares, SUM(shown_squares) AS shown_squares, MAX(largest_shown) AS largest_shown,
+                   SUM(accepted_shown) AS accepted_shown
+            FROM assistant_team_part WHERE part BETWEEN ? AND ? GROUP BY part, team ORDER BY team, part
             """, arguments: [period.first.iso8601, period.last.iso8601]) {
             let team: String = row["team"]
             let contributors: Int = row["contributors"]
