@@ -36,6 +36,26 @@ extension StoreWriter {
         try db.execute(sql: "INSERT OR IGNORE INTO purge_revoked SELECT person FROM person_alias WHERE alias IN (SELECT id FROM purge_revoked)")
         try db.execute(sql: "INSERT OR IGNORE INTO purge_revoked SELECT alias FROM person_alias WHERE person IN (SELECT id FROM purge_revoked)")
         let revokedIds = "SELECT id FROM purge_revoked"
+        // Each programme's revocations and objections reach that programme's records only.
+        if revocationProgramme == Policy.engineeringProgramme {
+            // Pull requests, reviews and review comments are records of what their author, reviewer or
+            // commenter did: a revocation removes all of theirs, an objection those dated from it on.
+            let allowed = { (day: String, person: String) in
+                CandorStore.consentCondition(ConsentRule(programme: revocationProgramme, required: true), day: day, person: StoreQueries.resolved(person))
+            }
+            for (table, person, day) in [("github_pull_request", "author", "substr(r.created_at, 1, 10)"),
+                                         ("github_review", "reviewer", "substr(COALESCE(r.submitted_at, '9999-12-31'), 1, 10)"),
+                                         ("github_review_comment", "commenter", "substr(r.created_at, 1, 10)"),
+                                         ("pull_request_fact", "author", "substr(r.created_at, 1, 10)")] {
+                let tier = table == "pull_request_fact" ? "enriched" : "raw"
+                try run(tier, "consent revoked", "DELETE FROM \(t(table)) WHERE \(person) IN (\(revokedIds))", [])
+                try db.execute(sql: "DELETE FROM \(t(table)) AS r WHERE NOT \(allowed(day, "r.\(person)"))", arguments: [revocationProgramme])
+                if db.changesCount > 0 { removed.append((tier, "objected (from the day of the objection)", db.changesCount)) }
+            }
+            // Other people's pull requests are made again from what remains (a review gone, a comment gone).
+            try markAllPullRequests()
+        }
+        if revocationProgramme != Policy.assistantProgramme { try db.execute(sql: "DELETE FROM purge_revoked") }
         let weekOf = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
         // Weeks purge cuts into keep their team totals as they were. Weeks cut by a revocation are
         // marked: their reports come from those totals, so a report made again after the person left
@@ -65,6 +85,7 @@ extension StoreWriter {
             FROM consent c LEFT JOIN person_alias a ON a.alias = c.person WHERE c.programme = ? AND c.status = 'opted_out'
             """, arguments: [revocationProgramme])
         try db.execute(sql: "INSERT OR IGNORE INTO purge_objector SELECT a.alias, o.person FROM person_alias a JOIN purge_objector o ON o.id = a.person")
+        if revocationProgramme != Policy.assistantProgramme { try db.execute(sql: "DELETE FROM purge_objector") }
         let programme = revocationProgramme.replacingOccurrences(of: "'", with: "''")
         // `r` is the row being judged (every DELETE below names its table `r`).
         func objected(_ day: String) -> String {
@@ -220,10 +241,16 @@ extension CandorStore {
     ///
     /// Raw rows older than `rawDays` before `today`, enriched weeks older than `enrichedDays`, aggregate
     /// weeks older than `aggregateDays`, and every raw and enriched row of a person whose consent to
-    /// `revocationProgramme` is revoked. `secure_delete` overwrites freed pages and a
+    /// `revocationProgramme` is revoked, in that programme's records: AI-assistant use, IDE events and
+    /// seats for `ai-adoption`; pull requests, reviews and comments for `engineering-metrics`. `secure_delete` overwrites freed pages and a
     /// `wal_checkpoint(TRUNCATE)` empties the write-ahead log, so the bytes are gone from both files.
     /// What was removed is recorded (counts only) in `purge_log`.
     public func purge(today: Day, retention: Policy.Retention, revocationProgramme: String, time: String) throws -> PurgeResult {
+        // A revocation candor cannot place is an error, never a purge that quietly keeps the data.
+        guard [Policy.assistantProgramme, Policy.engineeringProgramme].contains(revocationProgramme) else {
+            throw StoreError(path: path, message: "purge does not know which records the programme '\(revocationProgramme)' covers",
+                             hint: "use --programme \(Policy.assistantProgramme) (AI-assistant records) or --programme \(Policy.engineeringProgramme) (pull requests and reviews)")
+        }
         // The tiers first, so that parts retention freezes hold everything their raw rows held; and
         // after, so that parts the purge changed are made again from what remains.
         try refreshTiers(.recorded)

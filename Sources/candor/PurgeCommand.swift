@@ -13,7 +13,7 @@ struct PurgeCommand: ParsableCommand {
             What was removed is recorded (counts only) and written to the audit log.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The programme whose revocations remove a person's data.", valueName: "programme"))
+    @Option(name: .long, help: ArgumentHelp("The programme whose revocations and objections remove a person's records: ai-adoption (AI-assistant use, IDE events, seats) or engineering-metrics (pull requests, reviews, comments).", valueName: "programme"))
     var programme = "ai-adoption"
 
     @OptionGroup var workspace: WorkspaceOptions

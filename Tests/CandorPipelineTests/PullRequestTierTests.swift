@@ -155,4 +155,26 @@ struct PullRequestTierTests {
         #expect(try h.store.refreshTiers(request).pullRequests == 0)
         #expect(try h.store.pullRequestFacts(Self.q3, consent: Policy.defaultEngineeringRule).filter { $0.team == "U" }.count == 500)
     }
+
+    @Test("purge under the engineering-metrics programme removes a revoked author's pull requests, reviews and facts, and nothing of the AI-assistant records; an unknown programme is refused")
+    func engineeringRevocation() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(paths: [
+            try h.folder.write("directory.csv", "person_id,team,from,to,github_login\np-alice,T,2026-01-01,,alice\np-bob,T,2026-01-01,,bob\n"),
+            try h.folder.write("pulls.json", #"[{"number":1,"state":"open","draft":false,"user":{"login":"alice","type":"User"},"created_at":"2026-08-10T09:00:00Z","merged_at":null,"closed_at":null,"base":{"repo":{"full_name":"acme/checkout"}}},{"number":2,"state":"open","draft":false,"user":{"login":"bob","type":"User"},"created_at":"2026-08-11T09:00:00Z","merged_at":null,"closed_at":null,"base":{"repo":{"full_name":"acme/checkout"}}}]"#),
+            try h.folder.write("reviews.json", #"[{"id":81,"user":{"login":"alice","type":"User"},"state":"APPROVED","submitted_at":"2026-08-12T12:00:00Z","pull_request_url":"https://api.github.com/repos/acme/checkout/pulls/2"}]"#),
+            try h.folder.write("q.csv", "UserId,Date,Inline_AcceptanceCount,Inline_SuggestionsCount\np-alice,2026-08-10,1,4\n"),
+            try h.folder.write("consent.csv", "person_id,programme,status,effective\np-alice,engineering-metrics,revoked,2026-09-01\n"),
+        ])
+        #expect(try h.store.pullRequestFacts(Self.q3, consent: nil).count == 2)
+        #expect { _ = try h.store.purge(today: Day(year: 2026, month: 9, day: 20)!, retention: .init(rawDays: 365, enrichedDays: 400, aggregateDays: 1825),
+                                        revocationProgramme: "self-view", time: "t") } throws: { ($0 as? StoreError)?.hint.contains("--programme") == true }
+        _ = try h.store.purge(today: Day(year: 2026, month: 9, day: 20)!, retention: .init(rawDays: 365, enrichedDays: 400, aggregateDays: 1825),
+                              revocationProgramme: Policy.engineeringProgramme, time: "t")
+        let counts = try h.store.tableCounts()
+        #expect(counts["github_pull_request"] == 1 && counts["github_review"] == 0)
+        #expect(counts["qdev_activity"] == 1)  // another programme's records stay
+        let facts = try h.store.pullRequestFacts(Self.q3, consent: nil)
+        #expect(facts.count == 1 && facts.first?.author == h.pseudonym("bob") && facts.first?.approvalCount == 0)
+    }
 }
