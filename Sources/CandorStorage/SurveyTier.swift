@@ -7,9 +7,9 @@ import GRDB
 // window: answers from small groups) changes no published figure.
 //
 // The favourable threshold is the policy's and may change, so the tier keeps what any threshold
-// needs: per answer value present in a part and team, the respondents' favourable sums at that value
-// as threshold (a threshold between two present values selects the same answers as the next value up);
-// and per item, the answers per value. Sums of squares are integers, so the respondents' cluster sums
+// needs: per whole threshold from 1 to the largest answer in a part and team (answers are 1 to the
+// scale), the respondents' favourable sums at that threshold, so a read takes exactly its threshold's
+// rows and adds them over dataset files; and per item, the answers per value. Sums of squares are integers, so the respondents' cluster sums
 // read from the tier are the raw read's to the last bit, in any order.
 //
 // A response without a day is in every period (as the raw read had it): its part is ''.
@@ -30,8 +30,8 @@ extension Schema {
                     PRIMARY KEY (part, team)
                 ) WITHOUT ROWID
                 """)
-            // Per part, team and answer value v present there: over respondents, with y = answers ≥ v,
-            // Σy, Σy² and Σxy.
+            // Per part, team and whole threshold v from 1 to the largest answer there: over respondents,
+            // with y = answers ≥ v, Σy, Σy² and Σxy.
             try db.execute(sql: """
                 CREATE TABLE survey_threshold_part (
                     part TEXT NOT NULL, team TEXT NOT NULL, threshold INTEGER NOT NULL,
@@ -114,10 +114,13 @@ extension StoreWriter {
             INSERT INTO \(t("survey_team_part")) (part, team, responses, respondents, answers, answers_sq)
             SELECT part, team, COUNT(*), SUM(x > 0), SUM(x), SUM(x * x) FROM (\(responses)) GROUP BY part, team
             """)
-        // Every value present in a part and team is a threshold; y counts a respondent's answers at or above it.
+        // Every whole threshold from 1 to the largest answer of a part and team; y counts a respondent's
+        // answers at or above it.
         try db.execute(sql: """
-            WITH resp AS (\(responses)),
-            thresholds AS (SELECT DISTINCT q.part, q.team, a.value AS v FROM resp q JOIN \(t("survey_answer")) a ON a.response_key = q.response),
+            WITH RECURSIVE resp AS (\(responses)),
+            largest AS (SELECT q.part, q.team, MAX(a.value) AS top FROM resp q JOIN \(t("survey_answer")) a ON a.response_key = q.response GROUP BY q.part, q.team),
+            thresholds(part, team, v, top) AS (SELECT part, team, 1, top FROM largest WHERE top >= 1
+                                               UNION ALL SELECT part, team, v + 1, top FROM thresholds WHERE v < top),
             ys AS (SELECT h.part, h.team, h.v, q.x,
                           (SELECT COUNT(*) FROM \(t("survey_answer")) a WHERE a.response_key = q.response AND a.value >= h.v) AS y
                    FROM thresholds h JOIN resp q ON q.part = h.part AND q.team = h.team WHERE q.x > 0)
@@ -155,14 +158,12 @@ extension StoreReading {
                 SELECT team, SUM(responses) AS responses, SUM(respondents) AS respondents, SUM(answers) AS answers, SUM(answers_sq) AS answers_sq
                 FROM survey_team_part WHERE \(inPeriod) GROUP BY team ORDER BY team
                 """, arguments: range)
-            // The sums at the smallest present value at or above the threshold, per part and team.
+            // The sums at the threshold (answers are 1 to the scale: a threshold below 1 is 1); none
+            // above the largest answer.
             let favourable = try Row.fetchAll(db, sql: """
-                SELECT s.team AS team, SUM(s.favourable) AS y, SUM(s.favourable_sq) AS yy, SUM(s.favourable_answers) AS xy
-                FROM survey_threshold_part s
-                WHERE \(inPeriod.replacingOccurrences(of: "part", with: "s.part")) AND s.threshold = (
-                    SELECT MIN(u.threshold) FROM survey_threshold_part u WHERE u.part = s.part AND u.team = s.team AND u.threshold >= ?3)
-                GROUP BY s.team
-                """, arguments: range + [favourableFrom])
+                SELECT team, SUM(favourable) AS y, SUM(favourable_sq) AS yy, SUM(favourable_answers) AS xy
+                FROM survey_threshold_part WHERE \(inPeriod) AND threshold = ?3 GROUP BY team
+                """, arguments: range + [max(favourableFrom, 1)])
             var sums: [String: (y: Int64, yy: Int64, xy: Int64)] = [:]
             for row in favourable { sums[row["team"]] = (row["y"], row["yy"], row["xy"]) }
             var counts = teams.map { row -> SurveyCounts in

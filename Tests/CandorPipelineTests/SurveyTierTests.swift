@@ -147,4 +147,25 @@ struct SurveyTierTests {
         let fresh = try IngestHarness()
         #expect(try fresh.store.upgradeGaps.isEmpty && fresh.store.tierGaps().isEmpty)
     }
+
+    @Test("responses of one team and week in two dataset files (a policy moved the survey): every threshold's counts add up over the files")
+    func twoFiles() throws {
+        let h = try IngestHarness()
+        let day = Day(year: 2026, month: 8, day: 10)
+        try h.store.transaction(dataset: .coaching) { w in
+            for (key, values) in [("a1", [1, 2]), ("a2", [5])] {
+                try w.upsertSurveyResponse(SurveyResponse(key: key, team: "T", day: day, answers: values.enumerated().map { (item: "i\($0.offset)", value: $0.element) }), sourceId: 0)
+            }
+        }
+        try h.store.transaction(dataset: .operational) { w in
+            for (key, values) in [("b1", [1, 4]), ("b2", [2, 5])] {
+                try w.upsertSurveyResponse(SurveyResponse(key: key, team: "T", day: day, answers: values.enumerated().map { (item: "i\($0.offset)", value: $0.element) }), sourceId: 0)
+            }
+        }
+        for threshold in 1...6 {
+            #expect(try Self.tierCounts(h.store, Period("2026-Q3")!, favourableFrom: threshold) == Self.rawCounts(h.store, Period("2026-Q3")!, favourableFrom: threshold),
+                    "from \(threshold)")
+        }
+        #expect(try h.store.surveyCounts(Period("2026-Q3")!, favourableFrom: 3).first?.favourable == 3)  // 5, 4 and 5
+    }
 }
