@@ -168,8 +168,14 @@ extension Schema {
 
     /// Main database: the catalog learns of the tier's tables (in the dataset files).
     static func registerAssistantTierCatalog(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v26-assistant-tier") { db in
-            for entry in catalog where assistantTierTables.contains(entry.table) {
+        registerDatasetCatalog(&migrator, "v26-assistant-tier", tables: assistantTierTables)
+    }
+
+    /// Main database: a migration `identifier` that enters `tables` (kept in the dataset files) in the
+    /// catalog, as `catalog` classifies them.
+    static func registerDatasetCatalog(_ migrator: inout DatabaseMigrator, _ identifier: String, tables: Set<String>) {
+        migrator.registerMigration(identifier) { db in
+            for entry in catalog where tables.contains(entry.table) {
                 try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES (?, ?, ?, ?, 'dataset')",
                                arguments: [entry.table, entry.tier, entry.sensitivity.rawValue, entry.category])
             }

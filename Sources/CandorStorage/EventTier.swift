@@ -43,12 +43,7 @@ extension Schema {
 
     /// Main database: the catalog learns of the events tier's tables (in the dataset files).
     static func registerEventTierCatalog(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v29-event-tier") { db in
-            for entry in catalog where eventTierTables.contains(entry.table) {
-                try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES (?, ?, ?, ?, 'dataset')",
-                               arguments: [entry.table, entry.tier, entry.sensitivity.rawValue, entry.category])
-            }
-        }
+        registerDatasetCatalog(&migrator, "v29-event-tier", tables: eventTierTables)
     }
 
     static let eventTierTables: Set<String> = ["event_acceptance", "event_followup", "event_dirty"]

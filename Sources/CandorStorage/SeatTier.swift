@@ -32,12 +32,7 @@ extension Schema {
 
     /// Main database: the catalog learns of the seats tier's tables (in the dataset files).
     static func registerSeatTierCatalog(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v30-seat-tier") { db in
-            for entry in catalog where seatTierTables.contains(entry.table) {
-                try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES (?, ?, ?, ?, 'dataset')",
-                               arguments: [entry.table, entry.tier, entry.sensitivity.rawValue, entry.category])
-            }
-        }
+        registerDatasetCatalog(&migrator, "v30-seat-tier", tables: seatTierTables)
     }
 
     static let seatTierTables: Set<String> = ["seat_holder", "seat_seen", "seat_dirty", "seat_frozen"]

@@ -55,12 +55,7 @@ extension Schema {
 
     /// Main database: the catalog learns of the survey tier's tables (in the dataset files).
     static func registerSurveyTierCatalog(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v28-survey-tier") { db in
-            for entry in catalog where surveyTierTables.contains(entry.table) {
-                try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES (?, ?, ?, ?, 'dataset')",
-                               arguments: [entry.table, entry.tier, entry.sensitivity.rawValue, entry.category])
-            }
-        }
+        registerDatasetCatalog(&migrator, "v28-survey-tier", tables: surveyTierTables)
     }
 
     static let surveyTierTables: Set<String> = ["survey_team_part", "survey_threshold_part", "survey_item_part", "survey_dirty", "survey_frozen"]

@@ -68,26 +68,10 @@ extension StoreReading {
     public func teamWeekSums(_ period: Period) throws -> [TeamWeekSums] {
         try queue.read { db in
             if try Self.legacyTeamTotals(db, period) == 0 { return try Self.teamPartSums(db, period) }
-            var teams: [String: TeamWeekSums] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            return Self.teamSums(try Row.fetchAll(db, sql: """
                 SELECT week, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown, accepted_shown
                 FROM qdev_team_week WHERE \(StoreQueries.weekInPeriod) ORDER BY team, week
-                """, arguments: [period.first.iso8601, period.last.iso8601]) {
-                let team: String = row["team"]
-                let contributors: Int = row["contributors"]
-                let sums = ClusterSums(n: contributors, y: row["accepted"], x: row["shown"], yy: row["accepted_squares"],
-                                       xx: row["shown_squares"], xy: row["accepted_shown"])
-                var entry = teams[team] ?? TeamWeekSums(team: team.isEmpty ? nil : team, weeks: 0, largestWeeklyContributors: 0,
-                                                        sums: ClusterSums(n: 0, y: 0, x: 0, yy: 0, xx: 0, xy: 0), largestShownSum: 0,
-                                                        contributorsByWeek: [:])
-                entry.weeks += 1
-                entry.largestWeeklyContributors = max(entry.largestWeeklyContributors, contributors)
-                entry.sums = entry.sums + sums
-                entry.largestShownSum += row["largest_shown"] as Int64
-                entry.contributorsByWeek[row["week"], default: 0] += contributors
-                teams[team] = entry
-            }
-            return teams.keys.sorted().map { teams[$0]! }
+                """, arguments: [period.first.iso8601, period.last.iso8601]))
         }
     }
 }
@@ -109,17 +93,23 @@ extension StoreReading {
     /// a policy that keeps assistants in two dataset files has two rows per part, added here, and a
     /// person using both is then two clusters, which widens the interval).
     static func teamPartSums(_ db: Database, _ period: Period) throws -> [TeamWeekSums] {
-        var teams: [String: TeamWeekSums] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT part, team, SUM(contributors) AS contributors, SUM(accepted) AS accepted, SUM(shown) AS shown,
+        teamSums(try Row.fetchAll(db, sql: """
+            SELECT part AS week, team, SUM(contributors) AS contributors, SUM(accepted) AS accepted, SUM(shown) AS shown,
                    SUM(accepted_squares) AS accepted_squares, SUM(shown_squares) AS shown_squares, MAX(largest_shown) AS largest_shown,
                    SUM(accepted_shown) AS accepted_shown
             FROM assistant_team_part WHERE part BETWEEN ? AND ? GROUP BY part, team ORDER BY team, part
-            """, arguments: [period.first.iso8601, period.last.iso8601]) {
+            """, arguments: [period.first.iso8601, period.last.iso8601]))
+    }
+
+    /// Per team, the sums of team-week (or team-part) rows: weeks, the largest weekly contributors,
+    /// the cluster sums, the largest person's shown summed over weeks, and contributors per week.
+    static func teamSums(_ rows: [Row]) -> [TeamWeekSums] {
+        var teams: [String: TeamWeekSums] = [:]
+        for row in rows {
             let team: String = row["team"]
             let contributors: Int = row["contributors"]
-            let sums = ClusterSums(n: contributors, y: row["accepted"], x: row["shown"], yy: Double(row["accepted_squares"] as Int64),
-                                   xx: Double(row["shown_squares"] as Int64), xy: Double(row["accepted_shown"] as Int64))
+            let sums = ClusterSums(n: contributors, y: row["accepted"], x: row["shown"], yy: row["accepted_squares"],
+                                   xx: row["shown_squares"], xy: row["accepted_shown"])
             var entry = teams[team] ?? TeamWeekSums(team: team.isEmpty ? nil : team, weeks: 0, largestWeeklyContributors: 0,
                                                     sums: ClusterSums(n: 0, y: 0, x: 0, yy: 0, xx: 0, xy: 0), largestShownSum: 0,
                                                     contributorsByWeek: [:])
@@ -127,7 +117,7 @@ extension StoreReading {
             entry.largestWeeklyContributors = max(entry.largestWeeklyContributors, contributors)
             entry.sums = entry.sums + sums
             entry.largestShownSum += row["largest_shown"] as Int64
-            entry.contributorsByWeek[row["part"], default: 0] += contributors
+            entry.contributorsByWeek[row["week"], default: 0] += contributors
             teams[team] = entry
         }
         return teams.keys.sorted().map { teams[$0]! }
