@@ -219,6 +219,14 @@ public enum TierRule: Sendable, Equatable {
     case rule(ConsentRule?)
     /// Under the rule it was last made under, or this one for a file never made.
     case recorded(default: ConsentRule?)
+
+    /// The rule a refresh makes the tier under, given the one it was `recorded` under (nil: never made).
+    func resolved(recorded: ConsentRule??) -> ConsentRule? {
+        switch self {
+        case .rule(let wanted): return wanted
+        case .recorded(let fallback): return recorded ?? fallback
+        }
+    }
 }
 
 extension StoreWriter {
@@ -236,11 +244,20 @@ extension StoreWriter {
         try db.execute(sql: "INSERT OR IGNORE INTO \(t("tier_dirty")) (part) VALUES ('*')")
     }
 
-    /// The rule this dataset file's tier was made under, if it was made.
-    func assistantTierRule() throws -> ConsentRule?? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT programme, required FROM \(t("tier_state")) WHERE tier = 'assistant'") else { return nil }
+    /// The rule this dataset file's `tier` was made under, if it was made (`.some(nil)`: under none).
+    func tierRule(_ tier: String) throws -> ConsentRule?? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT programme, required FROM \(t("tier_state")) WHERE tier = ?", arguments: [tier]) else { return nil }
         guard let programme: String = row["programme"] else { return .some(nil) }
         return .some(ConsentRule(programme: programme, required: row["required"] as Bool? ?? true))
+    }
+
+    /// Whether a tier made under a consent rule has anything to do in this dataset file under `rule`:
+    /// marks in `dirtyTable`, another directory generation, or another rule.
+    func consentTierNeedsRefresh(_ tier: String, dirtyTable: String, _ rule: TierRule) throws -> Bool {
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(t(dirtyTable)))") == true { return true }
+        if try tierGeneration(tier) != currentTierGeneration() { return true }
+        guard case .rule(let wanted) = rule else { return try tierRule(tier) == nil }
+        return try tierRule(tier) != .some(wanted)
     }
 
     /// The main file's count of directory, alias and consent changes.
@@ -255,10 +272,7 @@ extension StoreWriter {
 
     /// Whether a refresh under `rule` has anything to do in this dataset file.
     func assistantTierNeedsRefresh(_ rule: TierRule) throws -> Bool {
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(t("tier_dirty")))") == true { return true }
-        if try tierGeneration("assistant") != currentTierGeneration() { return true }
-        guard case .rule(let wanted) = rule else { return try assistantTierRule() == nil }
-        return try assistantTierRule() != .some(wanted)
+        try consentTierNeedsRefresh("assistant", dirtyTable: "tier_dirty", rule)
     }
 
     /// Recomputes the dirty parts of this dataset file's assistants' tier from raw rows (every part
@@ -266,12 +280,8 @@ extension StoreWriter {
     /// returns how many parts were made.
     @discardableResult
     func refreshAssistantTier(_ rule: TierRule) throws -> Int {
-        let recorded = try assistantTierRule()
-        let consent: ConsentRule?
-        switch rule {
-        case .rule(let wanted): consent = wanted
-        case .recorded(let fallback): consent = recorded ?? fallback
-        }
+        let recorded = try tierRule("assistant")
+        let consent = rule.resolved(recorded: recorded)
         var dirty = Set(try String.fetchAll(db, sql: "SELECT part FROM \(t("tier_dirty"))"))
         let generation = try currentTierGeneration()
         let behind = try tierGeneration("assistant") != generation

@@ -61,19 +61,9 @@ extension StoreWriter {
         }
     }
 
-    /// The rule this file's events tier was made under, if it was made.
-    func eventTierRule() throws -> ConsentRule?? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT programme, required FROM \(t("tier_state")) WHERE tier = 'events'") else { return nil }
-        guard let programme: String = row["programme"] else { return .some(nil) }
-        return .some(ConsentRule(programme: programme, required: row["required"] as Bool? ?? true))
-    }
-
     /// Whether a refresh under `rule` has anything to do in this file's events tier.
     func eventTierNeedsRefresh(_ rule: TierRule) throws -> Bool {
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(t("event_dirty")))") == true { return true }
-        if try tierGeneration("events") != currentTierGeneration() { return true }
-        guard case .rule(let wanted) = rule else { return try eventTierRule() == nil }
-        return try eventTierRule() != .some(wanted)
+        try consentTierNeedsRefresh("events", dirtyTable: "event_dirty", rule)
     }
 
     /// Makes the marked quarters of this file's events tier again (every quarter when marked `*`, or
@@ -81,12 +71,8 @@ extension StoreWriter {
     /// frozen rows; returns how many quarters were made.
     @discardableResult
     func refreshEventTier(_ rule: TierRule) throws -> Int {
-        let recorded = try eventTierRule()
-        let consent: ConsentRule?
-        switch rule {
-        case .rule(let wanted): consent = wanted
-        case .recorded(let fallback): consent = recorded ?? fallback
-        }
+        let recorded = try tierRule("events")
+        let consent = rule.resolved(recorded: recorded)
         let generation = try currentTierGeneration()
         let behind = try tierGeneration("events") != generation
         var dirty = Set(try String.fetchAll(db, sql: "SELECT quarter FROM \(t("event_dirty"))"))

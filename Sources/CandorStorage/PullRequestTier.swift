@@ -225,11 +225,7 @@ extension CandorStore {
     public func refreshTiers(_ request: TierRequest) throws -> TierRefresh {
         func prRule(_ db: Database, _ dataset: Dataset) throws -> (ConsentRule?, RepositoryNaming) {
             let state = try StoreWriter(db: db, dataset: dataset).pullRequestTierState()
-            let rule: ConsentRule?
-            switch request.pullRequests {
-            case .rule(let wanted): rule = wanted
-            case .recorded(let fallback): rule = state.map(\.rule) ?? fallback
-            }
+            let rule = request.pullRequests.resolved(recorded: state.map(\.rule))
             return (rule, request.naming ?? state.map { RepositoryKeys.naming(text: $0.naming) } ?? RepositoryNaming())
         }
         // The keys under a naming, on this connection (restoring its own naming after); setting the
