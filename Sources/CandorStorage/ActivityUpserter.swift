@@ -6,7 +6,8 @@ import GRDBSQLite
 /// A prepared statement that upserts Q Developer activity rows, binding values straight into
 /// SQLite: ingest runs it once per person-day, so it avoids boxing 47 values per row.
 ///
-/// The only place candor calls the SQLite C API itself; everything else goes through GRDB.
+/// With `SQLiteBinding.swift`, the only places candor calls the SQLite C API itself; everything else
+/// goes through GRDB.
 public struct ActivityUpserter {
     let statement: Statement
     let insertNew: Statement
@@ -112,6 +113,3 @@ public struct ActivityUpserter {
         return sqlite3_changes(database.sqliteConnection) > 0
     }
 }
-
-/// SQLite's "copy the bytes now" destructor (SQLITE_TRANSIENT is a C macro Swift cannot import).
-private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -24,11 +24,28 @@ import GRDB
 final class TierMarks {
     var lastDay = Int.min
     var parts: Set<Int> = []
-    var pullRequests: Set<String> = []
+    var pullRequests: Set<PullRequestMark> = []
     var surveyParts: Set<String> = []
     var eventQuarters: Set<String> = []
     var seatQuarters: Set<String> = []
+    /// The hot writes' statements, prepared once per transaction (``StoreWriter/prepared(_:_:)``).
+    var statements: [HotWrite: Statement] = [:]
     init() {}
+}
+
+/// A pull request this transaction has marked (in its own dataset file, or in every one).
+struct PullRequestMark: Hashable {
+    var repository: String
+    var number: Int64
+    var everywhere: Bool
+}
+
+/// A write ingest runs once per record, whose statement a transaction prepares once.
+struct HotWrite: Hashable {
+    enum Kind: Hashable { case pullRequest, review, reviewComment, markPullRequest, copilotUserDay, copilotFeatureDelete, copilotFeatureInsert }
+    var kind: Kind
+    /// The dataset file the statement writes to (nil: the writer's own).
+    var dataset: Dataset?
 }
 
 extension Schema {

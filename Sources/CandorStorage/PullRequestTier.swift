@@ -20,10 +20,12 @@ extension StoreWriter {
     /// dataset file: the pull request's fact lives in the file its own row is in, which may be another
     /// (a policy that moved the source between ingests).
     func markPullRequest(_ repository: String, _ number: Int64, everywhere: Bool = false) throws {
-        guard marks.pullRequests.insert("\(everywhere ? "*" : "")\(number)\u{1F}\(repository)").inserted else { return }
-        let files = everywhere ? Dataset.allCases.map { "\($0.rawValue).pull_request_dirty" } : [t("pull_request_dirty")]
+        guard marks.pullRequests.insert(PullRequestMark(repository: repository, number: number, everywhere: everywhere)).inserted else { return }
+        let files: [Dataset?] = everywhere ? Dataset.allCases : [dataset]
         for file in files {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(file) (repository, number) VALUES (?, ?)").execute(arguments: [repository, number])
+            try prepared(.markPullRequest, in: file) {
+                "INSERT OR IGNORE INTO \(file.map { "\($0.rawValue).pull_request_dirty" } ?? "pull_request_dirty") (repository, number) VALUES (?, ?)"
+            }.run(in: db) { $0.text(repository); $0.int(number) }
         }
     }
 
@@ -128,6 +130,9 @@ extension StoreWriter {
     /// has it, so an approval both still hold counts once). `allowed(day, person)` is the consent
     /// condition and its arguments.
     private func updateFrozenPullRequests(everything: Bool, allowed: (String, String) -> (String, StatementArguments)) throws {
+        // Until a purge has frozen some, there is nothing to update (and the three joins below cost a
+        // fifth of a GitHub ingest's upkeep).
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(t("pull_request_fact")) WHERE frozen = 1)") == true else { return }
         let selected = everything ? "" : "AND (f.repository, f.number) IN (SELECT repository, number FROM \(t("pull_request_dirty")))"
         let rawComments = "(SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = f.repository AND c.number = f.number)"
         try db.execute(sql: """

@@ -59,5 +59,12 @@ struct GitHubReaderTests {
     func urls() {
         #expect(GitHubReader.pullFromURL("https://api.github.com/repos/acme/checkout/pulls/42")! == ("acme/checkout", 42))
         #expect(GitHubReader.pullFromURL("https://github.com/acme/checkout") == nil)
+        #expect(GitHubReader.pullFromURL("https://api.github.com/repos/acme/checkout/issues/7/comments")! == ("acme/checkout", 7))
+        #expect(GitHubReader.pullFromURL("https://ghe.example/api/v3/repos/acme/checkout/pulls/9")! == ("acme/checkout", 9))
+        #expect(GitHubReader.pullFromURL("https://api.github.com/repos/acme/checkout/commits/42") == nil)
+        #expect(GitHubReader.pullFromURL("https://api.github.com/repos/acme/checkout/pulls/4x2") == nil)
+        #expect(GitHubReader.pullFromURL("https://api.github.com/repos/acme/checkout/pulls") == nil)
+        #expect(GitHubReader.pullFromURL("repos/acme/checkout/pulls/42") == nil)
+        #expect(GitHubReader.pullFromURL("") == nil)
     }
 }

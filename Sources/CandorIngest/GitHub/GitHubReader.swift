@@ -26,10 +26,24 @@ public enum GitHubReader {
     ])
     /// `https://api.github.com/repos/OWNER/REPO/pulls/42` → (`OWNER/REPO`, 42).
     static func pullFromURL(_ url: String) -> (String, Int64)? {
-        guard let range = url.range(of: "/repos/") else { return nil }
-        let parts = url[range.upperBound...].split(separator: "/")
-        guard parts.count >= 4, parts[2] == "pulls" || parts[2] == "issues", let n = Int64(parts[3]) else { return nil }
-        return ("\(parts[0])/\(parts[1])", n)
+        // Byte by byte on the UTF-8 view: Foundation's `range(of:)` bridges to NSString and the standard
+        // library's generic `firstRange(of:)` builds a searcher, once per review and comment.
+        let slash = UInt8(ascii: "/")
+        let marker = Array("/repos/".utf8)
+        let bytes = url.utf8
+        var start: String.Index?
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            if bytes[i] == slash, bytes[i...].starts(with: marker) { start = bytes.index(i, offsetBy: marker.count); break }
+            i = bytes.index(after: i)
+        }
+        guard let start else { return nil }
+        let parts = bytes[start...].split(separator: slash, maxSplits: 4)
+        guard parts.count >= 4 else { return nil }
+        let kind = parts[2]
+        guard kind.elementsEqual("pulls".utf8) || kind.elementsEqual("issues".utf8),
+              let n = Int64(Substring(parts[3])) else { return nil }
+        return ("\(Substring(parts[0]))/\(Substring(parts[1]))", n)
     }
 
     static func user(_ f: inout JSONFields, _ key: String) -> (login: String, bot: Bool)? {

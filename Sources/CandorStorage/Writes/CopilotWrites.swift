@@ -10,23 +10,25 @@ extension StoreWriter {
         let person = person.text
         try markAssistantDay(row.day)
         let columns = CopilotCounters.columnNames
-        let key: [any DatabaseValueConvertible] = [row.day.iso8601, person, row.scope]
-        let upsert = try db.cachedStatement(sql: """
+        let day = row.day.iso8601
+        try prepared(.copilotUserDay) { """
             INSERT INTO \(t("copilot_user_day")) (day, person, scope, \(columns.joined(separator: ", ")), used_agent, used_chat, used_cli, source_id)
             VALUES (?, ?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
             ON CONFLICT (day, person, scope) DO UPDATE SET
             \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")),
             used_agent = excluded.used_agent, used_chat = excluded.used_chat, used_cli = excluded.used_cli, source_id = excluded.source_id
-            """)
-        try upsert.execute(arguments: StatementArguments(key + row.totals.values + [row.usedAgent, row.usedChat, row.usedCLI, sourceId]))
-        try db.cachedStatement(sql: "DELETE FROM \(t("copilot_user_feature_day")) WHERE day = ? AND person = ? AND scope = ?")
-            .execute(arguments: StatementArguments(key))
-        let insert = try db.cachedStatement(sql: """
+            """ }.run(in: db) { b in
+            b.text(day); b.text(person); b.text(row.scope); b.ints(row.totals.values)
+            b.bool(row.usedAgent); b.bool(row.usedChat); b.bool(row.usedCLI); b.int(sourceId)
+        }
+        try prepared(.copilotFeatureDelete) { "DELETE FROM \(t("copilot_user_feature_day")) WHERE day = ? AND person = ? AND scope = ?" }
+            .run(in: db) { b in b.text(day); b.text(person); b.text(row.scope) }
+        let insert = try prepared(.copilotFeatureInsert) { """
             INSERT INTO \(t("copilot_user_feature_day")) (day, person, scope, feature, \(columns.joined(separator: ", ")), source_id)
             VALUES (?, ?, ?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?)
-            """)
+            """ }
         for (feature, counters) in row.features {
-            try insert.execute(arguments: StatementArguments(key + [feature] + counters.values + [sourceId]))
+            try insert.run(in: db) { b in b.text(day); b.text(person); b.text(row.scope); b.text(feature); b.ints(counters.values); b.int(sourceId) }
         }
     }
 

@@ -9,7 +9,7 @@ extension StoreWriter {
     public func upsertGitHubPullRequest(_ p: GitHubPullRequest, author: Pseudonym, sourceId: Int64) throws {
         let author = author.text
         try markPullRequest(p.repository, p.number)
-        try db.cachedStatement(sql: """
+        try prepared(.pullRequest) { """
             INSERT INTO \(t("github_pull_request")) (repository, number, author, author_is_bot, state, draft, created_at, closed_at, merged_at,
               review_comments, additions, deletions, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (repository, number) DO UPDATE SET author = excluded.author, author_is_bot = excluded.author_is_bot,
@@ -17,33 +17,41 @@ extension StoreWriter {
               merged_at = excluded.merged_at, review_comments = COALESCE(excluded.review_comments, review_comments),
               additions = COALESCE(excluded.additions, additions), deletions = COALESCE(excluded.deletions, deletions),
               source_id = excluded.source_id
-            """).execute(arguments: [p.repository, p.number, author, p.authorIsBot, p.state, p.draft, Timestamp.iso8601(seconds: p.createdAt),
-                                     p.closedAt.map { Timestamp.iso8601(seconds: $0) }, p.mergedAt.map { Timestamp.iso8601(seconds: $0) },
-                                     p.reviewComments, p.additions, p.deletions, sourceId])
+            """ }.run(in: db) { b in
+            b.text(p.repository); b.int(p.number); b.text(author); b.bool(p.authorIsBot); b.text(p.state); b.bool(p.draft)
+            b.text(Timestamp.iso8601(seconds: p.createdAt)); b.text(p.closedAt.map { Timestamp.iso8601(seconds: $0) })
+            b.text(p.mergedAt.map { Timestamp.iso8601(seconds: $0) }); b.int(p.reviewComments); b.int(p.additions); b.int(p.deletions)
+            b.int(sourceId)
+        }
     }
 
     /// Stores a review under a pseudonymous reviewer (idempotent by review id).
     public func upsertGitHubReview(_ r: GitHubReview, reviewer: Pseudonym, sourceId: Int64) throws {
         let reviewer = reviewer.text
         try markPullRequest(r.repository, r.number, everywhere: true)
-        try db.cachedStatement(sql: """
+        try prepared(.review) { """
             INSERT INTO \(t("github_review")) (repository, review_id, number, reviewer, reviewer_is_bot, state, submitted_at, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (repository, review_id) DO UPDATE SET number = excluded.number, reviewer = excluded.reviewer,
               reviewer_is_bot = excluded.reviewer_is_bot, state = excluded.state, submitted_at = excluded.submitted_at, source_id = excluded.source_id
-            """).execute(arguments: [r.repository, r.id, r.number, reviewer, r.reviewerIsBot, r.state,
-                                     r.submittedAt.map { Timestamp.iso8601(seconds: $0) }, sourceId])
+            """ }.run(in: db) { b in
+            b.text(r.repository); b.text(r.id); b.int(r.number); b.text(reviewer); b.bool(r.reviewerIsBot); b.text(r.state)
+            b.text(r.submittedAt.map { Timestamp.iso8601(seconds: $0) }); b.int(sourceId)
+        }
     }
 
     /// Stores a review comment under a pseudonymous commenter (idempotent by comment id).
     public func upsertGitHubReviewComment(_ c: GitHubReviewComment, commenter: Pseudonym, sourceId: Int64) throws {
         let commenter = commenter.text
         try markPullRequest(c.repository, c.number, everywhere: true)
-        try db.cachedStatement(sql: """
+        try prepared(.reviewComment) { """
             INSERT INTO \(t("github_review_comment")) (repository, comment_id, number, review_id, commenter, created_at, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (repository, comment_id) DO UPDATE SET number = excluded.number, review_id = excluded.review_id,
               commenter = excluded.commenter, created_at = excluded.created_at, source_id = excluded.source_id
-            """).execute(arguments: [c.repository, c.id, c.number, c.reviewId, commenter, Timestamp.iso8601(seconds: c.createdAt), sourceId])
+            """ }.run(in: db) { b in
+            b.text(c.repository); b.text(c.id); b.int(c.number); b.text(c.reviewId); b.text(commenter)
+            b.text(Timestamp.iso8601(seconds: c.createdAt)); b.int(sourceId)
+        }
     }
 }

@@ -23,6 +23,16 @@ public struct StoreWriter {
         dataset.map { "\($0.rawValue).\(table)" } ?? table
     }
 
+    /// The statement of a hot write (one run per record), made once per transaction: `sql` is called
+    /// the first time only, so a record neither rebuilds the SQL text nor hashes it into GRDB's cache.
+    func prepared(_ kind: HotWrite.Kind, in file: Dataset? = nil, _ sql: () -> String) throws -> Statement {
+        let key = HotWrite(kind: kind, dataset: file ?? dataset)
+        if let statement = marks.statements[key] { return statement }
+        let statement = try db.cachedStatement(sql: sql())
+        marks.statements[key] = statement
+        return statement
+    }
+
     /// The source file already stored with this content hash, if any.
     ///
     /// A telemetry file counts as stored only when its dataset file says so too: the main and dataset
