@@ -6,12 +6,12 @@ import GRDB
 extension StoreWriter {
     /// Records a SARIF scan and clears its earlier results: the file being read defines the scan.
     public func replaceSARIFScan(key: String, run: SARIFRun, sourceId: Int64) throws {
-        try db.execute(sql: "DELETE FROM \(t("sarif_result")) WHERE scan_key = ?", arguments: [key])
-        try db.execute(sql: """
+        try db.cachedStatement(sql: "DELETE FROM \(t("sarif_result")) WHERE scan_key = ?").execute(arguments: [key])
+        try db.cachedStatement(sql: """
             INSERT INTO \(t("sarif_scan")) (scan_key, repository, tool, revision, completed_at, source_id) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (scan_key) DO UPDATE SET repository = excluded.repository, tool = excluded.tool, revision = excluded.revision,
               completed_at = excluded.completed_at, source_id = excluded.source_id
-            """, arguments: [key, run.repository ?? "", run.tool ?? "", run.revision, run.completedAt.map { Timestamp.iso8601(seconds: $0) }, sourceId])
+            """).execute(arguments: [key, run.repository ?? "", run.tool ?? "", run.revision, run.completedAt.map { Timestamp.iso8601(seconds: $0) }, sourceId])
     }
 
     /// Stores a SARIF result in its scan. Results with the same identity in one scan get `#2`, `#3`, … appended.

@@ -38,11 +38,11 @@ public struct StoreWriter {
     /// A telemetry file counts as stored only when its dataset file says so too: the main and dataset
     /// files commit one after the other, so a crash between them leaves the file to be read again.
     public func sourceFile(sha256: String) throws -> SourceFileSummary? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT path, format, rows, dataset FROM source_file WHERE sha256 = ?", arguments: [sha256]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT path, format, rows, dataset FROM source_file WHERE sha256 = ?"), arguments: [sha256]) else {
             return nil
         }
         if (row["dataset"] as String?) != nil,
-           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dataset_source WHERE sha256 = ?)", arguments: [sha256]) != true {
+           try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM dataset_source WHERE sha256 = ?)"), arguments: [sha256]) != true {
             return nil
         }
         return SourceFileSummary(path: row["path"], format: row["format"], rows: row["rows"])
@@ -57,31 +57,31 @@ public struct StoreWriter {
     /// `dataset` is nil for governance inputs (directories, consent, ...); `category` is the policy category.
     public func insertSource(sha256: String, path: String, format: InputFormat, bytes: Int64, ingestedAt: String,
                              dataset: Dataset? = nil, category: String = "governance") throws -> Int64 {
-        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM source_file WHERE sha256 = ?", arguments: [sha256]) {
-            try db.execute(sql: "UPDATE source_file SET path = ?, format = ?, ingested_at = ?, dataset = ?, category = ? WHERE id = ?",
-                           arguments: [path, format.rawValue, ingestedAt, dataset?.rawValue, category, existing])
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM source_file WHERE sha256 = ?"), arguments: [sha256]) {
+            try db.cachedStatement(sql: "UPDATE source_file SET path = ?, format = ?, ingested_at = ?, dataset = ?, category = ? WHERE id = ?")
+                .execute(arguments: [path, format.rawValue, ingestedAt, dataset?.rawValue, category, existing])
             return existing
         }
-        try db.execute(sql: "INSERT INTO source_file (sha256, path, format, bytes, ingested_at, dataset, category) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [sha256, path, format.rawValue, bytes, ingestedAt, dataset?.rawValue, category])
+        try db.cachedStatement(sql: "INSERT INTO source_file (sha256, path, format, bytes, ingested_at, dataset, category) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [sha256, path, format.rawValue, bytes, ingestedAt, dataset?.rawValue, category])
         return db.lastInsertedRowID
     }
 
     /// Records how many records of a file had each field left out by the policy (replacing an earlier count).
     public func replaceFieldDrops(sourceId: Int64, drops: [String: Int]) throws {
-        try db.execute(sql: "DELETE FROM field_drop WHERE source_id = ?", arguments: [sourceId])
+        try db.cachedStatement(sql: "DELETE FROM field_drop WHERE source_id = ?").execute(arguments: [sourceId])
         for (field, records) in drops.sorted(by: { $0.key < $1.key }) {
-            try db.execute(sql: "INSERT INTO field_drop (source_id, field, records) VALUES (?, ?, ?)", arguments: [sourceId, field, records])
+            try db.cachedStatement(sql: "INSERT INTO field_drop (source_id, field, records) VALUES (?, ?, ?)").execute(arguments: [sourceId, field, records])
         }
     }
 
     /// Completes a file's record once all its rows are in.
     public func finishSource(id: Int64, rows: Int, ignoredColumns: [String], warnings: Int, rejectedRows: Int = 0) throws {
-        try db.execute(sql: "UPDATE source_file SET rows = ?, ignored_columns = ?, warnings = ?, rejected_rows = ? WHERE id = ?",
-                       arguments: [rows, ignoredColumns.joined(separator: ","), warnings, rejectedRows, id])
+        try db.cachedStatement(sql: "UPDATE source_file SET rows = ?, ignored_columns = ?, warnings = ?, rejected_rows = ? WHERE id = ?")
+            .execute(arguments: [rows, ignoredColumns.joined(separator: ","), warnings, rejectedRows, id])
         if dataset != nil {
-            try db.execute(sql: "INSERT INTO \(t("dataset_source")) (sha256, source_id) SELECT sha256, id FROM source_file WHERE id = ? ON CONFLICT (sha256) DO NOTHING",
-                           arguments: [id])
+            try db.cachedStatement(sql: "INSERT INTO \(t("dataset_source")) (sha256, source_id) SELECT sha256, id FROM source_file WHERE id = ? ON CONFLICT (sha256) DO NOTHING")
+                .execute(arguments: [id])
         }
     }
 
@@ -107,7 +107,7 @@ public struct StoreWriter {
 
     /// Whether `alias` is stored for another person than `person`.
     public func aliasBelongsToAnother(_ alias: Pseudonym, than person: Pseudonym) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person_alias WHERE alias = ? AND person <> ?)",
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM person_alias WHERE alias = ? AND person <> ?)"),
                           arguments: [alias.text, person.text]) ?? false
     }
 
@@ -144,14 +144,14 @@ public struct StoreWriter {
     /// directory's own dates say when people join and leave.
     func rederiveMemberships(person: String) throws {
         struct Interval { var team: String; var from: Day; var to: Day?; var department: String?; var teamEmail: String?; var source: Int64 }
-        var intervals = try Row.fetchAll(db, sql: """
+        var intervals = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT team, valid_from, valid_to, department, team_email, source_id FROM membership_interval WHERE person = ? ORDER BY valid_from
-            """, arguments: [person]).compactMap { row -> Interval? in
+            """), arguments: [person]).compactMap { row -> Interval? in
             guard let from = Day.parse(row["valid_from"] as String) else { return nil }
             return Interval(team: row["team"], from: from, to: (row["valid_to"] as String?).flatMap(Day.parse), department: row["department"],
                             teamEmail: row["team_email"], source: row["source_id"])
         }
-        for change in try Row.fetchAll(db, sql: "SELECT day, team, prior_team, department, source_id FROM membership_change WHERE person = ? ORDER BY day DESC",
+        for change in try Row.fetchAll(db.cachedStatement(sql: "SELECT day, team, prior_team, department, source_id FROM membership_change WHERE person = ? ORDER BY day DESC"),
                                        arguments: [person]) {
             guard let day = Day.parse(change["day"] as String),
                   let i = intervals.firstIndex(where: { $0.from <= day && ($0.to.map { day <= $0 } ?? true) }) else { continue }
@@ -176,7 +176,7 @@ public struct StoreWriter {
             intervals[i] = before
             intervals.insert(after, at: i + 1)
         }
-        try db.execute(sql: "DELETE FROM team_membership WHERE person = ?", arguments: [person])
+        try db.cachedStatement(sql: "DELETE FROM team_membership WHERE person = ?").execute(arguments: [person])
         for m in intervals {
             try db.cachedStatement(sql: """
                 INSERT INTO team_membership (person, team, valid_from, valid_to, department, team_email, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -209,11 +209,11 @@ public struct StoreWriter {
     public func overlappingInterval(_ member: IntervalMember, from: Day, to: Day?) throws -> (team: String, from: Day)? {
         let (subject, id) = (member.subject, member.storedKey)
         let (table, column) = Self.intervalTable(subject)
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT team, valid_from FROM \(table)
             WHERE \(column) = ? AND valid_from <> ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
             ORDER BY valid_from LIMIT 1
-            """, arguments: [id, from.iso8601, to?.iso8601 ?? "9999-12-31", from.iso8601])
+            """), arguments: [id, from.iso8601, to?.iso8601 ?? "9999-12-31", from.iso8601])
         guard let row, let start = Day.parse(row["valid_from"] as String) else { return nil }
         return (row["team"], start)
     }
