@@ -219,8 +219,13 @@ public struct CandorStore: StoreReading {
     }
 
     /// The source file already ingested with this content hash, if any.
+    ///
+    /// Not `queue.read`: GRDB's read turns `PRAGMA query_only` on and off around the block, and SQLite
+    /// expires every prepared statement when a flag pragma changes, so each file's writes were compiled
+    /// again (a quarter of a CodeGuru ingest). Two look-ups on the one writing connection need no
+    /// isolation from it.
     public func sourceFile(sha256: String) throws -> SourceFileSummary? {
-        try queue.read { db in try StoreWriter(db: db).sourceFile(sha256: sha256) }
+        try queue.unsafeRead { db in try StoreWriter(db: db).sourceFile(sha256: sha256) }
     }
 
     /// Runs `body` in one write transaction: everything it wrote is kept if it returns, and
