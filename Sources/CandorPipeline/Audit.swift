@@ -75,12 +75,24 @@ public enum Audit {
 
     /// Records written reports with the SHA-256 of each file.
     /// `datasets` are those the report attached; an approval reference is recorded with the audience.
+    /// The inputs are the policy's hash, the templates' fingerprint and, for each template a
+    /// `--templates` folder replaced, its name and hash.
     public static func recordReport(command: String, purpose: String, audience: Audience, datasets: Set<Dataset>, approval: String? = nil,
-                                    policy: Policy, written: [String], store: CandorStore, actor: String, now: Date) throws {
+                                    policy: Policy, templates: TemplateSet, written: [String], store: CandorStore, actor: String, now: Date) throws {
         let outputs = written.map { path in clean(path) + " " + ((try? fileSHA256(path)) ?? "unreadable") }
         try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: command, purpose: purpose,
                               audience: .audience(audience, approval: approval.map(clean)),
-                              datasets: .sorted(datasets), inputs: [policy.sha256], outputs: outputs)
+                              datasets: .sorted(datasets), inputs: [policy.sha256] + templateInputs(templates), outputs: outputs)
+    }
+
+    /// The audit inputs that say which templates rendered a report.
+    static func templateInputs(_ templates: TemplateSet) -> [String] {
+        ["templates:" + templates.fingerprint]
+            + templates.overridden.map { name in
+                // One word per input (the log separates them by spaces): the name's letters, digits, `.`, `-` and `_`.
+                let word = String(name.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0) ? Character($0) : "_" })
+                return "template-override:" + word + ":" + (templates.digests[name] ?? "")
+            }
     }
 
     /// Records one message handed to the mail command: its report, Message-ID, recipients and hash.

@@ -25,6 +25,14 @@ public struct Manifest: Encodable, Sendable {
     public var libcmarkVersion: String
     public var metricRegistryVersion: String
     public var policySHA256: String
+    /// Every template the reports were rendered from: its name, SHA-256, and whether it is candor's
+    /// own ("built-in") or replaced from a `--templates` folder ("override").
+    public var templates: [Template]
+    public struct Template: Encodable, Sendable, Equatable {
+        public var name: String
+        public var sha256: String
+        public var origin: String
+    }
     /// The name of the folder every input path is relative to (the paths' common folder).
     public var inputsRelativeTo: String
     public var inputs: [InputFileRecord]
@@ -35,7 +43,7 @@ public struct Manifest: Encodable, Sendable {
 
     /// The manifest of `written` (paths inside `folder`); `previousFigures` is the file the period's
     /// disclosure decision read, if any.
-    public static func make(period: Period, now: Date, policy: Policy, inputs: [InputFileRecord], written: [String], folder: String,
+    public static func make(period: Period, now: Date, policy: Policy, templates: TemplateSet, inputs: [InputFileRecord], written: [String], folder: String,
                             previousFigures: String? = nil) throws -> Manifest {
         let base = URL(fileURLWithPath: folder).standardizedFileURL.path + "/"
         let outputs = try written.map { path -> Output in
@@ -51,7 +59,12 @@ public struct Manifest: Encodable, Sendable {
         } }
         return Manifest(period: period.description, generatedAt: Timestamp.iso8601(now), candorVersion: CandorVersion.string,
                         libcmarkVersion: CommonMark.libraryVersion, metricRegistryVersion: MetricRegistry.version,
-                        policySHA256: policy.sha256, inputsRelativeTo: relative.root, inputs: relative.files, outputs: outputs,
+                        policySHA256: policy.sha256,
+                        templates: templates.digests.keys.sorted().map { name in
+                            Template(name: name, sha256: templates.digests[name] ?? "",
+                                     origin: templates.origins[name] == "built-in" ? "built-in" : "override")
+                        },
+                        inputsRelativeTo: relative.root, inputs: relative.files, outputs: outputs,
                         previousFigures: previous)
     }
 

@@ -340,7 +340,7 @@ public struct ReportWriter: Sendable {
 
     /// Renders a report's Markdown template (ending in one newline) and its self-contained HTML page.
     func render(_ template: String, _ view: Any, title: String) throws -> (markdown: String, html: String) {
-        var markdown = try templates.render(template, view)
+        var markdown = templates.withOverrideNotice(try templates.render(template, view))
         if !markdown.hasSuffix("\n") { markdown += "\n" }
         return (markdown, try HTMLPage.render(markdown: markdown, title: title, templates: templates))
     }
@@ -427,7 +427,7 @@ public struct ReportWriter: Sendable {
         written.append((.team, try writeTeamSummaries(try teamSummaries(teamAnalysis, addresses: try teamStore.teamAddresses(asOf: period.last)),
                                                       period: period, to: outDirectory)))
         let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).path
-        let manifest = try Manifest.make(period: period, now: now, policy: policy, inputs: try store.inputFiles(),
+        let manifest = try Manifest.make(period: period, now: now, policy: policy, templates: templates, inputs: try store.inputFiles(),
                                          written: written.flatMap(\.paths), folder: folder,
                                          previousFigures: analysis.disclosure?.previous.source == nil ? nil : previousFiguresPath(before: period))
             .write(to: folder)
@@ -441,12 +441,13 @@ public struct ReportWriter: Sendable {
         var paths: [String] = []
         for (kind, written) in try writeAll(period: period, to: outDirectory) {
             try Audit.recordReport(command: "report \(kind.rawValue) \(period)", purpose: purpose, audience: kind.audience,
-                                   datasets: try datasets(for: kind), policy: policy, written: written, store: auditStore, actor: actor, now: now)
+                                   datasets: try datasets(for: kind), policy: policy, templates: templates, written: written, store: auditStore,
+                                   actor: actor, now: now)
             paths += written
         }
         let manifest = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).appendingPathComponent("manifest.json").path
         try Audit.recordReport(command: "manifest \(period)", purpose: purpose, audience: .governanceBoard, datasets: [], policy: policy,
-                               written: [manifest], store: auditStore, actor: actor, now: now)
+                               templates: templates, written: [manifest], store: auditStore, actor: actor, now: now)
         return paths + [manifest]
     }
 

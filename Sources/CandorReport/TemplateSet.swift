@@ -17,6 +17,18 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Where each template came from ("built-in" or a file path), for `--verbose` and errors.
     public let origins: [String: String]
+    /// The SHA-256 of each template's text as used, by name: the manifest and the audit log record
+    /// them, so a report rendered from a changed template can be told from one rendered from the
+    /// built-in text.
+    public let digests: [String: String]
+
+    /// The templates a `--templates` folder replaced, sorted by name (empty: every one built in).
+    public var overridden: [String] { origins.filter { $0.value != "built-in" }.keys.sorted() }
+
+    /// One SHA-256 over every template's name and digest, in name order: what the audit log records.
+    public var fingerprint: String {
+        SHA256Digest.hex(of: Array(digests.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)\n" }.joined().utf8))
+    }
 
     /// The built-in templates.
     public static func builtIn() throws -> TemplateSet {
@@ -45,6 +57,7 @@ public struct TemplateSet: Sendable {
         }
         var library = MustacheLibrary()
         var origins: [String: String] = [:]
+        var digests: [String: String] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
@@ -55,9 +68,31 @@ public struct TemplateSet: Sendable {
                                     hint: "fix the tag; Mustache tags are {{name}}, {{#section}}…{{/section}}, {{> partial}}")
             }
             origins[name] = source.origin
+            digests[name] = SHA256Digest.hex(of: Array(source.text.utf8))
         }
         self.library = library
         self.origins = origins
+        self.digests = digests
+    }
+
+    /// Said at the top of every report rendered with a replaced template (nil when none was), added
+    /// by candor after rendering so no template can leave it out: a `--templates` folder can change
+    /// what a report says about the programme, and a reader has to know its wording is not candor's.
+    public var overrideNotice: String? {
+        let names = overridden
+        guard !names.isEmpty else { return nil }
+        let listed = names.map { Escape.markdown($0) }.joined(separator: ", ")
+        return "> **Changed templates.** This report was rendered with \(names.count) of candor's templates replaced "
+            + "from a `--templates` folder (\(listed)), so its wording is not candor's own. The figures are computed as "
+            + "usual; the manifest and the audit log record the SHA-256 of every template used.\n"
+    }
+
+    /// `markdown` with ``overrideNotice`` after its title line (or first, without one).
+    public func withOverrideNotice(_ markdown: String) -> String {
+        guard let notice = overrideNotice else { return markdown }
+        guard markdown.hasPrefix("# "), let end = markdown.firstIndex(of: "\n") else { return notice + "\n" + markdown }
+        let title = markdown[...end]
+        return title + "\n" + notice + String(markdown[markdown.index(after: end)...])
     }
 
     /// Renders template `name` with `object`.

@@ -94,7 +94,8 @@ struct ReportCommand: ParsableCommand {
                 written = try builder.write(kind, period: period, to: out)
             }
             try Audit.recordReport(command: "report \(kind.rawValue) \(period)", purpose: declared, audience: kind.audience,
-                                   datasets: datasets, approval: approval, policy: opened.policy, written: written, store: opened.store, actor: audit.resolved, now: now)
+                                   datasets: datasets, approval: approval, policy: opened.policy, templates: builder.templates, written: written,
+                                   store: opened.store, actor: audit.resolved, now: now)
             if kind != .selfView { for path in written { print(path) } }
         }
     }
