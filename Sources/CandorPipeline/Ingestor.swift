@@ -361,7 +361,8 @@ public struct Ingestor: Sendable {
                 .map(CSVCell.escape).joined(separator: ","))
         }
         let path = folder.appendingPathComponent(name).path
-        try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: path, mode: 0o600)
+        try PrivateFiles.folder(folder.path)
+        try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: path, mode: PrivateFiles.fileMode)
         log.progress("wrote \(path) (\(outcome.rejects.count) skipped record problems)")
     }
 

@@ -380,11 +380,11 @@ public struct ReportWriter: Sendable {
         let rendered = try selfView(period: period, person: person)
         let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent("self-view").appendingPathComponent(person)
         for directory in [folder.deletingLastPathComponent(), folder] {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
+            try PrivateFiles.folder(directory.path)
+            try FileManager.default.setAttributes([.posixPermissions: PrivateFiles.folderMode], ofItemAtPath: directory.path)
         }
         let md = folder.appendingPathComponent("\(period).md").path, html = folder.appendingPathComponent("\(period).html").path
-        try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)], mode: 0o600)
+        try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)], mode: PrivateFiles.fileMode)
         log.progress("wrote the self-view \(SelfView.reference(person))… for \(period)")
         return [md, html]
     }
@@ -396,7 +396,7 @@ public struct ReportWriter: Sendable {
         switch kind {
         case .governance: return try writePair(kind, try governance(period: period), period: period, to: outDirectory)
         case .transparency: return try writePair(kind, try transparency(period: period), period: period, to: outDirectory)
-        case .securityReview: return try writePair(kind, try securityReview(period: period), period: period, to: outDirectory, mode: 0o600)
+        case .securityReview: return try writeSecurityReview(try securityReview(period: period), period: period, to: outDirectory)
         case .team: return try writeTeamSummaries(try teamSummaries(period: period), period: period, to: outDirectory)
         case .selfView:
             throw OutputError(path: outDirectory, message: "the self-view is written per person",
@@ -449,6 +449,19 @@ public struct ReportWriter: Sendable {
         try Audit.recordReport(command: "manifest \(period)", purpose: purpose, audience: .governanceBoard, datasets: [], policy: policy,
                                templates: templates, written: [manifest], store: auditStore, actor: actor, now: now)
         return paths + [manifest]
+    }
+
+    /// Writes `<out>/security-review/<period>.md` and `.html`: readable by their owner only, in a
+    /// folder apart from the published period folders (files 0600, the folder 0700); returns the paths.
+    func writeSecurityReview(_ rendered: (markdown: String, html: String), period: Period, to outDirectory: String) throws -> [String] {
+        let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent("security-review")
+        try PrivateFiles.folder(folder.path)
+        try FileManager.default.setAttributes([.posixPermissions: PrivateFiles.folderMode], ofItemAtPath: folder.path)
+        let md = folder.appendingPathComponent("\(period).md").path, html = folder.appendingPathComponent("\(period).html").path
+        try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)], mode: PrivateFiles.fileMode)
+        log.progress("wrote \(md)")
+        log.progress("wrote \(html)")
+        return [md, html]
     }
 
     func writePair(_ kind: ReportKind, _ rendered: (markdown: String, html: String), period: Period, to outDirectory: String,

@@ -62,6 +62,13 @@ public enum Workspace {
         let dbPath = database ?? policy.database
             ?? URL(fileURLWithPath: policyPath).deletingLastPathComponent().appendingPathComponent("candor.sqlite").path
         let store = try CandorStore(path: dbPath)
+        if let mode = store.folderOpenToOthers {
+            let folder = URL(fileURLWithPath: dbPath).deletingLastPathComponent().path
+            warnings.append(Diagnostic(.warning, file: folder, code: "FS001",
+                                       message: "the database's folder can be entered by other users (mode \(String(mode, radix: 8))): "
+                                           + "candor's files in it are readable by their owner only, but others can see their names and sizes",
+                                       hint: "run `chmod 700 \(folder)`, or keep the database in a folder of its own (--database DIR/candor.sqlite: candor makes DIR private)"))
+        }
         for gap in store.upgradeGaps {
             warnings.append(Diagnostic(.warning, file: dbPath, code: "MIG001", message: gap.message,
                                        hint: "keep the reports published before the upgrade: they are the record of those periods"))

@@ -22,6 +22,9 @@ public struct CandorStore: StoreReading {
     public let datasets: Set<Dataset>
     /// The tiers this open's upgrade made from what earlier purges had left (said once, recorded in `tier_gap`).
     public let upgradeGaps: [TierGap]
+    /// The mode of the database's folder when group or others can enter it (candor does not change a
+    /// folder it did not make; the workspace warns), nil when it is private.
+    public let folderOpenToOthers: mode_t?
     /// The connection the store's reads go through (the same one its transactions use).
     public var connection: StoreConnection { StoreConnection(queue: queue) }
 
@@ -41,10 +44,18 @@ public struct CandorStore: StoreReading {
     /// schemas up to date. This handle writes, and reads every dataset.
     public init(path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        // The files hold pseudonymised person-level records: 0600, in a folder made 0700 when candor
+        // makes it. Each file is made (or narrowed) before SQLite opens it, so the write-ahead log and
+        // shared-memory files SQLite creates beside it take its mode.
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError(path: path, message: "cannot create the database folder", hint: "check that \(folder) is writable")
+            folderOpenToOthers = try PrivateFiles.folder(folder)
+            for file in [path] + Dataset.allCases.map({ Self.datasetPath(path, $0) }) {
+                try PrivateFiles.file(file)
+                for suffix in ["-wal", "-shm", "-journal"] { try PrivateFiles.narrowIfPresent(file + suffix) }
+            }
+            try PrivateFiles.narrowIfPresent(path + ".audit-head")
+        } catch let error as OutputError {
+            throw StoreError(path: error.path, message: error.message, hint: error.hint)
         }
         try Self.migrate(path: path, migrator: Schema.migrator, isMain: true)
         // An upgrade of a store that has purged before makes new tiers from what remains: the gaps are recorded.

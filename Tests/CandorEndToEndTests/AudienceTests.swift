@@ -11,20 +11,23 @@ struct AudienceTests {
         let common = ["--out", out, "--database", db, "--policy", "fixtures/acme/policy.yml", "--now", "2026-10-05T09:00:00Z"]
         let run = try CandorBinary.run(["run", "fixtures/acme", "--out", out, "--database", db, "--now", "2026-10-05T09:00:00Z", "-q"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: temp.path("reports/2026-Q3/security-review.md")), "run publishes no restricted view")
+        #expect(!FileManager.default.fileExists(atPath: temp.path("reports/security-review/2026-Q3.md")), "run publishes no restricted view")
 
         let refused = try CandorBinary.run(["report", "security-review", "--period", "2026-Q3"] + common)
         #expect(refused.status == 4 && refused.stderr.contains("pass --approval REF"), "\(refused.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: temp.path("reports/2026-Q3/security-review.md")))
+        #expect(!FileManager.default.fileExists(atPath: temp.path("reports/security-review/2026-Q3.md")))
 
         let ok = try CandorBinary.run(["report", "security-review", "--period", "2026-Q3", "--approval", "SEC-42"] + common)
         #expect(ok.status == 0, "\(ok.stderr)")
-        let path = temp.path("reports/2026-Q3/security-review.md")
+        let path = temp.path("reports/security-review/2026-Q3.md")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("under approval SEC-42") && text.contains("## Checkout"))
         #expect(text.contains("python-hardcoded-credentials"), "CodeGuru Security categories are shown to security reviewers")
         let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
         #expect(mode == 0o600)
+        let folderMode = (try FileManager.default.attributesOfItem(atPath: temp.path("reports/security-review"))[.posixPermissions] as? NSNumber)?.intValue
+        #expect(folderMode == 0o700, "the security review is kept out of the published period folders")
+        #expect(!FileManager.default.fileExists(atPath: temp.path("reports/2026-Q3/security-review.md")))
         // Categories are in no report for another audience.
         for period in ["2026-Q2", "2026-Q3"] {
             let governance = try String(contentsOfFile: temp.path("reports/\(period)/governance.md"), encoding: .utf8)

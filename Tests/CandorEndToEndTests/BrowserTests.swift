@@ -54,7 +54,7 @@ struct BrowserTests {
         let selfView = try CandorBinary.run(["report", "self-view", "--period", "2026-Q3", "--person", "f7b57549-a5fa-1e22-74d5-b3c1154dd756"] + common)
         let security = try CandorBinary.run(["report", "security-review", "--period", "2026-Q3", "--approval", "SEC-1"] + common)
         #expect(selfView.status == 0 && security.status == 0, "\(selfView.stderr)\(security.stderr)")
-        let pages = try filesBelow(URL(fileURLWithPath: out)).keys.filter { $0.hasPrefix("self-view/") && $0.hasSuffix(".html") || $0 == "2026-Q3/security-review.html" }
+        let pages = try filesBelow(URL(fileURLWithPath: out)).keys.filter { $0.hasPrefix("self-view/") && $0.hasSuffix(".html") || $0 == "security-review/2026-Q3.html" }
             .sorted().map { out + "/" + $0 }
         #expect(pages.count == 2)
         let outcome = try Self.check(pages)
