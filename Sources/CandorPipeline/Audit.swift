@@ -25,15 +25,30 @@ public enum Audit {
         }
     }
 
-    /// The datasets `kind` may read; a request without the approval its audience needs is refused and logged.
-    public static func checkAccess(_ kind: ReportKind, builder: ReportWriter, store: CandorStore, actor: String, now: Date) throws -> Set<Dataset> {
-        do {
-            return try builder.datasets(for: kind)
-        } catch let error as ApprovalRequired {
-            try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "refused report \(kind.rawValue)", purpose: "no approval",
+    /// The datasets `kind` may read, and for a restricted one (its audience reads the compliance
+    /// dataset) the approval that opens it, as the audit log records it. A request without an
+    /// approval, or with one that does not open the report (``ApprovalCheck``), is refused and logged.
+    /// `people` are everyone running the command (the operating-system user, and `--actor`).
+    public static func checkAccess(_ kind: ReportKind, period: Period, builder: ReportWriter, store: CandorStore, actor: String,
+                                   people: [String], now: Date) throws -> (datasets: Set<Dataset>, approval: String?) {
+        func refuse(_ reason: String) throws {
+            try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "refused report \(kind.rawValue) \(period)", purpose: clean(reason),
                                   audience: .audience(kind.audience), datasets: .none, inputs: [builder.policy.sha256], outputs: [])
+        }
+        let datasets: Set<Dataset>
+        do {
+            datasets = try builder.datasets(for: kind)
+        } catch let error as ApprovalRequired {
+            try refuse("no approval")
             throw error
         }
+        guard datasets.contains(.compliance), let reference = builder.approval?.trimmingCharacters(in: .whitespaces) else { return (datasets, nil) }
+        let listed = try store.approval(reference: reference)
+        if let problem = ApprovalCheck.problem(listed, reference: reference, kind: kind, period: period, today: Timestamp.day(now), people: people) {
+            try refuse("approval \(reference) refused: \(problem)")
+            throw ApprovalRefused(reference: reference, reason: problem)
+        }
+        return (datasets, listed.map { "\($0.reference), approved by \($0.approver) until \($0.expires)" })
     }
 
     /// Writes self-views for `people` (pseudonyms); a person without self-view consent is refused,

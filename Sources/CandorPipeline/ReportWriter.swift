@@ -53,6 +53,38 @@ public struct ApprovalRequired: Error, LocalizedError {
     }
 }
 
+/// An `--approval` that does not open the report: not listed in the approvals input, for another
+/// report or quarter, not yet granted or expired, or given by the person running candor.
+public struct ApprovalRefused: Error, LocalizedError {
+    public var reference: String
+    public var reason: String
+    public var errorDescription: String? {
+        "approval \(reference) does not open this report: \(reason) — a restricted report needs an approval listed in the "
+            + "governance approvals input (reference,approver,scope,expires), in scope and in date, given by someone other than the person running candor"
+    }
+}
+
+/// Decides whether an approval opens a restricted report (pure: the store's row, the request, the day).
+public enum ApprovalCheck {
+    /// Why `approval` (the row listed under `reference`, nil if none) does not open `kind` for
+    /// `period` on `today` when `people` run candor; nil when it does.
+    public static func problem(_ approval: ApprovalRecord?, reference: String, kind: ReportKind, period: Period, today: Day, people: [String]) -> String? {
+        guard let approval else { return "it is not listed in the approvals input (ingest the governance approvals CSV that records it)" }
+        let parts = approval.scope.split(separator: ":", maxSplits: 1).map(String.init)
+        if parts[0] != kind.rawValue { return "it is for \(approval.scope), not \(kind.rawValue)" }
+        if parts.count == 2 && parts[1] != period.description { return "it is for \(parts[1]), not \(period)" }
+        if let granted = approval.granted, today < granted { return "it is granted from \(granted), after today (\(today))" }
+        if approval.expires < today { return "it expired on \(approval.expires)" }
+        func same(_ a: String, _ b: String) -> Bool {
+            a.trimmingCharacters(in: .whitespaces).lowercased() == b.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        if let own = people.first(where: { same($0, approval.approver) }) {
+            return "it was given by \(own), who is running candor: no one approves their own request"
+        }
+        return nil
+    }
+}
+
 /// Renders reports from the store and writes them atomically.
 public struct ReportWriter: Sendable {
     public let policy: Policy

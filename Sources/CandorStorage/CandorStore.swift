@@ -160,7 +160,11 @@ public struct CandorStore: StoreReading {
     /// Brings one file's schema up to date on a plain connection (no attachments, no views).
     /// Whether the main file at `path` records any purge.
     private static func hasPurged(_ path: String) throws -> Bool {
-        let queue = try DatabaseQueue(path: path)
+        // Waits for another candor process's write as every other connection does (without the busy
+        // timeout, an ingest started beside another failed at once with "database is locked").
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
         defer { try? queue.close() }
         return try queue.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM purge_log WHERE rows > 0)") ?? false }
     }

@@ -231,6 +231,7 @@ enum Schema {
         registerSeatTierCatalog(&migrator)
         registerAssistantTeamPartCatalog(&migrator)
         registerTierGaps(&migrator)
+        registerApprovals(&migrator)
         return migrator
     }
 

@@ -12,6 +12,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case disputes = "disputes"
     /// Governance decisions CSV (`date,decision,metric,action`).
     case decisions = "decisions"
+    /// Approvals for restricted reports (`reference,approver,scope,expires`).
+    case approvals = "approvals"
     /// A developer-survey CSV read through the policy's `survey:` mapping.
     case survey = "survey"
     /// Kiro per-client `user_report` CSV (Date, UserId, Client_Type, Credits_Used, …).
@@ -71,7 +73,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
     public var isJSON: Bool {
         switch self {
         case .qDeveloperActivity, .kiroUserReport, .assistantUsage, .directory, .directoryChanges, .deploymentsCSV, .incidentsCSV, .repositoryDirectory, .survey,
-             .consent, .policyChanges, .disputes, .decisions:
+             .consent, .policyChanges, .disputes, .decisions, .approvals:
             return false
         case .copilotUsers, .copilotUserTeams, .copilotLegacyMetrics, .copilotSeats, .codeGuruRecommendations, .codeGuruCodeReviews, .codeGuruFeedback,
              .codeGuruSecurityFindings, .codeGuruSecurityMetrics, .sarif, .githubPullRequests, .githubReviews, .githubReviewComments,
@@ -97,6 +99,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
             return "disputes CSV (header: dispute_id,filed,resolved,outcome,metric; outcome open, upheld, rejected or withdrawn)"
         case .decisions:
             return "governance decisions CSV (header: date,decision,metric,action)"
+        case .approvals:
+            return "approvals CSV for restricted reports (header: reference,approver,scope,expires; optional granted; scope a report such as security-review, or security-review:2026-Q3)"
         case .kiroUserReport:
             return "Kiro per-client user report CSV (header: Date,UserId,Client_Type,Chat_Conversations,Credits_Used,…,Total_Messages)"
         case .assistantUsage:
@@ -164,6 +168,8 @@ extension InputFormat {
             return "dispute_id,filed,resolved,outcome,metric ⏎ D-3,2026-07-10,2026-07-24,upheld,ai.acceptance_rate"
         case .decisions:
             return "date,decision,metric,action ⏎ 2026-09-30,Stop reporting accepted lines per day,ai.accepted_lines_per_active_day,retire"
+        case .approvals:
+            return "reference,approver,scope,granted,expires ⏎ SEC-42,security-lead,security-review,2026-10-01,2026-12-31"
         case .kiroUserReport:
             return "Date,UserId,Client_Type,Chat_Conversations,Credits_Used,…,Total_Messages ⏎ 2026-03-02,b8f1f340-…,KIRO_IDE,4,37.5,…,61"
         case .assistantUsage:

@@ -33,6 +33,7 @@ extension InputFormat {
         case .policyChanges: return [f("date", true, .day), f("change"), f("metrics", false)]
         case .disputes: return [f("dispute_id"), f("filed", true, .day), f("resolved", false, .day), f("outcome"), f("metric", false)]
         case .decisions: return [f("date", true, .day), f("decision"), f("metric", false), f("action", false)]
+        case .approvals: return [f("reference"), f("approver"), f("scope"), f("granted", false, .day), f("expires", true, .day)]
         case .assistantUsage:
             return [f("day", true, .day), f("person"), f("tool"), f("active", false), f("suggestions_shown", false), f("suggestions_accepted", false),
                     f("lines_accepted", false)]

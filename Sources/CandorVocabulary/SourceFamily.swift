@@ -49,7 +49,7 @@ public enum SourceFamily: String, CaseIterable, Sendable {
         case .devlakeDeployments, .devlakeIncidents, .deploymentsCSV, .incidentsCSV: self = .delivery
         case .events: self = .events
         case .survey: self = .survey
-        case .directory, .directoryChanges, .repositoryDirectory, .consent, .policyChanges, .disputes, .decisions: return nil
+        case .directory, .directoryChanges, .repositoryDirectory, .consent, .policyChanges, .disputes, .decisions, .approvals: return nil
         }
     }
 

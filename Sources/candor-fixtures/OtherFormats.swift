@@ -402,5 +402,12 @@ struct OtherFormats {
             2026-09-29,"Retire accepted lines per active day: it rewards volume",ai.accepted_lines_per_active_day,retire
 
             """, "inputs/governance/decisions.csv")
+        // The approvals that open the security-reviewer view: one for every quarter, one for 2026-Q3 only.
+        try write("""
+            reference,approver,scope,granted,expires
+            SEC-42,security-lead,security-review,2026-10-01,2026-12-31
+            SEC-1,security-lead,security-review:2026-Q3,2026-10-01,2026-12-31
+
+            """, "inputs/governance/approvals.csv")
     }
 }

@@ -23,10 +23,14 @@ struct WorkspaceOptions: ParsableArguments {
 
 /// Who is running candor, for the audit log.
 struct AuditOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Who runs this command, for the audit log (default: the operating-system user).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Who runs this command, recorded in the audit log beside the operating-system user (never instead of it).", valueName: "name"))
     var actor: String?
 
-    var resolved: String { actor ?? operatingSystemUser() }
+    /// The operating-system user always; `--actor` only beside it, so the log cannot be told a name
+    /// instead of who ran the command.
+    var resolved: String { actor.map { "\(operatingSystemUser()) (as \($0))" } ?? operatingSystemUser() }
+    /// Everyone running this command: none of them may approve their own restricted report.
+    var people: [String] { [operatingSystemUser()] + (actor.map { [$0] } ?? []) }
 }
 
 /// `--now`, injected so reports are reproducible.
@@ -88,6 +92,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
         throw ExitCode(4)
     } catch let error as SelfViewRefused {
+        StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
+        throw ExitCode(4)
+    } catch let error as ApprovalRefused {
         StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
         throw ExitCode(4)
     } catch let error as ApprovalRequired {

@@ -77,12 +77,18 @@ struct ReportCommand: ParsableCommand {
             builder.approval = approval
             builder.publishedFolder = out
             guard let kind else {
+                // A policy that lets a published report read the compliance dataset makes `report all` restricted too.
+                for published in [ReportKind.governance, .transparency, .team] {
+                    _ = try Audit.checkAccess(published, period: period, builder: builder, store: opened.store, actor: audit.resolved,
+                                              people: audit.people, now: now)
+                }
                 for path in try builder.writeAll(period: period, to: out, store: opened.store, purpose: declared, actor: audit.resolved) {
                     print(path)
                 }
                 return
             }
-            let datasets = try Audit.checkAccess(kind, builder: builder, store: opened.store, actor: audit.resolved, now: now)
+            let (datasets, approved) = try Audit.checkAccess(kind, period: period, builder: builder, store: opened.store, actor: audit.resolved,
+                                                             people: audit.people, now: now)
             let written: [String]
             if kind == .selfView {
                 let people = try allConsented ? opened.store.selfViewSubscribers(on: Timestamp.day(now))
@@ -94,7 +100,7 @@ struct ReportCommand: ParsableCommand {
                 written = try builder.write(kind, period: period, to: out)
             }
             try Audit.recordReport(command: "report \(kind.rawValue) \(period)", purpose: declared, audience: kind.audience,
-                                   datasets: datasets, approval: approval, policy: opened.policy, templates: builder.templates, written: written,
+                                   datasets: datasets, approval: approved ?? approval, policy: opened.policy, templates: builder.templates, written: written,
                                    store: opened.store, actor: audit.resolved, now: now)
             if kind != .selfView { for path in written { print(path) } }
         }

@@ -17,7 +17,16 @@ struct AudienceTests {
         #expect(refused.status == 4 && refused.stderr.contains("pass --approval REF"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: temp.path("reports/security-review/2026-Q3.md")))
 
-        let ok = try CandorBinary.run(["report", "security-review", "--period", "2026-Q3", "--approval", "SEC-42"] + common)
+        // An approval the governance inputs do not list, one for another quarter, and one used by its own approver: refused.
+        let unlisted = try CandorBinary.run(["report", "security-review", "--period", "2026-Q3", "--approval", "SEC-9"] + common)
+        #expect(unlisted.status == 4 && unlisted.stderr.contains("approval SEC-9 does not open this report: it is not listed in the approvals input"), "\(unlisted.stderr)")
+        let otherQuarter = try CandorBinary.run(["report", "security-review", "--period", "2026-Q2", "--approval", "SEC-1"] + common)
+        #expect(otherQuarter.status == 4 && otherQuarter.stderr.contains("it is for 2026-Q3, not 2026-Q2"), "\(otherQuarter.stderr)")
+        let own = try CandorBinary.run(["report", "security-review", "--period", "2026-Q3", "--approval", "SEC-42", "--actor", "security-lead"] + common)
+        #expect(own.status == 4 && own.stderr.contains("it was given by security-lead, who is running candor"), "\(own.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: temp.path("reports/security-review/2026-Q3.md")))
+
+        let ok = try CandorBinary.run(["report", "security-review", "--period", "2026-Q3", "--approval", "SEC-42", "--actor", "Dana"] + common)
         #expect(ok.status == 0, "\(ok.stderr)")
         let path = temp.path("reports/security-review/2026-Q3.md")
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -35,7 +44,10 @@ struct AudienceTests {
         }
         let log = try CandorBinary.run(["audit", "show", "--database", db, "--policy", "fixtures/acme/policy.yml"])
         #expect(log.stdout.contains("refused report security-review"))
-        #expect(log.stdout.contains("security-reviewer (approval SEC-42)"))
+        #expect(log.stdout.contains("security-reviewer (approval SEC-42, approved by security-lead until 2026-12-31)"), "\(log.stdout)")
+        #expect(log.stdout.contains("approval SEC-9 refused: it is not listed") && log.stdout.contains("approval SEC-42 refused: it was given by security-lead"))
+        // The operating-system user is always the actor; --actor is recorded beside it, never instead.
+        #expect(log.stdout.contains(" (as Dana)") && log.stdout.contains(" (as security-lead)"))
         #expect(log.stdout.contains("compliance,operational"))
         #expect(log.stdout.contains("coaching,operational"), "the governance review read coaching and operational only")
     }

@@ -141,8 +141,9 @@ struct AuditCommandTests {
                                       "--now", "2026-10-05", "--actor", "ops"]).status == 0)
         let show = try CandorBinary.run(["audit", "show", "--policy", policy])
         #expect(show.status == 0)
-        for expected in ["#1 ", "alice-admin · init", "ops · policy version", "ops · ingest", "ops · refused report governance · purpose stack ranking",
-                         "ops · report governance 2026-Q3 · purpose governance-review", "governance.html "] {
+        // The operating-system user is always recorded; --actor beside it, never instead.
+        for expected in ["#1 ", "(as alice-admin) · init", "(as ops) · policy version", "(as ops) · ingest", "(as ops) · refused report governance · purpose stack ranking",
+                         "(as ops) · report governance 2026-Q3 · purpose governance-review", "governance.html "] {
             #expect(show.stdout.contains(expected), "missing \(expected) in \(show.stdout)")
         }
         let verify = try CandorBinary.run(["audit", "verify", "--policy", policy])

@@ -27,6 +27,7 @@ struct HostileFieldsTests {
         "delivery/deployments-2026-q3.json", "delivery/incidents-2026-q3.csv",
         "survey/developer-survey-2026-q3.csv", "events/ide-2026-09.jsonl",
         "governance/consent.csv", "governance/policy-changes.csv", "governance/disputes.csv", "governance/decisions.csv",
+        "governance/approvals.csv",
     ]
 
     /// The payloads, taken in turn; the first field of each file gets `huge` instead.

@@ -17,6 +17,7 @@ struct GovernanceReaderTests {
         ("date,change,metrics\n2026-08-01,\"Inline suggestions enabled for Rust; new IDE plugin\",ai.acceptance_rate;ai.active_share\n", .policyChanges, "policy_change", 1),
         ("dispute_id,filed,resolved,outcome,metric\nD-1,2026-07-10,2026-07-24,upheld,ai.acceptance_rate\nD-2,2026-08-01,,open,\n", .disputes, "dispute", 2),
         ("date,decision,metric,action\n2026-09-30,Stop reporting accepted lines per day,ai.accepted_lines_per_active_day,retire\n", .decisions, "decision", 1),
+        ("reference,approver,scope,granted,expires\nSEC-1,security-lead,security-review,2026-10-01,2026-12-31\nSEC-2,ciso,security-review:2026-Q3,,2026-11-30\n", .approvals, "approval", 2),
     ])
     func recognised(text: String, format: InputFormat, table: String, rows: Int) throws {
         let h = try IngestHarness()
@@ -34,6 +35,10 @@ struct GovernanceReaderTests {
         ("dispute_id,filed,resolved,outcome,metric\nD-1,2026-07-10,2026-07-01,upheld,\n", "GOV014", 16),
         ("date,change,metrics\n2026-08-01,,x\n", "GOV010", 12),
         ("repository,team,from,to\nacme/a,A,2026-01-01,\nacme/a,B,2026-03-01,\n", "DIR014", 10),
+        ("reference,approver,scope,expires\nSEC-1,ciso,payroll-export,2026-12-31\n", "GOV030", 12),
+        ("reference,approver,scope,expires\nSEC-1,ciso,security-review:Q3,2026-12-31\n", "GOV031", 12),
+        ("reference,approver,scope,granted,expires\nSEC-1,ciso,security-review,2026-12-01,2026-10-01\n", "GOV032", 39),
+        ("reference,approver,scope,expires\nSEC-1,,security-review,2026-12-31\n", "GOV010", 7),
     ])
     func bad(text: String, code: String, column: Int) throws {
         let h = try IngestHarness()

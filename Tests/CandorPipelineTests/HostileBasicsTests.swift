@@ -39,6 +39,7 @@ struct HostileBasicsTests {
         (.policyChanges, "governance/policy-changes.csv"),
         (.disputes, "governance/disputes.csv"),
         (.decisions, "governance/decisions.csv"),
+        (.approvals, "governance/approvals.csv"),
     ]
 
     static func harness() throws -> (IngestHarness, Ingestor) {

@@ -21,7 +21,7 @@ struct VocabularyTests {
     func formats() {
         for format in InputFormat.allCases {
             #expect((format.example.hasPrefix("{") || format.example.hasPrefix("[")) == format.isJSON, "\(format)")
-            let governance: Set<InputFormat> = [.directory, .directoryChanges, .repositoryDirectory, .consent, .policyChanges, .disputes, .decisions]
+            let governance: Set<InputFormat> = [.directory, .directoryChanges, .repositoryDirectory, .consent, .policyChanges, .disputes, .decisions, .approvals]
             #expect((SourceFamily(format: format) == nil) == governance.contains(format), "\(format)")
             #expect(!format.example.isEmpty)
         }

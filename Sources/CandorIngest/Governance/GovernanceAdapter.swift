@@ -10,9 +10,9 @@ public protocol GovernanceSink {
     func refreshAllTeamWeeks(consent: ConsentRule?) throws
 }
 
-/// The consent registry, the policy-change log, disputes and decisions.
+/// The consent registry, the policy-change log, disputes, decisions and approvals.
 public struct GovernanceAdapter: CSVSourceAdapter {
-    public static let formats: [InputFormat] = [.consent, .policyChanges, .disputes, .decisions]
+    public static let formats: [InputFormat] = [.consent, .policyChanges, .disputes, .decisions, .approvals]
 
     public static func recognise(header: [String], names: Set<String>, survey: SurveyMapping?) -> InputFormat? {
         switch GovernanceCSVReader.detect(names) {
@@ -20,6 +20,7 @@ public struct GovernanceAdapter: CSVSourceAdapter {
         case .policyChanges?: .policyChanges
         case .disputes?: .disputes
         case .decisions?: .decisions
+        case .approvals?: .approvals
         case nil: nil
         }
     }
@@ -31,6 +32,7 @@ public struct GovernanceAdapter: CSVSourceAdapter {
         case .consent: .consent
         case .policyChanges: .policyChanges
         case .disputes: .disputes
+        case .approvals: .approvals
         default: .decisions
         }
         reader = try GovernanceCSVReader(kind: kind, header: header, file: file.path)

@@ -8,14 +8,20 @@ import CandorPolicy
 ///     date,change,metrics                                    policy-change log (metrics `;`-separated)
 ///     dispute_id,filed,resolved,outcome,metric               disputes
 ///     date,decision,metric,action                            decisions
+///     reference,approver,scope,expires                       approvals (optional granted)
 public struct GovernanceCSVReader {
-    public enum Kind: String, Sendable { case consent, policyChanges, disputes, decisions }
+    public enum Kind: String, Sendable { case consent, policyChanges, disputes, decisions, approvals }
     static let columns: [Kind: (required: [String], optional: [String])] = [
         .consent: (["person_id", "programme", "status", "effective"], []),
         .policyChanges: (["date", "change"], ["metrics"]),
         .disputes: (["dispute_id", "filed", "outcome"], ["resolved", "metric"]),
         .decisions: (["date", "decision"], ["metric", "action"]),
+        .approvals: (["reference", "approver", "scope", "expires"], ["granted"]),
     ]
+    /// The reports an approval can name: every report kind but the self-view, which consent opens
+    /// (`ApprovalTests` holds this to the pipeline's `ReportKind`). Only those whose audience the
+    /// policy lets read the compliance dataset need one; the security review always does.
+    public static let approvableReports: Set<String> = ["security-review", "governance", "transparency", "team"]
     public static let consentStatuses = Set(ConsentStatus.allCases.map(\.rawValue))
     public static let disputeOutcomes: Set<String> = ["open", "upheld", "rejected", "withdrawn"]
     /// Longest free-text cell accepted (policy changes and decisions are written for reports).
@@ -29,7 +35,7 @@ public struct GovernanceCSVReader {
 
     /// Which governance CSV a header is, if any.
     static func detect(_ names: Set<String>) -> Kind? {
-        for kind in [Kind.consent, .disputes, .decisions, .policyChanges] where columns[kind]!.required.allSatisfy(names.contains) {
+        for kind in [Kind.consent, .disputes, .decisions, .approvals, .policyChanges] where columns[kind]!.required.allSatisfy(names.contains) {
             return kind
         }
         return nil
@@ -120,6 +126,21 @@ public struct GovernanceCSVReader {
             let metric = text("metric", required: false, max: 64), action = text("action", required: false, max: 32)?.lowercased()
             guard ok, let d, let decision else { return nil }
             return .decision(DecisionRecord(day: d, decision: decision, metric: metric, action: action))
+        case .approvals:
+            let reference = text("reference", max: 100), approver = text("approver", max: 100), scope = text("scope", max: 64)
+            let granted = day("granted", required: false), expires = day("expires")
+            if let scope {
+                let parts = scope.split(separator: ":", maxSplits: 1).map(String.init)
+                if !Self.approvableReports.contains(parts[0]) {
+                    fail("scope", "GOV030", "the scope '\(scope)' names no report an approval opens",
+                         "write one of \(Self.approvableReports.sorted().joined(separator: ", ")), or one quarter of it (security-review:2026-Q3)")
+                } else if parts.count == 2 && Period(parts[1]) == nil {
+                    fail("scope", "GOV031", "the scope's quarter '\(parts[1])' is not a quarter", "write it as YYYY-Qn, e.g. security-review:2026-Q3")
+                }
+            }
+            if let granted, let expires, expires < granted { fail("expires", "GOV032", "expires is before granted", "check the dates") }
+            guard ok, let reference, let approver, let scope, let expires else { return nil }
+            return .approval(ApprovalRecord(reference: reference, approver: approver, scope: scope, granted: granted, expires: expires))
         }
     }
 }

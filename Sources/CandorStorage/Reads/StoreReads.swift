@@ -124,7 +124,7 @@ extension StoreReading {
                           "codeguru_code_review", "codeguru_recommendation", "codeguru_feedback",
                           "codeguru_security_finding", "codeguru_security_metric_day", "sarif_scan", "sarif_result",
                           "github_pull_request", "github_review", "github_review_comment", "deployment", "incident",
-                          "tool_event", "tool_event_attribute", "repository_ownership", "consent", "policy_change", "dispute", "decision",
+                          "tool_event", "tool_event_attribute", "repository_ownership", "consent", "policy_change", "dispute", "decision", "approval",
                           "survey_response", "survey_answer", "person_alias", "membership_interval", "membership_change"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }

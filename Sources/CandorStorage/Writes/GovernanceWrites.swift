@@ -29,6 +29,12 @@ extension StoreWriter {
                 INSERT INTO decision (day, decision, metric, action, source_id) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (day, decision) DO UPDATE SET metric = excluded.metric, action = excluded.action, source_id = excluded.source_id
                 """).execute(arguments: [d.day.iso8601, d.decision, d.metric, d.action, sourceId])
+        case .approval(let a):
+            try db.cachedStatement(sql: """
+                INSERT INTO approval (reference, approver, scope, granted, expires, source_id) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (reference) DO UPDATE SET approver = excluded.approver, scope = excluded.scope, granted = excluded.granted,
+                  expires = excluded.expires, source_id = excluded.source_id
+                """).execute(arguments: [a.reference, a.approver, a.scope, a.granted?.iso8601, a.expires.iso8601, sourceId])
         }
     }
 }

@@ -64,5 +64,26 @@ public struct DecisionRecord: Sendable, Equatable {
 
 /// One row of a governance CSV.
 public enum GovernanceRow: Sendable, Equatable {
-    case consent(ConsentRecord), policyChange(PolicyChangeRecord), dispute(DisputeRecord), decision(DecisionRecord)
+    case consent(ConsentRecord), policyChange(PolicyChangeRecord), dispute(DisputeRecord), decision(DecisionRecord), approval(ApprovalRecord)
+}
+
+/// An approval a governance board (or whoever the policy names) gave for a restricted report: a
+/// `--approval REF` is honoured only when it is listed here, in scope, not expired, and not given
+/// by the person running candor.
+public struct ApprovalRecord: Sendable, Equatable {
+    public var reference: String
+    /// Who approved (a name or handle, compared with the operating-system user and `--actor`).
+    public var approver: String
+    /// The report it opens (`security-review`), optionally for one quarter (`security-review:2026-Q3`).
+    public var scope: String
+    public var granted: Day?
+    public var expires: Day
+
+    public init(reference: String, approver: String, scope: String, granted: Day? = nil, expires: Day) {
+        self.reference = reference
+        self.approver = approver
+        self.scope = scope
+        self.granted = granted
+        self.expires = expires
+    }
 }
