@@ -49,6 +49,9 @@ extension Policy {
         if !targets.isEmpty {
             lines.append("  targets: " + targets.sorted { $0.key < $1.key }.map { "\($0.key) \(Format.fixed($0.value, decimals: 2))" }.joined(separator: ", "))
         }
+        if !retiredMetrics.isEmpty {
+            lines.append("  retired metrics: " + retiredMetrics.map { "\($0.metric) \($0.note)" }.joined(separator: "; "))
+        }
         if !reviewCalendar.isEmpty {
             lines.append("  review calendar: " + reviewCalendar.map { "\($0.day.iso8601) (\($0.name))" }.joined(separator: ", "))
         }

@@ -333,6 +333,15 @@ public struct ScorecardAssembly {
                 return v
             }
         }
+        // A metric the board retired is not published in the quarters its retirement covers: each of its
+        // cells says so instead of a figure (the policy's retired_metrics, from the quarter after the decision).
+        let retired = Set(card.values.keys.filter { policy.retirement(of: $0.rawValue, in: period) != nil })
+        for metric in retired {
+            let note = policy.retirement(of: metric.rawValue, in: period)!.note
+            card.values[metric] = card.values[metric]!.map {
+                MetricValue(metric: $0.metric, team: $0.team, estimate: nil, interval: nil, people: 0, events: 0, label: .low, note: note)
+            }
+        }
         guard weeklySeries else { return UndisclosedScorecard(computed: card, teamSizes: sizes) }
         let weekly = try weeklyShifts(period, teams: groups, consent: consent, excluded: excluded)
         card.shiftTests = weekly.shifts
@@ -355,7 +364,11 @@ public struct ScorecardAssembly {
             if !qDeveloperOnly(metric, nil) { card.weekly[metric] = nil }
             for team in card.teamWeekly[metric]?.keys.sorted() ?? [] where !qDeveloperOnly(metric, team) { card.teamWeekly[metric]?[team] = nil }
         }
-        card.shiftTests = card.shiftTests.filter { qDeveloperOnly($0.metric, $0.team) }
+        card.shiftTests = card.shiftTests.filter { qDeveloperOnly($0.metric, $0.team) && !retired.contains($0.metric) }
+        for metric in retired {
+            card.weekly[metric] = nil
+            card.teamWeekly[metric] = nil
+        }
         return UndisclosedScorecard(computed: card, teamSizes: sizes)
     }
 }

@@ -52,6 +52,7 @@ public enum Workspace {
     /// Loads the policy at `policyPath`, its key, and opens the database (`database` overrides the policy's).
     public static func open(policyPath: String, database: String?) throws -> Opened {
         let policy = try Policy.load(path: policyPath)
+        try checkRetiredMetrics(policy)
         let key = try PseudonymKey.load(path: policy.keyFile)
         var warnings: [Diagnostic] = []
         if PseudonymKey.isShared(path: policy.keyFile) {
@@ -74,5 +75,14 @@ public enum Workspace {
                                        hint: "keep the reports published before the upgrade: they are the record of those periods"))
         }
         return Opened(policy: policy, pseudonymiser: Pseudonymiser(key: key), store: store, warnings: warnings)
+    }
+
+    /// Every metric the policy retires is one the registry defines (the policy parser cannot see it).
+    public static func checkRetiredMetrics(_ policy: Policy) throws {
+        let known = Set(MetricRegistry.all.map(\.id.rawValue))
+        for retired in policy.retiredMetrics where !known.contains(retired.metric) {
+            throw PolicyError(path: policy.path, line: retired.line, message: "retired_metrics names '\(retired.metric)', which is no metric of the registry",
+                              hint: "metric ids: \(known.sorted().joined(separator: ", "))")
+        }
     }
 }

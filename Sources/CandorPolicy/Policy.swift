@@ -83,6 +83,12 @@ public struct Policy: Sendable, Equatable {
     /// The datasets each audience may see.
     public var audiences: [Audience: Set<Dataset>] = Policy.defaultAudiences
     public static let defaultAudiences = Dictionary(uniqueKeysWithValues: Audience.allCases.map { ($0, $0.defaultDatasets) })
+    /// Metrics the board retired (`retired_metrics:`): not published in the quarters they cover.
+    public var retiredMetrics: [RetiredMetric] = []
+    /// The retirement of `metric` in force in `period`, if any.
+    public func retirement(of metric: String, in period: Period) -> RetiredMetric? {
+        retiredMetrics.first { $0.metric == metric && $0.covers(period) }
+    }
     /// Published targets per metric id (threshold-bunching detection looks just above them).
     public var targets: [String: Double] = [:]
     /// Review and calibration dates (pre-review bursts are looked for before them).
@@ -103,7 +109,7 @@ public struct Policy: Sendable, Equatable {
 
     static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "mappings", "repositories",
                                          "prohibited_uses", "dominance_threshold", "protection", "programmes", "sources", "prohibited_fields",
-                                         "audiences", "targets", "review_calendar", "signals", "email"]
+                                         "audiences", "targets", "review_calendar", "signals", "email", "retired_metrics"]
 
     /// Reads and validates a policy file.
     /// - Throws: ``PolicyError`` naming the file, line and what to change.
@@ -256,6 +262,7 @@ public struct Policy: Sendable, Equatable {
         }
         let audiences = try parseAudiences(mapping["audiences"], path: path)
         let targets = try parseTargets(mapping["targets"], path: path)
+        let retired = try RetiredMetric.parse(mapping["retired_metrics"], path: path)
         let calendar = try parseCalendar(mapping["review_calendar"], path: path)
         let signals = try parseSignals(mapping["signals"], path: path)
         let email = try EmailSettings.parse(mapping["email"], path: path)
@@ -281,6 +288,7 @@ public struct Policy: Sendable, Equatable {
             sources: sources,
             prohibitedFields: prohibitedFields,
             audiences: audiences,
+            retiredMetrics: retired,
             targets: targets,
             reviewCalendar: calendar,
             signals: signals,

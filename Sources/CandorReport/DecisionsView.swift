@@ -10,13 +10,20 @@ public struct DecisionsView: Sendable {
     public var hasDecisions: Bool
     public var retire: [String]
     public var hasRetire: Bool
+    /// Recorded decisions the policy does not carry out (a retirement it does not list, a metric kept
+    /// that it still retires).
+    public var unreflected: [String]
+    public var hasUnreflected: Bool
+    /// The policy's retirements in force this quarter or from the next.
+    public var retired: [String]
+    public var hasRetired: Bool
 
     /// The quarter before `period` and `period` itself: the window a metric must have been used in.
     static func window(_ period: Period) -> (Day, Day) {
         (period.previous.first, period.last)
     }
 
-    public static func build(period: Period, decisions: [DecisionEntry], audit: [AuditEntry]) -> DecisionsView {
+    public static func build(period: Period, decisions: [DecisionEntry], audit: [AuditEntry], retired: [RetiredMetric] = []) -> DecisionsView {
         let inPeriod = decisions.filter { $0.day >= period.first && $0.day <= period.last }
         let lines = inPeriod.map { d -> String in
             // Provenance: the newest governance review candor wrote before the decision, with its SHA-256.
@@ -27,11 +34,34 @@ public struct DecisionsView: Sendable {
                 return "relied on \(parts.first.map(String.init) ?? output) (SHA-256 \(parts.last.map { String($0.prefix(12)) } ?? "?")…, written \(before.last!.time))"
             } ?? "no candor report was written before it"
             let what = [d.metric.map { "metric \($0)" }, d.action.map { "action: \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            let accountable = [d.approver.map { "approved by \($0)" }, d.alternatives.map { "alternatives considered: \($0)" },
+                               d.review.map { "to be reviewed by \($0)" }].compactMap { $0 }
             return "\(d.day.iso8601): \(d.decision)" + (what.isEmpty ? "" : " (\(what))") + " — \(provenance)"
+                + (accountable.isEmpty ? "" : "; " + accountable.joined(separator: "; "))
         }
+        // A decision takes effect through the policy, from the quarter after it: one the policy does not
+        // carry out is said, in every review from the decision on.
+        var unreflected: [String] = []
+        for d in decisions where d.day <= period.last {
+            guard let metric = d.metric, let action = d.action else { continue }
+            let effective = Period(containing: d.day).next
+            let entries = retired.filter { $0.metric == metric }
+            if action == "retire", !entries.contains(where: { $0.decision == d.day || $0.from == effective }) {
+                unreflected.append("The decision of \(d.day) to retire \(metric) is not in the policy: until its retired_metrics lists it "
+                                   + "(from \(effective)), the metric is still published.")
+            } else if ["keep", "reinstate", "restore"].contains(action), let entry = entries.first(where: { $0.covers(effective) }) {
+                unreflected.append("The decision of \(d.day) to \(action) \(metric) is not in the policy: it still retires the metric from \(entry.from)"
+                                   + " (set until: \(Period(containing: d.day)) on that entry to publish it again).")
+            }
+        }
+        let shown = retired.filter { $0.covers(period) || $0.covers(period.next) }
+            .sorted { ($0.from, $0.metric) < ($1.from, $1.metric) }
+            .map { r in "\(MetricRegistry.all.first { $0.id.rawValue == r.metric }.map { "\($0.name) (\(r.metric))" } ?? r.metric): \(r.note)" }
+        let retiredNow = Set(retired.filter { $0.covers(period) }.map(\.metric))
         let (from, to) = window(period)
         let used = Set(decisions.filter { $0.day >= from && $0.day <= to }.compactMap(\.metric))
-        let retire = MetricRegistry.all.filter { !used.contains($0.id.rawValue) }.map { "\($0.name) (\($0.id))" }
-        return DecisionsView(decisions: lines, hasDecisions: !lines.isEmpty, retire: retire, hasRetire: !retire.isEmpty)
+        let retire = MetricRegistry.all.filter { !used.contains($0.id.rawValue) && !retiredNow.contains($0.id.rawValue) }.map { "\($0.name) (\($0.id))" }
+        return DecisionsView(decisions: lines, hasDecisions: !lines.isEmpty, retire: retire, hasRetire: !retire.isEmpty,
+                             unreflected: unreflected, hasUnreflected: !unreflected.isEmpty, retired: shown, hasRetired: !shown.isEmpty)
     }
 }

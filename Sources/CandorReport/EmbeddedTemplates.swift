@@ -218,6 +218,22 @@ What each detector checked (thresholds from the policy's `signals:` section; see
 No decisions were recorded in this period.
 {{/decisions.hasDecisions}}
 
+{{#decisions.hasUnreflected}}
+**Decisions the policy does not carry out:**
+
+{{#decisions.unreflected}}
+- {{.}}
+{{/decisions.unreflected}}
+
+{{/decisions.hasUnreflected}}
+{{#decisions.hasRetired}}
+Retired by the policy (not published in the quarters a retirement covers; each figure's place says so):
+
+{{#decisions.retired}}
+- {{.}}
+{{/decisions.retired}}
+
+{{/decisions.hasRetired}}
 {{#decisions.hasRetire}}
 No decision in this quarter or the one before used these metrics; consider retiring them, so the report measures only what someone acts on:
 

@@ -268,7 +268,7 @@ public enum GovernanceViewBuilder {
                                            before: input.signals?.before, previous: input.signals?.previous,
                                            changesSincePrevious: input.changesSincePrevious,
                                            family: input.signals?.family ?? .perTest(alpha: input.policy.signals.alpha)),
-            decisions: DecisionsView.build(period: input.period, decisions: input.decisions, audit: input.audit),
+            decisions: DecisionsView.build(period: input.period, decisions: input.decisions, audit: input.audit, retired: input.policy.retiredMetrics),
             signals: SignalsView.build(input.signals),
             overview: GovernanceSummary.build(input, shown: input.scorecard, acceptanceCells: cells),
             errata: input.errata, hasErrata: !input.errata.isEmpty)

@@ -17,6 +17,12 @@ extension Schema {
                 """)
             try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES ('approval', 'governance', 'metadata', 'governance', 'main')")
         }
+        // Decisions carry who approved them, the alternatives considered and a review date.
+        migrator.registerMigration("v34-decision-accountability") { db in
+            try db.execute(sql: "ALTER TABLE decision ADD COLUMN approver TEXT")
+            try db.execute(sql: "ALTER TABLE decision ADD COLUMN alternatives TEXT")
+            try db.execute(sql: "ALTER TABLE decision ADD COLUMN review TEXT")
+        }
     }
 }
 

@@ -32,7 +32,8 @@ extension InputFormat {
         case .consent: return [f("person_id"), f("programme"), f("status"), f("effective", true, .day)]
         case .policyChanges: return [f("date", true, .day), f("change"), f("metrics", false)]
         case .disputes: return [f("dispute_id"), f("filed", true, .day), f("resolved", false, .day), f("outcome"), f("metric", false)]
-        case .decisions: return [f("date", true, .day), f("decision"), f("metric", false), f("action", false)]
+        case .decisions: return [f("date", true, .day), f("decision"), f("metric", false), f("action", false), f("approver", false),
+                                 f("alternatives", false), f("review", false, .day)]
         case .approvals: return [f("reference"), f("approver"), f("scope"), f("granted", false, .day), f("expires", true, .day)]
         case .assistantUsage:
             return [f("day", true, .day), f("person"), f("tool"), f("active", false), f("suggestions_shown", false), f("suggestions_accepted", false),

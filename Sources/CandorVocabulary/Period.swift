@@ -32,6 +32,8 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         let next = quarter == 4 ? Day(year: year + 1, month: 1, day: 1)! : Day(year: year, month: quarter * 3 + 1, day: 1)!
         return next.adding(days: -1)
     }
+    /// The quarter after this one.
+    public var next: Period { quarter == 4 ? Period(year: year + 1, quarter: 1)! : Period(year: year, quarter: quarter + 1)! }
     /// The quarter before this one.
     public var previous: Period { quarter == 1 ? Period(year: year - 1, quarter: 4)! : Period(year: year, quarter: quarter - 1)! }
     /// Number of days.

@@ -16,7 +16,11 @@ struct PolicyCommand: ParsableCommand {
         var samples: [String] = []
 
         func run() throws {
-            let policy = try reportingErrors { try Policy.load(path: workspace.policyPath()) }
+            let policy = try reportingErrors { () throws -> Policy in
+                let policy = try Policy.load(path: workspace.policyPath())
+                try Workspace.checkRetiredMetrics(policy)
+                return policy
+            }
             for line in policy.summaryLines { print(line) }
             var failed = false
             for sample in samples {

@@ -18,6 +18,7 @@ struct GovernanceReaderTests {
         ("dispute_id,filed,resolved,outcome,metric\nD-1,2026-07-10,2026-07-24,upheld,ai.acceptance_rate\nD-2,2026-08-01,,open,\n", .disputes, "dispute", 2),
         ("date,decision,metric,action\n2026-09-30,Stop reporting accepted lines per day,ai.accepted_lines_per_active_day,retire\n", .decisions, "decision", 1),
         ("reference,approver,scope,granted,expires\nSEC-1,security-lead,security-review,2026-10-01,2026-12-31\nSEC-2,ciso,security-review:2026-Q3,,2026-11-30\n", .approvals, "approval", 2),
+        ("date,decision,metric,action,approver,alternatives,review\n2026-09-30,Retire lines per day,ai.accepted_lines_per_active_day,retire,board,\"keep; replace\",2027-03-31\n", .decisions, "decision", 1),
     ])
     func recognised(text: String, format: InputFormat, table: String, rows: Int) throws {
         let h = try IngestHarness()
@@ -39,6 +40,7 @@ struct GovernanceReaderTests {
         ("reference,approver,scope,expires\nSEC-1,ciso,security-review:Q3,2026-12-31\n", "GOV031", 12),
         ("reference,approver,scope,granted,expires\nSEC-1,ciso,security-review,2026-12-01,2026-10-01\n", "GOV032", 39),
         ("reference,approver,scope,expires\nSEC-1,,security-review,2026-12-31\n", "GOV010", 7),
+        ("date,decision,review\n2026-09-30,Retire it,2026-09-01\n", "GOV033", 22),
     ])
     func bad(text: String, code: String, column: Int) throws {
         let h = try IngestHarness()

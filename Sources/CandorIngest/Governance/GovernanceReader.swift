@@ -7,7 +7,7 @@ import CandorPolicy
 ///     person_id,programme,status,effective                   consent registry
 ///     date,change,metrics                                    policy-change log (metrics `;`-separated)
 ///     dispute_id,filed,resolved,outcome,metric               disputes
-///     date,decision,metric,action                            decisions
+///     date,decision,metric,action                            decisions (optional approver, alternatives, review)
 ///     reference,approver,scope,expires                       approvals (optional granted)
 public struct GovernanceCSVReader {
     public enum Kind: String, Sendable { case consent, policyChanges, disputes, decisions, approvals }
@@ -15,7 +15,7 @@ public struct GovernanceCSVReader {
         .consent: (["person_id", "programme", "status", "effective"], []),
         .policyChanges: (["date", "change"], ["metrics"]),
         .disputes: (["dispute_id", "filed", "outcome"], ["resolved", "metric"]),
-        .decisions: (["date", "decision"], ["metric", "action"]),
+        .decisions: (["date", "decision"], ["metric", "action", "approver", "alternatives", "review"]),
         .approvals: (["reference", "approver", "scope", "expires"], ["granted"]),
     ]
     /// The reports an approval can name: every report kind but the self-view, which consent opens
@@ -124,8 +124,12 @@ public struct GovernanceCSVReader {
         case .decisions:
             let d = day("date"), decision = text("decision", max: Self.maxTextLength)
             let metric = text("metric", required: false, max: 64), action = text("action", required: false, max: 32)?.lowercased()
+            let approver = text("approver", required: false, max: 100), alternatives = text("alternatives", required: false, max: Self.maxTextLength)
+            let review = day("review", required: false)
+            if let d, let review, review < d { fail("review", "GOV033", "the review date is before the decision", "the day the board will look at the decision again") }
             guard ok, let d, let decision else { return nil }
-            return .decision(DecisionRecord(day: d, decision: decision, metric: metric, action: action))
+            return .decision(DecisionRecord(day: d, decision: decision, metric: metric, action: action,
+                                            approver: approver, alternatives: alternatives, review: review))
         case .approvals:
             let reference = text("reference", max: 100), approver = text("approver", max: 100), scope = text("scope", max: 64)
             let granted = day("granted", required: false), expires = day("expires")

@@ -213,9 +213,12 @@ extension StoreReading {
     /// Every decision in the log, by day.
     public func decisions() throws -> [DecisionEntry] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT day, decision, metric, action FROM decision ORDER BY day, decision")
+            try Row.fetchAll(db, sql: "SELECT day, decision, metric, action, approver, alternatives, review FROM decision ORDER BY day, decision")
                 .compactMap { row in
-                    Day.parse(row["day"] as String).map { DecisionEntry(day: $0, decision: row["decision"], metric: row["metric"], action: row["action"]) }
+                    Day.parse(row["day"] as String).map {
+                        DecisionEntry(day: $0, decision: row["decision"], metric: row["metric"], action: row["action"], approver: row["approver"],
+                                      alternatives: row["alternatives"], review: (row["review"] as String?).flatMap(Day.parse))
+                    }
                 }
         }
     }

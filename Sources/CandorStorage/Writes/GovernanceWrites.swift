@@ -26,9 +26,10 @@ extension StoreWriter {
                 """).execute(arguments: [d.id, d.filed.iso8601, d.resolved?.iso8601, d.outcome, d.metric, sourceId])
         case .decision(let d):
             try db.cachedStatement(sql: """
-                INSERT INTO decision (day, decision, metric, action, source_id) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (day, decision) DO UPDATE SET metric = excluded.metric, action = excluded.action, source_id = excluded.source_id
-                """).execute(arguments: [d.day.iso8601, d.decision, d.metric, d.action, sourceId])
+                INSERT INTO decision (day, decision, metric, action, approver, alternatives, review, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (day, decision) DO UPDATE SET metric = excluded.metric, action = excluded.action, approver = excluded.approver,
+                  alternatives = excluded.alternatives, review = excluded.review, source_id = excluded.source_id
+                """).execute(arguments: [d.day.iso8601, d.decision, d.metric, d.action, d.approver, d.alternatives, d.review?.iso8601, sourceId])
         case .approval(let a):
             try db.cachedStatement(sql: """
                 INSERT INTO approval (reference, approver, scope, granted, expires, source_id) VALUES (?, ?, ?, ?, ?, ?)

@@ -53,12 +53,20 @@ public struct DecisionRecord: Sendable, Equatable {
     public var metric: String?
     /// E.g. `keep`, `change`, `retire`.
     public var action: String?
+    /// Who approved it, the alternatives the board considered, and when it is to be reviewed (optional columns).
+    public var approver: String?
+    public var alternatives: String?
+    public var review: Day?
 
-    public init(day: Day, decision: String, metric: String? = nil, action: String? = nil) {
+    public init(day: Day, decision: String, metric: String? = nil, action: String? = nil,
+                approver: String? = nil, alternatives: String? = nil, review: Day? = nil) {
         self.day = day
         self.decision = decision
         self.metric = metric
         self.action = action
+        self.approver = approver
+        self.alternatives = alternatives
+        self.review = review
     }
 }
 
