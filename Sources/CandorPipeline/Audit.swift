@@ -118,6 +118,15 @@ public enum Audit {
                               outputs: [clean(message.path) + " " + message.sha256])
     }
 
+    /// Records a subject access request answered: the person's reference (the start of the pseudonym,
+    /// never an id), every dataset read, and each file written with its hash.
+    public static func recordSubjectAccess(reference: String, written: [String], policy: Policy, store: CandorStore, actor: String, now: Date) throws {
+        let outputs = written.map { path in clean(path) + " " + ((try? fileSHA256(path)) ?? "unreadable") }
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "subject-access \(reference)", purpose: "right of access",
+                              audience: .selfView(reference: reference), datasets: AuditDatasets(Dataset.allCases.map(\.rawValue)),
+                              inputs: [policy.sha256], outputs: outputs)
+    }
+
     /// Records `candor init`.
     public static func recordInit(policyPath: String, store: CandorStore, actor: String, now: Date) throws {
         try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "init", purpose: "setup", audience: .nobody, datasets: .none,

@@ -25,7 +25,7 @@ struct FileModeTests {
         #expect(checked > 1, "after \(command): nothing in \(folder)", sourceLocation: sourceLocation)
     }
 
-    @Test("databases with their -wal and -shm files, the audit head, rejects, self-views and security reviews are 0600 in 0700 folders")
+    @Test("databases with their -wal and -shm files, the audit head, rejects, self-views, security reviews and subject-access files are 0600 in 0700 folders")
     func everyCommand() throws {
         let temp = try TemporaryFolder()
         let state = temp.path("state"), out = temp.path("reports"), db = state + "/acme.sqlite"
@@ -43,6 +43,7 @@ struct FileModeTests {
             ("report all", ["report", "all", "--period", "2026-Q3", "--out", out, "-q"] + common),
             ("report security-review", ["report", "security-review", "--period", "2026-Q3", "--approval", "SEC-1", "--out", out] + common),
             ("report self-view", ["report", "self-view", "--period", "2026-Q3", "--person", "f7b57549-a5fa-1e22-74d5-b3c1154dd756", "--out", out] + common),
+            ("subject-access", ["subject-access", "--person", "f7b57549-a5fa-1e22-74d5-b3c1154dd756", "--out", out] + common),
             ("coverage", ["coverage", "--period", "2026-Q3", "--policy", "fixtures/acme/policy.yml", "--database", db]),
             ("audit verify", ["audit", "verify", "--policy", "fixtures/acme/policy.yml", "--database", db]),
             ("purge", ["purge"] + common),
@@ -59,6 +60,7 @@ struct FileModeTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: state + "/rejects").count == 1)
         try Self.privateTree(out + "/security-review", after: "report security-review")
         try Self.privateTree(out + "/self-view", after: "report self-view")
+        try Self.privateTree(out + "/subject-access", after: "subject-access")
 
         // A database made by an earlier candor (0644 files) is narrowed when it is next opened.
         for file in [db, db + ".audit-head", state + "/acme.coaching.sqlite"] {

@@ -36,11 +36,11 @@ struct GovernanceReaderTests {
         ("dispute_id,filed,resolved,outcome,metric\nD-1,2026-07-10,2026-07-01,upheld,\n", "GOV014", 16),
         ("date,change,metrics\n2026-08-01,,x\n", "GOV010", 12),
         ("repository,team,from,to\nacme/a,A,2026-01-01,\nacme/a,B,2026-03-01,\n", "DIR014", 10),
-        ("reference,approver,scope,expires\nSEC-1,ciso,payroll-export,2026-12-31\n", "GOV030", 12),
-        ("reference,approver,scope,expires\nSEC-1,ciso,security-review:Q3,2026-12-31\n", "GOV031", 12),
-        ("reference,approver,scope,granted,expires\nSEC-1,ciso,security-review,2026-12-01,2026-10-01\n", "GOV032", 39),
+        ("reference,approver,scope,expires\nSEC-1,ciso,payroll-export,2026-12-31\n", "GOV040", 12),
+        ("reference,approver,scope,expires\nSEC-1,ciso,security-review:Q3,2026-12-31\n", "GOV041", 12),
+        ("reference,approver,scope,granted,expires\nSEC-1,ciso,security-review,2026-12-01,2026-10-01\n", "GOV042", 39),
         ("reference,approver,scope,expires\nSEC-1,,security-review,2026-12-31\n", "GOV010", 7),
-        ("date,decision,review\n2026-09-30,Retire it,2026-09-01\n", "GOV033", 22),
+        ("date,decision,review\n2026-09-30,Retire it,2026-09-01\n", "GOV043", 22),
     ])
     func bad(text: String, code: String, column: Int) throws {
         let h = try IngestHarness()

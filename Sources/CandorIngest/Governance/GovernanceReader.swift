@@ -126,7 +126,7 @@ public struct GovernanceCSVReader {
             let metric = text("metric", required: false, max: 64), action = text("action", required: false, max: 32)?.lowercased()
             let approver = text("approver", required: false, max: 100), alternatives = text("alternatives", required: false, max: Self.maxTextLength)
             let review = day("review", required: false)
-            if let d, let review, review < d { fail("review", "GOV033", "the review date is before the decision", "the day the board will look at the decision again") }
+            if let d, let review, review < d { fail("review", "GOV043", "the review date is before the decision", "the day the board will look at the decision again") }
             guard ok, let d, let decision else { return nil }
             return .decision(DecisionRecord(day: d, decision: decision, metric: metric, action: action,
                                             approver: approver, alternatives: alternatives, review: review))
@@ -136,13 +136,13 @@ public struct GovernanceCSVReader {
             if let scope {
                 let parts = scope.split(separator: ":", maxSplits: 1).map(String.init)
                 if !Self.approvableReports.contains(parts[0]) {
-                    fail("scope", "GOV030", "the scope '\(scope)' names no report an approval opens",
+                    fail("scope", "GOV040", "the scope '\(scope)' names no report an approval opens",
                          "write one of \(Self.approvableReports.sorted().joined(separator: ", ")), or one quarter of it (security-review:2026-Q3)")
                 } else if parts.count == 2 && Period(parts[1]) == nil {
-                    fail("scope", "GOV031", "the scope's quarter '\(parts[1])' is not a quarter", "write it as YYYY-Qn, e.g. security-review:2026-Q3")
+                    fail("scope", "GOV041", "the scope's quarter '\(parts[1])' is not a quarter", "write it as YYYY-Qn, e.g. security-review:2026-Q3")
                 }
             }
-            if let granted, let expires, expires < granted { fail("expires", "GOV032", "expires is before granted", "check the dates") }
+            if let granted, let expires, expires < granted { fail("expires", "GOV042", "expires is before granted", "check the dates") }
             guard ok, let reference, let approver, let scope, let expires else { return nil }
             return .approval(ApprovalRecord(reference: reference, approver: approver, scope: scope, granted: granted, expires: expires))
         }
