@@ -70,7 +70,7 @@ public enum ApprovalCheck {
     /// `period` on `today` when `people` run candor; nil when it does.
     public static func problem(_ approval: ApprovalRecord?, reference: String, kind: ReportKind, period: Period, today: Day, people: [String]) -> String? {
         guard let approval else { return "it is not listed in the approvals input (ingest the governance approvals CSV that records it)" }
-        let parts = approval.scope.split(separator: ":", maxSplits: 1).map(String.init)
+        let parts = approval.scope.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         if parts[0] != kind.rawValue { return "it is for \(approval.scope), not \(kind.rawValue)" }
         if parts.count == 2 && parts[1] != period.description { return "it is for \(parts[1]), not \(period)" }
         if let granted = approval.granted, today < granted { return "it is granted from \(granted), after today (\(today))" }
@@ -343,10 +343,10 @@ public struct ReportWriter: Sendable {
                 summary.noEmailReason = "the directory gives no team_email for \(team)"
                 return summary
             }
-            let mailMarkdown = try templates.render("team.md", view.mode(mail: true))
+            let mailMarkdown = templates.withOverrideNotice(try templates.render("team.md", view.mode(mail: true)))
             let body = EmailBody.inlineStyles(CommonMark.html(from: mailMarkdown))
             let html = try templates.render("email.html", HTMLPage.Shell(title: view.title, candorVersion: CandorVersion.string, body: body))
-            let plain = EmailBody.plainText(fromMarkdown: try templates.render("team.md", view.mode(plain: true)))
+            let plain = EmailBody.plainText(fromMarkdown: templates.withOverrideNotice(try templates.render("team.md", view.mode(plain: true))))
             var message = MIMEMessage(from: sender.from, to: to, subject: "\(team) team summary, \(inputs.period)", date: now,
                                       plain: plain, html: html)
             message.replyTo = sender.replyTo
@@ -469,12 +469,14 @@ public struct ReportWriter: Sendable {
 
     /// ``writeAll(period:to:)`` with one audit entry per report kind (its audience and datasets),
     /// and one for the manifest; returns every path written.
-    public func writeAll(period: Period, to outDirectory: String, store auditStore: CandorStore, purpose: String, actor: String) throws -> [String] {
+    /// `approvals` are the approvals that opened restricted kinds (``Audit/checkAccess``), as the log records them.
+    public func writeAll(period: Period, to outDirectory: String, store auditStore: CandorStore, purpose: String, actor: String,
+                         approvals: [ReportKind: String] = [:]) throws -> [String] {
         var paths: [String] = []
         for (kind, written) in try writeAll(period: period, to: outDirectory) {
             try Audit.recordReport(command: "report \(kind.rawValue) \(period)", purpose: purpose, audience: kind.audience,
-                                   datasets: try datasets(for: kind), policy: policy, templates: templates, written: written, store: auditStore,
-                                   actor: actor, now: now)
+                                   datasets: try datasets(for: kind), approval: approvals[kind], policy: policy, templates: templates,
+                                   written: written, store: auditStore, actor: actor, now: now)
             paths += written
         }
         let manifest = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).appendingPathComponent("manifest.json").path

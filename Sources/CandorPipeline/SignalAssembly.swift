@@ -231,6 +231,10 @@ public struct SignalAssembly {
         var bunchingInputs: [(rates: [Double], metric: MetricID, target: Double, team: String)] = []
         for (key, target) in policy.targets.sorted(by: { $0.key < $1.key }) {
             let metric = MetricID(rawValue: key)
+            if let retired = policy.retirement(of: key, in: period) {
+                bunchingNotes.append("\(metric): not run, \(retired.note)")
+                continue
+            }
             guard metric == MetricRegistry.acceptanceRate.id else {
                 bunchingNotes.append("\(metric): no person-week values to test")
                 continue
@@ -265,7 +269,8 @@ public struct SignalAssembly {
                     // (a series of a hidden part would print what disclosure control hides).
                     let acceptance = current.value(MetricRegistry.acceptanceRate.id, team: team)
                     let partsShown = acceptance.map { $0.parts.values.allSatisfy { $0.label != .suppressed } } ?? false
-                    if !Self.isHidden(current, MetricRegistry.acceptanceRate.id, team) && (partsShown || assistants.count == 1) {
+                    if !Self.isHidden(current, MetricRegistry.acceptanceRate.id, team) && (partsShown || assistants.count == 1)
+                        && policy.retirement(of: MetricRegistry.acceptanceRate.id.rawValue, in: period) == nil {
                         for assistant in assistants {
                             var byDay: [Day: Int] = [:]
                             for row in accepted[team] where row.assistant == assistant { byDay[row.day, default: 0] += Int(row.accepted) }

@@ -17,6 +17,10 @@ public enum SubjectAccess {
             try PrivateFiles.folder(directory.path)
             try FileManager.default.setAttributes([.posixPermissions: PrivateFiles.folderMode], ofItemAtPath: directory.path)
         }
+        // A new answer replaces the last one whole: a table emptied since (an erasure, a purge) leaves no file behind.
+        for old in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where old.hasSuffix(".csv") {
+            try FileManager.default.removeItem(atPath: folder.appendingPathComponent(old).path)
+        }
         var files: [(path: String, text: String)] = []
         for table in tables where !table.rows.isEmpty {
             var lines = [table.columns.map(CSVCell.escape).joined(separator: ",")]

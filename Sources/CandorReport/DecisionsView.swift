@@ -41,17 +41,25 @@ public struct DecisionsView: Sendable {
         }
         // A decision takes effect through the policy, from the quarter after it: one the policy does not
         // carry out is said, in every review from the decision on.
-        var unreflected: [String] = []
+        // Only each metric's latest retire or keep decision counts: a retirement the board reversed is not
+        // one the policy should carry out.
+        let keeping: Set<String> = ["keep", "reinstate", "restore"]
+        var latest: [String: DecisionEntry] = [:]
         for d in decisions where d.day <= period.last {
-            guard let metric = d.metric, let action = d.action else { continue }
-            let effective = Period(containing: d.day).next
+            guard let metric = d.metric, let action = d.action, action == "retire" || keeping.contains(action) else { continue }
+            if latest[metric].map({ $0.day <= d.day }) ?? true { latest[metric] = d }
+        }
+        var unreflected: [String] = []
+        for (metric, d) in latest.sorted(by: { ($0.value.day, $0.key) < ($1.value.day, $1.key) }) {
+            let decided = Period(containing: d.day), effective = decided.next
             let entries = retired.filter { $0.metric == metric }
-            if action == "retire", !entries.contains(where: { $0.decision == d.day || $0.from == effective }) {
+            if d.action == "retire", !entries.contains(where: { $0.decision == d.day || $0.from == effective }) {
                 unreflected.append("The decision of \(d.day) to retire \(metric) is not in the policy: until its retired_metrics lists it "
                                    + "(from \(effective)), the metric is still published.")
-            } else if ["keep", "reinstate", "restore"].contains(action), let entry = entries.first(where: { $0.covers(effective) }) {
-                unreflected.append("The decision of \(d.day) to \(action) \(metric) is not in the policy: it still retires the metric from \(entry.from)"
-                                   + " (set until: \(Period(containing: d.day)) on that entry to publish it again).")
+            } else if d.action != "retire", let entry = entries.first(where: { $0.covers(effective) }) {
+                let fix = entry.from > decided ? "remove that entry" : "set until: \(decided) on that entry"
+                unreflected.append("The decision of \(d.day) to \(d.action ?? "keep") \(metric) is not in the policy: it still retires the metric from \(entry.from)"
+                                   + " (\(fix) to publish it again).")
             }
         }
         let shown = retired.filter { $0.covers(period) || $0.covers(period.next) }

@@ -34,7 +34,12 @@ public enum PrivateFiles {
             throw OutputError(path: path, message: "cannot create the folder \(parent)", hint: "check that it is writable")
         }
         // mkdir's mode is narrowed by the umask only, never widened: 0700 stays 0700.
-        guard mkdir(path, folderMode) == 0 || errno == EEXIST else {
+        guard mkdir(path, folderMode) == 0 else {
+            // Made meanwhile by someone else: judged as any folder candor did not make.
+            if errno == EEXIST, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                let mode = info.st_mode & 0o777
+                return mode & 0o077 == 0 ? nil : mode
+            }
             throw OutputError(path: path, message: "cannot create the folder (\(errorText(errno)))", hint: "check that its parent is writable")
         }
         return nil
@@ -59,7 +64,8 @@ public enum PrivateFiles {
     /// Narrows `path` to 0600 if it exists and group or others can reach it.
     public static func narrowIfPresent(_ path: String) throws {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { return }
+        // A symbolic link is not followed: candor narrows only files it made, which are never links.
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o077 != 0 else { return }
         guard chmod(path, fileMode) == 0 else {
             throw OutputError(path: path, message: "others can read this file and candor cannot narrow it (\(errorText(errno)))",
                               hint: "run `chmod 600 \(path)` as its owner")

@@ -5,9 +5,9 @@ public func errorText(_ code: Int32) -> String {
     return String(cString: c)
 }
 
-/// The operating-system user running candor, for the audit log's actor.
+/// The operating-system user running candor, for the audit log's actor and the approval check: the
+/// effective user's name from the password database (never `$USER`, which whoever runs candor sets).
 public func operatingSystemUser() -> String {
-    if let name = ProcessInfo.processInfo.environment["USER"], !name.isEmpty { return name }
     if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
     return "uid \(geteuid())"
 }

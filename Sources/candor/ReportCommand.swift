@@ -78,11 +78,13 @@ struct ReportCommand: ParsableCommand {
             builder.publishedFolder = out
             guard let kind else {
                 // A policy that lets a published report read the compliance dataset makes `report all` restricted too.
+                var approvals: [ReportKind: String] = [:]
                 for published in [ReportKind.governance, .transparency, .team] {
-                    _ = try Audit.checkAccess(published, period: period, builder: builder, store: opened.store, actor: audit.resolved,
-                                              people: audit.people, now: now)
+                    approvals[published] = try Audit.checkAccess(published, period: period, builder: builder, store: opened.store,
+                                                                 actor: audit.resolved, people: audit.people, now: now).approval
                 }
-                for path in try builder.writeAll(period: period, to: out, store: opened.store, purpose: declared, actor: audit.resolved) {
+                for path in try builder.writeAll(period: period, to: out, store: opened.store, purpose: declared, actor: audit.resolved,
+                                                 approvals: approvals) {
                     print(path)
                 }
                 return

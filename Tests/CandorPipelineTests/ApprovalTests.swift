@@ -1,4 +1,5 @@
 @testable import CandorVocabulary
+@testable import CandorPolicy
 @testable import CandorIngest
 @testable import CandorPipeline
 import Foundation
@@ -40,8 +41,8 @@ struct ApprovalTests {
         #expect(problem?.contains(reason) == true, "\(problem ?? "opened")")
     }
 
-    @Test("the scopes the approvals input accepts are the report kinds but the self-view")
+    @Test("the scopes the approvals input accepts are the reports whose audience may ever read the compliance dataset")
     func scopes() {
-        #expect(GovernanceCSVReader.approvableReports == Set(ReportKind.allCases.filter { $0 != .selfView }.map(\.rawValue)))
+        #expect(GovernanceCSVReader.approvableReports == Set(ReportKind.allCases.filter { $0.audience.mayEverSee(.compliance) }.map(\.rawValue)))
     }
 }

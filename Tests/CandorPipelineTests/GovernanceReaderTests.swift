@@ -37,6 +37,8 @@ struct GovernanceReaderTests {
         ("date,change,metrics\n2026-08-01,,x\n", "GOV010", 12),
         ("repository,team,from,to\nacme/a,A,2026-01-01,\nacme/a,B,2026-03-01,\n", "DIR014", 10),
         ("reference,approver,scope,expires\nSEC-1,ciso,payroll-export,2026-12-31\n", "GOV040", 12),
+        ("reference,approver,scope,expires\nSEC-1,ciso,:,2026-12-31\n", "GOV040", 12),
+        ("reference,approver,scope,expires\nSEC-1,ciso,security-review:,2026-12-31\n", "GOV041", 12),
         ("reference,approver,scope,expires\nSEC-1,ciso,security-review:Q3,2026-12-31\n", "GOV041", 12),
         ("reference,approver,scope,granted,expires\nSEC-1,ciso,security-review,2026-12-01,2026-10-01\n", "GOV042", 39),
         ("reference,approver,scope,expires\nSEC-1,,security-review,2026-12-31\n", "GOV010", 7),

@@ -32,6 +32,12 @@ struct RetiredMetricEffectTests {
         let keep = DecisionEntry(day: Day.parse("2026-11-02")!, decision: "Bring it back", metric: "ai.accepted_lines_per_active_day", action: "keep")
         let kept = DecisionsView.build(period: Period("2026-Q4")!, decisions: [Self.retire, keep], audit: [], retired: [listed])
         #expect(kept.unreflected.count == 1 && kept.unreflected[0].contains("to keep ai.accepted_lines_per_active_day is not in the policy: it still retires the metric from 2026-Q4"))
+        // A retirement the board reversed before the policy carried it out is not flagged.
+        #expect(!DecisionsView.build(period: Period("2027-Q1")!, decisions: [Self.retire, keep], audit: []).hasUnreflected)
+        // Kept before the retirement began: the entry is to go, not to end.
+        let early = DecisionEntry(day: Day.parse("2026-09-30")!, decision: "On second thought", metric: "ai.accepted_lines_per_active_day", action: "keep")
+        let reversedEarly = DecisionsView.build(period: Period("2026-Q3")!, decisions: [Self.retire, early], audit: [], retired: [listed])
+        #expect(reversedEarly.unreflected.count == 1 && reversedEarly.unreflected[0].contains("(remove that entry to publish it again)"), "\(reversedEarly.unreflected)")
         let addedBack = RetiredMetric(metric: "ai.accepted_lines_per_active_day", from: Period("2026-Q4")!, until: Period("2026-Q4")!, decision: Self.retire.day)
         #expect(!DecisionsView.build(period: Period("2026-Q4")!, decisions: [Self.retire, keep], audit: [], retired: [addedBack]).hasUnreflected)
     }
@@ -66,6 +72,12 @@ struct RetiredMetricEffectTests {
         #expect(!cells.isEmpty && cells.allSatisfy { $0.estimate == nil && $0.interval == nil && $0.note == "retired by the governance board from 2026-Q3 (decision of 2026-06-30)" })
         #expect(after.scorecard.weekly[metric] == nil && after.scorecard.teamWeekly[metric] == nil)
         #expect(!after.scorecard.shiftTests.contains { $0.metric == metric })
+        // A retired metric feeds no signal either: with the acceptance rate retired, its target is not tested.
+        policy.retiredMetrics = [RetiredMetric(metric: MetricRegistry.acceptanceRate.id.rawValue, from: Period("2026-Q3")!)]
+        let noRate = try analyse(policy)
+        #expect(noRate.signals?.coverage["threshold-bunching"]?.contains("ai.acceptance_rate: not run, retired by the governance board from 2026-Q3") == true,
+                "\(noRate.signals?.coverage["threshold-bunching"] ?? "none")")
+        #expect(before.signals?.coverage["threshold-bunching"]?.contains("not run") != true)
         // Every other metric is as it was.
         for (other, list) in before.scorecard.values where other != metric {
             #expect(after.scorecard.values[other]?.map(\.estimate) == list.map(\.estimate), "\(other)")

@@ -18,10 +18,9 @@ public struct GovernanceCSVReader {
         .decisions: (["date", "decision"], ["metric", "action", "approver", "alternatives", "review"]),
         .approvals: (["reference", "approver", "scope", "expires"], ["granted"]),
     ]
-    /// The reports an approval can name: every report kind but the self-view, which consent opens
-    /// (`ApprovalTests` holds this to the pipeline's `ReportKind`). Only those whose audience the
-    /// policy lets read the compliance dataset need one; the security review always does.
-    public static let approvableReports: Set<String> = ["security-review", "governance", "transparency", "team"]
+    /// The reports an approval can name: those whose audience may ever read the compliance dataset
+    /// (`ApprovalTests` holds this to the pipeline's `ReportKind` and the audiences' limits).
+    public static let approvableReports: Set<String> = ["security-review"]
     public static let consentStatuses = Set(ConsentStatus.allCases.map(\.rawValue))
     public static let disputeOutcomes: Set<String> = ["open", "upheld", "rejected", "withdrawn"]
     /// Longest free-text cell accepted (policy changes and decisions are written for reports).
@@ -134,7 +133,7 @@ public struct GovernanceCSVReader {
             let reference = text("reference", max: 100), approver = text("approver", max: 100), scope = text("scope", max: 64)
             let granted = day("granted", required: false), expires = day("expires")
             if let scope {
-                let parts = scope.split(separator: ":", maxSplits: 1).map(String.init)
+                let parts = scope.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 if !Self.approvableReports.contains(parts[0]) {
                     fail("scope", "GOV040", "the scope '\(scope)' names no report an approval opens",
                          "write one of \(Self.approvableReports.sorted().joined(separator: ", ")), or one quarter of it (security-review:2026-Q3)")
