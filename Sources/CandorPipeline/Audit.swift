@@ -127,6 +127,14 @@ public enum Audit {
                               inputs: [policy.sha256], outputs: outputs)
     }
 
+    /// Records an erasure: the person's reference (never an id) and the rows removed per table.
+    public static func recordErasure(reference: String, removed: [(table: String, rows: Int)], policy: Policy, store: CandorStore,
+                                     actor: String, now: Date) throws {
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "erase \(reference)", purpose: "right to erasure",
+                              audience: .nobody, datasets: AuditDatasets(Dataset.allCases.map(\.rawValue)), inputs: [policy.sha256],
+                              outputs: removed.map { "\($0.table):\($0.rows)" })
+    }
+
     /// Records `candor init`.
     public static func recordInit(policyPath: String, store: CandorStore, actor: String, now: Date) throws {
         try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "init", purpose: "setup", audience: .nobody, datasets: .none,

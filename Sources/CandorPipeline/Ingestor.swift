@@ -256,6 +256,10 @@ public struct Ingestor: Sendable {
             diagnostics.append(Diagnostic(.note, file: path, code: "GOV030",
                 message: "\(file.withheldRows) row\(file.withheldRows == 1 ? "" : "s") of people who objected to the \(programmeRule.programme) programme, dated on or after their objection, read and not stored"))
         }
+        if writer.erasedRecords > 0 {
+            diagnostics.append(Diagnostic(.note, file: path, code: "ERA001",
+                message: "\(writer.erasedRecords) record\(writer.erasedRecords == 1 ? "" : "s") of people erased at their request read and not stored"))
+        }
         try writer.finishSource(id: sourceId, rows: file.rows, ignoredColumns: file.ignoredColumns,
                                 warnings: diagnostics.filter { $0.severity == .warning }.count, rejectedRows: file.rejectedRows)
         try writer.replaceFieldDrops(sourceId: sourceId, drops: file.gate.drops)

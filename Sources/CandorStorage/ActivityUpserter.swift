@@ -57,6 +57,7 @@ public struct ActivityUpserter {
     /// `slot` is a number that stands for `person` within this file (it keys the weekly changes).
     public func upsert(day: Day, person: Pseudonym, slot: Int, counts: [Int64], sourceId: Int64) throws {
         let person = person.text
+        if try StoreWriter(db: database, dataset: dataset, marks: marks).erased(person) { return }
         // The common case is a new (day, person): one INSERT that does nothing on conflict. Only when
         // the row exists are its old values read (for the weekly tier) and the row replaced.
         var old: (Int64, Int64)?

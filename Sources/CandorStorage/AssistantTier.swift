@@ -30,6 +30,10 @@ final class TierMarks {
     var seatQuarters: Set<String> = []
     /// The hot writes' statements, prepared once per transaction (``StoreWriter/prepared(_:_:)``).
     var statements: [HotWrite: Statement] = [:]
+    /// The erased people's ids (`erased_person`), read once per transaction; nil until first needed.
+    var erased: Set<String>?
+    /// Records this transaction did not store because their person was erased.
+    var erasedRecords = 0
     init() {}
 }
 

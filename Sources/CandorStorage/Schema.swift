@@ -232,6 +232,7 @@ enum Schema {
         registerAssistantTeamPartCatalog(&migrator)
         registerTierGaps(&migrator)
         registerApprovals(&migrator)
+        registerErasure(&migrator)
         return migrator
     }
 

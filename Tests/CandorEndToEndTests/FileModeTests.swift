@@ -47,6 +47,7 @@ struct FileModeTests {
             ("coverage", ["coverage", "--period", "2026-Q3", "--policy", "fixtures/acme/policy.yml", "--database", db]),
             ("audit verify", ["audit", "verify", "--policy", "fixtures/acme/policy.yml", "--database", db]),
             ("purge", ["purge"] + common),
+            ("erase", ["erase", "--person", "f7b57549-a5fa-1e22-74d5-b3c1154dd756", "--confirm"] + common),
         ]
         for (name, arguments) in steps {
             let result = try CandorBinary.run(arguments)

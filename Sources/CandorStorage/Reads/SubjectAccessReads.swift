@@ -28,6 +28,7 @@ extension StoreQueries {
             ("membership_change", ["person"], "team moves the directory reported"),
             ("person_alias", ["person", "alias"], "your pseudonymised ids in other tools, linked to you"),
             ("consent", ["person"], "your consent registry entries"),
+            ("erased_person", ["person"], "the record that you were erased at your request, so that no export read again brings your records back"),
         ]
     /// Columns that name someone but are not a data subject's record: the audit log's actor is the
     /// operator who ran candor.

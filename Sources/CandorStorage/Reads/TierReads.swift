@@ -70,7 +70,7 @@ extension StoreReading {
             if try Self.legacyTeamTotals(db, period) == 0 { return try Self.teamPartSums(db, period) }
             return Self.teamSums(try Row.fetchAll(db, sql: """
                 SELECT week, team, contributors, accepted, shown, accepted_squares, shown_squares, largest_shown, accepted_shown
-                FROM qdev_team_week WHERE \(StoreQueries.weekInPeriod) ORDER BY team, week
+                FROM qdev_team_week WHERE \(StoreQueries.weekInPeriod) AND team <> '' ORDER BY team, week
                 """, arguments: [period.first.iso8601, period.last.iso8601]))
         }
     }
@@ -97,7 +97,7 @@ extension StoreReading {
             SELECT part AS week, team, SUM(contributors) AS contributors, SUM(accepted) AS accepted, SUM(shown) AS shown,
                    SUM(accepted_squares) AS accepted_squares, SUM(shown_squares) AS shown_squares, MAX(largest_shown) AS largest_shown,
                    SUM(accepted_shown) AS accepted_shown
-            FROM assistant_team_part WHERE part BETWEEN ? AND ? GROUP BY part, team ORDER BY team, part
+            FROM assistant_team_part WHERE part BETWEEN ? AND ? AND team <> '' GROUP BY part, team ORDER BY team, part
             """, arguments: [period.first.iso8601, period.last.iso8601]))
     }
 

@@ -6,6 +6,7 @@ import GRDB
 extension StoreWriter {
     /// Stores a Kiro user-report row under `person`, replacing one for the same day, person and client.
     public func upsertKiroUserDay(_ row: KiroUserReportRecord, person: Pseudonym, sourceId: Int64) throws {
+        if try erased(person.text) { return }
         let person = person.text
         try markAssistantDay(row.day)
         try db.cachedStatement(sql: """
@@ -22,6 +23,7 @@ extension StoreWriter {
 extension StoreWriter {
     /// Stores a generic assistant-usage row under `person`, replacing one for the same day, person and tool.
     public func upsertAssistantUsageDay(_ row: AssistantUsageRecord, person: Pseudonym, sourceId: Int64) throws {
+        if try erased(person.text) { return }
         try markAssistantDay(row.day)
         try db.cachedStatement(sql: """
             INSERT INTO \(t("assistant_usage_day")) (day, person, tool, shown, accepted, lines, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)

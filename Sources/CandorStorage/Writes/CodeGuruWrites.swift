@@ -33,6 +33,7 @@ extension StoreWriter {
 
     /// Stores a person's (pseudonymous) reaction to a recommendation, replacing their earlier one.
     public func upsertCodeGuruFeedback(_ r: CodeGuruFeedback, person: Pseudonym, sourceId: Int64) throws {
+        if try erased(person.text) { return }
         let person = person.text
         try db.cachedStatement(sql: """
             INSERT INTO \(t("codeguru_feedback")) (code_review_arn, recommendation_id, person, reaction, source_id) VALUES (?, ?, ?, ?, ?)

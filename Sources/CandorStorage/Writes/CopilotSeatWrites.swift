@@ -6,6 +6,7 @@ extension StoreWriter {
     /// Adds or replaces a Copilot seat, keyed by scope, holder and day assigned; `seen` (the day of the
     /// export that listed it) only moves forward.
     public func upsertCopilotSeat(_ seat: CopilotSeat, person: Pseudonym, seen: Day, sourceId: Int64) throws {
+        if try erased(person.text) { return }
         // The seats tier: the quarter ends the seat can count on, to the last export that listed it.
         let had = try String.fetchOne(db, sql: "SELECT seen FROM \(t("copilot_seat")) WHERE scope = ? AND person = ? AND assigned = ?",
                                       arguments: [seat.scope, person.text, seat.assigned.iso8601]).flatMap(Day.parse)

@@ -7,6 +7,7 @@ extension StoreWriter {
     /// Stores a Copilot user-day under `person` (a pseudonym), replacing any earlier row for the same
     /// day, person and scope together with its per-feature rows.
     public func upsertCopilotUserDay(_ row: CopilotUserDay, person: Pseudonym, sourceId: Int64) throws {
+        if try erased(person.text) { return }
         let person = person.text
         try markAssistantDay(row.day)
         let columns = CopilotCounters.columnNames
@@ -44,6 +45,7 @@ extension StoreWriter {
 
     /// Stores a Copilot user-team membership for a day (idempotent).
     public func upsertCopilotUserTeam(_ row: CopilotUserTeam, person: Pseudonym, sourceId: Int64) throws {
+        if try erased(person.text) { return }
         let person = person.text
         try db.cachedStatement(sql: """
             INSERT INTO \(t("copilot_user_team_day")) (day, person, scope, team_id, team_slug, source_id) VALUES (?, ?, ?, ?, ?, ?)

@@ -6,6 +6,7 @@ import GRDB
 extension StoreWriter {
     /// Stores an event (idempotent by its key) with its kept attributes, under a pseudonymous actor.
     public func upsertEvent(_ e: ToolEvent, person: Pseudonym?, sourceId: Int64) throws {
+        if let person, try erased(person.text) { return }
         let person = person?.text
         // The events tier: the quarters the event's day (and the day it had, if a later file moved it) can change.
         let linking: Set<String> = ["suggestion.accepted", "suggestion.reverted", "suggestion.modified"]

@@ -7,6 +7,7 @@ extension StoreWriter {
     /// Stores a pull request under a pseudonymous author; a later export of it (merged, closed) replaces it.
     /// Counts only on single-PR responses are kept when a list export lacks them.
     public func upsertGitHubPullRequest(_ p: GitHubPullRequest, author: Pseudonym, sourceId: Int64) throws {
+        if try erased(author.text) { return }
         let author = author.text
         try markPullRequest(p.repository, p.number)
         try prepared(.pullRequest) { """
@@ -27,6 +28,7 @@ extension StoreWriter {
 
     /// Stores a review under a pseudonymous reviewer (idempotent by review id).
     public func upsertGitHubReview(_ r: GitHubReview, reviewer: Pseudonym, sourceId: Int64) throws {
+        if try erased(reviewer.text) { return }
         let reviewer = reviewer.text
         try markPullRequest(r.repository, r.number, everywhere: true)
         try prepared(.review) { """
@@ -42,6 +44,7 @@ extension StoreWriter {
 
     /// Stores a review comment under a pseudonymous commenter (idempotent by comment id).
     public func upsertGitHubReviewComment(_ c: GitHubReviewComment, commenter: Pseudonym, sourceId: Int64) throws {
+        if try erased(commenter.text) { return }
         let commenter = commenter.text
         try markPullRequest(c.repository, c.number, everywhere: true)
         try prepared(.reviewComment) { """

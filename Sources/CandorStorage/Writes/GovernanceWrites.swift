@@ -7,6 +7,7 @@ extension StoreWriter {
     /// Stores a governance record (consent under a pseudonym); each kind is idempotent on its natural key.
     public func upsertGovernance(_ row: GovernanceRow, person: Pseudonym?, sourceId: Int64) throws {
         let person = person?.text
+        if let person, try erased(person) { return }
         switch row {
         case .consent(let c):
             try db.cachedStatement(sql: """

@@ -33,6 +33,18 @@ public struct StoreWriter {
         return statement
     }
 
+    /// Whether `person` (a pseudonym) was erased (`candor erase`): a write of their record then stores
+    /// nothing and counts it, so no export, directory or registry read again brings them back.
+    func erased(_ person: String) throws -> Bool {
+        if marks.erased == nil { marks.erased = Set(try String.fetchAll(db, sql: "SELECT person FROM erased_person")) }
+        guard !marks.erased!.isEmpty, marks.erased!.contains(person) else { return false }
+        marks.erasedRecords += 1
+        return true
+    }
+
+    /// Records this transaction read and did not store because their person was erased.
+    public var erasedRecords: Int { marks.erasedRecords }
+
     /// The source file already stored with this content hash, if any.
     ///
     /// A telemetry file counts as stored only when its dataset file says so too: the main and dataset
@@ -114,6 +126,7 @@ public struct StoreWriter {
     /// Records that `alias` (a pseudonymous id in another tool) is `person`.
     public func upsertPersonAlias(alias: Pseudonym, person: Pseudonym, sourceId: Int64) throws {
         let (alias, person) = (alias.text, person.text)
+        if try erased(person) || erased(alias) { return }
         try db.cachedStatement(sql: """
             INSERT INTO person_alias (alias, person, source_id) VALUES (?, ?, ?)
             ON CONFLICT (alias) DO UPDATE SET person = excluded.person, source_id = excluded.source_id
@@ -128,6 +141,7 @@ public struct StoreWriter {
     /// Records that a person moved on `day` from `prior` to `team` (either may be nil: a change that
     /// names neither moves nobody), and re-derives their memberships.
     public func upsertMembershipChange(person: Pseudonym, day: Day, team: String?, prior: String?, department: String?, sourceId: Int64) throws {
+        if try erased(person.text) { return }
         try db.cachedStatement(sql: """
             INSERT INTO membership_change (person, day, team, prior_team, department, source_id) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (person, day) DO UPDATE SET team = excluded.team, prior_team = excluded.prior_team, department = excluded.department,
@@ -189,6 +203,7 @@ public struct StoreWriter {
                                teamEmail: String? = nil, sourceId: Int64) throws {
         let (subject, id) = (member.subject, member.storedKey)
         let (table, column) = Self.intervalTable(subject)
+        if subject == .people, try erased(id) { return }
         if subject == .people {
             // What the directory said; the memberships candor reads follow from it and the changes.
             try db.cachedStatement(sql: """
