@@ -42,11 +42,16 @@ struct EraseCommand: ParsableCommand {
                       : "nothing erased: run again with --confirm to erase these records of \(reference)… (this cannot be undone)")
                 return
             }
-            let removed = try opened.store.erase(person: pseudonym, time: Timestamp.iso8601(now))
-            try Audit.recordErasure(reference: reference, removed: removed, policy: opened.policy, store: opened.store,
+            let erasure = try opened.store.erase(person: pseudonym, time: Timestamp.iso8601(now))
+            try Audit.recordErasure(reference: reference, removed: erasure.removed, policy: opened.policy, store: opened.store,
                                     actor: audit.resolved, now: now)
-            for entry in removed { print("erased \(entry.table): \(entry.rows) row\(entry.rows == 1 ? "" : "s")") }
-            print("erased \(removed.reduce(0) { $0 + $1.rows }) rows of \(reference)…; their ids are on the erasure list")
+            for entry in erasure.removed { print("erased \(entry.table): \(entry.rows) row\(entry.rows == 1 ? "" : "s")") }
+            print("erased \(erasure.removed.reduce(0) { $0 + $1.rows }) rows of \(reference)…; their ids are on the erasure list")
+            guard erasure.logEmptied else {
+                throw OutputError(path: opened.store.path,
+                                 message: "the rows are deleted, but another process is reading the database, so their bytes stay in the write-ahead log",
+                                 hint: "close every other candor or sqlite3 reading this database, then run the same `candor erase --confirm` again")
+            }
         }
     }
 }

@@ -82,6 +82,12 @@ struct SubjectAccessTests {
             return try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         }
         #expect(try held().contains("qdev_activity.csv"))
+        // Their ids: the pseudonym and the ids the directory links to it.
+        let root = out + "/subject-access"
+        let folder = root + "/" + (try FileManager.default.contentsOfDirectory(atPath: root)[0])
+        let ids = Set(try String(contentsOfFile: folder + "/person_alias.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .flatMap { $0.split(separator: ",").prefix(2).map(String.init) })
+        #expect(ids.count >= 2, "\(ids)")
 
         let dry = try CandorBinary.run(["erase", "--person", person] + workspace)
         #expect(dry.status == 0 && dry.stdout.contains("would erase qdev_activity: ") && dry.stdout.contains("nothing erased: run again with --confirm"), "\(dry.stdout)\(dry.stderr)")
@@ -90,6 +96,14 @@ struct SubjectAccessTests {
         let erased = try CandorBinary.run(["erase", "--person", person, "--confirm"] + workspace)
         #expect(erased.status == 0 && erased.stdout.contains("erased qdev_activity: ") && erased.stdout.contains("their ids are on the erasure list"), "\(erased.stdout)\(erased.stderr)")
         #expect(try held() == ["README.md", "erased_person.csv"], "only the record that they were erased remains")
+        // Not a byte of theirs is left in the dataset files, free pages and page gaps included (VACUUM).
+        for dataset in ["coaching", "operational", "compliance"] {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: temp.path("state/acme.\(dataset).sqlite")))
+            for id in ids { #expect(bytes.range(of: Data(id.utf8)) == nil, "\(id) in acme.\(dataset).sqlite") }
+            let wal = temp.path("state/acme.\(dataset).sqlite-wal")
+            let walBytes = FileManager.default.contents(atPath: wal) ?? Data()
+            #expect(walBytes.isEmpty, "the write-ahead log is emptied")
+        }
 
         // The exports read again cannot bring the person back.
         let again = try CandorBinary.run(["ingest", "--force"] + workspace + ["fixtures/acme/inputs"])
