@@ -498,12 +498,12 @@ public struct ReportWriter: Sendable {
         return [md, html]
     }
 
-    func writePair(_ kind: ReportKind, _ rendered: (markdown: String, html: String), period: Period, to outDirectory: String,
-                   mode: mode_t = 0o644) throws -> [String] {
+    /// The published reports of a period folder, readable by all (0644).
+    func writePair(_ kind: ReportKind, _ rendered: (markdown: String, html: String), period: Period, to outDirectory: String) throws -> [String] {
         let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description)
         let md = folder.appendingPathComponent("\(kind.rawValue).md").path
         let html = folder.appendingPathComponent("\(kind.rawValue).html").path
-        try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)], mode: mode)
+        try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)], mode: 0o644)
         log.progress("wrote \(md)")
         log.progress("wrote \(html)")
         return [md, html]

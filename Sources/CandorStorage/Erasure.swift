@@ -14,9 +14,8 @@ extension Schema {
 }
 
 extension StoreQueries {
-    /// The tables an erasure empties of a person, per file: every table a subject access request reads.
-    static var erasureTables: [(table: String, columns: [String])] { subjectTables.map { ($0.table, $0.columns) } }
-    /// Tables of the main file (governance); the others are in each dataset file.
+    /// Of the tables an erasure empties (every table a subject access request reads), those of the main
+    /// file (governance); the others are in each dataset file.
     static let mainPersonTables: Set<String> = ["team_membership", "membership_interval", "membership_change", "person_alias", "consent", "erased_person"]
 }
 
@@ -63,7 +62,7 @@ extension CandorStore {
                 try db.execute(sql: "DELETE FROM \(writer.t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(writer.t("tool_event")) WHERE person IN (\(marks)))",
                                arguments: arguments)
                 counts["tool_event_attribute", default: 0] += db.changesCount
-                for entry in StoreQueries.erasureTables where !StoreQueries.mainPersonTables.contains(entry.table) {
+                for entry in StoreQueries.subjectTables where !StoreQueries.mainPersonTables.contains(entry.table) {
                     let condition = entry.columns.map { "\($0) IN (\(marks))" }.joined(separator: " OR ")
                     try db.execute(sql: "DELETE FROM \(writer.t(entry.table)) WHERE \(condition)",
                                    arguments: StatementArguments(Array(repeating: ids, count: entry.columns.count).flatMap { $0 }))
@@ -72,7 +71,7 @@ extension CandorStore {
                 // Other people's pull requests are made again from what remains (a review or comment gone).
                 try writer.markAllPullRequests()
             }
-            for entry in StoreQueries.erasureTables where StoreQueries.mainPersonTables.contains(entry.table) && entry.table != "erased_person" {
+            for entry in StoreQueries.subjectTables where StoreQueries.mainPersonTables.contains(entry.table) && entry.table != "erased_person" {
                 let condition = entry.columns.map { "\($0) IN (\(marks))" }.joined(separator: " OR ")
                 try db.execute(sql: "DELETE FROM \(entry.table) WHERE \(condition)",
                                arguments: StatementArguments(Array(repeating: ids, count: entry.columns.count).flatMap { $0 }))
