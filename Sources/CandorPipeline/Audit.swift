@@ -44,7 +44,8 @@ public enum Audit {
         }
         guard datasets.contains(.compliance), let reference = builder.approval?.trimmingCharacters(in: .whitespaces) else { return (datasets, nil) }
         let listed = try store.approval(reference: reference)
-        if let problem = ApprovalCheck.problem(listed, reference: reference, kind: kind, period: period, today: Timestamp.day(now), people: people) {
+        if let problem = ApprovalCheck.problem(listed, reference: reference, kind: kind, period: period, today: Timestamp.day(now),
+                                               machineDay: builder.machineTime.map(Timestamp.day), people: people) {
             try refuse("approval \(reference) refused: \(problem)")
             throw ApprovalRefused(reference: reference, reason: problem)
         }
@@ -67,6 +68,23 @@ public enum Audit {
             }
         }
         return written
+    }
+
+    /// Records a command told a time (`--now`) earlier than the machine's clock: an entry at the
+    /// machine's time naming the time the command used, so setting the clock back is never silent
+    /// (it would count retention, and judge approvals, from an earlier day).
+    public static func recordClock(_ clock: CommandClock, command: String, policy: Policy, store: CandorStore, actor: String) throws {
+        guard clock.isBackdated else { return }
+        try store.appendAudit(time: Timestamp.iso8601(clock.machine), actor: actor, command: "dated \(command)", purpose: "clock",
+                              audience: .nobody, datasets: .none, inputs: [policy.sha256, "now:" + Timestamp.iso8601(clock.now)], outputs: [])
+    }
+
+    /// Records a purge: every dataset, and per tier and reason the rows removed (counts only).
+    /// `before` names the command the purge was enforced for (nil: `candor purge` itself).
+    public static func recordPurge(_ result: PurgeResult, before command: String? = nil, policy: Policy, store: CandorStore, actor: String, now: Date) throws {
+        try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: command.map { "purge (before \($0))" } ?? "purge", purpose: "retention",
+                              audience: .nobody, datasets: AuditDatasets(Dataset.allCases.map(\.rawValue)), inputs: [policy.sha256],
+                              outputs: result.removed.map { "\($0.tier):\($0.rows):\($0.reason.replacingOccurrences(of: " ", with: "_"))" })
     }
 
     /// Records the policy version in force; a new one is also an audit entry.

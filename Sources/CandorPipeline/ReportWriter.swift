@@ -68,13 +68,18 @@ public struct ApprovalRefused: Error, LocalizedError {
 public enum ApprovalCheck {
     /// Why `approval` (the row listed under `reference`, nil if none) does not open `kind` for
     /// `period` on `today` when `people` run candor; nil when it does.
-    public static func problem(_ approval: ApprovalRecord?, reference: String, kind: ReportKind, period: Period, today: Day, people: [String]) -> String? {
+    /// `machineDay` is the machine's clock: an approval that has expired by it stays expired whatever `today` (`--now`) says.
+    public static func problem(_ approval: ApprovalRecord?, reference: String, kind: ReportKind, period: Period, today: Day, machineDay: Day? = nil,
+                               people: [String]) -> String? {
         guard let approval else { return "it is not listed in the approvals input (ingest the governance approvals CSV that records it)" }
         let parts = approval.scope.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         if parts[0] != kind.rawValue { return "it is for \(approval.scope), not \(kind.rawValue)" }
         if parts.count == 2 && parts[1] != period.description { return "it is for \(parts[1]), not \(period)" }
         if let granted = approval.granted, today < granted { return "it is granted from \(granted), after today (\(today))" }
         if approval.expires < today { return "it expired on \(approval.expires)" }
+        if let machineDay, approval.expires < machineDay {
+            return "it expired on \(approval.expires) by the machine's clock (\(machineDay)); a report dated earlier with --now does not revive it"
+        }
         func same(_ a: String, _ b: String) -> Bool {
             a.trimmingCharacters(in: .whitespaces).lowercased() == b.trimmingCharacters(in: .whitespaces).lowercased()
         }
@@ -98,6 +103,10 @@ public struct ReportWriter: Sendable {
     /// The report folder whose figures files are what earlier periods published (`--out`): a period's
     /// disclosure decision reads the previous period's, so it keeps the comparisons readers have.
     public var publishedFolder: String?
+    /// The machine's clock, when `now` was given: a `now` earlier than it is stated in the transparency report.
+    public var machineTime: Date?
+    /// `now` is earlier than the machine's clock.
+    public var isBackdated: Bool { machineTime.map { now < $0 } ?? false }
 
     public init(policy: Policy, store: CandorStore, templates: TemplateSet, now: Date, log: any ProgressLog) {
         self.policy = policy
@@ -218,7 +227,8 @@ public struct ReportWriter: Sendable {
     public func coverage(period: Period) throws -> [String] {
         let reader = try reader(for: .governance)
         return CoverageView.lines(try reader.coverage(period), unmatched: try reader.unmatchedRepositories(period),
-                                  periodDays: period.dayCount, k: policy.minimumGroupSize)
+                                  periodDays: period.dayCount, k: policy.minimumGroupSize,
+                                  retentionNote: CoverageView.retentionNote(period, rawHorizon: try reader.rawRetentionHorizon(), rawDays: policy.retention.rawDays))
     }
 
     /// The gaming signals of the governance review, only for cells the period's decision shows — in
@@ -284,6 +294,7 @@ public struct ReportWriter: Sendable {
         inputs.inputFiles = files.files
         inputs.inputRoot = files.root
         inputs.oldestRawDay = try store.activityDayRange()?.first
+        inputs.rawHorizon = try store.rawRetentionHorizon()
         inputs.today = Timestamp.day(now)
         return inputs
     }
@@ -366,7 +377,7 @@ public struct ReportWriter: Sendable {
             fieldDrops: try store.fieldDrops(), audit: try store.auditEntries(),
             changes: try store.programmeChanges(from: period.first, to: period.last)
                 + MetricRegistry.changes.filter { $0.day >= period.first && $0.day <= period.last },
-            cmarkVersion: CommonMark.libraryVersion))
+            cmarkVersion: CommonMark.libraryVersion, datedEarlier: isBackdated ? today : nil))
         return try render("transparency.md", view, title: view.title)
     }
 

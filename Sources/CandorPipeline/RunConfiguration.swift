@@ -20,6 +20,9 @@ public struct RunConfiguration: Sendable {
     /// Periods to report; empty means every quarter with data.
     public var periods: [Period]
     public var now: Date
+    /// The machine's clock when the run started, when `now` was given (`--now`): an earlier `now` is
+    /// recorded in the audit log and stated in the transparency report.
+    public var machineTime: Date?
     /// Overrides for the built-in templates.
     public var templatesDirectory: String?
     /// Who runs it, for the audit log.
@@ -35,6 +38,9 @@ public struct RunConfiguration: Sendable {
         self.now = now
         self.templatesDirectory = templatesDirectory
     }
+
+    /// `now` and the machine's clock.
+    public var clock: CommandClock { CommandClock(now: now, machine: machineTime ?? now) }
 
     var policyPath: String { URL(fileURLWithPath: workspace).appendingPathComponent("policy.yml").path }
     var inputsPath: String { URL(fileURLWithPath: workspace).appendingPathComponent("inputs").path }
@@ -62,6 +68,7 @@ public struct Run: Sendable {
         let workspace = try Workspace.open(policyPath: c.policyPath, database: c.database)
         for w in workspace.warnings { log.diagnostic(w) }
         try Audit.recordPolicy(workspace.policy, store: workspace.store, actor: c.actor, now: c.now)
+        try Audit.recordClock(c.clock, command: "run", policy: workspace.policy, store: workspace.store, actor: c.actor)
         let purpose = try Audit.checkPurpose(c.purpose, policy: workspace.policy, store: workspace.store, actor: c.actor, now: c.now, command: "run")
         let templates = try TemplateSet(overridesFrom: c.templatesDirectory)
 
@@ -76,10 +83,14 @@ public struct Run: Sendable {
         let summary = try ingestor.ingest(paths: files)
         try Audit.recordIngest(summary, policy: workspace.policy, store: workspace.store, actor: c.actor, now: c.now)
 
-        let periods = c.periods.isEmpty ? try dataPeriods(workspace.store) : c.periods
+        // Retention before anything is read: what is past the windows goes (or the run stops, if the policy says to refuse).
+        _ = try RetentionGate.enforce(policy: workspace.policy, store: workspace.store, clock: c.clock, actor: c.actor, command: "run", log: log)
+
+        let periods = c.periods.isEmpty ? try dataPeriods(workspace.store, today: Timestamp.day(c.now)) : c.periods
         log.progress("[3/3] reports: \(periods.map(\.description).joined(separator: ", "))")
         var builder = ReportWriter(policy: workspace.policy, store: workspace.store, templates: templates, now: c.now, log: log)
         builder.publishedFolder = c.outDirectory
+        builder.machineTime = c.machineTime
         var written: [String] = []
         for period in periods.sorted() {
             written += try builder.writeAll(period: period, to: c.outDirectory, store: workspace.store, purpose: purpose, actor: c.actor)
@@ -87,15 +98,19 @@ public struct Run: Sendable {
         return Result(ingest: summary, written: written)
     }
 
-    private func dataPeriods(_ store: some StoreReading) throws -> [Period] {
-        guard let range = try store.activityDayRange() else { return [] }
+    /// Every quarter with AI-assistant data (any assistant, in any tier) that has ended by `today`; a
+    /// quarter still under way is a review of part of a quarter, so it is reported only when no
+    /// quarter with data has ended yet (or when `--period` names it).
+    private func dataPeriods(_ store: some StoreReading, today: Day) throws -> [Period] {
+        guard let range = try store.assistantDataDayRange() else { return [] }
         var periods: [Period] = []
         var p = Period(containing: range.first)
         let last = Period(containing: range.last)
         while p <= last {
             periods.append(p)
-            p = p.quarter == 4 ? Period(year: p.year + 1, quarter: 1)! : Period(year: p.year, quarter: p.quarter + 1)!
+            p = p.next
         }
-        return periods
+        let ended = periods.filter { $0.last < today }
+        return ended.isEmpty ? periods : ended
     }
 }

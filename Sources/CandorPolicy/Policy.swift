@@ -11,6 +11,13 @@ public struct Policy: Sendable, Equatable {
         public var rawDays: Int
         public var enrichedDays: Int
         public var aggregateDays: Int
+        /// What `run` and every report do about records past these windows before reading
+        /// (`retention_enforcement`): purge them (the default), or refuse with the command that does.
+        public var enforcement: Enforcement = .purge
+
+        public enum Enforcement: String, Sendable, Equatable, CaseIterable {
+            case purge, refuse
+        }
     }
 
     /// Why this programme collects telemetry, in the words people will read in every report.
@@ -109,7 +116,8 @@ public struct Policy: Sendable, Equatable {
 
     static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "mappings", "repositories",
                                          "prohibited_uses", "dominance_threshold", "protection", "programmes", "sources", "prohibited_fields",
-                                         "audiences", "targets", "review_calendar", "signals", "email", "retired_metrics"]
+                                         "audiences", "targets", "review_calendar", "signals", "email", "retired_metrics",
+                                         "retention_enforcement"]
 
     /// Reads and validates a policy file.
     /// - Throws: ``PolicyError`` naming the file, line and what to change.
@@ -194,6 +202,13 @@ public struct Policy: Sendable, Equatable {
                 throw PolicyError(path: path, line: node.mark?.line, message: "retention must not grow shorter as data gets coarser",
                                   hint: "keep raw ≤ enriched ≤ aggregate days")
             }
+        }
+        if let node = mapping["retention_enforcement"] {
+            guard let value = node.string.flatMap(Retention.Enforcement.init(rawValue:)) else {
+                throw PolicyError(path: path, line: node.mark?.line, message: "retention_enforcement must be purge or refuse",
+                                  hint: "purge (the default) deletes what is past the windows before every report; refuse stops the report and names the `candor purge` command")
+            }
+            retention.enforcement = value
         }
         guard let keyNode = mapping["key_file"], let keyFile = keyNode.string, !keyFile.isEmpty else {
             throw PolicyError(path: path, line: mapping["key_file"]?.mark?.line ?? root.mark?.line,

@@ -21,8 +21,21 @@ public enum CoverageView {
         }
     }
 
-    public static func lines(_ coverage: [SourceCoverage], unmatched: [UnmatchedRepository], periodDays: Int, k: Int) -> [String] {
-        guard !coverage.isEmpty else { return ["No source sent a record for this period."] }
+    /// What retention has deleted of `period`'s daily records, when a purge reached into it (nil
+    /// otherwise): the counts of raw records cover only what is still held, while the figures come
+    /// from the tiers made before the purge.
+    public static func retentionNote(_ period: Period, rawHorizon: Day?, rawDays: Int) -> String? {
+        guard let horizon = rawHorizon, horizon > period.first else { return nil }
+        if horizon > period.last {
+            return "This period's daily records were deleted under the \(rawDays)-day retention window (everything before \(horizon.iso8601)): "
+                + "counts of records here are of what is still held, and the figures come from the weekly and team tiers made from those records before they were deleted."
+        }
+        return "Daily records before \(horizon.iso8601) were deleted under the \(rawDays)-day retention window: counts of records here cover "
+            + "\(horizon.iso8601) to \(period.last.iso8601) only, and the figures come from the whole period (the weekly and team tiers made before the deletion)."
+    }
+
+    public static func lines(_ coverage: [SourceCoverage], unmatched: [UnmatchedRepository], periodDays: Int, k: Int, retentionNote: String? = nil) -> [String] {
+        guard !coverage.isEmpty else { return ["No source sent a record still held for this period."] + (retentionNote.map { [$0] } ?? []) }
         var out: [String] = []
         for c in coverage {
             let noun = noun(c.source)
@@ -54,6 +67,7 @@ public enum CoverageView {
             }
             out.append(line + ".")
         }
+        if let retentionNote { out.append(retentionNote) }
         return out
     }
 }

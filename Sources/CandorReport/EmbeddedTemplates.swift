@@ -245,6 +245,9 @@ No decision in this quarter or the one before used these metrics; consider retir
 ## Data behind this report
 
 - Amazon Q Developer user activity reports: {{data.rows}} person-day rows from {{data.files}} files, covering {{data.daysWithData}} of the {{data.daysInPeriod}} days in the period ({{data.completeness}}){{#data.hasRange}}, {{data.range}}{{/data.hasRange}}.
+{{#data.hasRetention}}
+- {{data.retention}}
+{{/data.hasRetention}}
 {{#data.hasRowsWithoutTeam}}
 - {{data.rowsWithoutTeam}} Amazon Q Developer person-day rows belong to people the directory places in no team on that day (contractors, bots, people the directory does not list): they are left out of every figure, the organisation's included, so they can neither be worked out nor force a team's figures to be hidden.
 {{/data.hasRowsWithoutTeam}}
@@ -500,7 +503,7 @@ The directory places you in {{team}}. The governance review shows a team's figur
 
 ## If something here is wrong
 
-Tell the governance board which figure you believe is wrong, quoting reference {{reference}}. Disputes and their outcomes are recorded and counted in the transparency report. You may also withdraw from any optional programme; your data in it is then removed at the next purge.
+Tell the governance board which figure you believe is wrong, quoting reference {{reference}}. Disputes and their outcomes are recorded and counted in the transparency report. You may also withdraw from any optional programme; your data in it is then removed before the next report is made.
 
 policy SHA-256 {{policySHA256}}
 
@@ -794,14 +797,14 @@ Each report reads only the datasets its audience may see. Security findings (the
 {{/retention}}
 
 {{#hasPurges}}
-What purge has removed (counts only):
+Each purge, with what it removed (counts only):
 
 {{#purges}}
 - {{text}}
 {{/purges}}
 {{/hasPurges}}
 {{^hasPurges}}
-No purge has run yet.
+Nothing has been past the retention windows yet, so nothing has been purged.
 {{/hasPurges}}
 
 ## Consent and objections

@@ -161,7 +161,9 @@ extension GovernanceSummary {
         let unreadable = SourceFamily.allCases.filter { !card.readable.contains($0) }.map(\.rawValue)
         if !unreadable.isEmpty { inventory.append("Not read by this review (not among the governance board's datasets): \(unreadable.joined(separator: ", ")).") }
         let r = input.policy.retention
-        var retention = ["Retention: daily records \(r.rawDays) days, weekly person records \(r.enrichedDays) days, weekly team totals \(r.aggregateDays) days."]
+        var retention = ["Retention: daily records \(r.rawDays) days, weekly person records \(r.enrichedDays) days, weekly team totals \(r.aggregateDays) days; "
+            + (r.enforcement == .purge ? "enforced before every report by deleting what is past them (retention_enforcement: purge)."
+                                       : "enforced before every report by refusing to make it while anything past them is held (retention_enforcement: refuse).")]
         if let oldest = input.oldestRawDay {
             let limit = input.today.adding(days: -r.rawDays)
             retention.append(oldest < limit
@@ -196,7 +198,9 @@ extension GovernanceSummary {
         }
         return GovernanceSummary(summary: summary, columns: columns, rows: rows, organisation: organisation, trust: trust,
                                  inventory: inventory,
-                                 coverage: CoverageView.lines(input.sourceCoverage, unmatched: input.unmatchedRepositories, periodDays: input.period.dayCount, k: k),
+                                 coverage: CoverageView.lines(input.sourceCoverage, unmatched: input.unmatchedRepositories, periodDays: input.period.dayCount, k: k,
+                                                              retentionNote: CoverageView.retentionNote(input.period, rawHorizon: input.rawHorizon,
+                                                                                                        rawDays: input.policy.retention.rawDays)),
                                  retention: retention, disclosure: disclosure, inputGroups: groups,
                                  inputFiles: input.inputFiles.map { InputFile(path: $0.path, format: $0.format, sha256: $0.sha256) },
                                  inputCount: Format.count(input.inputFiles.count), inputRoot: input.inputRoot)

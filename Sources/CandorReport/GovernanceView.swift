@@ -53,6 +53,9 @@ public struct GovernanceView: Sendable {
         /// "source field (n records)" for every field the allow-list left out.
         public var fieldDrops: [String]
         public var hasFieldDrops: Bool
+        /// What retention has deleted of the period's daily records (``CoverageView/retentionNote(_:rawHorizon:rawDays:)``).
+        public var retention: String
+        public var hasRetention: Bool
     }
 
     public struct Change: Sendable {
@@ -134,6 +137,8 @@ public enum GovernanceViewBuilder {
         /// The folder the input paths are relative to.
         public var inputRoot = ""
         public var oldestRawDay: Day?
+        /// The day before which a purge deleted the raw tier's records.
+        public var rawHorizon: Day?
         public var today = Day(dayNumber: 0)
         /// The period's disclosure decision (``PeriodDisclosure``), made once before any view is built;
         /// every view and the signals of the period apply it.
@@ -215,6 +220,7 @@ public enum GovernanceViewBuilder {
 
         let cov = input.coverage
         let days = input.period.dayCount
+        let retentionNote = CoverageView.retentionNote(input.period, rawHorizon: input.rawHorizon, rawDays: input.policy.retention.rawDays)
         let data = GovernanceView.DataSummary(
             rows: Format.count(cov.rows),
             files: Format.count(cov.files),
@@ -232,7 +238,8 @@ public enum GovernanceViewBuilder {
             hasRejectedRows: cov.rejectedRows > 0,
             rejectedRows: Format.count(cov.rejectedRows),
             fieldDrops: input.fieldDrops.map { "\($0.source) \($0.field) (\(Format.count($0.records)) records)" },
-            hasFieldDrops: !input.fieldDrops.isEmpty)
+            hasFieldDrops: !input.fieldDrops.isEmpty,
+            retention: retentionNote ?? "", hasRetention: retentionNote != nil)
 
         let changes = input.changes.map {
             GovernanceView.Change(day: $0.day.iso8601, description: $0.description, metrics: $0.metrics.joined(separator: ", "),

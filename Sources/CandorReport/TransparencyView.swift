@@ -70,9 +70,12 @@ public enum TransparencyViewBuilder {
         public var audit: [AuditEntry]
         public var changes: [ProgrammeChange]
         public var cmarkVersion: String
+        /// The report's day, when it is earlier than the day the report was made (`--now` in the past).
+        public var datedEarlier: Day?
 
         public init(period: Period, policy: Policy, generatedAt: String, facts: TransparencyFacts, fieldDrops: [FieldDropCount],
-                    audit: [AuditEntry], changes: [ProgrammeChange], cmarkVersion: String) {
+                    audit: [AuditEntry], changes: [ProgrammeChange], cmarkVersion: String, datedEarlier: Day? = nil) {
+            self.datedEarlier = datedEarlier
             self.period = period
             self.policy = policy
             self.generatedAt = generatedAt
@@ -143,13 +146,27 @@ public enum TransparencyViewBuilder {
                                          reports: reports[a] ?? "")
         }
         let r = policy.retention
-        let retention = [
+        var retention = [
             "Daily records per person (raw tier): \(Format.count(r.rawDays)) days.",
             "Weekly records per person (enriched tier): \(Format.count(r.enrichedDays)) days.",
             "Weekly team totals, with no person in them (aggregate tier): \(Format.count(r.aggregateDays)) days.",
-            "Withdrawing consent removes that person's daily and weekly records at the next purge; team totals already published keep their contribution anonymously.",
-        ].map(TransparencyView.Line.init)
-        let purges = input.facts.purges.map { TransparencyView.Line(text: "\($0.time.prefix(10)): \(Format.count($0.rows)) \($0.tier) rows removed (\($0.reason))") }
+            r.enforcement == .purge
+                ? "These windows are enforced before every report: whatever is past them, counted back from the report's date, is deleted first."
+                : "These windows are enforced before every report: no report is made while anything past them is held, until `candor purge` has deleted it.",
+            "Withdrawing consent removes that person's daily and weekly records before the next report is made; team totals already published keep their contribution anonymously.",
+        ]
+        if let day = input.datedEarlier {
+            retention.append("This report is dated \(day.iso8601), earlier than the day it was made, so its windows were counted back from \(day.iso8601): "
+                + "records the windows would have removed by the day it was made may still be held. Every command run with an earlier date is recorded in the audit log.")
+        }
+        // Each purge (one time) with what it removed, tier by tier; lines that removed nothing are left out.
+        let purgeTimes = Array(Set(input.facts.purges.filter { $0.rows > 0 }.map(\.time))).sorted()
+        let purges = purgeTimes.map { time -> TransparencyView.Line in
+            let lines = input.facts.purges.filter { $0.time == time && $0.rows > 0 }
+            let total = lines.reduce(0) { $0 + $1.rows }
+            return TransparencyView.Line(text: "\(time.prefix(10)): \(Format.count(total)) row\(total == 1 ? "" : "s") removed — "
+                + lines.map { "\(Format.count($0.rows)) \($0.tier), \($0.reason)" }.joined(separator: "; ") + ".")
+        }
 
         let statuses = ConsentStatus.allCases.map(\.rawValue)
         let programmes = Set(policy.programmes.keys).union(input.facts.consent.keys).sorted()
@@ -191,10 +208,10 @@ public enum TransparencyViewBuilder {
             purpose: policy.purpose, neverUsedFor: policy.prohibitedUses.joined(separator: ", "), k: String(k),
             sources: sources, hasSources: !sources.isEmpty,
             neverStored: (SourceFamily.contentFields.union(policy.prohibitedFields)).sorted().joined(separator: ", "),
-            audiences: audiences, retention: retention, purges: purges, hasPurges: !purges.isEmpty,
+            audiences: audiences, retention: retention.map(TransparencyView.Line.init), purges: purges, hasPurges: !purges.isEmpty,
             consent: consent, hasConsent: !consent.isEmpty, disputes: disputeLines.map(TransparencyView.Line.init),
             audit: audit, hasAudit: !audit.isEmpty,
-            refusals: refusals == 0 ? "No request was refused." : "\(Format.count(refusals)) request\(refusals == 1 ? " was" : "s were") refused (a prohibited purpose, a missing approval, or a self-view without consent); each refusal is in the audit log.",
+            refusals: refusals == 0 ? "No request was refused." : "\(Format.count(refusals)) request\(refusals == 1 ? " was" : "s were") refused (a prohibited purpose, a missing approval, a self-view without consent, or records held past the retention windows); each refusal is in the audit log.",
             changes: changes, hasChanges: !changes.isEmpty,
             candorVersion: CandorVersion.string, cmarkVersion: input.cmarkVersion, policySHA256: policy.sha256)
     }

@@ -56,6 +56,8 @@ extension StoreWriter {
             try markAllPullRequests()
         }
         if revocationProgramme != Policy.assistantProgramme { try db.execute(sql: "DELETE FROM purge_revoked") }
+        // What the windows delete is kept as days and counts first (no person in them).
+        try keepBeforeRetention(raw: today.adding(days: -retention.rawDays).iso8601, long: today.adding(days: -retention.aggregateDays).iso8601)
         let weekOf = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
         // Weeks purge cuts into keep their team totals as they were. Weeks cut by a revocation are
         // marked: their reports come from those totals, so a report made again after the person left
@@ -246,29 +248,50 @@ extension CandorStore {
     /// `wal_checkpoint(TRUNCATE)` empties the write-ahead log, so the bytes are gone from both files.
     /// What was removed is recorded (counts only) in `purge_log`.
     public func purge(today: Day, retention: Policy.Retention, revocationProgramme: String, time: String) throws -> PurgeResult {
+        try purge(today: today, retention: retention, revocationProgrammes: [revocationProgramme], time: time)
+    }
+
+    /// Enforces retention and the revocations and objections of every programme in `revocationProgrammes`.
+    ///
+    /// With `dryRun`, nothing changes: the deletions run in a transaction that is rolled back, and the
+    /// result counts what a purge would remove (what a policy that refuses instead of purging reports).
+    public func purge(today: Day, retention: Policy.Retention, revocationProgrammes: [String], time: String, dryRun: Bool = false) throws -> PurgeResult {
         // A revocation candor cannot place is an error, never a purge that quietly keeps the data.
-        guard [Policy.assistantProgramme, Policy.engineeringProgramme].contains(revocationProgramme) else {
-            throw StoreError(path: path, message: "purge does not know which records the programme '\(revocationProgramme)' covers",
+        for programme in revocationProgrammes where ![Policy.assistantProgramme, Policy.engineeringProgramme].contains(programme) {
+            throw StoreError(path: path, message: "purge does not know which records the programme '\(programme)' covers",
                              hint: "use --programme \(Policy.assistantProgramme) (AI-assistant records) or --programme \(Policy.engineeringProgramme) (pull requests and reviews)")
         }
+        struct RolledBack: Error { let result: PurgeResult }
         // The tiers first, so that parts retention freezes hold everything their raw rows held; and
         // after, so that parts the purge changed are made again from what remains.
-        try refreshTiers(.recorded)
-        let result: PurgeResult = try queue.write { db in
-            var removed: [(String, String, Int)] = []
-            for dataset in Dataset.allCases {
-                removed += try StoreWriter(db: db, dataset: dataset).purge(today: today, retention: retention,
-                                                                           revocationProgramme: revocationProgramme, time: time)
+        if !dryRun { try refreshTiers(.recorded) }
+        let result: PurgeResult
+        do {
+            result = try queue.write { db in
+                var removed: [(String, String, Int)] = []
+                for programme in revocationProgrammes {
+                    for dataset in Dataset.allCases {
+                        removed += try StoreWriter(db: db, dataset: dataset).purge(today: today, retention: retention,
+                                                                                   revocationProgramme: programme, time: time)
+                    }
+                }
+                // One line per tier and reason, summed over the dataset files (and programmes: a retention
+                // window's deletions all happen under the first).
+                var merged: [(tier: String, reason: String, rows: Int)] = []
+                for entry in removed {
+                    if let i = merged.firstIndex(where: { $0.tier == entry.0 && $0.reason == entry.1 }) { merged[i].rows += entry.2 } else { merged.append(entry) }
+                }
+                if dryRun { throw RolledBack(result: PurgeResult(removed: merged)) }
+                for entry in merged {
+                    try db.execute(sql: "INSERT INTO purge_log (time, tier, reason, rows) VALUES (?, ?, ?, ?)", arguments: [time, entry.tier, entry.reason, entry.rows])
+                }
+                try Self.recordHorizon(db, tier: "raw", before: today.adding(days: -retention.rawDays))
+                try Self.recordHorizon(db, tier: "enriched", before: today.adding(days: -retention.enrichedDays))
+                try Self.recordHorizon(db, tier: "aggregate", before: today.adding(days: -retention.aggregateDays))
+                return PurgeResult(removed: merged)
             }
-            // One line per tier and reason, summed over the dataset files.
-            var merged: [(tier: String, reason: String, rows: Int)] = []
-            for entry in removed {
-                if let i = merged.firstIndex(where: { $0.tier == entry.0 && $0.reason == entry.1 }) { merged[i].rows += entry.2 } else { merged.append(entry) }
-            }
-            for entry in merged {
-                try db.execute(sql: "INSERT INTO purge_log (time, tier, reason, rows) VALUES (?, ?, ?, ?)", arguments: [time, entry.tier, entry.reason, entry.rows])
-            }
-            return PurgeResult(removed: merged)
+        } catch let rolledBack as RolledBack {
+            return rolledBack.result
         }
         try refreshTiers(.recorded)
         try queue.writeWithoutTransaction { db in

@@ -233,6 +233,7 @@ enum Schema {
         registerTierGaps(&migrator)
         registerApprovals(&migrator)
         registerErasure(&migrator)
+        registerRetentionHorizon(&migrator)
         return migrator
     }
 

@@ -55,6 +55,7 @@ extension Schema {
         ("seat_frozen", "governance", .derived, "governance"),
         ("seat_holder", "enriched", .derived, "ai-assistant-usage"),
         ("seat_seen", "governance", .derived, "governance"),
+        ("source_day_kept", "governance", .derived, "governance"),
         ("source_file", "governance", .metadata, "governance"),
         ("survey_answer", "raw", .metadata, "developer-experience"),
         ("survey_dirty", "governance", .derived, "governance"),

@@ -29,10 +29,11 @@ struct EraseCommand: ParsableCommand {
     @OptionGroup var audit: AuditOptions
 
     func run() throws {
-        let now = try clock.resolve()
+        let times = try clock.resolve(), now = times.now
         try reportingErrors {
             let opened = try Workspace.open(policyPath: workspace.policyPath(inputs: []), database: workspace.database)
             for w in opened.warnings { StandardErrorLog(quiet: false).diagnostic(w) }
+            try Audit.recordClock(times, command: "erase", policy: opened.policy, store: opened.store, actor: audit.resolved)
             let pseudonym = opened.pseudonymiser.pseudonym(for: SourcePersonID(person)).text
             let reference = SelfView.reference(pseudonym)
             guard confirm else {

@@ -49,10 +49,11 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let log = StandardErrorLog(quiet: quiet)
-        let now = try clock.resolve()
+        let times = try clock.resolve(), now = times.now
         let summary = try reportingErrors {
             let opened = try Workspace.open(policyPath: workspace.policyPath(inputs: files), database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
+            try Audit.recordClock(times, command: "ingest", policy: opened.policy, store: opened.store, actor: audit.resolved)
             try Audit.recordPolicy(opened.policy, store: opened.store, actor: audit.resolved, now: now)
             var ingestor = Ingestor(store: opened.store, pseudonymiser: opened.pseudonymiser, log: log, now: now, forcedFormat: format, scope: scope, codeReviewArn: codeReview, repository: repository,
                                     survey: opened.policy.survey)

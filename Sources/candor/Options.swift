@@ -35,15 +35,17 @@ struct AuditOptions: ParsableArguments {
 
 /// `--now`, injected so reports are reproducible.
 struct ClockOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The time reports say they were generated (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD, UTC). Default: now.", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("The time reports say they were generated, and retention and approvals are judged at (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD, UTC). Default: now. A time earlier than the machine's clock is recorded in the audit log and stated in the transparency report.", valueName: "time"))
     var now: String?
 
-    func resolve() throws -> Date {
-        guard let now else { return Date() }
+    /// `--now`, and the machine's clock beside it (a `--now` in the past is recorded and stated).
+    func resolve() throws -> CommandClock {
+        let machine = Date()
+        guard let now else { return CommandClock(machine: machine) }
         guard let date = Timestamp.parse(now) else {
             throw ValidationError("--now '\(now)' is not a UTC time; use e.g. 2026-10-05T09:00:00Z or 2026-10-05")
         }
-        return date
+        return CommandClock(now: date, machine: machine)
     }
 }
 
@@ -95,6 +97,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
         throw ExitCode(4)
     } catch let error as ApprovalRefused {
+        StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
+        throw ExitCode(4)
+    } catch let error as RetentionRefused {
         StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
         throw ExitCode(4)
     } catch let error as ApprovalRequired {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CandorPipeline
+import CandorPolicy
 import CandorStorage
 import CandorVocabulary
 
@@ -8,27 +9,28 @@ struct PurgeCommand: ParsableCommand {
         commandName: "purge",
         abstract: "Delete data past its retention window and everything of people who revoked consent.",
         discussion: """
-            Windows come from the policy's retention_days, counted back from --now. Deleted pages are \
+            Windows come from the policy's retention_days, counted back from --now. `run` and every report \
+            purge first on their own (or refuse, under retention_enforcement: refuse). Deleted pages are \
             overwritten (secure_delete) and the write-ahead log is truncated, so the bytes are gone. \
             What was removed is recorded (counts only) and written to the audit log.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The programme whose revocations and objections remove a person's records: ai-adoption (AI-assistant use, IDE events, seats) or engineering-metrics (pull requests, reviews, comments).", valueName: "programme"))
-    var programme = "ai-adoption"
+    @Option(name: .long, help: ArgumentHelp("A programme whose revocations and objections remove a person's records (repeatable; default both): ai-adoption (AI-assistant use, IDE events, seats) or engineering-metrics (pull requests, reviews, comments).", valueName: "programme"))
+    var programme: [String] = []
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var clock: ClockOptions
     @OptionGroup var audit: AuditOptions
 
     func run() throws {
-        let now = try clock.resolve()
+        let times = try clock.resolve(), now = times.now
         let result = try reportingErrors { () throws -> PurgeResult in
             let opened = try Workspace.open(policyPath: workspace.policyPath(), database: workspace.database)
+            try Audit.recordClock(times, command: "purge", policy: opened.policy, store: opened.store, actor: audit.resolved)
+            let programmes = programme.isEmpty ? [Policy.assistantProgramme, Policy.engineeringProgramme] : programme
             let result = try opened.store.purge(today: Timestamp.day(now), retention: opened.policy.retention,
-                                                revocationProgramme: programme, time: Timestamp.iso8601(now))
-            try opened.store.appendAudit(time: Timestamp.iso8601(now), actor: audit.resolved, command: "purge", purpose: "retention",
-                                         audience: .nobody, datasets: AuditDatasets(Dataset.allCases.map(\.rawValue)), inputs: [opened.policy.sha256],
-                                         outputs: result.removed.map { "\($0.tier):\($0.rows):\($0.reason.replacingOccurrences(of: " ", with: "_"))" })
+                                                revocationProgrammes: programmes, time: Timestamp.iso8601(now))
+            try Audit.recordPurge(result, policy: opened.policy, store: opened.store, actor: audit.resolved, now: now)
             return result
         }
         for r in result.removed { print("\(r.tier): removed \(r.rows) rows (\(r.reason))") }

@@ -65,17 +65,23 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let log = StandardErrorLog(quiet: quiet)
-        let now = try clock.resolve()
+        let times = try clock.resolve(), now = times.now
         try reportingErrors {
             let opened = try Workspace.open(policyPath: workspace.policyPath(inputs: []), database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
             try Audit.recordPolicy(opened.policy, store: opened.store, actor: audit.resolved, now: now)
+            try Audit.recordClock(times, command: "report \(kind?.rawValue ?? "all") \(period)", policy: opened.policy, store: opened.store,
+                                  actor: audit.resolved)
             let declared = try Audit.checkPurpose(purpose, policy: opened.policy, store: opened.store, actor: audit.resolved, now: now,
                                                   command: "report \(kind?.rawValue ?? "all")")
+            // Retention before anything is read: what is past the windows goes (or the report is refused, if the policy says so).
+            _ = try RetentionGate.enforce(policy: opened.policy, store: opened.store, clock: times, actor: audit.resolved,
+                                          command: "report \(kind?.rawValue ?? "all") \(period)", log: log)
             var builder = ReportWriter(policy: opened.policy, store: opened.store,
                                         templates: try TemplateSet(overridesFrom: templates), now: now, log: log)
             builder.approval = approval
             builder.publishedFolder = out
+            builder.machineTime = times.machine
             guard let kind else {
                 // A policy that lets a published report read the compliance dataset makes `report all` restricted too.
                 var approvals: [ReportKind: String] = [:]

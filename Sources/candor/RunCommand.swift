@@ -9,8 +9,10 @@ struct RunCommand: ParsableCommand {
         abstract: "The main job: ingest an organisation folder's exports and write all its reports.",
         discussion: """
             The folder holds policy.yml (with its key file) and an inputs/ folder of exports, read \
-            recursively in path order. Reports go to <out>/<period>/. Without --period, every quarter \
-            with data is reported.
+            recursively in path order. Before any report is read, what is past the policy's retention \
+            windows is purged (or the run refused, under retention_enforcement: refuse). Reports go to \
+            <out>/<period>/. Without --period, every quarter with data that has ended by --now is reported \
+            (the quarter under way only when none has ended).
             """)
 
     @Argument(help: ArgumentHelp("The organisation folder.", valueName: "dir"))
@@ -39,8 +41,10 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let log = StandardErrorLog(quiet: quiet)
+        let times = try clock.resolve()
         var configuration = RunConfiguration(workspace: directory, database: database, outDirectory: out,
-                                             periods: period, now: try clock.resolve(), templatesDirectory: templates)
+                                             periods: period, now: times.now, templatesDirectory: templates)
+        configuration.machineTime = times.machine
         configuration.actor = audit.resolved
         configuration.purpose = purpose
         let result = try reportingErrors { try Run(configuration, log: log).execute() }

@@ -37,7 +37,7 @@ struct SendCommand: ParsableCommand {
 
     func run() throws {
         let log = StandardErrorLog(quiet: quiet)
-        let now = try clock.resolve()
+        let times = try clock.resolve(), now = times.now
         try reportingErrors {
             let messages = try Mailer.collect(directory)
             if messages.isEmpty {
@@ -54,6 +54,7 @@ struct SendCommand: ParsableCommand {
             let command = try Mailer.command(sendmail)
             let opened = try Workspace.open(policyPath: workspace.policyPath(inputs: []), database: workspace.database)
             for w in opened.warnings { log.diagnostic(w) }
+            try Audit.recordClock(times, command: "send", policy: opened.policy, store: opened.store, actor: audit.resolved)
             let declared = try Audit.checkPurpose(purpose, policy: opened.policy, store: opened.store, actor: audit.resolved, now: now,
                                                   command: "send")
             var failures = 0

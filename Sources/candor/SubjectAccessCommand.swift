@@ -28,10 +28,11 @@ struct SubjectAccessCommand: ParsableCommand {
     @OptionGroup var audit: AuditOptions
 
     func run() throws {
-        let now = try clock.resolve()
+        let times = try clock.resolve(), now = times.now
         let written = try reportingErrors { () throws -> [String] in
             let opened = try Workspace.open(policyPath: workspace.policyPath(inputs: []), database: workspace.database)
             for w in opened.warnings { StandardErrorLog(quiet: false).diagnostic(w) }
+            try Audit.recordClock(times, command: "subject-access", policy: opened.policy, store: opened.store, actor: audit.resolved)
             let pseudonym = opened.pseudonymiser.pseudonym(for: SourcePersonID(person)).text
             let written = try SubjectAccess.write(store: opened.store, policy: opened.policy, person: pseudonym, to: out, now: now)
             try Audit.recordSubjectAccess(reference: SelfView.reference(pseudonym), written: written, policy: opened.policy,

@@ -51,6 +51,7 @@ struct BrowserTests {
         let common = ["--out", out, "--database", db, "--policy", "fixtures/acme/policy.yml", "--now", "2026-10-05T09:00:00Z"]
         let run = try CandorBinary.run(["run", "fixtures/acme", "--out", out, "--database", db, "--period", "2026-Q3", "--now", "2026-10-05T09:00:00Z", "-q"])
         #expect(run.status == 0, "\(run.stderr)")
+        try CandorBinary.renewExampleApprovals(database: db, file: temp.path("approvals.csv"))
         let selfView = try CandorBinary.run(["report", "self-view", "--period", "2026-Q3", "--person", "f7b57549-a5fa-1e22-74d5-b3c1154dd756"] + common)
         let security = try CandorBinary.run(["report", "security-review", "--period", "2026-Q3", "--approval", "SEC-1"] + common)
         #expect(selfView.status == 0 && security.status == 0, "\(selfView.stderr)\(security.stderr)")

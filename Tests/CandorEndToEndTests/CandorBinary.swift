@@ -1,3 +1,4 @@
+import CandorVocabulary
 import Foundation
 @_exported import CandorTestSupport
 
@@ -62,4 +63,30 @@ func filesBelow(_ folder: URL) throws -> [String: Data] {
         }
     }
     return out
+}
+
+extension CandorBinary {
+    /// Ingests the example's approvals (SEC-42 for any quarter, SEC-1 for 2026-Q3, by security-lead)
+    /// again, expiring a year after the machine's day: an approval that has expired by the machine's
+    /// clock is refused whatever `--now` says, so a test cannot rely on the fixture's expiry dates.
+    static func renewExampleApprovals(database: String, file path: String) throws {
+        try writeRenewedApprovals(to: path)
+        let ingest = try run(["ingest", "--format", "approvals", "--policy", "fixtures/acme/policy.yml", "--database", database,
+                              "--now", "2026-10-05T09:00:00Z", path])
+        guard ingest.status == 0 else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: ingest.stderr]) }
+    }
+
+    /// The day the renewed approvals expire: a year after the machine's day.
+    static var renewedExpiry: String { Timestamp.day(Date()).adding(days: 365).iso8601 }
+
+    /// The approvals CSV ``renewExampleApprovals(database:file:)`` ingests.
+    static func writeRenewedApprovals(to path: String) throws {
+        let expires = renewedExpiry
+        try Data("""
+            reference,approver,scope,granted,expires
+            SEC-42,security-lead,security-review,2026-10-01,\(expires)
+            SEC-1,security-lead,security-review:2026-Q3,2026-10-01,\(expires)
+
+            """.utf8).write(to: URL(fileURLWithPath: path))
+    }
 }

@@ -143,11 +143,15 @@ struct AuditCommandTests {
         #expect(show.status == 0)
         // The operating-system user is always recorded; --actor beside it, never instead.
         for expected in ["#1 ", "(as alice-admin) · init", "(as ops) · policy version", "(as ops) · ingest", "(as ops) · refused report governance · purpose stack ranking",
-                         "(as ops) · report governance 2026-Q3 · purpose governance-review", "governance.html "] {
+                         "(as ops) · report governance 2026-Q3 · purpose governance-review", "governance.html ",
+                         // --now earlier than the machine's clock: an entry at the machine's time says so.
+                         "(as ops) · dated report governance 2026-Q3 · purpose clock",
+                         // The row of 2026-07-01 is past the default 90-day window of 2026-10-05: purged before the report read.
+                         "(as ops) · purge (before report governance 2026-Q3) · purpose retention"] {
             #expect(show.stdout.contains(expected), "missing \(expected) in \(show.stdout)")
         }
         let verify = try CandorBinary.run(["audit", "verify", "--policy", policy])
-        #expect(verify.status == 0 && verify.stdout.contains("audit log intact: 5 entries"))
+        #expect(verify.status == 0 && verify.stdout.contains("audit log intact: 7 entries"))
         // Delete the head record's newest entry by hand: verify must fail.
         let head = folder.path("org/candor.sqlite.audit-head")
         try Data("9 \(String(repeating: "f", count: 64))\n".utf8).write(to: URL(fileURLWithPath: head))

@@ -36,11 +36,14 @@ struct FileModeTests {
         try FileManager.default.createDirectory(atPath: temp.path("bad"), withIntermediateDirectories: true)
         try Data("incident_id,repository,created_at,resolved_at,severity,caused_by_deployment\nINC-90,acme/checkout-web,not-a-time,,SEV3,\nINC-91,acme/checkout-web,2026-08-08T14:00:00Z,,SEV3,\n".utf8)
             .write(to: URL(fileURLWithPath: bad))
+        let approvals = temp.path("approvals.csv")
+        try CandorBinary.writeRenewedApprovals(to: approvals)
         let steps: [(String, [String])] = [
             ("ingest", ["ingest"] + common + ["fixtures/acme/inputs"]),
             ("ingest --skip-bad-rows", ["ingest", "--skip-bad-rows"] + common + [bad]),
             ("run", ["run", "fixtures/acme", "--out", out, "--database", db, "-q"] + Self.now),
             ("report all", ["report", "all", "--period", "2026-Q3", "--out", out, "-q"] + common),
+            ("ingest approvals", ["ingest", "--format", "approvals"] + common + [approvals]),
             ("report security-review", ["report", "security-review", "--period", "2026-Q3", "--approval", "SEC-1", "--out", out] + common),
             ("report self-view", ["report", "self-view", "--period", "2026-Q3", "--person", "f7b57549-a5fa-1e22-74d5-b3c1154dd756", "--out", out] + common),
             ("subject-access", ["subject-access", "--person", "f7b57549-a5fa-1e22-74d5-b3c1154dd756", "--out", out] + common),

@@ -41,6 +41,17 @@ struct ApprovalTests {
         #expect(problem?.contains(reason) == true, "\(problem ?? "opened")")
     }
 
+    @Test("an approval expired by the machine's clock stays expired, whatever earlier day --now names")
+    func machineClock() {
+        let approval = Self.approval()
+        let day = Day.parse("2026-10-05")!
+        #expect(ApprovalCheck.problem(approval, reference: "SEC-42", kind: .securityReview, period: Self.q3, today: day,
+                                      machineDay: Day.parse("2026-12-31")!, people: ["alice"]) == nil)
+        let late = ApprovalCheck.problem(approval, reference: "SEC-42", kind: .securityReview, period: Self.q3, today: day,
+                                         machineDay: Day.parse("2027-01-01")!, people: ["alice"])
+        #expect(late?.contains("expired on 2026-12-31 by the machine's clock (2027-01-01)") == true, "\(late ?? "opened")")
+    }
+
     @Test("the scopes the approvals input accepts are the reports whose audience may ever read the compliance dataset")
     func scopes() {
         #expect(GovernanceCSVReader.approvableReports == Set(ReportKind.allCases.filter { $0.audience.mayEverSee(.compliance) }.map(\.rawValue)))

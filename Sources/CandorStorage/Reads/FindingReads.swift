@@ -69,7 +69,11 @@ extension StoreReading {
     public func codeGuruReviewSnapshots() throws -> [String: [ScanSnapshot]] {
         try queue.read { db in
             var thumbsDown: Set<String> = []
-            for row in try Row.fetchAll(db, sql: "SELECT code_review_arn, recommendation_id FROM codeguru_feedback WHERE reaction = 'ThumbsDown'") {
+            // Reactions still held, and those retention removed (kept as a count on the recommendation).
+            for row in try Row.fetchAll(db, sql: """
+                SELECT code_review_arn, recommendation_id FROM codeguru_feedback WHERE reaction = 'ThumbsDown'
+                UNION SELECT code_review_arn, recommendation_id FROM codeguru_recommendation WHERE thumbs_down_kept > 0
+                """) {
                 thumbsDown.insert((row[0] as String) + "|" + (row[1] as String))
             }
             var findings: [String: [String: FindingObservation]] = [:]

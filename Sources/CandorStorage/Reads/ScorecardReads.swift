@@ -228,24 +228,13 @@ extension StoreReading {
     /// Days in the period with any record, per source (through this handle: sources in datasets it
     /// has not attached have none).
     public func sourceDays(_ period: Period) throws -> [SourceFamily: Int] {
-        let queries: [(SourceFamily, String)] = [
-            (.qDeveloper, "SELECT day AS d FROM qdev_activity"),
-            (.kiro, "SELECT day AS d FROM kiro_user_day"),
-            (.assistantUsage, "SELECT day AS d FROM assistant_usage_day"),
-            (.copilot, "SELECT day AS d FROM copilot_user_day UNION SELECT day FROM copilot_scope_day"),
-            (.github, "SELECT substr(created_at, 1, 10) AS d FROM github_pull_request UNION SELECT substr(submitted_at, 1, 10) FROM github_review"),
-            (.delivery, "SELECT substr(finished_at, 1, 10) AS d FROM deployment UNION SELECT substr(created_at, 1, 10) FROM incident"),
-            (.events, "SELECT substr(time, 1, 10) AS d FROM tool_event"),
-            (.survey, "SELECT day AS d FROM survey_response"),
-            (.codeGuruReviewer, "SELECT substr(created_at, 1, 10) AS d FROM codeguru_code_review"),
-            (.codeGuruSecurity, "SELECT substr(created_at, 1, 10) AS d FROM codeguru_security_finding UNION SELECT day FROM codeguru_security_metric_day"),
-            (.sarif, "SELECT substr(completed_at, 1, 10) AS d FROM sarif_scan"),
-        ]
+        // With the days retention removed records from (they are still days the source sent data on).
         return try queue.read { db in
             var out: [SourceFamily: Int] = [:]
-            for (family, sql) in queries {
-                out[family] = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT d) FROM (\(sql)) WHERE d BETWEEN ? AND ?",
-                                               arguments: [period.first.iso8601, period.last.iso8601]) ?? 0
+            for entry in StoreQueries.sourceDayQueries({ $0 }) {
+                out[entry.family] = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(DISTINCT d) FROM (\(entry.sql) UNION SELECT day FROM source_day_kept WHERE family = ?) WHERE d BETWEEN ? AND ?
+                    """, arguments: [entry.family.rawValue, period.first.iso8601, period.last.iso8601]) ?? 0
             }
             return out
         }

@@ -14,8 +14,15 @@ extension StoreReading {
             // every reaction again for each repository: quadratic in repositories).
             var down: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT r.repository, COUNT(*) AS down FROM codeguru_feedback f JOIN codeguru_code_review r ON r.arn = f.code_review_arn
-                WHERE f.reaction = 'ThumbsDown' AND substr(r.created_at, 1, 10) BETWEEN ? AND ? GROUP BY r.repository
+                SELECT r.repository, SUM(n) AS down FROM (
+                  SELECT f.code_review_arn AS arn, COUNT(*) AS n FROM codeguru_feedback f WHERE f.reaction = 'ThumbsDown' GROUP BY f.code_review_arn, f.recommendation_id
+                  UNION ALL
+                  -- the reactions retention removed, where none of the recommendation's is still held
+                  SELECT k.code_review_arn, k.thumbs_down_kept FROM codeguru_recommendation k WHERE k.thumbs_down_kept > 0
+                    AND NOT EXISTS (SELECT 1 FROM codeguru_feedback f WHERE f.code_review_arn = k.code_review_arn
+                                      AND f.recommendation_id = k.recommendation_id AND f.reaction = 'ThumbsDown')
+                ) d JOIN codeguru_code_review r ON r.arn = d.arn
+                WHERE substr(r.created_at, 1, 10) BETWEEN ? AND ? GROUP BY r.repository
                 """, arguments: range) {
                 down[row["repository"]] = row["down"]
             }

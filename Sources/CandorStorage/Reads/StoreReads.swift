@@ -166,6 +166,22 @@ extension StoreReading {
     }
 
     /// The first and last day with any Q Developer activity, if any.
+    /// The first and last day with AI-assistant use held in any tier: the daily rows, or the
+    /// assistants' day tier that outlives them (so a quarter whose daily rows retention removed is
+    /// still reported from its totals).
+    public func assistantDataDayRange() throws -> (first: Day, last: Day)? {
+        try queue.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                    SELECT MIN(first) AS first, MAX(last) AS last FROM (
+                      SELECT MIN(day) AS first, MAX(day) AS last FROM qdev_activity
+                      UNION ALL SELECT MIN(day), MAX(day) FROM assistant_day)
+                    """),
+                  let first = (row["first"] as String?).flatMap(Day.parse),
+                  let last = (row["last"] as String?).flatMap(Day.parse) else { return nil }
+            return (first, last)
+        }
+    }
+
     public func activityDayRange() throws -> (first: Day, last: Day)? {
         try queue.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT MIN(day) AS first, MAX(day) AS last FROM qdev_activity"),

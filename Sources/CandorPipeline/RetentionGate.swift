@@ -1,0 +1,58 @@
+import CandorPolicy
+import CandorStorage
+import CandorVocabulary
+import Foundation
+
+/// A report refused because records past the policy's retention windows are still held and the
+/// policy says to refuse rather than purge (`retention_enforcement: refuse`).
+public struct RetentionRefused: Error, LocalizedError {
+    /// Rows past the windows, per tier and reason.
+    public var pending: PurgeResult
+    /// The `--now` the purge must be run with (the time the report was asked for).
+    public var now: String
+
+    public var errorDescription: String? {
+        let lines = pending.removed.filter { $0.rows > 0 }.map { "\(Format.count($0.rows)) \($0.tier) rows (\($0.reason))" }
+        return "refused: the database holds \(Format.count(pending.total)) rows the policy's retention windows no longer allow ("
+            + lines.joined(separator: "; ") + "); the policy says to refuse rather than purge (retention_enforcement: refuse). "
+            + "Run `candor purge --now \(now)` first (or set retention_enforcement: purge); this refusal is recorded in the audit log"
+    }
+}
+
+/// Enforces the policy's retention windows before anything reads the store for a report: what is
+/// past them is purged first (the default), or the report is refused with the command that purges.
+/// Judged at the command's `now` (so examples stay reproducible); a `now` earlier than the machine's
+/// clock is recorded by ``Audit/recordClock(_:command:policy:store:actor:)`` and stated in the
+/// transparency report.
+public enum RetentionGate {
+    /// What enforcement did: nothing was past the windows, or it purged these rows.
+    public enum Outcome: Sendable, Equatable {
+        case compliant
+        case purged(PurgeResult)
+    }
+
+    /// Purges (or refuses) per `policy.retention.enforcement`; revocations and objections of both
+    /// programmes are applied with retention, as `candor purge` does.
+    public static func enforce(policy: Policy, store: CandorStore, clock: CommandClock, actor: String, command: String,
+                               log: any ProgressLog) throws -> Outcome {
+        let today = Timestamp.day(clock.now), time = Timestamp.iso8601(clock.now)
+        let programmes = [Policy.assistantProgramme, Policy.engineeringProgramme]
+        // First what a purge would remove, in a transaction rolled back: nothing to do is the usual case.
+        let pending = try store.purge(today: today, retention: policy.retention, revocationProgrammes: programmes, time: time, dryRun: true)
+        guard pending.total > 0 else {
+            log.progress("retention: nothing is past the policy's windows on \(today)")
+            return .compliant
+        }
+        switch policy.retention.enforcement {
+        case .refuse:
+            try store.appendAudit(time: time, actor: actor, command: "refused " + command, purpose: "retention: \(pending.total) rows past the windows",
+                                  audience: .nobody, datasets: .none, inputs: [policy.sha256], outputs: [])
+            throw RetentionRefused(pending: pending, now: time)
+        case .purge:
+            log.progress("retention: purging \(Format.count(pending.total)) rows past the policy's windows on \(today) before \(command)")
+            let result = try store.purge(today: today, retention: policy.retention, revocationProgrammes: programmes, time: time)
+            try Audit.recordPurge(result, before: command, policy: policy, store: store, actor: actor, now: clock.now)
+            return .purged(result)
+        }
+    }
+}
