@@ -106,7 +106,9 @@ public struct ScorecardAssembly {
 
     /// Weekly series of the flow metrics per team (by the week each pull request opened), their
     /// shifts, and the organisation's series for the charts.
-    func flowShifts(_ prs: [PullRequestFacts], period: Period, teams: [String?]) -> WeeklySeries {
+    /// `kept` says whether a pull request counts in a metric (an upheld dispute may leave it out).
+    func flowShifts(_ prs: [PullRequestFacts], period: Period, teams: [String?],
+                    kept: (MetricID, PullRequestFacts) -> Bool = { _, _ in true }) -> WeeklySeries {
         func week(_ seconds: Int64) -> Day { Day(dayNumber: Int(seconds / 86_400)).isoWeekStart }
         let series: [(MetricID, (PullRequestFacts) -> Double?)] = [
             (MetricRegistry.reviewPickup.id, { pr in pr.firstReviewAt.map { Double(max(0, $0 - pr.openedAt)) / 3600 } }),
@@ -118,14 +120,14 @@ public struct ScorecardAssembly {
             let mine = byTeam[team]
             var weekly: [(MetricID, [WeeklyPoint])] = series.map { id, value in
                 var byWeek: [Day: [Double]] = [:]
-                for pr in mine { if let v = value(pr) { byWeek[week(pr.openedAt), default: []].append(v) } }
+                for pr in mine where kept(id, pr) { if let v = value(pr) { byWeek[week(pr.openedAt), default: []].append(v) } }
                 return (id, byWeek.keys.sorted().map {
                     let sorted = byWeek[$0]!.sorted()
                     return WeeklyPoint(week: $0, value: Quantile.sorted(sorted, 0.5)!, interval: Quantile.medianInterval(sorted: sorted))
                 })
             }
             var approvals: [Day: (silent: Int, all: Int)] = [:]
-            for pr in mine where pr.reviewComments != nil && pr.approvalCount > 0 {
+            for pr in mine where pr.reviewComments != nil && pr.approvalCount > 0 && kept(MetricRegistry.reviewDepth.id, pr) {
                 var v = approvals[week(pr.openedAt)] ?? (0, 0)
                 v.all += pr.approvalCount
                 if pr.reviewComments == 0 { v.silent += pr.approvalCount }
@@ -258,12 +260,17 @@ public struct ScorecardAssembly {
         // Flow and outcomes.
         let prs = try store.pullRequestFacts(period, consent: policy.consentRule(for: MetricRegistry.reviewPickup.programme))
         let prsByTeam = ByTeam(prs, \.team)
+        // Upheld disputes leave what they exclude out of the pull-request metric they are about.
+        let disputes = DisputePlacement(try store.disputes(about: period), teams: Set(teams))
+        func kept(_ metric: MetricID, _ list: [PullRequestFacts]) -> [PullRequestFacts] {
+            disputes.upheldExclusions(metric).isEmpty ? list : list.filter { !disputes.excludes(metric, $0) }
+        }
         let deployments = ByTeam(try store.deploymentFacts(period), \.team), incidents = ByTeam(try store.incidentFacts(period), \.team)
         for team in groups {
             let mine = prsByTeam[team]
-            add(FlowMetrics.reviewPickup(mine, team: team, periodEnd: end))
-            add(FlowMetrics.cycleTime(mine, team: team, seed: Self.seed("flow.cycle_time", team ?? "", p)))
-            add(FlowMetrics.reviewDepth(mine, team: team).withoutComments)
+            add(FlowMetrics.reviewPickup(kept(MetricRegistry.reviewPickup.id, mine), team: team, periodEnd: end))
+            add(FlowMetrics.cycleTime(kept(MetricRegistry.cycleTime.id, mine), team: team, seed: Self.seed("flow.cycle_time", team ?? "", p)))
+            add(FlowMetrics.reviewDepth(kept(MetricRegistry.reviewDepth.id, mine), team: team).withoutComments)
             let d = deployments[team], i = incidents[team]
             add(OutcomeMetrics.changeFailureRate(d, team: team))
             add(OutcomeMetrics.defectEscape(d, incidents: i, team: team))
@@ -342,11 +349,25 @@ public struct ScorecardAssembly {
                 MetricValue(metric: $0.metric, team: $0.team, estimate: nil, interval: nil, people: 0, events: 0, label: .low, note: note)
             }
         }
+        // The period's disputes on their cells: open ones as open, upheld ones with what they did; an upheld
+        // dispute whose exclusions cannot be applied to its metric withholds the cells it concerns.
+        for (metric, list) in card.values {
+            card.values[metric] = list.map { value in
+                var v = value
+                if let dispute = disputes.withheld(metric, team: value.team) {
+                    v = MetricValue(metric: metric, team: value.team, estimate: nil, interval: nil, people: 0, events: 0, label: .low,
+                                    note: "withheld: upheld dispute \(dispute.id) excludes records candor cannot leave out of this metric")
+                }
+                v.disputes = disputes.notes(metric, team: value.team)
+                return v
+            }
+        }
+        card.disputes = disputes.lines(period: period, pullRequests: prs)
         guard weeklySeries else { return UndisclosedScorecard(computed: card, teamSizes: sizes) }
         let weekly = try weeklyShifts(period, teams: groups, consent: consent, excluded: excluded)
         card.shiftTests = weekly.shifts
         for (id, points) in weekly.organisation { card.weekly[id] = points }
-        let flow = flowShifts(prs, period: period, teams: groups)
+        let flow = flowShifts(prs, period: period, teams: groups, kept: { !disputes.excludes($0, $1) })
         card.shiftTests += flow.shifts
         for (id, points) in flow.organisation { card.weekly[id] = points }
         card.teamWeekly = weekly.teams.merging(flow.teams) { a, _ in a }

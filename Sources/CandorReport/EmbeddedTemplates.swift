@@ -207,6 +207,14 @@ What each detector checked (thresholds from the policy's `signals:` section; see
 - {{.}}
 {{/overview.trust}}
 
+{{#overview.hasDisputes}}
+Disputes about this quarter's figures (placed on the cells they concern, in every report):
+
+{{#overview.disputes}}
+- {{.}}
+{{/overview.disputes}}
+
+{{/overview.hasDisputes}}
 ## Decisions and the metrics they use
 
 {{#decisions.hasDecisions}}
@@ -337,12 +345,12 @@ candor {{candorVersion}} · libcmark {{cmarkVersion}} · metric registry {{regis
 </thead>
 <tbody>
 {{#overview.rows}}
-<tr><th scope="row">{{team}}</th>{{#isHidden}}<td colspan="8" class="note">{{hidden}}</td>{{/isHidden}}{{#cells}}{{#shown}}<td>{{value}}<span class="ci-text">{{interval}}</span><span class="badge badge-{{label}}">{{label}}</span></td>{{/shown}}{{^shown}}<td class="note">{{note}}</td>{{/shown}}{{/cells}}</tr>
+<tr><th scope="row">{{team}}</th>{{#isHidden}}<td colspan="8" class="note">{{hidden}}</td>{{/isHidden}}{{#cells}}{{#shown}}<td>{{value}}<span class="ci-text">{{interval}}</span><span class="badge badge-{{label}}">{{label}}</span>{{#hasDispute}}<span class="dispute">{{dispute}}</span>{{/hasDispute}}</td>{{/shown}}{{^shown}}<td class="note">{{note}}{{#hasDispute}}<span class="dispute">{{dispute}}</span>{{/hasDispute}}</td>{{/shown}}{{/cells}}</tr>
 {{/overview.rows}}
 </tbody>
 <tfoot>
 {{#overview.organisation}}
-<tr><th scope="row">{{team}}</th>{{#cells}}{{#shown}}<td>{{value}}<span class="ci-text">{{interval}}</span><span class="badge badge-{{label}}">{{label}}</span></td>{{/shown}}{{^shown}}<td class="note">{{note}}</td>{{/shown}}{{/cells}}</tr>
+<tr><th scope="row">{{team}}</th>{{#cells}}{{#shown}}<td>{{value}}<span class="ci-text">{{interval}}</span><span class="badge badge-{{label}}">{{label}}</span>{{#hasDispute}}<span class="dispute">{{dispute}}</span>{{/hasDispute}}</td>{{/shown}}{{^shown}}<td class="note">{{note}}{{#hasDispute}}<span class="dispute">{{dispute}}</span>{{/hasDispute}}</td>{{/shown}}{{/cells}}</tr>
 {{/overview.organisation}}
 </tfoot>
 </table>
@@ -536,6 +544,7 @@ figure.chart { margin: 1em 0; } figure.chart svg { max-width: 100%; height: auto
 .badge-high { color: #1d5e20; } .badge-medium { color: #6b5300; } .badge-low { color: #8a1c1c; }
 table.overview { font-size: 0.85rem; } table.overview td, table.overview th { padding: 0.35rem 0.4rem; }
 td.note { color: var(--muted); font-style: italic; }
+.dispute { display: block; margin-top: 0.15rem; font-size: 0.75rem; color: #6b5300; font-style: normal; }
 tr.dimension th { background: #f2f2f2; }
 .band.org { background: #6e6e6e; }
 table.inputs { font-size: 0.75rem; } table.inputs code { word-break: break-all; }
@@ -567,7 +576,7 @@ tr.part th { padding-left: 1.5em; font-weight: normal; }
 {{#firstInDimension}}
 <tr class="dimension"><th scope="rowgroup" colspan="6">{{dimension}}</th></tr>
 {{/firstInDimension}}
-<tr><th scope="row">{{metric}} <span class="kind">({{kind}})</span></th>{{#teamShown}}<td class="num">{{teamValue}}</td><td>{{teamInterval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{teamBar.start}}%;width:{{teamBar.width}}%"></span></span></td><td class="label label-{{teamLabel}}">{{teamLabel}}</td>{{/teamShown}}{{^teamShown}}<td colspan="3" class="note">{{teamNote}}</td>{{/teamShown}}<td class="num">{{orgValue}}</td><td>{{orgInterval}}{{#orgShown}}<span class="bar" aria-hidden="true"><span class="band org" style="margin-left:{{orgBar.start}}%;width:{{orgBar.width}}%"></span></span>{{/orgShown}}</td></tr>
+<tr><th scope="row">{{metric}} <span class="kind">({{kind}})</span></th>{{#teamShown}}<td class="num">{{teamValue}}</td><td>{{teamInterval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{teamBar.start}}%;width:{{teamBar.width}}%"></span></span></td><td class="label label-{{teamLabel}}">{{teamLabel}}{{#hasTeamDispute}}<span class="dispute">{{teamDispute}}</span>{{/hasTeamDispute}}</td>{{/teamShown}}{{^teamShown}}<td colspan="3" class="note">{{teamNote}}</td>{{/teamShown}}<td class="num">{{orgValue}}</td><td>{{orgInterval}}{{#orgShown}}<span class="bar" aria-hidden="true"><span class="band org" style="margin-left:{{orgBar.start}}%;width:{{orgBar.width}}%"></span></span>{{/orgShown}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -579,7 +588,7 @@ tr.part th { padding-left: 1.5em; font-weight: normal; }
 {{#firstInDimension}}
 <tr><th scope="rowgroup" colspan="3" style="text-align:left;padding:10px 6px 4px;border-bottom:1px solid #c8c8c8">{{dimension}}</th></tr>
 {{/firstInDimension}}
-<tr><th scope="row" style="text-align:left;font-weight:normal;padding:6px;border-bottom:1px solid #e6e6e6;vertical-align:top">{{metric}} <span style="color:#4a4a4a">({{kind}})</span></th><td style="text-align:right;padding:6px;border-bottom:1px solid #e6e6e6;vertical-align:top;min-width:120px">{{#teamShown}}<strong>{{teamValue}}</strong><br><span style="color:#4a4a4a;font-size:12px">{{teamInterval}} · {{teamLabel}}</span><span style="display:block;height:6px;background:#e6e6e6;margin-top:4px"><span style="display:block;height:6px;margin-left:{{teamBar.start}}%;width:{{teamBar.width}}%;background:#1f5f99"></span></span>{{/teamShown}}{{^teamShown}}<span style="color:#4a4a4a;font-style:italic">{{teamNote}}</span>{{/teamShown}}</td><td style="text-align:right;padding:6px;border-bottom:1px solid #e6e6e6;vertical-align:top;min-width:120px">{{orgValue}}{{#orgShown}}<br><span style="color:#4a4a4a;font-size:12px">{{orgInterval}}</span><span style="display:block;height:6px;background:#e6e6e6;margin-top:4px"><span style="display:block;height:6px;margin-left:{{orgBar.start}}%;width:{{orgBar.width}}%;background:#6e6e6e"></span></span>{{/orgShown}}</td></tr>
+<tr><th scope="row" style="text-align:left;font-weight:normal;padding:6px;border-bottom:1px solid #e6e6e6;vertical-align:top">{{metric}} <span style="color:#4a4a4a">({{kind}})</span></th><td style="text-align:right;padding:6px;border-bottom:1px solid #e6e6e6;vertical-align:top;min-width:120px">{{#teamShown}}<strong>{{teamValue}}</strong><br><span style="color:#4a4a4a;font-size:12px">{{teamInterval}} · {{teamLabel}}</span>{{#hasTeamDispute}}<br><span style="color:#6b5300;font-size:12px">{{teamDispute}}</span>{{/hasTeamDispute}}<span style="display:block;height:6px;background:#e6e6e6;margin-top:4px"><span style="display:block;height:6px;margin-left:{{teamBar.start}}%;width:{{teamBar.width}}%;background:#1f5f99"></span></span>{{/teamShown}}{{^teamShown}}<span style="color:#4a4a4a;font-style:italic">{{teamNote}}</span>{{/teamShown}}</td><td style="text-align:right;padding:6px;border-bottom:1px solid #e6e6e6;vertical-align:top;min-width:120px">{{orgValue}}{{#orgShown}}<br><span style="color:#4a4a4a;font-size:12px">{{orgInterval}}</span><span style="display:block;height:6px;background:#e6e6e6;margin-top:4px"><span style="display:block;height:6px;margin-left:{{orgBar.start}}%;width:{{orgBar.width}}%;background:#6e6e6e"></span></span>{{/orgShown}}</td></tr>
 {{/rows}}
 </table>
 {{/mail}}
@@ -626,7 +635,7 @@ Values in brackets are 95% intervals.
 {{#firstInDimension}}
 {{dimension}}:
 {{/firstInDimension}}
-- {{metric}} ({{kind}}): {{team}}: {{#teamShown}}{{teamValue}} ({{teamInterval}}; {{teamLabel}} confidence){{/teamShown}}{{^teamShown}}{{teamNote}}{{/teamShown}} · organisation: {{orgValue}}{{#orgShown}} ({{orgInterval}}){{/orgShown}}
+- {{metric}} ({{kind}}): {{team}}: {{#teamShown}}{{teamValue}} ({{teamInterval}}; {{teamLabel}} confidence{{#hasTeamDispute}}; {{teamDispute}}{{/hasTeamDispute}}){{/teamShown}}{{^teamShown}}{{teamNote}}{{/teamShown}} · organisation: {{orgValue}}{{#orgShown}} ({{orgInterval}}){{/orgShown}}
 {{/rows}}
 {{/plain}}
 

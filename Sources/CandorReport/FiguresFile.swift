@@ -33,6 +33,8 @@ public struct FiguresFile: Sendable, Equatable {
         public var label: String
         /// Why a cell is hidden or empty; empty when shown.
         public var reason: String
+        /// The disputes on the cell (open, or upheld and what that did); empty for hidden cells.
+        public var disputes: String = ""
     }
 
     public var period: String
@@ -41,7 +43,7 @@ public struct FiguresFile: Sendable, Equatable {
     public var rows: [Row]
 
     public static let columns = ["period", "table", "metric", "metric_version", "scope", "name", "part", "status", "value", "n", "events",
-                                 "lower", "upper", "method", "label", "reason"]
+                                 "lower", "upper", "method", "label", "reason", "disputes"]
 
     /// The figures of the review `input` describes (its scorecard as shown, its acceptance table and disclosure decision).
     public static func build(_ input: GovernanceViewBuilder.Inputs) -> FiguresFile {
@@ -109,6 +111,7 @@ public struct FiguresFile: Sendable, Equatable {
             row.method = ""
             row.reason = value.note ?? "hidden"
         } else if let estimate = value.estimate {
+            row.disputes = value.disputes.joined(separator: "; ")
             row.value = estimate
             row.n = value.people
             row.events = value.events
@@ -121,6 +124,7 @@ public struct FiguresFile: Sendable, Equatable {
             row.status = "empty"
             row.method = ""
             row.reason = value.note ?? "no data"
+            row.disputes = value.disputes.joined(separator: "; ")
         }
         return row
     }
@@ -143,7 +147,7 @@ public struct FiguresFile: Sendable, Equatable {
         for r in rows {
             lines.append([CSVCell.escape(period), r.table, r.metric, String(r.metricVersion), r.scope, CSVCell.escape(r.name), r.part, r.status,
                           Self.number(r.value), Self.integer(r.n), Self.integer(r.events), Self.number(r.lower), Self.number(r.upper),
-                          CSVCell.escape(r.method), r.label, CSVCell.escape(r.reason)].joined(separator: ","))
+                          CSVCell.escape(r.method), r.label, CSVCell.escape(r.reason), CSVCell.escape(r.disputes)].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -159,7 +163,7 @@ public struct FiguresFile: Sendable, Equatable {
             out += "    {\"table\": \(s(r.table)), \"metric\": \(s(r.metric)), \"metric_version\": \(r.metricVersion), \"scope\": \(s(r.scope)), "
                 + "\"name\": \(s(r.name)), \"part\": \(s(r.part)), \"status\": \(s(r.status)), \"value\": \(n(r.value)), \"n\": \(i(r.n)), "
                 + "\"events\": \(i(r.events)), \"lower\": \(n(r.lower)), \"upper\": \(n(r.upper)), \"method\": \(s(r.method)), "
-                + "\"label\": \(s(r.label)), \"reason\": \(s(r.reason))}"
+                + "\"label\": \(s(r.label)), \"reason\": \(s(r.reason)), \"disputes\": \(s(r.disputes))}"
         }
         out += rows.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return out
@@ -199,7 +203,7 @@ extension FiguresFile {
             Row(table: text(r, "table"), metric: text(r, "metric"), metricVersion: integer(r, "metric_version") ?? 1, scope: text(r, "scope"),
                 name: text(r, "name"), part: text(r, "part"), status: text(r, "status"), value: number(r, "value"), n: integer(r, "n"),
                 events: integer(r, "events"), lower: number(r, "lower"), upper: number(r, "upper"), method: text(r, "method"),
-                label: text(r, "label"), reason: text(r, "reason"))
+                label: text(r, "label"), reason: text(r, "reason"), disputes: text(r, "disputes"))
         }
         return FiguresFile(period: period, registry: object["metric_registry"] as? String ?? "", minimumGroupSize: integer(object, "minimum_group_size") ?? 0,
                            rows: rows)

@@ -14,6 +14,10 @@ public struct GovernanceSummary: Sendable {
         public var interval: String
         public var label: String
         public var note: String
+        /// The disputes on the cell, short ("upheld dispute D-3"), or "".
+        public var dispute: String = "" { didSet { hasDispute = !dispute.isEmpty } }
+        /// (Stored: templates read stored properties only.)
+        public var hasDispute = false
     }
     public struct Column: Sendable {
         public var dimension: String
@@ -44,6 +48,9 @@ public struct GovernanceSummary: Sendable {
     public var rows: [OverviewRow]
     public var organisation: OverviewRow
     public var trust: [String]
+    /// The disputes about the period's figures: where each landed and what it did.
+    public var disputes: [String] { didSet { hasDisputes = !disputes.isEmpty } }
+    public var hasDisputes = false
     public var inventory: [String]
     /// Coverage: what each source sent and what joined a team (``CoverageView``).
     public var coverage: [String]
@@ -62,11 +69,22 @@ extension GovernanceSummary {
 
     static func cell(_ v: MetricValue?, _ m: MetricDefinition) -> Cell {
         guard let v, let e = v.estimate, v.label != .suppressed else {
-            return Cell(shown: false, value: "", interval: "", label: "", note: v?.label == .suppressed ? "hidden" : shortCause(v?.note))
+            var cell = Cell(shown: false, value: "", interval: "", label: "", note: v?.label == .suppressed ? "hidden" : shortCause(v?.note))
+            if v?.label != .suppressed { cell.dispute = shortDisputes(v?.disputes ?? []) }
+            return cell
         }
-        return Cell(shown: true, value: ScorecardView.format(e, m.unit),
-                    interval: v.interval.map { "\(ScorecardView.format($0.lower, m.unit))–\(ScorecardView.format($0.upper, m.unit))" } ?? "no interval",
-                    label: v.label.rawValue, note: "")
+        var cell = Cell(shown: true, value: ScorecardView.format(e, m.unit),
+                        interval: v.interval.map { "\(ScorecardView.format($0.lower, m.unit))–\(ScorecardView.format($0.upper, m.unit))" } ?? "no interval",
+                        label: v.label.rawValue, note: "")
+        cell.dispute = shortDisputes(v.disputes)
+        return cell
+    }
+
+    /// "upheld dispute D-3; open dispute D-7": each dispute note up to its first comma, colon or parenthesis.
+    static func shortDisputes(_ notes: [String]) -> String {
+        notes.map { note in
+            String(note.prefix { $0 != "," && $0 != ":" && $0 != "(" }).trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "; ")
     }
 
     /// What the consent registry says about `programme` as of the review's registry day — the transparency
@@ -196,7 +214,7 @@ extension GovernanceSummary {
             InputGroup(format: format, files: Format.count(files.count), records: Format.count(files.reduce(0) { $0 + $1.records }),
                        digest: String(SHA256Digest.hex(of: Array(files.map(\.sha256).sorted().joined(separator: "\n").utf8)).prefix(16)))
         }
-        return GovernanceSummary(summary: summary, columns: columns, rows: rows, organisation: organisation, trust: trust,
+        var built = GovernanceSummary(summary: summary, columns: columns, rows: rows, organisation: organisation, trust: trust, disputes: [],
                                  inventory: inventory,
                                  coverage: CoverageView.lines(input.sourceCoverage, unmatched: input.unmatchedRepositories, periodDays: input.period.dayCount, k: k,
                                                               retentionNote: CoverageView.retentionNote(input.period, rawHorizon: input.rawHorizon,
@@ -204,5 +222,7 @@ extension GovernanceSummary {
                                  retention: retention, disclosure: disclosure, inputGroups: groups,
                                  inputFiles: input.inputFiles.map { InputFile(path: $0.path, format: $0.format, sha256: $0.sha256) },
                                  inputCount: Format.count(input.inputFiles.count), inputRoot: input.inputRoot)
+        built.disputes = card.disputes
+        return built
     }
 }

@@ -105,7 +105,7 @@ public struct ScorecardView: Sendable {
                         value: v.estimate.map { format($0, unit) } ?? "–",
                         interval: v.interval.map { "\(format($0.lower, unit))–\(format($0.upper, unit))" } ?? "–",
                         people: shown ? Format.count(v.people) : "", events: shown ? Format.count(v.events) : "",
-                        label: v.label.rawValue, note: v.note ?? "")
+                        label: v.label.rawValue, note: ((v.note.map { [$0] } ?? []) + (shown ? v.disputes : [])).joined(separator: "; "))
             // Parts only beside a shown whole, and only where more than one assistant was used.
             if shown && v.estimate != nil && v.parts.count > 1 {
                 r.parts = v.parts.keys.sorted().map { row(v.parts[$0]!, unit, name: "\(team): \($0.name)") }

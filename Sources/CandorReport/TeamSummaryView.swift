@@ -22,6 +22,10 @@ public struct TeamSummaryView: Sendable {
         public var teamInterval: String
         public var teamLabel: String
         public var teamNote: String
+        /// The disputes on the team's shown figure ("upheld dispute D-3 …"), or "".
+        public var teamDispute: String = "" { didSet { hasTeamDispute = !teamDispute.isEmpty } }
+        /// (Stored: templates read stored properties only.)
+        public var hasTeamDispute = false
         public var teamBar: Bar
         public var orgShown: Bool
         public var orgValue: String
@@ -163,13 +167,18 @@ public enum TeamSummaryViewBuilder {
                     return (ScorecardView.format(e, m.unit), v.interval.map { "\(ScorecardView.format($0.lower, m.unit))–\(ScorecardView.format($0.upper, m.unit))" } ?? "no interval")
                 }
                 let t = shown(teamShown ? mine : nil), o = shown(org)
-                let note: String
+                var note: String
                 if teamShown { note = "" }
                 else if hiddenReason != nil || mine?.label == .suppressed { note = "hidden (\(mine?.note ?? "disclosure control"))" }
                 else { note = mine?.note ?? "no data" }
+                // The disputes on the team's own cell, wherever it is not hidden.
+                var dispute = ""
+                if hiddenReason == nil, let mine, mine.label != .suppressed, !mine.disputes.isEmpty {
+                    if teamShown { dispute = mine.disputes.joined(separator: "; ") } else { note = ([note] + mine.disputes).joined(separator: "; ") }
+                }
                 rows.append(.init(dimension: ScorecardView.titles[dimension]!, firstInDimension: i == 0, metric: m.name, kind: m.kind.rawValue,
                                   teamShown: teamShown, teamValue: t.0, teamInterval: t.1, teamLabel: teamShown ? mine!.label.rawValue : "",
-                                  teamNote: note, teamBar: bar(mine?.estimate, mine?.interval, scale: scale),
+                                  teamNote: note, teamDispute: dispute, hasTeamDispute: !dispute.isEmpty, teamBar: bar(mine?.estimate, mine?.interval, scale: scale),
                                   orgShown: orgShown, orgValue: o.0, orgInterval: o.1, orgBar: bar(org?.estimate, org?.interval, scale: scale)))
                 if hiddenReason == nil, teamShown, let series = card.teamWeekly[m.id]?[team],
                    let chart = WeeklyChart.build(id: "trend-" + m.id.rawValue.replacingOccurrences(of: ".", with: "-"), metric: m, subject: team,

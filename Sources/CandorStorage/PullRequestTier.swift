@@ -326,17 +326,19 @@ extension StoreReading {
                 return text
             }
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT team, author, author_is_bot, draft, created_at, merged_at, closed_at, comments, first_review, approvals
+                SELECT team, repository, author, author_is_bot, draft, created_at, merged_at, closed_at, comments, first_review, approvals
                 FROM pull_request_fact WHERE part BETWEEN ? AND ? ORDER BY repository, number
                 """, arguments: [period.first.iso8601, period.last.iso8601])
             while let row = try rows.next() {
                 guard let opened = Self.seconds(row["created_at"]) else { continue }
                 let team: String = row["team"]
                 let approvals = ((row["approvals"] as String?) ?? "").split(separator: "|").compactMap { Timestamp.parseISO8601(String($0)) }
-                out.append(PullRequestFacts(team: team.isEmpty ? nil : shared(team), author: shared(row["author"]), openedAt: opened, draft: row["draft"],
-                                            authorIsBot: row["author_is_bot"], firstReviewAt: Self.seconds(row["first_review"]),
-                                            mergedAt: Self.seconds(row["merged_at"]), closedAt: Self.seconds(row["closed_at"]),
-                                            reviewComments: row["comments"], approvals: approvals))
+                var facts = PullRequestFacts(team: team.isEmpty ? nil : shared(team), author: shared(row["author"]), openedAt: opened, draft: row["draft"],
+                                             authorIsBot: row["author_is_bot"], firstReviewAt: Self.seconds(row["first_review"]),
+                                             mergedAt: Self.seconds(row["merged_at"]), closedAt: Self.seconds(row["closed_at"]),
+                                             reviewComments: row["comments"], approvals: approvals)
+                facts.repository = shared(row["repository"])
+                out.append(facts)
             }
             return out
         }

@@ -24,6 +24,12 @@ extension Schema {
             try db.execute(sql: "INSERT OR IGNORE INTO data_catalog (table_name, tier, sensitivity, category, location) VALUES ('retention_horizon', 'governance', 'derived', 'governance', 'main')")
         }
         registerDatasetCatalog(&migrator, "v37-source-day-kept", tables: ["source_day_kept"])
+        // Disputes are placed on a cell (team, metric, period) and may name exclusions (issue 20, item 3).
+        migrator.registerMigration("v38-dispute-cells") { db in
+            try db.execute(sql: "ALTER TABLE dispute ADD COLUMN team TEXT")
+            try db.execute(sql: "ALTER TABLE dispute ADD COLUMN period TEXT")
+            try db.execute(sql: "ALTER TABLE dispute ADD COLUMN exclude TEXT")
+        }
     }
 }
 

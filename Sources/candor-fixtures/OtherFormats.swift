@@ -391,9 +391,10 @@ struct OtherFormats {
 
             """, "inputs/governance/policy-changes.csv")
         try write("""
-            dispute_id,filed,resolved,outcome,metric
-            D-2026-01,2026-07-08,2026-07-22,upheld,ai.acceptance_rate
-            D-2026-02,2026-09-02,,open,flow.review_pickup
+            dispute_id,filed,resolved,outcome,metric,team,period,exclude
+            D-2026-01,2026-07-08,2026-07-22,upheld,ai.acceptance_rate,,2026-Q2,
+            D-2026-02,2026-09-02,,open,flow.review_pickup,Identity,2026-Q3,
+            D-2026-03,2026-08-20,2026-09-03,upheld,flow.review_pickup,Checkout,2026-Q3,days:2026-08-10..2026-08-14
 
             """, "inputs/governance/disputes.csv")
         try write("""

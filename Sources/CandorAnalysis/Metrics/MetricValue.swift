@@ -29,6 +29,9 @@ public struct MetricValue: Sendable, Equatable {
     /// For a median, the items it is the median of (censored where still open): what a comparison
     /// between periods tests (``MedianComparison``). Never rendered.
     public var observations: [KaplanMeier.Observation]? = nil
+    /// What the period's disputes say about this cell ("open dispute D-7, filed 2026-09-02"; "upheld
+    /// dispute D-3 …: pull requests of acme/x excluded"), shown beside its note wherever it is shown.
+    public var disputes: [String] = []
     /// The people disclosure control counts for this value.
     public var protectedPeople: Int { contributors ?? people }
 

@@ -34,6 +34,9 @@ public struct Scorecard: Sendable {
     public var shifts: [Shift] = []
     /// Completeness: days in the period with any record, per source this reader can see, and the period's length.
     public var sourceDays: [SourceFamily: Int] = [:]
+    /// The disputes about this period's figures: each placed one with its cell and what it did, and
+    /// each that could not be placed with why (for the governance review).
+    public var disputes: [String] = []
     public var readable: Set<SourceFamily> = []
     public var periodDays = 0
     /// The organisation's weekly series, by metric (for the charts).

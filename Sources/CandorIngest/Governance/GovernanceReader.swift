@@ -6,7 +6,7 @@ import CandorPolicy
 ///
 ///     person_id,programme,status,effective                   consent registry
 ///     date,change,metrics                                    policy-change log (metrics `;`-separated)
-///     dispute_id,filed,resolved,outcome,metric               disputes
+///     dispute_id,filed,resolved,outcome,metric               disputes (optional team, period, exclude)
 ///     date,decision,metric,action                            decisions (optional approver, alternatives, review)
 ///     reference,approver,scope,expires                       approvals (optional granted)
 public struct GovernanceCSVReader {
@@ -14,7 +14,7 @@ public struct GovernanceCSVReader {
     static let columns: [Kind: (required: [String], optional: [String])] = [
         .consent: (["person_id", "programme", "status", "effective"], []),
         .policyChanges: (["date", "change"], ["metrics"]),
-        .disputes: (["dispute_id", "filed", "outcome"], ["resolved", "metric"]),
+        .disputes: (["dispute_id", "filed", "outcome"], ["resolved", "metric", "team", "period", "exclude"]),
         .decisions: (["date", "decision"], ["metric", "action", "approver", "alternatives", "review"]),
         .approvals: (["reference", "approver", "scope", "expires"], ["granted"]),
     ]
@@ -118,8 +118,29 @@ public struct GovernanceCSVReader {
             let id = text("dispute_id"), filed = day("filed"), resolved = day("resolved", required: false)
             let outcome = choice("outcome", Self.disputeOutcomes), metric = text("metric", required: false, max: 64)
             if let filed, let resolved, resolved < filed { fail("resolved", "GOV014", "resolved is before filed", "check the dates") }
+            let team = text("team", required: false, max: 200)
+            var period: Period?
+            if let raw = text("period", required: false, max: 16) {
+                period = Period(raw)
+                if period == nil { fail("period", "GOV044", "period \(excerpt(Array(raw.utf8))) is not a quarter", "write the quarter the disputed figure is in, e.g. 2026-Q3") }
+            }
+            var exclusions: [DisputeExclusion] = []
+            if let raw = text("exclude", required: false, max: Self.maxTextLength) {
+                if let list = DisputeExclusion.parseList(raw) { exclusions = list } else {
+                    fail("exclude", "GOV045", "exclude \(excerpt(Array(raw.utf8))) is not a list of exclusions",
+                         "write repository:OWNER/NAME or days:YYYY-MM-DD..YYYY-MM-DD (at most a year), separated by ;")
+                }
+            }
+            if period == nil && (team != nil || !exclusions.isEmpty) && ok {
+                fail(index["period"] != nil ? "period" : "dispute_id", "GOV046", "a dispute about a team's figure or with exclusions names no period",
+                     "add the period column: the quarter whose figure is disputed")
+            }
+            if !exclusions.isEmpty && metric == nil && ok {
+                fail("exclude", "GOV046", "a dispute with exclusions names no metric", "add the metric column: exclusions apply to one metric's figures")
+            }
             guard ok, let id, let filed, let outcome else { return nil }
-            return .dispute(DisputeRecord(id: id, filed: filed, resolved: resolved, outcome: outcome, metric: metric))
+            return .dispute(DisputeRecord(id: id, filed: filed, resolved: resolved, outcome: outcome, metric: metric, team: team,
+                                          period: period, exclusions: exclusions))
         case .decisions:
             let d = day("date"), decision = text("decision", max: Self.maxTextLength)
             let metric = text("metric", required: false, max: 64), action = text("action", required: false, max: 32)?.lowercased()

@@ -177,6 +177,20 @@ extension StoreReading {
         }
     }
 
+    /// The disputes about a figure of `period` (their `period` column), in id order.
+    public func disputes(about period: Period) throws -> [DisputeRecord] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT dispute_id, filed, resolved, outcome, metric, team, exclude FROM dispute WHERE period = ? ORDER BY dispute_id",
+                             arguments: [period.description])
+            .compactMap { row in
+                guard let filed = Day.parse(row["filed"] as String) else { return nil }
+                return DisputeRecord(id: row["dispute_id"], filed: filed, resolved: (row["resolved"] as String?).flatMap(Day.parse), outcome: row["outcome"],
+                                     metric: row["metric"], team: row["team"], period: period,
+                                     exclusions: (row["exclude"] as String?).flatMap(DisputeExclusion.parseList) ?? [])
+            }
+        }
+    }
+
     /// Disputes filed in the period, with their resolution day.
     public func disputesFiled(_ period: Period) throws -> [(filed: Day, resolved: Day?)] {
         try queue.read { db in

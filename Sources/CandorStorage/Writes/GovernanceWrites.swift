@@ -21,10 +21,11 @@ extension StoreWriter {
                 """).execute(arguments: [p.day.iso8601, p.change, p.metrics.joined(separator: ";"), sourceId])
         case .dispute(let d):
             try db.cachedStatement(sql: """
-                INSERT INTO dispute (dispute_id, filed, resolved, outcome, metric, source_id) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO dispute (dispute_id, filed, resolved, outcome, metric, team, period, exclude, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (dispute_id) DO UPDATE SET filed = excluded.filed, resolved = excluded.resolved, outcome = excluded.outcome,
-                  metric = excluded.metric, source_id = excluded.source_id
-                """).execute(arguments: [d.id, d.filed.iso8601, d.resolved?.iso8601, d.outcome, d.metric, sourceId])
+                  metric = excluded.metric, team = excluded.team, period = excluded.period, exclude = excluded.exclude, source_id = excluded.source_id
+                """).execute(arguments: [d.id, d.filed.iso8601, d.resolved?.iso8601, d.outcome, d.metric, d.team, d.period?.description,
+                                         d.exclusions.isEmpty ? nil : d.exclusions.map(\.description).joined(separator: ";"), sourceId])
         case .decision(let d):
             try db.cachedStatement(sql: """
                 INSERT INTO decision (day, decision, metric, action, approver, alternatives, review, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)

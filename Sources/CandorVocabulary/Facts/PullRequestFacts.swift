@@ -3,6 +3,8 @@ import Foundation
 /// What the flow metrics need to know about one pull request (all times in seconds since 1970).
 public struct PullRequestFacts: Sendable, Equatable {
     public var team: String?
+    /// The repository, as the export names it (an upheld dispute may exclude it).
+    public var repository: String = ""
     /// Pseudonymous author.
     public var author: String
     public var openedAt: Int64

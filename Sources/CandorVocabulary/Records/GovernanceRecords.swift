@@ -28,7 +28,9 @@ public struct PolicyChangeRecord: Sendable, Equatable {
     }
 }
 
-/// A dispute about collected data or a report: counted, never attributed.
+/// A dispute about collected data or a report: counted, never attributed. One that names its
+/// metric and period (and a team, or none for the organisation) is placed on that cell: an open one
+/// shows as open, an upheld one annotates the cell in every report and applies its exclusions.
 public struct DisputeRecord: Sendable, Equatable {
     public var id: String
     public var filed: Day
@@ -36,13 +38,74 @@ public struct DisputeRecord: Sendable, Equatable {
     /// `open`, `upheld`, `rejected` or `withdrawn`.
     public var outcome: String
     public var metric: String?
+    /// The team whose cell it is about (nil: the organisation's).
+    public var team: String?
+    /// The quarter whose figures it is about.
+    public var period: Period?
+    /// What the figure should leave out, applied once the dispute is upheld.
+    public var exclusions: [DisputeExclusion]
 
-    public init(id: String, filed: Day, resolved: Day? = nil, outcome: String, metric: String? = nil) {
+    public init(id: String, filed: Day, resolved: Day? = nil, outcome: String, metric: String? = nil, team: String? = nil,
+                period: Period? = nil, exclusions: [DisputeExclusion] = []) {
         self.id = id
         self.filed = filed
         self.resolved = resolved
         self.outcome = outcome
         self.metric = metric
+        self.team = team
+        self.period = period
+        self.exclusions = exclusions
+    }
+}
+
+/// What an upheld dispute takes out of a figure: a repository's records, or the records of some days.
+public enum DisputeExclusion: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// A repository, as `owner/name` or a bare name (compared without case).
+    case repository(String)
+    /// Days from the first to the last, both included.
+    case days(Day, Day)
+
+    /// `repository:acme/checkout-web`, `days:2026-08-10..2026-08-14` (the column's own form).
+    public var description: String {
+        switch self {
+        case .repository(let name): "repository:\(name)"
+        case .days(let first, let last): first == last ? "days:\(first.iso8601)" : "days:\(first.iso8601)..\(last.iso8601)"
+        }
+    }
+
+    /// Reads one `;`-separated item of the `exclude` column; nil when it is not one.
+    public static func parse(_ text: String) -> DisputeExclusion? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+        let kind = trimmed[..<colon].lowercased(), value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        switch kind {
+        case "repository":
+            guard !value.isEmpty, value.count <= 200, !value.contains(where: { $0.isWhitespace || $0 == ";" }) else { return nil }
+            return .repository(value)
+        case "days":
+            // Strictly YYYY-MM-DD: a board's minute is read by people in many locales.
+            func iso(_ text: String) -> Day? {
+                let t = text.trimmingCharacters(in: .whitespaces)
+                return t.utf8.count == 10 && t.utf8.dropFirst(4).first == UInt8(ascii: "-") ? Day.parse(t) : nil
+            }
+            let ends = value.components(separatedBy: "..")
+            guard ends.count <= 2, let first = iso(ends[0]), let last = ends.count == 2 ? iso(ends[1]) : first, first <= last,
+                  last.dayNumber - first.dayNumber < 366 else { return nil }
+            return .days(first, last)
+        default:
+            return nil
+        }
+    }
+
+    /// All of a column's items, or nil when any is not one.
+    public static func parseList(_ text: String) -> [DisputeExclusion]? {
+        let items = text.split(separator: ";").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        var out: [DisputeExclusion] = []
+        for item in items {
+            guard let exclusion = parse(item) else { return nil }
+            out.append(exclusion)
+        }
+        return out
     }
 }
 
