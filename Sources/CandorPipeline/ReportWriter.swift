@@ -407,12 +407,25 @@ public struct ReportWriter: Sendable {
             throw SelfViewRefused(reference: SelfView.reference(person))
         }
         let reader = try reader(for: .selfView)
-        let view = SelfView.build(SelfView.Inputs(
+        var inputs = SelfView.Inputs(
             period: period, pseudonym: person, policy: policy, generatedAt: Timestamp.readable(now),
             consents: try reader.consentStatuses(person: person, on: today),
             holdings: try reader.personRecordCounts(person: person),
             weeks: try reader.personWeeks(person: person, period: period),
-            team: try reader.team(of: person, on: min(today, period.last)), datasets: reader.datasets))
+            team: try reader.team(of: person, on: min(today, period.last)), datasets: reader.datasets)
+        // Their own figures, from the records the team figures are made of, beside the published ones.
+        let end = Int64(period.last.dayNumber + 1) * 86_400 - 1
+        let seed = ScorecardAssembly.seed("self", person, period.description)
+        let ids = try reader.personIds(person: person)
+        let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
+        let parts = try reader.personParts(person: person, period: period)
+        inputs.personal = [PersonalMetrics.acceptanceRate(parts), PersonalMetrics.acceptedLinesPerActiveDay(parts, seed: seed),
+                           PersonalMetrics.persistence(try reader.suggestionOutcomes(period, consent: consent).filter { ids.contains($0.person) })]
+            + PersonalMetrics.flow(try reader.pullRequestFacts(period, consent: policy.consentRule(for: MetricRegistry.reviewPickup.programme))
+                                    .filter { ids.contains($0.author) }, periodEnd: end, seed: seed)
+        inputs.scorecard = try decided(reader, period, weeklySeries: false).scorecard
+        inputs.audit = try reader.auditEntries()
+        let view = SelfView.build(inputs)
         return try render("self-view.md", view, title: view.title)
     }
 

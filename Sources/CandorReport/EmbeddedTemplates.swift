@@ -484,6 +484,8 @@ Reference {{reference}} · period {{period}} · generated {{generatedAt}}
 - {{label}}: {{value}}
 {{/consents}}
 
+To change a choice, ask whoever keeps the programme's consent registry (the governance board can tell you who) to record it; it takes effect from the day recorded. Withdrawing from a programme removes your records in it before the next report is made; objecting to a required programme stops your data being stored or used from that day.
+
 ## What candor holds about you
 
 People appear in candor only under a keyed pseudonym; your name and ids are not in its database. These are the records kept under yours in the {{datasets}} datasets, which the policy lets this view read:
@@ -494,16 +496,39 @@ People appear in candor only under a keyed pseudonym; your name and ids are not 
 
 Content is never kept: no prompts, responses, code, file contents or comment text.
 
-## Your inline suggestions, {{period}}
+## Your Amazon Q Developer inline suggestions by week, {{period}}
 
 {{#hasWeeks}}
 {{> self-view-weeks}}
 
-In the period you were shown {{totalShown}} inline suggestions and accepted {{totalAccepted}}: {{totalRate}} (95% interval {{totalInterval}}, treating suggestions as independent). This is the same measure the governance review shows for teams.
+In these weeks Amazon Q Developer showed you {{totalShown}} inline suggestions and you accepted {{totalAccepted}} ({{totalRate}}). Your acceptance rate over every assistant, with its interval, is with your other figures below.
 {{/hasWeeks}}
 {{^hasWeeks}}
-No inline suggestions were recorded for you in this period.
+No Amazon Q Developer inline suggestions were recorded for you in this period.
 {{/hasWeeks}}
+
+## Your figures beside your team's and the organisation's, {{period}}
+
+{{#hasMetrics}}
+Each of your figures is the team measure over your own records, with a 95% interval that treats the parts of your work that repeat — your weeks, your pull requests, your accepted suggestions — as the units (one person cannot be compared as a team is). Your team's and the organisation's are as the reports publish them, hidden where they are hidden.
+
+{{#metrics}}
+- {{metric}}: you {{you}}{{#hasYouInterval}} ({{youInterval}}){{/hasYouInterval}}{{#hasYouNote}} — {{youNote}}{{/hasYouNote}} · your team {{team}} · organisation {{organisation}}
+{{/metrics}}
+{{/hasMetrics}}
+
+## How your data was used
+
+{{#hasUses}}
+Every report of {{period}} reads your team's data (never yours alone): {{useCount}} such reads are in the audit log, each with who asked, for whom and why.
+
+{{#uses}}
+- {{time}} · {{command}} · for {{audience}} · purpose {{purpose}}
+{{/uses}}
+{{/hasUses}}
+{{^hasUses}}
+No report of {{period}} has been made yet.
+{{/hasUses}}
 
 {{#hasTeam}}
 The directory places you in {{team}}. The governance review shows a team's figures only when at least {{k}} people contributed and no one person dominates them; individual figures like yours appear nowhere else.
@@ -511,7 +536,7 @@ The directory places you in {{team}}. The governance review shows a team's figur
 
 ## If something here is wrong
 
-Tell the governance board which figure you believe is wrong, quoting reference {{reference}}. Disputes and their outcomes are recorded and counted in the transparency report. You may also withdraw from any optional programme; your data in it is then removed before the next report is made.
+Tell the governance board which figure you believe is wrong, quoting reference {{reference}}: name the metric, the period ({{period}}) and, for a team figure, the team, and what should be left out (a repository, some days) if that is the problem. A dispute is recorded with those, shown on the figure as open while it is looked at, and, if it is upheld, on the figure in every report with what it changed; disputes and their outcomes are counted in the transparency report and never attributed to you. You may also withdraw from any optional programme; your data in it is then removed before the next report is made.
 
 policy SHA-256 {{policySHA256}}
 

@@ -7,6 +7,19 @@ import CandorMail
 public struct SelfView: Sendable {
     public struct Line: Sendable { public var label: String; public var value: String }
     public struct Week: Sendable { public var week: String; public var activeDays: String; public var shown: String; public var accepted: String; public var rate: String }
+    /// One metric: the person's own value and interval beside their team's and the organisation's.
+    public struct MetricRow: Sendable {
+        public var metric: String
+        public var you: String
+        public var youInterval: String
+        public var hasYouInterval: Bool
+        public var youNote: String
+        public var hasYouNote: Bool
+        public var team: String
+        public var organisation: String
+    }
+    /// One audit entry that read data of the person's team.
+    public struct Use: Sendable { public var time: String; public var command: String; public var audience: String; public var purpose: String }
 
     public var title: String
     public var period: String
@@ -20,7 +33,6 @@ public struct SelfView: Sendable {
     public var totalShown: String
     public var totalAccepted: String
     public var totalRate: String
-    public var totalInterval: String
     public var team: String
     public var hasTeam: Bool
     public var k: String
@@ -28,6 +40,11 @@ public struct SelfView: Sendable {
     public var datasets: String
     public var neverUsedFor: String
     public var policySHA256: String
+    public var metrics: [MetricRow]
+    public var hasMetrics: Bool
+    public var uses: [Use]
+    public var hasUses: Bool
+    public var useCount: String
 
     public struct Inputs: Sendable {
         public var period: Period
@@ -39,6 +56,12 @@ public struct SelfView: Sendable {
         public var weeks: [PersonWeek]
         public var team: String?
         public var datasets: Set<Dataset> = []
+        /// The person's own figures (``PersonalMetrics``), and the period's scorecard as published
+        /// (disclosure applied), for their team's and the organisation's beside them.
+        public var personal: [MetricValue] = []
+        public var scorecard: Scorecard?
+        /// The audit log, for the entries that read the period's team data.
+        public var audit: [AuditEntry] = []
 
         public init(period: Period, pseudonym: String, policy: Policy, generatedAt: String,
                     consents: [(programme: String, status: ConsentStatus, since: Day)], holdings: [(label: String, records: Int)],
@@ -58,9 +81,37 @@ public struct SelfView: Sendable {
     /// A stable, short reference the person quotes in a dispute (the start of their pseudonym).
     public static func reference(_ pseudonym: String) -> String { String(pseudonym.prefix(12)) }
 
+    /// A cell of the team's or the organisation's figure as the reports publish it.
+    static func published(_ v: MetricValue?, _ m: MetricDefinition) -> String {
+        guard let v else { return "no data" }
+        if v.label == .suppressed { return "hidden (\(v.note ?? "disclosure control"))" }
+        guard let e = v.estimate else { return v.note ?? "no data" }
+        return ScorecardView.format(e, m.unit) + (v.interval.map { " (\(ScorecardView.format($0.lower, m.unit))–\(ScorecardView.format($0.upper, m.unit)))" } ?? "")
+    }
+
     public static func build(_ input: Inputs) -> SelfView {
+        let period = input.period.description
+        let metrics = input.personal.compactMap { own -> MetricRow? in
+            guard let m = MetricRegistry.metric(own.metric) else { return nil }
+            let retired = input.policy.retirement(of: m.id.rawValue, in: input.period)
+            let team = input.team.flatMap { t in input.scorecard?.value(m.id, team: t) }
+            let interval = retired != nil ? "" : own.interval.map { "\(ScorecardView.format($0.lower, m.unit))–\(ScorecardView.format($0.upper, m.unit))" }
+                ?? (own.estimate == nil ? "" : "no interval")
+            let note = retired?.note ?? own.note ?? ""
+            return MetricRow(metric: m.name,
+                             you: retired != nil ? "–" : own.estimate.map { ScorecardView.format($0, m.unit) } ?? "–",
+                             youInterval: interval, hasYouInterval: !interval.isEmpty, youNote: note, hasYouNote: !note.isEmpty,
+                             team: input.team == nil ? "no team" : published(team, m),
+                             organisation: published(input.scorecard?.values[m.id]?.last { $0.team == nil }, m))
+        }
+        // The audit entries that read the period's data of teams (every published report of the period
+        // does): who asked, for whom, and why. Self-views and refusals are not reads of the team's data.
+        let uses = input.audit.filter { e in
+            e.command.contains(period) && !e.command.hasPrefix("refused") && !e.command.hasPrefix("dated") && !e.command.hasPrefix("purge")
+                && !e.command.hasPrefix("manifest")
+                && !e.audience.hasPrefix("self") && e.audience != "-"
+        }.map { Use(time: String($0.time.prefix(10)), command: $0.command, audience: $0.audience, purpose: $0.purpose) }
         let shown = input.weeks.reduce(0) { $0 + $1.shown }, accepted = input.weeks.reduce(0) { $0 + $1.accepted }
-        let interval = WilsonInterval.interval(successes: accepted, trials: shown)
         return SelfView(
             title: "Your data in candor, \(input.period)",
             period: input.period.description,
@@ -77,12 +128,13 @@ public struct SelfView: Sendable {
             totalShown: Format.count(shown),
             totalAccepted: Format.count(accepted),
             totalRate: shown > 0 ? Format.percent(Double(accepted) / Double(shown)) : "–",
-            totalInterval: interval.map { "\(Format.percent($0.lower))–\(Format.percent($0.upper))" } ?? "–",
             team: input.team ?? "",
             hasTeam: input.team != nil,
             k: String(input.policy.minimumGroupSize),
             datasets: input.datasets.isEmpty ? "none" : input.datasets.sorted().map(\.rawValue).joined(separator: " and "),
             neverUsedFor: input.policy.prohibitedUses.joined(separator: ", "),
-            policySHA256: input.policy.sha256)
+            policySHA256: input.policy.sha256,
+            metrics: metrics, hasMetrics: !metrics.isEmpty,
+            uses: uses, hasUses: !uses.isEmpty, useCount: Format.count(uses.count))
     }
 }

@@ -63,6 +63,42 @@ struct SelfViewTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 8)
     }
 
+    @Test("the self-view sets the person's own figures beside their team's and the organisation's as published, lists the reads of their team's data, and says how to change a choice and dispute")
+    func ownFigures() throws {
+        let temp = try TemporaryFolder()
+        let db = temp.path("acme.sqlite"), out = temp.path("reports")
+        let run = try CandorBinary.run(["run", "fixtures/acme", "--out", out, "--database", db, "--now", "2026-10-05T09:00:00Z", "-q"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let ok = try CandorBinary.run(["report", "self-view", "--period", "2026-Q3", "--person", Self.optedIn, "--out", out,
+                                       "--database", db, "--policy", "fixtures/acme/policy.yml", "--now", "2026-10-05T09:00:00Z"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let folder = temp.path("reports/self-view")
+        let person = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
+        let text = try String(contentsOfFile: folder + "/\(person)/2026-Q3.md", encoding: .utf8)
+        #expect(text.contains("The directory places you in Checkout"))
+        // The team's and the organisation's figures are the published ones (figures.json), formatted as the reports do.
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: temp.path("reports/2026-Q3/figures.json")))) as? [String: Any])
+        let rows = try #require(figures["figures"] as? [[String: Any]])
+        func published(_ metric: String, _ scope: String, _ name: String) -> String? {
+            guard let row = rows.first(where: { $0["table"] as? String == "scorecard" && $0["metric"] as? String == metric && $0["scope"] as? String == scope
+                                                && $0["name"] as? String == name && ($0["part"] as? String ?? "") == "" }),
+                  let value = row["value"] as? Double, let lower = row["lower"] as? Double, let upper = row["upper"] as? Double else { return nil }
+            func percent(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
+            return "\(percent(value)) (\(percent(lower))–\(percent(upper)))"
+        }
+        let team = try #require(published("ai.acceptance_rate", "team", "Checkout")), organisation = try #require(published("ai.acceptance_rate", "organisation", ""))
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("- Inline suggestion acceptance rate: you ") })
+        #expect(line.contains("· your team \(team) · organisation \(organisation)"), "\(line)")
+        // Their own value carries an interval whose units are named.
+        #expect(line.range(of: #"you \d+\.\d% \(\d+\.\d%–\d+\.\d%\) — weeks as the units"#, options: .regularExpression) != nil, "\(line)")
+        for metric in ["Median hours to first review: you ", "Median hours from open to merge: you ", "Persistence of accepted AI code: you "] {
+            #expect(text.contains("- " + metric), "missing \(metric)")
+        }
+        #expect(text.contains("- 2026-10-05 · report governance 2026-Q3 · for governance-board · purpose governance-review"))
+        #expect(text.contains("- 2026-10-05 · report team 2026-Q3 · for team · purpose governance-review"))
+        #expect(text.contains("To change a choice") && text.contains("name the metric, the period (2026-Q3)"))
+    }
+
     @Test("a self-view needs exactly one of --person or --all-consented; other reports take neither")
     func usage() throws {
         let neither = try CandorBinary.run(["report", "self-view", "--period", "2026-Q3"])

@@ -51,6 +51,42 @@ extension StoreReading {
         }
     }
 
+    /// Every id of the person: their pseudonym and the ids the directory links to it (other tools' logins).
+    public func personIds(person: String) throws -> Set<String> {
+        try queue.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT ? UNION SELECT alias FROM person_alias WHERE person = ? UNION SELECT person FROM person_alias WHERE alias = ?",
+                                    arguments: [person, person, person]))
+        }
+    }
+
+    /// The person's use of every assistant in each week part of `period`, from the assistants' tier
+    /// (a day counts once however many assistants were used that day).
+    public func personParts(person: String, period: Period) throws -> [PersonPart] {
+        try queue.read { db in
+            var out: [PersonPart] = []
+            var current: (part: String, day: Int, line: Int, accepted: Int64, shown: Int64, lines: Int64)?
+            func close() {
+                guard let c = current, let day = Day.parse(c.part) else { return }
+                out.append(PersonPart(part: day, activeDays: c.day.nonzeroBitCount, countingDays: c.line.nonzeroBitCount,
+                                      accepted: c.accepted, shown: c.shown, lines: c.lines))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT part, day_mask, line_mask, accepted, shown, lines FROM assistant_person_part
+                WHERE person = ? AND part BETWEEN ? AND ? ORDER BY part
+                """, arguments: [person, period.first.iso8601, period.last.iso8601]) {
+                let part: String = row["part"]
+                if current?.part != part { close(); current = (part, 0, 0, 0, 0, 0) }
+                current!.day |= row["day_mask"] as Int
+                current!.line |= row["line_mask"] as Int
+                current!.accepted += row["accepted"] as Int64
+                current!.shown += row["shown"] as Int64
+                current!.lines += row["lines"] as Int64
+            }
+            close()
+            return out
+        }
+    }
+
     /// The person's weekly inline totals for the weeks of `period` (ISO weeks by their Thursday).
     public func personWeeks(person: String, period: Period) throws -> [PersonWeek] {
         try queue.read { db in
