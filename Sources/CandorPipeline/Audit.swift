@@ -74,7 +74,7 @@ public enum Audit {
     /// machine's time naming the time the command used, so setting the clock back is never silent
     /// (it would count retention, and judge approvals, from an earlier day).
     public static func recordClock(_ clock: CommandClock, command: String, policy: Policy, store: CandorStore, actor: String) throws {
-        guard clock.isBackdated else { return }
+        guard clock.isBackdated || clock.isForwarded else { return }
         try store.appendAudit(time: Timestamp.iso8601(clock.machine), actor: actor, command: "dated \(command)", purpose: "clock",
                               audience: .nobody, datasets: .none, inputs: [policy.sha256, "now:" + Timestamp.iso8601(clock.now)], outputs: [])
     }

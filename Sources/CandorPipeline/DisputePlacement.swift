@@ -8,13 +8,12 @@ import CandorVocabulary
 /// and the organisation's, which holds them too. Rejected and withdrawn disputes are counted only.
 ///
 /// Exclusions can be applied where each record carries what they name: the pull-request metrics
-/// (every pull request names its repository and the day it was opened). An upheld dispute with
-/// exclusions on any other metric withholds the cells it concerns — a figure the board found wrong,
-/// in a way candor cannot correct, is not published — and says so. A dispute candor cannot place
-/// (a metric not in the registry, a team the period does not have) is listed with why, never dropped.
+/// (every pull request names its repository and the day it was opened); the disputes input refuses
+/// exclusions on any other metric (GOV047). A dispute candor cannot place (no period, a metric not in
+/// the registry, a team the period does not have) is listed with why, never dropped.
 struct DisputePlacement {
     /// The metrics whose figures exclusions can be applied to.
-    static let excludable: Set<MetricID> = [MetricRegistry.reviewPickup.id, MetricRegistry.cycleTime.id, MetricRegistry.reviewDepth.id]
+    static let excludable: Set<MetricID> = Set(DisputeExclusion.excludableMetrics.map { MetricID(rawValue: $0) })
 
     /// The disputes placed on a cell, in id order.
     let placed: [DisputeRecord]
@@ -24,6 +23,7 @@ struct DisputePlacement {
     init(_ disputes: [DisputeRecord], teams: Set<String>) {
         var placed: [DisputeRecord] = [], unplaced: [(DisputeRecord, String)] = []
         for d in disputes.sorted(by: { $0.id < $1.id }) {
+            guard d.period != nil else { unplaced.append((d, "it names no period (add the period column: the quarter of the disputed figure)")); continue }
             guard let metric = d.metric else { unplaced.append((d, "it names no metric")); continue }
             guard MetricRegistry.metric(MetricID(rawValue: metric)) != nil else {
                 unplaced.append((d, "its metric '\(metric)' is not in the metric registry (candor metrics lists them)"))
@@ -67,13 +67,6 @@ struct DisputePlacement {
         }
     }
 
-    /// Upheld disputes with exclusions on a metric they cannot be applied to: their cells are withheld.
-    func withheld(_ metric: MetricID, team: String?) -> DisputeRecord? {
-        guard !Self.excludable.contains(metric) else { return nil }
-        // The team's cell, and the organisation's (it holds the team's records).
-        return upheldExclusions(metric).first { $0.team == nil || team == nil || $0.team == team }
-    }
-
     /// What the cell (`metric`, `team`) says about the disputes on it.
     func notes(_ metric: MetricID, team: String?) -> [String] {
         var out: [String] = []
@@ -84,8 +77,7 @@ struct DisputePlacement {
                 case "open": out.append("open dispute \(d.id), filed \(d.filed.iso8601): under review")
                 case "upheld":
                     let excluded = d.exclusions.map(\.description).joined(separator: "; ")
-                    out.append("upheld dispute \(d.id)\(resolved)" + (d.exclusions.isEmpty ? ""
-                        : Self.excludable.contains(metric) ? ": \(excluded) left out" : ": withheld, its exclusions (\(excluded)) cannot be applied to this metric"))
+                    out.append("upheld dispute \(d.id)\(resolved)" + (d.exclusions.isEmpty ? "" : ": \(excluded) left out"))
                 default: break
                 }
             } else if team == nil, d.outcome == "upheld", !d.exclusions.isEmpty, let owner = d.team {
@@ -93,6 +85,14 @@ struct DisputePlacement {
             }
         }
         return out
+    }
+
+    /// The cell's disputes, short, for the overview ("upheld dispute D-3", "open dispute D-7").
+    func labels(_ metric: MetricID, team: String?) -> [String] {
+        placed.filter { d in
+            d.metric == metric.rawValue && (d.outcome == "open" || d.outcome == "upheld")
+                && (d.team == team || (team == nil && d.outcome == "upheld" && !d.exclusions.isEmpty))
+        }.map { "\($0.outcome) dispute \($0.id)" }
     }
 
     /// The review's lines: each placed dispute, its cell and what it did; each unplaced one and why.
@@ -105,12 +105,13 @@ struct DisputePlacement {
                 let names = d.exclusions.map(\.description).joined(separator: "; ")
                 if d.outcome != "upheld" {
                     line += "; it asks to leave out \(names), applied only if it is upheld"
-                } else if Self.excludable.contains(MetricID(rawValue: d.metric!)) {
-                    let n = pullRequests.filter { Self.covers(d, $0) }.count
-                    line += "; upheld: \(names) left out of the figure (\(n) pull request\(n == 1 ? "" : "s"))"
-                        + (d.team != nil ? " and out of the organisation's" : " and every team's") + (n == 0 ? " — it matched none in this period" : "")
+                } else if d.team != nil {
+                    // No count for a team: its cell may be hidden, and the count would be its activity.
+                    line += "; upheld: \(names) left out of the team's figure and out of the organisation's"
                 } else {
-                    line += "; upheld, but candor can apply exclusions to the pull-request metrics only, so the figure\(d.team == nil ? "s are" : " and the organisation's are") withheld"
+                    let n = pullRequests.filter { Self.covers(d, $0) }.count
+                    line += "; upheld: \(names) left out of every team's figure and the organisation's (\(n) pull request\(n == 1 ? "" : "s"))"
+                        + (n == 0 ? " — it matched none in this period" : "")
                 }
             } else if d.outcome == "upheld" {
                 line += "; upheld: the cell carries the outcome"

@@ -76,6 +76,9 @@ public enum ApprovalCheck {
         if parts[0] != kind.rawValue { return "it is for \(approval.scope), not \(kind.rawValue)" }
         if parts.count == 2 && parts[1] != period.description { return "it is for \(parts[1]), not \(period)" }
         if let granted = approval.granted, today < granted { return "it is granted from \(granted), after today (\(today))" }
+        if let machineDay, let granted = approval.granted, machineDay < granted {
+            return "it is granted from \(granted), after the machine's clock (\(machineDay)); a report dated later with --now does not bring it forward"
+        }
         if approval.expires < today { return "it expired on \(approval.expires)" }
         if let machineDay, approval.expires < machineDay {
             return "it expired on \(approval.expires) by the machine's clock (\(machineDay)); a report dated earlier with --now does not revive it"
@@ -105,8 +108,8 @@ public struct ReportWriter: Sendable {
     public var publishedFolder: String?
     /// The machine's clock, when `now` was given: a `now` earlier than it is stated in the transparency report.
     public var machineTime: Date?
-    /// `now` is earlier than the machine's clock.
-    public var isBackdated: Bool { machineTime.map { now < $0 } ?? false }
+    /// The report's day is before the machine's (stated in the transparency report).
+    public var isBackdated: Bool { machineTime.map { CommandClock(now: now, machine: $0).isDatedEarlier } ?? false }
 
     public init(policy: Policy, store: CandorStore, templates: TemplateSet, now: Date, log: any ProgressLog) {
         self.policy = policy
@@ -135,6 +138,7 @@ public struct ReportWriter: Sendable {
     func policyReader(datasets: Set<Dataset>) throws -> StoreReader {
         // The tiers, made under this policy's programmes and repository naming (nothing to do when they already are).
         try store.refreshTiers(.policy(policy))
+        try SecurityOutcomes.refresh(store)
         let reader = try store.reader(datasets: datasets)
         try reader.useRepositoryNaming(policy.repositories)
         return reader

@@ -10,12 +10,22 @@ public struct RetentionRefused: Error, LocalizedError {
     public var pending: PurgeResult
     /// The `--now` the purge must be run with (the time the report was asked for).
     public var now: String
+    /// The policy and database the report used, for the command that purges.
+    public var policyPath: String
+    public var databasePath: String
 
     public var errorDescription: String? {
         let lines = pending.removed.filter { $0.rows > 0 }.map { "\(Format.count($0.rows)) \($0.tier) rows (\($0.reason))" }
         return "refused: the database holds \(Format.count(pending.total)) rows the policy's retention windows no longer allow ("
             + lines.joined(separator: "; ") + "); the policy says to refuse rather than purge (retention_enforcement: refuse). "
-            + "Run `candor purge --now \(now)` first (or set retention_enforcement: purge); this refusal is recorded in the audit log"
+            + "Run `candor purge --policy \(Self.quoted(policyPath)) --database \(Self.quoted(databasePath)) --now \(now)` first "
+            + "(or set retention_enforcement: purge); this refusal is recorded in the audit log"
+    }
+
+    /// A path as a shell argument: as it is when it needs no quoting, else in single quotes.
+    static func quoted(_ path: String) -> String {
+        path.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+@:,=".unicodeScalars.contains($0) }
+            ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 
@@ -47,7 +57,7 @@ public enum RetentionGate {
         case .refuse:
             try store.appendAudit(time: time, actor: actor, command: "refused " + command, purpose: "retention: \(pending.total) rows past the windows",
                                   audience: .nobody, datasets: .none, inputs: [policy.sha256], outputs: [])
-            throw RetentionRefused(pending: pending, now: time)
+            throw RetentionRefused(pending: pending, now: time, policyPath: policy.path, databasePath: store.path)
         case .purge:
             log.progress("retention: purging \(Format.count(pending.total)) rows past the policy's windows on \(today) before \(command)")
             let result = try store.purge(today: today, retention: policy.retention, revocationProgrammes: programmes, time: time)

@@ -196,7 +196,7 @@ public struct ScorecardAssembly {
                                    : "daily rows purged: accepted lines are not kept in the weekly tiers")
         }
         // The organisation's people, each once (a person who moved between teams is in two team sizes).
-        let everyone = try store.organisationSize(period)
+        _ = try store.organisationSize(period)
         let consentedEveryone = try store.organisationSize(period, consent: consent)
         let everyoneAtEnd = try store.organisationSize(on: period.last, consent: consent)
         let consentedSizes = try store.teamSizes(period, consent: consent)
@@ -225,10 +225,22 @@ public struct ScorecardAssembly {
             }
         }
 
-        // Quality, from the scans this reader may see.
+        // Quality, from the scans this reader may see; security findings from the security-outcome tier
+        // (counts and durations, in the operational file): the same for every audience that reads it.
         let findings = ByTeam(try owned(findingHistories(), on: period.last), \.team)
+        let outcomes = try store.securityOutcomes(asOf: period.last)
+        let outcomeTierReadable = store.datasets.contains(.operational)
+        let reviews = try store.codeGuruReviewSnapshots().sorted(by: { $0.key < $1.key }).flatMap { repository, snapshots in
+            FindingLifecycle.histories(snapshots).sorted(by: { $0.key < $1.key }).map {
+                FindingFacts(team: nil, repository: repository, history: $0.value, inBaseline: false)
+            }
+        }
+        let fixes = ByTeam(try owned(reviews + outcomes.map { FindingFacts(team: nil, repository: $0.repository, history: $0.history, inBaseline: false) },
+                                     on: period.last), \.team)
+        let highOrCritical = ByTeam(try owned(outcomes.filter(\.isHighOrCritical).map {
+            FindingFacts(team: nil, repository: $0.repository, history: $0.history, inBaseline: false)
+        }, on: period.last), \.team)
         let volume = try store.scanVolume(period)
-        let security = ByTeam(store.datasets.contains(.compliance) ? try store.securityFindings(period) : [], \.team)
         var owners: [String: String?] = [:]
         for repository in Set(volume.lines.keys).union(volume.scans.keys) { owners[repository] = try store.owner(of: repository, on: period.last) }
         // Each team's share of the scanned volume, by repository (grouped once: per-team filtering is quadratic in teams).
@@ -242,18 +254,15 @@ public struct ScorecardAssembly {
             let scans = team.map { scansByTeam[$0] ?? [:] } ?? scansByTeam.values.reduce(into: [:]) { $0.merge($1) { a, _ in a } }
             add(QualityMetrics.newFindingsRate(mine, lines: lines, scans: scans, team: team, from: start, to: end,
                                                seed: Self.seed("quality.new_findings_rate", team ?? "", p)))
-            if store.datasets.contains(.compliance) {
-                let rows = security[team]
-                let open = rows.reduce(0) { $0 + ($1.openBySeverity["High"] ?? 0) + ($1.openBySeverity["Critical"] ?? 0) + ($1.sarifByLevel["error"] ?? 0) }
-                add(rows.isEmpty ? .noData(MetricRegistry.openHighSeverity.id, team: team)
-                    : MetricValue(metric: MetricRegistry.openHighSeverity.id, team: team, estimate: Double(open), interval: nil,
-                                  people: team.map { sizes[$0] ?? 0 } ?? everyone, events: open, label: .low,
-                                  note: "a count at the period's end: CodeGuru Security High and Critical still open, SARIF errors in the latest scans"))
+            if outcomeTierReadable {
+                // n is the population every team headcount publishes (active share's): two headcounts of a
+                // team would give the number who objected away by difference.
+                add(QualityMetrics.openHighSeverity(highOrCritical[team], team: team, at: end, people: team.map { consentedSizes[$0] ?? 0 } ?? consentedEveryone))
             } else {
                 add(MetricValue(metric: MetricRegistry.openHighSeverity.id, team: team, estimate: nil, interval: nil, people: 0, events: 0, label: .low,
-                                note: "security findings are not among this audience's datasets"))
+                                note: "security outcomes (the operational dataset) are not among this audience's datasets"))
             }
-            add(QualityMetrics.timeToFix(mine, team: team, to: end))
+            add(QualityMetrics.timeToFix(fixes[team], team: team, to: end))
             add(QualityMetrics.suppressionShare(mine, team: team, from: start, to: end))
         }
 
@@ -316,6 +325,7 @@ public struct ScorecardAssembly {
 
         var card = Scorecard(teams: teams, values: values, suppressed: [:])
         card.sourceDays = try store.sourceDays(period)
+        card.securityOutcomesRead = outcomeTierReadable
         card.readable = Set(SourceFamily.allCases.filter { store.datasets.contains(policy.sourcePolicy(for: $0).dataset) })
         card.periodDays = period.dayCount
         // A "no data" cell says which of coverage's causes left it empty: the source sent nothing in
@@ -328,6 +338,13 @@ public struct ScorecardAssembly {
             card.values[metric] = list.map { value in
                 guard value.estimate == nil, value.note == "no data from this source" else { return value }
                 var v = value
+                // Findings read through the security-outcome tier: nothing of any analyser was recorded for the team.
+                if outcomeTierReadable && [MetricRegistry.openHighSeverity.id, MetricRegistry.timeToFix.id].contains(metric) {
+                    v.note = metric == MetricRegistry.openHighSeverity.id
+                        ? "no data: no High or Critical finding recorded in \(value.team == nil ? "the organisation's" : "this team's") repositories by the period's end"
+                        : "no data: no finding of codeguru-reviewer, codeguru-security or sarif recorded in \(value.team == nil ? "the organisation's" : "this team's") repositories by the period's end"
+                    return v
+                }
                 if unreadable.count == definition.sources.count {
                     v.note = "no data: \(unreadable.map(\.rawValue).joined(separator: ", ")) not among this audience's datasets"
                 } else if silent.count + unreadable.count == definition.sources.count {
@@ -349,16 +366,12 @@ public struct ScorecardAssembly {
                 MetricValue(metric: $0.metric, team: $0.team, estimate: nil, interval: nil, people: 0, events: 0, label: .low, note: note)
             }
         }
-        // The period's disputes on their cells: open ones as open, upheld ones with what they did; an upheld
-        // dispute whose exclusions cannot be applied to its metric withholds the cells it concerns.
+        // The period's disputes on their cells: open ones as open, upheld ones with what they did.
         for (metric, list) in card.values {
             card.values[metric] = list.map { value in
                 var v = value
-                if let dispute = disputes.withheld(metric, team: value.team) {
-                    v = MetricValue(metric: metric, team: value.team, estimate: nil, interval: nil, people: 0, events: 0, label: .low,
-                                    note: "withheld: upheld dispute \(dispute.id) excludes records candor cannot leave out of this metric")
-                }
                 v.disputes = disputes.notes(metric, team: value.team)
+                v.disputeLabels = disputes.labels(metric, team: value.team)
                 return v
             }
         }

@@ -7,7 +7,7 @@ enum EmbeddedTemplates {
         "acceptance-row": ##"""
 {{%CONTENT_TYPE: HTML_BLOCK}}
 {{#shown}}
-<tr class="{{rowClass}}"><th scope="row">{{team}}</th><td class="num">{{people}}</td><td class="num">{{suggestions}}</td><td class="num">{{accepted}}</td><td class="num">{{rate}}</td><td>{{interval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{bandStart}}%;width:{{bandWidth}}%"></span></span></td></tr>
+<tr class="{{rowClass}}"><th scope="row">{{team}}</th><td class="num">{{people}}</td><td class="num">{{suggestions}}</td><td class="num">{{accepted}}</td><td class="num">{{rate}}{{#hasDispute}}<span class="dispute">{{dispute}}</span>{{/hasDispute}}</td><td>{{interval}}<span class="bar" aria-hidden="true"><span class="band" style="margin-left:{{bandStart}}%;width:{{bandWidth}}%"></span></span></td></tr>
 {{/shown}}
 {{^shown}}
 <tr class="suppressed {{rowClass}}"><th scope="row">{{team}}</th><td colspan="5">{{suppression}}</td></tr>
@@ -820,7 +820,7 @@ Nothing has been collected yet.
 {{/hasSources}}
 ## Who can see what
 
-Each report reads only the datasets its audience may see. Security findings (the compliance dataset) are read only for security reviewers, each time with a recorded approval.
+Each report reads only the datasets its audience may see. Security findings (the compliance dataset) are read only for security reviewers, each time with a recorded approval; what the governance board and teams see of them is counts and dates — how many High and Critical findings are open, how long fixes take — kept in the operational dataset without any category, rule, file or line.
 
 {{> transparency-audiences}}
 

@@ -70,6 +70,11 @@ public struct FiguresFile: Sendable, Equatable {
                 row.upper = figures.interval?.upper
                 row.label = ConfidenceLabel.label(people: figures.people, estimate: rate, lower: figures.interval?.lower,
                                                   upper: figures.interval?.upper).rawValue
+                // The disputes on the metric's cell for this team or the organisation (a department has its own row, none).
+                if scope != "department" {
+                    row.disputes = (input.scorecard.values[acceptance.id]?.first { $0.team == (scope == "organisation" ? nil : name) }?.disputes ?? [])
+                        .joined(separator: "; ")
+                }
             } else {
                 row.status = "empty"
                 row.method = ""

@@ -70,22 +70,16 @@ extension GovernanceSummary {
     static func cell(_ v: MetricValue?, _ m: MetricDefinition) -> Cell {
         guard let v, let e = v.estimate, v.label != .suppressed else {
             var cell = Cell(shown: false, value: "", interval: "", label: "", note: v?.label == .suppressed ? "hidden" : shortCause(v?.note))
-            if v?.label != .suppressed { cell.dispute = shortDisputes(v?.disputes ?? []) }
+            if v?.label != .suppressed { cell.dispute = (v?.disputeLabels ?? []).joined(separator: "; ") }
             return cell
         }
         var cell = Cell(shown: true, value: ScorecardView.format(e, m.unit),
                         interval: v.interval.map { "\(ScorecardView.format($0.lower, m.unit))–\(ScorecardView.format($0.upper, m.unit))" } ?? "no interval",
                         label: v.label.rawValue, note: "")
-        cell.dispute = shortDisputes(v.disputes)
+        cell.dispute = v.disputeLabels.joined(separator: "; ")
         return cell
     }
 
-    /// "upheld dispute D-3; open dispute D-7": each dispute note up to its first comma, colon or parenthesis.
-    static func shortDisputes(_ notes: [String]) -> String {
-        notes.map { note in
-            String(note.prefix { $0 != "," && $0 != ":" && $0 != "(" }).trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "; ")
-    }
 
     /// What the consent registry says about `programme` as of the review's registry day — the transparency
     /// report's numbers, dated; counts of people below k are coarsened. nil for a programme the policy lacks.

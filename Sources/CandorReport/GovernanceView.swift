@@ -21,6 +21,9 @@ public struct GovernanceView: Sendable {
         public var suppression: String
         /// "department" for a department's subtotal, "in-department" for its teams, "team" otherwise.
         public var rowClass: String = "team"
+        /// The disputes on the acceptance rate of this team (or the organisation), short; "" for none.
+        public var dispute: String = ""
+        public var hasDispute = false
     }
 
     public struct Acceptance: Sendable {
@@ -183,9 +186,17 @@ public enum GovernanceViewBuilder {
             let name = entry.figures.team ?? noTeamLabel
             var r = row(entry.figures, label: entry.isDepartment ? "\(name) (department)" : name, decision: decision)
             r.rowClass = entry.isDepartment ? "department" : entry.department != nil ? "in-department" : "team"
+            if r.shown && !entry.isDepartment, let team = entry.figures.team {
+                r.dispute = (input.scorecard.value(metric.id, team: team)?.disputeLabels ?? []).joined(separator: "; ")
+                r.hasDispute = !r.dispute.isEmpty
+            }
             rows.append(r)
         }
-        let orgRow = row(table.organisation, label: organisationLabel, decision: decided[0])
+        var orgRow = row(table.organisation, label: organisationLabel, decision: decided[0])
+        if orgRow.shown {
+            orgRow.dispute = (input.scorecard.values[metric.id]?.last { $0.team == nil }?.disputeLabels ?? []).joined(separator: "; ")
+            orgRow.hasDispute = !orgRow.dispute.isEmpty
+        }
 
         var notes: [String] = []
         let primary = cells.filter { $0 == .suppressed(.fewerThanK(k: k)) }.count

@@ -63,6 +63,10 @@ public struct ScorecardView: Sendable {
     static func completeness(_ m: MetricDefinition, _ card: Scorecard) -> String {
         if m.sources.isEmpty { return "the consent registry and dispute log" }
         return m.sources.map { source -> String in
+            if card.securityOutcomesRead && [.codeGuruSecurity, .sarif].contains(source)
+                && [MetricRegistry.openHighSeverity.id, MetricRegistry.timeToFix.id].contains(m.id) {
+                return "\(source.rawValue): counts and dates through the security-outcome tier"
+            }
             guard card.readable.contains(source) else { return "\(source.rawValue): not among this audience's datasets" }
             let days = card.sourceDays[source] ?? 0
             return days == 0 ? "\(source.rawValue): no data in the period" : "\(source.rawValue) \(days) of \(card.periodDays) days"

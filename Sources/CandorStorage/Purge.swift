@@ -110,11 +110,17 @@ extension StoreWriter {
             }
             try runIfAny("raw", "DELETE FROM \(t(table)) AS r WHERE \(objected("r.day"))")
         }
-        // A frozen part cannot be made again: a person-part that reaches an objected day goes whole.
-        let partEnd = StoreQueries.partEnd("r.part")
+        // A frozen part cannot be made again: a person-part with activity on an objected day goes whole.
+        // (Judged day by day from its day mask — bit i is the ISO weekday i + 1 of the part's week — so a
+        // part frozen after its objected days were already taken out keeps the days before the objection:
+        // deleting it whole would change a published figure by exactly that person's days.)
+        let weekStart = "date(r.part, '-' || ((CAST(strftime('%w', r.part) AS INTEGER) + 6) % 7) || ' days')"
+        let objectedActiveDay = (0..<7).map { i in
+            "((r.day_mask >> \(i)) & 1 = 1 AND \(objected("date(\(weekStart), '+\(i) days')")))"
+        }.joined(separator: " OR ")
         try runIfAny("enriched", """
             DELETE FROM \(t("assistant_person_part")) AS r WHERE r.part IN (SELECT part FROM \(t("tier_frozen")))
-              AND (\(objected("r.part")) OR \(objected(partEnd)))
+              AND r.person IN (SELECT id FROM purge_objector) AND (\(objectedActiveDay))
             """)
         // A person-week goes when any of its days was objected (its last day, or an objection withdrawn within it).
         try runIfAny("enriched", "DELETE FROM \(t("qdev_person_week")) AS r WHERE \(objected("date(r.week, '+6 days')")) OR \(objected("r.week"))")

@@ -16,6 +16,8 @@ enum RepositoryKeys {
     static let sources: [(table: String, column: String)] = [
         ("github_pull_request", "repository"), ("sarif_scan", "repository"), ("codeguru_code_review", "repository"),
         ("deployment", "repository"), ("incident", "repository"), ("codeguru_security_finding", "resource"),
+        // The security-outcome tier names the same repositories for readers without the compliance file.
+        ("security_outcome", "repository"),
     ]
 
     /// Creates the connection's tables (empty): the repository views refer to them.

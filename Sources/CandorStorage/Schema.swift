@@ -234,6 +234,7 @@ enum Schema {
         registerApprovals(&migrator)
         registerErasure(&migrator)
         registerRetentionHorizon(&migrator)
+        registerSecurityOutcomeCatalog(&migrator)
         return migrator
     }
 

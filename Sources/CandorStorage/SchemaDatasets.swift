@@ -13,7 +13,7 @@ import GRDB
 /// tables, which union the attached files, so a query never changes with what is attached.
 extension Schema {
     /// Tables that live in the dataset files (everything the catalog does not keep in main).
-    static let datasetTables: [String] = catalog.filter { $0.tier != "governance" }.map(\.table) + ["frozen_week", "dataset_source", "tier_dirty", "tier_frozen", "tier_state", "pull_request_dirty", "survey_dirty", "survey_frozen", "event_dirty", "seat_dirty", "seat_frozen", "seat_seen", "source_day_kept"]
+    static let datasetTables: [String] = catalog.filter { $0.tier != "governance" }.map(\.table) + ["frozen_week", "dataset_source", "tier_dirty", "tier_frozen", "tier_state", "pull_request_dirty", "survey_dirty", "survey_frozen", "event_dirty", "seat_dirty", "seat_frozen", "seat_seen", "source_day_kept", "security_outcome_state"]
 
     /// Views that attribute records to teams; created per connection over whatever is attached.
     static let teamViews: [(name: String, sql: String)] = [
@@ -134,6 +134,7 @@ extension Schema {
         registerSeatTier(&migrator)
         registerAssistantTeamPart(&migrator)
         registerRetentionKept(&migrator)
+        registerSecurityOutcomeTier(&migrator)
         return migrator
     }
 

@@ -56,6 +56,8 @@ extension Schema {
         ("seat_holder", "enriched", .derived, "ai-assistant-usage"),
         ("seat_seen", "governance", .derived, "governance"),
         ("source_day_kept", "governance", .derived, "governance"),
+        ("security_outcome", "aggregate", .derived, "security-findings"),
+        ("security_outcome_state", "governance", .derived, "governance"),
         ("source_file", "governance", .metadata, "governance"),
         ("survey_answer", "raw", .metadata, "developer-experience"),
         ("survey_dirty", "governance", .derived, "governance"),

@@ -20,6 +20,14 @@ public struct CommandClock: Sendable, Equatable {
         self.init(now: machine, machine: machine)
     }
 
+    /// How far `now` may stand from the machine's clock before it counts as another time (a script's
+    /// `--now` of a few seconds ago is the same moment).
+    public static let tolerance: TimeInterval = 60
+
     /// `now` is earlier than the machine's clock (a `--now` in the past).
-    public var isBackdated: Bool { now < machine }
+    public var isBackdated: Bool { now < machine.addingTimeInterval(-Self.tolerance) }
+    /// `now` is later than the machine's clock (a `--now` in the future: it purges early, and is recorded too).
+    public var isForwarded: Bool { now > machine.addingTimeInterval(Self.tolerance) }
+    /// The report's day is before the machine's (what the transparency report states).
+    public var isDatedEarlier: Bool { Timestamp.day(now) < Timestamp.day(machine) }
 }

@@ -132,7 +132,8 @@ struct ExampleReportsTests {
                        "experience.satisfaction", "trust.self\\_view\\_uptake"] {
             #expect(q3.contains("Metric \(metric) ·"), "\(metric)")
         }
-        #expect(q3.contains("security findings are not among this audience&#x27;s datasets"))
+        // The security outcome reaches the board as counts and durations, never categories.
+        #expect(q3.contains("codeguru-security: counts and dates through the security-outcome tier") && !q3.contains("python-hardcoded-credentials"))
         // No false alarm: Q3's objectors (from 2026-08-01) and the Data Platform joiner (2026-07-20) move
         // nobody's weekly active share — objectors leave both counts, joiners count from their first week.
         let activeShare = q3.components(separatedBy: "#### Share of people using an AI assistant").dropFirst().first?.components(separatedBy: "#### ").first ?? ""

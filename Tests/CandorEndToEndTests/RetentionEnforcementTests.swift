@@ -39,9 +39,17 @@ struct RetentionEnforcementTests {
             #expect(transparency.contains("- 2026-10-05: ") && transparency.contains("raw, older than 90 days"), "each purge is listed with its counts")
             #expect(transparency.contains("This report is dated 2026-10-05, earlier than the day it was made"))
         }
+        // The next quarter's job on the same database purges again (all of 2026-Q3's daily records now):
+        // 2026-Q3, made again from the tiers, publishes the same figures — a purge that took an
+        // objector's pre-objection days out of a frozen week would show here as exactly their days.
+        let q3 = try Data(contentsOf: URL(fileURLWithPath: temp.path("purged/2026-Q3/figures.json")))
+        let later = try CandorBinary.run(["run", "fixtures/acme", "--out", temp.path("purged"), "--database", temp.path("purged.sqlite"),
+                                          "--period", "2026-Q3", "--now", "2027-01-10T09:00:00Z", "-q"])
+        #expect(later.status == 0, "\(later.stderr.suffix(2000))")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: temp.path("purged/2026-Q3/figures.json"))) == q3, "a later purge changed 2026-Q3's figures")
         // A report asked for afterwards finds nothing more to purge.
         let again = try CandorBinary.run(["report", "governance", "--period", "2026-Q3", "--out", temp.path("purged"), "--database", temp.path("purged.sqlite"),
-                                          "--policy", "fixtures/acme/policy.yml"] + now)
+                                          "--policy", "fixtures/acme/policy.yml", "--now", "2027-01-10T09:00:00Z"])
         #expect(again.status == 0 && again.stderr.contains("retention: nothing is past"), "\(again.stderr)")
     }
 
@@ -55,7 +63,7 @@ struct RetentionEnforcementTests {
         try Data((policy + "\nretention_enforcement: refuse\n").utf8).write(to: URL(fileURLWithPath: policyPath))
         let common = ["--database", temp.path("db.sqlite"), "--now", "2026-10-05T09:00:00Z"]
         let run = try CandorBinary.run(["run", org, "--out", temp.path("out"), "-q"] + common)
-        #expect(run.status == 4 && run.stderr.contains("candor purge --now 2026-10-05T09:00:00Z"), "\(run.stderr.suffix(1500))")
+        #expect(run.status == 4 && run.stderr.contains("candor purge --policy \(policyPath) --database \(temp.path("db.sqlite")) --now 2026-10-05T09:00:00Z"), "\(run.stderr.suffix(1500))")
         #expect(!FileManager.default.fileExists(atPath: temp.path("out/2026-Q3/governance.md")))
         let purge = try CandorBinary.run(["purge", "--policy", policyPath] + common)
         #expect(purge.status == 0, "\(purge.stderr)")

@@ -50,6 +50,10 @@ struct ApprovalTests {
         let late = ApprovalCheck.problem(approval, reference: "SEC-42", kind: .securityReview, period: Self.q3, today: day,
                                          machineDay: Day.parse("2027-01-01")!, people: ["alice"])
         #expect(late?.contains("expired on 2026-12-31 by the machine's clock (2027-01-01)") == true, "\(late ?? "opened")")
+        // A report dated after the machine's day (a later --now) does not bring an approval forward either.
+        let early = ApprovalCheck.problem(approval, reference: "SEC-42", kind: .securityReview, period: Self.q3, today: day,
+                                          machineDay: Day.parse("2026-09-20")!, people: ["alice"])
+        #expect(early?.contains("granted from 2026-10-01, after the machine's clock (2026-09-20)") == true, "\(early ?? "opened")")
     }
 
     @Test("the scopes the approvals input accepts are the reports whose audience may ever read the compliance dataset")

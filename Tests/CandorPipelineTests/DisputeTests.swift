@@ -52,7 +52,12 @@ struct DisputeTests {
         let lines = placement.lines(period: Self.q3, pullRequests: [Self.pr("Checkout", "acme/api", opened: "2026-08-12"),
                                                                     Self.pr("Search", "acme/search", opened: "2026-08-12")])
         #expect(lines == ["D-3 (upheld, filed 2026-08-20, resolved 2026-09-03) is about flow.review_pickup for Checkout, 2026-Q3; upheld: "
-                          + "days:2026-08-10..2026-08-14; repository:checkout-web left out of the figure (1 pull request) and out of the organisation's."])
+                          + "days:2026-08-10..2026-08-14; repository:checkout-web left out of the team's figure and out of the organisation's."])
+        let everyone = DisputePlacement([Self.dispute("D-9", team: nil, exclude: "days:2026-08-12")], teams: ["Checkout", "Search"])
+        #expect(everyone.lines(period: Self.q3, pullRequests: [Self.pr("Checkout", "acme/api", opened: "2026-08-12"), Self.pr("Search", "acme/search", opened: "2026-08-12"),
+                                                               Self.pr("Search", "acme/search", opened: "2026-08-13")])
+                == ["D-9 (upheld, filed 2026-08-20, resolved 2026-09-03) is about flow.review_pickup for the organisation, 2026-Q3; upheld: "
+                    + "days:2026-08-12 left out of every team's figure and the organisation's (2 pull requests)."])
     }
 
     @Test("cells say what their disputes are: open as open, upheld with what it did, and the organisation's when a team's exclusions reach it")
@@ -67,19 +72,23 @@ struct DisputeTests {
         #expect(placement.notes(MetricRegistry.cycleTime.id, team: "Checkout").isEmpty)
     }
 
-    @Test("an upheld exclusion on a metric whose records carry no repository or day withholds its cells; unplaceable disputes are listed")
-    func withheldAndUnplaced() {
-        let placement = DisputePlacement([Self.dispute("D-6", metric: "ai.acceptance_rate", exclude: "days:2026-08-10"),
-                                          Self.dispute("D-7", metric: "ai.vibes"),
-                                          Self.dispute("D-8", team: "Atlantis")], teams: ["Checkout", "Search"])
-        let acceptance = MetricRegistry.acceptanceRate.id
-        #expect(placement.withheld(acceptance, team: "Checkout")?.id == "D-6")
-        #expect(placement.withheld(acceptance, team: nil)?.id == "D-6", "the organisation's figure holds Checkout's records")
-        #expect(placement.withheld(acceptance, team: "Search") == nil)
-        #expect(placement.withheld(MetricRegistry.reviewPickup.id, team: "Checkout") == nil)
+    @Test("disputes candor cannot place are listed with why: no period, a metric not in the registry, a team the period does not have")
+    func unplaced() {
+        var noPeriod = Self.dispute("D-6")
+        noPeriod.period = nil
+        let placement = DisputePlacement([noPeriod, Self.dispute("D-7", metric: "ai.vibes"), Self.dispute("D-8", team: "Atlantis")],
+                                         teams: ["Checkout", "Search"])
+        #expect(placement.placed.isEmpty)
         let lines = placement.lines(period: Self.q3, pullRequests: [])
-        #expect(lines.contains { $0.hasPrefix("D-6") && $0.contains("withheld") })
+        #expect(lines.contains { $0.hasPrefix("D-6 (upheld) could not be placed") && $0.contains("names no period") })
         #expect(lines.contains("D-7 (upheld) could not be placed on a figure: its metric 'ai.vibes' is not in the metric registry (candor metrics lists them); it is counted among the period's disputes."))
         #expect(lines.contains { $0.hasPrefix("D-8 (upheld) could not be placed") && $0.contains("'Atlantis' is not a team") })
+    }
+
+    @Test("the metrics exclusions apply to are the pull-request metrics, in the reader and the placement alike")
+    func excludable() {
+        #expect(DisputePlacement.excludable == [MetricRegistry.reviewPickup.id, MetricRegistry.cycleTime.id, MetricRegistry.reviewDepth.id])
+        #expect(DisputePlacement([Self.dispute("D-3", exclude: "days:2026-08-10")], teams: ["Checkout"]).labels(MetricRegistry.reviewPickup.id, team: nil)
+                == ["upheld dispute D-3"], "the organisation's cell carries a team's upheld exclusions")
     }
 }

@@ -39,6 +39,7 @@ struct GovernanceReaderTests {
         ("dispute_id,filed,outcome,metric,period,exclude\nD-1,2026-07-10,upheld,flow.review_pickup,2026-Q3,branch:main\n", "GOV045", 50),
         ("dispute_id,filed,outcome,metric,period,exclude\nD-1,2026-07-10,upheld,flow.review_pickup,2026-Q3,days:2026-08-14..2026-08-10\n", "GOV045", 50),
         ("dispute_id,filed,outcome,metric,team,exclude\nD-1,2026-07-10,upheld,flow.review_pickup,Checkout,repository:acme/web\n", "GOV046", 1),
+        ("dispute_id,filed,outcome,metric,period,exclude\nD-1,2026-07-10,upheld,ai.acceptance_rate,2026-Q3,repository:acme/web\n", "GOV047", 50),
         ("date,change,metrics\n2026-08-01,,x\n", "GOV010", 12),
         ("repository,team,from,to\nacme/a,A,2026-01-01,\nacme/a,B,2026-03-01,\n", "DIR014", 10),
         ("reference,approver,scope,expires\nSEC-1,ciso,payroll-export,2026-12-31\n", "GOV040", 12),

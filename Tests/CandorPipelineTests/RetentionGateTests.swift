@@ -54,7 +54,7 @@ struct RetentionGateTests {
             Issue.record("not refused")
         } catch let refused as RetentionRefused {
             let message = refused.errorDescription ?? ""
-            #expect(message.contains("1 raw rows (older than 90 days)") && message.contains("candor purge --now 2026-10-05T00:00:00Z"), "\(message)")
+            #expect(message.contains("1 raw rows (older than 90 days)") && message.contains("candor purge --policy ") && message.contains(" --now 2026-10-05T00:00:00Z"), "\(message)")
         }
         // The count came from a purge rolled back: every row is still there, no purge is recorded.
         #expect(try h.store.tableCounts()["qdev_activity"] == 2)
@@ -79,6 +79,14 @@ struct RetentionGateTests {
         try Audit.recordClock(CommandClock(now: Self.reportDay, machine: machine), command: "run", policy: policy, store: h.store, actor: "ops")
         let entry = try #require(try h.store.auditEntries().last)
         #expect(entry.command == "dated run" && entry.time == "2026-12-02T12:00:00Z" && entry.inputs.contains("now:2026-10-05T00:00:00Z"))
+        // A later --now is recorded too (it purges early); a few seconds off the clock is the same moment.
+        let count = try h.store.auditEntries().count
+        try Audit.recordClock(CommandClock(now: machine.addingTimeInterval(5), machine: machine), command: "run", policy: policy, store: h.store, actor: "ops")
+        #expect(try h.store.auditEntries().count == count)
+        try Audit.recordClock(CommandClock(now: machine.addingTimeInterval(86_400 * 40), machine: machine), command: "report all 2027-Q1", policy: policy,
+                              store: h.store, actor: "ops")
+        #expect(try h.store.auditEntries().last?.command == "dated report all 2027-Q1")
+        #expect(!CommandClock(now: Date(timeIntervalSince1970: 1_796_169_600), machine: machine).isDatedEarlier, "the same day is not dated earlier")
 
         _ = try RetentionGate.enforce(policy: policy, store: h.store, clock: CommandClock(now: Self.reportDay, machine: machine), actor: "ops",
                                       command: "run", log: SilentLog())

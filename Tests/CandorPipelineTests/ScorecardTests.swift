@@ -18,7 +18,7 @@ struct ScorecardTests {
         let policy = try Policy.load(path: FixtureIngestTests.acme.appendingPathComponent("policy.yml").path)
         let writer = ReportWriter(policy: policy, store: store, templates: try TemplateSet(overridesFrom: nil),
                                   now: Date(timeIntervalSince1970: 0), log: SilentLog())
-        let reader = try store.reader(datasets: policy.audiences[.governanceBoard]!)
+        let reader = try writer.policyReader(datasets: policy.audiences[.governanceBoard]!)
         return (try writer.decided(reader, Period(period)!, weeklySeries: false).scorecard, folder)
     }
 
@@ -38,7 +38,8 @@ struct ScorecardTests {
         #expect(org(MetricRegistry.reviewPickup.id).estimate != nil && org(MetricRegistry.cycleTime.id).interval != nil)
         #expect(org(MetricRegistry.changeFailureRate.id).estimate.map { $0 > 0 && $0 < 0.5 } == true)
         #expect(org(MetricRegistry.satisfaction.id).note?.hasPrefix("response rate") == true)
-        #expect(org(MetricRegistry.openHighSeverity.id).note == "security findings are not among this audience's datasets")
+        // Open High and Critical findings reach the board as a count from the security-outcome tier.
+        #expect(org(MetricRegistry.openHighSeverity.id).estimate.map { $0 > 0 } == true)
         // A team's empty cell says why: its source sent nothing, or nothing of it joined the team.
         for metric in MetricRegistry.all {
             for v in card.values[metric.id]! where v.team != nil && v.estimate == nil && v.label != .suppressed {
@@ -60,17 +61,22 @@ struct ScorecardTests {
 
 @Suite("Scorecard and audiences")
 struct ScorecardAudienceTests {
-    @Test("open High and Critical findings are counted only where the compliance dataset is attached")
+    @Test("open High and Critical findings and time to fix are one number for the board and the security reviewers; an audience without the operational file gets none")
     func openHighSeverity() throws {
         let folder = try TemporaryFolder()
         let (store, ingestor) = try FixtureIngestTests.acmeIngestor(in: folder)
         _ = try ingestor.ingest(paths: InputDiscovery.expand([FixtureIngestTests.acme.path]))
         let policy = try Policy.load(path: FixtureIngestTests.acme.appendingPathComponent("policy.yml").path)
+        let writer = ReportWriter(policy: policy, store: store, templates: try TemplateSet(overridesFrom: nil), now: Date(timeIntervalSince1970: 0), log: SilentLog())
         let q3 = Period("2026-Q3")!
-        let security = try ScorecardAssembly(store: store.reader(datasets: [.operational, .compliance]), policy: policy, departments: [:]).build(q3).computed
-        let organisation = try #require(security.values[MetricRegistry.openHighSeverity.id]?.last)
+        let security = try ScorecardAssembly(store: writer.policyReader(datasets: [.operational, .compliance]), policy: policy, departments: [:]).build(q3).computed
+        let board = try ScorecardAssembly(store: writer.policyReader(datasets: [.coaching, .operational]), policy: policy, departments: [:]).build(q3).computed
+        for metric in [MetricRegistry.openHighSeverity.id, MetricRegistry.timeToFix.id] {
+            #expect(security.values[metric] == board.values[metric], "\(metric)")
+        }
+        let organisation = try #require(board.values[MetricRegistry.openHighSeverity.id]?.last)
         #expect(organisation.team == nil && (organisation.estimate ?? 0) > 0)
-        let board = try ScorecardAssembly(store: store.reader(datasets: [.coaching, .operational]), policy: policy, departments: [:]).build(q3).computed
-        #expect(board.values[MetricRegistry.openHighSeverity.id]?.allSatisfy { $0.estimate == nil } == true)
+        let coachingOnly = try ScorecardAssembly(store: writer.policyReader(datasets: [.coaching]), policy: policy, departments: [:]).build(q3).computed
+        #expect(coachingOnly.values[MetricRegistry.openHighSeverity.id]?.allSatisfy { $0.estimate == nil && $0.note?.contains("not among this audience's datasets") == true } == true)
     }
 }

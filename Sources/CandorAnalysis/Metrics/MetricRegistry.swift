@@ -8,7 +8,7 @@ import CandorPolicy
 public enum MetricRegistry {
     /// Registry version, printed in reports so a change of definition is visible; a change is
     /// annotated on every metric it touches like a policy change.
-    public static let version = "2026.6"
+    public static let version = "2026.7"
 
     /// candor's own changes to metric definitions, annotated on the metrics they touch like policy changes.
     public static let changes: [ProgrammeChange] = [
@@ -28,6 +28,9 @@ public enum MetricRegistry {
         ProgrammeChange(day: Day(year: 2026, month: 12, day: 1)!,
                         description: "Metric registry 2026.6: satisfaction reported per survey item beside the pooled value, and hidden where everyone answered alike; every test of a period judged together at one false discovery rate (Benjamini–Hochberg)",
                         metrics: ["experience.satisfaction"]),
+        ProgrammeChange(day: Day(year: 2026, month: 12, day: 2)!,
+                        description: "Metric registry 2026.7: open High and Critical findings and time to fix read the security-outcome tier (counts and durations, no categories), so the governance board and teams see them; time to fix now includes CodeGuru Security findings, as its definition said",
+                        metrics: ["quality.open_high_severity", "quality.time_to_fix"]),
     ]
 
     static let individuals = ["evaluating, ranking or comparing individuals", "compensation, promotion or termination decisions",
@@ -118,20 +121,20 @@ public enum MetricRegistry {
         decision: "Where security attention is needed now.",
         definition: "High and Critical findings still open at the end of the period.",
         formula: "count of findings with severity High or Critical whose last state at period end is open.",
-        methodology: "From CodeGuru Security findings and SARIF `error`-level results of each repository's latest scan in the period.",
+        methodology: "From the security-outcome tier (docs/tiers.md): CodeGuru Security findings of severity High or Critical, and SARIF `error`-level results, open at the period's end (first seen by then, not yet fixed, suppressed or dismissed by the lifecycle rules of docs/formats.md), in repositories the team owns at the period's end. The tier keeps counts and dates only, never categories, rules, files or lines, so every audience that reads the operational dataset sees this count; categories stay in the security review.",
         caveats: ["A count, not a rate: larger code bases have more.", "Severity is the analyser's, not a judgement of impact."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .count, pairedWith: "quality.time_to_fix",
-        sources: [.codeGuruSecurity, .sarif], interval: "none (a count at a point in time); the label reflects the number of repositories", n: "repositories")
+        sources: [.codeGuruSecurity, .sarif], interval: "none (a count at a point in time)", n: "the team's people (findings name no one; the count is not a share of them)", version: 2)
 
     public static let timeToFix = MetricDefinition(
         id: "quality.time_to_fix", name: "Median days to fix a finding", dimension: .quality, kind: .leading,
         decision: "Whether findings are fixed quickly enough, or pile up.",
         definition: "The median number of days from a finding's first appearance to its fix, counting findings still open as censored.",
         formula: "Kaplan–Meier median of days from first seen to fixed; open findings censored at the period end.",
-        methodology: "Kaplan–Meier (1958) with Greenwood's variance; the 95% interval is Brookmeyer–Crowley (1982). Suppressed or dismissed findings are not fixes: they are censored at suppression.",
+        methodology: "Kaplan–Meier (1958) with Greenwood's variance; the 95% interval is Brookmeyer–Crowley (1982). Suppressed or dismissed findings are not fixes: they are censored at suppression. CodeGuru Reviewer recommendations from their code reviews; CodeGuru Security findings and SARIF results from the security-outcome tier (counts and dates only), so every audience that reads the operational dataset gets the same figure.",
         caveats: ["Fewer than half fixed: no median is shown, only that most are still open.", "Scan frequency bounds the resolution."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .days, pairedWith: "quality.open_high_severity",
-        sources: [.codeGuruSecurity, .codeGuruReviewer, .sarif], interval: "Brookmeyer–Crowley interval for the Kaplan–Meier median", n: "repositories with a finding first seen by the period's end", version: 2)
+        sources: [.codeGuruSecurity, .codeGuruReviewer, .sarif], interval: "Brookmeyer–Crowley interval for the Kaplan–Meier median", n: "repositories with a finding first seen by the period's end", version: 3)
 
     public static let suppressionShare = MetricDefinition(
         id: "quality.suppression_share", name: "Findings closed by suppression", dimension: .quality, kind: .leading,

@@ -32,6 +32,8 @@ public struct MetricValue: Sendable, Equatable {
     /// What the period's disputes say about this cell ("open dispute D-7, filed 2026-09-02"; "upheld
     /// dispute D-3 …: pull requests of acme/x excluded"), shown beside its note wherever it is shown.
     public var disputes: [String] = []
+    /// The same disputes, short ("upheld dispute D-3"), for compact cells.
+    public var disputeLabels: [String] = []
     /// The people disclosure control counts for this value.
     public var protectedPeople: Int { contributors ?? people }
 

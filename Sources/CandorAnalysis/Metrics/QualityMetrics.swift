@@ -64,6 +64,17 @@ public enum QualityMetrics {
                            events: seen.count, note: m.median == nil ? "fewer than half of the findings have been fixed" : nil)
     }
 
+    /// High and Critical findings (a SARIF `error`) open at `at`: first seen by then and not yet closed.
+    /// A count at a point in time: no interval. `people` is the team's size (findings name no one).
+    public static func openHighSeverity(_ findings: [FindingFacts], team: String?, at end: Int64, people: Int) -> MetricValue {
+        let id = MetricRegistry.openHighSeverity.id
+        let seen = findings.filter { $0.history.firstSeen <= end }
+        guard !seen.isEmpty else { return .noData(id, team: team) }
+        let open = seen.filter { f in f.history.closedAt.map { $0 > end } ?? true }.count
+        return MetricValue(metric: id, team: team, estimate: Double(open), interval: nil, people: people, events: open, label: .low,
+                           note: "a count at the period's end, of \(seen.count) High and Critical finding\(seen.count == 1 ? "" : "s") seen by then")
+    }
+
     /// Of the findings that stopped being open in `from...to`, the share suppressed or dismissed (Wilson).
     public static func suppressionShare(_ findings: [FindingFacts], team: String?, from: Int64, to: Int64) -> MetricValue {
         let id = MetricRegistry.suppressionShare.id

@@ -37,6 +37,8 @@ public struct Scorecard: Sendable {
     /// The disputes about this period's figures: each placed one with its cell and what it did, and
     /// each that could not be placed with why (for the governance review).
     public var disputes: [String] = []
+    /// Whether this audience read the security-outcome tier (counts and dates of security findings).
+    public var securityOutcomesRead = false
     public var readable: Set<SourceFamily> = []
     public var periodDays = 0
     /// The organisation's weekly series, by metric (for the charts).

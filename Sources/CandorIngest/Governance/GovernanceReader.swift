@@ -138,6 +138,10 @@ public struct GovernanceCSVReader {
             if !exclusions.isEmpty && metric == nil && ok {
                 fail("exclude", "GOV046", "a dispute with exclusions names no metric", "add the metric column: exclusions apply to one metric's figures")
             }
+            if !exclusions.isEmpty, let metric, !DisputeExclusion.excludableMetrics.contains(metric), ok {
+                fail("exclude", "GOV047", "candor cannot leave records out of \(metric)'s figures",
+                     "exclusions apply to \(DisputeExclusion.excludableMetrics.joined(separator: ", ")); record the dispute without them (its outcome is still shown on the figure)")
+            }
             guard ok, let id, let filed, let outcome else { return nil }
             return .dispute(DisputeRecord(id: id, filed: filed, resolved: resolved, outcome: outcome, metric: metric, team: team,
                                           period: period, exclusions: exclusions))

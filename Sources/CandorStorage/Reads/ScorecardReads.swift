@@ -177,15 +177,19 @@ extension StoreReading {
         }
     }
 
-    /// The disputes about a figure of `period` (their `period` column), in id order.
+    /// The disputes about a figure of `period` (their `period` column), and those filed in it that name
+    /// a metric but no period (a registry of before the column, or a row without it: they cannot be
+    /// placed, and the review says so), in id order.
     public func disputes(about period: Period) throws -> [DisputeRecord] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT dispute_id, filed, resolved, outcome, metric, team, exclude FROM dispute WHERE period = ? ORDER BY dispute_id",
-                             arguments: [period.description])
+            try Row.fetchAll(db, sql: """
+                SELECT dispute_id, filed, resolved, outcome, metric, team, period, exclude FROM dispute
+                WHERE period = ? OR (period IS NULL AND metric IS NOT NULL AND filed BETWEEN ? AND ?) ORDER BY dispute_id
+                """, arguments: [period.description, period.first.iso8601, period.last.iso8601])
             .compactMap { row in
                 guard let filed = Day.parse(row["filed"] as String) else { return nil }
                 return DisputeRecord(id: row["dispute_id"], filed: filed, resolved: (row["resolved"] as String?).flatMap(Day.parse), outcome: row["outcome"],
-                                     metric: row["metric"], team: row["team"], period: period,
+                                     metric: row["metric"], team: row["team"], period: (row["period"] as String?).flatMap(Period.init),
                                      exclusions: (row["exclude"] as String?).flatMap(DisputeExclusion.parseList) ?? [])
             }
         }

@@ -70,3 +70,31 @@ public struct FindingHistory: Sendable, Equatable {
         self.closedAt = closedAt
     }
 }
+
+/// A security finding as the security-outcome tier keeps it (docs/tiers.md): counts and durations
+/// only — which analyser, which repository, its severity and when it opened and stopped being open —
+/// never its category, rule, file or line. Made from the compliance dataset for the audiences that
+/// may read the operational one (the governance board and teams, by default).
+public struct SecurityOutcome: Sendable, Equatable {
+    /// `codeguru-security` or `sarif`.
+    public var source: String
+    public var repository: String
+    /// Lower-cased: CodeGuru Security's `high`, `critical`, …; SARIF's level (`error`, `warning`, `note`).
+    public var severity: String
+    public var history: FindingHistory
+    /// The day the history is as of (a SARIF result's lifecycle from the scans up to that day, the end of
+    /// a quarter: a later scan can reopen a finding, and must not change a finished quarter); nil for a
+    /// CodeGuru Security finding, whose one record says when it opened and closed.
+    public var asOf: Day?
+
+    public init(source: String, repository: String, severity: String, history: FindingHistory, asOf: Day? = nil) {
+        self.source = source
+        self.repository = repository
+        self.severity = severity
+        self.history = history
+        self.asOf = asOf
+    }
+
+    /// High or Critical (a SARIF `error`), the severities the board's count is about.
+    public var isHighOrCritical: Bool { ["high", "critical", "error"].contains(severity) }
+}

@@ -60,6 +60,10 @@ public struct DisputeRecord: Sendable, Equatable {
 
 /// What an upheld dispute takes out of a figure: a repository's records, or the records of some days.
 public enum DisputeExclusion: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// The metrics whose figures exclusions can be applied to: each of their records (a pull request)
+    /// names its repository and its day. (The metric registry holds the same list: `DisputeTests`.)
+    public static let excludableMetrics: [String] = ["flow.review_pickup", "flow.cycle_time", "flow.review_depth"]
+
     /// A repository, as `owner/name` or a bare name (compared without case).
     case repository(String)
     /// Days from the first to the last, both included.
