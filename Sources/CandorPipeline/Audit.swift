@@ -57,9 +57,11 @@ public enum Audit {
     public static func writeSelfViews(_ builder: ReportWriter, period: Period, people: [String], to out: String,
                                       store: CandorStore, actor: String, now: Date) throws -> [String] {
         var written: [String] = []
+        // Read once for everyone: the published figures, the period's outcomes and pull requests, the log.
+        let context = people.isEmpty ? nil : try builder.selfViewContext(period: period)
         for person in people {
             do {
-                written += try builder.writeSelfView(period: period, person: person, to: out)
+                written += try builder.writeSelfView(period: period, person: person, to: out, context: context)
             } catch let refusal as SelfViewRefused {
                 try store.appendAudit(time: Timestamp.iso8601(now), actor: actor, command: "refused report self-view \(period)",
                                       purpose: "no self-view consent", audience: .selfView(reference: refusal.reference), datasets: .none,

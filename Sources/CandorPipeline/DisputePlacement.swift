@@ -39,9 +39,10 @@ struct DisputePlacement {
         self.unplaced = unplaced
     }
 
-    /// Upheld disputes on `metric` that name exclusions.
+    /// Upheld disputes on `metric` that name exclusions (a metric exclusions can be applied to).
     func upheldExclusions(_ metric: MetricID) -> [DisputeRecord] {
-        placed.filter { $0.outcome == "upheld" && $0.metric == metric.rawValue && !$0.exclusions.isEmpty }
+        guard Self.excludable.contains(metric) else { return [] }
+        return placed.filter { $0.outcome == "upheld" && $0.metric == metric.rawValue && !$0.exclusions.isEmpty }
     }
 
     /// Whether an upheld dispute on `metric` leaves `pr` out of its figures.
@@ -77,10 +78,13 @@ struct DisputePlacement {
                 case "open": out.append("open dispute \(d.id), filed \(d.filed.iso8601): under review")
                 case "upheld":
                     let excluded = d.exclusions.map(\.description).joined(separator: "; ")
-                    out.append("upheld dispute \(d.id)\(resolved)" + (d.exclusions.isEmpty ? "" : ": \(excluded) left out"))
+                    out.append("upheld dispute \(d.id)\(resolved)" + (d.exclusions.isEmpty ? ""
+                        : Self.excludable.contains(metric) ? ": \(excluded) left out"
+                        // A registry stored before GOV047 refused these: said, never claimed as applied.
+                        : ": its exclusions (\(excluded)) could not be applied to this metric"))
                 default: break
                 }
-            } else if team == nil, d.outcome == "upheld", !d.exclusions.isEmpty, let owner = d.team {
+            } else if team == nil, d.outcome == "upheld", !d.exclusions.isEmpty, Self.excludable.contains(metric), let owner = d.team {
                 out.append("upheld dispute \(d.id) on the figure of \(owner)\(resolved): its exclusions apply here too")
             }
         }
@@ -91,7 +95,7 @@ struct DisputePlacement {
     func labels(_ metric: MetricID, team: String?) -> [String] {
         placed.filter { d in
             d.metric == metric.rawValue && (d.outcome == "open" || d.outcome == "upheld")
-                && (d.team == team || (team == nil && d.outcome == "upheld" && !d.exclusions.isEmpty))
+                && (d.team == team || (team == nil && d.outcome == "upheld" && !d.exclusions.isEmpty && Self.excludable.contains(metric)))
         }.map { "\($0.outcome) dispute \($0.id)" }
     }
 
@@ -105,13 +109,13 @@ struct DisputePlacement {
                 let names = d.exclusions.map(\.description).joined(separator: "; ")
                 if d.outcome != "upheld" {
                     line += "; it asks to leave out \(names), applied only if it is upheld"
-                } else if d.team != nil {
-                    // No count for a team: its cell may be hidden, and the count would be its activity.
-                    line += "; upheld: \(names) left out of the team's figure and out of the organisation's"
+                } else if !Self.excludable.contains(MetricID(rawValue: d.metric!)) {
+                    line += "; upheld, but its exclusions could not be applied: candor leaves records out of the pull-request metrics only"
                 } else {
-                    let n = pullRequests.filter { Self.covers(d, $0) }.count
-                    line += "; upheld: \(names) left out of every team's figure and the organisation's (\(n) pull request\(n == 1 ? "" : "s"))"
-                        + (n == 0 ? " — it matched none in this period" : "")
+                    // No count of pull requests: it would be the activity of a team whose cell may be hidden.
+                    line += d.team != nil ? "; upheld: \(names) left out of the team's figure and out of the organisation's"
+                        : "; upheld: \(names) left out of every team's figure and the organisation's"
+                        + (pullRequests.contains { Self.covers(d, $0) } ? "" : " — it matched no pull request in this period")
                 }
             } else if d.outcome == "upheld" {
                 line += "; upheld: the cell carries the outcome"

@@ -395,22 +395,61 @@ public struct ReportWriter: Sendable {
     /// The Markdown and HTML of the security-reviewer view for `period` (needs ``approval``).
     public func securityReview(period: Period) throws -> (markdown: String, html: String) {
         let reader = try reader(for: .securityReview)
+        // The board's number beside the categories: open High and Critical at the period's end, from the tier.
+        let end = Int64(period.last.dayNumber + 1) * 86_400 - 1
+        var boardOpen: [String: Int] = [:]
+        if reader.datasets.contains(.operational) {
+            for o in try reader.securityOutcomes(asOf: period.last) where o.isHighOrCritical && o.history.firstSeen <= end && (o.history.closedAt.map { $0 > end } ?? true) {
+                boardOpen[try reader.owner(of: o.repository, on: period.last) ?? "", default: 0] += 1
+            }
+        }
         let view = SecurityReview.build(period: period, findings: try reader.securityFindings(period), policy: policy,
-                                        approval: approval ?? "", generatedAt: Timestamp.readable(now))
+                                        approval: approval ?? "", generatedAt: Timestamp.readable(now), boardOpen: boardOpen)
         return try render("security-review.md", view, title: view.title)
     }
 
     /// The programme a self-view needs consent to.
     public static let selfViewProgramme = "self-view"
 
+    /// What every self-view of a period reads alike, read once for all of them (`--all-consented`):
+    /// the period's figures as published, its suggestion outcomes and pull requests, the audit log.
+    public struct SelfViewContext: Sendable {
+        let reader: StoreReader
+        let published: FiguresFile?
+        let outcomes: [SuggestionOutcome]
+        let pullRequests: [PullRequestFacts]
+        let audit: [AuditEntry]
+    }
+
+    /// Reads a period's ``SelfViewContext``.
+    public func selfViewContext(period: Period) throws -> SelfViewContext {
+        let reader = try reader(for: .selfView)
+        return SelfViewContext(
+            reader: reader, published: publishedFigures(period),
+            outcomes: try reader.suggestionOutcomes(period, consent: policy.consentRule(for: MetricRegistry.acceptanceRate.programme)),
+            pullRequests: try reader.pullRequestFacts(period, consent: policy.consentRule(for: MetricRegistry.reviewPickup.programme)),
+            audit: try reader.auditEntries())
+    }
+
+    /// The figures file `publishedFolder` holds for `period` (nil: none, or not one candor wrote for it).
+    func publishedFigures(_ period: Period) -> FiguresFile? {
+        guard let folder = publishedFolder else { return nil }
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(period.description).appendingPathComponent("figures.json").path
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        guard size <= Self.previousFiguresLimit, let data = FileManager.default.contents(atPath: path),
+              let figures = FiguresFile.parse(json: Array(data)), figures.period == period.description else { return nil }
+        return figures
+    }
+
     /// The Markdown and HTML of `person`'s self-view (a pseudonym) for `period`.
     /// - Throws: ``SelfViewRefused`` unless the person's consent to the self-view programme is opted_in today.
-    public func selfView(period: Period, person: String) throws -> (markdown: String, html: String) {
+    public func selfView(period: Period, person: String, context given: SelfViewContext? = nil) throws -> (markdown: String, html: String) {
         let today = Timestamp.day(now)
         guard try store.consentStatus(person: person, programme: Self.selfViewProgramme, on: today) == .optedIn else {
             throw SelfViewRefused(reference: SelfView.reference(person))
         }
-        let reader = try reader(for: .selfView)
+        let context = try given ?? selfViewContext(period: period)
+        let reader = context.reader
         var inputs = SelfView.Inputs(
             period: period, pseudonym: person, policy: policy, generatedAt: Timestamp.readable(now),
             consents: try reader.consentStatuses(person: person, on: today),
@@ -421,14 +460,12 @@ public struct ReportWriter: Sendable {
         let end = Int64(period.last.dayNumber + 1) * 86_400 - 1
         let seed = ScorecardAssembly.seed("self", person, period.description)
         let ids = try reader.personIds(person: person)
-        let consent = policy.consentRule(for: MetricRegistry.acceptanceRate.programme)
         let parts = try reader.personParts(person: person, period: period)
         inputs.personal = [PersonalMetrics.acceptanceRate(parts), PersonalMetrics.acceptedLinesPerActiveDay(parts, seed: seed),
-                           PersonalMetrics.persistence(try reader.suggestionOutcomes(period, consent: consent).filter { ids.contains($0.person) })]
-            + PersonalMetrics.flow(try reader.pullRequestFacts(period, consent: policy.consentRule(for: MetricRegistry.reviewPickup.programme))
-                                    .filter { ids.contains($0.author) }, periodEnd: end, seed: seed)
-        inputs.scorecard = try decided(reader, period, weeklySeries: false).scorecard
-        inputs.audit = try reader.auditEntries()
+                           PersonalMetrics.persistence(context.outcomes.filter { ids.contains($0.person) })]
+            + PersonalMetrics.flow(context.pullRequests.filter { ids.contains($0.author) }, periodEnd: end, seed: seed)
+        inputs.published = context.published
+        inputs.audit = context.audit
         let view = SelfView.build(inputs)
         return try render("self-view.md", view, title: view.title)
     }
@@ -436,8 +473,8 @@ public struct ReportWriter: Sendable {
     /// Writes `<out>/self-view/<pseudonym>/<period>.md` and `.html`, readable by their owner only
     /// (files 0600, folders 0700); returns the paths written.
     @discardableResult
-    public func writeSelfView(period: Period, person: String, to outDirectory: String) throws -> [String] {
-        let rendered = try selfView(period: period, person: person)
+    public func writeSelfView(period: Period, person: String, to outDirectory: String, context: SelfViewContext? = nil) throws -> [String] {
+        let rendered = try selfView(period: period, person: person, context: context)
         let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent("self-view").appendingPathComponent(person)
         for directory in [folder.deletingLastPathComponent(), folder] {
             try PrivateFiles.folder(directory.path)

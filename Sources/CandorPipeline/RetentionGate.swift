@@ -61,6 +61,7 @@ public enum RetentionGate {
         case .purge:
             log.progress("retention: purging \(Format.count(pending.total)) rows past the policy's windows on \(today) before \(command)")
             let result = try store.purge(today: today, retention: policy.retention, revocationProgrammes: programmes, time: time)
+            try SecurityOutcomes.refresh(store)
             try Audit.recordPurge(result, before: command, policy: policy, store: store, actor: actor, now: clock.now)
             return .purged(result)
         }

@@ -430,8 +430,9 @@ Findings describe repositories and the teams that own them, never the people who
 {{#teams}}
 ## {{team}}
 
-- SARIF results in each repository's latest scan in the period, by level: {{sarif}}; with an accepted suppression: {{suppressed}}
-- CodeGuru Security findings still open, by severity: {{open}}
+- Open High and Critical findings at the period's end — the number the governance board and the team see (the security-outcome tier): {{boardOpen}}
+- SARIF results in each repository's latest scan in the period, by level, suppressed ones included: {{sarif}}; with an accepted suppression: {{suppressed}}
+- CodeGuru Security findings open in their latest export, by severity: {{open}}
 - Categories:
 {{#categories}}
   - {{.}}

@@ -11,6 +11,8 @@ public struct SecurityReview: Sendable {
         public var sarif: String
         public var suppressed: String
         public var open: String
+        /// Open High and Critical findings at the period's end, as the governance board and the team see it.
+        public var boardOpen: String
         public var categories: [String]
         public var moreCategories: String
         public var hasMoreCategories: Bool
@@ -28,7 +30,10 @@ public struct SecurityReview: Sendable {
     /// Most categories listed per team; the rest are counted.
     public static let categoriesShown = 8
 
-    public static func build(period: Period, findings: [SecurityTeamFindings], policy: Policy, approval: String, generatedAt: String) -> SecurityReview {
+    /// `boardOpen`: per team (nil: repositories no team owns), the open High and Critical findings at the
+    /// period's end from the security-outcome tier — the scorecard's number, which the board sees.
+    public static func build(period: Period, findings: [SecurityTeamFindings], policy: Policy, approval: String, generatedAt: String,
+                             boardOpen: [String: Int] = [:]) -> SecurityReview {
         func counts(_ values: [String: Int], order: [String]) -> String {
             let keys = values.keys.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
             return keys.isEmpty ? "none" : keys.map { "\($0) \(Format.count(values[$0]!))" }.joined(separator: " · ")
@@ -39,6 +44,7 @@ public struct SecurityReview: Sendable {
                         sarif: counts(f.sarifByLevel, order: ["error", "warning", "note", "none"]),
                         suppressed: Format.count(f.sarifSuppressed),
                         open: counts(f.openBySeverity, order: ["Critical", "High", "Medium", "Low", "Info"]),
+                        boardOpen: Format.count(boardOpen[f.team ?? ""] ?? 0),
                         categories: categories.prefix(categoriesShown).map { "\($0.key) (\(Format.count($0.value)))" },
                         moreCategories: Format.count(max(0, categories.count - categoriesShown)),
                         hasMoreCategories: categories.count > categoriesShown)

@@ -56,10 +56,11 @@ public struct SelfView: Sendable {
         public var weeks: [PersonWeek]
         public var team: String?
         public var datasets: Set<Dataset> = []
-        /// The person's own figures (``PersonalMetrics``), and the period's scorecard as published
-        /// (disclosure applied), for their team's and the organisation's beside them.
+        /// The person's own figures (``PersonalMetrics``), and the period's figures file as published
+        /// (nil: not yet published), for their team's and the organisation's beside them — read from what
+        /// was published, never decided again, so a self-view can show no cell the reports hide.
         public var personal: [MetricValue] = []
-        public var scorecard: Scorecard?
+        public var published: FiguresFile?
         /// The audit log, for the entries that read the period's team data.
         public var audit: [AuditEntry] = []
 
@@ -81,12 +82,21 @@ public struct SelfView: Sendable {
     /// A stable, short reference the person quotes in a dispute (the start of their pseudonym).
     public static func reference(_ pseudonym: String) -> String { String(pseudonym.prefix(12)) }
 
-    /// A cell of the team's or the organisation's figure as the reports publish it.
-    static func published(_ v: MetricValue?, _ m: MetricDefinition) -> String {
-        guard let v else { return "no data" }
-        if v.label == .suppressed { return "hidden (\(v.note ?? "disclosure control"))" }
-        guard let e = v.estimate else { return v.note ?? "no data" }
-        return ScorecardView.format(e, m.unit) + (v.interval.map { " (\(ScorecardView.format($0.lower, m.unit))–\(ScorecardView.format($0.upper, m.unit)))" } ?? "")
+    /// A cell of the team's (or, with `team` nil, the organisation's) figure as the figures file published it.
+    static func published(_ figures: FiguresFile?, _ m: MetricDefinition, team: String?) -> String {
+        guard let figures else { return "not yet published" }
+        guard let row = figures.rows.first(where: { $0.table == "scorecard" && $0.metric == m.id.rawValue && $0.part.isEmpty
+                                                   && $0.scope == (team == nil ? "organisation" : "team") && $0.name == (team ?? "") }) else {
+            return "not published"
+        }
+        switch row.status {
+        case "shown":
+            guard let value = row.value else { return "not published" }
+            let interval = row.lower.flatMap { lo in row.upper.map { " (\(ScorecardView.format(lo, m.unit))–\(ScorecardView.format($0, m.unit)))" } } ?? ""
+            return ScorecardView.format(value, m.unit) + interval
+        case "hidden": return "hidden (\(row.reason.isEmpty ? "disclosure control" : row.reason))"
+        default: return row.reason.isEmpty ? "no data" : row.reason
+        }
     }
 
     public static func build(_ input: Inputs) -> SelfView {
@@ -94,15 +104,15 @@ public struct SelfView: Sendable {
         let metrics = input.personal.compactMap { own -> MetricRow? in
             guard let m = MetricRegistry.metric(own.metric) else { return nil }
             let retired = input.policy.retirement(of: m.id.rawValue, in: input.period)
-            let team = input.team.flatMap { t in input.scorecard?.value(m.id, team: t) }
+
             let interval = retired != nil ? "" : own.interval.map { "\(ScorecardView.format($0.lower, m.unit))–\(ScorecardView.format($0.upper, m.unit))" }
                 ?? (own.estimate == nil ? "" : "no interval")
             let note = retired?.note ?? own.note ?? ""
             return MetricRow(metric: m.name,
                              you: retired != nil ? "–" : own.estimate.map { ScorecardView.format($0, m.unit) } ?? "–",
                              youInterval: interval, hasYouInterval: !interval.isEmpty, youNote: note, hasYouNote: !note.isEmpty,
-                             team: input.team == nil ? "no team" : published(team, m),
-                             organisation: published(input.scorecard?.values[m.id]?.last { $0.team == nil }, m))
+                             team: input.team == nil ? "no team" : published(input.published, m, team: input.team),
+                             organisation: published(input.published, m, team: nil))
         }
         // The audit entries that read the period's data of teams (every published report of the period
         // does): who asked, for whom, and why. Self-views and refusals are not reads of the team's data.
@@ -110,7 +120,10 @@ public struct SelfView: Sendable {
             e.command.contains(period) && !e.command.hasPrefix("refused") && !e.command.hasPrefix("dated") && !e.command.hasPrefix("purge")
                 && !e.command.hasPrefix("manifest")
                 && !e.audience.hasPrefix("self") && e.audience != "-"
-        }.map { Use(time: String($0.time.prefix(10)), command: $0.command, audience: $0.audience, purpose: $0.purpose) }
+        }.map {
+            // The audience without an approval's details (who approved a restricted report is not this page's business).
+            Use(time: String($0.time.prefix(10)), command: $0.command, audience: String($0.audience.prefix { $0 != " " }), purpose: $0.purpose)
+        }
         let shown = input.weeks.reduce(0) { $0 + $1.shown }, accepted = input.weeks.reduce(0) { $0 + $1.accepted }
         return SelfView(
             title: "Your data in candor, \(input.period)",

@@ -20,6 +20,10 @@ extension Schema {
                 """)
             try db.execute(sql: "CREATE TABLE security_outcome_state (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL)")
         }
+        // Every scorecard reads one quarter's rows.
+        migrator.registerMigration("d15-security-outcome-as-of") { db in
+            try db.execute(sql: "CREATE INDEX security_outcome_as_of ON security_outcome (as_of)")
+        }
     }
 
     /// Main database: the catalog learns of the tier.

@@ -30,6 +30,7 @@ struct PurgeCommand: ParsableCommand {
             let programmes = programme.isEmpty ? [Policy.assistantProgramme, Policy.engineeringProgramme] : programme
             let result = try opened.store.purge(today: Timestamp.day(now), retention: opened.policy.retention,
                                                 revocationProgrammes: programmes, time: Timestamp.iso8601(now))
+            try SecurityOutcomes.refresh(opened.store)
             try Audit.recordPurge(result, policy: opened.policy, store: opened.store, actor: audit.resolved, now: now)
             return result
         }

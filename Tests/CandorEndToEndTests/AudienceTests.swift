@@ -32,6 +32,11 @@ struct AudienceTests {
         let path = temp.path("reports/security-review/2026-Q3.md")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("under approval SEC-42") && text.contains("## Checkout"))
+        // The board's number beside the categories: one number for one definition.
+        let figures = try String(contentsOfFile: temp.path("reports/2026-Q3/figures.csv"), encoding: .utf8)
+        let boardCheckout = try #require(figures.split(separator: "\n").first { $0.hasPrefix("2026-Q3,scorecard,quality.open_high_severity,2,team,Checkout,") })
+        let count = String(boardCheckout.split(separator: ",", omittingEmptySubsequences: false)[8]).replacingOccurrences(of: ".000000", with: "")
+        #expect(text.contains("the number the governance board and the team see (the security-outcome tier): \(count)"), "\(boardCheckout)")
         #expect(text.contains("python-hardcoded-credentials"), "CodeGuru Security categories are shown to security reviewers")
         let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
         #expect(mode == 0o600)

@@ -97,6 +97,14 @@ struct SelfViewTests {
         #expect(text.contains("- 2026-10-05 · report governance 2026-Q3 · for governance-board · purpose governance-review"))
         #expect(text.contains("- 2026-10-05 · report team 2026-Q3 · for team · purpose governance-review"))
         #expect(text.contains("To change a choice") && text.contains("name the metric, the period (2026-Q3)"))
+        #expect(!text.contains("approved by"), "who approved a restricted report is not this page's business")
+        // Written where nothing was published, a self-view shows no team or organisation figure: it never
+        // decides disclosure again (another decision could show a cell the published reports hide).
+        let elsewhere = try CandorBinary.run(["report", "self-view", "--period", "2026-Q3", "--person", Self.optedIn, "--out", temp.path("elsewhere"),
+                                              "--database", db, "--policy", "fixtures/acme/policy.yml", "--now", "2026-10-05T09:00:00Z"])
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+        let unpublished = try String(contentsOfFile: temp.path("elsewhere/self-view/\(person)/2026-Q3.md"), encoding: .utf8)
+        #expect(unpublished.contains("· your team not yet published · organisation not yet published"))
     }
 
     @Test("a self-view needs exactly one of --person or --all-consented; other reports take neither")

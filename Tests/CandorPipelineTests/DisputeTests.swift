@@ -57,7 +57,7 @@ struct DisputeTests {
         #expect(everyone.lines(period: Self.q3, pullRequests: [Self.pr("Checkout", "acme/api", opened: "2026-08-12"), Self.pr("Search", "acme/search", opened: "2026-08-12"),
                                                                Self.pr("Search", "acme/search", opened: "2026-08-13")])
                 == ["D-9 (upheld, filed 2026-08-20, resolved 2026-09-03) is about flow.review_pickup for the organisation, 2026-Q3; upheld: "
-                    + "days:2026-08-12 left out of every team's figure and the organisation's (2 pull requests)."])
+                    + "days:2026-08-12 left out of every team's figure and the organisation's."])
     }
 
     @Test("cells say what their disputes are: open as open, upheld with what it did, and the organisation's when a team's exclusions reach it")
