@@ -36,7 +36,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
 }
 
 /// A self-view was requested for someone who has not opted in to it.
-public struct SelfViewRefused: Error, LocalizedError {
+public struct SelfViewRefused: Error, Refusal {
     public var reference: String
     public var errorDescription: String? {
         "no self-view for \(reference): this person has not opted in to the self-view programme (or has withdrawn) — "
@@ -45,7 +45,7 @@ public struct SelfViewRefused: Error, LocalizedError {
 }
 
 /// A report whose audience may see the compliance dataset was requested without an approval reference.
-public struct ApprovalRequired: Error, LocalizedError {
+public struct ApprovalRequired: Error, Refusal {
     public var kind: String
     public var errorDescription: String? {
         "the \(kind) report reads security findings (the compliance dataset) — pass --approval REF naming the approval "
@@ -55,7 +55,7 @@ public struct ApprovalRequired: Error, LocalizedError {
 
 /// An `--approval` that does not open the report: not listed in the approvals input, for another
 /// report or quarter, not yet granted or expired, or given by the person running candor.
-public struct ApprovalRefused: Error, LocalizedError {
+public struct ApprovalRefused: Error, Refusal {
     public var reference: String
     public var reason: String
     public var errorDescription: String? {
@@ -205,18 +205,39 @@ public struct ReportWriter: Sendable {
     /// there is no folder or no file; a file candor cannot read is said and taken as none (it steers only
     /// the choice among equally safe patterns, never whether a cell is protected).
     func previousPublication(before period: Period) -> PreviousPublication {
-        guard let path = previousFiguresPath(before: period), FileManager.default.fileExists(atPath: path) else { return .none }
+        switch publishedFigures(period.previous) {
+        case .none: return .none
+        case .unusable(let problem):
+            log.progress("\(problem): the choice of complements for \(period) does not read it")
+            return .none
+        case .figures(let figures): return figures.publication(source: "\(period.previous.description)/figures.json")
+        }
+    }
+
+    /// What ``publishedFolder`` holds for a period: nothing, a figures file candor wrote for it, or a
+    /// file it cannot use (and why).
+    enum PublishedFigures {
+        case none
+        case figures(FiguresFile)
+        case unusable(String)
+
+        var file: FiguresFile? { if case .figures(let f) = self { f } else { nil } }
+    }
+
+    /// The figures file ``publishedFolder`` holds for `period`.
+    func publishedFigures(_ period: Period) -> PublishedFigures {
+        guard let folder = publishedFolder else { return .none }
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(period.description).appendingPathComponent("figures.json").path
+        guard FileManager.default.fileExists(atPath: path) else { return .none }
         // An input like any other: capped before it is read (a figures file of 4,000 teams is a few MiB).
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         guard size <= Self.previousFiguresLimit, let data = FileManager.default.contents(atPath: path) else {
-            log.progress("\(path) is larger than \(Self.previousFiguresLimit >> 20) MiB or cannot be read: the choice of complements for \(period) does not read it")
-            return .none
+            return .unusable("\(path) is larger than \(Self.previousFiguresLimit >> 20) MiB or cannot be read")
         }
-        guard let figures = FiguresFile.parse(json: Array(data)), figures.period == period.previous.description else {
-            log.progress("\(path) is not a figures file candor wrote for \(period.previous): the choice of complements for \(period) does not read it")
-            return .none
+        guard let figures = FiguresFile.parse(json: Array(data)), figures.period == period.description else {
+            return .unusable("\(path) is not a figures file candor wrote for \(period)")
         }
-        return figures.publication(source: "\(period.previous.description)/figures.json")
+        return .figures(figures)
     }
 
     /// The largest previous figures file read.
@@ -399,7 +420,7 @@ public struct ReportWriter: Sendable {
         let end = Int64(period.last.dayNumber + 1) * 86_400 - 1
         var boardOpen: [String: Int] = [:]
         if reader.datasets.contains(.operational) {
-            for o in try reader.securityOutcomes(asOf: period.last) where o.isHighOrCritical && o.history.firstSeen <= end && (o.history.closedAt.map { $0 > end } ?? true) {
+            for o in try reader.securityOutcomes(asOf: period.last) where o.isHighOrCritical && o.history.isOpen(at: end) {
                 boardOpen[try reader.owner(of: o.repository, on: period.last) ?? "", default: 0] += 1
             }
         }
@@ -424,21 +445,13 @@ public struct ReportWriter: Sendable {
     /// Reads a period's ``SelfViewContext``.
     public func selfViewContext(period: Period) throws -> SelfViewContext {
         let reader = try reader(for: .selfView)
+        let published = publishedFigures(period)
+        if case .unusable(let problem) = published { log.progress("\(problem): self-views show no team or organisation figure") }
         return SelfViewContext(
-            reader: reader, published: publishedFigures(period),
+            reader: reader, published: published.file,
             outcomes: try reader.suggestionOutcomes(period, consent: policy.consentRule(for: MetricRegistry.acceptanceRate.programme)),
             pullRequests: try reader.pullRequestFacts(period, consent: policy.consentRule(for: MetricRegistry.reviewPickup.programme)),
             audit: try reader.auditEntries())
-    }
-
-    /// The figures file `publishedFolder` holds for `period` (nil: none, or not one candor wrote for it).
-    func publishedFigures(_ period: Period) -> FiguresFile? {
-        guard let folder = publishedFolder else { return nil }
-        let path = URL(fileURLWithPath: folder).appendingPathComponent(period.description).appendingPathComponent("figures.json").path
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-        guard size <= Self.previousFiguresLimit, let data = FileManager.default.contents(atPath: path),
-              let figures = FiguresFile.parse(json: Array(data)), figures.period == period.description else { return nil }
-        return figures
     }
 
     /// The Markdown and HTML of `person`'s self-view (a pseudonym) for `period`.

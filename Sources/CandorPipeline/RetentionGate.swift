@@ -5,7 +5,7 @@ import Foundation
 
 /// A report refused because records past the policy's retention windows are still held and the
 /// policy says to refuse rather than purge (`retention_enforcement: refuse`).
-public struct RetentionRefused: Error, LocalizedError {
+public struct RetentionRefused: Error, Refusal {
     /// Rows past the windows, per tier and reason.
     public var pending: PurgeResult
     /// The `--now` the purge must be run with (the time the report was asked for).
@@ -60,10 +60,19 @@ public enum RetentionGate {
             throw RetentionRefused(pending: pending, now: time, policyPath: policy.path, databasePath: store.path)
         case .purge:
             log.progress("retention: purging \(Format.count(pending.total)) rows past the policy's windows on \(today) before \(command)")
-            let result = try store.purge(today: today, retention: policy.retention, revocationProgrammes: programmes, time: time)
-            try SecurityOutcomes.refresh(store)
-            try Audit.recordPurge(result, before: command, policy: policy, store: store, actor: actor, now: clock.now)
-            return .purged(result)
+            return .purged(try purge(policy: policy, store: store, now: clock.now, programmes: programmes, actor: actor, before: command))
         }
+    }
+
+    /// Purges as of `now` — retention, and the revocations and objections of `programmes` — makes the
+    /// security-outcome tier again at once (purged findings' dates leave the operational file too), and
+    /// records it; what `candor purge` and every report's enforcement do.
+    public static func purge(policy: Policy, store: CandorStore, now: Date, programmes: [String], actor: String,
+                             before command: String? = nil) throws -> PurgeResult {
+        let result = try store.purge(today: Timestamp.day(now), retention: policy.retention, revocationProgrammes: programmes,
+                                     time: Timestamp.iso8601(now))
+        try SecurityOutcomes.refresh(store)
+        try Audit.recordPurge(result, before: command, policy: policy, store: store, actor: actor, now: now)
+        return result
     }
 }

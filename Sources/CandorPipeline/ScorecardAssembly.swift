@@ -145,8 +145,13 @@ public struct ScorecardAssembly {
 
     /// Every finding's history from the scans this reader may see, not yet owned by a team.
     func findingHistories() throws -> [FindingFacts] {
+        try findingHistories(store.sarifScanSnapshots()) + findingHistories(store.codeGuruReviewSnapshots())
+    }
+
+    /// The histories of the findings of `scopes` (scans or code reviews per repository), not yet owned by a team.
+    func findingHistories(_ scopes: [String: [ScanSnapshot]]) -> [FindingFacts] {
         var findings: [FindingFacts] = []
-        for (scope, snapshots) in try store.sarifScanSnapshots().sorted(by: { $0.key < $1.key }) + (try store.codeGuruReviewSnapshots().sorted(by: { $0.key < $1.key })) {
+        for (scope, snapshots) in scopes.sorted(by: { $0.key < $1.key }) {
             let repository = String(scope.split(separator: "|").first ?? "")
             let first = snapshots.map(\.time).min() ?? 0
             for (_, history) in FindingLifecycle.histories(snapshots).sorted(by: { $0.key < $1.key }) {
@@ -196,7 +201,6 @@ public struct ScorecardAssembly {
                                    : "daily rows purged: accepted lines are not kept in the weekly tiers")
         }
         // The organisation's people, each once (a person who moved between teams is in two team sizes).
-        _ = try store.organisationSize(period)
         let consentedEveryone = try store.organisationSize(period, consent: consent)
         let everyoneAtEnd = try store.organisationSize(on: period.last, consent: consent)
         let consentedSizes = try store.teamSizes(period, consent: consent)
@@ -227,19 +231,14 @@ public struct ScorecardAssembly {
 
         // Quality, from the scans this reader may see; security findings from the security-outcome tier
         // (counts and durations, in the operational file): the same for every audience that reads it.
-        let findings = ByTeam(try owned(findingHistories(), on: period.last), \.team)
+        let reviews = try owned(findingHistories(store.codeGuruReviewSnapshots()), on: period.last)
+        let findings = ByTeam(try owned(findingHistories(store.sarifScanSnapshots()), on: period.last) + reviews, \.team)
         let outcomes = try store.securityOutcomes(asOf: period.last)
         let outcomeTierReadable = store.datasets.contains(.operational)
-        let reviews = try store.codeGuruReviewSnapshots().sorted(by: { $0.key < $1.key }).flatMap { repository, snapshots in
-            FindingLifecycle.histories(snapshots).sorted(by: { $0.key < $1.key }).map {
-                FindingFacts(team: nil, repository: repository, history: $0.value, inBaseline: false)
-            }
-        }
-        let fixes = ByTeam(try owned(reviews + outcomes.map { FindingFacts(team: nil, repository: $0.repository, history: $0.history, inBaseline: false) },
-                                     on: period.last), \.team)
-        let highOrCritical = ByTeam(try owned(outcomes.filter(\.isHighOrCritical).map {
-            FindingFacts(team: nil, repository: $0.repository, history: $0.history, inBaseline: false)
-        }, on: period.last), \.team)
+        let ownedOutcomes = try owned(outcomes.map { FindingFacts(team: nil, repository: $0.repository, history: $0.history, inBaseline: false) },
+                                      on: period.last)
+        let fixes = ByTeam(reviews + ownedOutcomes, \.team)
+        let highOrCritical = ByTeam(zip(outcomes, ownedOutcomes).filter { $0.0.isHighOrCritical }.map(\.1), \.team)
         let volume = try store.scanVolume(period)
         var owners: [String: String?] = [:]
         for repository in Set(volume.lines.keys).union(volume.scans.keys) { owners[repository] = try store.owner(of: repository, on: period.last) }
@@ -339,7 +338,7 @@ public struct ScorecardAssembly {
                 guard value.estimate == nil, value.note == "no data from this source" else { return value }
                 var v = value
                 // Findings read through the security-outcome tier: nothing of any analyser was recorded for the team.
-                if outcomeTierReadable && [MetricRegistry.openHighSeverity.id, MetricRegistry.timeToFix.id].contains(metric) {
+                if outcomeTierReadable && MetricRegistry.securityOutcomeMetrics.contains(metric) {
                     v.note = metric == MetricRegistry.openHighSeverity.id
                         ? "no data: no High or Critical finding recorded in \(value.team == nil ? "the organisation's" : "this team's") repositories by the period's end"
                         : "no data: no finding of codeguru-reviewer, codeguru-security or sarif recorded in \(value.team == nil ? "the organisation's" : "this team's") repositories by the period's end"

@@ -8,10 +8,10 @@ import CandorVocabulary
 /// severity, first seen, when it stopped being open and how — and stored where the audiences that
 /// read the operational dataset see it. Categories, rules, files and lines never leave the
 /// compliance file.
-public enum SecurityOutcomes {
+enum SecurityOutcomes {
     /// Makes the tier again when its fingerprint changed (after a purge: at once, so the dates of
     /// purged findings do not stay in the operational file until the next report).
-    public static func refresh(_ store: CandorStore) throws {
+    static func refresh(_ store: CandorStore) throws {
         let fingerprint = try store.securityOutcomeFingerprint()
         guard try store.securityOutcomeState() != fingerprint else { return }
         var outcomes = try store.codeGuruSecurityOutcomes()

@@ -204,7 +204,7 @@ public struct Policy: Sendable, Equatable {
             }
         }
         if let node = mapping["retention_enforcement"] {
-            guard let value = node.string.flatMap(Retention.Enforcement.init(rawValue:)) else {
+            guard let value = node.string.flatMap({ Retention.Enforcement(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }) else {
                 throw PolicyError(path: path, line: node.mark?.line, message: "retention_enforcement must be purge or refuse",
                                   hint: "purge (the default) deletes what is past the windows before every report; refuse stops the report and names the `candor purge` command")
             }

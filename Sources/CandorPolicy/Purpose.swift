@@ -40,7 +40,7 @@ public enum Purpose {
 }
 
 /// A request refused because of its declared purpose.
-public struct PurposeRefused: Error, LocalizedError {
+public struct PurposeRefused: Error, Refusal {
     public var declared: String
     public var prohibitedUse: String?
 

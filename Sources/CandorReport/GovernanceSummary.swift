@@ -68,18 +68,18 @@ extension GovernanceSummary {
                            "flow.review_pickup", "flow.review_depth", "outcome.change_failure_rate", "experience.satisfaction"]
 
     static func cell(_ v: MetricValue?, _ m: MetricDefinition) -> Cell {
-        guard let v, let e = v.estimate, v.label != .suppressed else {
-            var cell = Cell(shown: false, value: "", interval: "", label: "", note: v?.label == .suppressed ? "hidden" : shortCause(v?.note))
-            if v?.label != .suppressed { cell.dispute = (v?.disputeLabels ?? []).joined(separator: "; ") }
-            return cell
-        }
-        var cell = Cell(shown: true, value: ScorecardView.format(e, m.unit),
+        var cell: Cell
+        if let v, let e = v.estimate, v.label != .suppressed {
+            cell = Cell(shown: true, value: ScorecardView.format(e, m.unit),
                         interval: v.interval.map { "\(ScorecardView.format($0.lower, m.unit))–\(ScorecardView.format($0.upper, m.unit))" } ?? "no interval",
                         label: v.label.rawValue, note: "")
-        cell.dispute = v.disputeLabels.joined(separator: "; ")
+        } else {
+            cell = Cell(shown: false, value: "", interval: "", label: "", note: v?.label == .suppressed ? "hidden" : shortCause(v?.note))
+        }
+        // A hidden cell says why, nothing more.
+        if v?.label != .suppressed { cell.dispute = (v?.disputeLabels ?? []).joined(separator: "; ") }
         return cell
     }
-
 
     /// What the consent registry says about `programme` as of the review's registry day — the transparency
     /// report's numbers, dated; counts of people below k are coarsened. nil for a programme the policy lacks.

@@ -64,7 +64,7 @@ public struct ScorecardView: Sendable {
         if m.sources.isEmpty { return "the consent registry and dispute log" }
         return m.sources.map { source -> String in
             if card.securityOutcomesRead && [.codeGuruSecurity, .sarif].contains(source)
-                && [MetricRegistry.openHighSeverity.id, MetricRegistry.timeToFix.id].contains(m.id) {
+                && MetricRegistry.securityOutcomeMetrics.contains(m.id) {
                 return "\(source.rawValue): counts and dates through the security-outcome tier"
             }
             guard card.readable.contains(source) else { return "\(source.rawValue): not among this audience's datasets" }

@@ -36,6 +36,18 @@ extension StoreWriter {
         try db.execute(sql: "INSERT OR IGNORE INTO purge_revoked SELECT person FROM person_alias WHERE alias IN (SELECT id FROM purge_revoked)")
         try db.execute(sql: "INSERT OR IGNORE INTO purge_revoked SELECT alias FROM person_alias WHERE person IN (SELECT id FROM purge_revoked)")
         let revokedIds = "SELECT id FROM purge_revoked"
+        // An objection to the programme stops its use from its day until it is withdrawn: a person's
+        // records dated while the registry's latest status on or before their day was opted_out go, under
+        // every id of theirs (the ingest gate keeps new ones out) — decided per record from the whole
+        // status history, as every report reads it. A person-week that reaches an objected day goes whole.
+        // `purge_objector` maps every id of anyone who ever objected to the person the registry knows.
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS purge_objector (id TEXT PRIMARY KEY, person TEXT NOT NULL)")
+        try db.execute(sql: "DELETE FROM purge_objector")
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO purge_objector SELECT DISTINCT COALESCE(a.person, c.person), COALESCE(a.person, c.person)
+            FROM consent c LEFT JOIN person_alias a ON a.alias = c.person WHERE c.programme = ? AND c.status = 'opted_out'
+            """, arguments: [revocationProgramme])
+        try db.execute(sql: "INSERT OR IGNORE INTO purge_objector SELECT a.alias, o.person FROM person_alias a JOIN purge_objector o ON o.id = a.person")
         // Each programme's revocations and objections reach that programme's records only.
         if revocationProgramme == Policy.engineeringProgramme {
             // Pull requests, reviews and review comments are records of what their author, reviewer or
@@ -43,22 +55,16 @@ extension StoreWriter {
             let allowed = { (day: String, person: String) in
                 CandorStore.consentCondition(ConsentRule(programme: revocationProgramme, required: true), day: day, person: StoreQueries.resolved(person))
             }
-            // Only someone the registry records as objecting or withdrawing (under any id of theirs) can be
-            // disallowed by a required programme: the per-record consent test runs on their records alone
-            // (on every record it cost seconds per report at 10,000 people, to find nothing).
-            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS purge_candidate (id TEXT PRIMARY KEY)")
-            try db.execute(sql: "DELETE FROM purge_candidate")
-            try db.execute(sql: "INSERT OR IGNORE INTO purge_candidate SELECT person FROM consent WHERE programme = ? AND status IN ('opted_out', 'revoked')",
-                           arguments: [revocationProgramme])
-            try db.execute(sql: "INSERT OR IGNORE INTO purge_candidate SELECT person FROM person_alias WHERE alias IN (SELECT id FROM purge_candidate)")
-            try db.execute(sql: "INSERT OR IGNORE INTO purge_candidate SELECT alias FROM person_alias WHERE person IN (SELECT id FROM purge_candidate)")
+            // Revoked records go first; after that only someone who objected (under any id of theirs) can be
+            // disallowed by a required programme, so the per-record consent test runs on their records alone
+            // (on every record it cost over a second per report at 10,000 people, to find nothing).
             for (table, person, day) in [("github_pull_request", "author", "substr(r.created_at, 1, 10)"),
                                          ("github_review", "reviewer", "substr(COALESCE(r.submitted_at, '9999-12-31'), 1, 10)"),
                                          ("github_review_comment", "commenter", "substr(r.created_at, 1, 10)"),
                                          ("pull_request_fact", "author", "substr(r.created_at, 1, 10)")] {
                 let tier = table == "pull_request_fact" ? "enriched" : "raw"
                 try run(tier, "consent revoked", "DELETE FROM \(t(table)) WHERE \(person) IN (\(revokedIds))", [])
-                try db.execute(sql: "DELETE FROM \(t(table)) AS r WHERE r.\(person) IN (SELECT id FROM purge_candidate) AND NOT \(allowed(day, "r.\(person)"))",
+                try db.execute(sql: "DELETE FROM \(t(table)) AS r WHERE r.\(person) IN (SELECT id FROM purge_objector) AND NOT \(allowed(day, "r.\(person)"))",
                                arguments: [revocationProgramme])
                 if db.changesCount > 0 { removed.append((tier, "objected (from the day of the objection)", db.changesCount)) }
             }
@@ -85,18 +91,6 @@ extension StoreWriter {
                 ON CONFLICT (week) DO UPDATE SET revoked = 1
                 """)
         }
-        // An objection to the programme stops its use from its day until it is withdrawn: a person's
-        // records dated while the registry's latest status on or before their day was opted_out go, under
-        // every id of theirs (the ingest gate keeps new ones out) — decided per record from the whole
-        // status history, as every report reads it. A person-week that reaches an objected day goes whole.
-        // `purge_objector` maps every id of anyone who ever objected to the person the registry knows.
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS purge_objector (id TEXT PRIMARY KEY, person TEXT NOT NULL)")
-        try db.execute(sql: "DELETE FROM purge_objector")
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO purge_objector SELECT DISTINCT COALESCE(a.person, c.person), COALESCE(a.person, c.person)
-            FROM consent c LEFT JOIN person_alias a ON a.alias = c.person WHERE c.programme = ? AND c.status = 'opted_out'
-            """, arguments: [revocationProgramme])
-        try db.execute(sql: "INSERT OR IGNORE INTO purge_objector SELECT a.alias, o.person FROM person_alias a JOIN purge_objector o ON o.id = a.person")
         if revocationProgramme != Policy.assistantProgramme { try db.execute(sql: "DELETE FROM purge_objector") }
         let programme = revocationProgramme.replacingOccurrences(of: "'", with: "''")
         // `r` is the row being judged (every DELETE below names its table `r`).

@@ -11,3 +11,8 @@ public func operatingSystemUser() -> String {
     if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
     return "uid \(geteuid())"
 }
+
+/// A request candor refused by the policy's rules (a prohibited purpose, a missing or invalid
+/// approval, a self-view without consent, records held past the retention windows): the command
+/// exits 4, not 1, and the refusal is in the audit log.
+public protocol Refusal: LocalizedError {}

@@ -35,7 +35,7 @@ struct AuditOptions: ParsableArguments {
 
 /// `--now`, injected so reports are reproducible.
 struct ClockOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The time reports say they were generated, and retention and approvals are judged at (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD, UTC). Default: now. A time earlier than the machine's clock is recorded in the audit log and stated in the transparency report.", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("The time reports say they were generated, and retention and approvals are judged at (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD, UTC). Default: now. A time more than a minute from the machine's clock is recorded in the audit log; an earlier day is stated in the transparency report.", valueName: "time"))
     var now: String?
 
     /// `--now`, and the machine's clock beside it (a `--now` in the past is recorded and stated).
@@ -90,19 +90,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         throw error
     } catch let error as ValidationError {
         throw error
-    } catch let error as PurposeRefused {
-        StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
-        throw ExitCode(4)
-    } catch let error as SelfViewRefused {
-        StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
-        throw ExitCode(4)
-    } catch let error as ApprovalRefused {
-        StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
-        throw ExitCode(4)
-    } catch let error as RetentionRefused {
-        StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
-        throw ExitCode(4)
-    } catch let error as ApprovalRequired {
+    } catch let error as any Refusal {
         StandardErrorLog(quiet: false).write("error: " + (error.errorDescription ?? "refused"))
         throw ExitCode(4)
     } catch let error as LocalizedError {

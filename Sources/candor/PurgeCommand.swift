@@ -28,11 +28,7 @@ struct PurgeCommand: ParsableCommand {
             let opened = try Workspace.open(policyPath: workspace.policyPath(), database: workspace.database)
             try Audit.recordClock(times, command: "purge", policy: opened.policy, store: opened.store, actor: audit.resolved)
             let programmes = programme.isEmpty ? [Policy.assistantProgramme, Policy.engineeringProgramme] : programme
-            let result = try opened.store.purge(today: Timestamp.day(now), retention: opened.policy.retention,
-                                                revocationProgrammes: programmes, time: Timestamp.iso8601(now))
-            try SecurityOutcomes.refresh(opened.store)
-            try Audit.recordPurge(result, policy: opened.policy, store: opened.store, actor: audit.resolved, now: now)
-            return result
+            return try RetentionGate.purge(policy: opened.policy, store: opened.store, now: now, programmes: programmes, actor: audit.resolved)
         }
         for r in result.removed { print("\(r.tier): removed \(r.rows) rows (\(r.reason))") }
         print("purged \(result.total) rows")

@@ -66,6 +66,7 @@ struct RetentionGateTests {
     func policyKey() throws {
         let folder = try TemporaryFolder()
         #expect(try Self.policy("retention_enforcement: refuse\n", folder: folder).retention.enforcement == .refuse)
+        #expect(try Self.policy("retention_enforcement: Refuse\n", folder: folder).retention.enforcement == .refuse, "written as another organisation might")
         #expect(throws: PolicyError.self) { _ = try Self.policy("retention_enforcement: keep\n", folder: folder) }
     }
 

@@ -33,6 +33,9 @@ public enum MetricRegistry {
                         metrics: ["quality.open_high_severity", "quality.time_to_fix"]),
     ]
 
+    /// The metrics that read security findings through the security-outcome tier (docs/tiers.md).
+    public static let securityOutcomeMetrics: Set<MetricID> = [openHighSeverity.id, timeToFix.id]
+
     static let individuals = ["evaluating, ranking or comparing individuals", "compensation, promotion or termination decisions",
                               "performance-improvement plans"]
     static let teams = individuals + ["ranking teams against each other"]

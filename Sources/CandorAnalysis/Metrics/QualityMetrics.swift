@@ -70,7 +70,7 @@ public enum QualityMetrics {
         let id = MetricRegistry.openHighSeverity.id
         let seen = findings.filter { $0.history.firstSeen <= end }
         guard !seen.isEmpty else { return .noData(id, team: team) }
-        let open = seen.filter { f in f.history.closedAt.map { $0 > end } ?? true }.count
+        let open = seen.filter { $0.history.isOpen(at: end) }.count
         return MetricValue(metric: id, team: team, estimate: Double(open), interval: nil, people: people, events: open, label: .low,
                            note: "a count at the period's end, of \(seen.count) High and Critical finding\(seen.count == 1 ? "" : "s") seen by then")
     }

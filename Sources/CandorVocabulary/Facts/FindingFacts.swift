@@ -69,6 +69,9 @@ public struct FindingHistory: Sendable, Equatable {
         self.firstSeen = firstSeen
         self.closedAt = closedAt
     }
+
+    /// Seen by `time` (Unix seconds) and not yet closed then.
+    public func isOpen(at time: Int64) -> Bool { firstSeen <= time && (closedAt.map { $0 > time } ?? true) }
 }
 
 /// A security finding as the security-outcome tier keeps it (docs/tiers.md): counts and durations
