@@ -173,6 +173,8 @@ public struct Ingestor: Sendable {
             // The policy decides which dataset file the records go to, and which fields they keep.
             let family = SourceFamily(format: format)
             let sourcePolicy = family.map { policy?.sourcePolicy(for: $0) ?? SourcePolicy(family: $0, dataset: $0.defaultDataset, allowedFields: nil) }
+            // Minimal by default: an export no published figure reads is read, said, and not stored,
+            // unless the policy names the organisation's purpose for the source.
             let outcome = try store.transaction(dataset: sourcePolicy?.dataset) { writer in
                 // Another process may have ingested the same bytes since the check above.
                 if !force, let previous = try writer.sourceFile(sha256: sha256) {
@@ -191,6 +193,13 @@ public struct Ingestor: Sendable {
         }
     }
 
+    /// Exports candor recognises whose records no published figure reads: stored only under the
+    /// policy's `purpose:` for their source (issue 20, item 7).
+    static let readByNoFigure: [InputFormat: String] = [
+        .copilotLegacyMetrics: "Copilot's organisation- or team-level metrics (every Copilot figure reads the per-user reports)",
+        .codeGuruSecurityMetrics: "CodeGuru Security's account metrics (the security figures read its findings)",
+    ]
+
     /// The sources whose records are about a person's use of an AI assistant: the AI-adoption
     /// programme's, which its objections withhold at ingest.
     static let programmeRecords: Set<SourceFamily> = [.qDeveloper, .kiro, .copilot, .assistantUsage, .events]
@@ -206,8 +215,16 @@ public struct Ingestor: Sendable {
         let family = SourceFamily(format: format)
         let sourceId = try writer.insertSource(sha256: sha256, path: path, format: format, bytes: size, ingestedAt: Timestamp.iso8601(now),
                                                dataset: sourcePolicy?.dataset, category: family?.category ?? "governance")
+        // Minimal by default: an export no published figure reads is listed as read (0 records) and
+        // not stored, unless the policy names the organisation's purpose for its source.
+        if let family, let what = Self.readByNoFigure[format], policy != nil, sourcePolicy?.purpose == nil {
+            try writer.finishSource(id: sourceId, rows: 0, ignoredColumns: [], warnings: 0)
+            return FileOutcome(path: path, format: format, status: .ingested(rows: 0), diagnostics: [
+                Diagnostic(.note, file: path, line: 1, code: "IN009", message: "read and not stored: no published figure reads \(what)",
+                           hint: "to keep it for another use, say who uses it and why in the policy: sources.\(family.rawValue).purpose")], sha256: sha256)
+        }
         let file = IngestFile(path: path, format: format, sourceId: sourceId, options: options,
-                              gate: FieldGate(family: family, policy: sourcePolicy), pseudonymiser: pseudonymiser, memo: pseudonymMemo,
+                              gate: FieldGate(family: family, policy: sourcePolicy, keepsUnreadRecords: policy == nil || sourcePolicy?.purpose != nil), pseudonymiser: pseudonymiser, memo: pseudonymMemo,
                               skipBadRows: skipBadRows)
         // A required programme's objections stop storage from their day: the gate leaves those records out.
         let programmeRule = options.acceptanceConsent

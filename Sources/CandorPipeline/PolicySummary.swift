@@ -26,21 +26,9 @@ extension Policy {
         if repositories.owner != nil || !repositories.aliases.isEmpty {
             lines.append("  repositories: bare names belong to \(repositories.owner ?? "the one owner/name that ends in them"); \(repositories.aliases.count) alias(es)")
         }
-        lines.append("  sources (dataset; optional fields kept / dropped at ingest):")
+        lines.append("  sources (dataset; each optional field kept, and what reads it):")
         for family in SourceFamily.allCases {
-            let entry = sourcePolicy(for: family)
-            let optional = family.optionalFields
-            let kept = entry.allowedFields.map { allowed in optional.filter { allowed.contains($0) } } ?? optional
-            let dropped = optional.filter { !kept.contains($0) }
-            var line = "    \(family.rawValue): \(entry.dataset.rawValue); "
-            if optional.isEmpty {
-                line += "no optional fields"
-            } else if dropped.isEmpty {
-                line += "all \(optional.count) kept"
-            } else {
-                line += "kept \(kept.isEmpty ? "none" : kept.joined(separator: ", ")); dropped \(dropped.joined(separator: ", "))"
-            }
-            lines.append(line)
+            lines += sourceLines(family)
         }
         if !prohibitedFields.isEmpty { lines.append("  prohibited fields: " + prohibitedFields.joined(separator: ", ")) }
         lines.append("  audiences: " + Audience.allCases.map { audience in
@@ -64,6 +52,35 @@ extension Policy {
 }
 
 extension Policy {
+    /// The `policy check` lines of one source: its dataset and purpose, every field kept with what
+    /// reads it (a field no published figure reads is said to be one), the fields dropped that a
+    /// figure reads (that figure will lack them), and how many unread fields are dropped.
+    func sourceLines(_ family: SourceFamily) -> [String] {
+        let entry = sourcePolicy(for: family)
+        let readers = family.fieldReaders
+        let optional = family.optionalFields
+        let kept = entry.allowedFields.map { allowed in optional.filter { allowed.contains($0) } } ?? optional
+        var lines = ["    \(family.rawValue): \(entry.dataset.rawValue) dataset" + (sources[family] == nil ? " (not listed: keeps what the figures read)" : "")
+                     + (optional.isEmpty ? "; no optional fields (identity and time only)" : "")]
+        if let purpose = entry.purpose { lines.append("      purpose beyond the published figures: \(purpose)") }
+        for field in kept {
+            let users = (readers[field] ?? []).sorted()
+            lines.append("      keeps \(field): " + (users.isEmpty
+                ? "no published figure reads it" + (entry.purpose == nil ? " (no purpose stated: drop it, or say why in purpose:)" : " (kept for the purpose above)")
+                : users.map(\.description).joined(separator: ", ")))
+        }
+        for field in optional where !kept.contains(field) {
+            let users = (readers[field] ?? []).sorted()
+            guard !users.isEmpty else { continue }
+            lines.append("      drops \(field), which \(users.map(\.description).joined(separator: ", ")) read\(users.count == 1 ? "s" : ""): expect no data or a partial figure there")
+        }
+        let unread = optional.filter { !kept.contains($0) && (readers[$0] ?? []).isEmpty }
+        if !unread.isEmpty {
+            lines.append("      drops \(unread.count > 8 ? "\(unread.count) fields" : unread.joined(separator: ", ")): no published figure reads \(unread.count == 1 ? "it" : "them")")
+        }
+        return lines
+    }
+
     /// `candor policy check --sample FILE`: which of the policy's mappings takes `path`, its rows, and
     /// every value the mapping could not convert (nothing is stored).
     public func checkSample(_ path: String) throws -> (mapping: CSVMapping?, rows: Int, diagnostics: [Diagnostic]) {

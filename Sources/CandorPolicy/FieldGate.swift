@@ -48,8 +48,13 @@ public final class FieldGate {
     /// Q Developer metric positions to clear (precomputed: ingest runs this once per row).
     package let clearedMetricIndexes: [Int]
 
-    public init(family: SourceFamily?, policy: SourcePolicy?) {
+    /// Whether records no published figure reads are stored: only when the policy states a purpose
+    /// for the source (`purpose:`), or when there is no policy (readers' tests).
+    public let keepsUnreadRecords: Bool
+
+    public init(family: SourceFamily?, policy: SourcePolicy?, keepsUnreadRecords: Bool = true) {
         self.family = family
+        self.keepsUnreadRecords = keepsUnreadRecords
         let allowed = policy?.allowedFields
         self.allowed = allowed
         if family == .qDeveloper, let allowed {

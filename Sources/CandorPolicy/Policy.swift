@@ -107,11 +107,7 @@ public struct Policy: Sendable, Equatable {
 
     /// What the policy says about a source family (its entry, or the defaults).
     public func sourcePolicy(for family: SourceFamily) -> SourcePolicy {
-        if let entry = sources[family] { return entry }
-        let prohibited = Set(prohibitedFields)
-        let optional = Set(family.optionalFields)
-        return SourcePolicy(family: family, dataset: family.defaultDataset,
-                            allowedFields: optional.isDisjoint(with: prohibited) ? nil : optional.subtracting(prohibited))
+        sources[family] ?? .minimal(family, prohibited: Set(prohibitedFields))
     }
 
     static let knownKeys: Set<String> = ["version", "purpose", "minimum_group_size", "retention_days", "key_file", "database", "survey", "mappings", "repositories",

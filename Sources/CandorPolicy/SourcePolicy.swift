@@ -6,15 +6,20 @@ public struct SourcePolicy: Sendable, Equatable {
     public var family: SourceFamily
     public var dataset: Dataset
     /// Optional fields kept; nil keeps every field candor reads from this source. Prohibited fields
-    /// are already removed.
+    /// are already removed. A source the policy does not list keeps the fields a published figure
+    /// reads (``SourceFamily/usedFields``): minimal by default.
     public var allowedFields: Set<String>?
+    /// Why the organisation keeps this source's records beyond what candor's published figures read
+    /// (`purpose:`): without it, records no figure reads (a retired metric's only source, event
+    /// types no metric interprets) are read and not stored.
+    public var purpose: String?
 
     /// Parses one `sources:` entry. `prohibited` are the policy's prohibited fields.
     static func parse(family: SourceFamily, node: Node, prohibited: Set<String>, path: String) throws -> SourcePolicy {
-        var result = SourcePolicy(family: family, dataset: family.defaultDataset, allowedFields: nil)
+        var result = SourcePolicy(family: family, dataset: family.defaultDataset, allowedFields: Set(family.usedFields))
         guard let mapping = node.mapping else {
             throw PolicyError(path: path, line: node.mark?.line, message: "sources.\(family.rawValue) must be a mapping",
-                              hint: "for example:  \(family.rawValue): {dataset: \(family.defaultDataset.rawValue), fields: all}")
+                              hint: "for example:  \(family.rawValue): {dataset: \(family.defaultDataset.rawValue), fields: used}")
         }
         for (key, value) in mapping {
             switch key.string ?? "" {
@@ -25,10 +30,17 @@ public struct SourcePolicy: Sendable, Equatable {
                                       hint: "the dataset decides which reports may read these records")
                 }
                 result.dataset = dataset
+            case "purpose":
+                guard let text = value.string?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty, text.count <= 500 else {
+                    throw PolicyError(path: path, line: value.mark?.line, message: "sources.\(family.rawValue).purpose must be a sentence (at most 500 characters)",
+                                      hint: "say who uses the records no published figure reads, and for what; or remove purpose: to keep only what the figures read")
+                }
+                result.purpose = text
             case "fields":
-                if value.string == "all" { continue }
+                if value.string == "all" { result.allowedFields = nil; continue }
+                if value.string == "used" { result.allowedFields = Set(family.usedFields); continue }
                 guard let list = value.sequence, list.allSatisfy({ $0.string != nil }) else {
-                    throw PolicyError(path: path, line: value.mark?.line, message: "sources.\(family.rawValue).fields must be `all` or a list of field names",
+                    throw PolicyError(path: path, line: value.mark?.line, message: "sources.\(family.rawValue).fields must be `used`, `all` or a list of field names",
                                       hint: "fields not listed are dropped at ingest and counted")
                 }
                 let known = Set(family.optionalFields)
@@ -49,7 +61,7 @@ public struct SourcePolicy: Sendable, Equatable {
                 result.allowedFields = allowed
             default:
                 throw PolicyError(path: path, line: key.mark?.line, message: "unknown key '\(key.string ?? "")' in sources.\(family.rawValue)",
-                                  hint: "a source takes dataset: and fields:")
+                                  hint: "a source takes dataset:, fields: and purpose:")
             }
         }
         if !prohibited.isEmpty {
@@ -57,12 +69,26 @@ public struct SourcePolicy: Sendable, Equatable {
             let kept = base.subtracting(prohibited)
             if kept != base || result.allowedFields != nil { result.allowedFields = kept }
         }
+        if let kept = result.allowedFields {
+            for (field, needs) in family.fieldRequirements.sorted(by: { $0.key < $1.key }) where kept.contains(field) {
+                for need in needs where !kept.contains(need) {
+                    throw PolicyError(path: path, line: node.mark?.line, message: "sources.\(family.rawValue) keeps \(field) but not \(need), which it is read against",
+                                      hint: "keep both (\(field), \(need)) or drop both: one without the other would bias the figures that read them")
+                }
+            }
+        }
         return result
     }
 
-    public init(family: SourceFamily, dataset: Dataset, allowedFields: Set<String>? = nil) {
+    public init(family: SourceFamily, dataset: Dataset, allowedFields: Set<String>? = nil, purpose: String? = nil) {
         self.family = family
         self.dataset = dataset
         self.allowedFields = allowedFields
+        self.purpose = purpose
+    }
+
+    /// What candor keeps of a source the policy does not list: the fields a published figure reads.
+    public static func minimal(_ family: SourceFamily, prohibited: Set<String> = []) -> SourcePolicy {
+        SourcePolicy(family: family, dataset: family.defaultDataset, allowedFields: Set(family.usedFields).subtracting(prohibited))
     }
 }

@@ -2,6 +2,15 @@ import CandorVocabulary
 
 /// The commented `policy.yml` that `candor init` writes.
 package enum StarterPolicy {
+    /// One line per source: its default dataset and the fields a published figure reads.
+    static var sourceLines: String {
+        SourceFamily.allCases.map { family in
+            let fields = family.usedFields
+            return "  \(family.rawValue): {dataset: \(family.defaultDataset.rawValue)"
+                + (family.optionalFields.isEmpty ? "" : ", fields: [\(fields.joined(separator: ", "))]") + "}"
+        }.joined(separator: "\n")
+    }
+
     package static let text = """
     # candor policy — the governance contract for this telemetry programme.
     #
@@ -55,17 +64,17 @@ package enum StarterPolicy {
       self-view: optional
 
     # Sources: for each tool, the dataset its records belong to (coaching, operational or
-    # compliance — a report reads only the datasets its audience may see) and the fields kept.
-    # `fields: all` keeps every optional field candor reads; a list keeps only those, and every
-    # other field is dropped at ingest and counted for the transparency report. Content (prompts,
+    # compliance — a report reads only the datasets its audience may see) and the optional fields
+    # kept. The lists below are exactly the fields a published figure reads (a metric, a gaming
+    # signal, or the approved security review's categories); `candor policy check` shows which
+    # figure reads each one. Every other field is dropped at ingest and counted for the
+    # transparency report. To keep more (`fields: all`, or a longer list), add `purpose:` saying
+    # who uses it and why; records no figure reads (event types no metric interprets, Copilot's
+    # legacy organisation metrics, CodeGuru Security's account metrics) are stored only under a
+    # `purpose:` too. A source not listed here keeps what the figures read. Content (prompts,
     # responses, code, snippets, file contents, free text) is never read, whatever this says.
-    # `candor policy check` lists each source's optional fields.
     sources:
-      q-developer: {dataset: coaching, fields: all}
-      copilot: {dataset: coaching, fields: all}
-      github: {dataset: operational, fields: [closed_at, merged_at, review_comments, submitted_at, review_id]}
-      codeguru-security: {dataset: compliance, fields: all}
-      sarif: {dataset: compliance, fields: all}
+    \(sourceLines)
 
     # Fields never stored from any source, on top of content.
     prohibited_fields: []

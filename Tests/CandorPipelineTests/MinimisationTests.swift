@@ -58,7 +58,7 @@ struct MinimisationTests {
         #expect(p.sourcePolicy(for: .codeGuruSecurity).allowedFields?.contains("file_path") == false)
         #expect(p.sourcePolicy(for: .codeGuruSecurity).allowedFields?.contains("rule_id") == true)
         #expect(p.sourcePolicy(for: .codeGuruReviewer).allowedFields?.contains("file_path") == false)  // default entry, minus prohibited
-        #expect(p.sourcePolicy(for: .qDeveloper).allowedFields == nil)
+        #expect(p.sourcePolicy(for: .qDeveloper).allowedFields == Set(SourceFamily.qDeveloper.usedFields))  // not listed: what the figures read
         #expect(p.audiences[.allStaff] == [.coaching] && p.audiences[.governanceBoard] == [.coaching, .operational])
         #expect(p.targets == ["ai.acceptance_rate": 0.3])
         #expect(p.reviewCalendar.map(\.day.iso8601) == ["2026-06-15", "2026-12-01"])

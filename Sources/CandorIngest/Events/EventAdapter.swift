@@ -18,6 +18,8 @@ public struct EventAdapter: JSONSourceAdapter {
 
     var droppedAttributes: [String: Int] = [:]
     var otherTypes = 0
+    /// Events read and not stored because no published figure reads them, by type.
+    var unread: [String: Int] = [:]
 
     public init(file: IngestFile) {}
 
@@ -25,6 +27,11 @@ public struct EventAdapter: JSONSourceAdapter {
 
     public mutating func read(_ node: JSONNode, at path: JSONPath, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws {
         guard let event = EventReader.event(node, path: path, file: file.path, diagnostics: &diagnostics) else { return }
+        // Minimal by default: an event no published figure reads is stored only under the policy's purpose.
+        if !file.gate.keepsUnreadRecords, event.actor == nil || !EventReader.figureTypes.contains(event.type) {
+            unread[event.actor == nil ? "(no actor)" : event.type, default: 0] += 1
+            return
+        }
         try file.keep(event) { row in
             let person = row.actor.map(file.pseudonym)
             if let person, file.withheld(person, on: Day(dayNumber: Int(row.time / 86_400))) { return }
@@ -40,6 +47,13 @@ public struct EventAdapter: JSONSourceAdapter {
             file.note(Diagnostic(.note, file: file.path, code: "EVT020",
                 message: "not stored: attributes outside what candor keeps: "
                     + droppedAttributes.sorted { $0.key < $1.key }.prefix(10).map { "\(excerpt(Array($0.key.utf8))) (\($0.value)×)" }.joined(separator: ", ")))
+        }
+        if !unread.isEmpty {
+            let total = unread.values.reduce(0, +)
+            file.note(Diagnostic(.note, file: file.path, code: "EVT022",
+                message: "\(total) event\(total == 1 ? "" : "s") no published figure reads, read and not stored: "
+                    + unread.sorted { $0.key < $1.key }.prefix(10).map { "\(excerpt(Array($0.key.utf8))) (\($0.value)×)" }.joined(separator: ", "),
+                hint: "only suggestion.accepted, suggestion.modified and suggestion.reverted events of a person feed a figure (persistence); to keep others, say who uses them and why in the policy: sources.events.purpose"))
         }
         if otherTypes > 0 {
             file.note(Diagnostic(.note, file: file.path, code: "EVT021",
