@@ -50,7 +50,7 @@ public struct ScorecardAssembly {
             for w in weeklyByTeam[team] {
                 var current = byWeek[w.week] ?? TeamWeekInline(team: team, week: w.week, accepted: 0, shown: 0)
                 current.accepted += w.accepted; current.shown += w.shown; current.people += w.people
-                current.activeDays += w.activeDays; current.lines += w.lines
+                current.activeDays += w.activeDays; current.lines += w.lines; current.lineDays += w.lineDays
                 byWeek[w.week] = current
             }
             let weeks = byWeek.keys.sorted()
@@ -76,8 +76,9 @@ public struct ScorecardAssembly {
                     return WeeklyPoint(week: $0, value: Double(active) / Double(size($0)),
                                        interval: WilsonInterval.interval(successes: Int64(active), trials: Int64(size($0))))
                 }),
-                (MetricRegistry.acceptedLines.id, weeks.filter { byWeek[$0]!.activeDays > 0 }
-                    .map { WeeklyPoint(week: $0, value: Double(byWeek[$0]!.lines) / Double(byWeek[$0]!.activeDays)) }),
+                // The metric's own statistic: inline lines over the person-days whose rows count them.
+                (MetricRegistry.acceptedLines.id, weeks.filter { byWeek[$0]!.lineDays > 0 }
+                    .map { WeeklyPoint(week: $0, value: Double(byWeek[$0]!.lines) / Double(byWeek[$0]!.lineDays)) }),
             ]
             collect(series, team: team, period: period, into: &out)
         }

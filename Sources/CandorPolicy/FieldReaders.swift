@@ -57,10 +57,6 @@ extension SourceFamily {
             map[QDeveloperMetric.inlineSuggestionsCount.rawValue] = acceptance.filter { $0 != .signal("pre-review-burst") }
             map[QDeveloperMetric.inlineAICodeLines.rawValue] = [.metric("ai.accepted_lines_per_active_day"), .signal("acceptance-inflation"),
                                                                 .signal("leading-without-outcome")]
-            // The weekly series of accepted lines adds the lines Q Developer counts from chat, /dev and code fixes.
-            for other in [QDeveloperMetric.chatAICodeLines, .devAcceptedLines, .codeFixAcceptedLines] {
-                map[other.rawValue] = [.metric("ai.accepted_lines_per_active_day")]
-            }
             return map
         case .kiro, .assistantUsage, .survey:
             return [:]

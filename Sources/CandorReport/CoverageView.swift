@@ -48,8 +48,9 @@ public enum CoverageView {
                 let what = PeopleCount.isExact(c.outsidePeople, k: k) ? "\(Format.count(c.outside)) from \(PeopleCount.published(c.outsidePeople, k: k, noun: "person", plural: "people"))"
                     : "some from \(PeopleCount.published(c.outsidePeople, k: k, noun: "person", plural: "people"))"
                 line += "; \(what) the directory does not place in a team on the day (contractors, bots, leavers): in no figure"
-            case .repository where c.unmatched > 0:
-                line += "; \(Format.count(c.unmatched)) in repositories no directory entry owns (listed below)"
+            case .repository where c.unmatched > 0 || c.noRepository > 0:
+                if c.unmatched > 0 { line += "; \(Format.count(c.unmatched)) in repositories no directory entry owns (listed below)" }
+                if c.noRepository > 0 { line += "; \(Format.count(c.noRepository)) name no repository: in no team's figure" }
             case .team where c.outside > 0:
                 line += "; \(Format.count(c.outside)) name a team the directory does not have"
             default: break

@@ -61,7 +61,7 @@ struct AssistantTierTests {
         for d in daily.rows { out.append("daily \(d.team ?? "-") \(d.assistant.rawValue) \(d.day) \(d.accepted)") }
         for (a, days) in daily.covered.sorted(by: { $0.key < $1.key }) { out.append("covered \(a.rawValue) \(days.sorted().map(\.iso8601))") }
         for w in try store.weeklyInline(period, consent: consent) {
-            out.append("weekly \(w.team ?? "-") \(w.week) \(w.accepted)of\(w.shown) \(w.people)p \(w.activeDays)d \(w.lines)l")
+            out.append("weekly \(w.team ?? "-") \(w.week) \(w.accepted)of\(w.shown) \(w.people)p \(w.activeDays)d \(w.lineDays)ld \(w.lines)l")
         }
         for a in try store.activePersonWeeks(period, consent: consent) { out.append("active \(a.team ?? "-") \(a.week) \(a.person.prefix(6))") }
         return out
@@ -94,8 +94,9 @@ struct AssistantTierTests {
         // Coverage is anyone's rows, x's too; Q4's Thursday is not Q3's.
         #expect(rows.filter { $0.hasPrefix("covered") } == ["covered q-developer [\"2026-09-28\", \"2026-09-29\"]",
                                                             "covered copilot [\"2026-09-29\", \"2026-09-30\"]"])
-        // Q Developer's weekly series: x (in no team) for the organisation only; every line Q Developer counts (chat too).
-        #expect(rows.filter { $0.hasPrefix("weekly") } == ["weekly - 2026-09-28 1of1 1p 1d 1l", "weekly T 2026-09-28 4of10 2p 2d 10l"])
+        // Q Developer's weekly series: x (in no team) for the organisation only; inline lines over the days
+        // that count them, as the metric reads (p1's 5 chat lines are not the metric's: registry 2026.8).
+        #expect(rows.filter { $0.hasPrefix("weekly") } == ["weekly - 2026-09-28 1of1 1p 1d 1ld 1l", "weekly T 2026-09-28 4of10 2p 2d 2ld 5l"])
         #expect(rows.filter { $0.hasPrefix("active") } == ["active - 2026-09-28 \(x)", "active T 2026-09-28 \(t1)", "active T 2026-09-28 \(t2)"])
         // Q4 holds the same week's Thursday only.
         #expect(try board.adoptionRows(q4, consent: consent).map { "\($0.team ?? "-") \($0.activeDays) \($0.accepted)of\($0.shown)" } == ["U 1 2of5"])

@@ -8,7 +8,7 @@ import CandorPolicy
 public enum MetricRegistry {
     /// Registry version, printed in reports so a change of definition is visible; a change is
     /// annotated on every metric it touches like a policy change.
-    public static let version = "2026.7"
+    public static let version = "2026.8"
 
     /// candor's own changes to metric definitions, annotated on the metrics they touch like policy changes.
     public static let changes: [ProgrammeChange] = [
@@ -31,6 +31,9 @@ public enum MetricRegistry {
         ProgrammeChange(day: Day(year: 2026, month: 12, day: 2)!,
                         description: "Metric registry 2026.7: open High and Critical findings and time to fix read the security-outcome tier (counts and durations, no categories), so the governance board and teams see them; time to fix now includes CodeGuru Security findings, as its definition said",
                         metrics: ["quality.open_high_severity", "quality.time_to_fix"]),
+        ProgrammeChange(day: Day(year: 2026, month: 12, day: 2)!,
+                        description: "Metric registry 2026.8: the weekly series of accepted AI lines per active day reads the metric's own statistic (inline lines over the days whose rows count them); it had added Q Developer's chat, /dev and code-fix lines over every active day. A Q Developer day whose suggestion counts the policy withholds leaves the acceptance rate instead of counting as 0 of 0",
+                        metrics: ["ai.accepted_lines_per_active_day", "ai.acceptance_rate"]),
     ]
 
     /// The metrics that read security findings through the security-outcome tier (docs/tiers.md).

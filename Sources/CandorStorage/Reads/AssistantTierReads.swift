@@ -159,14 +159,16 @@ extension StoreReading {
     }
 
     /// Q Developer's inline accepted and shown per team and ISO week (the week parts of the period,
-    /// labelled by their week's Monday), the people active, their active person-days and every AI line
-    /// Q Developer counts, under `consent`. Team nil: use on days the directory places the person in no team.
+    /// labelled by their week's Monday), the people active, their active person-days, and the accepted
+    /// inline lines over the person-days whose rows count them (the metric's own statistic), under `consent`. Team nil: use on days the directory places the person in no team.
     public func weeklyInline(_ period: Period, consent: ConsentRule?) throws -> [TeamWeekInline] {
         try prepareAssistantTier(consent)
         return try queue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT team, part, SUM(accepted) AS accepted, SUM(shown) AS shown, COUNT(DISTINCT person) AS people,
-                       SUM(days) AS days, SUM(all_lines) AS lines
+                       SUM(days) AS days, SUM(lines) AS lines,
+                       SUM((line_mask & 1) + ((line_mask >> 1) & 1) + ((line_mask >> 2) & 1) + ((line_mask >> 3) & 1)
+                           + ((line_mask >> 4) & 1) + ((line_mask >> 5) & 1) + ((line_mask >> 6) & 1)) AS line_days
                 FROM assistant_person_part WHERE part BETWEEN ? AND ? AND assistant = ?
                 GROUP BY team, part ORDER BY team, part
                 """, arguments: [period.first.iso8601, period.last.iso8601, Assistant.qDeveloper.rawValue])
@@ -174,7 +176,7 @@ extension StoreReading {
                 guard let part = Day.parse(row["part"] as String) else { return nil }
                 let team: String = row["team"]
                 return TeamWeekInline(team: team.isEmpty ? nil : team, week: part.isoWeekStart, accepted: row["accepted"], shown: row["shown"],
-                                      people: row["people"], activeDays: row["days"], lines: row["lines"])
+                                      people: row["people"], activeDays: row["days"], lines: row["lines"], lineDays: row["line_days"])
             }
         }
     }

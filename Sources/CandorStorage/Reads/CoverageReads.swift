@@ -42,7 +42,7 @@ extension StoreReading {
             var byFamily: [SourceFamily: SourceCoverage] = [:]
             for (source, table, day) in Self.repositorySources {
                 let row = try Row.fetchOne(db, sql: """
-                    SELECT COUNT(*) AS records, COUNT(DISTINCT \(day)) AS days,
+                    SELECT COUNT(*) AS records, COUNT(DISTINCT \(day)) AS days, SUM(r.repository IS NULL) AS bare,
                            COUNT(\(RepositoryKeys.ownerSQL(raw: "r.repository", day: day))) AS placed
                     FROM \(table) r WHERE \(day) BETWEEN ? AND ?
                     """, arguments: range)!
@@ -51,7 +51,8 @@ extension StoreReading {
                 var c = byFamily[source] ?? SourceCoverage(source: source, basis: .repository, records: 0, placed: 0, days: 0)
                 c.records += records
                 c.placed += row["placed"] as Int
-                c.unmatched = c.records - c.placed
+                c.noRepository += row["bare"] as Int? ?? 0
+                c.unmatched = c.records - c.placed - c.noRepository
                 c.days = max(c.days, row["days"] as Int)
                 byFamily[source] = c
             }
@@ -80,7 +81,7 @@ extension StoreReading {
                 for row in try Row.fetchAll(db, sql: """
                     SELECT COALESCE(k.key, r.repository) AS name, k.ambiguous AS ambiguous, COUNT(*) AS n FROM \(table) r
                     LEFT JOIN repository_key k ON k.raw = r.repository
-                    WHERE \(day) BETWEEN ? AND ? AND \(RepositoryKeys.ownerSQL(raw: "r.repository", day: day)) IS NULL
+                    WHERE \(day) BETWEEN ? AND ? AND r.repository IS NOT NULL AND \(RepositoryKeys.ownerSQL(raw: "r.repository", day: day)) IS NULL
                     GROUP BY 1, 2
                     """, arguments: range) {
                     let name: String = row["name"]

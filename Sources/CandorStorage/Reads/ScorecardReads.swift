@@ -211,12 +211,14 @@ public struct TeamWeekInline: Sendable, Equatable {
     public var week: Day
     public var accepted: Int64
     public var shown: Int64
-    /// People active that week, their active person-days, and the AI lines they accepted.
+    /// People active that week, their active person-days, the inline AI lines they accepted, and
+    /// the person-days whose rows count lines (the lines' denominator, as in the scorecard).
     public var people: Int = 0
     public var activeDays: Int = 0
     public var lines: Int64 = 0
+    public var lineDays: Int = 0
 
-    public init(team: String? = nil, week: Day, accepted: Int64, shown: Int64, people: Int = 0, activeDays: Int = 0, lines: Int64 = 0) {
+    public init(team: String? = nil, week: Day, accepted: Int64, shown: Int64, people: Int = 0, activeDays: Int = 0, lines: Int64 = 0, lineDays: Int = 0) {
         self.team = team
         self.week = week
         self.accepted = accepted
@@ -224,6 +226,7 @@ public struct TeamWeekInline: Sendable, Equatable {
         self.people = people
         self.activeDays = activeDays
         self.lines = lines
+        self.lineDays = lineDays
     }
 }
 
@@ -272,13 +275,16 @@ extension StoreQueries {
     static let assistantUses = assistantUses(tables: { $0 })
 
     /// ``assistantUses`` over the tables `table` names (a dataset file's own, for the tier's upkeep).
-    /// The ninth column is every line Q Developer counts (inline, chat, /dev and code fixes: the
-    /// weekly series' lines); other assistants have none there.
+    /// Q Developer's day counts suggestions only when both its counts are held (a policy that
+    /// withholds them leaves the day out of the acceptance rate, never in it as 0 of 0). The ninth
+    /// column (`all_lines`) is retired and always 0: the weekly series of lines read every line
+    /// Q Developer counts (chat, /dev, code fixes) while the metric reads inline lines only; they
+    /// now read the same lines over the same days.
     static func assistantUses(tables table: (String) -> String) -> String {
         """
         SELECT COALESCE(al.person, q.person), 'q-developer', q.day, COALESCE(q.Inline_AcceptanceCount, 0), COALESCE(q.Inline_SuggestionsCount, 0),
-               COALESCE(q.Inline_AICodeLines, 0), q.Inline_AICodeLines IS NOT NULL, 1,
-               COALESCE(q.Inline_AICodeLines, 0) + COALESCE(q.Chat_AICodeLines, 0) + COALESCE(q.Dev_AcceptedLines, 0) + COALESCE(q.CodeFix_AcceptedLines, 0)
+               COALESCE(q.Inline_AICodeLines, 0), q.Inline_AICodeLines IS NOT NULL,
+               q.Inline_AcceptanceCount IS NOT NULL AND q.Inline_SuggestionsCount IS NOT NULL, 0
         FROM \(table("qdev_activity")) q LEFT JOIN person_alias al ON al.alias = q.person WHERE q.day BETWEEN ?1 AND ?2
         UNION ALL
         SELECT COALESCE(al.person, c.person), 'copilot', c.day, c.accepted, c.shown, c.lines, 1, 1, 0 FROM (

@@ -18,6 +18,8 @@ public struct SourceCoverage: Sendable, Equatable {
     public var outsidePeople: Int
     /// Repository-based: records of repositories no directory lists, or whose bare name is ambiguous.
     public var unmatched: Int
+    /// Repository-based: records that name no repository (an incident without one): in no team's figure.
+    public var noRepository: Int = 0
     /// Days in the period with any record.
     public var days: Int
 
