@@ -95,7 +95,10 @@ extension StoreWriter {
             SELECT \(StoreQueries.weekPart("substr(p.created_at, 1, 10)")), p.repository, p.number,
                    COALESCE(\(RepositoryKeys.ownerSQL(raw: "p.repository", day: "substr(p.created_at, 1, 10)")), ''),
                    p.author, p.author_is_bot, p.draft, p.created_at, p.merged_at, p.closed_at,
-                   COALESCE(p.review_comments, (SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = p.repository AND c.number = p.number)),
+                   -- The count is known from the pull request's own field, or from a review-comments export of its
+                   -- repository; with neither it is unknown (NULL), never 0: review depth leaves it out.
+                   COALESCE(p.review_comments, CASE WHEN EXISTS (SELECT 1 FROM github_review_comment c WHERE c.repository = p.repository)
+                       THEN (SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = p.repository AND c.number = p.number) END),
                    (SELECT MIN(r.submitted_at) FROM github_review r WHERE r.repository = p.repository AND r.number = p.number
                       AND r.reviewer <> p.author AND r.reviewer_is_bot = 0 AND r.state <> 'PENDING' AND \(firstReviewer)),
                    (SELECT GROUP_CONCAT(r.submitted_at, '|') FROM github_review r WHERE r.repository = p.repository AND r.number = p.number
@@ -117,6 +120,14 @@ extension StoreWriter {
             let author = allowed(day: "substr(p.created_at, 1, 10)", person: "p.author")
             try db.execute(sql: "DELETE FROM \(t("pull_request_fact")) AS p WHERE p.frozen = 1 AND NOT \(author)", arguments: arguments)
         }
+        // A repository's first review-comments export makes its pull requests' unknown comment counts
+        // known (0 where none names them), whichever order the files came in.
+        try db.execute(sql: """
+            UPDATE \(t("pull_request_fact")) AS f
+            SET comments = (SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = f.repository AND c.number = f.number)
+            WHERE f.comments IS NULL AND EXISTS (SELECT 1 FROM github_review_comment c WHERE c.repository = f.repository)
+              AND (\(everything ? "1" : "0") OR f.repository IN (SELECT repository FROM \(t("pull_request_dirty"))))
+            """)
         try db.execute(sql: "DELETE FROM \(t("pull_request_dirty"))")
         try db.execute(sql: "INSERT OR REPLACE INTO \(t("tier_state")) (tier, programme, required, naming, keys, generation) VALUES ('pull_request', ?, ?, ?, ?, ?)",
                        arguments: [consent?.programme, consent?.required, namingText, keys, generation])
@@ -137,7 +148,9 @@ extension StoreWriter {
         let rawComments = "(SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = f.repository AND c.number = f.number)"
         try db.execute(sql: """
             UPDATE \(t("pull_request_fact")) AS f SET draft = p.draft, merged_at = p.merged_at, closed_at = p.closed_at,
-                comments = COALESCE(p.review_comments, max(COALESCE(f.comments, 0), \(rawComments)))
+                comments = COALESCE(p.review_comments, CASE WHEN f.comments IS NOT NULL
+                        OR EXISTS (SELECT 1 FROM github_review_comment c WHERE c.repository = f.repository)
+                    THEN max(COALESCE(f.comments, 0), \(rawComments)) END)
             FROM \(t("github_pull_request")) p
             WHERE f.frozen = 1 AND p.repository = f.repository AND p.number = f.number \(selected)
             """)

@@ -235,6 +235,12 @@ enum Schema {
         registerErasure(&migrator)
         registerRetentionHorizon(&migrator)
         registerSecurityOutcomeCatalog(&migrator)
+        // Registry 2026.8: a pull request's comment count is unknown (not 0) without its own field or a
+        // review-comments export of its repository, and a Q Developer day with withheld counts leaves the
+        // acceptance rate: every derived tier not frozen is made again under the new rules.
+        migrator.registerMigration("v40-tiers-registry-2026-8") { db in
+            try db.execute(sql: "UPDATE tier_generation SET n = n + 1 WHERE id = 1")
+        }
         return migrator
     }
 

@@ -37,6 +37,24 @@ struct DeliveryReaderTests {
         #expect(outcome.format == .incidentsCSV && outcome.status == .ingested(rows: 1), "\(outcome.diagnostics)")
     }
 
+    @Test("an incident that names no repository is counted as such in the coverage, not read as an unmatched repository (it crashed the read)")
+    func incidentWithoutRepository() throws {
+        let h = try IngestHarness()
+        // DevLake's webhook names no repository unless the payload carries one.
+        let incidents = #"""
+            {"issueKey":"INC-1","title":"t","createdDate":"2026-07-01T11:00:00Z","status":"TODO"}
+            {"issueKey":"INC-2","title":"t","createdDate":"2026-07-02T11:00:00Z","status":"TODO","repository":"acme/search"}
+
+            """#
+        #expect(try h.ingestor.ingest(path: try h.folder.write("incidents.json", incidents)).status == .ingested(rows: 2))
+        let period = Period("2026-Q3")!
+        let delivery = try #require(try h.store.coverage(period).first { $0.source == .delivery })
+        #expect(delivery.records == 2 && delivery.placed == 0 && delivery.noRepository == 1 && delivery.unmatched == 1)
+        #expect(try h.store.unmatchedRepositories(period).map(\.name) == ["acme/search"])
+        let line = CoverageView.lines([delivery], unmatched: [], periodDays: 92, k: 5)[0]
+        #expect(line.contains("1 in repositories no directory entry owns") && line.contains("1 name no repository: in no team's figure"), "\(line)")
+    }
+
     @Test("bad rows are located", arguments: [
         ("d-1,acme/search,prod,2026-07-01T09:00:00Z,2026-07-01T09:12:00Z,success", "DEL014", 17),
         ("d-1,acme/search,production,2026-07-01 09:00,2026-07-01T09:12:00Z,success", "DEL013", 28),

@@ -118,6 +118,29 @@ struct PullRequestTierTests {
         #expect(facts.count == 1 && facts.first?.approvalCount == 1)
     }
 
+    @Test("without its own comment count or a review-comments export of its repository, a pull request's count is unknown, not 0; the repository's first export makes it known, in either order")
+    func unknownCommentCount() throws {
+        let h = try IngestHarness()
+        // The list endpoint's shape: no review_comments field.
+        func pull(_ n: Int) -> String {
+            #"{"number":\#(n),"state":"closed","draft":false,"user":{"login":"alice","type":"User"},"created_at":"2026-08-10T09:00:00Z","merged_at":"2026-08-11T09:00:00Z","closed_at":"2026-08-11T09:00:00Z","base":{"repo":{"full_name":"acme/checkout"}}}"#
+        }
+        func approval(_ n: Int) -> String {
+            #"{"id":\#(80 + n),"user":{"login":"carol","type":"User"},"state":"APPROVED","submitted_at":"2026-08-10T12:00:00Z","pull_request_url":"https://api.github.com/repos/acme/checkout/pulls/\#(n)"}"#
+        }
+        _ = try h.ingestor.ingest(paths: [try h.folder.write("pulls.json", "[\(pull(1)),\(pull(2))]"),
+                                          try h.folder.write("reviews.json", "[\(approval(1)),\(approval(2))]")])
+        let before = try h.store.pullRequestFacts(Self.q3, consent: Policy.defaultEngineeringRule)
+        #expect(before.count == 2 && before.allSatisfy { $0.reviewComments == nil }, "\(before.map(\.reviewComments))")
+        #expect(FlowMetrics.reviewDepth(before, team: nil).withoutComments.estimate == nil, "no count known: no value, never 100% silent")
+        // A comment on pull request 2, in a later file: pull request 1 is now known to have none.
+        _ = try h.ingestor.ingest(path: try h.folder.write("comments.json",
+            #"[{"id":10,"pull_request_review_id":82,"user":{"login":"carol"},"created_at":"2026-08-10T11:00:00Z","pull_request_url":"https://api.github.com/repos/acme/checkout/pulls/2"}]"#))
+        let after = try h.store.pullRequestFacts(Self.q3, consent: Policy.defaultEngineeringRule)
+        #expect(after.count == 2 && after.compactMap(\.reviewComments).sorted() == [0, 1])
+        #expect(FlowMetrics.reviewDepth(after, team: nil).withoutComments.estimate == 0.5)
+    }
+
     @Test("a review stored in another dataset file (the policy moved the source) reaches its pull request's fact")
     func reviewInAnotherFile() throws {
         let h = try IngestHarness()
