@@ -16,6 +16,22 @@ struct AssistantAdoptionStoreTests {
             + "\"totals_by_feature\":[{\"feature\":\"code_completion\",\"user_initiated_interaction_count\":0,\(counters)}]}"
     }
 
+    @Test("a policy that drops Copilot's per-feature breakdown leaves its days out of the lines' and suggestions' denominators, never in them as 0")
+    func breakdownDropped() throws {
+        let h = try IngestHarness()
+        var ingestor = h.ingestor
+        ingestor.policy = try Policy.parse(MinimisationTests.base + "sources:\n  copilot: {fields: []}\n", path: h.folder.path("policy.yml"))
+        _ = try ingestor.ingest(path: try h.folder.write("directory.csv", "person_id,team,from,to,github_login\np2,T,2026-01-01,,octo-p2\n"))
+        let copilot = try ingestor.ingest(path: try h.folder.write("users-1-day.ndjson",
+            Self.copilot("octo-p2", "2026-07-01", scope: "\"organization_id\":\"9\"", generated: 20, accepted: 5, added: 30) + "\n"))
+        #expect(copilot.diagnostics.contains { $0.code == "POL020" && $0.message.contains("feature_breakdown") })
+        let row = try #require(try h.store.adoptionRows(Period("2026-Q3")!, consent: nil).first)
+        let use = try #require(row.byAssistant[.copilot])
+        #expect(use.activeDays == 1, "still a day of use (active share)")
+        #expect(use.countingDays == 0 && use.shown == 0 && use.acceptedLines == 0, "\(use)")
+        #expect(try h.store.inlineLinesPerPerson(Period("2026-Q3")!, consent: nil).isEmpty)
+    }
+
     @Test("Q Developer, Copilot (through github_login) and Kiro count for the person's team; a day in two Copilot scopes once; outsiders in no figure")
     func everyAssistant() throws {
         let h = try IngestHarness()

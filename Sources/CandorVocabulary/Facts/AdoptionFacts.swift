@@ -40,7 +40,7 @@ public struct AssistantUse: Sendable, Equatable {
     /// Lines added from accepted suggestions (Q Developer: Inline_AICodeLines; Copilot: the code
     /// completion feature's loc_added_sum).
     public var acceptedLines: Int64
-    /// Active days whose rows count lines (all of them for Copilot and the 46-column Q Developer
+    /// Active days whose rows count lines (Copilot days with their per-feature breakdown, the 46-column Q Developer
     /// report; none for Kiro; a usage CSV's days with a lines value).
     public var countingDays: Int
 
