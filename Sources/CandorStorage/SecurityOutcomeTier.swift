@@ -24,6 +24,18 @@ extension Schema {
         migrator.registerMigration("d15-security-outcome-as-of") { db in
             try db.execute(sql: "CREATE INDEX security_outcome_as_of ON security_outcome (as_of)")
         }
+        // A SARIF result without a fingerprint was keyed by its rule, file, line and column as text: a
+        // policy that dropped uri and start_line still stored them there. Keys become digests of that
+        // text, so results already stored match the same results read again.
+        migrator.registerMigration("d16-sarif-location-keys") { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT scan_key, result_key FROM sarif_result")
+            for row in rows {
+                let key: String = row["result_key"]
+                guard SARIFResult.isPlainLocationKey(key) else { continue }
+                try db.execute(sql: "UPDATE OR IGNORE sarif_result SET result_key = ? WHERE scan_key = ? AND result_key = ?",
+                               arguments: [SARIFResult.locationKey(plain: key), row["scan_key"] as String, key])
+            }
+        }
     }
 
     /// Main database: the catalog learns of the tier.

@@ -7,6 +7,7 @@
 @testable import CandorReport
 @testable import CandorPipeline
 import Foundation
+import GRDB
 import Testing
 
 @Suite("SARIF 2.1.0")
@@ -45,6 +46,40 @@ struct SARIFReaderTests {
         for secret in ["SECRET-MESSAGE", "SECRET-JUSTIFICATION", "RULE-TEXT"] { #expect(try !databaseContains(h, secret)) }
         let summary = try h.store.sarifSummary()
         #expect(summary == .init(scans: 1, results: 5, suppressed: 1, underReview: 1, absent: 1, repositories: ["acme/checkout"], tools: ["CodeQL"]))
+    }
+
+    @Test("a policy that drops uri and start_line leaves no file or line anywhere: a result without a fingerprint is keyed by a digest")
+    func locationKeyDigest() throws {
+        let h = try IngestHarness()
+        var ingestor = h.ingestor
+        ingestor.policy = try Policy.parse(MinimisationTests.base + "sources:\n  sarif: {fields: [baseline_state, suppression]}\n", path: h.folder.path("p.yml"))
+        let outcome = try ingestor.ingest(path: try h.folder.write("codeql.sarif", Self.log(results: Self.results)))
+        #expect(outcome.status == .ingested(rows: 5), "\(outcome.diagnostics)")
+        for located in ["src/b.py", "src/c.py", "|3|", "|1|"] { #expect(try !databaseContains(h, located), "\(located) is still stored") }
+        let keys = try h.store.queue.read { db in try String.fetchAll(db, sql: "SELECT result_key FROM sarif_result ORDER BY result_key") }
+        #expect(keys.filter { $0.hasPrefix("loc:") }.count == 4 && keys.contains("primaryLocationLineHash=aa11:1"), "\(keys)")
+    }
+
+    @Test("a database from before the digest: its location keys become the digests the reader now makes, so the next scan matches them")
+    func locationKeyMigration() throws {
+        let h = try IngestHarness()
+        _ = try h.ingestor.ingest(path: try h.folder.write("codeql.sarif", Self.log(results: Self.results)))
+        let digests = try h.store.queue.read { db in try String.fetchAll(db, sql: "SELECT result_key FROM sarif_result ORDER BY result_key") }
+        // The keys as an earlier candor stored them, and its migrations.
+        for file in h.store.files {
+            let queue = try DatabaseQueue(path: file)
+            try queue.write { db in
+                guard try db.tableExists("sarif_result") else { return }
+                try db.execute(sql: "UPDATE sarif_result SET result_key = 'py/clear-text-logging|src/b.py|3|' WHERE result_key = ?",
+                               arguments: [SARIFResult.locationKey(rule: "py/clear-text-logging", uri: "src/b.py", line: 3, column: nil)])
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'd16-sarif-location-keys'")
+            }
+            try queue.close()
+        }
+        #expect(try h.store.queue.read { db in try String.fetchAll(db, sql: "SELECT result_key FROM sarif_result") }.contains("py/clear-text-logging|src/b.py|3|"))
+        let upgraded = try CandorStore(path: h.store.path)
+        #expect(try upgraded.queue.read { db in try String.fetchAll(db, sql: "SELECT result_key FROM sarif_result ORDER BY result_key") } == digests)
+        #expect(SARIFResult.isPlainLocationKey("r|a.py|1|") && !SARIFResult.isPlainLocationKey("primaryLocationLineHash=aa|11") && !SARIFResult.isPlainLocationKey("fp=x"))
     }
 
     @Test("a later export of the same scan replaces its results")

@@ -156,7 +156,7 @@ public enum SARIFReader {
                                             message: "\(path): the result names no rule (ruleId or rule.id)", hint: "re-export the log"))
             return nil
         }
-        let key = fingerprint ?? [ruleId, uri ?? "", line.map(String.init) ?? "", column.map(String.init) ?? ""].joined(separator: "|")
+        let key = fingerprint ?? SARIFResult.locationKey(rule: ruleId, uri: uri, line: line, column: column)
         return SARIFResult(key: key, ruleId: ruleId, level: level, uri: uri, startLine: line, baselineState: baseline,
                            suppressionKind: kind, suppressionStatus: status)
     }

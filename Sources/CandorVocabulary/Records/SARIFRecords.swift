@@ -23,8 +23,25 @@ public struct SARIFRun: Sendable, Equatable {
 
 /// One SARIF result, without its message (free text is never stored).
 public struct SARIFResult: Sendable, Equatable {
-    /// A stable identity within the scan: a fingerprint when the analyser gives one, else rule + location.
+    /// A stable identity within the scan: a fingerprint when the analyser gives one, else a digest of
+    /// rule + location (``locationKey(rule:uri:line:column:)``), so that a policy that drops `uri` and
+    /// `start_line` leaves no file or line in the key either.
     public var key: String
+
+    /// The identity of a result without a fingerprint: `loc:` and the SHA-256 of rule, file, line and column.
+    public static func locationKey(rule: String, uri: String?, line: Int64?, column: Int64?) -> String {
+        locationKey(plain: [rule, uri ?? "", line.map(String.init) ?? "", column.map(String.init) ?? ""].joined(separator: "|"))
+    }
+
+    /// ``locationKey(rule:uri:line:column:)`` of the text keys were stored as before (`rule|uri|line|column`).
+    public static func locationKey(plain: String) -> String { "loc:" + SHA256Digest.hex(of: Array(plain.utf8)) }
+
+    /// Whether a stored key is a location's text (from before the digest): its first `=` (a
+    /// fingerprint is `name=value`) comes after its first `|`, or it has none.
+    public static func isPlainLocationKey(_ key: String) -> Bool {
+        guard !key.hasPrefix("loc:"), let bar = key.firstIndex(of: "|") else { return false }
+        return key.firstIndex(of: "=").map { $0 > bar } ?? true
+    }
     public var ruleId: String
     /// `error`, `warning`, `note` or `none` (SARIF §3.27.10; absent means `warning`).
     public var level: String
