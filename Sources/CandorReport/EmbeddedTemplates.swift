@@ -800,6 +800,8 @@ candor {{candorVersion}} · policy SHA-256 {{policySHA256}}
 
 People appear only as keyed pseudonyms: candor replaces every user id with an HMAC-SHA256 of it, and the key is kept outside the database. Content is never read or stored, whatever a policy says: {{neverStored}}.
 
+Unless the policy states a purpose for a source (shown under it below), candor keeps only what a published figure reads: every other optional field is dropped at ingest, and records no figure reads — IDE events other than a person's accepted, modified or reverted suggestions, Copilot's organisation-level metrics, CodeGuru Security's account metrics — are read and not stored.
+
 {{#hasSources}}
 {{#sources}}
 ### {{name}}
@@ -812,6 +814,9 @@ People appear only as keyed pseudonyms: candor replaces every user id with an HM
 - Dropped at ingest so far (never stored): {{droppedAtIngest}}.
 {{/hasDroppedAtIngest}}
 - Used for: {{usedFor}}.
+{{#hasPurpose}}
+- Also kept, beyond what the published figures read, for this purpose the policy states: {{purpose}}
+{{/hasPurpose}}
 
 {{/sources}}
 {{/hasSources}}

@@ -19,6 +19,9 @@ public struct TransparencyView: Sendable {
         public var droppedAtIngest: String
         public var hasDroppedAtIngest: Bool
         public var usedFor: String
+        /// The policy's purpose for what no published figure reads of this source, if it states one.
+        public var purpose: String = ""
+        public var hasPurpose: Bool = false
     }
     public struct AudienceRow: Sendable {
         public var audience: String
@@ -133,13 +136,30 @@ public enum TransparencyViewBuilder {
             let drops = input.fieldDrops.filter { $0.source == family.rawValue }
             let used = MetricRegistry.all.filter { $0.sources.contains(family) }.map(\.name)
             let counts = families[family]!
-            return .init(name: name(family), category: family.category, dataset: entry.dataset.rawValue,
+            // Each field kept, with what reads it (the field map): a field nothing published reads is said to be one.
+            let readers = family.fieldReaders
+            let keptText = kept.map { field -> String in
+                let users = (readers[field] ?? []).sorted().map { r -> String in
+                    switch r {
+                    case .metric(let id): MetricRegistry.metric(MetricID(rawValue: id))?.name ?? id
+                    case .signal(let id): (Detectors.all.first { $0.id == id }?.name ?? id) + " signal"
+                    case .securityReview: "the security review"
+                    }
+                }
+                return "\(field) (" + (users.isEmpty ? "no published figure reads it" : "read by " + users.joined(separator: ", ")) + ")"
+            }
+            var source = TransparencyView.Source(name: name(family), category: family.category, dataset: entry.dataset.rawValue,
                          records: "\(Format.count(counts.records)) records from \(Format.count(counts.files)) file\(counts.files == 1 ? "" : "s")",
-                         kept: optional.isEmpty ? "its identity and time fields only" : kept.isEmpty ? "none of its optional fields" : kept.joined(separator: ", "),
+                         kept: optional.isEmpty ? "its identity and time fields only" : kept.isEmpty ? "none of its optional fields" : keptText.joined(separator: "; "),
                          dropped: dropped.isEmpty ? "none" : dropped.joined(separator: ", "),
                          droppedAtIngest: drops.map { "\($0.field) (\(Format.count($0.records)) records)" }.joined(separator: ", "),
                          hasDroppedAtIngest: !drops.isEmpty,
                          usedFor: used.isEmpty ? "no published figure reads it; the self-view lists your own records of it, and the governance review's coverage counts them" : used.joined(separator: "; "))
+            if let purpose = entry.purpose {
+                source.purpose = purpose
+                source.hasPurpose = true
+            }
+            return source
         }
         let audiences = Audience.allCases.sorted { $0.rawValue < $1.rawValue }.map { a in
             TransparencyView.AudienceRow(audience: a.rawValue, datasets: (policy.audiences[a] ?? []).sorted().map(\.rawValue).joined(separator: ", "),

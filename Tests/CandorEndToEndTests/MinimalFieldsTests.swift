@@ -36,6 +36,12 @@ struct MinimalFieldsTests {
         #expect(run.status == 0, "\(run.stderr.suffix(2000))")
         #expect(!run.stderr.contains("IN009") && !run.stderr.contains("EVT022"), "nothing was left unstored")
 
+        // The transparency report says what is kept beyond the figures, and why.
+        let transparency = try String(contentsOfFile: temp.path("all/2026-Q3/transparency.md"), encoding: .utf8)
+        #expect(transparency.contains("- Also kept, beyond what the published figures read, for this purpose the policy states: A test that keeps everything"))
+        #expect(transparency.contains("additions (no published figure reads it)") || !fixture.hasSuffix("acme"))
+        #expect(transparency.contains("merged\\_at (read by Median hours from open to merge)"))
+
         let root = CandorBinary.packageRoot.appendingPathComponent(committed)
         for period in ["2026-Q2", "2026-Q3"] {
             let everything = try String(contentsOfFile: temp.path("all/\(period)/figures.json"), encoding: .utf8)

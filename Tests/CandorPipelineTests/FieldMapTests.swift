@@ -67,6 +67,26 @@ struct FieldMapTests {
         }
     }
 
+    @Test("docs/policy.md's table of what reads each field is the map, row for row")
+    func documented() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/policy.md"), encoding: .utf8)
+        let section = try #require(doc.components(separatedBy: "### What reads each field").dropFirst().first?.components(separatedBy: "\n### ").first)
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }.map(String.init)
+        var expected: [String] = []
+        for family in SourceFamily.allCases {
+            let readers = family.fieldReaders
+            for field in family.usedFields {
+                let users = readers[field]!.sorted().map { r -> String in
+                    if case .metric(let id) = r { return "`\(id)`" }
+                    return r.description
+                }
+                expected.append("| `\(family.rawValue)` | `\(field)` | \(users.joined(separator: ", ")) |")
+            }
+        }
+        #expect(rows == expected, "regenerate the table from `candor policy check` on a policy that keeps every field")
+    }
+
     @Test("a source the policy does not list keeps what the figures read; `used`, `all`, purpose and lists parse")
     func defaults() throws {
         let p = try Policy.parse(Self.base + """
