@@ -235,7 +235,8 @@ for people in sizes {
     try PseudonymKey.generate().write(to: key)
     let policy = folder.appendingPathComponent("policy.yml").path
     try Data(organisation.policy().utf8).write(to: URL(fileURLWithPath: policy))
-    let database = folder.appendingPathComponent("candor.sqlite").path
+    // A folder of its own, which candor makes private (no FS001 warning about the shared work folder).
+    let database = folder.appendingPathComponent("store/candor.sqlite").path
     let common = ["--policy", policy, "--database", database, "--now", "2026-10-05T09:00:00Z", "-q"]
     let qIngest = try run(candorBinary, ["ingest"] + common + [organisation.qDeveloperFolder.path])
     let others = try FileManager.default.contentsOfDirectory(atPath: organisation.inputs.path).sorted().filter { $0 != "AWSLogs" && $0 != "directory.csv" }
