@@ -198,6 +198,7 @@ public struct Ingestor: Sendable {
     static let readByNoFigure: [InputFormat: String] = [
         .copilotLegacyMetrics: "Copilot's organisation- or team-level metrics (every Copilot figure reads the per-user reports)",
         .codeGuruSecurityMetrics: "CodeGuru Security's account metrics (the security figures read its findings)",
+        .copilotUserTeams: "Copilot's per-user team memberships (teams come from the directory)",
     ]
 
     /// The sources whose records are about a person's use of an AI assistant: the AI-adoption
@@ -221,7 +222,7 @@ public struct Ingestor: Sendable {
             try writer.finishSource(id: sourceId, rows: 0, ignoredColumns: [], warnings: 0)
             return FileOutcome(path: path, format: format, status: .ingested(rows: 0), diagnostics: [
                 Diagnostic(.note, file: path, line: 1, code: "IN009", message: "read and not stored: no published figure reads \(what)",
-                           hint: "to keep it for another use, say who uses it and why in the policy: sources.\(family.rawValue).purpose")], sha256: sha256)
+                           hint: "to keep it for another use, say who uses it and why in the policy (sources.\(family.rawValue).purpose), then `candor ingest --force` the file")], sha256: sha256)
         }
         let file = IngestFile(path: path, format: format, sourceId: sourceId, options: options,
                               gate: FieldGate(family: family, policy: sourcePolicy, keepsUnreadRecords: policy == nil || sourcePolicy?.purpose != nil), pseudonymiser: pseudonymiser, memo: pseudonymMemo,

@@ -66,7 +66,7 @@ extension Policy {
         for field in kept {
             let users = (readers[field] ?? []).sorted()
             lines.append("      keeps \(field): " + (users.isEmpty
-                ? "no published figure reads it" + (entry.purpose == nil ? " (no purpose stated: drop it, or say why in purpose:)" : " (kept for the purpose above)")
+                ? "no published figure reads it (kept for the purpose above)"
                 : users.map(\.description).joined(separator: ", ")))
         }
         for field in optional where !kept.contains(field) {

@@ -271,6 +271,12 @@ public struct Policy: Sendable, Equatable {
                 sources[family] = try SourcePolicy.parse(family: family, node: value, prohibited: Set(prohibitedFields), path: path)
             }
         }
+        // What each source keeps, listed or not, once prohibited fields are taken out: no pair split,
+        // nothing no figure reads without a stated purpose.
+        for family in SourceFamily.allCases {
+            let entry = sources[family] ?? .minimal(family, prohibited: Set(prohibitedFields))
+            try entry.validate(path: path, prohibited: Set(prohibitedFields), prohibitedLine: mapping["prohibited_fields"]?.mark?.line)
+        }
         let audiences = try parseAudiences(mapping["audiences"], path: path)
         let targets = try parseTargets(mapping["targets"], path: path)
         let retired = try RetiredMetric.parse(mapping["retired_metrics"], path: path)

@@ -13,10 +13,13 @@ public struct SourcePolicy: Sendable, Equatable {
     /// (`purpose:`): without it, records no figure reads (a retired metric's only source, event
     /// types no metric interprets) are read and not stored.
     public var purpose: String?
+    /// The policy line of `fields:` (or of the entry), for messages.
+    public var fieldsLine: Int?
 
     /// Parses one `sources:` entry. `prohibited` are the policy's prohibited fields.
     static func parse(family: SourceFamily, node: Node, prohibited: Set<String>, path: String) throws -> SourcePolicy {
         var result = SourcePolicy(family: family, dataset: family.defaultDataset, allowedFields: Set(family.usedFields))
+        result.fieldsLine = node.mark?.line
         guard let mapping = node.mapping else {
             throw PolicyError(path: path, line: node.mark?.line, message: "sources.\(family.rawValue) must be a mapping",
                               hint: "for example:  \(family.rawValue): {dataset: \(family.defaultDataset.rawValue), fields: used}")
@@ -31,12 +34,14 @@ public struct SourcePolicy: Sendable, Equatable {
                 }
                 result.dataset = dataset
             case "purpose":
-                guard let text = value.string?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty, text.count <= 500 else {
-                    throw PolicyError(path: path, line: value.mark?.line, message: "sources.\(family.rawValue).purpose must be a sentence (at most 500 characters)",
+                guard let text = value.string?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty, text.count <= 500,
+                      !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                    throw PolicyError(path: path, line: value.mark?.line, message: "sources.\(family.rawValue).purpose must be one sentence on one line (at most 500 characters)",
                                       hint: "say who uses the records no published figure reads, and for what; or remove purpose: to keep only what the figures read")
                 }
                 result.purpose = text
             case "fields":
+                result.fieldsLine = value.mark?.line
                 if value.string == "all" { result.allowedFields = nil; continue }
                 if value.string == "used" { result.allowedFields = Set(family.usedFields); continue }
                 guard let list = value.sequence, list.allSatisfy({ $0.string != nil }) else {
@@ -69,14 +74,6 @@ public struct SourcePolicy: Sendable, Equatable {
             let kept = base.subtracting(prohibited)
             if kept != base || result.allowedFields != nil { result.allowedFields = kept }
         }
-        if let kept = result.allowedFields {
-            for (field, needs) in family.fieldRequirements.sorted(by: { $0.key < $1.key }) where kept.contains(field) {
-                for need in needs where !kept.contains(need) {
-                    throw PolicyError(path: path, line: node.mark?.line, message: "sources.\(family.rawValue) keeps \(field) but not \(need), which it is read against",
-                                      hint: "keep both (\(field), \(need)) or drop both: one without the other would bias the figures that read them")
-                }
-            }
-        }
         return result
     }
 
@@ -85,6 +82,29 @@ public struct SourcePolicy: Sendable, Equatable {
         self.dataset = dataset
         self.allowedFields = allowedFields
         self.purpose = purpose
+    }
+
+    /// Refuses what the policy may not keep of this source: a field read against another without it
+    /// (`fieldRequirements`), and a field no published figure reads without a `purpose:` saying why.
+    /// `prohibitedLine` is the line of `prohibited_fields`, when it is what split a pair.
+    func validate(path: String, prohibited: Set<String>, prohibitedLine: Int?) throws {
+        let kept = allowedFields ?? Set(family.optionalFields)
+        for (field, needs) in family.fieldRequirements.sorted(by: { $0.key < $1.key }) where kept.contains(field) {
+            for need in needs where !kept.contains(need) {
+                let byProhibition = prohibited.contains(need)
+                throw PolicyError(path: path, line: byProhibition ? prohibitedLine : fieldsLine,
+                                  message: "\(family.rawValue) would keep \(field) but not \(need), which it is read against",
+                                  hint: byProhibition ? "prohibit both (\(field), \(need)) or neither: one without the other would bias the figures that read them"
+                                    : "keep both (\(field), \(need)) or drop both: one without the other would bias the figures that read them")
+            }
+        }
+        let readers = family.fieldReaders
+        let unread = family.optionalFields.filter { kept.contains($0) && (readers[$0] ?? []).isEmpty }
+        if !unread.isEmpty, purpose == nil {
+            throw PolicyError(path: path, line: fieldsLine,
+                              message: "sources.\(family.rawValue) keeps \(unread.count > 6 ? "\(unread.count) fields" : unread.joined(separator: ", ")) that no published figure reads, without a purpose",
+                              hint: "say who uses \(unread.count == 1 ? "it" : "them") and why in sources.\(family.rawValue).purpose, or keep only what the figures read (fields: used)")
+        }
     }
 
     /// What candor keeps of a source the policy does not list: the fields a published figure reads.

@@ -93,7 +93,7 @@ struct FieldMapTests {
             sources:
               github: {fields: used}
               delivery: {fields: all, purpose: "Incident reviews by the SRE guild, quarterly"}
-              sarif: {fields: [uri, baseline_state]}
+              sarif: {fields: [uri, baseline_state], purpose: "Hotspot review by the AppSec team"}
             """, path: "p.yml")
         #expect(p.sourcePolicy(for: .qDeveloper).allowedFields == Set(SourceFamily.qDeveloper.usedFields))
         #expect(p.sourcePolicy(for: .github).allowedFields == Set(SourceFamily.github.usedFields))
@@ -105,21 +105,37 @@ struct FieldMapTests {
         #expect(lines.contains("      drops additions, deletions, review_id: no published figure reads them"))
         #expect(lines.contains("      keeps component: no published figure reads it (kept for the purpose above)"))
         #expect(lines.contains("      purpose beyond the published figures: Incident reviews by the SRE guild, quarterly"))
-        #expect(lines.contains("      keeps uri: no published figure reads it (no purpose stated: drop it, or say why in purpose:)"))
+        #expect(lines.contains("      keeps uri: no published figure reads it (kept for the purpose above)"))
         #expect(lines.contains("      drops suppression, which quality.open_high_severity, quality.suppression_share, quality.time_to_fix, signal suppression-instead-of-fixing, security review read: expect no data or a partial figure there"))
         #expect(lines.contains("    q-developer: coaching dataset (not listed: keeps what the figures read)"))
     }
 
-    @Test("a policy that keeps a count without the count it is read against is refused, naming both", arguments: [
-        ("q-developer: {fields: [Inline_AcceptanceCount]}", "keeps Inline_AcceptanceCount but not Inline_SuggestionsCount"),
-        ("codeguru-reviewer: {fields: [suppressed_lines]}", "keeps suppressed_lines but not metered_lines"),
-        ("github: {purpose: \"  \"}", "purpose must be a sentence"),
+    @Test("a policy is refused, at the line that says it, when it splits counts read against each other or keeps what no figure reads without a purpose", arguments: [
+        ("sources:\n  q-developer: {fields: [Inline_AcceptanceCount]}", 5, "would keep Inline_AcceptanceCount but not Inline_SuggestionsCount"),
+        ("sources:\n  codeguru-reviewer: {fields: [suppressed_lines], purpose: x}", 5, "would keep suppressed_lines but not metered_lines"),
+        // Block style: the line of fields:, not of the entry.
+        ("sources:\n  codeguru-reviewer:\n    dataset: operational\n    fields: [suppressed_lines]", 7, "would keep suppressed_lines but not metered_lines"),
+        // A source not listed, split by prohibited_fields: the line of prohibited_fields.
+        ("prohibited_fields: [Inline_SuggestionsCount]", 4, "would keep Inline_AcceptanceCount but not Inline_SuggestionsCount"),
+        ("prohibited_fields: [metered_lines]", 4, "would keep suppressed_lines but not metered_lines"),
+        ("sources:\n  github: {fields: all}", 5, "sources.github keeps additions, deletions, review_id that no published figure reads, without a purpose"),
+        ("sources:\n  events: {fields: [suggestion_id, tool, language]}", 5, "sources.events keeps language that no published figure reads"),
+        ("sources:\n  github: {purpose: \"  \"}", 5, "purpose must be one sentence on one line"),
+        ("sources:\n  github:\n    purpose: |\n      two\n      lines", 6, "purpose must be one sentence on one line"),
     ])
-    func requirements(entry: String, message: String) {
-        #expect { try Policy.parse(Self.base + "sources:\n  " + entry + "\n", path: "p.yml") } throws: { error in
+    func refused(text: String, line: Int, message: String) {
+        #expect { try Policy.parse(Self.base + text + "\n", path: "p.yml") } throws: { error in
             let e = error as? PolicyError
-            return e?.message.contains(message) == true && e?.line == 5
+            return e?.message.contains(message) == true && e?.line == line
         }
+    }
+
+    @Test("prohibiting both of a pair, or keeping what no figure reads under a purpose, is accepted")
+    func accepted() throws {
+        let both = try Policy.parse(Self.base + "prohibited_fields: [Inline_AcceptanceCount, Inline_SuggestionsCount]\n", path: "p.yml")
+        #expect(both.sourcePolicy(for: .qDeveloper).allowedFields == ["Inline_AICodeLines"])
+        let kept = try Policy.parse(Self.base + "sources:\n  github: {fields: all, purpose: Change-size study by the platform team}\n", path: "p.yml")
+        #expect(kept.sourcePolicy(for: .github).allowedFields == nil)
     }
 
     @Test("events no figure reads, and exports no figure reads, are read and not stored unless the policy states a purpose")

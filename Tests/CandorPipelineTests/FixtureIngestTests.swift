@@ -38,14 +38,15 @@ struct FixtureIngestTests {
         let expected = Set(InputFormat.allCases).subtracting([.deploymentsCSV, .devlakeIncidents, .copilotSeats, .directoryChanges])
         #expect(formats == expected, "missing: \(expected.subtracting(formats))")
         let counts = try store.tableCounts()
-        // Copilot's legacy metrics and CodeGuru Security's account metrics feed no published figure: read,
-        // listed, and not stored, since acme's policy states no purpose for them (issue 20, item 7).
-        let unread: Set = ["copilot_scope_day", "codeguru_security_metric_day"]
+        // Copilot's legacy metrics and per-user team memberships and CodeGuru Security's account metrics feed
+        // no published figure: read, listed, and not stored, since acme's policy states no purpose for them
+        // (issue 20, item 7).
+        let unread: Set = ["copilot_scope_day", "codeguru_security_metric_day", "copilot_user_team_day"]
         for (table, count) in counts where table != "copilot_seat" && table != "membership_change" {
             if unread.contains(table) { #expect(count == 0, "\(table) is stored without a purpose") } else { #expect(count > 0, "\(table) is empty") }
         }
         #expect(first.files.filter { $0.diagnostics.contains { $0.code == "IN009" } }.compactMap(\.format).sorted { $0.rawValue < $1.rawValue }
-                == [.codeGuruSecurityMetrics, .copilotLegacyMetrics])
+                == [.codeGuruSecurityMetrics, .copilotLegacyMetrics, .copilotUserTeams])
         let digest = try store.contentDigest()
 
         // Unchanged files are skipped by hash…

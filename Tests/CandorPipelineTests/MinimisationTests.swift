@@ -46,7 +46,7 @@ struct MinimisationTests {
             sources:
               github: {dataset: operational, fields: [merged_at, closed_at]}
               codeguru-security: {dataset: compliance}
-              events: {fields: [tool, language]}
+              events: {fields: [tool, language], purpose: Language mix of accepted suggestions for the tools guild}
             audiences:
               all-staff: [coaching]
             targets: {ai.acceptance_rate: 0.3}

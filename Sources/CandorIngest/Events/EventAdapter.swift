@@ -53,7 +53,7 @@ public struct EventAdapter: JSONSourceAdapter {
             file.note(Diagnostic(.note, file: file.path, code: "EVT022",
                 message: "\(total) event\(total == 1 ? "" : "s") no published figure reads, read and not stored: "
                     + unread.sorted { $0.key < $1.key }.prefix(10).map { "\(excerpt(Array($0.key.utf8))) (\($0.value)×)" }.joined(separator: ", "),
-                hint: "only suggestion.accepted, suggestion.modified and suggestion.reverted events of a person feed a figure (persistence); to keep others, say who uses them and why in the policy: sources.events.purpose"))
+                hint: "only suggestion.accepted, suggestion.modified and suggestion.reverted events of a person feed a figure (persistence); to keep others, say who uses them and why in the policy (sources.events.purpose), then `candor ingest --force` the file"))
         }
         if otherTypes > 0 {
             file.note(Diagnostic(.note, file: file.path, code: "EVT021",
