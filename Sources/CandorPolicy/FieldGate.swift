@@ -86,6 +86,13 @@ public final class FieldGate {
         }
     }
 
+    /// Counts a record read and not stored because no published figure reads it (and the policy states
+    /// no purpose for its source), under `what`; at most 20 kinds per file are named, the rest together.
+    public func countUnread(_ what: String) {
+        let name = drops[what] != nil || drops.count < 20 ? what : "records of other kinds no figure reads"
+        drops[name, default: 0] += 1
+    }
+
     /// Removes event attributes the policy leaves out.
     func removeAttributes(_ event: inout ToolEvent) {
         guard let allowed else { return }

@@ -46,8 +46,10 @@ extension SourceFamily {
     public var fieldReaders: [String: [FieldReader]] {
         let acceptance: [FieldReader] = [.metric("ai.acceptance_rate"), .signal("acceptance-inflation"), .signal("leading-without-outcome"),
                                          .signal("threshold-bunching"), .signal("pre-review-burst")]
+        // New findings are the outcome read beside accepted lines (leading without outcome).
         let findingIdentity: [FieldReader] = [.metric("quality.new_findings_rate"), .metric("quality.suppression_share"),
-                                              .metric("quality.time_to_fix"), .signal("suppression-instead-of-fixing")]
+                                              .metric("quality.time_to_fix"), .signal("suppression-instead-of-fixing"),
+                                              .signal("leading-without-outcome")]
         let closure: [FieldReader] = [.metric("quality.suppression_share"), .metric("quality.time_to_fix"), .metric("quality.open_high_severity"),
                                       .signal("suppression-instead-of-fixing"), .securityReview]
         switch self {
@@ -67,7 +69,7 @@ extension SourceFamily {
         case .codeGuruReviewer:
             return [
                 "provider_type": [], "type": [], "pull_request_id": [], "updated_at": [], "findings": [],
-                "metered_lines": [.metric("quality.new_findings_rate"), .signal("suppression-instead-of-fixing")],
+                "metered_lines": [.metric("quality.new_findings_rate"), .signal("suppression-instead-of-fixing"), .signal("leading-without-outcome")],
                 "suppressed_lines": [.metric("quality.suppression_share"), .metric("quality.time_to_fix"), .signal("suppression-instead-of-fixing")],
                 // A recommendation's identity is its rule and file: without them a rule's findings collapse into one.
                 "file_path": findingIdentity, "rule_id": findingIdentity,

@@ -125,7 +125,7 @@ extension StoreWriter {
         try db.execute(sql: """
             UPDATE \(t("pull_request_fact")) AS f
             SET comments = (SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = f.repository AND c.number = f.number)
-            WHERE f.comments IS NULL AND EXISTS (SELECT 1 FROM github_review_comment c WHERE c.repository = f.repository)
+            WHERE f.comments IS NULL AND f.frozen = 0 AND EXISTS (SELECT 1 FROM github_review_comment c WHERE c.repository = f.repository)
               AND (\(everything ? "1" : "0") OR f.repository IN (SELECT repository FROM \(t("pull_request_dirty"))))
             """)
         try db.execute(sql: "DELETE FROM \(t("pull_request_dirty"))")

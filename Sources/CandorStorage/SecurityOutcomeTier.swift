@@ -28,10 +28,10 @@ extension Schema {
         // policy that dropped uri and start_line still stored them there. Keys become digests of that
         // text, so results already stored match the same results read again.
         migrator.registerMigration("d16-sarif-location-keys") { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT scan_key, result_key FROM sarif_result")
+            let rows = try Row.fetchAll(db, sql: "SELECT scan_key, result_key, rule_id FROM sarif_result")
             for row in rows {
                 let key: String = row["result_key"]
-                guard SARIFResult.isPlainLocationKey(key) else { continue }
+                guard SARIFResult.isPlainLocationKey(key, rule: row["rule_id"]) else { continue }
                 try db.execute(sql: "UPDATE OR IGNORE sarif_result SET result_key = ? WHERE scan_key = ? AND result_key = ?",
                                arguments: [SARIFResult.locationKey(plain: key), row["scan_key"] as String, key])
             }

@@ -40,6 +40,17 @@ struct FieldMapTests {
                 #expect(readers[field] != nil && needs.allSatisfy { readers[$0] != nil }, "\(family.rawValue).\(field)")
             }
         }
+        // Leading without outcome reads every leading adoption metric and its paired outcome: each field
+        // either reads says so.
+        for leading in MetricRegistry.all where leading.kind == .leading && leading.dimension == .adoption {
+            for metric in [leading.id.rawValue, leading.pairedWith.rawValue] {
+                for family in SourceFamily.allCases {
+                    for (field, users) in family.fieldReaders where users.contains(.metric(metric)) {
+                        #expect(users.contains(.signal("leading-without-outcome")), "\(family.rawValue).\(field) is read by \(metric), which leading-without-outcome reads")
+                    }
+                }
+            }
+        }
         // Known answers, traced by hand: what nothing reads stays out.
         #expect(SourceFamily.github.usedFields == ["closed_at", "merged_at", "review_comments", "submitted_at"])
         #expect(SourceFamily.sarif.usedFields == ["baseline_state", "suppression"])
@@ -165,6 +176,8 @@ struct FieldMapTests {
         #expect(minimal.types == ["suggestion.accepted", "suggestion.reverted"], "shown and the system event feed no figure")
         #expect(minimal.languages == 0, "language is dropped by default")
         #expect(minimal.eventsOutcome.diagnostics.contains { $0.code == "EVT022" && $0.message.contains("2 events no published figure reads") })
+        #expect(minimal.eventsOutcome.diagnostics.contains { $0.code == "POL020" && $0.message.contains("type suggestion.shown (1 record)")
+            && $0.message.contains("events of no person (1 record)") }, "counted with the drops the reports list")
         #expect(minimal.legacy.status == .ingested(rows: 0) && minimal.legacy.diagnostics.contains { $0.code == "IN009" })
         let kept = try ingest("sources:\n  events: {fields: all, purpose: IDE adoption study with the tools guild}\n  copilot: {purpose: Licence planning by finance}\n")
         #expect(kept.types.count == 4 && kept.languages == 1)

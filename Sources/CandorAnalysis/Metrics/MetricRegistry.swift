@@ -32,8 +32,8 @@ public enum MetricRegistry {
                         description: "Metric registry 2026.7: open High and Critical findings and time to fix read the security-outcome tier (counts and durations, no categories), so the governance board and teams see them; time to fix now includes CodeGuru Security findings, as its definition said",
                         metrics: ["quality.open_high_severity", "quality.time_to_fix"]),
         ProgrammeChange(day: Day(year: 2026, month: 12, day: 2)!,
-                        description: "Metric registry 2026.8: the weekly series of accepted AI lines per active day reads the metric's own statistic (inline lines over the days whose rows count them); it had added Q Developer's chat, /dev and code-fix lines over every active day. A Q Developer day whose suggestion counts the policy withholds leaves the acceptance rate instead of counting as 0 of 0",
-                        metrics: ["ai.accepted_lines_per_active_day", "ai.acceptance_rate"]),
+                        description: "Metric registry 2026.8: the weekly series of accepted AI lines per active day reads the metric's own statistic (inline lines over the days whose rows count them); it had added Q Developer's chat, /dev and code-fix lines over every active day. A Q Developer day whose suggestion counts the policy withholds leaves the acceptance rate instead of counting as 0 of 0, and a Copilot day whose per-feature breakdown it withholds leaves lines per active day; a pull request whose comment count is unknown (no review_comments field and no review-comments export of its repository) leaves approvals without discussion instead of counting as silent",
+                        metrics: ["ai.accepted_lines_per_active_day", "ai.acceptance_rate", "flow.review_depth"]),
     ]
 
     /// The metrics that read security findings through the security-outcome tier (docs/tiers.md).

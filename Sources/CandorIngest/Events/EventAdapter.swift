@@ -30,6 +30,8 @@ public struct EventAdapter: JSONSourceAdapter {
         // Minimal by default: an event no published figure reads is stored only under the policy's purpose.
         if !file.gate.keepsUnreadRecords, event.actor == nil || !EventReader.figureTypes.contains(event.type) {
             unread[event.actor == nil ? "(no actor)" : event.type, default: 0] += 1
+            // Counted with the file's drops, so the reports say what was read and not stored.
+            file.gate.countUnread(event.actor == nil ? "events of no person" : "type \(event.type)")
             return
         }
         try file.keep(event) { row in

@@ -36,11 +36,11 @@ public struct SARIFResult: Sendable, Equatable {
     /// ``locationKey(rule:uri:line:column:)`` of the text keys were stored as before (`rule|uri|line|column`).
     public static func locationKey(plain: String) -> String { "loc:" + SHA256Digest.hex(of: Array(plain.utf8)) }
 
-    /// Whether a stored key is a location's text (from before the digest): its first `=` (a
-    /// fingerprint is `name=value`) comes after its first `|`, or it has none.
-    public static func isPlainLocationKey(_ key: String) -> Bool {
-        guard !key.hasPrefix("loc:"), let bar = key.firstIndex(of: "|") else { return false }
-        return key.firstIndex(of: "=").map { $0 > bar } ?? true
+    /// Whether a key stored for a result of `rule` is a location's text (from before the digest):
+    /// `rule|uri|line|column` — three bars after the rule's id. A fingerprint is `name=value`.
+    public static func isPlainLocationKey(_ key: String, rule: String) -> Bool {
+        guard !key.hasPrefix("loc:"), key.hasPrefix(rule + "|") else { return false }
+        return key.dropFirst(rule.count + 1).filter { $0 == "|" }.count >= 2
     }
     public var ruleId: String
     /// `error`, `warning`, `note` or `none` (SARIF §3.27.10; absent means `warning`).
