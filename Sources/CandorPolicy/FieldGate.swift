@@ -105,7 +105,9 @@ public final class FieldGate {
 
     /// Removes Copilot's per-feature breakdown when the policy leaves it out.
     func removeFeatureBreakdown(_ day: inout CopilotUserDay) {
-        guard !allows("feature_breakdown"), !day.features.isEmpty else { return }
+        guard !allows("feature_breakdown") else { return }
+        day.featuresWithheld = true
+        guard !day.features.isEmpty else { return }
         drops["feature_breakdown", default: 0] += 1
         day.features = []
     }

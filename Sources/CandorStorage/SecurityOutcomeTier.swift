@@ -36,6 +36,10 @@ extension Schema {
                                arguments: [SARIFResult.locationKey(plain: key), row["scan_key"] as String, key])
             }
         }
+        // A Copilot day whose per-feature breakdown the policy withheld counts no suggestions or lines.
+        migrator.registerMigration("d17-copilot-features-withheld") { db in
+            try db.execute(sql: "ALTER TABLE copilot_user_day ADD COLUMN features_withheld INTEGER NOT NULL DEFAULT 0")
+        }
     }
 
     /// Main database: the catalog learns of the tier.

@@ -30,6 +30,14 @@ struct AssistantAdoptionStoreTests {
         #expect(use.activeDays == 1, "still a day of use (active share)")
         #expect(use.countingDays == 0 && use.shown == 0 && use.acceptedLines == 0, "\(use)")
         #expect(try h.store.inlineLinesPerPerson(Period("2026-Q3")!, consent: nil).isEmpty)
+        // Kept, but a day whose export has no per-feature rows (agent use only) still counts, with 0 lines.
+        let h2 = try IngestHarness()
+        _ = try h2.ingestor.ingest(path: try h2.folder.write("directory.csv", "person_id,team,from,to,github_login\np2,T,2026-01-01,,octo-p2\n"))
+        let counters = "\"code_generation_activity_count\":0,\"code_acceptance_activity_count\":0,\"loc_suggested_to_add_sum\":0,\"loc_suggested_to_delete_sum\":0,\"loc_added_sum\":0,\"loc_deleted_sum\":0"
+        _ = try h2.ingestor.ingest(path: try h2.folder.write("users-1-day.ndjson",
+            "{\"day\":\"2026-07-01\",\"user_id\":7,\"user_login\":\"octo-p2\",\"organization_id\":\"9\",\"user_initiated_interaction_count\":3,\(counters),\"used_chat\":false,\"used_agent\":true,\"used_cli\":false,\"totals_by_feature\":[]}\n"))
+        let agent = try #require(try h2.store.adoptionRows(Period("2026-Q3")!, consent: nil).first?.byAssistant[.copilot])
+        #expect(agent.activeDays == 1 && agent.countingDays == 1 && agent.acceptedLines == 0, "\(agent)")
     }
 
     @Test("Q Developer, Copilot (through github_login) and Kiro count for the person's team; a day in two Copilot scopes once; outsiders in no figure")

@@ -290,9 +290,9 @@ extension StoreQueries {
         SELECT COALESCE(al.person, c.person), 'copilot', c.day, c.accepted, c.shown, c.lines, c.counted, c.counted, 0 FROM (
             SELECT u.day AS day, u.person AS person, MAX(COALESCE(f.acceptances, 0)) AS accepted, MAX(COALESCE(f.generations, 0)) AS shown,
                    MAX(COALESCE(f.loc_added, 0)) AS lines,
-                   -- A day counts suggestions and lines only when its per-feature breakdown is held: a policy
-                   -- that drops the breakdown leaves Copilot's days out of both, never in them as 0.
-                   MAX(EXISTS (SELECT 1 FROM \(table("copilot_user_feature_day")) g WHERE g.day = u.day AND g.person = u.person AND g.scope = u.scope)) AS counted
+                   -- A day counts suggestions and lines unless the policy withheld its per-feature breakdown:
+                   -- then it is in neither, never in them as 0.
+                   MIN(NOT u.features_withheld) AS counted
             FROM \(table("copilot_user_day")) u LEFT JOIN \(table("copilot_user_feature_day")) f
               ON f.day = u.day AND f.person = u.person AND f.scope = u.scope AND f.feature = 'code_completion'
             WHERE u.day BETWEEN ?1 AND ?2

@@ -13,14 +13,15 @@ extension StoreWriter {
         let columns = CopilotCounters.columnNames
         let day = row.day.iso8601
         try prepared(.copilotUserDay) { """
-            INSERT INTO \(t("copilot_user_day")) (day, person, scope, \(columns.joined(separator: ", ")), used_agent, used_chat, used_cli, source_id)
-            VALUES (?, ?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
+            INSERT INTO \(t("copilot_user_day")) (day, person, scope, \(columns.joined(separator: ", ")), used_agent, used_chat, used_cli, features_withheld, source_id)
+            VALUES (?, ?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?, ?)
             ON CONFLICT (day, person, scope) DO UPDATE SET
             \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")),
-            used_agent = excluded.used_agent, used_chat = excluded.used_chat, used_cli = excluded.used_cli, source_id = excluded.source_id
+            used_agent = excluded.used_agent, used_chat = excluded.used_chat, used_cli = excluded.used_cli,
+            features_withheld = excluded.features_withheld, source_id = excluded.source_id
             """ }.run(in: db) { b in
             b.text(day); b.text(person); b.text(row.scope); b.ints(row.totals.values)
-            b.bool(row.usedAgent); b.bool(row.usedChat); b.bool(row.usedCLI); b.int(sourceId)
+            b.bool(row.usedAgent); b.bool(row.usedChat); b.bool(row.usedCLI); b.bool(row.featuresWithheld); b.int(sourceId)
         }
         try prepared(.copilotFeatureDelete) { "DELETE FROM \(t("copilot_user_feature_day")) WHERE day = ? AND person = ? AND scope = ?" }
             .run(in: db) { b in b.text(day); b.text(person); b.text(row.scope) }

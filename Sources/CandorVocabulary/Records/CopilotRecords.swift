@@ -37,9 +37,13 @@ public struct CopilotUserDay: Sendable, Equatable {
     public var usedCLI: Bool
     /// Per `feature` (`code_completion`, `chat_panel_agent_mode`, …), sorted by feature.
     public var features: [(feature: String, counters: CopilotCounters)]
+    /// Whether the policy withheld the per-feature breakdown (`feature_breakdown`): the day then counts
+    /// no suggestions or lines, as against a day whose export simply has no completion rows.
+    public var featuresWithheld = false
 
     public static func == (a: CopilotUserDay, b: CopilotUserDay) -> Bool {
         a.day == b.day && a.login == b.login && a.scope == b.scope && a.totals == b.totals && a.usedAgent == b.usedAgent
+            && a.featuresWithheld == b.featuresWithheld
             && a.usedChat == b.usedChat && a.usedCLI == b.usedCLI
             && a.features.map(\.feature) == b.features.map(\.feature) && a.features.map(\.counters) == b.features.map(\.counters)
     }
