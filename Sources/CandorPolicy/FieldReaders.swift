@@ -46,10 +46,6 @@ extension SourceFamily {
     public var fieldReaders: [String: [FieldReader]] {
         let acceptance: [FieldReader] = [.metric("ai.acceptance_rate"), .signal("acceptance-inflation"), .signal("leading-without-outcome"),
                                          .signal("threshold-bunching"), .signal("pre-review-burst")]
-        // New findings are the outcome read beside accepted lines (leading without outcome).
-        let findingIdentity: [FieldReader] = [.metric("quality.new_findings_rate"), .metric("quality.suppression_share"),
-                                              .metric("quality.time_to_fix"), .signal("suppression-instead-of-fixing"),
-                                              .signal("leading-without-outcome")]
         let closure: [FieldReader] = [.metric("quality.suppression_share"), .metric("quality.time_to_fix"), .metric("quality.open_high_severity"),
                                       .signal("suppression-instead-of-fixing"), .securityReview]
         switch self {
@@ -71,8 +67,8 @@ extension SourceFamily {
                 "provider_type": [], "type": [], "pull_request_id": [], "updated_at": [], "findings": [],
                 "metered_lines": [.metric("quality.new_findings_rate"), .signal("suppression-instead-of-fixing"), .signal("leading-without-outcome")],
                 "suppressed_lines": [.metric("quality.suppression_share"), .metric("quality.time_to_fix"), .signal("suppression-instead-of-fixing")],
-                // A recommendation's identity is its rule and file: without them a rule's findings collapse into one.
-                "file_path": findingIdentity, "rule_id": findingIdentity,
+                // A recommendation's identity (rule and file) is a digest made before the gate: the columns themselves feed nothing.
+                "file_path": [], "rule_id": [],
                 "start_line": [], "end_line": [], "category": [], "severity": [],
                 // ThumbsDown dismisses a recommendation.
                 "reaction": [.metric("quality.suppression_share"), .metric("quality.time_to_fix"), .signal("suppression-instead-of-fixing")],

@@ -40,6 +40,15 @@ extension Schema {
         migrator.registerMigration("d17-copilot-features-withheld") { db in
             try db.execute(sql: "ALTER TABLE copilot_user_day ADD COLUMN features_withheld INTEGER NOT NULL DEFAULT 0")
         }
+        // A CodeGuru Reviewer finding's identity (rule and file) is a digest made at ingest, so a policy
+        // may drop file_path and rule_id; recommendations already stored get theirs from their columns.
+        migrator.registerMigration("d18-codeguru-finding-key") { db in
+            try db.execute(sql: "ALTER TABLE codeguru_recommendation ADD COLUMN finding_key TEXT NOT NULL DEFAULT ''")
+            for row in try Row.fetchAll(db, sql: "SELECT code_review_arn, recommendation_id, rule_id, file_path FROM codeguru_recommendation") {
+                try db.execute(sql: "UPDATE codeguru_recommendation SET finding_key = ? WHERE code_review_arn = ? AND recommendation_id = ?",
+                               arguments: [CodeGuruRecommendation.findingKey(ruleId: row[2], filePath: row[3]), row[0] as String, row[1] as String])
+            }
+        }
     }
 
     /// Main database: the catalog learns of the tier.

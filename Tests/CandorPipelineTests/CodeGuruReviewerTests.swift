@@ -37,6 +37,20 @@ struct CodeGuruReviewerTests {
         #expect(try h.store.tableCounts()["codeguru_recommendation"] == 2)
     }
 
+    @Test("by default no file path or rule is stored, yet two findings of one rule in two files stay two findings")
+    func identityWithoutPaths() throws {
+        let h = try IngestHarness()
+        var ingestor = h.ingestor
+        ingestor.policy = try Policy.parse(MinimisationTests.base, path: h.folder.path("p.yml"))
+        let describe = #"{"CodeReview":{"Name":"pr-42","CodeReviewArn":"\#(Self.arn)","RepositoryName":"checkout","Owner":"acme","ProviderType":"GitHub","State":"Completed","CreatedTimeStamp":"2026-07-01T10:00:00Z","Type":"PullRequest","PullRequestId":"42","Metrics":{"MeteredLinesOfCodeCount":1200,"SuppressedLinesOfCodeCount":0,"FindingsCount":2}}}"#
+        _ = try ingestor.ingest(path: try h.folder.write("describe.json", describe))
+        let recs = #"{"CodeReviewArn":"\#(Self.arn)","RecommendationSummaries":[{"FilePath":"src/SECRET-PATH-A.py","RecommendationId":"r1","StartLine":1,"EndLine":2,"RuleMetadata":{"RuleId":"secret-rule-x"}},{"FilePath":"src/SECRET-PATH-B.py","RecommendationId":"r2","StartLine":1,"EndLine":2,"RuleMetadata":{"RuleId":"secret-rule-x"}}]}"#
+        #expect(try ingestor.ingest(path: try h.folder.write("recs.json", recs)).status == .ingested(rows: 2))
+        for secret in ["SECRET-PATH-A", "SECRET-PATH-B", "secret-rule-x"] { #expect(try !databaseContains(h, secret), "\(secret) is stored") }
+        let snapshots = try h.store.codeGuruReviewSnapshots()
+        #expect(snapshots.values.flatMap { $0 }.first?.findings.count == 2)
+    }
+
     @Test("the CodeReviewArn may come after the list, or from --code-review; without either the file is rejected")
     func arnPlacement() throws {
         let h = try IngestHarness()

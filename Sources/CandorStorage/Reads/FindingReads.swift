@@ -77,9 +77,9 @@ extension StoreReading {
                 thumbsDown.insert((row[0] as String) + "|" + (row[1] as String))
             }
             var findings: [String: [String: FindingObservation]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT code_review_arn, recommendation_id, rule_id, file_path FROM codeguru_recommendation") {
+            for row in try Row.fetchAll(db, sql: "SELECT code_review_arn, recommendation_id, finding_key FROM codeguru_recommendation") {
                 let arn: String = row[0], id: String = row[1]
-                let key = ((row[2] as String?) ?? "?") + "|" + (row[3] as String)
+                let key: String = row[2]
                 var o = findings[arn]?[key] ?? FindingObservation()
                 if thumbsDown.contains(arn + "|" + id) { o.thumbsDown = true }
                 findings[arn, default: [:]][key] = o

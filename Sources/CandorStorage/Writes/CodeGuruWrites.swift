@@ -23,12 +23,12 @@ extension StoreWriter {
     /// Stores a recommendation, replacing one with the same code review and id.
     public func upsertCodeGuruRecommendation(_ r: CodeGuruRecommendation, sourceId: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO \(t("codeguru_recommendation")) (code_review_arn, recommendation_id, file_path, start_line, end_line, category, rule_id, severity, source_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO \(t("codeguru_recommendation")) (code_review_arn, recommendation_id, file_path, start_line, end_line, category, rule_id, severity, finding_key, source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (code_review_arn, recommendation_id) DO UPDATE SET file_path = excluded.file_path, start_line = excluded.start_line,
               end_line = excluded.end_line, category = excluded.category, rule_id = excluded.rule_id, severity = excluded.severity,
-              source_id = excluded.source_id
-            """).execute(arguments: [r.codeReviewArn, r.recommendationId, r.filePath, r.startLine, r.endLine, r.category, r.ruleId, r.severity, sourceId])
+              finding_key = excluded.finding_key, source_id = excluded.source_id
+            """).execute(arguments: [r.codeReviewArn, r.recommendationId, r.filePath, r.startLine, r.endLine, r.category, r.ruleId, r.severity, r.findingKey, sourceId])
     }
 
     /// Stores a person's (pseudonymous) reaction to a recommendation, replacing their earlier one.

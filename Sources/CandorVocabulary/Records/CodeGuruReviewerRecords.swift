@@ -40,6 +40,9 @@ public struct CodeGuruRecommendation: Sendable, Equatable {
     public var category: String?
     public var ruleId: String?
     public var severity: String?
+    /// The finding's identity across code reviews: a digest of its rule and file, made when it is read,
+    /// so that a policy that drops `file_path` or `rule_id` stores neither and still tells findings apart.
+    public var findingKey: String
 
     public init(codeReviewArn: String, recommendationId: String, filePath: String, startLine: Int64? = nil, endLine: Int64? = nil, category: String? = nil, ruleId: String? = nil, severity: String? = nil) {
         self.codeReviewArn = codeReviewArn
@@ -50,6 +53,12 @@ public struct CodeGuruRecommendation: Sendable, Equatable {
         self.category = category
         self.ruleId = ruleId
         self.severity = severity
+        findingKey = Self.findingKey(ruleId: ruleId, filePath: filePath)
+    }
+
+    /// `rf:` and the SHA-256 of `rule|file` (`?` for no rule): the identity the lifecycle matches on.
+    public static func findingKey(ruleId: String?, filePath: String) -> String {
+        "rf:" + SHA256Digest.hex(of: Array(((ruleId ?? "?") + "|" + filePath).utf8))
     }
 }
 
