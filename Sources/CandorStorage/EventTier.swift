@@ -128,11 +128,11 @@ extension StoreWriter {
                 SELECT e.event_key AS k, e.team AS team, \(StoreQueries.resolved("e.person")) AS person, e.time AS time,
                        \(attribute("e.event_key", "suggestion_id")) AS sid, \(attribute("e.event_key", "tool")) AS tool
                 FROM tool_event_team e
-                WHERE e.type = 'suggestion.accepted' AND e.person IS NOT NULL AND substr(e.time, 1, 10) BETWEEN ?1 AND ?2),
+                WHERE e.type = '\(ToolEvent.acceptedType)' AND e.person IS NOT NULL AND substr(e.time, 1, 10) BETWEEN ?1 AND ?2),
             fol AS (
                 SELECT u.event_key AS k, \(StoreQueries.resolved("u.person")) AS person, u.time AS time,
                        \(attribute("u.event_key", "suggestion_id")) AS sid, \(attribute("u.event_key", "tool")) AS tool
-                FROM tool_event u WHERE u.type IN ('suggestion.reverted', 'suggestion.modified') AND u.person IS NOT NULL
+                FROM tool_event u WHERE u.type IN (\(ToolEvent.followUpTypes.map { "'\($0)'" }.joined(separator: ", "))) AND u.person IS NOT NULL
                   AND substr(u.time, 1, 10) BETWEEN ?3 AND ?2),
             ruled AS (
                 SELECT f.k AS fk, f.person AS person, f.time AS time,

@@ -28,7 +28,7 @@ public struct EventAdapter: JSONSourceAdapter {
     public mutating func read(_ node: JSONNode, at path: JSONPath, file: IngestFile, sink: some RecordSink, diagnostics: inout [Diagnostic]) throws {
         guard let event = EventReader.event(node, path: path, file: file.path, diagnostics: &diagnostics) else { return }
         // Minimal by default: an event no published figure reads is stored only under the policy's purpose.
-        if !file.gate.keepsUnreadRecords, event.actor == nil || !EventReader.figureTypes.contains(event.type) {
+        if !file.gate.keepsUnreadRecords, event.actor == nil || !ToolEvent.figureTypes.contains(event.type) {
             unread[event.actor == nil ? "(no actor)" : event.type, default: 0] += 1
             // Counted with the file's drops, so the reports say what was read and not stored.
             file.gate.countUnread(event.actor == nil ? "events of no person" : "type \(event.type)")
@@ -55,7 +55,7 @@ public struct EventAdapter: JSONSourceAdapter {
             file.note(Diagnostic(.note, file: file.path, code: "EVT022",
                 message: "\(total) event\(total == 1 ? "" : "s") no published figure reads, read and not stored: "
                     + unread.sorted { $0.key < $1.key }.prefix(10).map { "\(excerpt(Array($0.key.utf8))) (\($0.value)×)" }.joined(separator: ", "),
-                hint: "only suggestion.accepted, suggestion.modified and suggestion.reverted events of a person feed a figure (persistence); to keep others, say who uses them and why in the policy (sources.events.purpose), then `candor ingest --force` the file"))
+                hint: "only \(ToolEvent.figureTypes.sorted().joined(separator: ", ")) events of a person feed a figure (persistence); to keep others, say who uses them and why in the policy (sources.events.purpose), then `candor ingest --force` the file"))
         }
         if otherTypes > 0 {
             file.note(Diagnostic(.note, file: file.path, code: "EVT021",

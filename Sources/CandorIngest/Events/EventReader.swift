@@ -11,10 +11,6 @@ import CandorPolicy
 /// `commit.reverted`. Other types are stored as they are and counted. Only the scalar attributes in
 /// ``ToolEvent/keptAttributes`` are stored; everything else (text, code, paths to content) is dropped.
 public enum EventReader {
-    /// The types a published figure reads (persistence and the churn signal): the only ones stored
-    /// unless the policy names a purpose for events.
-    public static let figureTypes: Set<String> = ["suggestion.accepted", "suggestion.modified", "suggestion.reverted"]
-
     public static let understoodTypes: Set<String> = ["suggestion.shown", "suggestion.accepted", "suggestion.rejected",
                                                       "suggestion.modified", "suggestion.reverted", "commit.reverted"]
 

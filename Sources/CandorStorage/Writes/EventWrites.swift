@@ -9,7 +9,7 @@ extension StoreWriter {
         if let person, try erased(person.text) { return }
         let person = person?.text
         // The events tier: the quarters the event's day (and the day it had, if a later file moved it) can change.
-        let linking: Set<String> = ["suggestion.accepted", "suggestion.reverted", "suggestion.modified"]
+        let linking = ToolEvent.figureTypes
         if let had = try Row.fetchOne(db.cachedStatement(sql: "SELECT type, time FROM \(t("tool_event")) WHERE event_key = ?"), arguments: [e.key]),
            linking.contains(had["type"] as String), let day = Day.parse(String((had["time"] as String).prefix(10))) {
             try markEventDay(day)

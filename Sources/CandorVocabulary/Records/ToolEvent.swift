@@ -13,6 +13,14 @@ public struct ToolEvent: Sendable, Equatable {
     /// Attribute names that were dropped.
     public var dropped: [String]
 
+    /// An acceptance: what persistence counts.
+    public static let acceptedType = "suggestion.accepted"
+    /// The follow-ups persistence links to an acceptance: accepted code later reverted, or edited.
+    public static let followUpTypes = ["suggestion.reverted", "suggestion.modified"]
+    /// The types a published figure reads (persistence and the churn signal, through the events tier):
+    /// the only ones stored unless the policy states a purpose for events.
+    public static let figureTypes: Set<String> = Set([acceptedType] + followUpTypes)
+
     /// The scalar attributes candor stores; everything else (text, code, paths to content) is dropped.
     public static let keptAttributes: Set<String> = ["suggestion_id", "tool", "language", "repository", "lines", "lines_changed",
                                                      "commit", "reverted_commit", "policy", "outcome", "pipeline", "status"]
