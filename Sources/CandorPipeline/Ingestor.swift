@@ -193,14 +193,6 @@ public struct Ingestor: Sendable {
         }
     }
 
-    /// Exports candor recognises whose records no published figure reads: stored only under the
-    /// policy's `purpose:` for their source (issue 20, item 7).
-    static let readByNoFigure: [InputFormat: String] = [
-        .copilotLegacyMetrics: "Copilot's organisation- or team-level metrics (every Copilot figure reads the per-user reports)",
-        .codeGuruSecurityMetrics: "CodeGuru Security's account metrics (the security figures read its findings)",
-        .copilotUserTeams: "Copilot's per-user team memberships (teams come from the directory)",
-    ]
-
     /// The sources whose records are about a person's use of an AI assistant: the AI-adoption
     /// programme's, which its objections withhold at ingest.
     static let programmeRecords: Set<SourceFamily> = [.qDeveloper, .kiro, .copilot, .assistantUsage, .events]
@@ -218,7 +210,7 @@ public struct Ingestor: Sendable {
                                                dataset: sourcePolicy?.dataset, category: family?.category ?? "governance")
         // Minimal by default: an export no published figure reads is listed as read (0 records) and
         // not stored, unless the policy names the organisation's purpose for its source.
-        if let family, let what = Self.readByNoFigure[format], policy != nil, sourcePolicy?.purpose == nil {
+        if let family, let what = format.readByNoFigure, policy != nil, sourcePolicy?.purpose == nil {
             try writer.finishSource(id: sourceId, rows: 0, ignoredColumns: [], warnings: 0)
             return FileOutcome(path: path, format: format, status: .ingested(rows: 0), diagnostics: [
                 Diagnostic(.note, file: path, line: 1, code: "IN009", message: "read and not stored: no published figure reads \(what)",

@@ -299,6 +299,10 @@ A figure reads only records placed in a team. What is left out, and why — ever
 ## Appendix: inputs and versions
 
 {{overview.inputCount}} input files were read (paths below are relative to their common folder, {{overview.inputRoot}}); each format's digest is the SHA-256 of its files' hashes (manifest.json beside this report lists every file).
+{{#overview.hasUnstored}}
+
+{{overview.unstored}}
+{{/overview.hasUnstored}}
 
 {{> inputs-table}}
 

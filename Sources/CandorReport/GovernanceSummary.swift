@@ -60,6 +60,9 @@ public struct GovernanceSummary: Sendable {
     public var inputFiles: [InputFile]
     public var inputCount: String
     public var inputRoot: String
+    /// The formats read and not stored because no published figure reads them (IN009), said beside the table.
+    public var unstored = ""
+    public var hasUnstored = false
 }
 
 extension GovernanceSummary {
@@ -217,6 +220,16 @@ extension GovernanceSummary {
                                  inputFiles: input.inputFiles.map { InputFile(path: $0.path, format: $0.format, sha256: $0.sha256) },
                                  inputCount: Format.count(input.inputFiles.count), inputRoot: input.inputRoot)
         built.disputes = card.disputes
+        let unstored = groups.filter { group in
+            guard group.records == Format.count(0), let format = InputFormat(rawValue: group.format), format.readByNoFigure != nil,
+                  let family = SourceFamily(format: format) else { return false }
+            return input.policy.sourcePolicy(for: family).purpose == nil
+        }
+        if !unstored.isEmpty {
+            built.unstored = "Read and not stored (0 records above), because no published figure reads them and the policy states no purpose for their source: "
+                + unstored.map { InputFormat(rawValue: $0.format)!.readByNoFigure! }.joined(separator: "; ") + "."
+            built.hasUnstored = true
+        }
         return built
     }
 }

@@ -217,3 +217,16 @@ extension InputFormat {
         }
     }
 }
+
+extension InputFormat {
+    /// For an export candor recognises whose records no published figure reads, what it is (and what
+    /// the figures read instead): stored only under the policy's `purpose:` for its source (issue 20, item 7).
+    public var readByNoFigure: String? {
+        switch self {
+        case .copilotLegacyMetrics: "Copilot's organisation- or team-level metrics (every Copilot figure reads the per-user reports)"
+        case .codeGuruSecurityMetrics: "CodeGuru Security's account metrics (the security figures read its findings)"
+        case .copilotUserTeams: "Copilot's per-user team memberships (teams come from the directory)"
+        default: nil
+        }
+    }
+}

@@ -43,6 +43,10 @@ struct MinimalFieldsTests {
         #expect(transparency.contains("merged\\_at (read by Median hours from open to merge)"))
 
         let root = CandorBinary.packageRoot.appendingPathComponent(committed)
+        // The example run says which files it read and did not store; this one stored them all.
+        let keptReview = try String(contentsOfFile: temp.path("all/2026-Q3/governance.md"), encoding: .utf8)
+        let minimalReview = try String(contentsOf: root.appendingPathComponent("2026-Q3/governance.md"), encoding: .utf8)
+        #expect(!keptReview.contains("Read and not stored") && minimalReview.contains("Read and not stored (0 records above)"))
         for period in ["2026-Q2", "2026-Q3"] {
             let everything = try String(contentsOfFile: temp.path("all/\(period)/figures.json"), encoding: .utf8)
             let minimal = try String(contentsOf: root.appendingPathComponent("\(period)/figures.json"), encoding: .utf8)
