@@ -48,7 +48,8 @@ public enum RetentionGate {
         let today = Timestamp.day(clock.now), time = Timestamp.iso8601(clock.now)
         let programmes = [Policy.assistantProgramme, Policy.engineeringProgramme]
         // First what a purge would remove, in a transaction rolled back: nothing to do is the usual case.
-        let pending = try store.purge(today: today, retention: policy.retention, revocationProgrammes: programmes, time: time, dryRun: true)
+        let pending = try store.purge(today: today, retention: policy.retention, revocationProgrammes: programmes, time: time, dryRun: true,
+                                      minimise: policy.storedSources)
         guard pending.total > 0 else {
             log.progress("retention: nothing is past the policy's windows on \(today)")
             return .compliant
@@ -70,9 +71,14 @@ public enum RetentionGate {
     public static func purge(policy: Policy, store: CandorStore, now: Date, programmes: [String], actor: String,
                              before command: String? = nil) throws -> PurgeResult {
         let result = try store.purge(today: Timestamp.day(now), retention: policy.retention, revocationProgrammes: programmes,
-                                     time: Timestamp.iso8601(now))
+                                     time: Timestamp.iso8601(now), minimise: policy.storedSources)
         try SecurityOutcomes.refresh(store)
         try Audit.recordPurge(result, before: command, policy: policy, store: store, actor: actor, now: now)
         return result
     }
+}
+
+extension Policy {
+    /// The policy's entry for every source, listed or not: what a purge minimises stored records to.
+    var storedSources: [SourcePolicy] { SourceFamily.allCases.map { sourcePolicy(for: $0) } }
 }

@@ -265,7 +265,12 @@ extension CandorStore {
     ///
     /// With `dryRun`, nothing changes: the deletions run in a transaction that is rolled back, and the
     /// result counts what a purge would remove (what a policy that refuses instead of purging reports).
-    public func purge(today: Day, retention: Policy.Retention, revocationProgrammes: [String], time: String, dryRun: Bool = false) throws -> PurgeResult {
+    ///
+    /// `minimise` (the policy's entry for every source) also clears what the policy no longer keeps of
+    /// records already stored: fields it does not allow, and records no published figure reads of a
+    /// source without a purpose (``StoreWriter/minimise(_:)``); derived tiers are then made again.
+    public func purge(today: Day, retention: Policy.Retention, revocationProgrammes: [String], time: String, dryRun: Bool = false,
+                      minimise: [SourcePolicy] = []) throws -> PurgeResult {
         // A revocation candor cannot place is an error, never a purge that quietly keeps the data.
         for programme in revocationProgrammes where ![Policy.assistantProgramme, Policy.engineeringProgramme].contains(programme) {
             throw StoreError(path: path, message: "purge does not know which records the programme '\(programme)' covers",
@@ -284,6 +289,13 @@ extension CandorStore {
                         removed += try StoreWriter(db: db, dataset: dataset).purge(today: today, retention: retention,
                                                                                    revocationProgramme: programme, time: time)
                     }
+                }
+                if !minimise.isEmpty {
+                    var minimised: [(String, String, Int)] = []
+                    for dataset in Dataset.allCases { minimised += try StoreWriter(db: db, dataset: dataset).minimise(minimise) }
+                    // What the tiers were made from changed: every tier not frozen is made again.
+                    if !minimised.isEmpty { try db.execute(sql: "UPDATE tier_generation SET n = n + 1 WHERE id = 1") }
+                    removed += minimised
                 }
                 // One line per tier and reason, summed over the dataset files (and programmes: a retention
                 // window's deletions all happen under the first).

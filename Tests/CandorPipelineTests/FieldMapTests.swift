@@ -149,6 +149,44 @@ struct FieldMapTests {
         #expect(kept.sourcePolicy(for: .github).allowedFields == nil)
     }
 
+    @Test("records stored under a wider policy are minimised by the next purge: fields cleared, unread records deleted, the purge logged")
+    func minimisesWhatIsStored() throws {
+        let h = try IngestHarness()
+        var ingestor = h.ingestor
+        ingestor.policy = try Policy.parse(Self.base + """
+            sources:
+              github: {fields: all, purpose: Change-size study}
+              events: {fields: all, purpose: IDE study}
+            """ + "\n", path: h.folder.path("wide.yml"))
+        _ = try ingestor.ingest(path: try h.folder.write("pulls.json",
+            #"[{"number":1,"state":"open","draft":false,"user":{"login":"alice","type":"User"},"created_at":"2026-09-20T09:00:00Z","merged_at":null,"closed_at":null,"additions":12,"deletions":3,"base":{"repo":{"full_name":"acme/checkout"}}}]"#))
+        _ = try ingestor.ingest(path: try h.folder.write("ide.jsonl", """
+            {"id":"e1","type":"suggestion.shown","time":"2026-09-21T10:00:00Z","actor":"ana","attributes":{"suggestion_id":"s1","tool":"q"}}
+            {"id":"e2","type":"suggestion.accepted","time":"2026-09-21T10:00:05Z","actor":"ana","attributes":{"suggestion_id":"s1","tool":"q","language":"swift"}}
+
+            """))
+        func held() throws -> (additions: Int, events: [String], language: Int) {
+            try h.store.queue.read { db in
+                (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM github_pull_request WHERE additions IS NOT NULL OR deletions IS NOT NULL") ?? 0,
+                 try String.fetchAll(db, sql: "SELECT type FROM tool_event ORDER BY time"),
+                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tool_event_attribute WHERE name = 'language'") ?? 0)
+            }
+        }
+        #expect(try held().additions == 1 && held().events.count == 2 && held().language == 1)
+        // The policy now keeps what the figures read: the next purge takes the rest away, and says so.
+        let narrow = try Policy.parse(Self.base, path: h.folder.path("narrow.yml"))
+        let result = try RetentionGate.purge(policy: narrow, store: h.store, now: Date(timeIntervalSince1970: 1_790_000_000),
+                                             programmes: [Policy.assistantProgramme, Policy.engineeringProgramme], actor: "test")
+        #expect(try held().additions == 0 && held().events == ["suggestion.accepted"] && held().language == 0)
+        let reasons = result.removed.filter { $0.rows > 0 }.map(\.reason)
+        #expect(reasons.contains("github fields the policy does not keep") && reasons.contains("events records no published figure reads")
+                && reasons.contains("events fields the policy does not keep"), "\(result.removed)")
+        // A second purge finds nothing more to minimise.
+        let again = try RetentionGate.purge(policy: narrow, store: h.store, now: Date(timeIntervalSince1970: 1_790_000_000),
+                                            programmes: [Policy.assistantProgramme], actor: "test")
+        #expect(!again.removed.contains { $0.reason.contains("policy does not keep") || $0.reason.contains("no published figure reads") })
+    }
+
     @Test("events no figure reads, and exports no figure reads, are read and not stored unless the policy states a purpose")
     func unreadRecords() throws {
         let folder = try TemporaryFolder()

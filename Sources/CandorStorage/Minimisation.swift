@@ -1,0 +1,97 @@
+import CandorPolicy
+import CandorVocabulary
+import GRDB
+
+// Minimisation of what is already stored (issue 20, item 7): the ingest gate keeps out what the
+// policy does not allow from now on; this removes what an earlier, wider policy (or an earlier
+// candor, whose default kept every field) stored. It runs with every purge — before `run` and every
+// report, and in `candor purge` — and costs one scan of each table it may change.
+
+extension SourceFamily {
+    /// Where each optional field is stored: the table and the columns it clears (a NOT NULL column
+    /// is cleared to ''). Event attributes and Copilot's breakdown are rows, handled apart.
+    var storedFields: [String: (table: String, columns: [String])] {
+        typealias Place = (table: String, columns: [String])
+        func each(_ table: String, _ fields: [String]) -> [(String, Place)] { fields.map { ($0, (table: table, columns: [$0])) } }
+        let places: [(String, Place)]
+        switch self {
+        case .qDeveloper:
+            places = QDeveloperMetric.allCases.map { ($0.rawValue, (table: "qdev_activity", columns: [$0.columnName])) }
+        case .codeGuruReviewer:
+            places = each("codeguru_code_review", ["provider_type", "type", "pull_request_id", "updated_at", "metered_lines", "suppressed_lines", "findings"])
+                + each("codeguru_recommendation", ["file_path", "start_line", "end_line", "category", "rule_id", "severity"])
+                + each("codeguru_feedback", ["reaction"])
+        case .codeGuruSecurity:
+            places = each("codeguru_security_finding", ["type", "detector_id", "rule_id", "file_path", "start_line", "end_line", "updated_at"])
+        case .sarif:
+            places = each("sarif_result", ["uri", "start_line", "baseline_state"]) + [("suppression", (table: "sarif_result", columns: ["suppression_kind", "suppression_status"]))]
+        case .github:
+            places = each("github_pull_request", ["closed_at", "merged_at", "review_comments", "additions", "deletions"])
+                + each("github_review", ["submitted_at"]) + each("github_review_comment", ["review_id"])
+        case .delivery:
+            places = each("incident", ["repository", "component", "resolved_at", "status", "severity", "priority", "caused_by_deployment"])
+        case .kiro, .assistantUsage, .copilot, .events, .survey:
+            places = []
+        }
+        return Dictionary(uniqueKeysWithValues: places)
+    }
+
+    /// Tables of records no published figure reads, deleted when the policy states no purpose for the source.
+    var unreadTables: [String] {
+        switch self {
+        case .copilot: ["copilot_scope_day", "copilot_user_team_day"]
+        case .codeGuruSecurity: ["codeguru_security_metric_day"]
+        default: []
+        }
+    }
+
+    /// Columns stored NOT NULL: cleared to '' rather than NULL.
+    static let notNullColumns: Set<String> = ["codeguru_recommendation.file_path"]
+}
+
+extension StoreWriter {
+    /// Clears, in this dataset file, every optional field `sources` do not keep, and deletes the records
+    /// no published figure reads of every source without a purpose; returns (tier, reason, rows).
+    func minimise(_ sources: [SourcePolicy]) throws -> [(String, String, Int)] {
+        var removed: [(String, String, Int)] = []
+        for entry in sources {
+            let family = entry.family
+            if let allowed = entry.allowedFields {
+                let dropped = family.optionalFields.filter { !allowed.contains($0) }
+                // One UPDATE per table: every column the policy does not keep, on the rows that hold one.
+                var byTable: [String: [String]] = [:]
+                for field in dropped { if let place = family.storedFields[field] { byTable[place.table, default: []] += place.columns } }
+                for (table, columns) in byTable.sorted(by: { $0.key < $1.key }) {
+                    let set = columns.map { "\($0) = \(SourceFamily.notNullColumns.contains(table + "." + $0) ? "''" : "NULL")" }.joined(separator: ", ")
+                    let held = columns.map { SourceFamily.notNullColumns.contains(table + "." + $0) ? "\($0) <> ''" : "\($0) IS NOT NULL" }.joined(separator: " OR ")
+                    try db.execute(sql: "UPDATE \(t(table)) SET \(set) WHERE \(held)")
+                    if db.changesCount > 0 { removed.append(("raw", "\(family.rawValue) fields the policy does not keep", db.changesCount)) }
+                }
+                if family == .events {
+                    let kept = Array(allowed)
+                    try db.execute(sql: "DELETE FROM \(t("tool_event_attribute")) WHERE name NOT IN (\(kept.map { _ in "?" }.joined(separator: ", ")))",
+                                   arguments: StatementArguments(kept))
+                    if db.changesCount > 0 { removed.append(("raw", "events fields the policy does not keep", db.changesCount)) }
+                }
+                if family == .copilot, !allowed.contains("feature_breakdown") {
+                    try db.execute(sql: "DELETE FROM \(t("copilot_user_feature_day"))")
+                    if db.changesCount > 0 { removed.append(("raw", "copilot fields the policy does not keep", db.changesCount)) }
+                    try db.execute(sql: "UPDATE \(t("copilot_user_day")) SET features_withheld = 1 WHERE features_withheld = 0")
+                }
+            }
+            guard entry.purpose == nil else { continue }
+            for table in family.unreadTables {
+                try db.execute(sql: "DELETE FROM \(t(table))")
+                if db.changesCount > 0 { removed.append(("aggregate", "\(family.rawValue) records no published figure reads", db.changesCount)) }
+            }
+            if family == .events {
+                let types = ToolEvent.figureTypes.sorted()
+                let unread = "person IS NULL OR type NOT IN (\(types.map { "'\($0)'" }.joined(separator: ", ")))"
+                try db.execute(sql: "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE \(unread))")
+                try db.execute(sql: "DELETE FROM \(t("tool_event")) WHERE \(unread)")
+                if db.changesCount > 0 { removed.append(("raw", "events records no published figure reads", db.changesCount)) }
+            }
+        }
+        return removed
+    }
+}
