@@ -16,7 +16,7 @@ public struct RetentionRefused: Error, Refusal {
 
     public var errorDescription: String? {
         let lines = pending.removed.filter { $0.rows > 0 }.map { "\(Format.count($0.rows)) \($0.tier) rows (\($0.reason))" }
-        return "refused: the database holds \(Format.count(pending.total)) rows the policy's retention windows no longer allow ("
+        return "refused: the database holds \(Format.count(pending.total)) rows the policy no longer allows — past its retention windows, or beyond what it keeps ("
             + lines.joined(separator: "; ") + "); the policy says to refuse rather than purge (retention_enforcement: refuse). "
             + "Run `candor purge --policy \(Self.quoted(policyPath)) --database \(Self.quoted(databasePath)) --now \(now)` first "
             + "(or set retention_enforcement: purge); this refusal is recorded in the audit log"
@@ -51,7 +51,7 @@ public enum RetentionGate {
         let pending = try store.purge(today: today, retention: policy.retention, revocationProgrammes: programmes, time: time, dryRun: true,
                                       minimise: policy.storedSources)
         guard pending.total > 0 else {
-            log.progress("retention: nothing is past the policy's windows on \(today)")
+            log.progress("retention: nothing is past the policy's windows or beyond what it keeps on \(today)")
             return .compliant
         }
         switch policy.retention.enforcement {
@@ -60,7 +60,7 @@ public enum RetentionGate {
                                   audience: .nobody, datasets: .none, inputs: [policy.sha256], outputs: [])
             throw RetentionRefused(pending: pending, now: time, policyPath: policy.path, databasePath: store.path)
         case .purge:
-            log.progress("retention: purging \(Format.count(pending.total)) rows past the policy's windows on \(today) before \(command)")
+            log.progress("retention: purging \(Format.count(pending.total)) rows past the policy's windows or beyond what it keeps on \(today) before \(command)")
             return .purged(try purge(policy: policy, store: store, now: clock.now, programmes: programmes, actor: actor, before: command))
         }
     }
