@@ -15,7 +15,7 @@ public struct RetentionRefused: Error, Refusal {
     public var databasePath: String
 
     public var errorDescription: String? {
-        let lines = pending.removed.filter { $0.rows > 0 }.map { "\(Format.count($0.rows)) \($0.tier) rows (\($0.reason))" }
+        let lines = pending.removed.filter { $0.rows > 0 }.map(PurgeWording.describe)
         return "refused: the database holds \(Format.count(pending.total)) rows the policy no longer allows — past its retention windows, or beyond what it keeps ("
             + lines.joined(separator: "; ") + "); the policy says to refuse rather than purge (retention_enforcement: refuse). "
             + "Run `candor purge --policy \(Self.quoted(policyPath)) --database \(Self.quoted(databasePath)) --now \(now)` first "
@@ -49,7 +49,7 @@ public enum RetentionGate {
         let programmes = [Policy.assistantProgramme, Policy.engineeringProgramme]
         // First what a purge would remove, in a transaction rolled back: nothing to do is the usual case.
         let pending = try store.purge(today: today, retention: policy.retention, revocationProgrammes: programmes, time: time, dryRun: true,
-                                      minimise: policy.storedSources)
+                                      minimise: policy.storedSources, assistantConsent: policy.consentRule(for: Policy.assistantProgramme))
         guard pending.total > 0 else {
             log.progress("retention: nothing is past the policy's windows or beyond what it keeps on \(today)")
             return .compliant
@@ -71,7 +71,8 @@ public enum RetentionGate {
     public static func purge(policy: Policy, store: CandorStore, now: Date, programmes: [String], actor: String,
                              before command: String? = nil) throws -> PurgeResult {
         let result = try store.purge(today: Timestamp.day(now), retention: policy.retention, revocationProgrammes: programmes,
-                                     time: Timestamp.iso8601(now), minimise: policy.storedSources)
+                                     time: Timestamp.iso8601(now), minimise: policy.storedSources,
+                                     assistantConsent: policy.consentRule(for: Policy.assistantProgramme))
         try SecurityOutcomes.refresh(store)
         try Audit.recordPurge(result, before: command, policy: policy, store: store, actor: actor, now: now)
         return result

@@ -804,7 +804,7 @@ candor {{candorVersion}} · policy SHA-256 {{policySHA256}}
 
 People appear only as keyed pseudonyms: candor replaces every user id with an HMAC-SHA256 of it, and the key is kept outside the database. Content is never read or stored, whatever a policy says: {{neverStored}}.
 
-Unless the policy states a purpose for a source (shown under it below), candor stores only what a published figure reads: every other optional field is dropped at ingest, and records no figure reads — IDE events other than a person's accepted, modified or reverted suggestions, Copilot's organisation-level metrics and per-user team memberships, CodeGuru Security's account metrics — are read and not stored. What was stored before this rule, or under an earlier, wider policy, is cleared by the purge that runs before every report, and that purge is listed below with what it removed.
+Unless the policy states a purpose for a source (shown under it below), candor stores only what a published figure reads: every other optional field is dropped at ingest, and records no figure reads — IDE events other than a person's accepted, modified or reverted suggestions, Copilot's organisation-level metrics and per-user team memberships, CodeGuru Security's account metrics — are read and not stored. What was stored before this rule, or under an earlier, wider policy, is cleared by the purge candor runs before every report (where the policy says to refuse instead, no report is made until `candor purge` has run); team totals of weeks retention has already closed keep the values they were made with. Each purge is listed below with the rows it deleted and the rows whose fields it cleared.
 
 {{#hasSources}}
 {{#sources}}

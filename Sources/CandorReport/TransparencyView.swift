@@ -183,9 +183,22 @@ public enum TransparencyViewBuilder {
         let purgeTimes = Array(Set(input.facts.purges.filter { $0.rows > 0 }.map(\.time))).sorted()
         let purges = purgeTimes.map { time -> TransparencyView.Line in
             let lines = input.facts.purges.filter { $0.time == time && $0.rows > 0 }
-            let total = lines.reduce(0) { $0 + $1.rows }
-            return TransparencyView.Line(text: "\(time.prefix(10)): \(Format.count(total)) row\(total == 1 ? "" : "s") removed — "
-                + lines.map { "\(Format.count($0.rows)) \($0.tier), \($0.reason)" }.joined(separator: "; ") + ".")
+            // Rows deleted (past a window, a revocation, records no figure reads) apart from rows whose
+            // fields the policy no longer keeps were cleared (the rows stay).
+            let deleted = lines.filter { !PurgeWording.isCleared(tier: $0.tier) }, cleared = lines.filter { PurgeWording.isCleared(tier: $0.tier) }
+            let total = deleted.reduce(0) { $0 + $1.rows }, clearedTotal = cleared.reduce(0) { $0 + $1.rows }
+            var parts: [String] = []
+            if !deleted.isEmpty {
+                parts.append("\(Format.count(total)) row\(total == 1 ? "" : "s") deleted — " + deleted.map {
+                    $0.tier == PurgeWording.unread ? "\(Format.count($0.rows)) \($0.reason)" : "\(Format.count($0.rows)) \($0.tier), \($0.reason)"
+                }.joined(separator: "; "))
+            }
+            if !cleared.isEmpty {
+                parts.append("fields the policy no longer keeps cleared in \(Format.count(clearedTotal)) row\(clearedTotal == 1 ? "" : "s") ("
+                             + cleared.map { $0.reason.replacingOccurrences(of: " fields the policy does not keep", with: "") + " \(Format.count($0.rows))" }
+                                .joined(separator: ", ") + ")")
+            }
+            return TransparencyView.Line(text: "\(time.prefix(10)): " + parts.joined(separator: "; ") + ".")
         }
 
         let statuses = ConsentStatus.allCases.map(\.rawValue)

@@ -149,23 +149,23 @@ extension StoreWriter {
         // anonymously, so a report made again cannot be differenced); their person rows go.
         try db.execute(sql: "INSERT OR IGNORE INTO \(t("tier_frozen")) (part) SELECT DISTINCT part FROM \(t("assistant_person_part")) WHERE person IN (\(revokedIds))")
         try run("enriched", "consent revoked", "DELETE FROM \(t("assistant_person_part")) WHERE person IN (\(revokedIds))", [])
-        try run("raw", "older than \(retention.rawDays) days", "DELETE FROM \(t("qdev_activity")) WHERE day < ?",
+        try run("raw", PurgeWording.windowReason(retention.rawDays), "DELETE FROM \(t("qdev_activity")) WHERE day < ?",
                 [today.adding(days: -retention.rawDays).iso8601])
-        try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("qdev_person_week")) WHERE week < ?",
+        try run("enriched", PurgeWording.windowReason(retention.enrichedDays), "DELETE FROM \(t("qdev_person_week")) WHERE week < ?",
                 [today.adding(days: -retention.enrichedDays).iso8601])
-        try run("aggregate", "older than \(retention.aggregateDays) days", "DELETE FROM \(t("qdev_team_week")) WHERE week < ?",
+        try run("aggregate", PurgeWording.windowReason(retention.aggregateDays), "DELETE FROM \(t("qdev_team_week")) WHERE week < ?",
                 [today.adding(days: -retention.aggregateDays).iso8601])
         // Parts whose person rows the enriched window removes are marked: their figures come from the team totals then.
         try db.execute(sql: """
             INSERT INTO \(t("tier_frozen")) (part, persons_gone) SELECT DISTINCT part, 1 FROM \(t("assistant_person_part")) WHERE part < ?
             ON CONFLICT (part) DO UPDATE SET persons_gone = 1
             """, arguments: [today.adding(days: -retention.enrichedDays).iso8601])
-        try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("assistant_person_part")) WHERE part < ?",
+        try run("enriched", PurgeWording.windowReason(retention.enrichedDays), "DELETE FROM \(t("assistant_person_part")) WHERE part < ?",
                 [today.adding(days: -retention.enrichedDays).iso8601])
-        try run("aggregate", "older than \(retention.aggregateDays) days", "DELETE FROM \(t("assistant_team_part")) WHERE part < ?",
+        try run("aggregate", PurgeWording.windowReason(retention.aggregateDays), "DELETE FROM \(t("assistant_team_part")) WHERE part < ?",
                 [today.adding(days: -retention.aggregateDays).iso8601])
         for table in ["assistant_team_day", "assistant_day"] {
-            try run("aggregate", "older than \(retention.aggregateDays) days", "DELETE FROM \(t(table)) WHERE day < ?",
+            try run("aggregate", PurgeWording.windowReason(retention.aggregateDays), "DELETE FROM \(t(table)) WHERE day < ?",
                     [today.adding(days: -retention.aggregateDays).iso8601])
         }
 
@@ -174,7 +174,7 @@ extension StoreWriter {
         // aggregate window. A revoked person's AI-assistant records go with their Q Developer rows.
         let raw = today.adding(days: -retention.rawDays).iso8601
         let long = today.adding(days: -retention.aggregateDays).iso8601
-        let rawReason = "older than \(retention.rawDays) days", longReason = "older than \(retention.aggregateDays) days"
+        let rawReason = PurgeWording.windowReason(retention.rawDays), longReason = PurgeWording.windowReason(retention.aggregateDays)
         for table in ["kiro_user_day", "assistant_usage_day", "copilot_user_day", "copilot_user_feature_day", "copilot_user_team_day"] {
             try run("raw", "consent revoked", "DELETE FROM \(t(table)) WHERE person IN (\(revokedIds))", [])
             try run("raw", rawReason, "DELETE FROM \(t(table)) WHERE day < ?", [raw])
@@ -190,7 +190,7 @@ extension StoreWriter {
             INSERT INTO \(t("seat_frozen")) (quarter_end, persons_gone) SELECT DISTINCT quarter_end, 1 FROM \(t("seat_holder")) WHERE quarter_end < ?
             ON CONFLICT (quarter_end) DO UPDATE SET persons_gone = 1
             """, arguments: [today.adding(days: -retention.enrichedDays).iso8601])
-        try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("seat_holder")) WHERE quarter_end < ?",
+        try run("enriched", PurgeWording.windowReason(retention.enrichedDays), "DELETE FROM \(t("seat_holder")) WHERE quarter_end < ?",
                 [today.adding(days: -retention.enrichedDays).iso8601])
         try run("raw", "consent revoked", "DELETE FROM \(t("copilot_seat")) WHERE person IN (\(revokedIds))", [])
         try run("raw", rawReason, "DELETE FROM \(t("copilot_seat")) WHERE COALESCE(cancels, seen) < ?", [raw])
@@ -199,7 +199,7 @@ extension StoreWriter {
         for table in ["event_acceptance", "event_followup"] {
             try db.execute(sql: "UPDATE \(t(table)) SET frozen = 1 WHERE frozen = 0 AND day < date(?, '+\(StoreQueries.followUpWindowDays) days')", arguments: [raw])
             try run("enriched", "consent revoked", "DELETE FROM \(t(table)) WHERE person IN (\(revokedIds))", [])
-            try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t(table)) WHERE day < ?",
+            try run("enriched", PurgeWording.windowReason(retention.enrichedDays), "DELETE FROM \(t(table)) WHERE day < ?",
                     [today.adding(days: -retention.enrichedDays).iso8601])
         }
         try run("raw", "consent revoked", "DELETE FROM \(t("tool_event_attribute")) WHERE event_key IN (SELECT event_key FROM \(t("tool_event")) WHERE person IN (\(revokedIds)))", [])
@@ -213,10 +213,14 @@ extension StoreWriter {
                 UNION SELECT repository, number FROM \(t("github_review")) WHERE submitted_at IS NOT NULL AND submitted_at < ?1
                 UNION SELECT repository, number FROM \(t("github_review_comment")) WHERE created_at < ?1)
             """, arguments: [raw])
-        try run("enriched", "older than \(retention.enrichedDays) days", "DELETE FROM \(t("pull_request_fact")) WHERE part < ?",
+        try run("enriched", PurgeWording.windowReason(retention.enrichedDays), "DELETE FROM \(t("pull_request_fact")) WHERE part < ?",
                 [today.adding(days: -retention.enrichedDays).iso8601])
         try run("raw", rawReason, "DELETE FROM \(t("github_pull_request")) WHERE COALESCE(closed_at, merged_at, created_at) < ?", [raw])
-        try run("raw", rawReason, "DELETE FROM \(t("github_review")) WHERE COALESCE(submitted_at, '') < ?", [raw])
+        // A review with no submission time (pending, or its time not kept by the policy) goes with its pull request.
+        try run("raw", rawReason, """
+            DELETE FROM \(t("github_review")) WHERE submitted_at < ?1 OR (submitted_at IS NULL
+              AND (repository, number) NOT IN (SELECT repository, number FROM \(t("github_pull_request"))))
+            """, [raw])
         try run("raw", rawReason, "DELETE FROM \(t("github_review_comment")) WHERE created_at < ?", [raw])
         try run("raw", rawReason, """
             DELETE FROM \(t("codeguru_feedback")) WHERE code_review_arn IN (SELECT arn FROM \(t("codeguru_code_review")) WHERE created_at < ?)
@@ -270,7 +274,7 @@ extension CandorStore {
     /// records already stored: fields it does not allow, and records no published figure reads of a
     /// source without a purpose (``StoreWriter/minimise(_:)``); derived tiers are then made again.
     public func purge(today: Day, retention: Policy.Retention, revocationProgrammes: [String], time: String, dryRun: Bool = false,
-                      minimise: [SourcePolicy] = []) throws -> PurgeResult {
+                      minimise: [SourcePolicy] = [], assistantConsent: ConsentRule? = nil) throws -> PurgeResult {
         // A revocation candor cannot place is an error, never a purge that quietly keeps the data.
         for programme in revocationProgrammes where ![Policy.assistantProgramme, Policy.engineeringProgramme].contains(programme) {
             throw StoreError(path: path, message: "purge does not know which records the programme '\(programme)' covers",
@@ -292,7 +296,7 @@ extension CandorStore {
                 }
                 if !minimise.isEmpty {
                     var minimised: [(String, String, Int)] = []
-                    for dataset in Dataset.allCases { minimised += try StoreWriter(db: db, dataset: dataset).minimise(minimise) }
+                    for dataset in Dataset.allCases { minimised += try StoreWriter(db: db, dataset: dataset).minimise(minimise, assistantConsent: assistantConsent) }
                     // What the tiers were made from changed: every tier not frozen is made again.
                     if !minimised.isEmpty { try db.execute(sql: "UPDATE tier_generation SET n = n + 1 WHERE id = 1") }
                     removed += minimised
@@ -307,9 +311,12 @@ extension CandorStore {
                 for entry in merged {
                     try db.execute(sql: "INSERT INTO purge_log (time, tier, reason, rows) VALUES (?, ?, ?, ?)", arguments: [time, entry.tier, entry.reason, entry.rows])
                 }
-                try Self.recordHorizon(db, tier: "raw", before: today.adding(days: -retention.rawDays))
-                try Self.recordHorizon(db, tier: "enriched", before: today.adding(days: -retention.enrichedDays))
-                try Self.recordHorizon(db, tier: "aggregate", before: today.adding(days: -retention.aggregateDays))
+                // How far back each window has deleted: recorded only when it deleted something (a purge that
+                // only minimised, or found nothing past the windows, leaves every period's records whole).
+                for (tier, days) in [("raw", retention.rawDays), ("enriched", retention.enrichedDays), ("aggregate", retention.aggregateDays)]
+                where merged.contains(where: { $0.tier == tier && $0.reason == PurgeWording.windowReason(days) && $0.rows > 0 }) {
+                    try Self.recordHorizon(db, tier: tier, before: today.adding(days: -days))
+                }
                 return PurgeResult(removed: merged)
             }
         } catch let rolledBack as RolledBack {

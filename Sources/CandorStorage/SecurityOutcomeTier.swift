@@ -58,14 +58,21 @@ extension Schema {
 }
 
 extension CandorStore {
-    /// CodeGuru Security findings as outcomes: Open stays open, Closed is a fix at its last update.
+    /// CodeGuru Security findings as outcomes: Open stays open, Closed is a fix at its last update (left
+    /// out when the update time is not stored).
     public func codeGuruSecurityOutcomes() throws -> [SecurityOutcome] {
         try queue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT resource, severity, status, created_at, updated_at FROM codeguru_security_finding ORDER BY resource, finding_id
                 """).compactMap { row in
                 guard let opened = (row["created_at"] as String?).flatMap(Timestamp.parseISO8601) else { return nil }
-                let closed = (row["status"] as String?) == "Closed" ? ((row["updated_at"] as String?).flatMap(Timestamp.parseISO8601) ?? opened) : nil
+                var closed: Int64?
+                if (row["status"] as String?) == "Closed" {
+                    // Closed with no time (a policy that does not keep updated_at): when it stopped being open is
+                    // unknown, so it can be placed neither among the open nor among the fixed.
+                    guard let at = (row["updated_at"] as String?).flatMap(Timestamp.parseISO8601) else { return nil }
+                    closed = at
+                }
                 return SecurityOutcome(source: SourceFamily.codeGuruSecurity.rawValue, repository: row["resource"],
                                        severity: ((row["severity"] as String?) ?? "unknown").lowercased(),
                                        history: FindingHistory(state: closed == nil ? .open : .fixed, firstSeen: opened, closedAt: closed))

@@ -30,7 +30,8 @@ struct PurgeCommand: ParsableCommand {
             let programmes = programme.isEmpty ? [Policy.assistantProgramme, Policy.engineeringProgramme] : programme
             return try RetentionGate.purge(policy: opened.policy, store: opened.store, now: now, programmes: programmes, actor: audit.resolved)
         }
-        for r in result.removed { print("\(r.tier): removed \(r.rows) rows (\(r.reason))") }
-        print("purged \(result.total) rows")
+        for r in result.removed where r.rows > 0 { print(PurgeWording.describe(r)) }
+        let cleared = result.removed.filter { PurgeWording.isCleared(tier: $0.tier) }.reduce(0) { $0 + $1.rows }
+        print("purged \(result.total - cleared) rows" + (cleared > 0 ? "; fields cleared in \(cleared) rows" : ""))
     }
 }

@@ -54,7 +54,7 @@ struct RetentionGateTests {
             Issue.record("not refused")
         } catch let refused as RetentionRefused {
             let message = refused.errorDescription ?? ""
-            #expect(message.contains("1 raw rows (older than 90 days)") && message.contains("candor purge --policy ") && message.contains(" --now 2026-10-05T00:00:00Z"), "\(message)")
+            #expect(message.contains("1 raw row deleted (older than 90 days)") && message.contains("fields cleared in 1 row (q-developer fields the policy does not keep)") && message.contains("candor purge --policy ") && message.contains(" --now 2026-10-05T00:00:00Z"), "\(message)")
         }
         // The count came from a purge rolled back: every row is still there, no purge is recorded.
         #expect(try h.store.tableCounts()["qdev_activity"] == 2)
@@ -95,7 +95,7 @@ struct RetentionGateTests {
         let plain = try writer.transparency(period: Period("2026-Q3")!).markdown
         #expect(!plain.contains("earlier than the day it was made"))
         // (The harness stored every Q Developer column; the policy keeps what the figures read, so the purge clears the rest too.)
-        #expect(plain.contains("2026-10-05: 2 rows removed — 1 raw, older than 90 days; 1 raw, q-developer fields the policy does not keep."),
+        #expect(plain.contains("2026-10-05: 1 row deleted — 1 raw, older than 90 days; fields the policy no longer keeps cleared in 1 row (q-developer 1)."),
                 "each purge is listed with its counts")
         writer.machineTime = machine
         let dated = try writer.transparency(period: Period("2026-Q3")!).markdown
