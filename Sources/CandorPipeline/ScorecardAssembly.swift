@@ -144,15 +144,20 @@ public struct ScorecardAssembly {
         return out
     }
 
-    /// Every finding's history from the scans this reader may see, not yet owned by a team.
-    func findingHistories() throws -> [FindingFacts] {
-        try findingHistories(store.sarifScanSnapshots()) + findingHistories(store.codeGuruReviewSnapshots())
+    /// Every finding's history as of the end of `day` from the scans this reader may see, not yet owned by a team.
+    func findingHistories(asOf day: Day) throws -> [FindingFacts] {
+        try findingHistories(store.sarifScanSnapshots(), asOf: day) + findingHistories(store.codeGuruReviewSnapshots(), asOf: day)
     }
 
-    /// The histories of the findings of `scopes` (scans or code reviews per repository), not yet owned by a team.
-    func findingHistories(_ scopes: [String: [ScanSnapshot]]) -> [FindingFacts] {
+    /// The histories of the findings of `scopes` (scans or code reviews per repository) from the scans
+    /// up to the end of `day` only — a later scan can reopen, fix or suppress a finding, and must not
+    /// change a quarter already reported — not yet owned by a team.
+    func findingHistories(_ scopes: [String: [ScanSnapshot]], asOf day: Day) -> [FindingFacts] {
+        let end = Int64(day.dayNumber + 1) * 86_400 - 1
         var findings: [FindingFacts] = []
-        for (scope, snapshots) in scopes.sorted(by: { $0.key < $1.key }) {
+        for (scope, all) in scopes.sorted(by: { $0.key < $1.key }) {
+            let snapshots = all.filter { $0.time <= end }
+            guard !snapshots.isEmpty else { continue }
             let repository = String(scope.split(separator: "|").first ?? "")
             let first = snapshots.map(\.time).min() ?? 0
             for (_, history) in FindingLifecycle.histories(snapshots).sorted(by: { $0.key < $1.key }) {
@@ -232,8 +237,8 @@ public struct ScorecardAssembly {
 
         // Quality, from the scans this reader may see; security findings from the security-outcome tier
         // (counts and durations, in the operational file): the same for every audience that reads it.
-        let reviews = try owned(findingHistories(store.codeGuruReviewSnapshots()), on: period.last)
-        let findings = ByTeam(try owned(findingHistories(store.sarifScanSnapshots()), on: period.last) + reviews, \.team)
+        let reviews = try owned(findingHistories(store.codeGuruReviewSnapshots(), asOf: period.last), on: period.last)
+        let findings = ByTeam(try owned(findingHistories(store.sarifScanSnapshots(), asOf: period.last), on: period.last) + reviews, \.team)
         let outcomes = try store.securityOutcomes(asOf: period.last)
         let outcomeTierReadable = store.datasets.contains(.operational)
         let ownedOutcomes = try owned(outcomes.map { FindingFacts(team: nil, repository: $0.repository, history: $0.history, inBaseline: false) },

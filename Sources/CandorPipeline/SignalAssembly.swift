@@ -167,9 +167,8 @@ public struct SignalAssembly {
             return out
         }
         let builder = ScorecardAssembly(store: store, policy: policy, departments: departments)
-        let histories = try builder.findingHistories()
-        let qualityNow = try qualityCounts(period, card: current, findings: try builder.owned(histories, on: period.last))
-        let qualityBefore = try qualityCounts(previous, card: before, findings: try builder.owned(histories, on: previous.last))
+        let qualityNow = try qualityCounts(period, card: current, findings: try builder.owned(builder.findingHistories(asOf: period.last), on: period.last))
+        let qualityBefore = try qualityCounts(previous, card: before, findings: try builder.owned(builder.findingHistories(asOf: previous.last), on: previous.last))
         let surveyNow = Dictionary(grouping: try store.surveyCounts(period, favourableFrom: policy.survey?.favourableFrom ?? 4), by: \.team)
         let surveyBefore = Dictionary(grouping: try store.surveyCounts(previous, favourableFrom: policy.survey?.favourableFrom ?? 4), by: \.team)
         // The response rate over the people the programme may count — active share's n, as the scorecard's note prints it.

@@ -252,7 +252,7 @@ No decision in this quarter or the one before used these metrics; consider retir
 
 ## Data behind this report
 
-- Amazon Q Developer user activity reports: {{data.rows}} person-day rows from {{data.files}} files, covering {{data.daysWithData}} of the {{data.daysInPeriod}} days in the period ({{data.completeness}}){{#data.hasRange}}, {{data.range}}{{/data.hasRange}}.
+- Amazon Q Developer user activity reports: records on {{data.daysWithData}} of the {{data.daysInPeriod}} days in the period ({{data.completeness}}); {{data.rows}} person-day rows held, from {{data.files}} files{{#data.hasRange}}, {{data.range}}{{/data.hasRange}}.
 {{#data.hasRetention}}
 - {{data.retention}}
 {{/data.hasRetention}}

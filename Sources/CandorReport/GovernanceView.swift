@@ -239,7 +239,7 @@ public enum GovernanceViewBuilder {
             daysInPeriod: Format.count(days),
             completeness: Format.percent(Double(cov.daysWithData) / Double(days), decimals: 0) + " complete",
             hasRange: cov.firstDay != nil,
-            range: cov.firstDay.map { "first day \($0), last day \(cov.lastDay ?? $0)" } ?? "",
+            range: cov.firstDay.map { "dated \($0) to \(cov.lastDay ?? $0)" } ?? "",
             hasRowsWithoutTeam: cov.rowsWithoutTeam > 0,
             // Rows of fewer than k people would be their activity: said, not counted (coverage's rule).
             rowsWithoutTeam: (input.sourceCoverage.first { $0.source == .qDeveloper }?.outsidePeople).map { $0 < k } ?? true

@@ -111,7 +111,14 @@ struct OtherFormats {
     mutating func copilot() throws {
         let users = people.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
         let september = Self.days(Day(year: 2026, month: 9, day: 1)!, Day(year: 2026, month: 9, day: 30)!).filter { $0.isoWeekday <= 5 }
-        for day in september {
+        try copilotUsers(september, wrapLast: true)
+        try copilotTeamsAndLegacy(users)
+    }
+
+    /// Copilot's per-user daily rows for `days` (half of the people); the last day JSON-wrapped when `wrapLast`.
+    mutating func copilotUsers(_ days: [Day], wrapLast: Bool) throws {
+        let users = people.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        for day in days {
             var rows: [String] = []
             for (i, p) in users.enumerated() where p.active(day) && chance(0.7) {
                 let generations = int(5...60), acceptances = int(0...generations), chat = int(0...12)
@@ -119,7 +126,7 @@ struct OtherFormats {
                 let agent = #"{"feature":"chat_panel_agent_mode","user_initiated_interaction_count":\#(chat),"code_generation_activity_count":\#(chat * 2),"code_acceptance_activity_count":\#(chat),"loc_suggested_to_add_sum":0,"loc_suggested_to_delete_sum":0,"loc_added_sum":\#(chat * 9),"loc_deleted_sum":\#(chat)}"#
                 rows.append(#"{"user_id":\#(700_000 + i),"user_login":"\#(p.login)","day":"\#(day.iso8601)","organization_id":"900001","enterprise_id":"4200","user_initiated_interaction_count":\#(chat),"code_generation_activity_count":\#(generations + chat * 2),"code_acceptance_activity_count":\#(acceptances + chat),"loc_suggested_to_add_sum":\#(generations * 3),"loc_suggested_to_delete_sum":0,"loc_added_sum":\#(acceptances * 2 + chat * 9),"loc_deleted_sum":\#(chat),"used_agent":\#(chat > 0),"used_chat":\#(chat > 0),"used_cli":false,"totals_by_ide":[{"ide":"vscode","user_initiated_interaction_count":\#(chat)}],"totals_by_feature":[\#(completion),\#(agent)]}"#)
             }
-            if day == september.last! {
+            if wrapLast && day == days.last! {
                 // The last day arrives in the JSON-wrapped variant GitHub's viewer publishes.
                 try write(#"{"report_start_day":"\#(day)","report_end_day":"\#(day)","organization_id":"900001","day_totals":["# + "\n"
                           + rows.joined(separator: ",\n") + "\n]}\n", "inputs/github/copilot/users-1-day/\(day).json")
@@ -127,6 +134,9 @@ struct OtherFormats {
                 try write(rows.joined(separator: "\n") + "\n", "inputs/github/copilot/users-1-day/\(day).ndjson")
             }
         }
+    }
+
+    mutating func copilotTeamsAndLegacy(_ users: [FixturePerson]) throws {
         // The user-teams report lists only teams with at least five Copilot users.
         let day = Day(year: 2026, month: 9, day: 15)!
         var byTeam: [String: [FixturePerson]] = [:]
@@ -150,9 +160,13 @@ struct OtherFormats {
 
     /// A few people try Kiro in the last week of September.
     mutating func kiro() throws {
+        try kiro(Self.days(Day(year: 2026, month: 9, day: 24)!, Day(year: 2026, month: 9, day: 30)!))
+    }
+
+    mutating func kiro(_ days: [Day]) throws {
         let header = "Date,UserId,Client_Type,Chat_Conversations,Credits_Used,Overage_Cap,Overage_Credits_Used,Overage_Enabled,ProfileId,Subscription_Tier,Total_Messages"
         let profile = "arn:aws:codewhisperer:us-east-1:111122223333:profile/ACMEEXAMPLE"
-        for day in Self.days(Day(year: 2026, month: 9, day: 24)!, Day(year: 2026, month: 9, day: 30)!) where day.isoWeekday <= 5 {
+        for day in days where day.isoWeekday <= 5 {
             for client in ["KIRO_IDE", "KIRO_CLI"] {
                 var lines = [header]
                 for p in people.enumerated().filter({ $0.offset % 7 == 1 }).map(\.element) where p.active(day) && chance(client == "KIRO_IDE" ? 0.8 : 0.3) {
@@ -161,24 +175,30 @@ struct OtherFormats {
                 }
                 let (y, m, d) = day.components
                 try write(lines.joined(separator: "\n") + "\n",
-                          "inputs/AWSLogs/111122223333/KiroLogs/user_report/us-east-1/\(y)/0\(m)/\(d)/00/\(client)_111122223333_user_report_\(day.iso8601.replacingOccurrences(of: "-", with: ""))T020000Z.csv")
+                          "inputs/AWSLogs/111122223333/KiroLogs/user_report/us-east-1/\(y)/\(m < 10 ? "0" : "")\(m)/\(d < 10 ? "0" : "")\(d)/00/\(client)_111122223333_user_report_\(day.iso8601.replacingOccurrences(of: "-", with: ""))T020000Z.csv")
             }
         }
     }
 
     /// Two pull-request code reviews per repository in Q3, with recommendations and some feedback.
     mutating func codeGuruReviewer() throws {
+        try codeGuruReviewer([Day(year: 2026, month: 4, day: 14)!, Day(year: 2026, month: 6, day: 9)!,
+                              Day(year: 2026, month: 7, day: 14)!, Day(year: 2026, month: 9, day: 8)!], firstIndex: 0)
+    }
+
+    /// Code reviews on `days` per repository; `firstIndex` numbers them after earlier ones (pull request ids stay distinct).
+    mutating func codeGuruReviewer(_ days: [Day], firstIndex: Int) throws {
         let rules = [("python-resource-leak", "ResourceLeaks", "High"), ("java-concurrency", "ConcurrencyIssues", "Medium"),
                      ("input-validation", "InputValidations", "Low"), ("aws-best-practices", "AWSBestPractices", "Info")]
         for (repo, team) in allRepositories {
             let name = repo.replacingOccurrences(of: "acme/", with: "")
-            for (n, day) in [Day(year: 2026, month: 4, day: 14)!, Day(year: 2026, month: 6, day: 9)!,
-                             Day(year: 2026, month: 7, day: 14)!, Day(year: 2026, month: 9, day: 8)!].enumerated() {
+            for (offset, day) in days.enumerated() {
+                let n = firstIndex + offset
                 let pr = 100 + n * 37 + name.count
                 let arn = Self.arnPrefix + "PullRequest-github-acme-\(name)-\(pr)-\(String(format: "%08x", rng.next() & 0xffffffff))"
                 let metered = int(1500...3000)
                 // Checkout's Q3 reviews find less while September's excludes lines (suppression instead of fixing).
-                let findings = team == "Checkout" && n >= 2 ? 1 : int(1...4)
+                let findings = team == "Checkout" && (n == 2 || n == 3) ? 1 : int(1...4)
                 let suppressed = n == 3 && team == "Search" ? 420 : n == 3 && team == "Checkout" ? Int(Double(metered) * 0.8 * effect) : 0
                 try write(#"{"CodeReview":{"Name":"pr-\#(pr)","CodeReviewArn":"\#(arn)","RepositoryName":"\#(name)","Owner":"acme","ProviderType":"GitHub","State":"Completed","StateReason":"Pull request review completed.","CreatedTimeStamp":\#(day.dayNumber * 86400 + 36000).5,"LastUpdatedTimeStamp":\#(day.dayNumber * 86400 + 36600).25,"Type":"PullRequest","PullRequestId":"\#(pr)","SourceCodeType":{"CommitDiff":{"SourceCommit":"a1","DestinationCommit":"b2"}},"Metrics":{"MeteredLinesOfCodeCount":\#(metered),"SuppressedLinesOfCodeCount":\#(suppressed),"FindingsCount":\#(findings)},"AnalysisTypes":["Security","CodeQuality"],"ConfigFileState":"Absent"}}"# + "\n",
                           "inputs/codeguru/reviewer/\(name)/pr-\(pr)-describe.json")
@@ -220,16 +240,22 @@ struct OtherFormats {
 
     /// A CodeQL scan of every repository at the start and end of Q3.
     mutating func sarif() throws {
+        try sarif([Day(year: 2026, month: 4, day: 2)!, Day(year: 2026, month: 6, day: 28)!,
+                   Day(year: 2026, month: 7, day: 2)!, Day(year: 2026, month: 9, day: 28)!], firstIndex: 0)
+    }
+
+    /// A scan of every repository on each of `days` (`firstIndex`: how many scans came before).
+    mutating func sarif(_ days: [Day], firstIndex: Int) throws {
         let rules = ["py/sql-injection", "py/clear-text-logging-sensitive-data", "py/unused-import", "js/xss", "js/unused-local-variable"]
         for (repo, team) in allRepositories {
             let name = repo.replacingOccurrences(of: "acme/", with: "")
             var counts: [Int] = []
-            for (n, day) in [Day(year: 2026, month: 4, day: 2)!, Day(year: 2026, month: 6, day: 28)!,
-                             Day(year: 2026, month: 7, day: 2)!, Day(year: 2026, month: 9, day: 28)!].enumerated() {
+            for (offset, day) in days.enumerated() {
+                let n = firstIndex + offset
                 var results: [String] = []
                 var count = int(3...9)
                 // Checkout: findings appear in Q2; in Q3 nothing new, and the last scan suppresses half (issue 6).
-                if team == "Checkout" { count = n == 0 ? 6 : n == 1 ? 12 : 12 }
+                if team == "Checkout" && n <= 3 { count = n == 0 ? 6 : n == 1 ? 12 : 12 }
                 counts.append(count)
                 for i in 0..<count {
                     let rule = rules[(i + name.count) % rules.count]
@@ -257,13 +283,18 @@ struct OtherFormats {
     /// Pull requests, reviews and review comments in Q2 and Q3, as gh api --paginate writes them: about
     /// one pull request per person a week, reviewed within hours, most with some discussion.
     mutating func github() throws {
+        try github(from: Self.q2, to: Self.end, suffix: "", firstNumber: 0)
+    }
+
+    /// Pull requests created from `first` to `last`, in files named `<repo><suffix>.json`, numbered after `firstNumber`.
+    mutating func github(from first: Day, to last: Day, suffix: String, firstNumber: Int) throws {
         for (repo, team) in allRepositories {
             let name = repo.replacingOccurrences(of: "acme/", with: "")
             let repos = Self.repositories[team]!
             var pages: [[String]] = [[]]
             var reviews: [String] = [], comments: [String] = []
-            var number = 0
-            for created in Self.days(Self.q2, Self.end) where created.isoWeekday <= 5 {
+            var number = firstNumber
+            for created in Self.days(first, last) where created.isoWeekday <= 5 {
                 let members = people.filter { $0.team(created) == team && $0.active(created) }
                 guard members.count >= 2 else { continue }
                 // Identity opens more in the 14 days before the 2026-06-15 promotion committee (pre-review burst).
@@ -277,9 +308,9 @@ struct OtherFormats {
                     let pr = #"{"url":"https://api.github.com/repos/\#(repo)/pulls/\#(number)","id":\#(rng.next() % 1_000_000_000),"number":\#(number),"state":"closed","locked":false,"title":"never stored","user":{"login":"\#(author.login)","id":1,"type":"User"},"body":"never stored","created_at":"\#(Self.time(created, createdHour))","updated_at":"\#(Self.time(created.adding(days: 4), 9))","closed_at":"\#(Self.time(created.adding(days: 4), 9))","merged_at":\#(mergedAt),"draft":false,"head":{"ref":"feature-\#(number)","sha":"abc\#(number)","repo":{"full_name":"\#(repo)"}},"base":{"ref":"main","sha":"def","repo":{"full_name":"\#(repo)","private":true,"owner":{"login":"acme","type":"Organization"}}},"author_association":"MEMBER","labels":[],"requested_reviewers":[]}"#
                     if pages[pages.count - 1].count == 30 { pages.append([]) }
                     pages[pages.count - 1].append(pr)
-                    // Rubber stamps: Search in September, Payments through Q3 (issue 6).
-                    let rubberStamp = (team == "Search" && created >= Day(year: 2026, month: 9, day: 1)!)
-                        || (team == "Payments" && created >= Self.q3 && chance(min(0.9, 0.6 * effect)))
+                    // Rubber stamps: Search in September, Payments through Q3 (issue 6); neither in Q4.
+                    let rubberStamp = (team == "Search" && created >= Day(year: 2026, month: 9, day: 1)! && created <= Self.end)
+                        || (team == "Payments" && created >= Self.q3 && created <= Self.end && chance(min(0.9, 0.6 * effect)))
                     let reviewer = members.first { $0.login != author.login }!
                     let delay = rubberStamp ? int(1...4) : int(20...300)
                     let reviewId = 90_000 + number * 10 + name.count
@@ -292,21 +323,27 @@ struct OtherFormats {
                     }
                 }
             }
-            try write(pages.map { "[" + $0.joined(separator: ",") + "]" }.joined(separator: "\n") + "\n", "inputs/github/pulls/\(name).json")
-            try write("[" + reviews.joined(separator: ",\n") + "]\n", "inputs/github/reviews/\(name).json")
-            try write("[" + comments.joined(separator: ",\n") + "]\n", "inputs/github/review-comments/\(name).json")
+            try write(pages.map { "[" + $0.joined(separator: ",") + "]" }.joined(separator: "\n") + "\n", "inputs/github/pulls/\(name)\(suffix).json")
+            try write("[" + reviews.joined(separator: ",\n") + "]\n", "inputs/github/reviews/\(name)\(suffix).json")
+            try write("[" + comments.joined(separator: ",\n") + "]\n", "inputs/github/review-comments/\(name)\(suffix).json")
         }
     }
 
     /// Production deployments (DevLake webhook JSON) and incidents (CSV) in Q3.
     mutating func delivery() throws {
+        try delivery(from: Day(year: 2026, month: 7, day: 1)!, name: "2026-q3", firstIncident: 1)
+    }
+
+    /// Thirteen weeks of deployments and incidents from `first`, in files named for the quarter.
+    mutating func delivery(from first: Day, name quarter: String, firstIncident: Int) throws {
         var deployments: [String] = []
         var incidents = ["incident_id,repository,created_at,resolved_at,severity,caused_by_deployment"]
-        var incidentNumber = 1
+        var incidentNumber = firstIncident
         for (repo, _) in allRepositories {
             for week in 0..<13 where chance(0.8) {
-                let day = Day(year: 2026, month: 7, day: 1)!.adding(days: week * 7 + int(0...4))
-                let id = "deploy-\(repo.replacingOccurrences(of: "acme/", with: ""))-\(week)"
+                let day = first.adding(days: week * 7 + int(0...4))
+                // Q3's ids are `deploy-<repo>-<week>`; later quarters name theirs.
+                let id = "deploy-\(repo.replacingOccurrences(of: "acme/", with: ""))-\(quarter == "2026-q3" ? "" : quarter + "-")\(week)"
                 let failed = chance(0.12)
                 deployments.append(#"{"id":"\#(id)","displayTitle":"never stored","startedDate":"\#(Self.time(day, 10))","finishedDate":"\#(Self.time(day, 10, int(5...40)))","result":"\#(failed ? "FAILURE" : "SUCCESS")","environment":"PRODUCTION","deploymentCommits":[{"repoUrl":"https://github.com/\#(repo)","commitSha":"\#(String(format: "%012llx", rng.next() & 0xffffffffffff))","startedDate":"\#(Self.time(day, 10))","finishedDate":"\#(Self.time(day, 10, 30))"}]}"#)
                 if !failed && chance(0.08) {
@@ -316,15 +353,19 @@ struct OtherFormats {
                 }
             }
         }
-        try write("[\n" + deployments.joined(separator: ",\n") + "\n]\n", "inputs/delivery/deployments-2026-q3.json")
-        try write(incidents.joined(separator: "\n") + "\n", "inputs/delivery/incidents-2026-q3.csv")
+        try write("[\n" + deployments.joined(separator: ",\n") + "\n]\n", "inputs/delivery/deployments-\(quarter).json")
+        try write(incidents.joined(separator: "\n") + "\n", "inputs/delivery/incidents-\(quarter).csv")
     }
 
     /// The Q2 and Q3 developer surveys, read through the survey: mapping in policy.yml. Most people
     /// answer; all of Checkout in Q2, but in Q3 only five of them, mostly favourably (survey selection, issue 6) —
     /// the first of them neutrally on friction.
     mutating func survey() throws {
-        for (wave, day) in [("2026-q2", Day(year: 2026, month: 6, day: 15)!), ("2026-q3", Day(year: 2026, month: 9, day: 14)!)] {
+        try survey([("2026-q2", Day(year: 2026, month: 6, day: 15)!), ("2026-q3", Day(year: 2026, month: 9, day: 14)!)])
+    }
+
+    mutating func survey(_ waves: [(String, Day)]) throws {
+        for (wave, day) in waves {
             var lines = ["Timestamp,Email Address,Team,I can get my work done without unnecessary friction,I trust the AI suggestions I accept,What would help you most? (optional)"]
             var selectiveAnswers = 0
             let size = people.filter { $0.team(day) == "Checkout" && $0.active(day) }.count
@@ -351,12 +392,16 @@ struct OtherFormats {
     /// IDE telemetry for June and September: suggestions shown, accepted, modified, rejected and
     /// reverted. Checkout undoes more of what it accepts in September (churn after acceptance, issue 6).
     mutating func events() throws {
-        for (month, first, last) in [("2026-06", Day(year: 2026, month: 6, day: 1)!, Day(year: 2026, month: 6, day: 30)!),
-                                     ("2026-09", Day(year: 2026, month: 9, day: 1)!, Day(year: 2026, month: 9, day: 30)!)] {
+        try events([("2026-06", Day(year: 2026, month: 6, day: 1)!, Day(year: 2026, month: 6, day: 30)!),
+                    ("2026-09", Day(year: 2026, month: 9, day: 1)!, Day(year: 2026, month: 9, day: 30)!)])
+    }
+
+    mutating func events(_ months: [(String, Day, Day)]) throws {
+        for (month, first, last) in months {
             var lines: [String] = []
             for day in Self.days(first, last) where day.isoWeekday <= 5 {
                 for p in people where p.active(day) && chance(0.6) {
-                    let churn = p.team(day) == "Checkout" && day >= Self.q3
+                    let churn = p.team(day) == "Checkout" && day >= Self.q3 && day <= Self.end
                     for n in 1...int(1...3) {
                         let id = "sg-\(day.iso8601)-\(p.login)-\(n)"
                         let at = 9 + n

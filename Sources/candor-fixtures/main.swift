@@ -46,6 +46,8 @@ var plantRng = SeededGenerator(seed: seed ^ 0x5eed_0f_9a7e)
 
 let firstDay = Day(year: 2026, month: 4, day: 1)!
 let lastDay = Day(year: 2026, month: 9, day: 30)!
+/// The fourth quarter's files are written last, from their own streams (fixtures/README.md).
+let fourthQuarterLastDay = Day(year: 2026, month: 12, day: 31)!
 let q3 = Day(year: 2026, month: 7, day: 1)!
 
 // Teams, their sizes and a team-level acceptance tendency. "Docs Tools" (3 people) is below the
@@ -110,7 +112,10 @@ func team(of p: Person, on day: Day) -> String? {
 @MainActor func plantedShift(_ team: String?, _ day: Day) -> Double {
     if team == "Payments" && day >= Day(year: 2026, month: 5, day: 4)! { return 0.10 }
     if team == "Data Platform" && day >= Day(year: 2026, month: 8, day: 3)! { return 0.15 * effect }
-    if team == "Identity" && day >= q3 { return 0.10 * effect }
+    // Identity's inflation ends with Q3 (the team took up the Q3 review's prompt).
+    if team == "Identity" && day >= q3 && day <= lastDay { return 0.10 * effect }
+    // Mobile from 2026-10-12, when the policy-change log enables Swift suggestions (explained).
+    if team == "Mobile" && day >= Day(year: 2026, month: 10, day: 12)! { return 0.08 * effect }
     return 0
 }
 
@@ -134,7 +139,7 @@ func team(of p: Person, on day: Day) -> String? {
     c[.inlineAcceptanceCount] = accepted
     let lines = accepted * (1 + Int(rng.next() % 4))
     // Identity's Q3 acceptances keep fewer lines each (acceptance inflation).
-    c[.inlineAICodeLines] = team(of: p, on: day) == "Identity" && day >= q3 ? max(accepted, Int(Double(lines) * (1 - 0.55 * effect))) : lines
+    c[.inlineAICodeLines] = team(of: p, on: day) == "Identity" && day >= q3 && day <= lastDay ? max(accepted, Int(Double(lines) * (1 - 0.55 * effect))) : lines
     let chats = Int(rng.next() % 9)
     c[.chatMessagesSent] = chats * 2
     c[.chatMessagesInteracted] = chats > 0 ? Int(rng.next() % UInt64(chats + 1)) : 0
@@ -201,15 +206,16 @@ for key in personWeeks.keys.sorted() {
 
 let account = "111122223333"
 var files = 0, rows = 0
-var day = firstDay
-while day <= lastDay {
+
+/// Writes one day's Q Developer report(s) as the S3 export lays them out.
+@MainActor func writeQDeveloperDay(_ day: Day, _ dayRows: [(person: Int, counts: [QDeveloperMetric: Int])]) throws {
     let (y, m, d) = day.components
     let legacy = m == 4                        // April: the 2025-era 8-column file
     let crlf = m == 6                          // June: CRLF line endings
     let isoDates = m >= 7                      // from July: YYYY-MM-DD dates
     let header = legacy ? legacyHeader : fullHeader
     var lines: [String] = []
-    for (index, counts) in generated[day]! {
+    for (index, counts) in dayRows {
         let p = people[index]
         let date = isoDates ? "\(y)-\(pad(m))-\(pad(d))" : "\(pad(m))-\(pad(d))-\(y)"
         var fields = [legacy ? "\"\(p.id)\"" : p.id, date]
@@ -241,6 +247,10 @@ while day <= lastDay {
         files += 1
     }
     rows += lines.count
+}
+var day = firstDay
+while day <= lastDay {
+    try writeQDeveloperDay(day, generated[day]!)
     day = day.adding(days: 1)
 }
 
@@ -280,5 +290,16 @@ var keyRng = SeededGenerator(seed: seed ^ 0x6b65_7900)
 for _ in 0..<4 { withUnsafeBytes(of: keyRng.next().littleEndian) { keyBytes += $0 } }
 try write("# EXAMPLE KEY for the synthetic fixtures/acme organisation only. Never use it for real data.\n"
           + Data(keyBytes).base64EncodedString() + "\n", "candor.key")
+
+// The fourth quarter (fixtures/README.md), added later without changing a byte of what is above:
+// its own stream, new files only. Q Developer first, then every other source.
+rng = SeededGenerator(seed: seed ^ 0x0004_2026_0001)
+day = Day(year: 2026, month: 10, day: 1)!
+while day <= fourthQuarterLastDay {
+    try writeQDeveloperDay(day, people.indices.compactMap { i in activity(people[i], on: day).map { (i, $0) } })
+    day = day.adding(days: 1)
+}
+others.rng = SeededGenerator(seed: seed ^ 0x0004_2026_0002)
+try others.fourthQuarter()
 
 print("wrote \(files) Q Developer files (\(rows) person-day rows) for \(people.count) people, the directory, and \(others.files) files in the other formats, to \(output.path)")

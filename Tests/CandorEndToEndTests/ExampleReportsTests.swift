@@ -6,7 +6,7 @@ import Testing
 struct ExampleReportsTests {
     /// The arguments of `scripts/example` after `candor`, with the output and database swapped for a
     /// temporary folder. Keep in sync with scripts/example (checked below).
-    static let exampleArguments = ["run", "fixtures/acme", "--out", "reports", "--database", ".candor/acme.sqlite", "--now", "2026-10-05T09:00:00Z"]
+    static let exampleArguments = ["run", "fixtures/acme", "--out", "reports", "--database", ".candor/acme.sqlite", "--now", "2027-01-05T09:00:00Z"]
 
     static func arguments(out: String, database: String) -> [String] {
         var args = exampleArguments
@@ -69,6 +69,7 @@ struct ExampleReportsTests {
             }
         }
         #expect(built.keys.contains("2026-Q2/governance.html") && built.keys.contains("2026-Q3/governance.md"))
+        if folder == "reports" { #expect(built.keys.contains("2026-Q4/governance.md"), "the example covers three quarters") }
     }
 
     @Test("the same inputs and --now give byte-identical reports, from any working directory")
@@ -80,6 +81,14 @@ struct ExampleReportsTests {
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
         let x = try filesBelow(a.url.appendingPathComponent("r")), y = try filesBelow(b.url.appendingPathComponent("r"))
         #expect(!x.isEmpty && x == y)
+        // A quarter added later (fixtures/README.md) changes no earlier figure: the committed example,
+        // dated 2027-01-05 with Q3's daily records purged by then, publishes the very Q2 and Q3 figures
+        // a run dated 2026-10-05 (before Q4 and its purge) does.
+        #expect(x["2026-Q4/figures.json"] == nil, "Q4 has not ended on 2026-10-05")
+        for quarter in ["2026-Q2", "2026-Q3"] {
+            let committed = try Data(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/\(quarter)/figures.json"))
+            #expect(x["\(quarter)/figures.json"] == committed, "\(quarter)'s figures moved when Q4 was added")
+        }
         // Re-running on the same database (everything already ingested) changes nothing either — but
         // the transparency report, whose audit-log summary now counts the first run's requests, and
         // the manifest that hashes it.
@@ -132,6 +141,19 @@ struct ExampleReportsTests {
                        "experience.satisfaction", "trust.self\\_view\\_uptake"] {
             #expect(q3.contains("Metric \(metric) ·"), "\(metric)")
         }
+        // Three quarters (fixtures/README.md); the board's decision of 2026-09-29 retires accepted lines per
+        // active day from the quarter after it: published in Q3, and in Q4 its place says it was retired.
+        let q4 = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q4/governance.md"), encoding: .utf8)
+        let retired = "retired by the governance board from 2026-Q4 (decision of 2026-09-29)"
+        #expect(q4.contains("- Accepted AI lines per active day (ai.accepted\\_lines\\_per\\_active\\_day): " + retired))
+        let q3Figures = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q3/figures.json"), encoding: .utf8)
+        let q4Figures = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q4/figures.json"), encoding: .utf8)
+        func organisationLine(_ text: String) -> String {
+            text.split(separator: "\n").first { $0.contains(#""metric": "ai.accepted_lines_per_active_day""#) && $0.contains(#""scope": "organisation""#) }.map(String.init) ?? ""
+        }
+        #expect(organisationLine(q3Figures).contains(#""status": "shown""#))
+        #expect(organisationLine(q4Figures).contains(#""status": "empty""#) && organisationLine(q4Figures).contains(retired))
+        #expect(q4.contains("- 2026-10-12: Amazon Q Developer inline suggestions enabled for Swift"))
         // The security outcome reaches the board as counts and durations, never categories.
         #expect(q3.contains("codeguru-security: counts and dates through the security-outcome tier") && !q3.contains("python-hardcoded-credentials"))
         // No false alarm: Q3's objectors (from 2026-08-01) and the Data Platform joiner (2026-07-20) move

@@ -85,11 +85,14 @@ extension StoreReading {
         return rule.required ? "COALESCE(\(latest), 'none') NOT IN (\(objecting))" : "COALESCE(\(latest), 'none') = '\(ConsentStatus.optedIn.rawValue)'"
     }
 
-    /// What the store holds for days in `from...to`: days with any Q Developer row, and the files they came from.
+    /// What the store holds for days in `from...to`: days with any Q Developer row (held, or deleted by
+    /// retention or minimisation, whose days are kept), and the files the rows held came from.
     public func coverage(from: Day, to: Day) throws -> Coverage {
         try queue.read { db in
-            let days = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT day) FROM qdev_activity WHERE day BETWEEN ? AND ?",
-                                        arguments: [from.iso8601, to.iso8601]) ?? 0
+            let days = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT day FROM qdev_activity WHERE day BETWEEN ?1 AND ?2
+                                      UNION SELECT day FROM source_day_kept WHERE family = ?3 AND day BETWEEN ?1 AND ?2)
+                """, arguments: [from.iso8601, to.iso8601, SourceFamily.qDeveloper.rawValue]) ?? 0
             let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM qdev_activity WHERE day BETWEEN ? AND ?",
                                         arguments: [from.iso8601, to.iso8601]) ?? 0
             let files = try Int.fetchOne(db, sql: """
