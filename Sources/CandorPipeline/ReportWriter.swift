@@ -563,6 +563,62 @@ public struct ReportWriter: Sendable {
         return paths + [manifest]
     }
 
+    /// The index of `outDirectory` (issue 21): every quarter folder in it with a `figures.json`, and per
+    /// metric the trend of what those quarters published (``IndexBuilder``).
+    public func index(of outDirectory: String) throws -> (markdown: String, html: String) {
+        let folder = URL(fileURLWithPath: outDirectory)
+        var published: [(period: Period, figures: FiguresFile, hasTeams: Bool)] = []
+        var unread: [(path: String, reason: String)] = []
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: outDirectory)) ?? []).sorted() {
+            guard let period = Period(name) else { continue }
+            let path = folder.appendingPathComponent(name).appendingPathComponent("figures.json").path
+            guard FileManager.default.fileExists(atPath: path) else {
+                unread.append(("\(name)/figures.json", "missing (the quarter's reports were written by an older candor, or only in part)"))
+                continue
+            }
+            // A figures file is at most a few MB; a far larger one is not candor's.
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            guard size <= 64 << 20, let data = FileManager.default.contents(atPath: path), let figures = FiguresFile.parse(json: Array(data)),
+                  figures.period == period.description else {
+                unread.append(("\(name)/figures.json", "not a figures file candor wrote for \(period)"))
+                continue
+            }
+            var isFolder: ObjCBool = false
+            let teams = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).appendingPathComponent("team").path, isDirectory: &isFolder) && isFolder.boolValue
+            published.append((period, figures, teams))
+        }
+        var changes: [ProgrammeChange] = []
+        if let first = published.map(\.period).min(), let last = published.map(\.period).max() {
+            let store = try reader(for: .governance)
+            changes = try store.programmeChanges(from: first.first, to: last.last)
+                + MetricRegistry.changes.filter { $0.day >= first.first && $0.day <= last.last }
+        }
+        let view = IndexBuilder.build(IndexBuilder.Inputs(published: published, unread: unread, changes: changes, policy: policy,
+                                                          generatedAt: Timestamp.readable(now)))
+        return try render("index.md", view, title: view.title)
+    }
+
+    /// Writes `<out>/index.md` and `index.html` (readable by all, as the quarters' published reports are);
+    /// returns their paths.
+    public func writeIndex(to outDirectory: String) throws -> [String] {
+        log.progress("index of \(outDirectory)")
+        let rendered = try index(of: outDirectory)
+        let folder = URL(fileURLWithPath: outDirectory)
+        let md = folder.appendingPathComponent("index.md").path, html = folder.appendingPathComponent("index.html").path
+        try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)], mode: 0o644)
+        log.progress("wrote \(md)")
+        log.progress("wrote \(html)")
+        return [md, html]
+    }
+
+    /// ``writeIndex(to:)`` with its audit entry (the governance board's audience: it reads the reviews' figures).
+    public func writeIndex(to outDirectory: String, store auditStore: CandorStore, purpose: String, actor: String) throws -> [String] {
+        let written = try writeIndex(to: outDirectory)
+        try Audit.recordReport(command: "report index", purpose: purpose, audience: .governanceBoard, datasets: try datasets(for: .governance),
+                               policy: policy, templates: templates, written: written, store: auditStore, actor: actor, now: now)
+        return written
+    }
+
     /// Writes `<out>/security-review/<period>.md` and `.html`: readable by their owner only, in a
     /// folder apart from the published period folders (files 0600, the folder 0700); returns the paths.
     func writeSecurityReview(_ rendered: (markdown: String, html: String), period: Period, to outDirectory: String) throws -> [String] {

@@ -95,6 +95,8 @@ public struct Run: Sendable {
         for period in periods.sorted() {
             written += try builder.writeAll(period: period, to: c.outDirectory, store: workspace.store, purpose: purpose, actor: c.actor)
         }
+        // The folder's index: every quarter it holds (this run's and earlier ones'), and the trends across them.
+        if !periods.isEmpty { written += try builder.writeIndex(to: c.outDirectory, store: workspace.store, purpose: purpose, actor: c.actor) }
         return Result(ingest: summary, written: written)
     }
 

@@ -311,6 +311,78 @@ A figure reads only records placed in a team. What is left out, and why — ever
 candor {{candorVersion}} · libcmark {{cmarkVersion}} · metric registry {{registryVersion}} · policy SHA-256 {{policySHA256}}
 
 """#####,
+        "index-trend": ##"""
+{{%CONTENT_TYPE: HTML_BLOCK}}
+<table class="metric trend">
+<caption>{{name}}: each quarter's published value, 95% interval and confidence</caption>
+<thead>
+<tr><th scope="col">Team</th>{{#columns}}<th scope="col">{{period}}{{#marked}} †{{/marked}}</th>{{/columns}}</tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr{{#isOrganisation}} class="team"{{/isOrganisation}}><th scope="row">{{label}}</th>{{#cells}}{{#shown}}<td>{{value}}<span class="ci-text">{{interval}}</span><span class="badge badge-{{label}}">{{label}}</span>{{#hasChange}}<span class="ci-text{{#significant}} significant{{/significant}}">{{change}}</span>{{/hasChange}}</td>{{/shown}}{{^shown}}<td class="note">{{note}}</td>{{/shown}}{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+
+"""##,
+        "index.md": ####"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# {{title}}
+
+Every quarter's reports in this folder, and how each metric moved across them. Generated {{generatedAt}}.
+
+**Why we collect this.** {{purpose}}
+
+## Quarters
+
+{{#quarters}}
+- **{{period}}**: [governance review]({{folder}}/governance.html) · [transparency report]({{folder}}/transparency.html){{#hasTeams}} · team summaries in `{{folder}}/team/`{{/hasTeams}} · [figures]({{folder}}/figures.csv) · [manifest]({{folder}}/manifest.json) — metric registry {{registry}}, minimum group size {{k}}.
+{{/quarters}}
+{{#hasUnread}}
+
+Not in this index (their figures could not be read):
+
+{{#unread}}
+- {{text}}
+{{/unread}}
+{{/hasUnread}}
+
+## Trends by metric
+
+Each value is the one its quarter's governance review published, with its 95% interval and confidence label; a value that review hid stays hidden here, with its reason, and a quarter without a value says why. The index adds no figure: only changes between two published values. Teams are listed alphabetically; this is not a ranking. A quarter marked † had a programme change touching the metric (listed under its table).
+
+{{familyNote}}
+{{#hasMetrics}}
+{{#metrics}}
+
+### {{name}}
+
+{{dimension}}, {{kind}} · metric {{id}}
+
+{{> index-trend}}
+{{#hasNotes}}
+
+{{#notes}}
+- {{text}}
+{{/notes}}
+{{/hasNotes}}
+{{#hasChanges}}
+
+Programme changes touching it:
+
+{{#changes}}
+- {{text}}
+{{/changes}}
+{{/hasChanges}}
+{{/metrics}}
+{{/hasMetrics}}
+{{^hasMetrics}}
+
+No quarter in this folder has published figures yet.
+{{/hasMetrics}}
+
+"""####,
         "inputs-table": ##"""
 {{%CONTENT_TYPE: HTML_BLOCK}}
 <table class="metric">
@@ -570,6 +642,7 @@ figure.chart { margin: 1em 0; } figure.chart svg { max-width: 100%; height: auto
 .chart text { font-size: 10px; fill: var(--muted); } .chart .tick { text-anchor: end; dominant-baseline: middle; } .chart .end { text-anchor: end; }
 .kind { display: block; font-size: 0.75rem; font-weight: normal; color: var(--muted); }
 .ci-text { display: block; font-size: 0.75rem; color: var(--muted); }
+.ci-text.significant { color: #6b5300; font-weight: 600; }
 .badge { display: inline-block; margin-top: 0.15rem; padding: 0 0.35rem; border: 1px solid currentColor; border-radius: 0.6rem; font-size: 0.7rem; }
 .badge-high { color: #1d5e20; } .badge-medium { color: #6b5300; } .badge-low { color: #8a1c1c; }
 table.overview { font-size: 0.85rem; } table.overview td, table.overview th { padding: 0.35rem 0.4rem; }

@@ -12,7 +12,7 @@ import Mustache
 /// `--templates DIR`: a `NAME.mustache` there replaces the default of the same name.
 public struct TemplateSet: Sendable {
     /// Templates every report needs.
-    public static let required = ["governance.md", "acceptance-table", "acceptance-row", "page.html", "style", "self-view.md", "self-view-weeks", "security-review.md", "scorecard-table", "scorecard-row", "weekly-chart", "team.md", "team-table", "team-weeks", "email.html", "transparency.md", "transparency-audiences", "transparency-consent", "transparency-audit", "overview-table", "inputs-table"]
+    public static let required = ["governance.md", "acceptance-table", "acceptance-row", "page.html", "style", "self-view.md", "self-view-weeks", "security-review.md", "scorecard-table", "scorecard-row", "weekly-chart", "team.md", "team-table", "team-weeks", "email.html", "transparency.md", "transparency-audiences", "transparency-consent", "transparency-audit", "overview-table", "inputs-table", "index.md", "index-trend"]
 
     let library: MustacheLibrary
     /// Where each template came from ("built-in" or a file path), for `--verbose` and errors.

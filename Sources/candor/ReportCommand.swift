@@ -93,6 +93,7 @@ struct ReportCommand: ParsableCommand {
                                                  approvals: approvals) {
                     print(path)
                 }
+                for path in try builder.writeIndex(to: out, store: opened.store, purpose: declared, actor: audit.resolved) { print(path) }
                 return
             }
             let (datasets, approved) = try Audit.checkAccess(kind, period: period, builder: builder, store: opened.store, actor: audit.resolved,

@@ -32,8 +32,8 @@ struct BrowserTests {
     func exampleReports() throws {
         let reports = CandorBinary.packageRoot.appendingPathComponent("reports")
         let pages = try filesBelow(reports).keys.filter { $0.hasSuffix(".html") }.sorted().map { reports.appendingPathComponent($0).path }
-        // acme: 3 quarters × (review, transparency, 8 team summaries); Kestrel: 2 × (2 + 13).
-        #expect(pages.count == 60)
+        // acme: 3 quarters × (review, transparency, 8 team summaries) and the index; Kestrel: 2 × (2 + 13) and the index.
+        #expect(pages.count == 62)
         let outcome = try Self.check(pages)
         #expect(outcome.status == 0, "browser-check failed (is Debian's chromium installed? scripts/install-system-packages --test): \(outcome.stderr)")
         #expect(outcome.lines.count == pages.count)

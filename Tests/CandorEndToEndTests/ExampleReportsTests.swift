@@ -154,6 +154,17 @@ struct ExampleReportsTests {
         #expect(organisationLine(q3Figures).contains(#""status": "shown""#))
         #expect(organisationLine(q4Figures).contains(#""status": "empty""#) && organisationLine(q4Figures).contains(retired))
         #expect(q4.contains("- 2026-10-12: Amazon Q Developer inline suggestions enabled for Swift"))
+        // The folder's index: every quarter, and trends with a real change in them (fixtures/README.md): Identity's
+        // inflated acceptance falls back in Q4, Mobile's rises with the Swift suggestions of 2026-10-12.
+        let index = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/index.md"), encoding: .utf8)
+        for quarter in ["2026-Q2", "2026-Q3", "2026-Q4"] { #expect(index.contains("- **\(quarter)**: [governance review](")) }
+        let acceptance = index.components(separatedBy: "### Inline suggestion acceptance rate").dropFirst().first?.components(separatedBy: "### ").first ?? ""
+        let identity = acceptance.split(separator: "\n").first { $0.contains(">Identity</th>") } ?? ""
+        let mobile = acceptance.split(separator: "\n").first { $0.contains(">Mobile</th>") } ?? ""
+        #expect(identity.contains("−8.7 points since 2026-Q3: a change worth discussing"), "\(identity)")
+        #expect(mobile.contains("+7.5 points since 2026-Q3: a change worth discussing") && acceptance.contains("2026-Q4 †"))
+        #expect(acceptance.contains("- 2026-10-12 (2026-Q4): Amazon Q Developer inline suggestions enabled for Swift"))
+        #expect(!acceptance.contains(">Docs Tools</th>"), "a team every quarter hid is no row of the index")
         // The security outcome reaches the board as counts and durations, never categories.
         #expect(q3.contains("codeguru-security: counts and dates through the security-outcome tier") && !q3.contains("python-hardcoded-credentials"))
         // No false alarm: Q3's objectors (from 2026-08-01) and the Data Platform joiner (2026-07-20) move
