@@ -243,7 +243,10 @@ public struct ScorecardAssembly {
         let outcomeTierReadable = store.datasets.contains(.operational)
         let ownedOutcomes = try owned(outcomes.map { FindingFacts(team: nil, repository: $0.repository, history: $0.history, inBaseline: false) },
                                       on: period.last)
-        let fixes = ByTeam(reviews + ownedOutcomes, \.team)
+        // Time to fix counts repositories (its n) across analysers that name them differently (CodeGuru
+        // Security's bare resource name, a SARIF scan's owner/name): each is counted by its canonical key.
+        let keys = try store.repositoryKeys(Set((reviews + ownedOutcomes).map(\.repository)))
+        let fixes = ByTeam((reviews + ownedOutcomes).map { f in var f = f; f.repository = keys[f.repository] ?? f.repository; return f }, \.team)
         let highOrCritical = ByTeam(zip(outcomes, ownedOutcomes).filter { $0.0.isHighOrCritical }.map(\.1), \.team)
         let volume = try store.scanVolume(period)
         var owners: [String: String?] = [:]

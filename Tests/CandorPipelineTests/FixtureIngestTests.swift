@@ -71,14 +71,17 @@ struct FixtureLifecycleTests {
         let inputs = FixtureIngestTests.acme.appendingPathComponent("inputs")
         _ = try ingestor.ingest(paths: InputDiscovery.expand([inputs.appendingPathComponent("sarif").path, inputs.appendingPathComponent("codeguru/reviewer").path]))
         let sarif = try store.sarifScanSnapshots()
-        #expect(sarif.count == 9 && sarif.values.allSatisfy { $0.count == 4 })   // two scans a quarter
-        let platform = FindingLifecycle.histories(sarif["acme/platform-infra|CodeQL"]!)
+        #expect(sarif.count == 9 && sarif.values.allSatisfy { $0.count == 6 })   // two scans a quarter, Q2 to Q4
+        // As the Q3 review reads them: the scans up to the quarter's end (docs/formats.md, Finding lifecycle, rule 4).
+        let q3End = Int64(Day(year: 2026, month: 10, day: 1)!.dayNumber) * 86_400 - 1
+        func byQ3(_ snapshots: [ScanSnapshot]) -> [ScanSnapshot] { snapshots.filter { $0.time <= q3End } }
+        let platform = FindingLifecycle.histories(byQ3(sarif["acme/platform-infra|CodeQL"]!))
         #expect(platform.values.contains { $0.state == .suppressed })
-        let others = FindingLifecycle.histories(sarif["acme/search|CodeQL"]!)
+        let others = FindingLifecycle.histories(byQ3(sarif["acme/search|CodeQL"]!))
         #expect(!others.values.contains { $0.state == .suppressed })
         let reviews = try store.codeGuruReviewSnapshots()
         #expect(reviews.count == 9)
-        let search = FindingLifecycle.histories(reviews["acme/search"]!)
+        let search = FindingLifecycle.histories(byQ3(reviews["acme/search"]!))
         // What disappears at the September review (which excludes lines) counts as suppressed, not fixed.
         let september = Int64(Day(year: 2026, month: 9, day: 1)!.dayNumber) * 86_400
         let gone = search.values.filter { $0.state != .open && ($0.closedAt ?? 0) >= september }

@@ -116,7 +116,7 @@ public enum MetricRegistry {
         decision: "Whether the code the team ships is getting cleaner, to decide where review and tooling effort goes.",
         definition: "Findings that first appear in the period, per 1,000 lines CodeGuru Reviewer metered (or, without metered lines, per 100 code reviews — the report says which).",
         formula: "new findings (first seen in a scan or review in the period) ÷ Σ metered lines of the period's scans × 1,000, where a repository's first scan ever (per analyser) is its baseline: its findings are never new and its lines and scan are in neither count.",
-        methodology: "A finding is new when its identity (rule + location, or SARIF fingerprint) was not in the repository's previous scan; the lifecycle rules are in docs/formats.md. Attributed to the team owning the repository at the period's end.",
+        methodology: "A finding is new in the period its identity (rule + location, or SARIF fingerprint) is first reported in the repository: one fixed and reported again is reopened, not new; the lifecycle rules are in docs/formats.md. Attributed to the team owning the repository at the period's end.",
         caveats: ["Suppressing findings lowers this number without improving code: read it beside quality.suppression_share.",
                   "A new rule set raises it overnight: see the policy changes in the period."],
         neverUsedFor: teams, programme: "engineering-metrics", unit: .perThousandLines, pairedWith: "ai.accepted_lines_per_active_day",

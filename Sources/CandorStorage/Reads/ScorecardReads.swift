@@ -157,6 +157,21 @@ extension StoreReading {
         }
     }
 
+    /// Each of `names`'s canonical repository key (``RepositoryIdentity``: a bare name resolves to the one
+    /// `owner/name` the store holds that ends in it), or its normalised form when the store has none or
+    /// more than one: so two sources' names for one repository count once.
+    public func repositoryKeys(_ names: Set<String>) throws -> [String: String] {
+        try refreshRepositoryKeys()
+        return try queue.read { db in
+            var out: [String: String] = [:]
+            for name in names.sorted() {
+                out[name] = try String.fetchOne(db, sql: "SELECT key FROM repository_key WHERE raw = ?", arguments: [name])
+                    ?? RepositoryIdentity.normalise(name)
+            }
+            return out
+        }
+    }
+
     /// The team owning `repository` on `day`.
     public func owner(of repository: String, on day: Day) throws -> String? {
         try refreshRepositoryKeys()
