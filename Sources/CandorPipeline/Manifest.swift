@@ -13,7 +13,7 @@ import Foundation
 /// the metric registry, and the policy's hash — so anyone can check a published report against
 /// its sources. Deterministic: keys sorted, lists sorted, times from `--now`.
 public struct Manifest: Encodable, Sendable {
-    public struct Output: Encodable, Sendable, Equatable {
+    public struct Output: Codable, Sendable, Equatable {
         /// Relative to the manifest's folder.
         public var path: String
         public var sha256: String
@@ -28,7 +28,7 @@ public struct Manifest: Encodable, Sendable {
     /// Every template the reports were rendered from: its name, SHA-256, and whether it is candor's
     /// own ("built-in") or replaced from a `--templates` folder ("override").
     public var templates: [Template]
-    public struct Template: Encodable, Sendable, Equatable {
+    public struct Template: Codable, Sendable, Equatable {
         public var name: String
         public var sha256: String
         public var origin: String
@@ -81,5 +81,39 @@ public struct Manifest: Encodable, Sendable {
         let path = URL(fileURLWithPath: folder).appendingPathComponent("manifest.json").path
         try AtomicFile.write([(path, try json())], mode: 0o644)
         return path
+    }
+}
+
+/// `<out>/manifest.json`: the report folder's own manifest — the SHA-256 of its index and of every
+/// quarter's `manifest.json` (which hash that quarter's files) — so one signature (`--sign`) covers
+/// the whole published set, and `candor verify` can check it all from the folder alone.
+public struct FolderManifest: Codable, Sendable, Equatable {
+    public var kind = "report-folder"
+    public var generatedAt: String
+    public var candorVersion: String
+    public var metricRegistryVersion: String
+    public var outputs: [Manifest.Output]
+
+    /// The manifest of the folder `folder`: its index files and every `<period>/manifest.json` in it.
+    public static func make(folder: String, now: Date) throws -> FolderManifest {
+        let base = URL(fileURLWithPath: folder)
+        var paths = ["index.html", "index.md"].filter { FileManager.default.fileExists(atPath: base.appendingPathComponent($0).path) }
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where Period(name) != nil {
+            if FileManager.default.fileExists(atPath: base.appendingPathComponent(name).appendingPathComponent("manifest.json").path) {
+                paths.append(name + "/manifest.json")
+            }
+        }
+        let outputs = try paths.sorted().map { path -> Manifest.Output in
+            let data = try Data(contentsOf: base.appendingPathComponent(path))
+            return Manifest.Output(path: path, sha256: SHA256Digest.hex(of: Array(data)), bytes: data.count)
+        }
+        return FolderManifest(generatedAt: Timestamp.iso8601(now), candorVersion: CandorVersion.string,
+                              metricRegistryVersion: MetricRegistry.version, outputs: outputs)
+    }
+
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 }

@@ -106,6 +106,8 @@ public struct ReportWriter: Sendable {
     /// The report folder whose figures files are what earlier periods published (`--out`): a period's
     /// disclosure decision reads the previous period's, so it keeps the comparisons readers have.
     public var publishedFolder: String?
+    /// An SSH private key (`--sign`): the folder's manifest is signed with it (``ManifestSignature``).
+    public var signingKey: String?
     /// The machine's clock, when `now` was given: a `now` earlier than it is stated in the transparency report.
     public var machineTime: Date?
     /// The report's day is before the machine's (stated in the transparency report).
@@ -608,7 +610,20 @@ public struct ReportWriter: Sendable {
         try AtomicFile.write([(md, rendered.markdown), (html, rendered.html)], mode: 0o644)
         log.progress("wrote \(md)")
         log.progress("wrote \(html)")
-        return [md, html]
+        // The folder's manifest over the index and every quarter's manifest, signed when a key is given
+        // (a signature of an earlier manifest would no longer match: it goes).
+        let manifest = folder.appendingPathComponent("manifest.json").path
+        try AtomicFile.write([(manifest, try FolderManifest.make(folder: outDirectory, now: now).json())], mode: 0o644)
+        log.progress("wrote \(manifest)")
+        var written = [md, html, manifest]
+        if let signingKey {
+            written.append(try ManifestSignature.sign(manifest, key: signingKey))
+            log.progress("signed \(manifest) with \(signingKey)")
+        } else if FileManager.default.fileExists(atPath: manifest + ".sig") {
+            try FileManager.default.removeItem(atPath: manifest + ".sig")
+            log.progress("removed \(manifest).sig: it signed the folder's previous manifest (sign again with --sign)")
+        }
+        return written
     }
 
     /// ``writeIndex(to:)`` with its audit entry (the governance board's audience: it reads the reviews' figures).

@@ -29,6 +29,8 @@ public struct RunConfiguration: Sendable {
     public var actor: String = operatingSystemUser()
     /// The declared purpose of the reports.
     public var purpose: String = "governance-review"
+    /// An SSH private key to sign the report folder's manifest with (`--sign`).
+    public var signingKey: String?
 
     public init(workspace: String, database: String?, outDirectory: String, periods: [Period], now: Date, templatesDirectory: String?) {
         self.workspace = workspace
@@ -91,6 +93,7 @@ public struct Run: Sendable {
         var builder = ReportWriter(policy: workspace.policy, store: workspace.store, templates: templates, now: c.now, log: log)
         builder.publishedFolder = c.outDirectory
         builder.machineTime = c.machineTime
+        builder.signingKey = c.signingKey
         var written: [String] = []
         for period in periods.sorted() {
             written += try builder.writeAll(period: period, to: c.outDirectory, store: workspace.store, purpose: purpose, actor: c.actor)

@@ -20,6 +20,6 @@ struct Candor: ParsableCommand {
             for someone who has not opted in (every refusal is logged).
             """,
         version: CandorVersion.string,
-        subcommands: [InitCommand.self, IngestCommand.self, ReportCommand.self, SendCommand.self, RunCommand.self, PurgeCommand.self, SubjectAccessCommand.self, EraseCommand.self, AuditCommand.self, PolicyCommand.self, CoverageCommand.self, FormatsCommand.self, MetricsCommand.self, ExplainCommand.self]
+        subcommands: [InitCommand.self, IngestCommand.self, ReportCommand.self, SendCommand.self, RunCommand.self, PurgeCommand.self, SubjectAccessCommand.self, EraseCommand.self, AuditCommand.self, PolicyCommand.self, CoverageCommand.self, VerifyCommand.self, FormatsCommand.self, MetricsCommand.self, ExplainCommand.self]
     )
 }

@@ -46,6 +46,9 @@ struct ReportCommand: ParsableCommand {
     var allConsented = false
 
     @OptionGroup var workspace: WorkspaceOptions
+    @Option(name: .long, help: ArgumentHelp("With `all`: an SSH private key to sign the report folder's manifest with (candor verify --public-key checks it).", valueName: "key"))
+    var sign: String?
+
     @OptionGroup var clock: ClockOptions
     @OptionGroup var audit: AuditOptions
 
@@ -82,6 +85,7 @@ struct ReportCommand: ParsableCommand {
             builder.approval = approval
             builder.publishedFolder = out
             builder.machineTime = times.machine
+            builder.signingKey = sign
             guard let kind else {
                 // A policy that lets a published report read the compliance dataset makes `report all` restricted too.
                 var approvals: [ReportKind: String] = [:]

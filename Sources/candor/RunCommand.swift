@@ -33,6 +33,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Why the reports are requested: \(Purpose.known.joined(separator: ", ")). Prohibited uses are refused.", valueName: "purpose"))
     var purpose = "governance-review"
 
+    @Option(name: .long, help: ArgumentHelp("An SSH private key: sign the report folder's manifest with it (ssh-keygen -Y sign; check with candor verify --public-key).", valueName: "key"))
+    var sign: String?
+
     @OptionGroup var clock: ClockOptions
     @OptionGroup var audit: AuditOptions
 
@@ -47,6 +50,7 @@ struct RunCommand: ParsableCommand {
         configuration.machineTime = times.machine
         configuration.actor = audit.resolved
         configuration.purpose = purpose
+        configuration.signingKey = sign
         let result = try reportingErrors { try Run(configuration, log: log).execute() }
         for path in result.written { print(path) }
         if result.ingest.rejectedCount > 0 {

@@ -1,0 +1,51 @@
+import ArgumentParser
+import CandorPipeline
+import Foundation
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check a published report folder against its manifests and signature.",
+        discussion: """
+            DIR is a report folder (with index.html and manifest.json, as run and report all write it) \
+            or one quarter's folder. verify checks every file against the SHA-256 and size its manifest \
+            records, that no file was added, that the templates are candor's own (or says which were \
+            replaced), the candor, libcmark and metric-registry versions, and with --policy that the \
+            policy file is the one the reports were made under. With --public-key (the makers' published \
+            OpenSSH .pub key) it checks the signature `--sign` made, with ssh-keygen from openssh-client. \
+            It needs no inputs and no database: anyone given the folder and the public key can run it. \
+            An auditor holding the inputs can also make the set again: `candor run ORG --out NEW \
+            --now <generatedAt in the manifest>` on a new database, and compare (docs/reports.md).
+
+            Exit status: 0 every check passed; 1 a check failed (each is printed) or DIR cannot be read.
+            """)
+
+    @Argument(help: ArgumentHelp("The report folder, or one quarter's folder.", valueName: "dir"))
+    var directory: String
+
+    @Option(name: .long, help: ArgumentHelp("The makers' OpenSSH public key: the signature is checked against it.", valueName: "file.pub"))
+    var publicKey: String?
+
+    @Option(name: .long, help: ArgumentHelp("A policy file to compare with the one the reports were made under.", valueName: "path"))
+    var policy: String?
+
+    @Flag(name: .long, help: "Accept reports rendered with replaced templates (--templates); they are a failure otherwise.")
+    var acceptTemplates = false
+
+    func run() throws {
+        var verification = Verification(folder: directory)
+        verification.publicKey = publicKey
+        verification.policyPath = policy
+        verification.acceptTemplateOverrides = acceptTemplates
+        let checks = try reportingErrors { try verification.run() }
+        for check in checks {
+            print((check.passed ? (check.note ? "note " : "ok   ") : "FAIL ") + check.text)
+        }
+        let failed = checks.filter { !$0.passed }.count
+        if failed > 0 {
+            print("\(directory): \(failed) check\(failed == 1 ? "" : "s") failed")
+            throw ExitCode(1)
+        }
+        print("\(directory): verified")
+    }
+}
