@@ -37,6 +37,9 @@ public struct Manifest: Encodable, Sendable {
     public var inputsRelativeTo: String
     public var inputs: [InputFileRecord]
     public var outputs: [Output]
+    /// True when the set was dated earlier than the day it was made (`--now` in the past, which its
+    /// transparency report states): a recomputation (`candor verify --recompute`) dates its run alike.
+    public var datedEarlier: Bool?
     /// The previous period's figures file the disclosure decision read (its choice of complements
     /// weighs the comparisons it published); absent when there was none.
     public var previousFigures: Output?
@@ -44,7 +47,7 @@ public struct Manifest: Encodable, Sendable {
     /// The manifest of `written` (paths inside `folder`); `previousFigures` is the file the period's
     /// disclosure decision read, if any.
     public static func make(period: Period, now: Date, policy: Policy, templates: TemplateSet, inputs: [InputFileRecord], written: [String], folder: String,
-                            previousFigures: String? = nil) throws -> Manifest {
+                            previousFigures: String? = nil, datedEarlier: Bool = false) throws -> Manifest {
         let base = URL(fileURLWithPath: folder).standardizedFileURL.path + "/"
         let outputs = try written.map { path -> Output in
             let full = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -65,7 +68,7 @@ public struct Manifest: Encodable, Sendable {
                                      origin: templates.origins[name] == "built-in" ? "built-in" : "override")
                         },
                         inputsRelativeTo: relative.root, inputs: relative.files, outputs: outputs,
-                        previousFigures: previous)
+                        datedEarlier: datedEarlier ? true : nil, previousFigures: previous)
     }
 
     /// The manifest as pretty-printed JSON with sorted keys, ending in a newline.

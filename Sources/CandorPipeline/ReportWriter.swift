@@ -541,7 +541,8 @@ public struct ReportWriter: Sendable {
         let folder = URL(fileURLWithPath: outDirectory).appendingPathComponent(period.description).path
         let manifest = try Manifest.make(period: period, now: now, policy: policy, templates: templates, inputs: try store.inputFiles(),
                                          written: written.flatMap(\.paths), folder: folder,
-                                         previousFigures: analysis.disclosure?.previous.source == nil ? nil : previousFiguresPath(before: period))
+                                         previousFigures: analysis.disclosure?.previous.source == nil ? nil : previousFiguresPath(before: period),
+                                         datedEarlier: isBackdated)
             .write(to: folder)
         log.progress("wrote \(manifest)")
         return written

@@ -86,6 +86,11 @@ public struct Verification {
     public var policyPath: String?
     /// Replaced templates (`--templates`) are a failure unless the reader accepts them.
     public var acceptTemplateOverrides = false
+    /// The organisation folder the set was made from (policy.yml, its key, inputs/): the set is made again
+    /// by a clean run in a private temporary folder, dated as the manifest says, and compared byte for byte.
+    public var recomputeFrom: String?
+    /// Where the recomputation's progress goes.
+    public var log: any ProgressLog = SilentLog()
 
     public init(folder: String) { self.folder = folder }
 
@@ -99,6 +104,7 @@ public struct Verification {
         var policySHA256: String
         var templates: [Manifest.Template]
         var outputs: [Manifest.Output]
+        var datedEarlier: Bool?
     }
 
     /// Every check, in order; the folder verifies when none failed.
@@ -192,6 +198,10 @@ public struct Verification {
             }
         }
 
+        if let recomputeFrom {
+            checks += try recompute(from: recomputeFrom, periodFolders: periodFolders, folderMode: periodFolders.first?.label.isEmpty == false)
+        }
+
         // The signature: over the folder's manifest (or the quarter's, for a quarter given alone).
         let signature = manifestPath + ".sig"
         let signed = FileManager.default.fileExists(atPath: signature)
@@ -208,6 +218,53 @@ public struct Verification {
         } else {
             note("manifest.json is not signed")
         }
+        return checks
+    }
+
+    /// Makes the set again from `organisation` with a clean run (a new database, the manifest's date, the
+    /// quarters the set holds) and compares every file the manifests name, byte for byte.
+    private func recompute(from organisation: String, periodFolders: [(path: String, label: String)], folderMode: Bool) throws -> [Check] {
+        var periods: [Period] = []
+        var dates = Set<String>()
+        var datedEarlier = false
+        var files: [String] = folderMode ? ["manifest.json"] : []
+        let decoder = JSONDecoder()
+        for (path, label) in periodFolders {
+            guard let data = FileManager.default.contents(atPath: path + "/manifest.json"),
+                  let manifest = try? decoder.decode(PeriodManifest.self, from: data), let period = Period(manifest.period) else { continue }
+            periods.append(period)
+            dates.insert(manifest.generatedAt)
+            datedEarlier = datedEarlier || manifest.datedEarlier == true
+            files += [label + "manifest.json"] + manifest.outputs.map { label + $0.path }
+            if manifest.templates.contains(where: { $0.origin != "built-in" }) {
+                return [Check(passed: false, note: false, text: "recompute: \(Self.who(label))the set was rendered with replaced templates; a clean run with candor's own cannot make it again")]
+            }
+        }
+        if folderMode { files += ["index.md", "index.html"] }
+        guard dates.count == 1, let date = dates.first, let seconds = Timestamp.parseISO8601(date), !periods.isEmpty else {
+            return [Check(passed: false, note: false, text: "recompute: the quarters were made at different times (\(dates.sorted().joined(separator: ", "))): one clean run cannot make them all")]
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("candor-recompute-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("reports")
+        let now = Date(timeIntervalSince1970: TimeInterval(seconds))
+        var configuration = RunConfiguration(workspace: organisation, database: scratch.appendingPathComponent("recompute.sqlite").path,
+                                             outDirectory: out.path, periods: periods.sorted(), now: now, templatesDirectory: nil)
+        // Dated as the set was: on its day, or (as its transparency report says) earlier than the day it was made.
+        configuration.machineTime = datedEarlier ? max(Date(), now.addingTimeInterval(86_400)) : now
+        _ = try Run(configuration, log: log).execute()
+        var same = 0
+        var checks: [Check] = []
+        for file in files.sorted() {
+            let original = FileManager.default.contents(atPath: URL(fileURLWithPath: folder).appendingPathComponent(file).path)
+            let again = FileManager.default.contents(atPath: out.appendingPathComponent(file).path)
+            if let original, original == again { same += 1 } else {
+                checks.append(Check(passed: false, note: false, text: "recompute: \(file) differs from what a clean run of \(organisation) dated \(date) writes"))
+            }
+        }
+        checks.insert(Check(passed: same == files.count, note: false,
+                            text: "recompute: \(same) of \(files.count) files byte for byte as a clean run of \(organisation) dated \(date) writes them"), at: 0)
         return checks
     }
 

@@ -14,8 +14,9 @@ struct VerifyCommand: ParsableCommand {
             policy file is the one the reports were made under. With --public-key (the makers' published \
             OpenSSH .pub key) it checks the signature `--sign` made, with ssh-keygen from openssh-client. \
             It needs no inputs and no database: anyone given the folder and the public key can run it. \
-            An auditor holding the inputs can also make the set again: `candor run ORG --out NEW \
-            --now <generatedAt in the manifest>` on a new database, and compare (docs/reports.md).
+            An auditor holding the inputs and the pseudonymisation key adds --recompute ORG: the set is \
+            made again by a clean run (a new database in a private temporary folder, dated as the \
+            manifest says) and every file compared byte for byte.
 
             Exit status: 0 every check passed; 1 a check failed (each is printed) or DIR cannot be read.
             """)
@@ -32,11 +33,19 @@ struct VerifyCommand: ParsableCommand {
     @Flag(name: .long, help: "Accept reports rendered with replaced templates (--templates); they are a failure otherwise.")
     var acceptTemplates = false
 
+    @Option(name: .long, help: ArgumentHelp("For an auditor: the organisation folder (policy.yml, its key, inputs/) to make the set again from, with a clean run dated as the manifest says, and compare byte for byte.", valueName: "dir"))
+    var recompute: String?
+
+    @Flag(name: .shortAndLong, help: "Print only problems, not the recomputation's progress.")
+    var quiet = false
+
     func run() throws {
         var verification = Verification(folder: directory)
         verification.publicKey = publicKey
         verification.policyPath = policy
         verification.acceptTemplateOverrides = acceptTemplates
+        verification.recomputeFrom = recompute
+        verification.log = StandardErrorLog(quiet: quiet)
         let checks = try reportingErrors { try verification.run() }
         for check in checks {
             print((check.passed ? (check.note ? "note " : "ok   ") : "FAIL ") + check.text)

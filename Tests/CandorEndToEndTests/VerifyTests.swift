@@ -1,4 +1,5 @@
 import CandorPipeline
+import CandorVocabulary
 import Foundation
 import Testing
 
@@ -113,5 +114,34 @@ struct VerifyTests {
         let flagged = try CandorBinary.run(["verify", out2])
         #expect(flagged.status == 1 && flagged.stdout.contains("FAIL 2026-Q3: rendered with 1 replaced template (transparency.md)"), "\(flagged.stdout)")
         #expect(try CandorBinary.run(["verify", out2, "--accept-templates"]).status == 0)
+    }
+
+    @Test("an auditor with the inputs makes the set again byte for byte, and so catches a forgery whose manifests were rewritten to match")
+    func recomputation() throws {
+        let temp = try TemporaryFolder()
+        let copy = try Self.exampleCopy(temp)
+        let clean = try CandorBinary.run(["verify", copy.path, "--recompute", "fixtures/acme", "-q"])
+        #expect(clean.status == 0 && clean.stdout.contains("ok   recompute: 96 of 96 files byte for byte as a clean run of fixtures/acme dated 2027-01-05T09:00:00Z"),
+                "\(clean.stdout)")
+        // A forger changes a figure and rewrites the quarter's manifest and the folder's to match: the hashes
+        // agree again, and only a signature or a recomputation can tell.
+        let review = copy.appendingPathComponent("2026-Q3/governance.md")
+        let text = try String(contentsOf: review, encoding: .utf8)
+        let forged = Data(text.replacingOccurrences(of: "34.3%", with: "39.3%").utf8)
+        #expect(forged != Data(text.utf8))
+        try forged.write(to: review)
+        func rehash(_ manifest: URL, _ path: String, _ data: Data) throws {
+            var json = try JSONSerialization.jsonObject(with: Data(contentsOf: manifest)) as! [String: Any]
+            json["outputs"] = (json["outputs"] as! [[String: Any]]).map { output -> [String: Any] in
+                guard output["path"] as? String == path else { return output }
+                return ["path": path, "sha256": SHA256Digest.hex(of: Array(data)), "bytes": data.count]
+            }
+            try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(to: manifest)
+        }
+        try rehash(copy.appendingPathComponent("2026-Q3/manifest.json"), "governance.md", forged)
+        try rehash(copy.appendingPathComponent("manifest.json"), "2026-Q3/manifest.json", try Data(contentsOf: copy.appendingPathComponent("2026-Q3/manifest.json")))
+        #expect(try Self.failures(copy).isEmpty, "the forged hashes agree")
+        let caught = try CandorBinary.run(["verify", copy.path, "--recompute", "fixtures/acme", "-q"])
+        #expect(caught.status == 1 && caught.stdout.contains("FAIL recompute: 2026-Q3/governance.md differs from what a clean run of fixtures/acme"), "\(caught.stdout)")
     }
 }
