@@ -14,9 +14,15 @@ public struct DecisionsView: Sendable {
     /// that it still retires).
     public var unreflected: [String]
     public var hasUnreflected: Bool
+    /// Stored: the templates read stored properties only.
+    public var unreflectedCount = ""
     /// The policy's retirements in force this quarter or from the next.
     public var retired: [String]
     public var hasRetired: Bool
+    /// Decisions whose review date falls by the end of the next quarter (or has passed), for the one-page summary.
+    public var due: [String] = [] { didSet { hasDue = !due.isEmpty } }
+    /// Stored: the templates read stored properties only.
+    public var hasDue = false
 
     /// The quarter before `period` and `period` itself: the window a metric must have been used in.
     static func window(_ period: Period) -> (Day, Day) {
@@ -69,7 +75,14 @@ public struct DecisionsView: Sendable {
         let (from, to) = window(period)
         let used = Set(decisions.filter { $0.day >= from && $0.day <= to }.compactMap(\.metric))
         let retire = MetricRegistry.all.filter { !used.contains($0.id.rawValue) && !retiredNow.contains($0.id.rawValue) }.map { "\($0.name) (\($0.id))" }
-        return DecisionsView(decisions: lines, hasDecisions: !lines.isEmpty, retire: retire, hasRetire: !retire.isEmpty,
-                             unreflected: unreflected, hasUnreflected: !unreflected.isEmpty, retired: shown, hasRetired: !shown.isEmpty)
+        let due = decisions.filter { d in d.day <= period.last && (d.review.map { $0 <= period.next.last } ?? false) }
+            .sorted { ($0.review!, $0.day) < ($1.review!, $1.day) }
+            .map { d in "Review \(d.review! < period.first ? "overdue since" : "due by") \(d.review!): \(d.decision) (decided \(d.day)\(d.metric.map { ", \($0)" } ?? ""))" }
+        var view = DecisionsView(decisions: lines, hasDecisions: !lines.isEmpty, retire: retire, hasRetire: !retire.isEmpty,
+                                 unreflected: unreflected, hasUnreflected: !unreflected.isEmpty, retired: shown, hasRetired: !shown.isEmpty)
+        view.unreflectedCount = Format.count(unreflected.count)
+        // The summary holds one page: at most four decisions due, then how many more.
+        view.due = due.count <= 4 ? due : Array(due.prefix(3)) + ["and \(due.count - 3) more decisions due for review."]
+        return view
     }
 }

@@ -61,6 +61,8 @@ enum EmbeddedTemplates {
 
 Period {{periodStart}} to {{periodEnd}} · generated {{generatedAt}} · minimum group size {{k}} people
 
+<section class="board-summary" aria-label="One-page summary">
+
 ## This quarter in brief
 
 {{#overview.summary}}
@@ -69,11 +71,62 @@ Period {{periodStart}} to {{periodEnd}} · generated {{generatedAt}} · minimum 
 
 ### The scorecard at a glance
 
-Each team's headline metrics, a leading metric beside the outcome it should move. Every value has its 95% interval and a confidence label (high, medium, low); hidden cells protect small groups. Teams are listed alphabetically: this is not a ranking. The sections below explain every metric.
+Headline metrics, a leading metric beside the outcome it should move, each with its 95% interval (and, on screen, its confidence label); teams alphabetically, not a ranking. An empty cell says why: *none sent* — no record from the source; *none joined* — none of its records are this team's; *not readable here* — not this audience's data; *fewer than half fixed* — no median yet; *hidden* — protects a small group.
 
 {{> overview-table}}
+{{#overview.teamsApart}}
 
-An empty cell says why: *none sent* — the source sent no record in the period; *none joined* — the source's records in the period include none of this team's (the coverage section below lists every record that joined no team); *not readable here* — this audience may not read the dataset; *fewer than half fixed* — a median time to fix needs half the findings fixed; *hidden* — disclosure control protects a small group.
+{{overview.teamsApartNote}}
+{{/overview.teamsApart}}
+
+### What changed{{#hasPrevious}} since {{previousPeriod}}{{/hasPrevious}}
+
+{{#scorecard.hasMoves}}
+{{#scorecard.moves}}
+- {{.}}
+{{/scorecard.moves}}
+{{/scorecard.hasMoves}}
+{{^scorecard.hasMoves}}
+No organisation figure moved significantly{{#hasPrevious}} since {{previousPeriod}}{{/hasPrevious}}{{^hasPrevious}}: there is no earlier quarter to compare with{{/hasPrevious}}.
+{{/scorecard.hasMoves}}
+
+### Signals worth discussing
+
+{{#signals.hasItems}}
+{{#signals.summaryItems}}
+- {{team}}: {{title}}
+{{/signals.summaryItems}}
+{{#signals.hasMore}}
+- {{signals.more}}
+{{/signals.hasMore}}
+{{/signals.hasItems}}
+{{^signals.hasItems}}
+None this quarter.
+{{/signals.hasItems}}
+
+### Decisions due
+
+{{#decisions.hasDue}}
+{{#decisions.due}}
+- {{.}}
+{{/decisions.due}}
+{{/decisions.hasDue}}
+{{#decisions.hasUnreflected}}
+- {{decisions.unreflectedCount}} recorded decision(s) the policy does not carry out: see “Decisions and the metrics they use” below.
+{{/decisions.hasUnreflected}}
+{{^decisions.hasDue}}
+{{^decisions.hasUnreflected}}
+No decision is due for review by the end of next quarter, and the policy carries out every recorded decision.
+{{/decisions.hasUnreflected}}
+{{/decisions.hasDue}}
+
+</section>
+{{#overview.apart}}
+
+### The scorecard at a glance, by team
+
+{{> overview-table}}
+{{/overview.apart}}
 
 {{#hasErrata}}
 ## Errata: published figures whose definition has changed
@@ -663,6 +716,18 @@ tr.part th { padding-left: 1.5em; font-weight: normal; }
   h2 { break-after: avoid; }
   table, tr { break-inside: avoid; }
   .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  @page { size: A4; margin: 10mm; }
+  /* The one-page summary: the board's first page, on its own (checked for up to 30 teams). */
+  .board-summary { break-after: page; font-size: 7.5pt; line-height: 1.25; }
+  .board-summary h2 { font-size: 12pt; margin: 0 0 3pt; } .board-summary h3 { font-size: 9.5pt; margin: 6pt 0 2pt; }
+  .board-summary p, .board-summary ul { margin: 2pt 0; } .board-summary li { margin: 0; }
+  .board-summary table.overview { table-layout: fixed; width: 100%; font-size: 6pt; line-height: 1.15; margin: 2pt 0; }
+  .board-summary table.overview td, .board-summary table.overview th { padding: 0.3pt 1.5pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .board-summary table.overview thead th { white-space: normal; vertical-align: bottom; }
+  .board-summary table.overview thead th .kind { display: none; }
+  .board-summary table.overview .ci-text { display: inline; font-size: 5.3pt; margin-left: 2pt; }
+  .board-summary table.overview td .badge, .board-summary table.overview td .dispute { display: none; }
+  .board-summary table.overview caption { font-size: 7pt; }
 }
 
 """##,

@@ -47,6 +47,19 @@ public struct GovernanceSummary: Sendable {
     public var columns: [Column]
     public var rows: [OverviewRow]
     public var organisation: OverviewRow
+    /// Beyond ``onePageTeams`` teams the one-page summary's table shows the organisation only, and every
+    /// team's row follows the summary in a table of its own (`apart`, rendered with the same partial).
+    public var teamsApart = false
+    public var teamsApartNote = ""
+    public struct OverviewTable: Sendable {
+        public var columns: [Column]
+        public var rows: [OverviewRow]
+        public var organisation: OverviewRow
+    }
+    public struct ApartTable: Sendable { public var overview: OverviewTable }
+    public var apart: [ApartTable] = []
+    /// The most teams whose rows still print, with the rest of the summary, on one A4 page.
+    public static let onePageTeams = 30
     public var trust: [String]
     /// The disputes about the period's figures: where each landed and what it did.
     public var disputes: [String] { didSet { hasDisputes = !disputes.isEmpty } }
@@ -220,6 +233,12 @@ extension GovernanceSummary {
                                  inputFiles: input.inputFiles.map { InputFile(path: $0.path, format: $0.format, sha256: $0.sha256) },
                                  inputCount: Format.count(input.inputFiles.count), inputRoot: input.inputRoot)
         built.disputes = card.disputes
+        if rows.count > Self.onePageTeams {
+            built.apart = [ApartTable(overview: OverviewTable(columns: columns, rows: rows, organisation: organisation))]
+            built.rows = []
+            built.teamsApart = true
+            built.teamsApartNote = "With \(rows.count) teams, one page holds the organisation's row only: every team's row follows this summary, in “The scorecard at a glance, by team”."
+        }
         let unstored = groups.filter { group in
             guard group.records == Format.count(0), let format = InputFormat(rawValue: group.format), format.readByNoFigure != nil,
                   let family = SourceFamily(format: format) else { return false }

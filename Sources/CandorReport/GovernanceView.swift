@@ -90,6 +90,9 @@ public struct GovernanceView: Sendable {
     /// The first screen (summary, scorecard at a glance) and the closing sections.
     public var overview: GovernanceSummary
     /// Figures published earlier that a definition change has altered.
+    /// The quarter this one is compared with, when there is one (the one-page summary's "what changed").
+    public var previousPeriod = ""
+    public var hasPrevious = false
     public var errata: [Erratum] = []
     /// Stored, not computed: templates see stored properties only.
     public var hasErrata = false
@@ -256,7 +259,7 @@ public enum GovernanceViewBuilder {
             GovernanceView.Change(day: $0.day.iso8601, description: $0.description, metrics: $0.metrics.joined(separator: ", "),
                                   hasMetrics: !$0.metrics.isEmpty)
         }
-        return GovernanceView(
+        var view = GovernanceView(
             title: "Governance review \(input.period)",
             period: input.period.description,
             changes: changes,
@@ -290,6 +293,11 @@ public enum GovernanceViewBuilder {
             signals: SignalsView.build(input.signals),
             overview: GovernanceSummary.build(input, shown: input.scorecard, acceptanceCells: cells),
             errata: input.errata, hasErrata: !input.errata.isEmpty)
+        if let previous = input.signals?.previous {
+            view.previousPeriod = previous.description
+            view.hasPrevious = true
+        }
+        return view
     }
 
     typealias Row = GovernanceView.Row

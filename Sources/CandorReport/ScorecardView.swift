@@ -51,6 +51,10 @@ public struct ScorecardView: Sendable {
         public var metrics: [Metric]
     }
     public var dimensions: [Dimension]
+    /// The organisation's significant moves since the previous quarter, one line each (the one-page summary).
+    public var moves: [String] = [] { didSet { hasMoves = !moves.isEmpty } }
+    /// Stored: the templates read stored properties only.
+    public var hasMoves = false
 
     static let titles: [MetricDefinition.Dimension: String] = [.adoption: "Adoption", .quality: "Quality", .flow: "Flow",
                                                               .outcome: "Outcomes", .experience: "Experience", .trust: "Trust"]
@@ -144,6 +148,18 @@ public struct ScorecardView: Sendable {
                               shifts: shifts, hasShifts: !shifts.isEmpty)
             })
         }
-        return ScorecardView(dimensions: dimensions)
+        // The one-page summary's "what changed": each metric whose organisation value moved significantly
+        // under the period's family (the same verdict as its section's sentence).
+        var moves: [String] = []
+        for m in order.flatMap({ d in MetricRegistry.all.filter { $0.dimension == d } }) {
+            guard let previous, let now = card.values[m.id]?.last(where: { $0.team == nil }), let then = before?.values[m.id]?.last(where: { $0.team == nil }),
+                  let a = now.estimate, let b = then.estimate, now.label != .suppressed, then.label != .suppressed, Movement.untestable[m.id] == nil,
+                  let (test, significant) = family.judge(then, now), significant else { continue }
+            moves.append("\(m.name) \(test.direction > 0 ? "rose" : "fell"): \(format(b, m.unit)) in \(previous) → \(format(a, m.unit)) (organisation)")
+        }
+        var view = ScorecardView(dimensions: dimensions)
+        // The summary holds one page: at most five moves, then how many more the sections below give.
+        view.moves = moves.count <= 5 ? moves : Array(moves.prefix(4)) + ["and \(moves.count - 4) more, each in its metric's section below."]
+        return view
     }
 }

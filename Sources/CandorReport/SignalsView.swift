@@ -16,6 +16,11 @@ public struct SignalsView: Sendable {
     }
     public var items: [Item]
     public var hasItems: Bool
+    /// The one-page summary lists at most ``summaryLimit`` signals (by their titles), then says how many more follow.
+    public var summaryItems: [Item] = []
+    public var more = ""
+    public var hasMore = false
+    public static let summaryLimit = 6
     public var count: String
     /// One line per detector: its name and what it checked (or why it could not).
     public var checks: [String]
@@ -36,9 +41,15 @@ public struct SignalsView: Sendable {
         }
         let checks = Detectors.all.map { "\($0.name): \(report.coverage[$0.id] ?? "not run")" }
         let hidden = report.hiddenTeams
-        return SignalsView(items: items, hasItems: !items.isEmpty, count: items.isEmpty ? "No" : Format.count(items.count), checks: checks,
+        var view = SignalsView(items: items, hasItems: !items.isEmpty, count: items.isEmpty ? "No" : Format.count(items.count), checks: checks,
                            hiddenNote: hidden == 0 ? "" : "\(hidden) \(hidden == 1 ? "team is" : "teams are") hidden by disclosure control in this report and \(hidden == 1 ? "was" : "were") not looked at, so no signal can point at a figure the report does not show.",
                            hasHiddenNote: hidden > 0, familyNote: report.family.statement,
                            familyCriterion: report.family.criterion, hasFamily: report.family.decided)
+        view.summaryItems = Array(items.prefix(summaryLimit))
+        if items.count > summaryLimit {
+            view.more = "and \(items.count - summaryLimit) more, in “Signals worth discussing” below."
+            view.hasMore = true
+        }
+        return view
     }
 }

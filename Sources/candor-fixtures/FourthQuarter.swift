@@ -46,6 +46,12 @@ extension OtherFormats {
             2026-10-12,"Amazon Q Developer inline suggestions enabled for Swift (the Mobile team's request)",ai.acceptance_rate
 
             """, "inputs/governance/policy-changes-2026-q4.csv")
+        // A Q4 decision with the accountability columns: who approved it, what else was weighed, when to look again.
+        try write("""
+            date,decision,metric,action,approver,alternatives,review
+            2026-11-18,"Keep Swift suggestions for Mobile and look again once a quarter of data is in",ai.acceptance_rate,keep,engineering-board,"Disable them again; extend them to every team now",2027-02-15
+
+            """, "inputs/governance/decisions-2026-q4.csv")
         try write("""
             reference,approver,scope,granted,expires
             SEC-57,security-lead,security-review,2027-01-04,2027-03-31

@@ -41,7 +41,37 @@ struct BrowserTests {
             #expect(line["ok"] as? Bool == true, "\(line["file"] ?? ""): \(line["problems"] ?? "")")
             #expect((line["text_elements_checked"] as? Int ?? 0) > 20)
             #expect(FileManager.default.fileExists(atPath: line["screenshot"] as? String ?? ""))
+            // Every governance review opens with its one-page summary: printed alone on A4, one page.
+            if (line["file"] as? String ?? "").hasSuffix("governance.html") {
+                #expect(line["summary_pages"] as? Int == 1, "\(line["file"] ?? ""): the summary prints on \(line["summary_pages"] ?? "no") pages")
+            }
         }
+    }
+
+    @Test("the one-page summary still prints on one A4 page at its largest: 30 teams, and every list at its cap")
+    func summaryAtItsLargest() throws {
+        let temp = try TemporaryFolder()
+        var html = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/2026-Q3/governance.html"), encoding: .utf8)
+        // The summary table's first team row, 22 more times: 30 teams (the most the summary shows one by one).
+        let start = try #require(html.range(of: "<tr><th scope=\"row\">Checkout</th>"))
+        let end = try #require(html.range(of: "</tr>", range: start.upperBound..<html.endIndex))
+        let row = String(html[start.lowerBound..<end.upperBound])
+        let extra = (9...30).map { row.replacingOccurrences(of: ">Checkout<", with: ">Team number \($0) of the organisation<") }.joined(separator: "\n")
+        html.insert(contentsOf: "\n" + extra, at: end.upperBound)
+        // Every list at the length the summary allows: five moves, six signals and a "more", four decisions and the policy line.
+        let long = "a metric with a long name rose: 30.1% in 2026-Q2 → 34.3% (organisation)"
+        let moves = try #require(html.range(of: "<li>Inline suggestion acceptance rate rose"))
+        html.insert(contentsOf: (1...3).map { _ in "<li>\(long)</li>\n" }.joined(), at: moves.lowerBound)
+        let decisions = "<p>No decision is due for review by the end of next quarter, and the policy carries out every recorded decision.</p>"
+        #expect(html.contains(decisions))
+        html = html.replacingOccurrences(of: decisions, with: "<ul>\n" + (1...4).map { _ in
+            "<li>Review due by 2027-02-15: Keep Swift suggestions for Mobile and look again once a quarter of data is in (decided 2026-11-18, ai.acceptance_rate)</li>\n"
+        }.joined() + "<li>1 recorded decision(s) the policy does not carry out: see “Decisions and the metrics they use” below.</li>\n</ul>")
+        let path = temp.path("governance.html")
+        try html.write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try Self.check([path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.lines.first?["summary_pages"] as? Int == 1, "\(outcome.lines)")
     }
 
     @Test("the reports written only on request — a self-view and a security review — open cleanly too")

@@ -17,7 +17,8 @@ For each page it fails on:
 It saves a full-page screenshot of each page as SCREENSHOT_DIR/<name>.png and prints one JSON line
 per page. Exit status 1 if any page failed, 2 if Chromium could not be driven.
 """
-import json, os, select, shutil, subprocess, sys, tempfile, time, base64
+import json
+import os, re, select, shutil, subprocess, sys, tempfile, time, base64
 
 CHECKS = r"""
 (() => {
@@ -205,8 +206,25 @@ def check(browser, path, shots):
     pdf = browser.send("Page.printToPDF", {"printBackground": True}, session=session)["result"]["data"]
     if len(base64.b64decode(pdf)) < 1000:
         problems.append("the print rendering is empty")
+    out = {"file": path, "text_elements_checked": checked, "screenshot": shot}
+    # The one-page summary (a governance review's section.board-summary): printed alone, on A4 as the
+    # report's @page rule asks, it must take one page; its page count is reported for the tests.
+    has_summary = browser.send("Runtime.evaluate", {"expression": "!!document.querySelector('section.board-summary')", "returnByValue": True},
+                               session=session)["result"]["result"]["value"]
+    if has_summary:
+        browser.send("Runtime.evaluate", {"expression": "document.querySelector('main').replaceChildren(document.querySelector('section.board-summary'))",
+                                          "returnByValue": True}, session=session)
+        alone = base64.b64decode(browser.send("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True},
+                                              session=session)["result"]["data"])
+        out["summary_pages"] = pdf_pages(alone)
     browser.send("Target.closeTarget", {"targetId": target})
-    return {"file": path, "ok": not problems, "problems": problems, "text_elements_checked": checked, "screenshot": shot}
+    out.update({"ok": not problems, "problems": problems})
+    return out
+
+
+def pdf_pages(data):
+    """Pages in a PDF Chromium printed: its page objects (/Type /Page, not /Pages)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
 
 
 def main():
