@@ -1,6 +1,7 @@
 @testable import CandorVocabulary
 @testable import CandorPolicy
 @testable import CandorReport
+import CandorAnalysis
 import Foundation
 import CandorTestSupport
 import Testing
@@ -51,6 +52,31 @@ struct TemplateTests {
         // The HTML block has no blank line inside it (a blank line would end it).
         let table = md.components(separatedBy: "<table").last!.components(separatedBy: "</table>").first!
         #expect(!table.contains("\n\n"))
+    }
+
+    @Test("beyond 30 teams the one-page summary shows the organisation, and every team's row follows it in a table of its own")
+    func summaryBeyondThirtyTeams() throws {
+        let policy = try Policy.parse("purpose: Learn.\nkey_file: k\nminimum_group_size: 3\n", path: "/p/policy.yml")
+        func build(_ teams: Int) -> GovernanceView {
+            let totals = (0..<teams).flatMap { t in (0..<3).map { i in
+                InlineTotals(team: "Team \(t < 10 ? "0" : "")\(t)", person: "p\(t)-\(i)", accepted: 10 + i, shown: 40, activeDays: 3)
+            } }
+            var inputs = GovernanceViewBuilder.Inputs(period: Period("2026-Q3")!, policy: policy, generatedAt: "2026-10-05 09:00 UTC", totals: totals,
+                                                      coverage: Coverage(daysWithData: 46, rows: 12, files: 3, rowsWithoutTeam: 0, directoryFiles: 1),
+                                                      cmarkVersion: "0.30.2")
+            inputs.scorecard = Scorecard(teams: Array(Set(totals.compactMap(\.team))).sorted(), values: [:], suppressed: [:])
+            return GovernanceViewBuilder.build(inputs.decided())
+        }
+        let templates = try TemplateSet.builtIn()
+        let thirty = build(30)
+        #expect(!thirty.overview.teamsApart && thirty.overview.rows.count == 30 && thirty.overview.apart.isEmpty)
+        let many = build(31)
+        #expect(many.overview.teamsApart && many.overview.rows.isEmpty && many.overview.apart.first?.overview.rows.count == 31)
+        let md = try templates.render("governance.md", many)
+        let summary = try #require(md.components(separatedBy: "</section>").first)
+        #expect(summary.contains("With 31 teams, one page holds the organisation's row only") && !summary.contains(">Team 07</th>"))
+        let after = md.components(separatedBy: "</section>").dropFirst().joined()
+        #expect(after.contains("### The scorecard at a glance, by team") && after.contains("<th scope=\"row\">Team 07</th>"))
     }
 
     @Test("a hostile team name is inert in the table and in the page")
