@@ -108,7 +108,12 @@ public struct Verification {
     }
 
     /// Every check, in order; the folder verifies when none failed.
-    public func run() throws -> [Check] {
+    public func run() throws -> [Check] { try run(depth: 0) }
+
+    /// A quarter's folder name, only in its canonical spelling (`2026-Q3`, never `2026-q3`).
+    static func quarter(_ name: String) -> Period? { Period(name).flatMap { $0.description == name ? $0 : nil } }
+
+    private func run(depth: Int) throws -> [Check] {
         var checks: [Check] = []
         func pass(_ text: String) { checks.append(Check(passed: true, note: false, text: text)) }
         func fail(_ text: String) { checks.append(Check(passed: false, note: false, text: text)) }
@@ -125,24 +130,38 @@ public struct Verification {
             note("report folder made \(folderManifest.generatedAt) by candor \(folderManifest.candorVersion)")
             checkOutputs(folderManifest.outputs, in: root, label: "", pass: pass, fail: fail)
             let listed = Set(folderManifest.outputs.map(\.path))
-            var apart: Set<String> = []
-            for name in Self.entries(root) where !listed.contains(name) && !["manifest.json", "manifest.json.sig"].contains(name) {
+            var nested: Set<String> = [], privateChecked: Set<String> = []
+            for name in Self.entries(root, links: { fail("\($0): a symbolic link, which a published set never holds") })
+            where !listed.contains(name) && !["manifest.json", "manifest.json.sig"].contains(name) {
                 let top = name.components(separatedBy: "/").first ?? ""
-                if let period = Period(top), name != top {
+                if Self.quarter(top) != nil, name != top {
                     // A quarter's files are checked against its own manifest, which the folder's hashes.
-                    if name == top + "/manifest.json" || !listed.contains(period.description + "/manifest.json") {
+                    if name == top + "/manifest.json" || !listed.contains(top + "/manifest.json") {
                         fail("\(name): not in the folder's manifest")
                     }
-                } else if name != top, Self.isReportFolder(root.appendingPathComponent(top)) {
-                    if apart.insert(top).inserted { note("\(top)/: a report folder of its own (verify it apart)") }
-                } else if ["self-view", "security-review"].contains(top), name != top {
-                    if apart.insert(top).inserted { note("\(top)/: private reports, not part of the published set (not checked)") }
+                } else if name != top, depth < 2, Self.isReportFolder(root.appendingPathComponent(top)) {
+                    // A report folder inside this one (reports/kestrel/) is verified as a set of its own.
+                    if nested.insert(top).inserted {
+                        var inner = self
+                        inner.folder = root.appendingPathComponent(top).path
+                        inner.publicKey = nil
+                        inner.recomputeFrom = nil
+                        note("\(top)/: a report folder of its own, verified below")
+                        checks += try inner.run(depth: depth + 1).map { Check(passed: $0.passed, note: $0.note, text: top + "/ — " + $0.text) }
+                    }
+                } else if ["self-view", "security-review"].contains(top), name != top, Self.isPrivateReport(root.appendingPathComponent(name)) {
+                    if privateChecked.insert(top).inserted { note("\(top)/: private reports (owner-only files), not part of the published set") }
                 } else {
                     fail("\(name): not in the folder's manifest")
                 }
             }
             for output in folderManifest.outputs where output.path.hasSuffix("/manifest.json") {
                 let period = String(output.path.dropLast("/manifest.json".count))
+                // Only a quarter's manifest, by its canonical name: never a path that leaves the folder.
+                guard Self.quarter(period) != nil else {
+                    fail("\(output.path): not a quarter's manifest")
+                    continue
+                }
                 periodFolders.append((root.appendingPathComponent(period).path, period + "/"))
             }
             if folderManifest.candorVersion != CandorVersion.string {
@@ -166,7 +185,8 @@ public struct Verification {
             note("\(label.isEmpty ? manifest.period : String(label.dropLast())): made \(manifest.generatedAt) by candor \(manifest.candorVersion), libcmark \(manifest.libcmarkVersion), metric registry \(manifest.metricRegistryVersion)")
             checkOutputs(manifest.outputs, in: URL(fileURLWithPath: path), label: label, pass: pass, fail: fail)
             let listed = Set(manifest.outputs.map(\.path))
-            for name in Self.entries(URL(fileURLWithPath: path)) where !listed.contains(name) && !["manifest.json", "manifest.json.sig"].contains(name) {
+            for name in Self.entries(URL(fileURLWithPath: path), links: { fail("\(label)\($0): a symbolic link, which a published set never holds") })
+            where !listed.contains(name) && name != "manifest.json" && !(label.isEmpty && name == "manifest.json.sig") {
                 fail("\(label)\(name): not in the manifest")
             }
             // Templates: candor's own unless the manifest says they were replaced.
@@ -198,7 +218,9 @@ public struct Verification {
             }
         }
 
-        if let recomputeFrom {
+        if recomputeFrom != nil, periodFolders.first?.label.isEmpty == true {
+            fail("recompute: give the report folder, not one quarter's: a quarter's disclosure reads the quarter before it, so the clean run makes every quarter")
+        } else if let recomputeFrom {
             checks += try recompute(from: recomputeFrom, periodFolders: periodFolders, folderMode: periodFolders.first?.label.isEmpty == false)
         }
 
@@ -206,7 +228,9 @@ public struct Verification {
         let signature = manifestPath + ".sig"
         let signed = FileManager.default.fileExists(atPath: signature)
         if let publicKey {
-            if !signed {
+            if !signed && periodFolders.first?.label.isEmpty == true {
+                fail("a quarter's folder is not signed on its own: the report folder's manifest is (verify the report folder with --public-key)")
+            } else if !signed {
                 fail("manifest.json is not signed (no manifest.json.sig)")
             } else {
                 let (valid, detail) = try ManifestSignature.verify(manifestPath, publicKey: publicKey)
@@ -278,6 +302,12 @@ public struct Verification {
                 continue
             }
             let url = folder.appendingPathComponent(output.path)
+            // Never read through a link out of the folder (the walk fails on links; this keeps their targets unread).
+            let base = folder.resolvingSymlinksInPath().path + "/"
+            guard url.resolvingSymlinksInPath().path.hasPrefix(base) else {
+                fail("\(label)\(output.path): leads outside the folder")
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 fail("\(label)\(output.path): missing")
                 continue
@@ -289,7 +319,8 @@ public struct Verification {
                 fail("\(label)\(output.path): changed since it was published (SHA-256 \(digest), \(data.count) bytes; the manifest says \(output.sha256), \(output.bytes) bytes)")
             }
         }
-        pass(Self.who(label) + "\(good) of \(outputs.count) file\(outputs.count == 1 ? "" : "s") as the manifest hashes \(outputs.count == 1 ? "it" : "them")")
+        let line = Self.who(label) + "\(good) of \(outputs.count) file\(outputs.count == 1 ? "" : "s") as the manifest hashes \(outputs.count == 1 ? "it" : "them")"
+        good == outputs.count ? pass(line) : fail(line)
     }
 
     /// "2026-Q3: " for a quarter's folder label "2026-Q3/"; nothing for the folder itself.
@@ -301,15 +332,26 @@ public struct Verification {
         return (try? JSONDecoder().decode(FolderManifest.self, from: data))?.kind == "report-folder"
     }
 
-    /// Every regular file below `folder`, relative to it, sorted.
-    public static func entries(_ folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+    /// Every regular file below `folder`, relative to it, sorted; each symbolic link (never followed) is
+    /// passed to `links`.
+    public static func entries(_ folder: URL, links: (String) -> Void = { _ in }) -> [String] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else { return [] }
         let base = folder.standardizedFileURL.path + "/"
         var out: [String] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        for case let url as URL in walker {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
             let full = url.standardizedFileURL.path
-            if full.hasPrefix(base) { out.append(String(full.dropFirst(base.count))) }
+            guard full.hasPrefix(base) else { continue }
+            let relative = String(full.dropFirst(base.count))
+            if values?.isSymbolicLink == true { links(relative) } else if values?.isRegularFile == true { out.append(relative) }
         }
         return out.sorted()
+    }
+
+    /// A self-view or security review as candor writes them: Markdown or HTML, readable by its owner only.
+    static func isPrivateReport(_ file: URL) -> Bool {
+        guard ["md", "html"].contains(file.pathExtension),
+              let mode = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.posixPermissions] as? Int else { return false }
+        return mode & 0o077 == 0
     }
 }

@@ -77,7 +77,7 @@ public struct DecisionsView: Sendable {
         let retire = MetricRegistry.all.filter { !used.contains($0.id.rawValue) && !retiredNow.contains($0.id.rawValue) }.map { "\($0.name) (\($0.id))" }
         let due = decisions.filter { d in d.day <= period.last && (d.review.map { $0 <= period.next.last } ?? false) }
             .sorted { ($0.review!, $0.day) < ($1.review!, $1.day) }
-            .map { d in "Review \(d.review! < period.first ? "overdue since" : "due by") \(d.review!): \(d.decision) (decided \(d.day)\(d.metric.map { ", \($0)" } ?? ""))" }
+            .map { d in "Review \(d.review! <= period.last ? "was due on" : "due by") \(d.review!): \(d.decision) (decided \(d.day)\(d.metric.map { ", \($0)" } ?? ""))" }
         var view = DecisionsView(decisions: lines, hasDecisions: !lines.isEmpty, retire: retire, hasRetire: !retire.isEmpty,
                                  unreflected: unreflected, hasUnreflected: !unreflected.isEmpty, retired: shown, hasRetired: !shown.isEmpty)
         view.unreflectedCount = Format.count(unreflected.count)

@@ -55,13 +55,13 @@ enum EmbeddedTemplates {
 {{%CONTENT_TYPE: MARKDOWN}}
 # Governance review {{period}}
 
+<section class="board-summary" aria-label="One-page summary">
+
 **What this is.** A quarterly review, for the programme's governance board, of how the organisation's teams use AI coding assistants and other developer tools, and of how their engineering outcomes moved. It describes teams of at least {{k}} people, never individuals, and it is never used to evaluate, rank or pay anyone.
 
 **Purpose of this programme.** {{purpose}}
 
 Period {{periodStart}} to {{periodEnd}} · generated {{generatedAt}} · minimum group size {{k}} people
-
-<section class="board-summary" aria-label="One-page summary">
 
 ## This quarter in brief
 
@@ -1029,7 +1029,7 @@ Nothing in the programme or its policy changed in this period.
 
 ## Checking that this is what was published
 
-You do not have to take this report on trust. Its folder holds `manifest.json`, which lists every file of this quarter's set with its SHA-256, the policy's SHA-256, the templates the reports were rendered from and the versions of candor, libcmark and the metric registry; the report folder above it holds a `manifest.json` over the index and every quarter's manifest, and, when the programme signs its reports, `manifest.json.sig`, an SSH signature of it. With candor and the public key the governance board publishes, anyone can run `candor verify` on the report folder with `--public-key` and that key: it checks every file byte for byte against the manifests, says whether any template was replaced, and checks the signature. No inputs and no database are needed. An auditor who holds the inputs and the pseudonymisation key can go further with `--recompute`: candor makes the whole set again from a clean run, dated as the manifest says, and compares every file.
+You do not have to take this report on trust. Its folder holds `manifest.json`, which lists every file of this quarter's set with its SHA-256, the policy's SHA-256, the templates the reports were rendered from and the versions of candor, libcmark and the metric registry; the report folder above it holds a `manifest.json` over the index and every quarter's manifest, and, when the programme signs its reports, `manifest.json.sig`, an SSH signature of it. With candor and the public key the governance board publishes, anyone can run `candor verify` on the report folder with `--public-key` and that key: it checks every file byte for byte against the manifests, says whether any template was replaced, and checks the signature. No inputs and no database are needed. An auditor who holds the inputs and the pseudonymisation key can go further with `--recompute`: for a set made in one run, candor makes it again from a clean run dated as the manifest says, and compares every file.
 
 ## About this report
 

@@ -293,7 +293,7 @@ public enum GovernanceViewBuilder {
             signals: SignalsView.build(input.signals),
             overview: GovernanceSummary.build(input, shown: input.scorecard, acceptanceCells: cells),
             errata: input.errata, hasErrata: !input.errata.isEmpty)
-        if let previous = input.signals?.previous {
+        if let previous = input.signals?.previous, input.signals?.before != nil {
             view.previousPeriod = previous.description
             view.hasPrevious = true
         }

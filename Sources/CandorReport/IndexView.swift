@@ -132,7 +132,8 @@ public enum IndexBuilder {
             let columns = periods.map { p in
                 IndexView.Column(period: p.description, marked: touching.contains { $0.day >= p.first && $0.day <= p.last })
             }
-            let teams = scopes.keys.filter { !$0.isEmpty }.sorted()
+            // Alphabetically as the reviews list them (case-insensitive), never a ranking.
+            let teams = scopes.keys.filter { !$0.isEmpty }.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
             let rows = ([""] + teams).compactMap { scope -> IndexView.Row? in
                 guard let byPeriod = scopes[scope] else { return nil }
                 // A team every quarter hid stays out of the trend (its row would say only that).

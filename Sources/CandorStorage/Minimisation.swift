@@ -83,7 +83,8 @@ extension StoreWriter {
                 }
                 if family == .copilot, !allowed.contains("feature_breakdown") {
                     try db.execute(sql: "DELETE FROM \(t("copilot_user_feature_day"))")
-                    cleared(family)
+                    // The breakdown is stored as rows of its own: they are deleted, not cleared.
+                    if db.changesCount > 0 { removed.append(("raw", "copilot feature breakdown the policy does not keep", db.changesCount)) }
                     try db.execute(sql: "UPDATE \(t("copilot_user_day")) SET features_withheld = 1 WHERE features_withheld = 0")
                     cleared(family)
                 }

@@ -136,8 +136,8 @@ extension StoreWriter {
 
     /// Frozen pull requests cannot be made again, but what a later export says of them still counts: a
     /// merge or close, a first review, an approval, more comments. Their row fields follow the raw row
-    /// when it is there again (a merge or close time the raw row no longer holds — a policy that stopped
-    /// keeping it — stays as the fact has it); the first review is the earliest of the fact's and the raw reviews';
+    /// when it is there again (a merge time, or a closed pull request's close time, that the raw row no
+    /// longer holds — a policy that stopped keeping it — stays as the fact has it; one reopened is open); the first review is the earliest of the fact's and the raw reviews';
     /// approvals are the fact's and the raw ones' (each time counted as often as the more of the two
     /// has it, so an approval both still hold counts once). `allowed(day, person)` is the consent
     /// condition and its arguments.
@@ -148,7 +148,8 @@ extension StoreWriter {
         let selected = everything ? "" : "AND (f.repository, f.number) IN (SELECT repository, number FROM \(t("pull_request_dirty")))"
         let rawComments = "(SELECT COUNT(*) FROM github_review_comment c WHERE c.repository = f.repository AND c.number = f.number)"
         try db.execute(sql: """
-            UPDATE \(t("pull_request_fact")) AS f SET draft = p.draft, merged_at = COALESCE(p.merged_at, f.merged_at), closed_at = COALESCE(p.closed_at, f.closed_at),
+            UPDATE \(t("pull_request_fact")) AS f SET draft = p.draft, merged_at = COALESCE(p.merged_at, f.merged_at),
+                closed_at = CASE WHEN p.state = 'open' THEN NULL ELSE COALESCE(p.closed_at, f.closed_at) END,
                 comments = COALESCE(p.review_comments, CASE WHEN f.comments IS NOT NULL
                         OR EXISTS (SELECT 1 FROM github_review_comment c WHERE c.repository = f.repository)
                     THEN max(COALESCE(f.comments, 0), \(rawComments)) END)

@@ -64,6 +64,9 @@ struct ReportCommand: ParsableCommand {
         if kind != .selfView && (person != nil || allConsented) {
             throw ValidationError("--person and --all-consented are for the self-view only")
         }
+        if kind != nil && sign != nil {
+            throw ValidationError("--sign signs the report folder's manifest, which only `report all` (and `run`) write: use `candor report all --sign KEY`")
+        }
     }
 
     func run() throws {

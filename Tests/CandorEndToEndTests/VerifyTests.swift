@@ -62,8 +62,30 @@ struct VerifyTests {
         try Data("<p>added</p>".utf8).write(to: copy.appendingPathComponent("2026-Q3/team/extra.html"))
         #expect(try Self.failures(copy) == ["2026-Q3/team/extra.html: not in the manifest"])
         try FileManager.default.removeItem(at: copy.appendingPathComponent("2026-Q3/team/extra.html"))
+        // Nowhere to hide a file: a quarter spelt otherwise, a folder dressed as a report folder, a link, a
+        // signature beside a quarter's manifest, a world-readable file among the private reports.
+        let fm = FileManager.default
+        for (folder, file) in [("2026-q3", "extra.html"), ("decoy", "extra.html"), ("2026-Q3", "manifest.json.sig"), ("self-view/abc", "2026-Q3.html")] {
+            try fm.createDirectory(at: copy.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try Data("<p>added</p>".utf8).write(to: copy.appendingPathComponent(folder + "/" + file))
+        }
+        try Data(#"{"kind":"report-folder","generatedAt":"x","candorVersion":"0.1.0","metricRegistryVersion":"x","outputs":[]}"#.utf8)
+            .write(to: copy.appendingPathComponent("decoy/manifest.json"))
+        try fm.createSymbolicLink(at: copy.appendingPathComponent("2026-Q4/team/link.html"), withDestinationURL: URL(fileURLWithPath: "/etc/hostname"))
+        let found = try Self.failures(copy)
+        for expected in ["2026-q3/extra.html: not in the folder's manifest", "decoy/ — extra.html: not in the folder's manifest",
+                         "2026-Q3/manifest.json.sig: not in the manifest", "self-view/abc/2026-Q3.html: not in the folder's manifest",
+                         "2026-Q4/team/link.html: a symbolic link, which a published set never holds"] {
+            #expect(found.contains(expected), "\(expected): \(found)")
+        }
+        for junk in ["2026-q3", "decoy", "self-view", "2026-Q3/manifest.json.sig", "2026-Q4/team/link.html"] { try fm.removeItem(at: copy.appendingPathComponent(junk)) }
         try FileManager.default.removeItem(at: copy.appendingPathComponent("2026-Q2/figures.csv"))
-        #expect(try Self.failures(copy) == ["2026-Q2/figures.csv: missing"])
+        #expect(try Self.failures(copy) == ["2026-Q2/figures.csv: missing", "2026-Q2: 29 of 30 files as the manifest hashes them"])
+        // A lone quarter cannot be recomputed (its disclosure read the quarter before); --sign is for `report all`.
+        let lone = try CandorBinary.run(["verify", copy.appendingPathComponent("2026-Q3").path, "--recompute", "fixtures/acme"])
+        #expect(lone.status == 1 && lone.stdout.contains("FAIL recompute: give the report folder, not one quarter's"))
+        let signKind = try CandorBinary.run(["report", "governance", "--period", "2026-Q3", "--sign", "k", "--policy", "fixtures/acme/policy.yml"])
+        #expect(signKind.status != 0 && signKind.stderr.contains("--sign signs the report folder's manifest"))
     }
 
     @Test("run --sign signs the folder's manifest; verify checks it with the public key, and finds a wrong key, a tampered signature and replaced templates")

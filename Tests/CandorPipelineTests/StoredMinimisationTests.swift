@@ -97,6 +97,31 @@ struct StoredMinimisationTests {
         #expect(fact.mergedAt == merged && fact.closedAt == merged, "what the fact was made with stays")
     }
 
+    @Test("a frozen pull request reopened is open again, though a close time the policy stopped keeping stays")
+    func frozenFactReopened() throws {
+        let h = try IngestHarness()
+        var ingestor = h.ingestor
+        ingestor.policy = try Self.policy("", h.folder)
+        func pulls(_ name: String, state: String, closed: String?) throws -> String {
+            try h.folder.write(name, #"[{"number":1,"state":"\#(state)","draft":false,"user":{"login":"alice","type":"User"},"created_at":"2026-05-01T09:00:00Z","merged_at":null,"closed_at":\#(closed.map { "\"\($0)\"" } ?? "null"),"base":{"repo":{"full_name":"acme/checkout"}}}]"#)
+        }
+        _ = try ingestor.ingest(paths: [
+            try pulls("pulls.json", state: "closed", closed: "2026-09-10T10:00:00Z"),
+            try h.folder.write("reviews.json", #"[{"id":81,"user":{"login":"bob","type":"User"},"state":"COMMENTED","submitted_at":"2026-05-02T12:00:00Z","pull_request_url":"https://api.github.com/repos/acme/checkout/pulls/1"}]"#),
+        ])
+        _ = try RetentionGate.purge(policy: try Self.policy("", h.folder), store: h.store, now: Self.now, programmes: Self.programmes, actor: "test")
+        let q2 = Period("2026-Q2")!
+        #expect(try h.store.pullRequestFacts(q2, consent: Policy.defaultEngineeringRule).first?.closedAt == Timestamp.parseISO8601("2026-09-10T10:00:00Z"))
+        // Closed, its close time no longer kept by the policy: the fact keeps it.
+        let narrow = try Self.policy("  github: {fields: [merged_at, review_comments, submitted_at]}\n", h.folder)
+        _ = try RetentionGate.purge(policy: narrow, store: h.store, now: Self.now, programmes: Self.programmes, actor: "test")
+        #expect(try h.store.pullRequestFacts(q2, consent: Policy.defaultEngineeringRule).first?.closedAt == Timestamp.parseISO8601("2026-09-10T10:00:00Z"))
+        // Reopened on GitHub: the next export says open, and so does the fact.
+        _ = try ingestor.ingest(path: try pulls("pulls-2.json", state: "open", closed: nil))
+        let reopened = try h.store.pullRequestFacts(q2, consent: Policy.defaultEngineeringRule).first
+        #expect(reopened != nil && reopened?.closedAt == nil)
+    }
+
     @Test("a closed CodeGuru Security finding without its closing time is neither open nor fixed at its opening")
     func closedWithoutTime() throws {
         let h = try IngestHarness()
@@ -109,7 +134,7 @@ struct StoredMinimisationTests {
         #expect(!outcomes.contains { $0.history.closedAt == $0.history.firstSeen })
     }
 
-    @Test("Copilot's feature breakdown cleared is counted, with the days marked withheld")
+    @Test("Copilot's feature breakdown dropped is counted: its rows deleted, the days marked withheld")
     func copilotBreakdownCounted() throws {
         let h = try IngestHarness()
         var ingestor = h.ingestor
@@ -124,7 +149,9 @@ struct StoredMinimisationTests {
         let result = try RetentionGate.purge(policy: narrow, store: h.store, now: Self.now, programmes: Self.programmes, actor: "test")
         #expect(try rows() == (0, 1))
         let cleared = result.removed.filter { $0.tier == PurgeWording.cleared && $0.reason == "copilot fields the policy does not keep" }
-        #expect(cleared.reduce(0) { $0 + $1.rows } == 2, "the feature row deleted and the day marked: \(result.removed)")
+        #expect(cleared.reduce(0) { $0 + $1.rows } == 1, "the day marked withheld: \(result.removed)")
+        #expect(result.removed.contains { $0.tier == "raw" && $0.reason == "copilot feature breakdown the policy does not keep" && $0.rows == 1 },
+                "the breakdown's own row is deleted, and counted as deleted: \(result.removed)")
         #expect(PurgeWording.describe((PurgeWording.cleared, "copilot fields the policy does not keep", 2)) == "fields cleared in 2 rows (copilot fields the policy does not keep)")
     }
 }

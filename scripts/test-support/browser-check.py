@@ -207,12 +207,13 @@ def check(browser, path, shots):
     if len(base64.b64decode(pdf)) < 1000:
         problems.append("the print rendering is empty")
     out = {"file": path, "text_elements_checked": checked, "screenshot": shot}
-    # The one-page summary (a governance review's section.board-summary): printed alone, on A4 as the
-    # report's @page rule asks, it must take one page; its page count is reported for the tests.
+    # The one-page summary (a governance review's section.board-summary): printed with what precedes it
+    # and nothing after it, on A4 as the report's @page rule asks; its page count is reported for the tests.
     has_summary = browser.send("Runtime.evaluate", {"expression": "!!document.querySelector('section.board-summary')", "returnByValue": True},
                                session=session)["result"]["result"]["value"]
     if has_summary:
-        browser.send("Runtime.evaluate", {"expression": "document.querySelector('main').replaceChildren(document.querySelector('section.board-summary'))",
+        # Everything after the section goes; what comes before it (the title) stays, as on the real first page.
+        browser.send("Runtime.evaluate", {"expression": "const s = document.querySelector('section.board-summary'); while (s.nextSibling) s.nextSibling.remove();",
                                           "returnByValue": True}, session=session)
         alone = base64.b64decode(browser.send("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True},
                                               session=session)["result"]["data"])
