@@ -61,10 +61,24 @@ enum SSHKeygen {
         process.standardError = err
         process.standardInput = try input.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
         try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile(), errors = err.fileHandleForReading.readDataToEndOfFile()
+        // Both pipes at once: a child that fills one while the other is read to its end would wait forever.
+        let collected = ErrorCollector()
+        let reader = Thread { collected.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let errors = collected.wait()
         return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
     }
+}
+
+/// The standard error of a child, read on another thread.
+final class ErrorCollector: @unchecked Sendable {
+    // Guarded by `done`: written once before the signal, read after the wait.
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+    func set(_ value: Data) { data = value; done.signal() }
+    func wait() -> Data { done.wait(); return data }
 }
 
 /// `candor verify DIR`: checks a published report folder (or one quarter's folder) against its
