@@ -164,7 +164,11 @@ public struct Verification {
                         inner.folder = root.appendingPathComponent(top).path
                         inner.publicKey = nil
                         inner.recomputeFrom = nil
-                        note("\(top)/: a report folder of its own, verified below")
+                        if publicKey != nil {
+                            fail("\(top)/: a report folder of its own, which the signature of this folder's manifest does not cover (verify it with its makers' key)")
+                        } else {
+                            note("\(top)/: a report folder of its own, verified below")
+                        }
                         checks += try inner.run(depth: depth + 1).map { Check(passed: $0.passed, note: $0.note, text: top + "/ — " + $0.text) }
                     }
                 } else if ["self-view", "security-review"].contains(top), name != top, Self.isPrivateReport(root.appendingPathComponent(name)) {

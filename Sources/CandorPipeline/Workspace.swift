@@ -65,10 +65,14 @@ public enum Workspace {
         let store = try CandorStore(path: dbPath)
         if let mode = store.folderOpenToOthers {
             let folder = URL(fileURLWithPath: dbPath).deletingLastPathComponent().path
+            // A folder everyone may write to (/tmp, mode 1777 or 777) is shared by design: never advise narrowing it.
+            let shared = mode & 0o002 != 0
             warnings.append(Diagnostic(.warning, file: folder, code: "FS001",
                                        message: "the database's folder can be entered by other users (mode \(String(mode, radix: 8))): "
                                            + "candor's files in it are readable by their owner only, but others can see their names and sizes",
-                                       hint: "run `chmod 700 \(folder)`, or keep the database in a folder of its own (--database DIR/candor.sqlite: candor makes DIR private)"))
+                                       hint: shared
+                                           ? "keep the database in a folder of its own: --database DIR/candor.sqlite (candor makes DIR private); do not change the mode of a shared folder such as \(folder)"
+                                           : "run `chmod 700 \(folder)`, or keep the database in a folder of its own (--database DIR/candor.sqlite: candor makes DIR private)"))
         }
         for gap in store.upgradeGaps {
             warnings.append(Diagnostic(.warning, file: dbPath, code: "MIG001", message: gap.message,

@@ -403,7 +403,7 @@ Not in this index (their figures could not be read):
 
 ## Trends by metric
 
-Each value is the one its quarter's governance review published, with its 95% interval and confidence label; a value that review hid stays hidden here, with its reason, and a quarter without a value says why. The index adds no figure: only changes between two published values. Teams are listed alphabetically; this is not a ranking. A quarter marked † had a programme change touching the metric (listed under its table).
+Each value is the one its quarter's governance review published, with its 95% interval and confidence label; a value that review hid stays hidden here, with its reason (a team hidden in every quarter too), and a quarter without a value says why. The index adds no figure: only changes between two published values. Teams are listed alphabetically; this is not a ranking. A quarter marked † had a programme change touching the metric (listed under its table).
 
 {{familyNote}}
 {{#hasMetrics}}

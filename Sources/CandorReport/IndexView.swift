@@ -3,7 +3,8 @@ import CandorPolicy
 import CandorAnalysis
 
 /// The index of a report folder (issue 21): every quarter's reports, and per metric a trend across
-/// every quarter the folder holds — the organisation and each team, values with intervals, the
+/// every quarter the folder holds — the organisation and each team (a team hidden in every quarter
+/// keeps its row, saying why), values with intervals, the
 /// programme changes that touch the metric marked — with each team's quarter-on-quarter change tested.
 ///
 /// It reads only what the quarters' reviews published (their `figures.json`): a value hidden there is
@@ -136,8 +137,6 @@ public enum IndexBuilder {
             let teams = scopes.keys.filter { !$0.isEmpty }.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
             let rows = ([""] + teams).compactMap { scope -> IndexView.Row? in
                 guard let byPeriod = scopes[scope] else { return nil }
-                // A team every quarter hid stays out of the trend (its row would say only that).
-                guard scope.isEmpty || byPeriod.values.contains(where: { $0.status == "shown" }) else { return nil }
                 let row = periods.map { p -> IndexView.Cell in
                     guard let r = byPeriod[p] else {
                         return IndexView.Cell(shown: false, value: "", interval: "", label: "", note: "not in this quarter's figures",

@@ -155,7 +155,11 @@ public struct ScorecardView: Sendable {
             guard let previous, let now = card.values[m.id]?.last(where: { $0.team == nil }), let then = before?.values[m.id]?.last(where: { $0.team == nil }),
                   let a = now.estimate, let b = then.estimate, now.label != .suppressed, then.label != .suppressed, Movement.untestable[m.id] == nil,
                   let (test, significant) = family.judge(then, now), significant else { continue }
-            moves.append("\(m.name) \(test.direction > 0 ? "rose" : "fell"): \(format(b, m.unit)) in \(previous) → \(format(a, m.unit)) (organisation)")
+            func shown(_ v: MetricValue, _ e: Double) -> String {
+                format(e, m.unit) + (v.interval.map { " (95% \(format($0.lower, m.unit))–\(format($0.upper, m.unit)))" } ?? "")
+            }
+            let p = test.p < 0.001 ? "p < 0.001" : "p = \(Format.fixed(test.p, decimals: 3))"
+            moves.append("\(m.name) \(test.direction > 0 ? "rose" : "fell"), organisation: \(shown(then, b)) in \(previous) → \(shown(now, a)); \(p)")
         }
         var view = ScorecardView(dimensions: dimensions)
         // The summary holds one page: at most five moves, then how many more the sections below give.

@@ -51,7 +51,7 @@ struct IndexTests {
         #expect(!payments.cells[0].hasChange, "the first quarter has nothing to compare with")
     }
 
-    @Test("what a review hid stays hidden with its reason; a team hidden every quarter is no row; a definition change is not compared")
+    @Test("what a review hid stays hidden with its reason, every quarter's too; a definition change is not compared")
     func disclosureAndVersions() throws {
         let pickup = "flow.review_pickup"
         let index = Self.build([
@@ -63,7 +63,8 @@ struct IndexTests {
                                      Self.row(pickup, "Search", value: 15, lower: 12, upper: 18)]),
         ], unread: [("2026-Q1/figures.json", "not a figures file candor wrote for 2026-Q1")])
         let metric = try #require(index.metrics.first { $0.id == pickup })
-        #expect(metric.rows.map(\.label) == ["Organisation", "Checkout", "Search"], "Docs Tools was hidden in every quarter")
+        #expect(metric.rows.map(\.label) == ["Organisation", "Checkout", "Docs Tools", "Search"], "Docs Tools, hidden in every quarter, says so")
+        #expect(metric.rows[2].cells.allSatisfy { !$0.shown && $0.value.isEmpty && $0.note == "fewer than 5 people" })
         let search = try #require(metric.rows.first { $0.label == "Search" })
         #expect(!search.cells[0].shown && search.cells[0].value.isEmpty && search.cells[0].note == "hidden so a smaller group's figures cannot be worked out")
         #expect(!search.cells[1].hasChange, "no change is computed against a hidden value")
