@@ -142,7 +142,7 @@ struct VerifyTests {
     func recomputation() throws {
         let temp = try TemporaryFolder()
         let copy = try Self.exampleCopy(temp)
-        let clean = try CandorBinary.run(["verify", copy.path, "--recompute", "fixtures/acme", "-q"])
+        let clean = try CandorBinary.run(["verify", copy.path, "--recompute", "fixtures/acme"])
         #expect(clean.status == 0 && clean.stdout.contains("ok   recompute: 96 of 96 files byte for byte as a clean run of fixtures/acme dated 2027-01-05T09:00:00Z"),
                 "\(clean.stdout)")
         // A forger changes a figure and rewrites the quarter's manifest and the folder's to match: the hashes
