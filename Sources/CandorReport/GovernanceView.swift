@@ -293,7 +293,12 @@ public enum GovernanceViewBuilder {
             signals: SignalsView.build(input.signals),
             overview: GovernanceSummary.build(input, shown: input.scorecard, acceptanceCells: cells),
             errata: input.errata, hasErrata: !input.errata.isEmpty)
-        if let previous = input.signals?.previous, input.signals?.before != nil {
+        // Compared only when the previous quarter has figures from the tools (the trust metrics, read from the
+        // governance inputs, exist for any quarter): a first quarter has nothing to compare with.
+        if let previous = input.signals?.previous,
+           input.signals?.before?.values.contains(where: { id, values in
+               MetricRegistry.metric(id)?.dimension != .trust && values.contains { $0.team == nil && $0.estimate != nil }
+           }) == true {
             view.previousPeriod = previous.description
             view.hasPrevious = true
         }

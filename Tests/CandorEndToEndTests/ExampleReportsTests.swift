@@ -154,6 +154,9 @@ struct ExampleReportsTests {
         #expect(organisationLine(q3Figures).contains(#""status": "shown""#))
         #expect(organisationLine(q4Figures).contains(#""status": "empty""#) && organisationLine(q4Figures).contains(retired))
         #expect(q4.contains("- 2026-10-12: Amazon Q Developer inline suggestions enabled for Swift"))
+        // The one-page summary compares with the quarter before only when that quarter has figures.
+        #expect(q2.contains("No organisation figure moved significantly: there is no earlier quarter to compare with."))
+        #expect(q3.contains("### What changed since 2026-Q2") && q3.contains("- Inline suggestion acceptance rate rose, organisation: 30.1% (95% 28.4%–31.7%) in 2026-Q2 → 34.3%"))
         // The folder's index: every quarter, and trends with a real change in them (fixtures/README.md): Identity's
         // inflated acceptance falls back in Q4, Mobile's rises with the Swift suggestions of 2026-10-12.
         let index = try String(contentsOf: CandorBinary.packageRoot.appendingPathComponent("reports/index.md"), encoding: .utf8)
