@@ -101,7 +101,7 @@ public struct FolderManifest: Codable, Sendable, Equatable {
     public static func make(folder: String, now: Date) throws -> FolderManifest {
         let base = URL(fileURLWithPath: folder)
         var paths = ["index.html", "index.md"].filter { FileManager.default.fileExists(atPath: base.appendingPathComponent($0).path) }
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where Period(name)?.description == name {
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where Period(folderName: name) != nil {
             if FileManager.default.fileExists(atPath: base.appendingPathComponent(name).appendingPathComponent("manifest.json").path) {
                 paths.append(name + "/manifest.json")
             }

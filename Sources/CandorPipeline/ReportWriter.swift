@@ -573,8 +573,7 @@ public struct ReportWriter: Sendable {
         var published: [(period: Period, figures: FiguresFile, hasTeams: Bool)] = []
         var unread: [(path: String, reason: String)] = []
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: outDirectory)) ?? []).sorted() {
-            // A quarter's folder by its canonical name only (the one candor writes, and verify accepts).
-            guard let period = Period(name), period.description == name else { continue }
+            guard let period = Period(folderName: name) else { continue }
             let path = folder.appendingPathComponent(name).appendingPathComponent("figures.json").path
             guard FileManager.default.fileExists(atPath: path) else {
                 unread.append(("\(name)/figures.json", "missing (the quarter's reports were written by an older candor, or only in part)"))

@@ -124,9 +124,6 @@ public struct Verification {
     /// Every check, in order; the folder verifies when none failed.
     public func run() throws -> [Check] { try run(depth: 0) }
 
-    /// A quarter's folder name, only in its canonical spelling (`2026-Q3`, never `2026-q3`).
-    static func quarter(_ name: String) -> Period? { Period(name).flatMap { $0.description == name ? $0 : nil } }
-
     private func run(depth: Int) throws -> [Check] {
         var checks: [Check] = []
         func pass(_ text: String) { checks.append(Check(passed: true, note: false, text: text)) }
@@ -152,7 +149,7 @@ public struct Verification {
             })
             where !listed.contains(name) && !["manifest.json", "manifest.json.sig"].contains(name) {
                 let top = name.components(separatedBy: "/").first ?? ""
-                if Self.quarter(top) != nil, name != top {
+                if Period(folderName: top) != nil, name != top {
                     // A quarter's files are checked against its own manifest, which the folder's hashes.
                     if name == top + "/manifest.json" || !listed.contains(top + "/manifest.json") {
                         fail("\(name): not in the folder's manifest")
@@ -180,7 +177,7 @@ public struct Verification {
             for output in folderManifest.outputs where output.path.hasSuffix("/manifest.json") {
                 let period = String(output.path.dropLast("/manifest.json".count))
                 // Only a quarter's manifest, by its canonical name: never a path that leaves the folder.
-                guard Self.quarter(period) != nil else {
+                guard Period(folderName: period) != nil else {
                     fail("\(output.path): not a quarter's manifest")
                     continue
                 }

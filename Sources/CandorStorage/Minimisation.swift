@@ -123,7 +123,7 @@ extension StoreWriter {
     /// back adds them once). A count cleared is 0 there, as the ingest's weekly changes count it.
     private func remakePersonWeeks(consent: ConsentRule?) throws {
         let accepted = QDeveloperMetric.inlineAcceptanceCount.columnName, shown = QDeveloperMetric.inlineSuggestionsCount.columnName
-        let weekOf = "date(a.day, '-' || ((CAST(strftime('%w', a.day) AS INTEGER) + 6) % 7) || ' days')"
+        let weekOf = StoreQueries.monday("a.day")
         try db.execute(sql: """
             UPDATE \(t("qdev_person_week")) AS w SET accepted = s.accepted, shown = s.shown
             FROM (SELECT \(weekOf) AS week, a.person, SUM(max(0, COALESCE(a.\(accepted), 0))) AS accepted, SUM(max(0, COALESCE(a.\(shown), 0))) AS shown

@@ -74,7 +74,7 @@ extension StoreWriter {
         if revocationProgramme != Policy.assistantProgramme { try db.execute(sql: "DELETE FROM purge_revoked") }
         // What the windows delete is kept as days and counts first (no person in them).
         try keepBeforeRetention(raw: today.adding(days: -retention.rawDays).iso8601, long: today.adding(days: -retention.aggregateDays).iso8601)
-        let weekOf = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
+        let weekOf = StoreQueries.monday("day")
         // Weeks purge cuts into keep their team totals as they were. Weeks cut by a revocation are
         // marked: their reports come from those totals, so a report made again after the person left
         // cannot be differenced against the earlier one to recover what they contributed.

@@ -18,6 +18,13 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, quarter: q)
     }
 
+    /// A quarter's report folder name, only in the spelling candor writes (`2026-Q3`, never `2026-q3`):
+    /// what the index reads, the folder manifest lists and `candor verify` accepts.
+    public init?(folderName name: String) {
+        guard let period = Period(name), period.description == name else { return nil }
+        self = period
+    }
+
     /// The quarter a day falls in.
     public init(containing day: Day) {
         let c = day.components

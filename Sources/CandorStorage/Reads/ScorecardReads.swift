@@ -204,7 +204,7 @@ extension StoreReading {
             .compactMap { row in
                 guard let filed = Day.parse(row["filed"] as String) else { return nil }
                 return DisputeRecord(id: row["dispute_id"], filed: filed, resolved: (row["resolved"] as String?).flatMap(Day.parse), outcome: row["outcome"],
-                                     metric: row["metric"], team: row["team"], period: (row["period"] as String?).flatMap(Period.init),
+                                     metric: row["metric"], team: row["team"], period: (row["period"] as String?).flatMap { Period($0) },
                                      exclusions: (row["exclude"] as String?).flatMap(DisputeExclusion.parseList) ?? [])
             }
         }
